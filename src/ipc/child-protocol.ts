@@ -1,0 +1,50 @@
+// What travels on the child's stdio, which is NOT the conversation: Node's stdio
+// pipes are socketpairs, where nothing can be stolen. stdin carries the child's
+// "keyboard" (the lines the user types for the child) and its knobs; stdout carries
+// the child's report of every system call it makes. The conversation itself travels
+// only over the kernel pipes at fds 3 and 4.
+import type { LinkEvent } from './events.js';
+
+/** The child's fds, fixed by the order of the spawn's stdio array. */
+export const CHILD_FDS = { read: 3, write: 4, lifeline: 5 } as const;
+
+export type ControlMessage =
+  | { type: 'keyboard'; text: string }
+  | { type: 'delay'; ms: number };
+
+export function encodeLine(value: ControlMessage | LinkEvent): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+/** Splits a byte stream into lines; a line over `maxBytes` is reported, not kept. */
+export class LineSplitter {
+  private rest = '';
+  constructor(private readonly maxChars = 1 << 20) {}
+
+  push(chunk: string): string[] {
+    const parts = (this.rest + chunk).split('\n');
+    this.rest = parts.pop() ?? '';
+    if (this.rest.length > this.maxChars) throw new Error(`a control line exceeded ${this.maxChars} characters`);
+    return parts;
+  }
+}
+
+export function parseControl(line: string): ControlMessage | null {
+  try {
+    const value = JSON.parse(line) as Partial<ControlMessage>;
+    if (value.type === 'keyboard' && typeof value.text === 'string') return { type: 'keyboard', text: value.text };
+    if (value.type === 'delay' && typeof value.ms === 'number' && value.ms >= 0) return { type: 'delay', ms: value.ms };
+  } catch {
+    // not JSON: ignored below
+  }
+  return null;
+}
+
+export function parseEvent(line: string): LinkEvent | null {
+  try {
+    const value = JSON.parse(line) as LinkEvent;
+    return value && typeof value === 'object' && typeof value.type === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}

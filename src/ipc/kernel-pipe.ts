@@ -1,0 +1,109 @@
+// Node has no pipe(2). A FIFO is the same kernel object (64 KiB buffer, PIPE_BUF
+// atomic writes, EOF when the last writer closes, EPIPE when the last reader does),
+// so we make one with mkfifo in a fresh 0700 directory, open every end we need, and
+// unlink it at once: from then on it is an anonymous pipe that only our fds reach.
+// Each end gets its own open file description, because O_NONBLOCK lives there: the
+// parent's ends are non-blocking (event loop), the child's are blocking (read(2)
+// really blocks, as in the textbook).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+const DIR_PREFIX = 'pipe-chat-';
+
+export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
+
+const FLAGS: Record<EndKind, number> = {
+  'read-nonblocking': O_RDONLY | O_NONBLOCK,
+  'read-blocking': O_RDONLY,
+  'write-nonblocking': O_WRONLY | O_NONBLOCK,
+  'write-blocking': O_WRONLY,
+};
+
+export interface OpenedPipe {
+  /** The FIFO's inode: the pipe's identity, the same in every process that holds it. */
+  inode: number;
+  /** One fd per requested end, in the order asked. */
+  fds: number[];
+}
+
+function scratchRoot(): string {
+  const runtime = process.env.XDG_RUNTIME_DIR;
+  if (runtime) {
+    try {
+      fs.accessSync(runtime, fs.constants.W_OK);
+      return runtime;
+    } catch {
+      // fall back to the temp dir
+    }
+  }
+  return os.tmpdir();
+}
+
+/**
+ * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
+ * Nothing stays on disk: the FIFOs are unlinked and their directory removed before
+ * this returns, on success and on failure.
+ */
+export function openKernelPipes(pipes: readonly (readonly EndKind[])[]): OpenedPipe[] {
+  removeStaleScratchDirs();
+  const dir = fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
+  const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
+  const opened: number[] = [];
+  try {
+    execFileSync('mkfifo', ['-m', '600', ...paths], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return pipes.map((ends, i) => {
+      const fifo = paths[i] as string;
+      // Hold both ends first, so that no open below can block on a missing peer.
+      const anchorRead = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
+      const anchorWrite = fs.openSync(fifo, O_WRONLY);
+      try {
+        const fds = ends.map((end) => {
+          const fd = fs.openSync(fifo, FLAGS[end]);
+          opened.push(fd);
+          return fd;
+        });
+        return { inode: fs.fstatSync(anchorRead).ino, fds };
+      } finally {
+        fs.closeSync(anchorRead);
+        fs.closeSync(anchorWrite);
+      }
+    });
+  } catch (error) {
+    for (const fd of opened) fs.closeSync(fd);
+    throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    for (const fifo of paths) fs.rmSync(fifo, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A crash between mkdtemp and rmdir (a few ms) leaves an empty directory; clear those of dead processes. */
+export function removeStaleScratchDirs(root = scratchRoot()): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^pipe-chat-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    try {
+      fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    } catch {
+      // another user's directory: not ours to remove
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,92 @@
+// The parent of the textbook exercise, driven by the UI's keyboard:
+//   for each turn: read(fd, buf); print("from Child: " buf); line = keyboard(); write(fd, line)
+// with an optional delay before each read (a knob that lets the child read first on a
+// shared pipe: the kernel still decides who gets the bytes, nothing is faked).
+import type { Frame } from './framing.js';
+import type { PendingRead, PipeLink } from './link.js';
+
+export interface ParentProgramOptions {
+  turns?: number;
+  readDelayMs?: number;
+}
+
+export class ParentProgram {
+  private readDelayMs: number;
+  private readonly turns: number;
+  private pendingRead: PendingRead | null = null;
+  private keyboardWaiter: ((line: string | null) => void) | null = null;
+  private delayTimer: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly link: PipeLink,
+    options: ParentProgramOptions = {},
+  ) {
+    this.turns = options.turns ?? 3;
+    this.readDelayMs = options.readDelayMs ?? 0;
+  }
+
+  /** Runs the three turns; resolves when they are done, the pipe reached EOF, or stop() was called. */
+  async run(): Promise<void> {
+    for (let turn = 1; turn <= this.turns && !this.stopped; turn++) {
+      const frame = await this.readWithDelay();
+      if (!frame || this.stopped) return;
+      this.link.activity({ doing: 'typing' });
+      const line = await this.keyboard();
+      if (line === null || this.stopped) return;
+      const result = await this.link.write(line);
+      if (typeof result !== 'number') return;
+    }
+    if (!this.stopped) this.link.activity({ doing: 'done' });
+  }
+
+  /** The user's line for the parent; ignored unless the parent is waiting at its keyboard. */
+  type(line: string): boolean {
+    const waiter = this.keyboardWaiter;
+    if (!waiter) return false;
+    this.keyboardWaiter = null;
+    waiter(line);
+    return true;
+  }
+
+  get isTyping(): boolean {
+    return this.keyboardWaiter !== null;
+  }
+
+  setReadDelay(ms: number): void {
+    this.readDelayMs = ms;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pendingRead?.cancel();
+    this.keyboardWaiter?.(null);
+    this.keyboardWaiter = null;
+    if (this.delayTimer) {
+      clearTimeout(this.delayTimer.timer);
+      this.delayTimer.resolve();
+      this.delayTimer = null;
+    }
+  }
+
+  private async readWithDelay(): Promise<Frame | null> {
+    if (this.readDelayMs > 0) {
+      this.link.activity({ doing: 'sleeping', ms: this.readDelayMs });
+      await new Promise<void>((resolve) => {
+        this.delayTimer = { timer: setTimeout(resolve, this.readDelayMs), resolve };
+      });
+      this.delayTimer = null;
+      if (this.stopped) return null;
+    }
+    this.pendingRead = this.link.read();
+    const frame = await this.pendingRead.frame;
+    this.pendingRead = null;
+    return frame;
+  }
+
+  private keyboard(): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.keyboardWaiter = resolve;
+    });
+  }
+}
