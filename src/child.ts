@@ -16,13 +16,13 @@ const STDOUT = 1;
 const READ_BUFFER = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-function parseArgs(argv: string[]): { turns: number; delayMs: number } {
+function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn: number } {
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(name);
     const n = i === -1 ? fallback : Number(argv[i + 1]);
     return Number.isFinite(n) && n >= 0 ? n : fallback;
   };
-  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0) };
+  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)) };
 }
 
 function watchParent(): void {
@@ -140,7 +140,7 @@ function main(): void {
     at: nowUs(),
   });
 
-  for (let turn = 1; options.turns === 0 || turn <= options.turns; turn++) {
+  for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(activity({ doing: 'typing' }));
     const line = keyboard.next();
     if (line === null) process.exit(0);

@@ -19,6 +19,8 @@ export interface LinkOptions {
   mode: PipeMode;
   /** Turns the child plays before it exits; 0 for no limit. */
   turns?: number;
+  /** The turn the child starts at (a child forked mid-conversation goes on from there). */
+  firstTurn?: number;
   /** The child's sleep between its write and its read (the textbook's sleep). */
   childDelayMs?: number;
   /** The built child entry point; defaults to child.js beside this bundle. */
@@ -101,7 +103,7 @@ export class PipeLink {
   private readonly decoder = new FrameDecoder();
   private readonly received: Frame[] = [];
   private activeRead: { resolve: (frame: Frame | null) => void } | null = null;
-  private writeSeq = 0;
+  private writeSeq: number;
   private closed = false;
   private childExit: { code: number | null; signal: string | null } | null = null;
   private readonly exited: Promise<void>;
@@ -109,6 +111,7 @@ export class PipeLink {
 
   private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs'>>) {
     this.mode = options.mode;
+    this.writeSeq = options.firstTurn - 1;
     const wiring = wire(options.mode);
     this.pipes = wiring.pipes;
     this.writeFd = wiring.parentWrite;
@@ -118,7 +121,10 @@ export class PipeLink {
       // untransformed stdio. fd 3 and 4 are its pipe ends, fd 5 its lifeline (see child.ts).
       this.child = spawn(
         process.execPath,
-        [options.childScript, '--turns', String(options.turns), '--delay-ms', String(options.childDelayMs)],
+        [
+          options.childScript,
+          ...['--turns', String(options.turns), '--first-turn', String(options.firstTurn), '--delay-ms', String(options.childDelayMs)],
+        ],
         { stdio: ['pipe', 'pipe', 'pipe', wiring.childRead, wiring.childWrite, 'pipe'] },
       );
     } finally {
@@ -169,6 +175,7 @@ export class PipeLink {
     const link = new PipeLink({
       mode: options.mode,
       turns: options.turns ?? 3,
+      firstTurn: options.firstTurn ?? 1,
       childDelayMs: options.childDelayMs ?? 0,
       childScript: options.childScript ?? defaultChildScript(),
     });

@@ -7,12 +7,15 @@ import type { PendingRead, PipeLink } from './link.js';
 
 export interface ParentProgramOptions {
   turns?: number;
+  /** The turn to start at, for a program forked anew mid-conversation. */
+  firstTurn?: number;
   readDelayMs?: number;
 }
 
 export class ParentProgram {
   private readDelayMs: number;
   private readonly turns: number;
+  private readonly firstTurn: number;
   private pendingRead: PendingRead | null = null;
   private keyboardWaiter: ((line: string | null) => void) | null = null;
   private delayTimer: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
@@ -23,12 +26,13 @@ export class ParentProgram {
     options: ParentProgramOptions = {},
   ) {
     this.turns = options.turns ?? 3;
+    this.firstTurn = options.firstTurn ?? 1;
     this.readDelayMs = options.readDelayMs ?? 0;
   }
 
   /** Runs the three turns; resolves when they are done, the pipe reached EOF, or stop() was called. */
   async run(): Promise<void> {
-    for (let turn = 1; turn <= this.turns && !this.stopped; turn++) {
+    for (let turn = this.firstTurn; turn <= this.turns && !this.stopped; turn++) {
       const frame = await this.readWithDelay();
       if (!frame || this.stopped) return;
       this.link.activity({ doing: 'typing' });
