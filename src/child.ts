@@ -6,6 +6,7 @@
 // A worker thread watches a lifeline socket: when the parent dies, even while this
 // thread is blocked in read() on a pipe that will never reach EOF, the child dies too.
 import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import { CHILD_FDS, LineSplitter, encodeLine, parseControl } from './ipc/child-protocol.js';
 import { errnoCode, nowUs, type FdInfo, type LinkEvent, type ProcActivity } from './ipc/events.js';
@@ -104,6 +105,8 @@ class Keyboard {
   private readonly lines: string[] = [];
   private readonly splitter = new LineSplitter();
   private readonly chunk = Buffer.alloc(64 * 1024);
+  // A read may end inside a UTF-8 character: the decoder keeps its first bytes for the next read.
+  private readonly utf8 = new StringDecoder('utf8');
 
   constructor(private readonly onDelay: (ms: number) => void) {}
 
@@ -119,7 +122,7 @@ class Keyboard {
       }
       const n = fs.readSync(STDIN, this.chunk, 0, this.chunk.length, null);
       if (n === 0) return null;
-      this.lines.push(...this.splitter.push(this.chunk.toString('utf8', 0, n)));
+      this.lines.push(...this.splitter.push(this.utf8.write(this.chunk.subarray(0, n))));
     }
   }
 }
@@ -145,7 +148,15 @@ function main(): void {
     const line = keyboard.next();
     if (line === null) process.exit(0);
 
-    const frame = encodeFrame('child', turn, line);
+    let frame: Buffer;
+    try {
+      frame = encodeFrame('child', turn, line);
+    } catch (error) {
+      // Refused before any write: report it and wait for another line for this turn.
+      report({ type: 'frame-error', proc: 'child', error: error instanceof Error ? error.message : String(error), at: nowUs() });
+      turn--;
+      continue;
+    }
     report(activity({ doing: 'writing', fd: CHILD_FDS.write }));
     for (let off = 0; off < frame.length; ) {
       const result = writeOnce(CHILD_FDS.write, frame, off);

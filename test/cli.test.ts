@@ -1,0 +1,60 @@
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  execa(process.execPath, ['dist/cli.js', ...args], { reject: false, input: '', env: { LANG: 'C.UTF-8', LC_ALL: '', ...env } });
+
+describe('pipe-chat command line', () => {
+  it('--help prints usage and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('pipe-chat race [options]');
+    expect(r.stdout).toContain('--pipes 1|2');
+  });
+
+  it('--help is in Korean under a Korean locale or --lang ko', async () => {
+    expect((await cli(['--help'], { LANG: 'ko_KR.UTF-8' })).stdout).toContain('사용법');
+    expect((await cli(['--help', '--lang', 'ko'])).stdout).toContain('사용법');
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--pipes', '3'], /--pipes must be 1 or 2, not "3"/],
+    [['race', '--trials', '0'], /--trials must be an integer 1-100000, not "0"/],
+    [['race', '--delay', 'soon'], /--delay must be a number/],
+    [['--lang', 'fr'], /--lang must be en or ko/],
+    [['extra'], /unexpected argument "extra"/],
+  ])('%j prints the problem and usage on stderr and exits 2', async (args, message) => {
+    const r = await cli(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage:');
+  });
+
+  it('without a terminal, the chat explains itself and points to pipe-chat race (exit 2)', async () => {
+    const r = await cli([]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('pipe-chat race');
+  });
+
+  it('race --json prints one JSON object with the counts', async () => {
+    const r = await cli(['race', '--pipes', '1', '--trials', '20', '--json']);
+    expect(r.exitCode).toBe(0);
+    const result = JSON.parse(r.stdout) as Record<string, number>;
+    expect(result).toMatchObject({ pipes: 1, trials: 20, delayMs: 0 });
+    expect(result.stolen! + result.delivered!).toBe(20);
+    expect(typeof result.deadlocked).toBe('number');
+  });
+
+  it('race prints a readable report', async () => {
+    const r = await cli(['race', '--pipes', '2', '--trials', '10']);
+    expect(r.stdout).toContain('two pipes, 10 trials');
+    expect(r.stdout).toContain('parent received the message:     10 (100.0%)');
+  });
+});

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
+import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
+import { PipeLink } from '../../src/ipc/link.js';
+import { ParentProgram } from '../../src/ipc/parent-program.js';
+import { isRunning, waitUntil } from './wait.js';
+
+const childScript = path.resolve('dist/child.js');
+const links: PipeLink[] = [];
+
+async function open(mode: PipeMode, options: { turns?: number; childDelayMs?: number } = {}) {
+  const link = await PipeLink.open({ mode, childScript, ...options });
+  links.push(link);
+  const events: LinkEvent[] = [];
+  link.subscribe((event) => events.push(event));
+  return { link, events };
+}
+
+afterEach(async () => {
+  await Promise.all(links.splice(0).map((link) => link.close()));
+});
+
+function messages(events: LinkEvent[]) {
+  return events.flatMap((e) => (e.type === 'message' ? [`${e.proc} read ${e.frame.writer}#${e.frame.seq}: ${e.frame.text}`] : []));
+}
+
+describe('two pipes', () => {
+  it('gives each process only the ends it uses, all kernel FIFOs, as fstat says inside the child too', async () => {
+    const { link } = await open('two');
+    const byName = Object.fromEntries(link.pipes.map((p) => [p.name, p.inode]));
+    expect(link.parentFds.map((fd) => [fd.end, fd.isFifo, fd.inode])).toEqual([
+      ['read', true, byName['child-to-parent']],
+      ['write', true, byName['parent-to-child']],
+    ]);
+    expect(link.childFds.map((fd) => [fd.fd, fd.end, fd.isFifo, fd.inode])).toEqual([
+      [3, 'read', true, byName['parent-to-child']],
+      [4, 'write', true, byName['child-to-parent']],
+    ]);
+    expect(byName['child-to-parent']).not.toBe(byName['parent-to-child']);
+  });
+
+  it('plays the three-turn conversation: each message reaches the other process', async () => {
+    const { link, events } = await open('two');
+    const program = new ParentProgram(link);
+    const done = program.run();
+    for (const [childLine, parentLine] of [['Who are you?', 'I am your parent'], ['안녕?', '반가워'], ['bye', 'bye too']] as const) {
+      const before = messages(events).length;
+      link.typeForChild(childLine);
+      await waitUntil(() => program.isTyping, { what: 'the parent to read' });
+      program.type(parentLine);
+      await waitUntil(() => messages(events).length === before + 2, { what: 'the child to read the answer' });
+    }
+    await done;
+    await waitUntil(() => link.exitStatus !== null, { what: 'the child to exit after three turns' });
+    expect(messages(events)).toEqual([
+      'parent read child#1: Who are you?',
+      'child read parent#1: I am your parent',
+      'parent read child#2: 안녕?',
+      'child read parent#2: 반가워',
+      'parent read child#3: bye',
+      'child read parent#3: bye too',
+    ]);
+    expect(link.exitStatus).toEqual({ code: 0, signal: null });
+  });
+
+  it('carries 64 KiB messages both ways, across partial reads and a full pipe', async () => {
+    const { link, events } = await open('two');
+    const big = '가'.repeat(Math.floor(MAX_MESSAGE_BYTES / 3)) + 'x';
+    const read = link.read();
+    link.typeForChild(big);
+    expect((await read.frame)?.text).toBe(big);
+    expect(await link.write(big)).toBeGreaterThan(MAX_MESSAGE_BYTES);
+    await waitUntil(() => messages(events).length === 2, { what: 'the child to read 64 KiB' });
+    const childRead = events.find((e) => e.type === 'message' && e.proc === 'child');
+    expect(childRead?.type === 'message' && childRead.frame.text).toBe(big);
+    // The frame is larger than the pipe: the parent's non-blocking write must have met a full pipe.
+    const parentWrites = events.filter((e) => e.type === 'syscall' && e.proc === 'parent' && e.call === 'write');
+    expect(parentWrites.length).toBeGreaterThan(1);
+  });
+});
+
+describe('one shared pipe', () => {
+  it('gives both processes both ends of the same FIFO', async () => {
+    const { link } = await open('one');
+    const inode = link.pipes[0]?.inode;
+    expect(link.pipes).toHaveLength(1);
+    for (const fd of [...link.parentFds, ...link.childFds]) expect([fd.isFifo, fd.inode]).toEqual([true, inode]);
+    expect(link.childFds.map((fd) => `${fd.fd}:${fd.end}`)).toEqual(['3:read', '4:write']);
+  });
+
+  it('lets the child read back its own message when the parent reads late', async () => {
+    const { link, events } = await open('one');
+    link.typeForChild('Who are you?');
+    await waitUntil(() => messages(events).length === 1, { what: 'the child to read' });
+    expect(messages(events)).toEqual(['child read child#1: Who are you?']);
+  });
+
+  it('takes no bytes while the parent is not reading', async () => {
+    const { link, events } = await open('one', { childDelayMs: 300 });
+    link.typeForChild('mine');
+    await waitUntil(() => messages(events).length === 1, { what: 'the child to read after its sleep' });
+    expect(events.some((e) => e.type === 'syscall' && e.proc === 'parent')).toBe(false);
+  });
+});
+
+describe('lifecycle', () => {
+  it('closing a link kills and reaps the child and closes every fd it opened, over 100 links', async () => {
+    const fds = () => fs.readdirSync('/proc/self/fd').length;
+    const warm = await PipeLink.open({ mode: 'one', childScript });
+    await warm.close();
+    const before = fds();
+    for (let i = 0; i < 100; i++) {
+      const link = await PipeLink.open({ mode: i % 2 ? 'one' : 'two', childScript });
+      const pid = link.childPid;
+      await link.close();
+      expect(fs.existsSync(`/proc/${pid}`)).toBe(false); // reaped: no zombie
+    }
+    expect(fds()).toBe(before);
+  }, 120_000);
+
+  it('a write to a pipe whose reader died gives EPIPE, not a crash', async () => {
+    const { link } = await open('two');
+    process.kill(link.childPid, 'SIGKILL');
+    await waitUntil(() => link.exitStatus !== null, { what: 'the child to die' });
+    expect(await link.write('anyone there?')).toBe('EPIPE');
+  });
+
+  it('the child exits when its stdin (its keyboard) closes', async () => {
+    const { link } = await open('one');
+    (link as unknown as { child: { stdin: NodeJS.WritableStream } }).child.stdin.end();
+    await waitUntil(() => link.exitStatus !== null, { what: 'the child to exit' });
+    expect(link.exitStatus).toEqual({ code: 0, signal: null });
+    expect(isRunning(link.childPid)).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { buildSync } from 'esbuild';
+import { execa } from 'execa';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isRunning, waitUntil } from './wait.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fixture-'));
+const fixture = path.join(dir, 'hold-link.mjs');
+buildSync({ entryPoints: ['test/fixtures/hold-link.ts'], outfile: fixture, bundle: true, platform: 'node', format: 'esm', logLevel: 'error' });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('when the parent dies', () => {
+  it.each([
+    ['two', 'waiting at its keyboard'],
+    ['one', 'waiting at its keyboard'],
+    ['one', 'blocked'],
+    ['two', 'blocked'],
+  ])('by SIGKILL (%s pipe(s), child %s), the child exits within 2 s', async (mode, state) => {
+    const parent = execa(process.execPath, [fixture, mode, path.resolve('dist/child.js'), state], { reject: false, lines: true, buffer: false });
+    const lines: string[] = [];
+    parent.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+    await waitUntil(() => lines.some((l) => /^\d+$/.test(l)) && (state !== 'blocked' || lines.includes('blocked')), { what: 'the fixture to start' });
+    const childPid = Number(lines.find((l) => /^\d+$/.test(l)));
+    expect(isRunning(childPid)).toBe(true);
+    parent.kill('SIGKILL');
+    await parent;
+    const killedAt = Date.now();
+    // The orphan is reaped by init (or the nearest subreaper), so "gone" means no longer alive or a zombie.
+    const alive = () => isRunning(childPid) && !/^State:\s+Z/m.test(readStatus(childPid));
+    await waitUntil(() => !alive(), { timeoutMs: 2000, what: `child ${childPid} to exit` });
+    expect(Date.now() - killedAt).toBeLessThan(2000);
+  });
+});
+
+function readStatus(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return '';
+  }
+}

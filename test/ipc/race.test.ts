@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { race } from '../../src/race.js';
+
+const childScript = path.resolve('dist/child.js');
+
+describe('the race, over real pipes', () => {
+  it('on one shared pipe with no delay, the child reads back its own message at least once in 500 trials', async () => {
+    const result = await race({ mode: 'one', trials: 500, delayMs: 0, childScript });
+    expect(result.stolen).toBeGreaterThan(0);
+    expect(result.stolen + result.delivered).toBe(500);
+    // Each steal leaves the parent blocked on an empty pipe: that read is cancelled.
+    expect(result.deadlocked).toBe(result.stolen);
+  }, 60_000);
+
+  it('on two pipes, a message is never stolen', async () => {
+    const result = await race({ mode: 'two', trials: 300, delayMs: 0, childScript });
+    expect(result).toMatchObject({ pipes: 2, stolen: 0, delivered: 300, deadlocked: 0 });
+  }, 60_000);
+
+  it("a parent that reads late lets the child take its own message every time", async () => {
+    const result = await race({ mode: 'one', trials: 10, delayMs: 0, parentDelayMs: 20, childScript });
+    expect(result).toMatchObject({ stolen: 10, delivered: 0 });
+  }, 60_000);
+
+  it('a child that sleeps 2 ms before reading leaves the message to the parent, as the textbook says', async () => {
+    const result = await race({ mode: 'one', trials: 50, delayMs: 2, childScript });
+    expect(result.delivered).toBeGreaterThan(45);
+  }, 60_000);
+});
