@@ -17,13 +17,13 @@ const STDOUT = 1;
 const READ_BUFFER = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn: number } {
+function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn: number; echo: boolean; traced: boolean } {
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(name);
     const n = i === -1 ? fallback : Number(argv[i + 1]);
     return Number.isFinite(n) && n >= 0 ? n : fallback;
   };
-  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)) };
+  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)), echo: argv.includes('--echo'), traced: !argv.includes('--untraced') };
 }
 
 function watchParent(): void {
@@ -35,7 +35,11 @@ function watchParent(): void {
   new Worker(code, { eval: true }).unref();
 }
 
+/** Benchmark only (--untraced): the same calls, without the report of each one. */
+let traced = true;
+
 function report(...events: LinkEvent[]): void {
+  if (!traced && events[0]?.type !== 'hello') return;
   const text = events.map(encodeLine).join('');
   writeAll(STDOUT, Buffer.from(text));
 }
@@ -127,27 +131,48 @@ class Keyboard {
   }
 }
 
-function main(): void {
-  const options = parseArgs(process.argv.slice(2));
-  let delayMs = options.delayMs;
-  watchParent();
-  const keyboard = new Keyboard((ms) => (delayMs = ms));
-  const decoder = new FrameDecoder();
-  const received: Frame[] = [];
-  warmUp();
-  report({
-    type: 'hello',
-    proc: 'child',
-    pid: process.pid,
-    fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(CHILD_FDS.write, 'write')],
-    at: nowUs(),
-  });
+/** The child's own ends of the pipe(s), and the frames it has read but not yet used. */
+const decoder = new FrameDecoder();
+const received: Frame[] = [];
 
+/** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
+function writeFrame(frame: Buffer, then: ProcActivity): void {
+  report(activity({ doing: 'writing', fd: CHILD_FDS.write }));
+  for (let off = 0; off < frame.length; ) {
+    const result = writeOnce(CHILD_FDS.write, frame, off);
+    const wrote = syscall('write', CHILD_FDS.write, frame.length - off, result, off, frame);
+    const wroteAll = typeof result === 'number' && off + result >= frame.length;
+    // One report for the write and what comes next keeps the write-to-read gap short.
+    report(wrote, ...(wroteAll ? [activity(then)] : []));
+    if (typeof result !== 'number') process.exit(1);
+    off += result;
+  }
+}
+
+/** read(2) until a whole frame has arrived (or take one a previous read already brought). */
+function readFrame(): Frame {
+  while (received.length === 0) {
+    const result = readOnce(CHILD_FDS.read);
+    report(syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0));
+    if (typeof result !== 'number') process.exit(1);
+    if (result === 0) process.exit(0);
+    const { frames, errors } = decoder.push(READ_BUFFER.subarray(0, result));
+    received.push(...frames);
+    for (const error of errors) report({ type: 'frame-error', proc: 'child', error: error.message, at: nowUs() });
+  }
+  const frame = received.shift() as Frame;
+  report({ type: 'message', proc: 'child', frame, at: nowUs() });
+  return frame;
+}
+
+/** The exercise: keyboard, write, [sleep], read, print; turn after turn. */
+function converse(options: ReturnType<typeof parseArgs>): void {
+  let delayMs = options.delayMs;
+  const keyboard = new Keyboard((ms) => (delayMs = ms));
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(activity({ doing: 'typing' }));
     const line = keyboard.next();
     if (line === null) process.exit(0);
-
     let frame: Buffer;
     try {
       frame = encodeFrame('child', turn, line);
@@ -157,35 +182,38 @@ function main(): void {
       turn--;
       continue;
     }
-    report(activity({ doing: 'writing', fd: CHILD_FDS.write }));
-    for (let off = 0; off < frame.length; ) {
-      const result = writeOnce(CHILD_FDS.write, frame, off);
-      const wrote = syscall('write', CHILD_FDS.write, frame.length - off, result, off, frame);
-      const wroteAll = typeof result === 'number' && off + result >= frame.length;
-      const next = delayMs > 0 ? activity({ doing: 'sleeping', ms: delayMs }) : activity({ doing: 'reading', fd: CHILD_FDS.read });
-      // One report for the write and what comes next keeps the write-to-read gap short.
-      report(wrote, ...(wroteAll ? [next] : []));
-      if (typeof result !== 'number') process.exit(1);
-      off += result;
-    }
+    writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', fd: CHILD_FDS.read });
     if (delayMs > 0) {
       sleep(delayMs);
       report(activity({ doing: 'reading', fd: CHILD_FDS.read }));
     }
-
-    while (received.length === 0) {
-      const result = readOnce(CHILD_FDS.read);
-      report(syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0));
-      if (typeof result !== 'number') process.exit(1);
-      if (result === 0) process.exit(0);
-      const { frames, errors } = decoder.push(READ_BUFFER.subarray(0, result));
-      received.push(...frames);
-      for (const error of errors) report({ type: 'frame-error', proc: 'child', error: error.message, at: nowUs() });
-    }
-    const answer = received.shift() as Frame;
-    report({ type: 'message', proc: 'child', frame: answer, at: nowUs() });
+    readFrame();
   }
   report(activity({ doing: 'done' }));
+}
+
+/** For the benchmark: send every message straight back, over the same calls the exercise makes. */
+function echo(): never {
+  for (;;) {
+    const frame = readFrame();
+    writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', fd: CHILD_FDS.read });
+  }
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  traced = options.traced;
+  watchParent();
+  warmUp();
+  report({
+    type: 'hello',
+    proc: 'child',
+    pid: process.pid,
+    fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(CHILD_FDS.write, 'write')],
+    at: nowUs(),
+  });
+  if (options.echo) echo();
+  converse(options);
   process.exit(0);
 }
 

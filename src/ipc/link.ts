@@ -25,8 +25,14 @@ export interface LinkOptions {
   childDelayMs?: number;
   /** The built child entry point; defaults to child.js beside this bundle. */
   childScript?: string;
+  /** Benchmark only: the child sends every message straight back instead of playing turns. */
+  echo?: boolean;
+  /** Benchmark only: the child makes the same calls but does not report them. */
+  untraced?: boolean;
   /** How long to wait for the child to report its fds. */
   startTimeoutMs?: number;
+  /** Subscribed before the child can report anything: subscribe() after open() misses its first events. */
+  onEvent?: (event: LinkEvent) => void;
 }
 
 export interface PipeDescription {
@@ -109,7 +115,7 @@ export class PipeLink {
   private readonly exited: Promise<void>;
   private stderrTail = '';
 
-  private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs'>>) {
+  private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>) {
     this.mode = options.mode;
     this.writeSeq = options.firstTurn - 1;
     const wiring = wire(options.mode);
@@ -124,6 +130,8 @@ export class PipeLink {
         [
           options.childScript,
           ...['--turns', String(options.turns), '--first-turn', String(options.firstTurn), '--delay-ms', String(options.childDelayMs)],
+          ...(options.echo ? ['--echo'] : []),
+          ...(options.untraced ? ['--untraced'] : []),
         ],
         { stdio: ['pipe', 'pipe', 'pipe', wiring.childRead, wiring.childWrite, 'pipe'] },
       );
@@ -176,9 +184,12 @@ export class PipeLink {
       mode: options.mode,
       turns: options.turns ?? 3,
       firstTurn: options.firstTurn ?? 1,
+      echo: options.echo ?? false,
+      untraced: options.untraced ?? false,
       childDelayMs: options.childDelayMs ?? 0,
       childScript: options.childScript ?? defaultChildScript(),
     });
+    if (options.onEvent) link.subscribe(options.onEvent);
     const timeoutMs = options.startTimeoutMs ?? 10_000;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -265,7 +276,7 @@ export class PipeLink {
       } catch (error) {
         result = errnoCode(error);
       }
-      this.emit({
+      this.emit(() => ({
         type: 'syscall',
         proc: 'parent',
         call: 'write',
@@ -274,7 +285,7 @@ export class PipeLink {
         result,
         data: typeof result === 'number' ? frame.subarray(off, off + result).toString('base64') : '',
         at: nowUs(),
-      });
+      }));
       if (typeof result === 'number') {
         off += result;
         backoffMs = 1;
@@ -314,7 +325,7 @@ export class PipeLink {
   }
 
   private onRead(n: number): boolean {
-    this.emit({
+    this.emit(() => ({
       type: 'syscall',
       proc: 'parent',
       call: 'read',
@@ -323,7 +334,7 @@ export class PipeLink {
       result: n,
       data: this.readBuffer.subarray(0, n).toString('base64'),
       at: nowUs(),
-    });
+    }));
     const { frames, errors } = this.decoder.push(this.readBuffer.subarray(0, n));
     for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at: nowUs() });
     this.received.push(...frames);
@@ -358,7 +369,10 @@ export class PipeLink {
     active?.resolve(frame);
   }
 
-  private emit(event: LinkEvent): void {
-    for (const listener of this.listeners) listener(event);
+  /** A thunk is only evaluated when someone listens (the benchmark measures the link without a UI). */
+  private emit(event: LinkEvent | (() => LinkEvent)): void {
+    if (this.listeners.size === 0) return;
+    const value = typeof event === 'function' ? event() : event;
+    for (const listener of this.listeners) listener(value);
   }
 }

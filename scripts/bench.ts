@@ -1,0 +1,131 @@
+// The benchmark: pipe-chat's figures beside the C reference programs', measured in
+// the same run on the same machine, and quoted as ratios (these machines are shared
+// and noisy: absolute numbers mean little, ratios from one run mean more).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PipeLink } from '../src/ipc/link.js';
+import { race } from '../src/race.js';
+
+const json = process.argv.includes('--json');
+const root = path.resolve(import.meta.dirname ?? '.', '..');
+const childScript = path.resolve('dist/child.js');
+const referenceScript = path.resolve('../shared/reference/run.sh');
+const RACE_TRIALS = 300;
+const ROUNDTRIP_MESSAGES = 20_000;
+
+function log(line: string): void {
+  if (!json) process.stdout.write(`${line}\n`);
+}
+
+interface Reference {
+  roundTripUs: number;
+  stolenAt: Record<string, number>;
+}
+
+function runReference(): Reference | null {
+  if (!fs.existsSync(referenceScript)) return null;
+  const out = execFileSync('bash', [referenceScript], {
+    encoding: 'utf8',
+    env: { ...process.env, RACE_TRIALS: String(RACE_TRIALS), ROUNDTRIP_MESSAGES: String(ROUNDTRIP_MESSAGES) },
+  });
+  const roundTripUs = Number(/round trip: ([\d.]+) us/.exec(out)?.[1]);
+  const stolenAt: Record<string, number> = {};
+  for (const m of out.matchAll(/own message in (\d+) of (\d+) trials \(delay (\d+) us\)/g)) {
+    stolenAt[String(Number(m[3]) / 1000)] = Number(m[1]) / Number(m[2]);
+  }
+  return { roundTripUs, stolenAt };
+}
+
+async function roundTrip(messages: number, traced: boolean): Promise<number> {
+  const link = await PipeLink.open({ mode: 'two', echo: true, untraced: !traced, childScript });
+  try {
+    for (let i = 0; i < 500; i++) {
+      const reply = link.read();
+      await link.write('Who are you?');
+      await reply.frame;
+    }
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < messages; i++) {
+      const reply = link.read();
+      await link.write('Who are you?');
+      if (!(await reply.frame)) throw new Error('the echo child stopped answering');
+    }
+    return Number(process.hrtime.bigint() - started) / 1000 / messages;
+  } finally {
+    await link.close();
+  }
+}
+
+/** The C round trip, built from ../shared/reference/roundtrip.c, run between our own runs. */
+function cRoundTrip(binary: string, messages: number): number {
+  const out = execFileSync(binary, [String(messages)], { encoding: 'utf8' });
+  return Number(/round trip: ([\d.]+) us/.exec(out)?.[1]);
+}
+
+function buildC(): string | null {
+  const source = path.resolve('../shared/reference/roundtrip.c');
+  if (!fs.existsSync(source)) return null;
+  const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-c-')), 'roundtrip');
+  execFileSync('cc', ['-O2', '-o', binary, source]);
+  return binary;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Alternates C and pipe-chat runs so that both see the same machine load; medians of each. */
+async function interleavedRoundTrip(binary: string | null, traced: boolean, rounds = 5): Promise<{ us: number; cUs: number }> {
+  const ours: number[] = [];
+  const c: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (binary) c.push(cRoundTrip(binary, ROUNDTRIP_MESSAGES));
+    ours.push(await roundTrip(ROUNDTRIP_MESSAGES, traced));
+  }
+  return { us: median(ours), cUs: median(c) };
+}
+
+const ratio = (a: number, b: number | undefined) => (b ? a / b : NaN);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  log('C reference (../shared/reference/run.sh), this run:');
+  const reference = runReference();
+  if (!reference) log('  (not found: ratios to C are left out)');
+  else {
+    log(`  two-pipe round trip ${reference.roundTripUs.toFixed(2)} us`);
+    for (const [ms, rate] of Object.entries(reference.stolenAt)) log(`  one pipe, delay ${ms} ms: child read back its own message in ${pct(rate)}`);
+  }
+
+  log('\npipe-chat, this run:');
+  const steal: Record<string, { rate: number; ratioToC: number; trialsPerSecond: number }> = {};
+  for (const delayMs of [0, 0.1, 2]) {
+    const r = await race({ mode: 'one', trials: RACE_TRIALS, delayMs, childScript });
+    const rate = r.stolen / r.trials;
+    const cRate = reference?.stolenAt[String(delayMs)];
+    steal[String(delayMs)] = { rate, ratioToC: ratio(rate, cRate), trialsPerSecond: r.trialsPerSecond };
+    log(`  one pipe, delay ${delayMs} ms: stolen ${pct(rate)} (${r.stolen}/${r.trials})` + (cRate !== undefined ? `, C ${pct(cRate)}` : '') + `, ${r.trialsPerSecond} trials/s`);
+  }
+  const binary = buildC();
+  const rt = await interleavedRoundTrip(binary, false);
+  const rtRatio = ratio(rt.us, rt.cUs);
+  log(`  two-pipe round trip ${rt.us.toFixed(2)} us (C ${rt.cUs.toFixed(2)} us, interleaved, medians of 5): ${rtRatio.toFixed(2)}x C (target <= 1.5x)`);
+  const traced = await interleavedRoundTrip(binary, true, 3);
+  log(`  the same with every call reported to the UI: ${traced.us.toFixed(2)} us, ${ratio(traced.us, traced.cUs).toFixed(2)}x C`);
+  const stealRatio = steal['0']?.ratioToC ?? NaN;
+  log(`  steal rate at delay 0: ${stealRatio.toFixed(2)}x C's (target >= 0.5x)`);
+
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        reference,
+        steal,
+        roundTrip: { us: rt.us, cUs: rt.cUs, ratioToC: rtRatio, tracedUs: traced.us, tracedRatioToC: ratio(traced.us, traced.cUs), messages: ROUNDTRIP_MESSAGES },
+        node: process.version,
+        root,
+      })}\n`,
+    );
+  }
+}
+
+await main();
