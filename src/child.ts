@@ -38,10 +38,13 @@ function watchParent(): void {
 /** Benchmark only (--untraced): the same calls, without the report of each one. */
 let traced = true;
 
-function report(...events: LinkEvent[]): void {
-  if (!traced && events[0]?.type !== 'hello') return;
-  const text = events.map(encodeLine).join('');
-  writeAll(STDOUT, Buffer.from(text));
+/** Reports events on stdout; `make` is called only when traced, so --untraced skips building them too. */
+function report(make: () => LinkEvent[]): void {
+  if (traced) send(make());
+}
+
+function send(events: LinkEvent[]): void {
+  if (events.length > 0) writeAll(STDOUT, Buffer.from(events.map(encodeLine).join('')));
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -83,8 +86,8 @@ function warmUp(): void {
   for (let i = 0; i < 200; i++) {
     readOnce(zero);
     writeOnce(sink, READ_BUFFER.subarray(0, 16), 0);
-    activity({ doing: 'reading', fd: CHILD_FDS.read });
-    syscall('read', zero, 16, 16, 0);
+    encodeLine(activity({ doing: 'reading', fd: CHILD_FDS.read }));
+    encodeLine(syscall('read', zero, 16, 16, 0));
   }
   sleep(0.001);
   fs.closeSync(zero);
@@ -137,13 +140,12 @@ const received: Frame[] = [];
 
 /** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
 function writeFrame(frame: Buffer, then: ProcActivity): void {
-  report(activity({ doing: 'writing', fd: CHILD_FDS.write }));
+  report(() => [activity({ doing: 'writing', fd: CHILD_FDS.write })]);
   for (let off = 0; off < frame.length; ) {
     const result = writeOnce(CHILD_FDS.write, frame, off);
-    const wrote = syscall('write', CHILD_FDS.write, frame.length - off, result, off, frame);
     const wroteAll = typeof result === 'number' && off + result >= frame.length;
     // One report for the write and what comes next keeps the write-to-read gap short.
-    report(wrote, ...(wroteAll ? [activity(then)] : []));
+    report(() => [syscall('write', CHILD_FDS.write, frame.length - off, result, off, frame), ...(wroteAll ? [activity(then)] : [])]);
     if (typeof result !== 'number') process.exit(1);
     off += result;
   }
@@ -153,15 +155,15 @@ function writeFrame(frame: Buffer, then: ProcActivity): void {
 function readFrame(): Frame {
   while (received.length === 0) {
     const result = readOnce(CHILD_FDS.read);
-    report(syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0));
+    report(() => [syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0)]);
     if (typeof result !== 'number') process.exit(1);
     if (result === 0) process.exit(0);
     const { frames, errors } = decoder.push(READ_BUFFER.subarray(0, result));
     received.push(...frames);
-    for (const error of errors) report({ type: 'frame-error', proc: 'child', error: error.message, at: nowUs() });
+    report(() => errors.map((error) => ({ type: 'frame-error', proc: 'child', error: error.message, at: nowUs() })));
   }
   const frame = received.shift() as Frame;
-  report({ type: 'message', proc: 'child', frame, at: nowUs() });
+  report(() => [{ type: 'message', proc: 'child', frame, at: nowUs() }]);
   return frame;
 }
 
@@ -170,7 +172,7 @@ function converse(options: ReturnType<typeof parseArgs>): void {
   let delayMs = options.delayMs;
   const keyboard = new Keyboard((ms) => (delayMs = ms));
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
-    report(activity({ doing: 'typing' }));
+    report(() => [activity({ doing: 'typing' })]);
     const line = keyboard.next();
     if (line === null) process.exit(0);
     let frame: Buffer;
@@ -178,18 +180,18 @@ function converse(options: ReturnType<typeof parseArgs>): void {
       frame = encodeFrame('child', turn, line);
     } catch (error) {
       // Refused before any write: report it and wait for another line for this turn.
-      report({ type: 'frame-error', proc: 'child', error: error instanceof Error ? error.message : String(error), at: nowUs() });
+      report(() => [{ type: 'frame-error', proc: 'child', error: error instanceof Error ? error.message : String(error), at: nowUs() }]);
       turn--;
       continue;
     }
     writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', fd: CHILD_FDS.read });
     if (delayMs > 0) {
       sleep(delayMs);
-      report(activity({ doing: 'reading', fd: CHILD_FDS.read }));
+      report(() => [activity({ doing: 'reading', fd: CHILD_FDS.read })]);
     }
     readFrame();
   }
-  report(activity({ doing: 'done' }));
+  report(() => [activity({ doing: 'done' })]);
 }
 
 /** For the benchmark: send every message straight back, over the same calls the exercise makes. */
@@ -205,13 +207,13 @@ function main(): void {
   traced = options.traced;
   watchParent();
   warmUp();
-  report({
+  send([{
     type: 'hello',
     proc: 'child',
     pid: process.pid,
     fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(CHILD_FDS.write, 'write')],
     at: nowUs(),
-  });
+  }]);
   if (options.echo) echo();
   converse(options);
   process.exit(0);

@@ -31,9 +31,14 @@ export class MessageTooLongError extends Error {
 
 export function encodeFrame(writer: Proc, seq: number, text: string): Buffer {
   if (text.includes('\n')) throw new Error('a message cannot contain a newline: it ends the frame');
-  const payload = Buffer.from(text, 'utf8');
-  if (payload.length > MAX_MESSAGE_BYTES) throw new MessageTooLongError(payload.length);
-  return Buffer.concat([Buffer.from(`${WRITER_LETTER[writer]}${seq}:`), payload, Buffer.from('\n')]);
+  const payloadBytes = Buffer.byteLength(text, 'utf8');
+  if (payloadBytes > MAX_MESSAGE_BYTES) throw new MessageTooLongError(payloadBytes);
+  const header = `${WRITER_LETTER[writer]}${seq}:`;
+  const frame = Buffer.allocUnsafe(header.length + payloadBytes + 1);
+  frame.write(header, 0, 'latin1');
+  frame.write(text, header.length, 'utf8');
+  frame[frame.length - 1] = NEWLINE;
+  return frame;
 }
 
 export function parseFrame(bytes: Buffer): Frame {
