@@ -1,6 +1,7 @@
 // Command-line parsing for both entry points (the UI and `pipe-chat race`), pure:
 // it turns argv into options or a usage error, and never prints or exits itself.
 import { parseArgs } from 'node:util';
+import type { AutoScript } from './auto-script.js';
 import type { PipeMode } from './ipc/events.js';
 
 import type { Lang } from './i18n/index.js';
@@ -14,6 +15,20 @@ export interface UiOptions {
   childDelayMs: number;
   parentDelayMs: number;
   color: boolean;
+  /** Auto-play: the conversation plays itself. */
+  auto: boolean;
+  /** A JSON file of lines for --auto (implies --auto). */
+  scriptPath: string | null;
+  /** Auto-play pace: 2 is twice as fast. */
+  speed: number;
+  /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
+  exitWhenDone: boolean;
+}
+
+/** What the UI is started with: the options, the language resolved, the lines for --auto. */
+export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
+  lang: Lang;
+  script: AutoScript;
 }
 
 export interface RaceOptions {
@@ -76,6 +91,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'no-color': { type: 'boolean' },
         'child-delay': { type: 'string' },
         'parent-delay': { type: 'string' },
+        ...(race
+          ? {}
+          : { auto: { type: 'boolean' }, script: { type: 'string' }, speed: { type: 'string' }, 'exit-when-done': { type: 'boolean' } }),
         ...(race ? { trials: { type: 'string' }, delay: { type: 'string' }, json: { type: 'boolean' } } : {}),
       },
     });
@@ -104,6 +122,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       parentDelayMs,
       // https://no-color.org: any non-empty NO_COLOR turns colour off.
       color: !values['no-color'] && !env.NO_COLOR,
+      auto: Boolean(values.auto) || values.script !== undefined,
+      scriptPath: (values.script as string | undefined) ?? null,
+      speed: number('speed', values.speed as string | undefined, 1, { min: 0.1, max: 20 }),
+      exitWhenDone: Boolean(values['exit-when-done']),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

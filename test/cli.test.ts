@@ -58,3 +58,19 @@ describe('pipe-chat command line', () => {
     expect(r.stdout).toContain('parent received the message:     10 (100.0%)');
   });
 });
+
+describe('pipe-chat --script', () => {
+  it('a bad script file is refused before the terminal is touched, with the file and the problem (exit 2)', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-script-')), 'lines.json');
+    fs.writeFileSync(file, JSON.stringify({ child: ['only one'], parent: ['a', 'b', 'c'] }));
+    const r = await cli(['--script', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`--script ${file}: "child" must have 3 lines`);
+    const missing = await cli(['--script', '/nonexistent/lines.json']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/--script \/nonexistent\/lines.json: .*no such file/);
+  });
+});
