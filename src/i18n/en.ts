@@ -13,6 +13,10 @@ Options:
   --parent-delay MS    the parent's delay before each read (default 0)
   --lang en|ko         language (default: from LC_ALL, LC_MESSAGES or LANG)
   --no-color           no colours (NO_COLOR is respected too)
+  --auto               play the conversation by itself (for demos and recordings)
+  --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
+  --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
+  --exit-when-done     quit with status 0 once the conversation has ended
   -h, --help           show this help
   -v, --version        show the version
 
@@ -23,6 +27,11 @@ Race options:
 
 Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C quits.`,
     usageError: (message: string) => `pipe-chat: ${message}`,
+    scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    autoLines: {
+      child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
+      parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
+    },
     seeHelp: 'Run "pipe-chat --help" for usage.',
     notATerminal:
       'pipe-chat: the chat needs an interactive terminal (stdin is not a TTY).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1',
@@ -37,6 +46,151 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       deadlocked: (n: number) => `trials that ended with a read blocked forever (cleaned up): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
     },
+  },
+  ui: {
+    proc: { parent: 'Parent', child: 'Child' },
+    procLower: { parent: 'parent', child: 'child' },
+    paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
+    pidUnknown: '…',
+    state: {
+      starting: 'starting…',
+      typing: 'typing at its keyboard',
+      writing: (fd: number) => `writing to fd ${fd}`,
+      reading: (fd: number, seconds: number) => `BLOCKED in read(fd ${fd}) for ${seconds} s`,
+      sleeping: (ms: number) => `sleeping ${ms} ms`,
+      done: 'done',
+      eof: 'read() returned 0: end of file',
+      error: (errno: string) => `stopped: ${errno}`,
+      exited: (how: string) => `exited (${how})`,
+      awaitsChildLine: (ms: number) => `busy: reads ${ms} ms after the child's line`,
+      idle: 'idle',
+    },
+    exitCode: (code: number) => `code ${code}`,
+    exitSignal: (signal: string) => `signal ${signal}`,
+    transcript: {
+      fromChild: 'from Child: ',
+      fromParent: 'from Parent: ',
+      typed: '› ',
+      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? in the pipe, unread`,
+      route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,
+      delivered: 'delivered',
+      stolen: 'STOLEN',
+      stolenWhy: 'read back by its own writer',
+      outOfTurn: (expected: string) => `OUT OF TURN (waited for ${expected})`,
+      untagged: 'no writer tag',
+      dividerStart: (mode: string, pid: string) => `${mode} · child PID ${pid}`,
+      dividerToggle: (mode: string, pid: string, turn: number) => `switched to ${mode} · new child PID ${pid} · turn ${turn}`,
+      dividerRestart: (mode: string, pid: string) => `new conversation · ${mode} · child PID ${pid}`,
+      dividerRespawn: (pid: string, turn: number) => `new child PID ${pid} · goes on from turn ${turn}`,
+      frameError: (detail: string) => `bad frame: ${detail}`,
+      eof: (detail: string) => `end of file: ${detail}`,
+      errno: (detail: string) => `failed: ${detail}`,
+      more: (n: number) => `↑ ${n} earlier lines`,
+      longMessage: (bytes: number) => `(${bytes} bytes; display cut, data whole)`,
+    },
+    input: {
+      childKeyboard: 'child keyboard',
+      parentKeyboard: 'parent keyboard',
+      notTyping: 'not typing',
+      sent: 'line sent…',
+      keysOff: 'keys mode: Enter or i to type',
+    },
+    pipes: {
+      title: 'pipes',
+      sides: { parent: 'parent', child: 'child' },
+      childToParent: 'child → parent',
+      parentToChild: 'parent → child',
+      shared: 'ONE shared pipe',
+      sharedHint: 'both write, both read:',
+      sharedHint2: 'first read() wins',
+      inode: (n: number) => `inode ${n}`,
+      fd: (n: number) => `fd ${n}`,
+      empty: 'empty',
+      unread: (bytes: number) => `${bytes} B unread`,
+      last: 'last:',
+      none: 'no pipe yet',
+    },
+    status: {
+      modeTwo: 'two pipes',
+      modeOne: 'one shared pipe',
+      turn: (k: number, n: number) => `turn ${k}/${n}`,
+      childDelay: (d: string) => `child delay ${d}`,
+      parentDelay: (d: string) => `parent read delay ${d}`,
+      delivered: (n: number) => `delivered ${n}`,
+      stolen: (n: number) => `stolen ${n}`,
+      outOfTurn: (n: number) => `out of turn ${n}`,
+      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`),
+      typingKeys: 'Ctrl+T pipes · Esc keys · Tab other input · F1 help · Ctrl+C quit',
+      commandKeys: 't pipes · d/p delays · x trace · f fds · r restart · ? help · q quit · Enter type',
+    },
+    banner: {
+      deadlockTitle: 'DEADLOCK',
+      deadlockBoth:
+        'Both processes are blocked in read() and the shared pipe is empty: each waits for the other to write, so neither ever will.',
+      deadlockOne: (blocked: string, finished: string) =>
+        `The ${blocked} is blocked in read() on an empty pipe and the ${finished} will never write again. The ${blocked} holds a write end itself, so it never even gets end of file.`,
+      deadlockKeys: 'r: restart with a fresh child · Ctrl+T: switch pipes',
+      stolenTitle: 'STOLEN',
+      stolen: (tag: string, writer: string) =>
+        `The ${writer} wrote ${tag} and read it back itself: bytes in a pipe belong to whoever calls read() first.`,
+      outOfTurnTitle: 'OUT OF STEP',
+      outOfTurn: (reader: string, tag: string, expected: string) =>
+        `The ${reader} waited for ${expected} but read ${tag}: the conversation is out of step.`,
+      childDiedTitle: 'CHILD DIED',
+      childDied: (pid: string, how: string) => `The child (PID ${pid}) exited unexpectedly: ${how}.`,
+      childDiedKeys: (turn: number) => `r: fork a new child (goes on from turn ${turn})`,
+      finishedTitle: 'DONE',
+      finished: (turns: number, delivered: number, stolen: number) =>
+        `The conversation is over: ${turns} turns, ${delivered} messages delivered, ${stolen} stolen since start.`,
+      finishedKeys: 'r: new conversation with a new child · q: quit',
+      failedTitle: 'ERROR',
+      failed: (message: string) => `Could not start the child: ${message}`,
+      failedKeys: 'r: try again · q: quit',
+      opening: 'forking a child and creating the pipes…',
+    },
+    help: {
+      title: 'pipe-chat: keys',
+      intro:
+        'The parent (this program) and a child process exchange three messages each over real kernel pipes. Type the child\'s line first, then the parent\'s answer.',
+      anywhere: 'Anywhere, even while typing',
+      keysMode: 'In keys mode (press Esc to leave the input)',
+      keys: {
+        toggle: 'switch live between two pipes and one shared pipe',
+        quit: 'quit (the child is killed first)',
+        help: 'this help',
+        tab: 'move to the other input when both processes wait for a line',
+        esc: 'leave the input: single keys work',
+        enter: 'back to the input',
+        restart: 'restart: a new conversation with a fresh child',
+        childDelay: "cycle the child's delay between its write() and read(): 0, 100 ms, 2 s",
+        parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
+        trace: 'show or hide the trace of every read() and write()',
+        fds: "show or hide each process's open fds",
+      },
+      close: 'Esc, ? or F1 closes this help',
+    },
+    trace: {
+      title: 'trace: every read() and write()',
+      empty: 'no system call yet',
+      ms: (ms: string) => `${ms} ms`,
+      bytes: (n: number) => `${n} B`,
+    },
+    fds: {
+      title: 'open fds',
+      fromProc: (pid: string) => `/proc/${pid}/fd`,
+      fromLink: 'what the link knows',
+      other: (n: number) => `+ ${n} other fds (terminal, event loop…)`,
+      shared: (inode: number) => `both processes hold both ends of pipe inode ${inode}`,
+      separate: 'each process holds only the ends it uses',
+      read: 'read end',
+      write: 'write end',
+      readWrite: 'read+write',
+      nonblock: 'O_NONBLOCK',
+      unavailable: 'not readable',
+    },
+    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
+      `Terminal too small: need ${needCols}x${needRows}, have ${cols}x${rows}. Make it larger.`,
+    noRawMode: 'pipe-chat: this terminal cannot read single keys (no raw mode).',
   },
 };
 

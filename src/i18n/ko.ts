@@ -13,6 +13,10 @@ export const ko: Messages = {
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --lang en|ko         언어 (기본: LC_ALL, LC_MESSAGES, LANG에서)
   --no-color           색 없이 (NO_COLOR도 따릅니다)
+  --auto               대화를 저절로 진행 (시연과 녹화용)
+  --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
+  --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
+  --exit-when-done     대화가 끝나면 상태 0으로 종료
   -h, --help           이 도움말
   -v, --version        버전
 
@@ -23,6 +27,11 @@ race 옵션:
 
 채팅의 키: F1 또는 ? 도움말, Ctrl+T 파이프 하나/두 개 전환, Ctrl+C 종료.`,
     usageError: (message: string) => `pipe-chat: ${message}`,
+    scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    autoLines: {
+      child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
+      parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
+    },
     seeHelp: '사용법은 "pipe-chat --help"로 보세요.',
     notATerminal:
       'pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (stdin이 TTY가 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1',
@@ -37,5 +46,149 @@ race 옵션:
       deadlocked: (n: number) => `read()가 영원히 막힌 채 끝난 시도 (정리함): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
     },
+  },
+  ui: {
+    proc: { parent: '부모', child: '자식' },
+    procLower: { parent: '부모', child: '자식' },
+    paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
+    pidUnknown: '…',
+    state: {
+      starting: '시작 중…',
+      typing: '키보드 입력 기다림',
+      writing: (fd: number) => `fd ${fd}에 쓰는 중`,
+      reading: (fd: number, seconds: number) => `read(fd ${fd})에서 ${seconds}초째 막힘`,
+      sleeping: (ms: number) => `${ms} ms 자는 중`,
+      done: '끝',
+      eof: 'read()가 0을 돌려줌: 파일 끝',
+      error: (errno: string) => `멈춤: ${errno}`,
+      exited: (how: string) => `종료됨 (${how})`,
+      awaitsChildLine: (ms: number) => `다른 일 중: 자식 입력 ${ms} ms 뒤 read`,
+      idle: '쉬는 중',
+    },
+    exitCode: (code: number) => `코드 ${code}`,
+    exitSignal: (signal: string) => `시그널 ${signal}`,
+    transcript: {
+      fromChild: 'from Child: ',
+      fromParent: 'from Parent: ',
+      typed: '› ',
+      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? 파이프 안, 아직 안 읽힘`,
+      route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,
+      delivered: '전달됨',
+      stolen: '가로챔',
+      stolenWhy: '쓴 프로세스가 도로 읽음',
+      outOfTurn: (expected: string) => `순서 어긋남 (${expected} 기다림)`,
+      untagged: '쓴 이 표시 없음',
+      dividerStart: (mode: string, pid: string) => `${mode} · 자식 PID ${pid}`,
+      dividerToggle: (mode: string, pid: string, turn: number) => `${mode}로 전환 · 새 자식 PID ${pid} · ${turn}번째 턴`,
+      dividerRestart: (mode: string, pid: string) => `새 대화 · ${mode} · 자식 PID ${pid}`,
+      dividerRespawn: (pid: string, turn: number) => `새 자식 PID ${pid} · ${turn}번째 턴부터`,
+      frameError: (detail: string) => `잘못된 프레임: ${detail}`,
+      eof: (detail: string) => `파일 끝: ${detail}`,
+      errno: (detail: string) => `실패: ${detail}`,
+      more: (n: number) => `↑ 앞의 ${n}줄`,
+      longMessage: (bytes: number) => `(${bytes}바이트: 화면만 잘림, 데이터는 온전함)`,
+    },
+    input: {
+      childKeyboard: '자식 키보드',
+      parentKeyboard: '부모 키보드',
+      notTyping: '입력 안 받음',
+      sent: '줄을 보냄…',
+      keysOff: '키 모드: Enter나 i로 입력',
+    },
+    pipes: {
+      title: '파이프',
+      sides: { parent: '부모', child: '자식' },
+      childToParent: '자식 → 부모',
+      parentToChild: '부모 → 자식',
+      shared: '공유 파이프 하나',
+      sharedHint: '둘 다 쓰고 둘 다 읽음:',
+      sharedHint2: '먼저 read()한 쪽이 가져감',
+      inode: (n: number) => `inode ${n}`,
+      fd: (n: number) => `fd ${n}`,
+      empty: '비어 있음',
+      unread: (bytes: number) => `안 읽힌 ${bytes} B`,
+      last: '마지막:',
+      none: '아직 파이프 없음',
+    },
+    status: {
+      modeTwo: '파이프 두 개',
+      modeOne: '공유 파이프 하나',
+      turn: (k: number, n: number) => `턴 ${k}/${n}`,
+      childDelay: (d: string) => `자식 지연 ${d}`,
+      parentDelay: (d: string) => `부모 읽기 지연 ${d}`,
+      delivered: (n: number) => `전달 ${n}`,
+      stolen: (n: number) => `가로챔 ${n}`,
+      outOfTurn: (n: number) => `순서 어긋남 ${n}`,
+      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms} ms`),
+      typingKeys: 'Ctrl+T 파이프 전환 · Esc 키 모드 · Tab 다른 입력 · F1 도움말 · Ctrl+C 종료',
+      commandKeys: 't 전환 · d/p 지연 · x 추적 · f fd · r 재시작 · ? 도움말 · q 종료 · Enter 입력',
+    },
+    banner: {
+      deadlockTitle: '교착 상태 (DEADLOCK)',
+      deadlockBoth: '두 프로세스 모두 read()에서 막혔고 공유 파이프는 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
+      deadlockOne: (blocked: string, finished: string) =>
+        `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. ${blocked} 자신이 쓰기 끝을 쥐고 있어 파일 끝(EOF)도 오지 않습니다.`,
+      deadlockKeys: 'r: 새 자식으로 다시 시작 · Ctrl+T: 파이프 전환',
+      stolenTitle: '가로챔',
+      stolen: (tag: string, writer: string) =>
+        `${writer} 쪽이 ${tag} 메시지를 쓰고 자기가 도로 읽었습니다. 파이프의 바이트는 먼저 read()한 쪽이 가져갑니다.`,
+      outOfTurnTitle: '순서 어긋남',
+      outOfTurn: (reader: string, tag: string, expected: string) =>
+        `${reader} 쪽은 ${expected} 메시지를 기다렸는데 ${tag} 메시지를 읽었습니다. 대화의 순서가 어긋났습니다.`,
+      childDiedTitle: '자식 종료',
+      childDied: (pid: string, how: string) => `자식(PID ${pid})이 뜻밖에 끝났습니다: ${how}.`,
+      childDiedKeys: (turn: number) => `r: 새 자식 fork (${turn}번째 턴부터)`,
+      finishedTitle: '끝',
+      finished: (turns: number, delivered: number, stolen: number) =>
+        `대화가 끝났습니다: ${turns}턴, 시작부터 전달 ${delivered}개, 가로챔 ${stolen}개.`,
+      finishedKeys: 'r: 새 자식과 새 대화 · q: 종료',
+      failedTitle: '오류',
+      failed: (message: string) => `자식을 시작하지 못했습니다: ${message}`,
+      failedKeys: 'r: 다시 시도 · q: 종료',
+      opening: '자식을 fork하고 파이프를 만드는 중…',
+    },
+    help: {
+      title: 'pipe-chat: 키',
+      intro:
+        '부모(이 프로그램)와 자식 프로세스가 진짜 커널 파이프로 메시지를 세 번씩 주고받습니다. 먼저 자식의 줄을, 다음에 부모의 답을 입력하세요.',
+      anywhere: '어디서나 (입력 중에도)',
+      keysMode: '키 모드에서 (Esc로 입력을 떠남)',
+      keys: {
+        toggle: '파이프 두 개와 공유 파이프 하나 사이를 바로 전환',
+        quit: '종료 (자식을 먼저 끝냄)',
+        help: '이 도움말',
+        tab: '두 프로세스가 모두 입력을 기다릴 때 다른 입력으로',
+        esc: '입력을 떠남: 한 글자 키가 동작',
+        enter: '입력으로 돌아감',
+        restart: '다시 시작: 새 자식과 새 대화',
+        childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0, 100 ms, 2초',
+        parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
+        trace: '모든 read()와 write() 추적 보기/숨기기',
+        fds: '각 프로세스의 열린 fd 보기/숨기기',
+      },
+      close: 'Esc, ? 또는 F1로 닫기',
+    },
+    trace: {
+      title: '추적: 모든 read()와 write()',
+      empty: '아직 시스템 호출 없음',
+      ms: (ms: string) => `${ms} ms`,
+      bytes: (n: number) => `${n} B`,
+    },
+    fds: {
+      title: '열린 fd',
+      fromProc: (pid: string) => `/proc/${pid}/fd`,
+      fromLink: '링크가 아는 것',
+      other: (n: number) => `+ 다른 fd ${n}개 (터미널, 이벤트 루프…)`,
+      shared: (inode: number) => `두 프로세스가 파이프 inode ${inode}의 양 끝을 모두 쥠`,
+      separate: '각 프로세스는 쓰는 끝만 쥠',
+      read: '읽기 끝',
+      write: '쓰기 끝',
+      readWrite: '읽기+쓰기',
+      nonblock: 'O_NONBLOCK',
+      unavailable: '읽을 수 없음',
+    },
+    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
+      `터미널이 너무 작습니다: ${needCols}x${needRows}가 필요한데 ${cols}x${rows}입니다. 크게 해 주세요.`,
+    noRawMode: 'pipe-chat: 이 터미널은 키를 하나씩 읽을 수 없습니다 (raw 모드 없음).',
   },
 };

@@ -1,0 +1,155 @@
+// The entry component. It receives its whole world as props (how to open a session
+// of parent and child, the options, the catalogue), owns the conversation reducer and
+// the UI's own state (which panel is open, typing or keys mode, the two drafts), and
+// routes keys: one global handler, and the focused input's handler when typing.
+import { Box, useApp } from 'ink';
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type { PipeMode, Proc } from '../ipc/events.js';
+import type { Messages } from '../i18n/index.js';
+import { bannerContent } from './banner-lines.js';
+import { ChatScreen } from './ChatScreen.js';
+import { TURNS, initialState, reduce } from './conversation-reducer.js';
+import { conversationTurn, needsClock, phaseOf, typingProcs } from './conversation-selectors.js';
+import { helpLines } from './help-lines.js';
+import { isTooSmall } from './layout.js';
+import { LinesView } from './LinesView.js';
+import type { OpenSession } from './session.js';
+import { useTextInputKeys } from './text-input/use-text-input-keys.js';
+import { useTextInputState } from './text-input/use-text-input-state.js';
+import { makeTheme } from './theme.js';
+import { TooSmall } from './TooSmall.js';
+import { useChildLink } from './use-child-link.js';
+import { useClock } from './use-clock.js';
+import { useGlobalKeys, type Command } from './use-global-keys.js';
+import { useProcFds, type FdReader } from './use-proc-fds.js';
+import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
+
+export const CHILD_DELAYS_MS = [0, 100, 2000];
+export const PARENT_DELAYS_MS = [0, 200, 1000];
+
+export interface ChatOptions {
+  mode: PipeMode;
+  childDelayMs: number;
+  parentDelayMs: number;
+  color: boolean;
+}
+
+export interface AppProps {
+  openSession: OpenSession;
+  options: ChatOptions;
+  messages: Messages;
+  /** A fixed size (tests); otherwise the terminal's, followed on resize. */
+  size?: TerminalSize;
+  parentPid?: number;
+  fdReader?: FdReader;
+  turns?: number;
+  clock?: () => number;
+}
+
+/** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
+export function nextInCycle(cycle: number[], current: number): number {
+  return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
+}
+
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock }: AppProps) {
+  const t = messages.ui;
+  const theme = useMemo(() => makeTheme(options.color), [options.color]);
+  const { exit } = useApp();
+  const { cols, rows } = useTerminalSize(size);
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState({ childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs }, turns),
+  );
+  const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}) });
+  useClock(needsClock(state), dispatch, clock);
+
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [traceOpen, setTraceOpen] = useState(false);
+  const [fdsOpen, setFdsOpen] = useState(false);
+  const [keysMode, setKeysMode] = useState(false);
+  const [preferred, setPreferred] = useState<Proc>('child');
+  const drafts = { child: useTextInputState(), parent: useTextInputState() };
+
+  const waiting = typingProcs(state);
+  const focus: Proc | null = waiting.includes(preferred) ? preferred : (waiting[0] ?? null);
+  // With no process at its keyboard there is nothing to type into: single letters are commands.
+  const typing = !keysMode && !helpOpen && focus !== null;
+  const session = state.session;
+
+  const fds = useProcFds(fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
+
+  const submit = useCallback(
+    (value: string) => {
+      if (!focus || value.trim() === '') return;
+      if (link.type(focus, value)) drafts[focus].edit({ type: 'clear' });
+    },
+    // drafts are stable reducers' dispatchers
+    [focus, link, drafts.child.edit, drafts.parent.edit],
+  );
+  useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
+
+  const quit = useCallback(() => {
+    void link.shutdown().then(() => exit());
+  }, [link, exit]);
+
+  const run = (command: Command) => {
+    const phase = phaseOf(state);
+    const mode = session?.mode ?? options.mode;
+    switch (command) {
+      case 'quit':
+        return quit();
+      case 'toggle':
+        return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
+      case 'help':
+        return setHelpOpen(true);
+      case 'close-help':
+        return setHelpOpen(false);
+      case 'keys-mode':
+        return setKeysMode(true);
+      case 'typing-mode':
+        return setKeysMode(false);
+      case 'other-input': {
+        const next = waiting.find((p) => p !== focus);
+        if (next) setPreferred(next);
+        return;
+      }
+      case 'restart':
+        if (phase === 'child-died') return link.start('respawn', mode, conversationTurn(state));
+        return link.start('restart', mode, 1);
+      case 'child-delay':
+        return link.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
+      case 'parent-delay':
+        return link.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
+      case 'trace':
+        return setTraceOpen((v) => !v);
+      case 'fds':
+        return setFdsOpen((v) => !v);
+    }
+  };
+  useGlobalKeys(run, { typing, helpOpen });
+
+  if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
+  if (helpOpen) {
+    return (
+      <Box width={cols} height={rows - 1}>
+        <LinesView lines={helpLines(t, cols, rows - 1)} theme={theme} width={cols} />
+      </Box>
+    );
+  }
+  const pending = (p: Proc) => session?.[p].keyboardPending ?? false;
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: typing && focus === p, pending: pending(p) });
+  return (
+    <ChatScreen
+      t={t}
+      theme={theme}
+      state={state}
+      cols={cols}
+      rows={rows}
+      inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
+      typingMode={typing}
+      banner={bannerContent(t, state)}
+      traceOpen={traceOpen}
+      fdsOpen={fdsOpen}
+      fds={fds}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+// The one banner that explains what just happened, most important first: deadlock,
+// a dead child, a failed start, a stolen or out-of-turn message, the end of the
+// conversation. Each comes with the key that gets the user out of it.
+import type { ConversationState } from './conversation-reducer.js';
+import { conversationTurn, findDeadlock, phaseOf } from './conversation-selectors.js';
+import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from './lines.js';
+import { sanitizeForDisplay } from './sanitize.js';
+import { wrapToWidth } from './text-width.js';
+import type { Tone } from './theme.js';
+import { exitHow, tagOf, type Ui } from './words.js';
+
+export interface BannerContent {
+  kind: 'deadlock' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening';
+  title: string;
+  text: string;
+  keys: string;
+  tone: Tone;
+}
+
+export function bannerContent(t: Ui, state: ConversationState): BannerContent | null {
+  const b = t.banner;
+  const session = state.session;
+  const phase = phaseOf(state);
+  if (phase === 'opening') return { kind: 'opening', title: '…', text: b.opening, keys: '', tone: 'dim' };
+  if (!session) return null;
+  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: b.failed(sanitizeForDisplay(session.error ?? '')), keys: b.failedKeys, tone: 'danger' };
+  const deadlock = findDeadlock(state);
+  if (deadlock) {
+    const [blocked] = deadlock.blocked;
+    const [finished] = deadlock.finished;
+    const text =
+      deadlock.blocked.length > 1 || !blocked || !finished ? b.deadlockBoth : b.deadlockOne(t.procLower[blocked], t.procLower[finished]);
+    return { kind: 'deadlock', title: b.deadlockTitle, text, keys: b.deadlockKeys, tone: 'danger' };
+  }
+  if (phase === 'child-died' && session.child.exit) {
+    const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);
+    return {
+      kind: 'child-died',
+      title: b.childDiedTitle,
+      text: b.childDied(pid, exitHow(t, session.child.exit)),
+      keys: b.childDiedKeys(conversationTurn(state)),
+      tone: 'danger',
+    };
+  }
+  if (phase === 'finished') {
+    return {
+      kind: 'finished',
+      title: b.finishedTitle,
+      text: b.finished(state.turns, state.counters.delivered, state.counters.stolen),
+      keys: b.finishedKeys,
+      tone: 'ok',
+    };
+  }
+  const latest = state.messages.filter((m) => m.session === session.id && m.readAt !== null).sort((a, c) => (a.readAt ?? 0) - (c.readAt ?? 0)).at(-1);
+  if (latest?.verdict === 'stolen' && latest.writer) {
+    return { kind: 'stolen', title: b.stolenTitle, text: b.stolen(tagOf(latest.writer, latest.seq), t.procLower[latest.writer]), keys: '', tone: 'danger' };
+  }
+  if (latest?.verdict === 'out-of-turn' && latest.reader && latest.writer) {
+    return {
+      kind: 'out-of-turn',
+      title: b.outOfTurnTitle,
+      text: b.outOfTurn(t.procLower[latest.reader], tagOf(latest.writer, latest.seq), tagOf(latest.writer, latest.expected ?? 0)),
+      keys: '',
+      tone: 'warn',
+    };
+  }
+  return null;
+}
+
+export function bannerLines(content: BannerContent | null, width: number): Line[] {
+  if (!content) return [];
+  const inner = width - 4;
+  const body: Line[] = wrapToWidth(content.text, inner).map((l) => [seg(' '), seg(l, content.kind === 'opening' ? 'dim' : 'plain')]);
+  if (content.keys) body.push(...wrapToWidth(content.keys, inner).map((l) => [seg(' '), seg(l, 'key')]));
+  const chars = content.kind === 'deadlock' ? DOUBLE : content.tone === 'danger' ? HEAVY : ROUND;
+  return framed([seg(content.title, content.tone)], body, width, body.length + 2, content.tone, chars);
+}

@@ -1,0 +1,112 @@
+// A process's pane: its state, what its terminal would show (its own lines, what it
+// read, labelled with writer and actual reader), and its keyboard input at the bottom.
+import type { Proc } from '../ipc/events.js';
+import type { ConversationState } from './conversation-reducer.js';
+import { transcriptOf, type TranscriptEntry } from './conversation-selectors.js';
+import { fitLine, framed, seg, wrapLine, type Line } from './lines.js';
+import { sanitizeForDisplay } from './sanitize.js';
+import { inputLine } from './text-input/input-line.js';
+import type { TextInputState } from './text-input/text-input-state.js';
+import { truncateToWidth, widthOf, wrapToWidth } from './text-width.js';
+import { modeWords, routeWords, stateWords, verdictTone, type Ui } from './words.js';
+
+const MAX_MESSAGE_LINES = 3;
+
+export interface PaneInput {
+  draft: TextInputState;
+  /** The process waits at its keyboard. */
+  waiting: boolean;
+  /** Keys go to this input now. */
+  focused: boolean;
+  /** A line was sent and the process has not taken it yet. */
+  pending: boolean;
+}
+
+export interface PaneLines {
+  lines: Line[];
+  /** Where the terminal cursor belongs, relative to the pane, when the input has focus. */
+  cursor: { x: number; y: number } | null;
+}
+
+function messageLines(prefix: string, text: string, bytes: number, width: number, t: Ui, tone: Line[number]['tone']): Line[] {
+  const shown = sanitizeForDisplay(text.length > 4000 ? text.slice(0, 4000) : text);
+  const wrapped = wrapToWidth(prefix + shown, width);
+  const lines = wrapped.slice(0, MAX_MESSAGE_LINES).map((l) => [seg(l, tone)]);
+  if (wrapped.length > MAX_MESSAGE_LINES) {
+    const last = lines[MAX_MESSAGE_LINES - 1];
+    if (last?.[0]) last[0] = seg(truncateToWidth(last[0].text + '…', width - 1) + '…', tone);
+    lines.push([seg(t.transcript.longMessage(bytes), 'dim')]);
+  }
+  return lines;
+}
+
+function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
+  switch (entry.kind) {
+    case 'divider': {
+      const d = entry.divider;
+      const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
+      const mode = modeWords(t, d.mode);
+      const text =
+        d.reason === 'toggle'
+          ? t.transcript.dividerToggle(mode, pid, d.firstTurn)
+          : d.reason === 'restart'
+            ? t.transcript.dividerRestart(mode, pid)
+            : d.reason === 'respawn'
+              ? t.transcript.dividerRespawn(pid, d.firstTurn)
+              : t.transcript.dividerStart(mode, pid);
+      const lines = wrapToWidth(text, width - 3);
+      return lines.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
+    }
+    case 'wrote':
+      return [
+        ...messageLines(t.transcript.typed, entry.message.text, entry.message.bytes, width, t, proc),
+        ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
+      ];
+    case 'read': {
+      const prefix = proc === 'parent' ? t.transcript.fromChild : t.transcript.fromParent;
+      return [
+        ...messageLines(prefix, entry.message.text, entry.message.bytes, width, t, verdictTone(entry.message)),
+        ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
+      ];
+    }
+    case 'note': {
+      const n = entry.note;
+      const text = n.kind === 'eof' ? t.transcript.eof(n.detail) : n.kind === 'errno' ? t.transcript.errno(n.detail) : t.transcript.frameError(n.detail);
+      return [[seg(`! ${sanitizeForDisplay(text)}`, 'warn')]];
+    }
+  }
+}
+
+export function paneLines(
+  t: Ui,
+  state: ConversationState,
+  proc: Proc,
+  input: PaneInput,
+  width: number,
+  height: number,
+  stuck: boolean,
+): PaneLines {
+  const inner = width - 2;
+  const session = state.session;
+  const p = session?.[proc];
+  const pid = p?.pid === null || p?.pid === undefined ? t.pidUnknown : String(p.pid);
+  const title: Line = [seg(t.paneTitle(t.proc[proc], pid), proc)];
+  const status: Line = p ? stateWords(t, state, proc, p, stuck) : [seg(t.state.starting, 'dim')];
+
+  const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
+  const note = input.pending ? t.input.sent : !input.waiting ? t.input.notTyping : !input.focused ? t.input.keysOff : '';
+  const label = truncateToWidth(`${keyboard}${note ? ` (${note})` : ''}`, inner - 4);
+  const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.focused ? 'ok' : 'dim')];
+  const promptText = '› ';
+  const field = inputLine(input.draft, inner - widthOf(promptText));
+  const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), seg(field.text, input.focused ? 'plain' : 'dim')];
+
+  const bodyRows = Math.max(0, height - 2 - 3);
+  const transcript = transcriptOf(state, proc).flatMap((e) => entryLines(e, proc, inner, t));
+  const shown = transcript.slice(Math.max(0, transcript.length - bodyRows));
+  while (shown.length < bodyRows) shown.push([]);
+  const body = [fitLine(status, inner), ...shown, separator, inputRow];
+  const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
+  const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;
+  return { lines, cursor };
+}

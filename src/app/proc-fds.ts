@@ -1,0 +1,67 @@
+// What the kernel says a process holds open: /proc/<pid>/fd gives each fd's target and,
+// through stat, the inode; /proc/<pid>/fdinfo gives the open flags (read, write,
+// O_NONBLOCK). This is how the fd panel shows, from the kernel rather than from our own
+// bookkeeping, that with one pipe both processes hold both ends of the same pipe.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ProcFd {
+  fd: number;
+  /** What the fd points at, as readlink says: a path, "pipe:[N]", "socket:[N]"... */
+  target: string;
+  inode: number | null;
+  access: 'read' | 'write' | 'read-write' | null;
+  nonblock: boolean | null;
+}
+
+const O_ACCMODE = 0o3;
+const O_NONBLOCK = 0o4000;
+
+export function parseFdinfoFlags(fdinfo: string): { access: ProcFd['access']; nonblock: boolean } | null {
+  const match = /^flags:\s*([0-7]+)/m.exec(fdinfo);
+  if (!match?.[1]) return null;
+  const flags = parseInt(match[1], 8);
+  const mode = flags & O_ACCMODE;
+  return { access: mode === 0 ? 'read' : mode === 1 ? 'write' : 'read-write', nonblock: (flags & O_NONBLOCK) !== 0 };
+}
+
+function inodeFromTarget(target: string): number | null {
+  const match = /\[(\d+)\]$/.exec(target);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+/** The open fds of a process, or null when /proc is not there (not Linux) or not ours to read. */
+export function readProcFds(pid: number, procRoot = '/proc'): ProcFd[] | null {
+  const dir = path.join(procRoot, String(pid), 'fd');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const fds: ProcFd[] = [];
+  for (const name of names) {
+    const fd = Number(name);
+    if (!Number.isInteger(fd)) continue;
+    let target: string;
+    try {
+      target = fs.readlinkSync(path.join(dir, name));
+    } catch {
+      continue; // closed between readdir and readlink
+    }
+    let inode: number | null = null;
+    try {
+      inode = fs.statSync(path.join(dir, name)).ino;
+    } catch {
+      inode = inodeFromTarget(target);
+    }
+    let flags: ReturnType<typeof parseFdinfoFlags> = null;
+    try {
+      flags = parseFdinfoFlags(fs.readFileSync(path.join(procRoot, String(pid), 'fdinfo', name), 'utf8'));
+    } catch {
+      flags = null;
+    }
+    fds.push({ fd, target, inode, access: flags?.access ?? null, nonblock: flags?.nonblock ?? null });
+  }
+  return fds.sort((a, b) => a.fd - b.fd);
+}

@@ -1,0 +1,56 @@
+// Runs the chat full screen: switches to the alternate screen, renders App, and on
+// every way out (quit, Ctrl+C, SIGTERM, SIGHUP, an uncaught error) kills the child
+// first and gives the shell its screen and cursor back; an error is printed only
+// after the screen is restored, so it stays readable.
+import { render } from 'ink';
+import { onExit } from 'signal-exit';
+import type { AppOptions } from '../args.js';
+import { messagesFor } from '../i18n/index.js';
+import { App } from './App.js';
+import { closeAllSessions, openPipeSession } from './session.js';
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?25h\x1b[?1049l';
+
+export async function runApp(options: AppOptions): Promise<number> {
+  const messages = messagesFor(options.lang);
+  const stdout = process.stdout;
+  if (!process.stdin.isTTY || typeof process.stdin.setRawMode !== 'function') {
+    process.stderr.write(`${messages.ui.noRawMode}\n`);
+    return 2;
+  }
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    stdout.write(LEAVE_ALT_SCREEN);
+  };
+  const removeExitHook = onExit(() => {
+    void closeAllSessions();
+    restore();
+  });
+  const onFatal = (error: unknown): void => {
+    void closeAllSessions();
+    restore();
+    process.stderr.write(`${messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+
+  stdout.write(ENTER_ALT_SCREEN);
+  try {
+    const instance = render(<App openSession={openPipeSession()} options={options} messages={messages} />, {
+      exitOnCtrlC: false,
+      patchConsole: true,
+    });
+    await instance.waitUntilExit();
+    return 0;
+  } finally {
+    await closeAllSessions();
+    restore();
+    removeExitHook();
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+  }
+}

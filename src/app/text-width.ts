@@ -1,0 +1,92 @@
+// Terminal cells, not string length: Hangul and most CJK take two cells, combining
+// marks none. Ink 6.8's own truncation overflows boxes with double-width text, so
+// every line the UI draws is cut and padded here to an exact cell width first.
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+export function widthOf(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts text to at most `width` cells, ending with an ellipsis when something was cut. */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  const room = width - stringWidth(ellipsis);
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = stringWidth(g);
+    if (used + w > room) break;
+    out += g;
+    used += w;
+  }
+  return room >= 0 ? out + ellipsis : out;
+}
+
+/** Exactly `width` cells: truncated if longer, padded with spaces if shorter. */
+export function fitToWidth(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** Pads on the left to `width` cells (numbers in columns). */
+export function padStartToWidth(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+}
+
+/** Centres text in `width` cells. */
+export function centreInWidth(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  const free = Math.max(0, width - stringWidth(cut));
+  const left = Math.floor(free / 2);
+  return ' '.repeat(left) + cut + ' '.repeat(free - left);
+}
+
+/**
+ * Breaks text into lines of at most `width` cells, at spaces when it can and inside a
+ * word when it must; a double-width character is never split across lines.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let lastSpace = -1; // index in `line` after the last space
+  let widthAtSpace = 0;
+  for (const g of graphemes(text)) {
+    const w = stringWidth(g);
+    if (used + w > width) {
+      if (g === ' ') {
+        lines.push(line);
+        line = '';
+        used = 0;
+        lastSpace = -1;
+        continue;
+      }
+      if (lastSpace > 0) {
+        lines.push(line.slice(0, lastSpace).trimEnd());
+        line = line.slice(lastSpace);
+        used -= widthAtSpace;
+      } else {
+        lines.push(line);
+        line = '';
+        used = 0;
+      }
+      lastSpace = -1;
+    }
+    line += g;
+    used += w;
+    if (g === ' ') {
+      lastSpace = line.length;
+      widthAtSpace = used;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,57 @@
+// The one top-level key handler. Ctrl+C, Ctrl+T and F1 work everywhere, even while
+// typing; Esc leaves the input so that single letters become commands. F1 is not in
+// Ink's key object, so its escape sequences are matched on Ink's raw input stream.
+import { useInput, useStdin } from 'ink';
+import { useEffect, useRef } from 'react';
+
+export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
+
+export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds';
+
+const LETTERS: Record<string, Command> = {
+  '?': 'help',
+  t: 'toggle',
+  r: 'restart',
+  n: 'restart',
+  d: 'child-delay',
+  p: 'parent-delay',
+  x: 'trace',
+  f: 'fds',
+  q: 'quit',
+  i: 'typing-mode',
+};
+
+export function useGlobalKeys(run: (command: Command) => void, { typing, helpOpen }: { typing: boolean; helpOpen: boolean }): void {
+  const runRef = useRef(run);
+  runRef.current = run;
+  const helpRef = useRef(helpOpen);
+  helpRef.current = helpOpen;
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') return run('quit');
+    if (key.ctrl && input === 't') return run('toggle');
+    if (helpOpen) {
+      if (key.escape || input === '?' || input === 'q') run('close-help');
+      return;
+    }
+    if (key.tab) return run('other-input');
+    if (typing) {
+      if (key.escape) run('keys-mode');
+      return;
+    }
+    if (key.return) return run('typing-mode');
+    const command = LETTERS[input.toLowerCase()];
+    if (command && !key.ctrl && !key.meta) run(command);
+  });
+
+  const { internal_eventEmitter: events } = useStdin();
+  useEffect(() => {
+    const onRaw = (data: string) => {
+      if (F1_SEQUENCES.includes(data)) runRef.current(helpRef.current ? 'close-help' : 'help');
+    };
+    events?.on('input', onRaw);
+    return () => {
+      events?.off('input', onRaw);
+    };
+  }, [events]);
+}

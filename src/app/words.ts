@@ -1,0 +1,73 @@
+// Small phrases that several views share, all from the catalogue: a process's state
+// in words, a message's wire tag ("C1"), and a message's route and verdict.
+import type { Proc } from '../ipc/events.js';
+import type { Messages } from '../i18n/index.js';
+import type { ConversationState, MessageRecord, ProcState } from './conversation-reducer.js';
+import { other, secondsSince } from './conversation-selectors.js';
+import { seg, type Line } from './lines.js';
+import type { Tone } from './theme.js';
+
+export type Ui = Messages['ui'];
+
+export function tagOf(writer: Proc | null, seq: number): string {
+  return `${writer === 'parent' ? 'P' : writer === 'child' ? 'C' : '?'}${seq}`;
+}
+
+export function exitHow(t: Ui, exit: { code: number | null; signal: string | null }): string {
+  return exit.signal ? t.exitSignal(exit.signal) : t.exitCode(exit.code ?? 0);
+}
+
+export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, stuck: boolean): Line {
+  const a = p.activity;
+  if (p.exit) return [seg(`✗ ${t.state.exited(exitHow(t, p.exit))}`, p.exit.code === 0 ? 'dim' : 'danger')];
+  if (p.eof) return [seg(`✓ ${t.state.eof}`, 'dim')];
+  if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
+  if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(state.knobs.parentDelayMs)}`, 'accent')];
+  if (!a) return [seg(`… ${t.state.starting}`, 'dim')];
+  switch (a.doing) {
+    case 'typing':
+      return [seg(`▶ ${t.state.typing}`, 'ok')];
+    case 'writing':
+      return [seg(`✎ ${t.state.writing(a.fd)}`, 'accent')];
+    case 'sleeping':
+      return [seg(`… ${t.state.sleeping(a.ms)}`, 'accent')];
+    case 'reading':
+      return [seg(`■ ${t.state.reading(a.fd, secondsSince(state, p))}`, stuck ? 'danger' : 'warn')];
+    case 'done':
+      return [seg(`✓ ${t.state.done}`, 'dim')];
+  }
+}
+
+/** "C1 child→parent  delivered", "C1 child→child  STOLEN ...": who wrote it, who read it, and what that means. */
+export function routeWords(t: Ui, m: MessageRecord): Line {
+  const tag = tagOf(m.writer, m.seq);
+  const writer = m.writer ? t.procLower[m.writer] : '?';
+  if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
+  const route = seg(t.transcript.route(tag, writer, t.procLower[m.reader]), 'dim');
+  switch (m.verdict) {
+    case 'stolen':
+      return [route, seg(' '), seg(`✗ ${t.transcript.stolen}`, 'danger'), seg(`: ${t.transcript.stolenWhy}`, 'danger')];
+    case 'out-of-turn':
+      return [route, seg(' '), seg(`✗ ${t.transcript.outOfTurn(tagOf(other(m.reader), m.expected ?? 0))}`, 'warn')];
+    case 'untagged':
+      return [route, seg(' '), seg(`? ${t.transcript.untagged}`, 'warn')];
+    default:
+      return [route, seg(' '), seg(`✓ ${t.transcript.delivered}`, 'ok')];
+  }
+}
+
+/** The short form for the narrow pipe drawing: the route and a mark, STOLEN in words. */
+export function shortRouteWords(t: Ui, m: MessageRecord): Line {
+  const full = routeWords(t, m);
+  if (m.verdict === 'stolen') return [...full.slice(0, 3)];
+  if (m.verdict === 'out-of-turn' || m.verdict === 'untagged') return [full[0] ?? seg(''), seg(' ✗', 'warn')];
+  return m.reader === null ? full : [full[0] ?? seg(''), seg(' ✓', 'ok')];
+}
+
+export function verdictTone(m: MessageRecord): Tone {
+  return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+}
+
+export function modeWords(t: Ui, mode: 'one' | 'two'): string {
+  return mode === 'one' ? t.status.modeOne : t.status.modeTwo;
+}
