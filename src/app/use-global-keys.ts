@@ -1,8 +1,8 @@
 // The one top-level key handler. Ctrl+C, Ctrl+T and F1 work everywhere, even while
 // typing; Esc leaves the input so that single letters become commands. F1 is not in
 // Ink's key object, so its escape sequences are matched on Ink's raw input stream.
-import { useInput, useStdin } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { useCallback, useEffect, useRef } from 'react';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 
@@ -22,12 +22,13 @@ const LETTERS: Record<string, Command> = {
 };
 
 export function useGlobalKeys(run: (command: Command) => void, { typing, helpOpen }: { typing: boolean; helpOpen: boolean }): void {
-  const runRef = useRef(run);
-  runRef.current = run;
-  const helpRef = useRef(helpOpen);
-  helpRef.current = helpOpen;
+  // Read through refs: a key can arrive after a render and before Ink re-subscribes a
+  // new handler, and must then see the state of that render, not of the one before.
+  const latest = useRef({ run, typing, helpOpen });
+  latest.current = { run, typing, helpOpen };
 
-  useInput((input, key) => {
+  const onKey = useCallback((input: string, key: Key) => {
+    const { run, typing, helpOpen } = latest.current;
     if (key.ctrl && input === 'c') return run('quit');
     if (key.ctrl && input === 't') return run('toggle');
     if (helpOpen) {
@@ -42,12 +43,13 @@ export function useGlobalKeys(run: (command: Command) => void, { typing, helpOpe
     if (key.return) return run('typing-mode');
     const command = LETTERS[input.toLowerCase()];
     if (command && !key.ctrl && !key.meta) run(command);
-  });
+  }, []);
+  useInput(onKey);
 
   const { internal_eventEmitter: events } = useStdin();
   useEffect(() => {
     const onRaw = (data: string) => {
-      if (F1_SEQUENCES.includes(data)) runRef.current(helpRef.current ? 'close-help' : 'help');
+      if (F1_SEQUENCES.includes(data)) latest.current.run(latest.current.helpOpen ? 'close-help' : 'help');
     };
     events?.on('input', onRaw);
     return () => {

@@ -1,0 +1,175 @@
+import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LinkEvent } from '../../src/ipc/events.js';
+import { App } from '../../src/app/App.js';
+import { en } from '../../src/i18n/en.js';
+import { ko } from '../../src/i18n/ko.js';
+import type { Messages } from '../../src/i18n/index.js';
+import { FakeWorld } from './fake-world.js';
+import { Script } from './events.js';
+
+const CTRL_T = '\x14';
+const ESC = '\x1b';
+const ENTER = '\r';
+const F1 = '\x1bOP';
+/** True if any SGR sequence in the output sets a foreground or background colour. */
+const hasColour = (output: string) => output.split('\x1b').some((part) => /^\[(?:\d+;)*(?:3\d|9\d|4\d|10\d)(?:;\d+)*m/.test(part));
+
+const mounted: { unmount(): void }[] = [];
+afterEach(() => {
+  for (const m of mounted.splice(0)) m.unmount();
+});
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function start(options: { messages?: Messages; cols?: number; rows?: number; color?: boolean; mode?: 'one' | 'two' } = {}) {
+  const world = new FakeWorld();
+  const script = new Script();
+  const app = render(
+    <App
+      openSession={world.open}
+      options={{ mode: options.mode ?? 'two', childDelayMs: 0, parentDelayMs: 0, color: options.color ?? true }}
+      messages={options.messages ?? en}
+      size={{ cols: options.cols ?? 100, rows: options.rows ?? 30 }}
+      parentPid={500}
+      fdReader={() => null}
+      clock={() => script.at}
+    />,
+  );
+  mounted.push(app);
+  const frame = () => app.lastFrame() ?? '';
+  const until = (text: string) => waitFor(() => frame().includes(text), `"${text}" on screen\n${frame()}`);
+  const events = (actions: ReturnType<Script['start']>): LinkEvent[] => actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
+  return { world, script, app, frame, until, events };
+}
+
+/** Types a line, waits until the input shows it, then presses Enter in a write of its own. */
+async function typeLine(app: ReturnType<typeof render>, until: (text: string) => Promise<void>, text: string): Promise<void> {
+  app.stdin.write(text);
+  await until(`› ${text}`);
+  app.stdin.write(ENTER);
+}
+
+describe('App', () => {
+  it('shows both panes with real PIDs, the pipes with their fds, and the status bar', async () => {
+    const { world, script, until, frame, events } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    world.last.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
+    await until('BLOCKED in read(fd 20)');
+    await until('typing at its keyboard');
+    expect(frame()).toContain('Parent · PID 500');
+    expect(frame()).toContain('Child · PID 778');
+    expect(frame()).toContain('child → parent');
+    expect(frame()).toContain('fd 20 ◀');
+    expect(frame()).toContain('[two pipes]');
+    expect(frame()).toContain('turn 1/3');
+  });
+
+  it('sends the child’s line to the child’s keyboard; the parent shows it only once its read returns it', async () => {
+    const { world, script, app, until, frame, events } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const s = world.last;
+    s.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
+    await until('typing at its keyboard');
+    await typeLine(app, until, 'Who are you?');
+    await waitFor(() => s.childLines.length === 1, 'the line at the child keyboard');
+    expect(s.childLines).toEqual(['Who are you?']);
+    s.emit(...events([script.activity('child', { doing: 'writing', fd: 4 }), script.write('child', 1, 'Who are you?'), script.activity('child', { doing: 'reading', fd: 3 })]));
+    await until('in the pipe, unread');
+    expect(frame()).not.toContain('from Child: Who are you?');
+    s.emit(...events([...script.read('parent', 'child', 1, 'Who are you?'), script.activity('parent', { doing: 'typing' })]));
+    await until('from Child: Who are you?');
+    expect(frame()).toContain('C1 child→parent ✓ delivered');
+    await typeLine(app, until, 'I am your parent');
+    await waitFor(() => s.parentLines.length === 1, 'the parent to take its line');
+    expect(s.parentLines).toEqual(['I am your parent']);
+  });
+
+  it('toggles to one shared pipe with Ctrl+T: a new child from the current turn, a divider, and the history kept', async () => {
+    const { world, script, app, until, frame, events } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    world.last.emit(...events(script.cleanTurn(1, 'first', 'answer')));
+    await until('from Child: first');
+    app.stdin.write(CTRL_T);
+    await waitFor(() => world.sessions.length === 2, 'a second session');
+    expect(world.sessions[0]?.closed).toBe(true);
+    expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 2 });
+    await until('switched to one shared pipe');
+    expect(frame()).toContain('new child PID 779');
+    expect(frame()).toContain('from Child: first');
+    expect(frame()).toContain('[one shared pipe]');
+    expect(frame()).toContain('ONE shared pipe');
+  });
+
+  it('marks a stolen message in words and shows the deadlock banner; r restarts with a fresh child', async () => {
+    const { world, app, until, frame, events } = start({ mode: 'one' });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const script = new Script(1, 'one');
+    world.last.emit(
+      ...events([
+        script.activity('parent', { doing: 'reading', fd: 20 }),
+        script.write('child', 1, 'Who are you?'),
+        ...script.read('child', 'child', 1, 'Who are you?'),
+        script.activity('child', { doing: 'typing' }),
+      ]),
+    );
+    await until('STOLEN');
+    expect(frame()).toContain('C1 child→child');
+    expect(frame()).toContain('stolen 1');
+    world.last.emit(...events([script.activity('child', { doing: 'done' }), script.exit(0)]));
+    await until('DEADLOCK');
+    expect(frame()).toContain('never write again');
+    app.stdin.write('r');
+    await waitFor(() => world.sessions.length === 2, 'a fresh child');
+    expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });
+    await until('new conversation');
+  });
+
+  it('shows the help overlay on F1 and closes it with Esc; Esc then single letters work as commands', async () => {
+    const { world, app, until, frame } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    app.stdin.write(F1);
+    await until('pipe-chat: keys');
+    expect(frame()).toContain('Ctrl+T');
+    app.stdin.write(ESC);
+    await waitFor(() => !frame().includes('pipe-chat: keys'), 'help to close');
+    app.stdin.write('x');
+    await until('trace: every read() and write()');
+  });
+
+  it('says the terminal is too small below 80x24', async () => {
+    const { until } = start({ cols: 70, rows: 20 });
+    await until('need 80x24, have 70x20');
+  });
+
+  it('renders with no colour at all when colour is off, and still says STOLEN in words', async () => {
+    const { world, until, app, events } = start({ color: false, mode: 'one' });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const script = new Script(1, 'one');
+    world.last.emit(...events([script.write('child', 1, 'x'), ...script.read('child', 'child', 1, 'x')]));
+    await until('STOLEN');
+    expect(hasColour(app.frames.join(''))).toBe(false);
+  });
+
+  it('draws the Korean UI at 80x24 with every bordered line exactly 80 cells wide', async () => {
+    const { world, until, frame, events } = start({ messages: ko, cols: 80, rows: 24 });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const script = new Script();
+    world.last.emit(...events(script.cleanTurn(1, '안녕하세요, 누구세요? 한국어로 길게 써 봅니다 아주 아주 길게', '나는 너의 부모 프로세스란다')));
+    world.last.emit(...events([script.activity('child', { doing: 'typing' })]));
+    await until('from Child: 안녕하세요');
+    const lines = frame().split('\n');
+    expect(lines.length).toBe(23);
+    const bordered = lines.filter((l) => /[│╭╰║┃]/.test(l));
+    expect(bordered.length).toBeGreaterThan(10);
+    for (const line of bordered) expect(stringWidth(line), line).toBe(80);
+    expect(frame()).toContain('파이프 두 개');
+  });
+});

@@ -1,0 +1,127 @@
+// Builders for the link events a real session produces, so reducer and view tests
+// read like the story they tell (child writes C1, parent reads it...).
+import type { FdInfo, LinkEvent, Proc } from '../../src/ipc/events.js';
+import { encodeFrame } from '../../src/ipc/framing.js';
+import { reduce, initialState, type Action, type ConversationState } from '../../src/app/conversation-reducer.js';
+
+export const UP = 1001; // child-to-parent pipe inode
+export const DOWN = 1002; // parent-to-child pipe inode
+export const SHARED = 2001;
+
+export const PARENT_PID = 500;
+export const CHILD_PID = 777;
+
+export interface Fds {
+  parent: FdInfo[];
+  child: FdInfo[];
+}
+
+export const TWO_PIPE_FDS: Fds = {
+  parent: [
+    { fd: 20, end: 'read', isFifo: true, inode: UP },
+    { fd: 21, end: 'write', isFifo: true, inode: DOWN },
+  ],
+  child: [
+    { fd: 3, end: 'read', isFifo: true, inode: DOWN },
+    { fd: 4, end: 'write', isFifo: true, inode: UP },
+  ],
+};
+
+export const ONE_PIPE_FDS: Fds = {
+  parent: [
+    { fd: 20, end: 'read', isFifo: true, inode: SHARED },
+    { fd: 21, end: 'write', isFifo: true, inode: SHARED },
+  ],
+  child: [
+    { fd: 3, end: 'read', isFifo: true, inode: SHARED },
+    { fd: 4, end: 'write', isFifo: true, inode: SHARED },
+  ],
+};
+
+/** A scripted session: every helper returns actions stamped with increasing times. */
+export class Script {
+  at = 1_000_000;
+  constructor(
+    readonly session = 1,
+    readonly mode: 'two' | 'one' = 'two',
+    readonly firstTurn = 1,
+  ) {}
+
+  private tick(): number {
+    this.at += 1000;
+    return this.at;
+  }
+
+  get fds(): Fds {
+    return this.mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
+  }
+
+  start(reason: 'start' | 'toggle' | 'restart' | 'respawn' = 'start'): Action[] {
+    const pipes =
+      this.mode === 'two'
+        ? [
+            { name: 'child-to-parent' as const, inode: UP },
+            { name: 'parent-to-child' as const, inode: DOWN },
+          ]
+        : [{ name: 'shared' as const, inode: SHARED }];
+    return [
+      { type: 'session-starting', session: this.session, mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick() },
+      this.event({ type: 'hello', proc: 'child', pid: CHILD_PID + this.session, fds: this.fds.child, at: this.tick() }),
+      { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, at: this.tick() },
+    ];
+  }
+
+  event(event: LinkEvent): Action {
+    return { type: 'link-event', session: this.session, event };
+  }
+
+  activity(proc: Proc, activity: Extract<LinkEvent, { type: 'activity' }>['activity']): Action {
+    return this.event({ type: 'activity', proc, activity, at: this.tick() });
+  }
+
+  private fd(proc: Proc, end: 'read' | 'write'): number {
+    return this.fds[proc].find((f) => f.end === end)?.fd ?? -1;
+  }
+
+  /** write(2) of a whole frame by `proc`. */
+  write(proc: Proc, seq: number, text: string): Action {
+    const bytes = encodeFrame(proc, seq, text);
+    const fd = this.fd(proc, 'write');
+    return this.event({ type: 'syscall', proc, call: 'write', fd, requested: bytes.length, result: bytes.length, data: bytes.toString('base64'), at: this.tick() });
+  }
+
+  /** read(2) by `reader` returning the frame `writer` wrote, then the message event. */
+  read(reader: Proc, writer: Proc, seq: number, text: string): Action[] {
+    const bytes = encodeFrame(writer, seq, text);
+    const fd = this.fd(reader, 'read');
+    return [
+      this.event({ type: 'syscall', proc: reader, call: 'read', fd, requested: 65600, result: bytes.length, data: bytes.toString('base64'), at: this.tick() }),
+      this.event({ type: 'message', proc: reader, frame: { writer, seq, text, bytes: bytes.length }, at: this.tick() }),
+    ];
+  }
+
+  exit(code: number | null, signal: string | null = null): Action {
+    return this.event({ type: 'exit', proc: 'child', code, signal, at: this.tick() });
+  }
+
+  /** One clean turn over two pipes, in the order the UI receives it. */
+  cleanTurn(turn: number, childLine: string, parentLine: string): Action[] {
+    const parentFd = this.fd('parent', 'read');
+    return [
+      this.activity('parent', { doing: 'reading', fd: parentFd }),
+      this.activity('child', { doing: 'typing' }),
+      this.activity('child', { doing: 'writing', fd: 4 }),
+      this.write('child', turn, childLine),
+      this.activity('child', { doing: 'reading', fd: 3 }),
+      ...this.read('parent', 'child', turn, childLine),
+      this.activity('parent', { doing: 'typing' }),
+      this.activity('parent', { doing: 'writing', fd: 21 }),
+      this.write('parent', turn, parentLine),
+      ...this.read('child', 'parent', turn, parentLine),
+    ];
+  }
+}
+
+export function play(actions: Action[], state: ConversationState = initialState()): ConversationState {
+  return actions.reduce(reduce, state);
+}

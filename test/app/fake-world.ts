@@ -1,0 +1,76 @@
+// A stand-in for the real session opener: it records what the App asks for (mode,
+// first turn, lines typed) and lets a test emit link events as if the processes had
+// made those system calls. The App under test cannot tell it from real pipes.
+import type { LinkEvent } from '../../src/ipc/events.js';
+import type { ChatSession, OpenSession, SessionRequest } from '../../src/app/session.js';
+import { CHILD_PID, ONE_PIPE_FDS, SHARED, TWO_PIPE_FDS, UP, DOWN } from './events.js';
+
+export class FakeSession implements ChatSession {
+  childLines: string[] = [];
+  parentLines: string[] = [];
+  parentAtKeyboard = false;
+  closed = false;
+  stopped = false;
+  readonly link: ChatSession['link'];
+  readonly parent: ChatSession['parent'];
+
+  constructor(
+    readonly request: SessionRequest,
+    readonly index: number,
+  ) {
+    const fds = request.mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
+    this.link = {
+      mode: request.mode,
+      pipes:
+        request.mode === 'two'
+          ? [
+              { name: 'child-to-parent', inode: UP },
+              { name: 'parent-to-child', inode: DOWN },
+            ]
+          : [{ name: 'shared', inode: SHARED }],
+      parentFds: fds.parent,
+      childFds: fds.child,
+      childPid: CHILD_PID + index,
+      typeForChild: (text) => this.childLines.push(text),
+      setChildDelay: () => {},
+      close: async () => {
+        this.closed = true;
+      },
+    };
+    this.parent = {
+      run: () => new Promise(() => {}),
+      type: (line) => {
+        if (!this.parentAtKeyboard) return false;
+        this.parentAtKeyboard = false;
+        this.parentLines.push(line);
+        return true;
+      },
+      setReadDelay: () => {},
+      stop: () => {
+        this.stopped = true;
+      },
+    };
+  }
+
+  emit(...events: LinkEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'activity' && event.proc === 'parent') this.parentAtKeyboard = event.activity.doing === 'typing';
+      this.request.onEvent(event);
+    }
+  }
+}
+
+export class FakeWorld {
+  sessions: FakeSession[] = [];
+  open: OpenSession = async (request) => {
+    const session = new FakeSession(request, this.sessions.length + 1);
+    this.sessions.push(session);
+    return session;
+  };
+
+  get last(): FakeSession {
+    const s = this.sessions.at(-1);
+    if (!s) throw new Error('no session opened yet');
+    return s;
+  }
+}

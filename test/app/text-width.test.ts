@@ -1,0 +1,49 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { fitToWidth, truncateToWidth, wrapToWidth } from '../../src/app/text-width.js';
+import { emptyInput, reduceTextInput } from '../../src/app/text-input/text-input-state.js';
+import { inputLine } from '../../src/app/text-input/input-line.js';
+
+describe('display width', () => {
+  it('truncates Hangul by cells, never splitting a double-width character', () => {
+    const cut = truncateToWidth('가나다라마바사', 7);
+    expect(cut).toBe('가나다…');
+    expect(stringWidth(cut)).toBe(7);
+  });
+
+  it('pads to an exact width even when one cell is left after a wide character', () => {
+    expect(fitToWidth('가나다라', 5)).toBe('가나…');
+    expect(stringWidth(fitToWidth('가나', 5))).toBe(5);
+  });
+
+  it('wraps at spaces, and inside a word only when it must, every line within the width', () => {
+    const lines = wrapToWidth('파이프의 바이트는 먼저 read()한 쪽이 가져갑니다 abcdefghijklmnopqrstuvwxyz', 12);
+    expect(lines[0]).toBe('파이프의');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(12);
+    expect(lines.join('')).toContain('abcdefghij');
+  });
+});
+
+describe('text input', () => {
+  it('edits by grapheme: Backspace removes a whole Hangul syllable', () => {
+    let state = reduceTextInput(emptyInput, { type: 'insert', text: '안녕' });
+    state = reduceTextInput(state, { type: 'backspace' });
+    expect(state).toEqual({ value: '안', cursor: 1 });
+  });
+
+  it('cleans pasted text: no newline can end the frame early', () => {
+    expect(reduceTextInput(emptyInput, { type: 'insert', text: 'a\nb' }).value).toBe('a b');
+  });
+
+  it('refuses to grow past the byte limit', () => {
+    const state = reduceTextInput({ value: 'abc', cursor: 3 }, { type: 'insert', text: 'd' }, 3);
+    expect(state.value).toBe('abc');
+  });
+
+  it('scrolls a long line so the cursor stays in view, counting cells', () => {
+    const line = inputLine({ value: '가'.repeat(20), cursor: 20 }, 10);
+    expect(line.cursorColumn).toBeLessThanOrEqual(9);
+    expect(stringWidth(line.text)).toBeLessThanOrEqual(10);
+    expect(inputLine({ value: '가나', cursor: 1 }, 10).cursorColumn).toBe(2);
+  });
+});
