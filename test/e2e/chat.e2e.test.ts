@@ -1,0 +1,137 @@
+// The built program in a real pseudo-terminal, asserting on the visible screen: the
+// three turns over two pipes, quitting (screen and cursor back, no child left), resize,
+// Ctrl+C, the live toggle to one shared pipe with a forced steal and the deadlock, and
+// a Korean line through both modes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+function startChat(args: string[] = [], options: { cols?: number; rows?: number; lang?: string } = {}): PtySession {
+  return sessions.start({
+    args: ['--lang', options.lang ?? 'en', ...args],
+    cols: options.cols ?? 100,
+    rows: options.rows ?? 30,
+    env: { CI: 'false', LANG: 'en_US.UTF-8' },
+  });
+}
+
+async function say(session: PtySession, text: string): Promise<void> {
+  await session.type(text);
+  await session.waitForText(`› ${text}`);
+  await session.press('enter');
+}
+
+/** One turn: the child's line, then the parent's answer once the parent has read it. */
+async function turn(session: PtySession, childLine: string, parentLine: string, labels = { fromChild: 'from Child: ', fromParent: 'from Parent: ' }) {
+  await session.waitForText('typing at its keyboard');
+  await say(session, childLine);
+  await session.waitForText(`${labels.fromChild}${childLine}`);
+  await say(session, parentLine);
+  await session.waitForText(`${labels.fromParent}${parentLine}`);
+}
+
+describe('pipe-chat in a terminal', () => {
+  it('plays three turns over two pipes: both panes show each message, the turn counter moves', async () => {
+    const session = startChat();
+    await session.waitForText('[two pipes]');
+    expect(session.isAltScreen()).toBe(true);
+    expect(session.screen()).toContain('turn 1/3');
+    await turn(session, 'Who are you?', 'I am your parent');
+    await session.waitForText('turn 2/3');
+    await turn(session, 'Where are we?', 'In a pipe');
+    await session.waitForText('turn 3/3');
+    await turn(session, 'Bye', 'Bye too');
+    const screen = await session.waitForText('The conversation is over');
+    expect(screen).toContain('from Child: Who are you?');
+    expect(screen).toContain('from Parent: I am your parent');
+    expect(screen).toContain('C3 child→parent ✓ delivered');
+    expect(screen).toContain('delivered 6');
+    expect(screen).toMatch(/Parent · PID \d+/);
+    expect(screen).toMatch(/Child · PID \d+/);
+  });
+
+  it('quits with q: the normal screen and the cursor come back and no child is left', async () => {
+    const chat = startChat();
+    await chat.waitForText('typing at its keyboard');
+    const childPid = Number(/Child · PID (\d+)/.exec(chat.screen())?.[1]);
+    expect(childPid).toBeGreaterThan(0);
+    await chat.press('escape');
+    await chat.waitForText('q quit');
+    await chat.type('q');
+    expect(await chat.waitForExit()).toMatchObject({ exitCode: 0 });
+    expect(chat.isAltScreen()).toBe(false);
+    expect(chat.isCursorVisible()).toBe(true);
+    await waitForNoLeftovers(chat);
+    expect(() => process.kill(childPid, 0)).toThrow();
+  });
+
+  it('quits on Ctrl+C even while typing, killing the child first', async () => {
+    const chat = startChat();
+    await chat.waitForText('typing at its keyboard');
+    await chat.type('half a line');
+    await chat.waitForText('› half a line');
+    await chat.press('ctrlC');
+    expect(await chat.waitForExit()).toMatchObject({ exitCode: 0 });
+    expect(chat.isAltScreen()).toBe(false);
+    expect(chat.isCursorVisible()).toBe(true);
+    await waitForNoLeftovers(chat);
+  });
+
+  it('relayouts on resize, shows "too small" below 80x24, and recovers', async () => {
+    const chat = startChat([], { cols: 100, rows: 30 });
+    await chat.waitForText('typing at its keyboard');
+    chat.resize(70, 20);
+    await chat.waitForText('need 80x24, have 70x20');
+    chat.resize(80, 24);
+    await chat.waitForText('typing at its keyboard');
+    const lines = chat.lines();
+    expect(lines[0]).toMatch(/^╭─ Parent · PID \d+ .*╮ *╭─ Child · PID \d+ .*╮$/);
+    expect(chat.screen()).toContain('[two pipes]');
+  });
+
+  it('toggles to one shared pipe, forces a steal with the parent delay, shows STOLEN and the deadlock; restarts; back to two pipes for three clean turns', async () => {
+    const chat = startChat();
+    await chat.waitForText('typing at its keyboard');
+    await chat.press('ctrlT');
+    await chat.waitForText('switched to one shared pipe');
+    await chat.waitForText('[one shared pipe]');
+    await chat.press('escape');
+    await chat.type('p');
+    await chat.waitForText('parent read delay 200 ms');
+    await chat.press('enter');
+    for (const line of ['one', 'two', 'three']) {
+      await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
+      await say(chat, line);
+      await chat.waitForText(`C${['one', 'two', 'three'].indexOf(line) + 1} child→child ✗ STOLEN`);
+    }
+    const screen = await chat.waitForText('DEADLOCK');
+    expect(screen).toContain('stolen 3');
+    expect(screen).toContain('never write again');
+    await chat.type('r');
+    await chat.waitForText('new conversation');
+    await chat.waitForGone('DEADLOCK');
+    await chat.press('ctrlT');
+    await chat.waitForText('[two pipes]');
+    for (const n of [1, 2, 3]) await turn(chat, `clean ${n}`, `answer ${n}`);
+    const end = await chat.waitForText('The conversation is over');
+    expect(end).toContain('C3 child→parent ✓ delivered');
+    expect(end).toContain('P3 parent→child ✓ delivered');
+  });
+
+  it('sends a Korean line through two pipes and through the shared pipe intact', async () => {
+    const chat = startChat([], { lang: 'ko' });
+    await chat.waitForText('키보드 입력 기다림');
+    await say(chat, '안녕하세요 누구세요');
+    await chat.waitForText('from Child: 안녕하세요 누구세요');
+    await say(chat, '나는 부모');
+    await chat.waitForText('from Parent: 나는 부모');
+    await chat.press('ctrlT');
+    await chat.waitForText('공유 파이프 하나로 전환');
+    await chat.waitForText('키보드 입력 기다림');
+    await say(chat, '한글 두 번째');
+    // Whoever reads it, the text arrives whole: in the parent's pane or back in the child's.
+    await chat.waitForText(/from (Child|Parent): 한글 두 번째/);
+  });
+});
