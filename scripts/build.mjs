@@ -12,8 +12,18 @@ await build({
   minify: false,
   sourcemap: false,
   legalComments: 'none',
-  // Ink loads react-devtools-core only when DEV=true; it is not shipped.
-  external: ['react-devtools-core'],
+  // Ink loads react-devtools-core only when DEV=true; it is not shipped. As an external it
+  // would become a top-level import of the bundle (esbuild inlines Ink's dynamic import),
+  // so it is replaced by an empty stand-in.
+  plugins: [
+    {
+      name: 'no-react-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+      },
+    },
+  ],
   banner: {
     // Bundled CommonJS dependencies call require(); give ESM output one.
     js: "import { createRequire as __pipeChatRequire } from 'node:module'; const require = __pipeChatRequire(import.meta.url);",

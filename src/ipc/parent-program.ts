@@ -10,6 +10,11 @@ export interface ParentProgramOptions {
   /** The turn to start at, for a program forked anew mid-conversation. */
   firstTurn?: number;
   readDelayMs?: number;
+  /**
+   * Awaited before each delayed read, so the delay counts from a moment the caller
+   * chooses (the UI: the child's line being typed) instead of from the previous step.
+   */
+  delayStart?: () => Promise<void>;
 }
 
 export class ParentProgram {
@@ -20,6 +25,7 @@ export class ParentProgram {
   private keyboardWaiter: ((line: string | null) => void) | null = null;
   private delayTimer: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   private stopped = false;
+  private readonly delayStart: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly link: PipeLink,
@@ -28,6 +34,7 @@ export class ParentProgram {
     this.turns = options.turns ?? 3;
     this.firstTurn = options.firstTurn ?? 1;
     this.readDelayMs = options.readDelayMs ?? 0;
+    this.delayStart = options.delayStart;
   }
 
   /** Runs the three turns; resolves when they are done, the pipe reached EOF, or stop() was called. */
@@ -74,6 +81,10 @@ export class ParentProgram {
   }
 
   private async readWithDelay(): Promise<Frame | null> {
+    if (this.readDelayMs > 0 && this.delayStart) {
+      await this.delayStart();
+      if (this.stopped) return null;
+    }
     if (this.readDelayMs > 0) {
       this.link.activity({ doing: 'sleeping', ms: this.readDelayMs });
       await new Promise<void>((resolve) => {
