@@ -2,11 +2,12 @@
 // Arguments pass through: `npm run bench -- --json`.
 import { build } from 'esbuild';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-bench-'));
+// Inside the project, so that the bundle's external packages resolve from node_modules.
+fs.mkdirSync('node_modules/.cache', { recursive: true });
+const dir = fs.mkdtempSync(path.resolve('node_modules/.cache/pipe-chat-bench-'));
 const outfile = path.join(dir, 'bench.mjs');
 await build({
   entryPoints: ['scripts/bench.ts'],

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PipeLink } from '../src/ipc/link.js';
 import { race } from '../src/race.js';
+import { firstFrame, idleCpu, peakMemory } from './bench-ui.js';
 
 const json = process.argv.includes('--json');
 const root = path.resolve(import.meta.dirname ?? '.', '..');
@@ -115,11 +116,22 @@ async function main(): Promise<void> {
   const stealRatio = steal['0']?.ratioToC ?? NaN;
   log(`  steal rate at delay 0: ${stealRatio.toFixed(2)}x C's (target >= 0.5x)`);
 
+  log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
+  const frame = await firstFrame();
+  log(`  time to first frame ${frame.ms.toFixed(0)} ms; minimal unbundled Ink app ${frame.minimalInkMs.toFixed(0)} ms: ${frame.ratio.toFixed(2)}x (target <= 0.5x)`);
+  const idle = await idleCpu(10);
+  log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
+  const memory = await peakMemory(/DONE/);
+  log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target <= 80 MiB), child ${memory.childMiB.toFixed(1)} MiB`);
+
   if (json) {
     process.stdout.write(
       `${JSON.stringify({
         reference,
         steal,
+        firstFrame: frame,
+        idleCpu: idle,
+        peakMemory: memory,
         roundTrip: { us: rt.us, cUs: rt.cUs, ratioToC: rtRatio, tracedUs: traced.us, tracedRatioToC: ratio(traced.us, traced.cUs), messages: ROUNDTRIP_MESSAGES },
         node: process.version,
         root,

@@ -154,10 +154,16 @@ export function typingProcs(state: ConversationState): Proc[] {
   );
 }
 
-/** True while a process is blocked or sleeping: then, and only then, the screen has a clock to show. */
+/**
+ * True while a process is blocked or sleeping and something will end the wait on its own
+ * (a sleep, the other process working): then the screen counts seconds. While a process
+ * waits for the user's line, or the two are deadlocked, the wait is open-ended: no clock,
+ * no CPU (a tick re-renders the whole screen), and the state shows no count.
+ */
 export function needsClock(state: ConversationState): boolean {
   const session = state.session;
   if (!session || session.status !== 'open') return false;
+  if (typingProcs(state).length > 0 || findDeadlock(state)) return false;
   return PROCS.some((p) => {
     const doing = session[p].activity?.doing;
     return !session[p].exit && (doing === 'reading' || doing === 'sleeping');

@@ -3,7 +3,7 @@
 import type { Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { ConversationState, MessageRecord, ProcState } from './conversation-reducer.js';
-import { other, secondsSince } from './conversation-selectors.js';
+import { needsClock, other, secondsSince } from './conversation-selectors.js';
 import { seg, type Line } from './lines.js';
 import type { Tone } from './theme.js';
 
@@ -32,7 +32,9 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'sleeping':
       return [seg(`… ${t.state.sleeping(a.ms)}`, 'accent')];
     case 'reading':
-      return [seg(`■ ${t.state.reading(a.fd, secondsSince(state, p))}`, stuck ? 'danger' : 'warn')];
+      return [
+        seg(`■ ${needsClock(state) ? t.state.reading(a.fd, secondsSince(state, p)) : t.state.readingUntimed(a.fd)}`, stuck ? 'danger' : 'warn'),
+      ];
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }

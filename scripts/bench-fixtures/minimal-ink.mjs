@@ -1,0 +1,7 @@
+// The reference for time to first frame: the smallest Ink app, unbundled (modules loaded
+// from node_modules, as `npx create-ink-app` would run it).
+import React from 'react';
+import { render, Text } from 'ink';
+
+const app = render(React.createElement(Text, null, 'minimal ink app ready'));
+globalThis.setTimeout(() => app.unmount(), 200);

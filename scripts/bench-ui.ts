@@ -1,0 +1,95 @@
+// What a user of the terminal UI feels, measured in a real pseudo-terminal: time to the
+// first frame (against a minimal unbundled Ink app in the same run), CPU while idle, and
+// peak memory of both processes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { childPidsOf, startPty, type PtySession } from '../test/support/pty.js';
+
+const CLI = path.resolve('dist/cli.js');
+const MINIMAL_INK = path.resolve('scripts/bench-fixtures/minimal-ink.mjs');
+/** A word of pipe-chat's status bar, in its first frame. */
+export const FIRST_FRAME_TEXT = /turn 1\/3/;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function timeToText(args: string[], text: RegExp): Promise<number> {
+  const started = performance.now();
+  const session = startPty({ command: process.execPath, args, cwd: process.cwd(), cols: 100, rows: 30 });
+  try {
+    await session.waitForText(text, { timeoutMs: 20_000, intervalMs: 2 });
+    return performance.now() - started;
+  } finally {
+    await session.dispose();
+  }
+}
+
+/** Medians over alternating runs, so both programs see the same machine load. */
+export async function firstFrame(runs = 7): Promise<{ ms: number; minimalInkMs: number; ratio: number }> {
+  const ours: number[] = [];
+  const minimal: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    minimal.push(await timeToText([MINIMAL_INK], /minimal ink app ready/));
+    ours.push(await timeToText([CLI], FIRST_FRAME_TEXT));
+  }
+  const ms = median(ours);
+  const minimalInkMs = median(minimal);
+  return { ms, minimalInkMs, ratio: ms / minimalInkMs };
+}
+
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function peakRssMiB(pid: number): number {
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kb / 1024;
+}
+
+async function startChat(args: string[] = []): Promise<{ session: PtySession; parent: number; child: number }> {
+  const session = startPty({ command: process.execPath, args: [CLI, ...args], cwd: process.cwd(), cols: 100, rows: 30 });
+  await session.waitForText(FIRST_FRAME_TEXT, { timeoutMs: 20_000 });
+  const child = await session.waitFor(() => childPidsOf(session.pid).find((pid) => /child\.js/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))), 'the child process', { timeoutMs: 20_000 });
+  return { session, parent: session.pid, child };
+}
+
+/** CPU used by each process over `seconds` of doing nothing, as a share of one core. */
+export async function idleCpu(seconds = 10): Promise<{ parentPercent: number; childPercent: number; seconds: number }> {
+  const { session, parent, child } = await startChat();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // let start-up work settle
+    const before = [cpuTicks(parent), cpuTicks(child)] as const;
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const elapsed = (performance.now() - started) / 1000;
+    const share = (ticks: number) => (ticks / CLOCK_TICKS_PER_SECOND / elapsed) * 100;
+    return { parentPercent: share(cpuTicks(parent) - before[0]), childPercent: share(cpuTicks(child) - before[1]), seconds };
+  } finally {
+    await session.dispose();
+  }
+}
+
+/** Peak resident memory of both processes over a whole auto-played conversation (two pipes). */
+export async function peakMemory(doneText: RegExp): Promise<{ parentMiB: number; childMiB: number }> {
+  const { session, parent, child } = await startChat(['--auto', '--speed', '10']);
+  let childMiB = 0;
+  try {
+    // The child exits after its third turn: sample its high-water mark while it lives.
+    await session.waitFor(
+      () => {
+        try {
+          childMiB = Math.max(childMiB, peakRssMiB(child));
+        } catch {
+          // gone: keep the last sample
+        }
+        return doneText.test(session.screen());
+      },
+      'the end of the conversation',
+      { timeoutMs: 60_000, intervalMs: 20 },
+    );
+    return { parentMiB: peakRssMiB(parent), childMiB };
+  } finally {
+    await session.dispose();
+  }
+}
