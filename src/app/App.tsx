@@ -2,10 +2,12 @@
 // of parent and child, the options, the catalogue), owns the conversation reducer and
 // the UI's own state (which panel is open, typing or keys mode, the two drafts), and
 // routes keys: one global handler, and the focused input's handler when typing.
+// Auto-play types into the same drafts and submits through the same path as Enter.
 import { Box, useApp } from 'ink';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { PipeMode, Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
+import type { AutoPlayOptions } from './auto-play-plan.js';
 import { bannerContent } from './banner-lines.js';
 import { ChatScreen } from './ChatScreen.js';
 import { TURNS, initialState, reduce } from './conversation-reducer.js';
@@ -18,6 +20,7 @@ import { useTextInputKeys } from './text-input/use-text-input-keys.js';
 import { useTextInputState } from './text-input/use-text-input-state.js';
 import { makeTheme } from './theme.js';
 import { TooSmall } from './TooSmall.js';
+import { useAutoPlay } from './use-auto-play.js';
 import { useChildLink } from './use-child-link.js';
 import { useClock } from './use-clock.js';
 import { useGlobalKeys, type Command } from './use-global-keys.js';
@@ -44,14 +47,18 @@ export interface AppProps {
   fdReader?: FdReader;
   turns?: number;
   clock?: () => number;
+  /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
+  autoPlay?: AutoPlayOptions;
 }
+
+const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
 
 /** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
 export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, autoPlay }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -77,19 +84,42 @@ export function App({ openSession, options, messages, size, parentPid = process.
 
   const fds = useProcFds(fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
-  const submit = useCallback(
-    (value: string) => {
-      if (!focus || value.trim() === '') return;
-      if (link.type(focus, value)) drafts[focus].edit({ type: 'clear' });
+  // What Enter does in a side's input, for the user's key and for auto-play alike.
+  const submitLine = useCallback(
+    (proc: Proc, value: string): boolean => {
+      if (value.trim() === '' || !link.type(proc, value)) return false;
+      drafts[proc].edit({ type: 'clear' });
+      return true;
     },
     // drafts are stable reducers' dispatchers
-    [focus, link, drafts.child.edit, drafts.parent.edit],
+    [link, drafts.child.edit, drafts.parent.edit],
+  );
+  const submit = useCallback(
+    (value: string) => {
+      if (focus) submitLine(focus, value);
+    },
+    [focus, submitLine],
   );
   useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
 
   const quit = useCallback(() => {
     void link.shutdown().then(() => exit());
   }, [link, exit]);
+
+  useAutoPlay(
+    {
+      state,
+      drafts: { child: drafts.child.state.value, parent: drafts.parent.state.value },
+      options: autoPlay ?? NO_AUTO_PLAY,
+      paused: helpOpen,
+    },
+    () => ({ child: drafts.child.current().value, parent: drafts.parent.current().value }),
+    {
+      typeText: (proc, text) => drafts[proc].edit({ type: 'insert', text }),
+      submit: (proc) => submitLine(proc, drafts[proc].current().value),
+      quit,
+    },
+  );
 
   const run = (command: Command) => {
     const phase = phaseOf(state);
@@ -146,6 +176,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
       rows={rows}
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={typing}
+      autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
       banner={bannerContent(t, state)}
       traceOpen={traceOpen}
       fdsOpen={fdsOpen}

@@ -26,15 +26,17 @@ export interface ChatScreenProps {
   rows: number;
   inputs: Record<Proc, PaneInput>;
   typingMode: boolean;
+  /** Auto-play's speed while it plays (the status bar says so), else null. */
+  autoPlaySpeed?: number | null;
   banner: BannerContent | null;
   traceOpen: boolean;
   fdsOpen: boolean;
   fds: ProcFdsSnapshot;
 }
 
-export function ChatScreen({ t, theme, state, cols, rows, inputs, typingMode, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
+export function ChatScreen({ t, theme, state, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
   const mode = state.session?.mode ?? 'two';
-  const status = statusLines(t, state, mode, typingMode, cols);
+  const status = statusLines(t, state, mode, typingMode, cols, autoPlaySpeed);
   const bannerRows = bannerLines(banner, cols);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });

@@ -7,6 +7,7 @@ import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
 import { App } from './App.js';
+import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
 import { closeAllSessions, openPipeSession } from './session.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -40,7 +41,10 @@ export async function runApp(options: AppOptions): Promise<number> {
 
   stdout.write(ENTER_ALT_SCREEN);
   try {
-    const instance = render(<App openSession={openPipeSession()} options={options} messages={messages} />, {
+    const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
+    const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
+    const chat = { mode: options.mode, color: options.color, ...knobs };
+    const instance = render(<App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} />, {
       exitOnCtrlC: false,
       patchConsole: true,
     });

@@ -1,15 +1,16 @@
 // The status bar: the mode in words, the turn, both knobs, the counters since start,
-// and the keys that work right now (typing or keys mode).
+// and the keys that work right now (typing or keys mode); "auto-play" while it plays.
 import type { PipeMode } from '../ipc/events.js';
 import type { ConversationState } from './conversation-reducer.js';
 import { conversationTurn } from './conversation-selectors.js';
 import { pack, seg, type Line } from './lines.js';
 import { modeWords, type Ui } from './words.js';
 
-export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number): Line[] {
+export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number, autoPlaySpeed: number | null = null): Line[] {
   const s = t.status;
   const items: Line[] = [
     [seg(`[${modeWords(t, mode)}]`, mode === 'one' ? 'danger' : 'ok')],
+    ...(autoPlaySpeed !== null ? [[seg(s.autoPlay(autoPlaySpeed), 'key')]] : []),
     [seg(s.turn(conversationTurn(state), state.turns), 'title')],
     [seg(s.delivered(state.counters.delivered), 'ok')],
     [seg(s.stolen(state.counters.stolen), state.counters.stolen > 0 ? 'danger' : 'plain')],
