@@ -1,10 +1,12 @@
 // The benchmark: pipe-chat's figures beside the C reference programs', measured in
 // the same run on the same machine, and quoted as ratios (these machines are shared
 // and noisy: absolute numbers mean little, ratios from one run mean more).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { openKernelPipes, type OpenedPipe } from '../src/ipc/kernel-pipe.js';
 import { PipeLink } from '../src/ipc/link.js';
 import { race } from '../src/race.js';
 import { firstFrame, idleCpu, peakMemory } from './bench-ui.js';
@@ -59,16 +61,55 @@ async function roundTrip(messages: number, traced: boolean): Promise<number> {
   }
 }
 
+/**
+ * The floor for any Node parent on the event loop: the link's own read path (a paused
+ * net.Socket with onread, one read per request) and write(2), against a C echo child.
+ * What the link costs above this is pipe-chat's; below it, Node's.
+ */
+async function nodeFloorRoundTrip(echoBinary: string, messages: number): Promise<number> {
+  const [up, down] = openKernelPipes([
+    ['read-nonblocking', 'write-blocking'],
+    ['write-nonblocking', 'read-blocking'],
+  ]) as [OpenedPipe, OpenedPipe];
+  const [parentRead, childWrite] = up.fds as [number, number];
+  const [parentWrite, childRead] = down.fds as [number, number];
+  const child = spawn(echoBinary, [], { stdio: ['ignore', 'ignore', 'inherit', childRead, childWrite] });
+  fs.closeSync(childRead);
+  fs.closeSync(childWrite);
+  let wake = (): void => {};
+  const onread: net.OnReadOpts = { buffer: Buffer.alloc(65_600), callback: () => (wake(), false) };
+  const socket = new net.Socket({ fd: parentRead, readable: true, writable: false, onread } as net.SocketConstructorOpts);
+  socket.pause();
+  const frame = Buffer.from('P1:Who are you?\n');
+  const run = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const replied = new Promise<void>((resolve) => (wake = resolve));
+      socket.resume();
+      fs.writeSync(parentWrite, frame);
+      await replied;
+    }
+  };
+  try {
+    await run(500);
+    const started = process.hrtime.bigint();
+    await run(messages);
+    return Number(process.hrtime.bigint() - started) / 1000 / messages;
+  } finally {
+    child.kill();
+    socket.destroy();
+    fs.closeSync(parentWrite);
+  }
+}
+
 /** The C round trip, built from ../shared/reference/roundtrip.c, run between our own runs. */
 function cRoundTrip(binary: string, messages: number): number {
   const out = execFileSync(binary, [String(messages)], { encoding: 'utf8' });
   return Number(/round trip: ([\d.]+) us/.exec(out)?.[1]);
 }
 
-function buildC(): string | null {
-  const source = path.resolve('../shared/reference/roundtrip.c');
+function buildC(source: string): string | null {
   if (!fs.existsSync(source)) return null;
-  const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-c-')), 'roundtrip');
+  const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-c-')), path.basename(source, '.c'));
   execFileSync('cc', ['-O2', '-o', binary, source]);
   return binary;
 }
@@ -76,14 +117,21 @@ function buildC(): string | null {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Alternates C and pipe-chat runs so that both see the same machine load; medians of each. */
-async function interleavedRoundTrip(binary: string | null, traced: boolean, rounds = 5): Promise<{ us: number; cUs: number }> {
+async function interleavedRoundTrip(
+  binary: string | null,
+  echoBinary: string | null,
+  traced: boolean,
+  rounds = 5,
+): Promise<{ us: number; cUs: number; nodeFloorUs: number }> {
   const ours: number[] = [];
   const c: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < rounds; i++) {
     if (binary) c.push(cRoundTrip(binary, ROUNDTRIP_MESSAGES));
+    if (echoBinary) floor.push(await nodeFloorRoundTrip(echoBinary, ROUNDTRIP_MESSAGES));
     ours.push(await roundTrip(ROUNDTRIP_MESSAGES, traced));
   }
-  return { us: median(ours), cUs: median(c) };
+  return { us: median(ours), cUs: median(c), nodeFloorUs: median(floor) };
 }
 
 const ratio = (a: number, b: number | undefined) => (b ? a / b : NaN);
@@ -107,11 +155,13 @@ async function main(): Promise<void> {
     steal[String(delayMs)] = { rate, ratioToC: ratio(rate, cRate), trialsPerSecond: r.trialsPerSecond };
     log(`  one pipe, delay ${delayMs} ms: stolen ${pct(rate)} (${r.stolen}/${r.trials})` + (cRate !== undefined ? `, C ${pct(cRate)}` : '') + `, ${r.trialsPerSecond} trials/s`);
   }
-  const binary = buildC();
-  const rt = await interleavedRoundTrip(binary, false);
+  const binary = buildC(path.resolve('../shared/reference/roundtrip.c'));
+  const echoBinary = buildC(path.resolve('scripts/bench-fixtures/echo.c'));
+  const rt = await interleavedRoundTrip(binary, echoBinary, false);
   const rtRatio = ratio(rt.us, rt.cUs);
   log(`  two-pipe round trip ${rt.us.toFixed(2)} us (C ${rt.cUs.toFixed(2)} us, interleaved, medians of 5): ${rtRatio.toFixed(2)}x C (target <= 1.5x)`);
-  const traced = await interleavedRoundTrip(binary, true, 3);
+  log(`    floor for a Node parent (the link's read path, a C echo child): ${rt.nodeFloorUs.toFixed(2)} us, ${ratio(rt.nodeFloorUs, rt.cUs).toFixed(2)}x C`);
+  const traced = await interleavedRoundTrip(binary, null, true, 3);
   log(`  the same with every call reported to the UI: ${traced.us.toFixed(2)} us, ${ratio(traced.us, traced.cUs).toFixed(2)}x C`);
   const stealRatio = steal['0']?.ratioToC ?? NaN;
   log(`  steal rate at delay 0: ${stealRatio.toFixed(2)}x C's (target >= 0.5x)`);
@@ -132,7 +182,7 @@ async function main(): Promise<void> {
         firstFrame: frame,
         idleCpu: idle,
         peakMemory: memory,
-        roundTrip: { us: rt.us, cUs: rt.cUs, ratioToC: rtRatio, tracedUs: traced.us, tracedRatioToC: ratio(traced.us, traced.cUs), messages: ROUNDTRIP_MESSAGES },
+        roundTrip: { us: rt.us, cUs: rt.cUs, nodeFloorUs: rt.nodeFloorUs, ratioToC: rtRatio, tracedUs: traced.us, tracedRatioToC: ratio(traced.us, traced.cUs), messages: ROUNDTRIP_MESSAGES },
         node: process.version,
         root,
       })}\n`,
