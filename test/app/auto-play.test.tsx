@@ -1,0 +1,127 @@
+// Auto-play in the rendered App against a fake session: it types each side's line into
+// that side's input a character at a time, submits it through the path Enter takes (the
+// child's keyboard, the parent program's type()), leaves the keys to the user, and with
+// --exit-when-done shuts the session down once the end has been on screen.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AutoPlayOptions } from '../../src/app/auto-play-plan.js';
+import { App } from '../../src/app/App.js';
+import type { LinkEvent } from '../../src/ipc/events.js';
+import { en } from '../../src/i18n/en.js';
+import { Script } from './events.js';
+import { FakeWorld } from './fake-world.js';
+
+const CTRL_C = '\x03';
+const F1 = '\x1bOP';
+const ESC = '\x1b';
+
+const mounted: { unmount(): void }[] = [];
+afterEach(() => {
+  for (const m of mounted.splice(0)) m.unmount();
+});
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const LINES = { child: ['Hello there', 'C2', 'C3'], parent: ['General Kenobi', 'P2', 'P3'] };
+
+function start(autoPlay: Partial<AutoPlayOptions> = {}) {
+  const world = new FakeWorld();
+  const script = new Script();
+  const app = render(
+    <App
+      openSession={world.open}
+      options={{ mode: 'two', childDelayMs: 0, parentDelayMs: 0, color: false }}
+      messages={en}
+      size={{ cols: 100, rows: 30 }}
+      parentPid={500}
+      fdReader={() => null}
+      clock={() => script.at}
+      autoPlay={{ auto: true, script: LINES, speed: 2, exitWhenDone: false, ...autoPlay }}
+    />,
+  );
+  mounted.push(app);
+  const frame = () => app.lastFrame() ?? '';
+  const until = (text: string) => waitFor(() => frame().includes(text), `"${text}" on screen\n${frame()}`);
+  const emit = (actions: ReturnType<Script['start']>) => {
+    const events: LinkEvent[] = actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
+    world.last.emit(...events);
+  };
+  return { world, script, app, frame, until, emit };
+}
+
+describe('auto-play', () => {
+  it('types the child’s line into the child input a character at a time, then submits it to the child’s keyboard', async () => {
+    const { world, script, frame, until, emit } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    await until('auto-play ×2');
+    emit([script.activity('parent', { doing: 'reading', fd: 20 }), script.activity('child', { doing: 'typing' })]);
+    await until('› Hel');
+    // Half typed: nothing has reached the child yet, and the input shows only part of the line.
+    expect(world.last.childLines).toEqual([]);
+    expect(frame()).not.toContain('› Hello there');
+    await waitFor(() => world.last.childLines.length === 1, 'the line at the child keyboard');
+    expect(world.last.childLines).toEqual(['Hello there']);
+    expect(frame()).toContain('line sent…');
+  });
+
+  it('answers for the parent once the parent program waits at its keyboard, through its type()', async () => {
+    const { world, script, until, emit } = start({ speed: 10 });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const turn = script.cleanTurn(1, 'Hello there', 'General Kenobi');
+    emit(turn.slice(0, -4)); // up to the parent at its keyboard
+    await until('from Child: Hello there');
+    await waitFor(() => world.last.parentLines.length === 1, 'the parent to take its line');
+    expect(world.last.parentLines).toEqual(['General Kenobi']);
+    // The fake child never reported typing: auto-play never typed for it.
+    expect(world.last.childLines).toEqual([]);
+  });
+
+  it('leaves the keys to the user: Ctrl+C quits mid-line and shuts the session down', async () => {
+    const { world, script, app, until, emit } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    emit([script.activity('child', { doing: 'typing' })]);
+    await until('› He');
+    app.stdin.write(CTRL_C);
+    await waitFor(() => world.last.closed, 'the session to close');
+    expect(world.last.childLines).toEqual([]);
+  });
+
+  it('pauses while the help is open and goes on when it is closed', async () => {
+    const { world, script, app, frame, until, emit } = start({ speed: 10 });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    app.stdin.write(F1);
+    await until('pipe-chat: keys');
+    emit([script.activity('child', { doing: 'typing' })]);
+    // Nothing can be seen to happen while the help covers the screen: give auto-play time
+    // to type several characters if it were not paused (it waits 70 ms, then 7 ms each).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    app.stdin.write(ESC);
+    await until('child keyboard');
+    expect(frame()).toContain('typing at its keyboard');
+    expect(frame()).not.toContain('› H');
+    expect(world.last.childLines).toEqual([]);
+    await waitFor(() => world.last.childLines.length === 1, `the line after the help closed\n${frame()}`);
+  });
+
+  it('with --exit-when-done, quits once the summary has been on screen, killing the session', async () => {
+    const { world, script, until, emit } = start({ auto: false, exitWhenDone: true, speed: 10 });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    emit([
+      ...script.cleanTurn(1, 'a', 'b'),
+      ...script.cleanTurn(2, 'c', 'd'),
+      ...script.cleanTurn(3, 'e', 'f'),
+      script.activity('parent', { doing: 'done' }),
+      script.activity('child', { doing: 'done' }),
+      script.exit(0),
+    ]);
+    await until('DONE');
+    expect(world.last.closed).toBe(false);
+    await waitFor(() => world.last.closed, 'the session to close after the end');
+  });
+});
