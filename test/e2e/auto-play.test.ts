@@ -1,0 +1,65 @@
+// `--auto` in a real pseudo-terminal, as a recorder runs it: the three turns play by
+// themselves over two pipes and end at the summary; on one shared pipe the steal shows
+// and the run ends at the deadlock; a --script file's lines (Korean too) are the ones
+// typed; with --exit-when-done each run leaves with status 0 and nothing behind.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ptySessions } from '../support/pty.js';
+import { KOREAN, expectCleanExit, followThreeTurns } from './auto-run.js';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-auto-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function startAuto(args: string[]) {
+  return sessions.start({ args, cols: 120, rows: 32, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+}
+
+describe('pipe-chat --auto in a terminal', () => {
+  it('plays the three turns over two pipes by itself, shows the summary, then exits 0 with the screen restored and no child left', async () => {
+    const chat = startAuto(['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5']);
+    const first = await chat.waitForText('auto-play ×5');
+    expect(first).toContain('[two pipes]');
+    expect(chat.isAltScreen()).toBe(true);
+    // Typed at a pace a viewer can follow: part of the first line shows before it is sent.
+    await chat.waitForText(/› Who are(?! you\?)/);
+    const childPid = await followThreeTurns(chat);
+    const doneSeenAt = Date.now();
+    const end = chat.screen();
+    expect(end).toContain('The conversation is over');
+    expect(end).toContain('delivered 6');
+    expect(end).toContain('C3 child→parent ✓ delivered');
+    expect(end).toContain('P3 parent→child ✓ delivered');
+    await expectCleanExit(chat, childPid);
+    // The summary stayed on screen for 2 s / speed before the quit (less the polling interval).
+    expect(Date.now() - doneSeenAt).toBeGreaterThan(2000 / 5 - 100);
+  });
+
+  it('on one shared pipe sets the parent read delay, shows STOLEN and ends at the deadlock banner, then exits 0', async () => {
+    const chat = startAuto(['--lang', 'en', '--auto', '--pipes', '1', '--exit-when-done', '--speed', '5']);
+    const first = await chat.waitForText(/Child · PID \d+/);
+    const childPid = Number(/Child · PID (\d+)/.exec(first)?.[1]);
+    expect(first).toContain('[one shared pipe]');
+    expect(first).toContain('parent read delay 200 ms');
+    await chat.waitForText('C1 child→child ✗ STOLEN', { timeoutMs: 20_000 });
+    const deadlock = await chat.waitForText('DEADLOCK', { timeoutMs: 20_000 });
+    expect(deadlock).toContain('never write again');
+    expect(deadlock).toMatch(/stolen [1-3]/);
+    await expectCleanExit(chat, childPid);
+  });
+
+  it('types the lines of a --script file, Korean included, in the Korean UI', async () => {
+    const file = path.join(tmp, 'lines.json');
+    const lines = { child: ['안녕, 부모님', 'pipe는 뭐예요?', '고마워요'], parent: ['그래, 얘야', '커널의 한 방향 통로', '잘 가렴'] };
+    fs.writeFileSync(file, JSON.stringify(lines));
+    const chat = startAuto(['--lang', 'ko', '--script', file, '--exit-when-done', '--speed', '5']);
+    await chat.waitForText('자동 재생 ×5');
+    const childPid = await followThreeTurns(chat, lines, KOREAN);
+    expect(chat.screen()).toContain('from Parent: 잘 가렴');
+    await expectCleanExit(chat, childPid);
+  });
+});
