@@ -1,0 +1,69 @@
+// The package as a user gets it: `npm pack`, installed offline from an empty cache into
+// an empty project, then the installed `pipe-chat --auto --exit-when-done` in a real
+// pseudo-terminal, to a clean exit. On this Node always; on Node 22 and 24 (fetched with
+// `npx -y -p node@N`) when PIPE_CHAT_TEST_OTHER_NODES=1, as the registry is needed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { packAndInstall, run, type PackedInstall } from '../support/packed-install.js';
+import { ptySessions, type PtySession } from '../support/pty.js';
+import { expectCleanExit, followThreeTurns } from './auto-run.js';
+
+const OTHER_NODES = process.env.PIPE_CHAT_TEST_OTHER_NODES === '1';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+let installed: PackedInstall | undefined;
+beforeAll(() => {
+  installed = packAndInstall();
+  console.log(`packed in ${installed.timings.packMs} ms, installed offline in ${installed.timings.installMs} ms`);
+}, 180_000);
+afterAll(() => installed?.remove());
+
+function packed(): PackedInstall {
+  if (!installed) throw new Error('the tarball was not installed');
+  return installed;
+}
+
+/** Runs the installed command the way a user's shell would, and follows the auto-play to its exit. */
+async function playToTheEnd(start: () => PtySession, label: string): Promise<void> {
+  const t0 = Date.now();
+  const chat = start();
+  const childPid = await followThreeTurns(chat);
+  await expectCleanExit(chat, childPid);
+  expect(chat.output()).toContain('auto-play ×5');
+  console.log(`${label}: pipe-chat --auto --exit-when-done --speed 5 ran to a clean exit in ${Date.now() - t0} ms`);
+}
+
+const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5'];
+
+describe('the packed tarball in an empty project', () => {
+  it('holds only the manifest, the docs and the two bundles, and installs nothing besides itself', () => {
+    const { files, project } = packed();
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'package.json']));
+    expect(files.filter((f) => !/^(package\.json|README(\.\w+)?|LICENSE(\.\w+)?|dist\/(cli|child)\.js)$/i.test(f))).toEqual([]);
+    const lock = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    expect(Object.keys(lock.packages)).toEqual(['node_modules/pipe-chat']);
+  });
+
+  it(`runs the installed pipe-chat --auto --exit-when-done on this Node (${process.version}) to a clean exit`, async () => {
+    const { bin, project } = packed();
+    // Through its shebang, as a shell runs it, with this test's Node first on PATH.
+    const PATH = [path.dirname(process.execPath), process.env.PATH ?? ''].join(path.delimiter);
+    await playToTheEnd(() => sessions.start({ command: bin, args: AUTO_ARGS, cwd: project, cols: 120, rows: 32, env: { PATH } }), `node ${process.version}`);
+  }, 60_000);
+
+  for (const major of [22, 24]) {
+    it.runIf(OTHER_NODES)(`runs it on Node ${major} from npx -p node@${major}`, async () => {
+      const { bin, project } = packed();
+      // Resolve the binary once: `npx -p node@N node` spends seconds on every call.
+      const t0 = Date.now();
+      const located = run('npx', ['-y', '-p', `node@${major}`, 'node', '-p', 'process.execPath + " " + process.version'], project, 300_000);
+      const [execPath, version] = located.stdout.trim().split(' ');
+      expect(version).toMatch(new RegExp(`^v${major}\\.`));
+      console.log(`node@${major}: ${version} at ${execPath}, resolved in ${Date.now() - t0} ms`);
+      await playToTheEnd(() => sessions.start({ command: execPath ?? '', args: [bin, ...AUTO_ARGS], cwd: project, cols: 120, rows: 32 }), `node ${version}`);
+    }, 360_000);
+  }
+});
