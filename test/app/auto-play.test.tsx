@@ -67,7 +67,9 @@ describe('auto-play', () => {
     expect(frame()).not.toContain('› Hello there');
     await waitFor(() => world.last.childLines.length === 1, 'the line at the child keyboard');
     expect(world.last.childLines).toEqual(['Hello there']);
-    expect(frame()).toContain('line sent…');
+    // Submitted as Enter does: the input is cleared and says the line went to the keyboard.
+    await until('line sent…');
+    expect(frame()).not.toContain('› Hello');
   });
 
   it('answers for the parent once the parent program waits at its keyboard, through its type()', async () => {
@@ -93,20 +95,20 @@ describe('auto-play', () => {
   });
 
   it('pauses while the help is open and goes on when it is closed', async () => {
-    const { world, script, app, frame, until, emit } = start({ speed: 10 });
+    const { world, script, app, frame, until, emit } = start({ speed: 10, script: { child: ['Hey', 'C2', 'C3'], parent: LINES.parent } });
     await waitFor(() => world.sessions.length === 1, 'a session');
     app.stdin.write(F1);
     await until('pipe-chat: keys');
     emit([script.activity('child', { doing: 'typing' })]);
-    // Nothing can be seen to happen while the help covers the screen: give auto-play time
-    // to type several characters if it were not paused (it waits 70 ms, then 7 ms each).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing can be seen to happen while the help covers the screen: give auto-play several
+    // times what the line takes at speed 10 (70 ms, 3 × 7 ms, 70 ms) to send it if it were not paused.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(world.last.childLines).toEqual([]);
     app.stdin.write(ESC);
     await until('child keyboard');
     expect(frame()).toContain('typing at its keyboard');
-    expect(frame()).not.toContain('› H');
-    expect(world.last.childLines).toEqual([]);
     await waitFor(() => world.last.childLines.length === 1, `the line after the help closed\n${frame()}`);
+    expect(world.last.childLines).toEqual(['Hey']);
   });
 
   it('with --exit-when-done, quits once the summary has been on screen, killing the session', async () => {
