@@ -1,6 +1,22 @@
 // Bundles the two entry points (the UI parent and the child) into dist/, so the
 // installed package runs with no dependency to fetch and starts fast.
 import { build } from 'esbuild';
+import fs from 'node:fs';
+
+// Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
+// name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later
+// major. The bundle carries the same one-line guard; the build fails if Ink's code moves.
+const inkCtrlKeyFix = {
+  name: 'ink-ctrl-key-fix',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const broken = /(else if \(keypress\.ctrl\) \{\s*input = keypress\.name);/;
+      if (!broken.test(source)) throw new Error(`ink-ctrl-key-fix: the ctrl branch was not found in ${args.path}; check whether Ink fixed #901`);
+      return { contents: source.replace(broken, "$1 ?? '';"), loader: 'js' };
+    });
+  },
+};
 
 await build({
   entryPoints: { cli: 'src/cli.tsx', child: 'src/child.ts' },
@@ -16,6 +32,7 @@ await build({
   // would become a top-level import of the bundle (esbuild inlines Ink's dynamic import),
   // so it is replaced by an empty stand-in.
   plugins: [
+    inkCtrlKeyFix,
     {
       name: 'no-react-devtools',
       setup(b) {

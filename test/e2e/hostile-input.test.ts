@@ -1,0 +1,36 @@
+// Keys and bytes a terminal can send that the chat has no use for must neither crash it
+// nor reach the screen as escape sequences: Ctrl+F1..F4 (Ink 6.8 crashed on these, ink
+// #901), focus reports, colour codes and OSC sequences typed or pasted as text.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptySessions } from '../support/pty.js';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+const CTRL_F1 = '\x1b[1;5P';
+const CTRL_F2 = '\x1b[1;5Q';
+const CTRL_F4 = '\x1b[1;5S';
+const FOCUS_IN = '\x1b[I';
+const RED = '\x1b[31m';
+const OSC_52_CLIPBOARD = '\x1b]52;c;SGVsbG8=\x07';
+const OSC_0_TITLE = '\x1b]0;pwned\x07';
+
+describe('hostile input', () => {
+  it('survives Ctrl+function keys, focus reports and escape sequences, while typing and in keys mode', async () => {
+    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    await chat.waitForText('typing at its keyboard');
+    for (const bytes of [CTRL_F1, CTRL_F2, CTRL_F4, FOCUS_IN, RED, OSC_52_CLIPBOARD, OSC_0_TITLE]) await chat.write(bytes);
+    await chat.type('still here');
+    await chat.waitForText(/›.*still here/);
+    await chat.press('escape');
+    for (const bytes of [CTRL_F1, CTRL_F2, RED]) await chat.write(bytes);
+    await chat.press('enter');
+    await chat.press('enter');
+    await chat.waitForText('C1 child→parent ✓ delivered');
+    expect(chat.exited).toBeUndefined();
+    expect(chat.isAltScreen()).toBe(true);
+    // Nothing typed may reach the terminal as a control sequence: the raw output holds no OSC 52 or title change.
+    expect(chat.output()).not.toContain('\x1b]52;');
+    expect(chat.output()).not.toContain('\x1b]0;pwned');
+  });
+});
