@@ -117,6 +117,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
     {
       typeText: (proc, text) => drafts[proc].edit({ type: 'insert', text }),
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
+      clear: (proc) => drafts[proc].edit({ type: 'clear' }),
       quit,
     },
   );

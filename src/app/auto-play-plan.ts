@@ -48,18 +48,22 @@ export interface AutoPlayOptions {
 export type AutoStep =
   | { kind: 'type'; proc: Proc; text: string; delayMs: number; key: string }
   | { kind: 'submit'; proc: Proc; delayMs: number; key: string }
+  /** Empties an input that holds auto-play's own text of another line (after a restart), as Ctrl+U would. */
+  | { kind: 'clear'; proc: Proc; delayMs: number; key: string }
   | { kind: 'quit'; delayMs: number; key: string };
 
 export interface AutoPlanInput {
   state: ConversationState;
   drafts: Record<Proc, string>;
+  /** What auto-play itself last left in each input: text that differs was typed by the user. */
+  ownDrafts: Record<Proc, string>;
   options: AutoPlayOptions;
   /** Nothing moves while the user reads the help. */
   paused: boolean;
 }
 
 /** The next step, or null when there is nothing to do (then no timer runs). */
-export function planAutoStep({ state, drafts, options, paused }: AutoPlanInput): AutoStep | null {
+export function planAutoStep({ state, drafts, ownDrafts, options, paused }: AutoPlanInput): AutoStep | null {
   const session = state.session;
   if (!session || paused) return null;
   const speed = options.speed > 0 ? options.speed : 1;
@@ -79,7 +83,11 @@ export function planAutoStep({ state, drafts, options, paused }: AutoPlanInput):
     const line = graphemes(cleaned);
     const typed = graphemes(drafts[proc]);
     const where = `${session.id}:${proc}:${turn}:${typed.length}`;
-    if (typed.length > line.length || typed.some((g, i) => g !== line[i])) continue; // the user took this line over
+    if (typed.length > line.length || typed.some((g, i) => g !== line[i])) {
+      // Our own half line of another turn (a restart went back to turn 1): clear it; the user's text is the user's.
+      if (drafts[proc] === ownDrafts[proc]) return { kind: 'clear', proc, delayMs: wait(PACE.pauseMs), key: `clear:${where}` };
+      continue;
+    }
     const next = line[typed.length];
     if (next === undefined) return { kind: 'submit', proc, delayMs: wait(PACE.pauseMs), key: `submit:${where}` };
     return { kind: 'type', proc, text: next, delayMs: wait(typed.length === 0 ? PACE.pauseMs : PACE.charMs), key: `type:${where}` };

@@ -9,8 +9,8 @@ const SCRIPT = { child: ['Hi', 'C2', '안녕'], parent: ['Yo', 'P2', 'P3'] };
 const AUTO: AutoPlayOptions = { auto: true, script: SCRIPT, speed: 1, exitWhenDone: false };
 const EMPTY = { child: '', parent: '' };
 
-function plan(state: ConversationState, drafts = EMPTY, options: Partial<AutoPlayOptions> = {}, paused = false) {
-  return planAutoStep({ state, drafts, options: { ...AUTO, ...options }, paused });
+function plan(state: ConversationState, drafts = EMPTY, options: Partial<AutoPlayOptions> = {}, paused = false, ownDrafts = EMPTY) {
+  return planAutoStep({ state, drafts, ownDrafts, options: { ...AUTO, ...options }, paused });
 }
 
 /** A session whose child waits at its keyboard in turn 1 and whose parent is blocked in read(). */
@@ -67,6 +67,12 @@ describe('planAutoStep', () => {
   it('leaves a line the user has typed over to the user', () => {
     expect(plan(childAtKeyboard(), { child: 'Hx', parent: '' })).toBeNull();
     expect(plan(childAtKeyboard(), { child: 'Hi!', parent: '' })).toBeNull();
+  });
+
+  it('clears its own half line of another turn (after a restart) before typing, but never the user’s', () => {
+    const leftover = { child: 'C', parent: '' }; // auto-play had begun turn 2's "C2"
+    expect(plan(childAtKeyboard(), leftover, {}, false, leftover)).toMatchObject({ kind: 'clear', proc: 'child', delayMs: PACE.pauseMs });
+    expect(plan(childAtKeyboard(), { child: 'Cx', parent: '' }, {}, false, leftover)).toBeNull();
   });
 
   it('does not type past the script, nor a line that is only control characters', () => {

@@ -111,6 +111,21 @@ describe('auto-play', () => {
     expect(world.last.childLines).toEqual(['Hey']);
   });
 
+  it('after a restart mid-line, clears its own half line and plays turn 1 again for the new child', async () => {
+    const { world, script, app, until, emit } = start({ script: { child: ['One', 'Two and a long tail', 'C3'], parent: ['P1', 'P2', 'P3'] } });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    emit([...script.cleanTurn(1, 'One', 'P1'), script.activity('child', { doing: 'typing' })]);
+    await until('› Two');
+    app.stdin.write(ESC);
+    await until('keys mode');
+    app.stdin.write('r');
+    await waitFor(() => world.sessions.length === 2, 'a fresh child');
+    const fresh = new Script();
+    emit([fresh.activity('parent', { doing: 'reading', fd: 20 }), fresh.activity('child', { doing: 'typing' })]);
+    await waitFor(() => world.last.childLines.length === 1, 'turn 1 played again');
+    expect(world.last.childLines).toEqual(['One']);
+  });
+
   it('with --exit-when-done, quits once the summary has been on screen, killing the session', async () => {
     const { world, script, until, emit } = start({ auto: false, exitWhenDone: true, speed: 10 });
     await waitFor(() => world.sessions.length === 1, 'a session');
