@@ -139,8 +139,10 @@ export function phaseOf(state: ConversationState): Phase {
   const session = state.session;
   if (!session || session.status === 'opening') return 'opening';
   if (session.status === 'failed') return 'failed';
-  if (findDeadlock(state)) return 'deadlock';
+  // A child killed from outside leaves the parent blocked on a shared pipe for good,
+  // but what the user needs to know first is that the child died (and how).
   if (childDied(session)) return 'child-died';
+  if (findDeadlock(state)) return 'deadlock';
   if (isFinished(session.parent) && isFinished(session.child)) return 'finished';
   return 'playing';
 }

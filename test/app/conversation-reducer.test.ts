@@ -119,6 +119,12 @@ describe('conversation reducer', () => {
     expect(phaseOf(state)).toBe('child-died');
   });
 
+  it('on one shared pipe, a child killed from outside is reported as dead, not as a deadlock', () => {
+    const s = new Script(1, 'one');
+    const state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'typing' }), s.exit(null, 'SIGKILL')]);
+    expect(phaseOf(state)).toBe('child-died');
+  });
+
   it('gives the same result whatever order the two processes’ events arrive in', () => {
     const s = new Script();
     const start = s.start();
