@@ -3,10 +3,41 @@
 // full-screen chat. Usage errors go to stderr with exit status 2.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseCommandLine } from './args.js';
-import { detectLang, messagesFor } from './i18n/index.js';
+import { parseCommandLine, type UsageProblem } from './args.js';
+import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { runRace } from './race.js';
+
+function describeProblem(problem: UsageProblem, t: Messages['cli']['problem']): string {
+  switch (problem.kind) {
+    case 'unknown-option':
+      return t.unknownOption(problem.option);
+    case 'missing-value':
+      return t.missingValue(problem.option);
+    case 'unexpected-argument':
+      return t.unexpectedArgument(problem.argument);
+    case 'race-only':
+      return t.raceOnly(problem.option);
+    case 'chat-only':
+      return t.chatOnly(problem.option);
+    case 'bad-value': {
+      const { option, value, expected } = problem;
+      if (expected.type === 'one-of') return t.oneOf(option, expected.values.join(t.or), value);
+      const range = t.range(expected.min, expected.max);
+      return expected.integer ? t.integer(option, range, value) : t.number(option, range, value);
+    }
+  }
+}
+
+/**
+ * Ink needs CI=false to draw every frame in a recording, but supports-color takes any CI
+ * variable for a CI machine and turns colour off. When CI says false and the terminal is
+ * a real one, say so to supports-color too (before Ink, and so chalk, is loaded).
+ */
+function keepColourUnderCiFalse(env: NodeJS.ProcessEnv, colour: boolean): void {
+  const ciSaysNo = env.CI === 'false' || env.CI === '0';
+  if (colour && ciSaysNo && process.stdout.isTTY && env.TERM !== 'dumb' && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
+}
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
@@ -22,7 +53,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${t.usage}\n`);
       return 0;
     case 'usage-error':
-      process.stderr.write(`${t.usageError(parsed.message)}\n\n${t.usage}\n`);
+      process.stderr.write(`${t.usageError(describeProblem(parsed.problem, t.problem))}\n\n${t.usage}\n`);
       return 2;
     case 'race':
       return runRace(parsed, lang);
@@ -36,10 +67,12 @@ async function main(): Promise<number> {
           return 2;
         }
       }
-      if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        process.stderr.write(`${t.notATerminal}\n`);
+      const notTerminal = !process.stdin.isTTY ? 'stdin' : !process.stdout.isTTY ? 'stdout' : null;
+      if (notTerminal) {
+        process.stderr.write(`${t.notATerminal(notTerminal)}\n`);
         return 2;
       }
+      keepColourUnderCiFalse(process.env, parsed.color);
       const { runApp } = await import('./app/run-app.js');
       return runApp({ ...parsed, lang, script });
     }

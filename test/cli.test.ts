@@ -23,23 +23,46 @@ describe('pipe-chat command line', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option '--bogus'/],
-    [['--pipes', '3'], /--pipes must be 1 or 2, not "3"/],
-    [['race', '--trials', '0'], /--trials must be an integer 1-100000, not "0"/],
-    [['race', '--delay', 'soon'], /--delay must be a number/],
-    [['--lang', 'fr'], /--lang must be en or ko/],
-    [['extra'], /unexpected argument "extra"/],
+    [['--bogus'], 'unknown option --bogus'],
+    [['--pipes', '3'], '--pipes must be 1 or 2, not "3"'],
+    [['--pipes'], '--pipes needs a value'],
+    [['race', '--trials', '0'], '--trials must be a whole number from 1 to 100000, not "0"'],
+    [['race', '--delay', 'soon'], '--delay must be a number from 0 to 60000, not "soon"'],
+    [['--lang', 'fr'], '--lang must be en or ko, not "fr"'],
+    [['extra'], 'unexpected argument "extra"'],
+    [['race', 'extra'], 'unexpected argument "extra"'],
+    [['--trials', '5'], '--trials is an option of "pipe-chat race"'],
+    [['race', '--auto'], '--auto is an option of the chat, not of "pipe-chat race"'],
   ])('%j prints the problem and usage on stderr and exits 2', async (args, message) => {
     const r = await cli(args);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`pipe-chat: ${message}\n`);
     expect(r.stderr).toContain('Usage:');
+  });
+
+  it('says a usage problem in Korean under a Korean locale, wherever --lang stands', async () => {
+    for (const [args, env] of [
+      [['race', '--trials', '0'], { LANG: 'ko_KR.UTF-8' }],
+      [['--lang', 'ko', 'race', '--trials', '0'], {}],
+    ] as const) {
+      const r = await cli([...args], env);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('--trials는 1에서 100000 사이의 정수여야 합니다');
+      expect(r.stderr).toContain('사용법');
+    }
+  });
+
+  it('accepts the race subcommand after options', async () => {
+    const r = await cli(['--pipes', '2', 'race', '--trials', '5', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ pipes: 2, trials: 5 });
   });
 
   it('without a terminal, the chat explains itself and points to pipe-chat race (exit 2)', async () => {
     const r = await cli([]);
     expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('(stdin is not a terminal)');
     expect(r.stderr).toContain('pipe-chat race');
   });
 

@@ -20,21 +20,33 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Race options:
+Race options (also --pipes, --parent-delay, --lang):
   --trials N           how many single turns (default 200)
   --delay MS           the child's sleep between write and read (default 0)
   --json               print one JSON object
 
 Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C quits.`,
     usageError: (message: string) => `pipe-chat: ${message}`,
+    problem: {
+      unknownOption: (option: string) => `unknown option ${option}`,
+      missingValue: (option: string) => `${option} needs a value`,
+      unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
+      raceOnly: (option: string) => `${option} is an option of "pipe-chat race"`,
+      chatOnly: (option: string) => `${option} is an option of the chat, not of "pipe-chat race"`,
+      oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,
+      or: ' or ',
+      number: (option: string, range: string, value: string) => `${option} must be a number ${range}, not "${value}"`,
+      integer: (option: string, range: string, value: string) => `${option} must be a whole number ${range}, not "${value}"`,
+      range: (min: number, max: number) => `from ${min} to ${max}`,
+    },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
     autoLines: {
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
     seeHelp: 'Run "pipe-chat --help" for usage.',
-    notATerminal:
-      'pipe-chat: the chat needs an interactive terminal (stdin is not a TTY).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1',
+    notATerminal: (stream: string) =>
+      `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>

@@ -20,21 +20,33 @@ export const ko: Messages = {
   -h, --help           이 도움말
   -v, --version        버전
 
-race 옵션:
+race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
   --trials N           한 턴 시도 횟수 (기본 200)
   --delay MS           자식이 write()와 read() 사이에 자는 시간 (기본 0)
   --json               JSON 객체 하나로 출력
 
 채팅의 키: F1 또는 ? 도움말, Ctrl+T 파이프 하나/두 개 전환, Ctrl+C 종료.`,
     usageError: (message: string) => `pipe-chat: ${message}`,
+    problem: {
+      unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
+      missingValue: (option: string) => `${option}에는 값이 필요합니다`,
+      unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
+      raceOnly: (option: string) => `${option}는 "pipe-chat race"의 옵션입니다`,
+      chatOnly: (option: string) => `${option}는 채팅의 옵션이며 "pipe-chat race"에는 쓸 수 없습니다`,
+      oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,
+      or: ', ',
+      number: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 수여야 합니다 ("${value}"는 안 됨)`,
+      integer: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 정수여야 합니다 ("${value}"는 안 됨)`,
+      range: (min: number, max: number) => `${min}에서 ${max}`,
+    },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
     autoLines: {
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
     },
     seeHelp: '사용법은 "pipe-chat --help"로 보세요.',
-    notATerminal:
-      'pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (stdin이 TTY가 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1',
+    notATerminal: (stream: string) =>
+      `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>

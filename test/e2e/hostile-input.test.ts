@@ -34,3 +34,12 @@ describe('hostile input', () => {
     expect(chat.output()).not.toContain('\x1b]0;pwned');
   });
 });
+
+describe('a chat without a whole terminal', () => {
+  it('with stdout redirected, says that stdout (not stdin) is not a terminal and exits 2', async () => {
+    const shell = sessions.start({ command: 'bash', args: ['-c', 'node dist/cli.js --lang en > /dev/null; echo "EXIT=$?"'], cols: 100, rows: 30 });
+    const screen = await shell.waitForText('EXIT=');
+    expect(screen).toContain('(stdout is not a terminal)');
+    expect(screen).toContain('EXIT=2');
+  });
+});
