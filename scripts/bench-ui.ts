@@ -17,7 +17,8 @@ async function timeToText(args: string[], text: RegExp): Promise<number> {
   const started = performance.now();
   const session = startPty({ command: process.execPath, args, cwd: process.cwd(), cols: 100, rows: 30 });
   try {
-    await session.waitForText(text, { timeoutMs: 20_000, intervalMs: 2 });
+    // The first moment the text is on screen (waitForText would also wait for the output to pause).
+    await session.waitFor(() => text.test(session.screen()), `${text} on screen`, { timeoutMs: 20_000, intervalMs: 2 });
     return performance.now() - started;
   } finally {
     await session.dispose();

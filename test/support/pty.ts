@@ -84,6 +84,8 @@ export interface Cursor {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_INTERVAL_MS = 25;
 const DEFAULT_KEY_DELAY_MS = 25;
+/** No output for this long means the frame being drawn has fully arrived. */
+const FRAME_QUIET_MS = 8;
 
 // Variables that would make the program under test see another terminal than ours
 // (node-pty drops these only when it is handed process.env itself).
@@ -123,6 +125,7 @@ export class PtySession {
   private readonly exitPromise: Promise<PtyExit>;
   private exitStatus: PtyExit | undefined;
   private rawOutput = '';
+  private lastOutputAt = 0;
   private pendingWrites = 0;
   private flushWaiters: (() => void)[] = [];
   private lastInputAt = 0;
@@ -162,6 +165,7 @@ export class PtySession {
 
     this.proc.onData((data) => {
       this.rawOutput += data;
+      this.lastOutputAt = Date.now();
       this.pendingWrites += 1;
       this.term.write(data, () => {
         this.pendingWrites -= 1;
@@ -265,10 +269,16 @@ export class PtySession {
     }
   }
 
-  /** Waits until the visible screen contains the text (or matches the pattern); returns the screen. */
+  /**
+   * Waits until the visible screen contains the text (or matches the pattern) and no
+   * output has arrived for a moment; returns the screen. The quiet moment matters: a
+   * frame reaches the terminal in several chunks, and a screen read between two of them
+   * shows half a frame.
+   */
   waitForText(expected: string | RegExp, options: WaitOptions = {}): Promise<string> {
     return this.waitFor(
       () => {
+        if (this.exitStatus === undefined && Date.now() - this.lastOutputAt < FRAME_QUIET_MS) return undefined;
         const screen = this.screen();
         return matches(screen, expected) ? screen : undefined;
       },
