@@ -3,7 +3,7 @@
 import type { Proc } from '../ipc/events.js';
 import type { ConversationState } from './conversation-reducer.js';
 import { transcriptOf, type TranscriptEntry } from './conversation-selectors.js';
-import { fitLine, framed, seg, wrapLine, type Line } from './lines.js';
+import { framed, seg, wrapLine, type Line } from './lines.js';
 import { sanitizeForDisplay } from './sanitize.js';
 import { inputLine } from './text-input/input-line.js';
 import type { TextInputState } from './text-input/text-input-state.js';
@@ -95,17 +95,21 @@ export function paneLines(
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
   const note = input.pending ? t.input.sent : !input.waiting ? t.input.notTyping : !input.focused ? t.input.keysOff : '';
-  const label = truncateToWidth(`${keyboard}${note ? ` (${note})` : ''}`, inner - 4);
+  // The pane's title already names the process: when the label does not fit, the note alone says what matters.
+  const labels = note ? [`${keyboard} (${note})`, note, ...(note === t.input.keysOff ? [t.input.keysOffShort] : [])] : [keyboard];
+  const label = truncateToWidth(labels.find((l) => widthOf(l) <= inner - 4) ?? labels.at(-1) ?? '', inner - 4);
   const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.focused ? 'ok' : 'dim')];
   const promptText = '› ';
   const field = inputLine(input.draft, inner - widthOf(promptText));
   const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), seg(field.text, input.focused ? 'plain' : 'dim')];
 
-  const bodyRows = Math.max(0, height - 2 - 3);
+  // The state wraps rather than lose its end (the fd, how long): "■ BLOCKED in read(fd 23)" / "  since 14:03:07".
+  const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
+  const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   const transcript = transcriptOf(state, proc).flatMap((e) => entryLines(e, proc, inner, t));
   const shown = transcript.slice(Math.max(0, transcript.length - bodyRows));
   while (shown.length < bodyRows) shown.push([]);
-  const body = [fitLine(status, inner), ...shown, separator, inputRow];
+  const body = [...statusRows, ...shown, separator, inputRow];
   const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
   const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;
   return { lines, cursor };

@@ -8,7 +8,7 @@ import type { ConversationState } from './conversation-reducer.js';
 import { pipeViews, type PipeView } from './conversation-selectors.js';
 import { fitLine, seg, wrapLine, type Line } from './lines.js';
 import { sanitizeForDisplay } from './sanitize.js';
-import { centreInWidth, fitToWidth, truncateToWidth, widthOf } from './text-width.js';
+import { centreInWidth, fitToWidth, truncateToWidth, widthOf, wrapToWidth } from './text-width.js';
 import type { Tone } from './theme.js';
 import { shortRouteWords, type Ui } from './words.js';
 
@@ -70,15 +70,18 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
   const mid = Math.floor(width / 2);
   const leftRoom = mid - 1;
   const rightRoom = width - mid - 2;
-  const joint = (leftText: string, rightText: string, centre: string, outwards: boolean): Line => {
-    const l = truncateToWidth(leftText, leftRoom - 2);
-    const r = truncateToWidth(rightText, rightRoom - 2);
+  const joint = (l: string, r: string, centre: string, outwards: boolean): Line => {
     const lShaft = '━'.repeat(Math.max(1, leftRoom - widthOf(l) - 2));
     const rShaft = '━'.repeat(Math.max(1, rightRoom - widthOf(r) - 2));
     const shafts = outwards ? `◀${lShaft}${centre}${rShaft}▶` : `━${lShaft}${centre}${rShaft}━`;
     return fitLine([seg(l), seg(' '), seg(shafts, 'accent'), seg(' '), seg(r)], width);
   };
-  const marks = (char: string): Line => fitLine([seg(' '.repeat(mid - 1)), seg(`${char} ${char}`, 'accent')], width);
+  // Beside the arrows that go into and come out of the pipe: "write ▼ ▼ write", "read ▼ ▼ read".
+  const marks = (char: string, word: string): Line => {
+    if (!word) return fitLine([seg(' '.repeat(mid - 1)), seg(`${char} ${char}`, 'accent')], width);
+    const left = truncateToWidth(word, Math.max(0, mid - 2));
+    return fitLine([seg(' '.repeat(Math.max(0, mid - 2 - widthOf(left)))), seg(left, 'dim'), seg(' '), seg(`${char} ${char}`, 'accent'), seg(' '), seg(word, 'dim')], width);
+  };
   const boxEdge = (left: string, right: string, cross: string): Line => {
     const line = ('─'.repeat(width - 2)).split('');
     line[mid - 2] = cross;
@@ -87,24 +90,34 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
   };
   const inside = (text: string, tone: Tone): Line => [seg(' │', 'accent'), seg(centreInWidth(text, width - 4), tone), seg('│ ', 'accent')];
 
-  const parentW = fdLabel(t, fdOf(fds('parent'), view.inode, 'write'));
-  const childW = fdLabel(t, fdOf(fds('child'), view.inode, 'write'));
-  const parentR = fdLabel(t, fdOf(fds('parent'), view.inode, 'read'));
-  const childR = fdLabel(t, fdOf(fds('child'), view.inode, 'read'));
+  const fd = (proc: Proc, end: 'read' | 'write') => fdOf(fds(proc), view.inode, end);
+  const ends = { pw: fd('parent', 'write'), cw: fd('child', 'write'), pr: fd('parent', 'read'), cr: fd('child', 'read') };
+  // The real fd at each end in each process must always show: when "fd 24 w" does not
+  // fit, the w/r move to the rows of arrows, and last "fd" goes; a number is never cut.
+  const num = (n: number | null) => (n === null ? '?' : String(n));
+  const forms = [
+    { pw: `${fdLabel(t, ends.pw)} w`, cw: `w ${fdLabel(t, ends.cw)}`, pr: `${fdLabel(t, ends.pr)} r`, cr: `r ${fdLabel(t, ends.cr)}`, words: false },
+    { pw: fdLabel(t, ends.pw), cw: fdLabel(t, ends.cw), pr: fdLabel(t, ends.pr), cr: fdLabel(t, ends.cr), words: true },
+    { pw: num(ends.pw), cw: num(ends.cw), pr: num(ends.pr), cr: num(ends.cr), words: true },
+  ];
+  const fits = (f: (typeof forms)[number]) =>
+    Math.max(widthOf(f.pw), widthOf(f.pr)) + 3 <= leftRoom && Math.max(widthOf(f.cw), widthOf(f.cr)) + 3 <= rightRoom;
+  const form = forms.find(fits) ?? forms[forms.length - 1]!;
   const unread = view.unread.length;
+  const hint = (text: string, tone: Tone, drop: number): Row[] => wrapToWidth(text, width).map((l) => ({ line: [seg(centreInWidth(l, width), tone)], drop }));
   const rows: Row[] = [
     { line: [seg(centreInWidth(t.pipes.shared, width), 'danger')], drop: 2 },
-    { line: joint(`${parentW} w`, `w ${childW}`, '┓ ┏', false), drop: 0 },
-    { line: marks('▼'), drop: 7 },
+    { line: joint(form.pw, form.cw, '┓ ┏', false), drop: 0 },
+    { line: marks('▼', form.words ? t.pipes.writeEnd : ''), drop: form.words ? 2 : 7 },
     { line: boxEdge('┌', '┐', '┴'), drop: 1 },
     { line: inside(unread === 0 ? t.pipes.empty : t.pipes.unread(unread), unread > 0 ? 'warn' : 'dim'), drop: 1 },
     ...(unread > 0 ? [{ line: inside(truncateToWidth(preview(view.unread, width - 4), width - 4), 'warn'), drop: 3 }] : []),
     { line: inside(t.pipes.inode(view.inode), 'dim'), drop: 6 },
     { line: boxEdge('└', '┘', '┬'), drop: 1 },
-    { line: marks('▼'), drop: 7 },
-    { line: joint(`${parentR} r`, `r ${childR}`, '┛ ┗', true), drop: 0 },
-    { line: [seg(centreInWidth(t.pipes.sharedHint, width), 'dim')], drop: 5 },
-    { line: [seg(centreInWidth(t.pipes.sharedHint2, width), 'warn')], drop: 3 },
+    { line: marks('▼', form.words ? t.pipes.readEnd : ''), drop: form.words ? 2 : 7 },
+    { line: joint(form.pr, form.cr, '┛ ┗', true), drop: 0 },
+    ...hint(t.pipes.sharedHint, 'dim', 5),
+    ...hint(t.pipes.sharedHint2, 'warn', 3),
   ];
   if (view.lastRead) for (const line of wrapLine([seg(t.pipes.last + ' ', 'dim'), ...shortRouteWords(t, view.lastRead)], width, '  ')) rows.push({ line, drop: 4 });
   return rows;

@@ -1,28 +1,46 @@
-// The status bar: the mode in words, the turn, both knobs, the counters since start,
+// The status bar: the mode in words, the turn, the counters since start, both knobs,
 // and the keys that work right now (typing or keys mode); "auto-play" while it plays.
+// Always exactly two lines, each fitted to the width by shortening or dropping the
+// least important items (fit-items.ts): a wrapped status bar would push the screen.
 import type { PipeMode } from '../ipc/events.js';
 import type { ConversationState } from './conversation-reducer.js';
 import { conversationTurn } from './conversation-selectors.js';
-import { pack, seg, type Line } from './lines.js';
-import { modeWords, type Ui } from './words.js';
+import { fitItems, type Item } from './fit-items.js';
+import { seg, type Line } from './lines.js';
+import type { Tone } from './theme.js';
+import { formatDuration, modeWords, type Ui } from './words.js';
+
+const SEPARATOR: Line = [seg(' · ', 'dim')];
+
+function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): Item {
+  return { id, forms: forms.map((f) => (f === null ? null : [seg(f, tone)])) };
+}
+
+/** What gives way first when the status bar is too wide; the mode and the turn never go. */
+const INFO_STEPS = ['delivered', 'auto', 'knobs', 'delivered', 'outOfTurn', 'knobs', 'outOfTurn', 'auto', 'knobs'];
+
+const TYPING_KEYS = ['toggle', 'keys', 'other', 'help', 'quit'] as const;
+const COMMAND_KEYS = ['toggle', 'delays', 'trace', 'fds', 'restart', 'help', 'quit', 'type'] as const;
+/** Which keys go first when the key line is too wide (each is also in the help). */
+const KEY_STEPS = ['fds', 'trace', 'other', 'delays', 'type'];
 
 export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number, autoPlaySpeed: number | null = null): Line[] {
   const s = t.status;
-  const items: Line[] = [
-    [seg(`[${modeWords(t, mode)}]`, mode === 'one' ? 'danger' : 'ok')],
-    ...(autoPlaySpeed !== null ? [[seg(s.autoPlay(autoPlaySpeed), 'key')]] : []),
-    [seg(s.turn(conversationTurn(state), state.turns), 'title')],
-    [seg(s.delivered(state.counters.delivered), 'ok')],
-    [seg(s.stolen(state.counters.stolen), state.counters.stolen > 0 ? 'danger' : 'plain')],
-    ...(state.counters.outOfTurn > 0 ? [[seg(s.outOfTurn(state.counters.outOfTurn), 'warn')]] : []),
-    [seg(s.childDelay(s.ms(state.knobs.childDelayMs)))],
-    [seg(s.parentDelay(s.ms(state.knobs.parentDelayMs)))],
+  const { childDelayMs, parentDelayMs } = state.knobs;
+  const child = formatDuration(t, childDelayMs);
+  const parent = formatDuration(t, parentDelayMs);
+  const { delivered, stolen, outOfTurn } = state.counters;
+  const info: Item[] = [
+    item('mode', mode === 'one' ? 'danger' : 'ok', `[${modeWords(t, mode)}]`),
+    ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
+    item('turn', 'title', s.turn(conversationTurn(state), state.turns)),
+    item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),
+    item('stolen', stolen > 0 ? 'danger' : 'plain', s.stolen(stolen)),
+    ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),
+    item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];
-  const info = pack(items, width, [seg(' · ', 'dim')]);
-  const keys = pack(
-    (typing ? s.typingKeys : s.commandKeys).split(' · ').map((k) => [seg(k, 'key')]),
-    width,
-    [seg(' · ', 'dim')],
-  );
-  return [...info, ...keys];
+  const names = typing ? TYPING_KEYS : COMMAND_KEYS;
+  const words: Record<string, string> = typing ? s.typingKeys : s.commandKeys;
+  const keys: Item[] = names.map((name) => item(name, 'key', words[name] ?? name, null));
+  return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems(keys, KEY_STEPS, width, SEPARATOR)];
 }

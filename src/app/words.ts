@@ -70,6 +70,11 @@ export function verdictTone(m: MessageRecord): Tone {
   return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
 }
 
+/** Every duration the screen shows goes through here: "0 ms", "100 ms", "2 s". */
+export function formatDuration(t: Ui, ms: number): string {
+  return t.status.ms(ms);
+}
+
 export function modeWords(t: Ui, mode: 'one' | 'two'): string {
   return mode === 'one' ? t.status.modeOne : t.status.modeTwo;
 }
