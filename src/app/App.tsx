@@ -46,7 +46,10 @@ export interface AppProps {
   parentPid?: number;
   fdReader?: FdReader;
   turns?: number;
+  /** The monotonic clock in µs (tests pass a fixed one). */
   clock?: () => number;
+  /** The wall clock in ms since the epoch, to say "since 14:03:07" (tests pass a fixed one). */
+  wallClock?: () => number;
   /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
   autoPlay?: AutoPlayOptions;
 }
@@ -58,7 +61,7 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, autoPlay }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -66,7 +69,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     initialState({ childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs }, turns),
   );
-  const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}) });
+  const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
   useClock(needsClock(state), dispatch, clock);
 
   const [helpOpen, setHelpOpen] = useState(false);

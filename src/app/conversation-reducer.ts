@@ -135,10 +135,25 @@ export interface ConversationState {
   now: number;
   /** When the first session started: trace times are relative to it. */
   origin: number | null;
+  /**
+   * Wall-clock time minus the monotonic clock (µs), measured when the latest session
+   * started: turns an event's `at` into a time of day without a timer ("since 14:03:07").
+   */
+  wallOffsetUs: number | null;
 }
 
 export type Action =
-  | { type: 'session-starting'; session: number; mode: PipeMode; firstTurn: number; reason: StartReason; parentPid: number; at: number }
+  | {
+      type: 'session-starting';
+      session: number;
+      mode: PipeMode;
+      firstTurn: number;
+      reason: StartReason;
+      parentPid: number;
+      at: number;
+      /** The wall clock's µs at the same instant as `at`, read by the hook: the reducer reads no clock. */
+      wallAt: number;
+    }
   | {
       type: 'session-opened';
       session: number;
@@ -168,6 +183,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     knobs,
     now: 0,
     origin: null,
+    wallOffsetUs: null,
   };
 }
 
@@ -214,6 +230,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         dividers: [...state.dividers, divider],
         now: later(state.now, action.at),
         origin: state.origin ?? action.at,
+        wallOffsetUs: action.wallAt - action.at,
       };
     }
     case 'session-opened': {

@@ -160,7 +160,7 @@ export function typingProcs(state: ConversationState): Proc[] {
  * True while a process is blocked or sleeping and something will end the wait on its own
  * (a sleep, the other process working): then the screen counts seconds. While a process
  * waits for the user's line, or the two are deadlocked, the wait is open-ended: no clock,
- * no CPU (a tick re-renders the whole screen), and the state shows no count.
+ * no CPU (a tick re-renders the whole screen), and the state says since when instead.
  */
 export function needsClock(state: ConversationState): boolean {
   const session = state.session;
@@ -170,6 +170,11 @@ export function needsClock(state: ConversationState): boolean {
     const doing = session[p].activity?.doing;
     return !session[p].exit && (doing === 'reading' || doing === 'sleeping');
   });
+}
+
+/** The wall-clock time (ms since the epoch) of a monotonic instant, if a session has said how the two relate. */
+export function wallTimeOf(state: ConversationState, at: number): number | null {
+  return state.wallOffsetUs === null ? null : Math.floor((at + state.wallOffsetUs) / 1000);
 }
 
 export function secondsSince(state: ConversationState, p: ProcState): number {

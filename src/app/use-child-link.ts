@@ -30,12 +30,13 @@ interface Live {
 export function useChildLink(
   openSession: OpenSession,
   dispatch: Dispatch<Action>,
-  options: { mode: PipeMode; turns: number; knobs: Knobs; parentPid: number; clock?: () => number },
+  options: { mode: PipeMode; turns: number; knobs: Knobs; parentPid: number; clock?: () => number; wallClock?: () => number },
 ): ChildLinkControls {
   const live = useRef<Live>({ id: 0, session: null, gate: null, closing: Promise.resolve(), disposed: false });
   const knobs = useRef(options.knobs);
   knobs.current = options.knobs;
   const clock = options.clock ?? nowUs;
+  const wallClock = options.wallClock ?? Date.now;
   const { turns, parentPid } = options;
 
   const teardown = useCallback((): Promise<void> => {
@@ -58,7 +59,7 @@ export function useChildLink(
       const id = ++l.id;
       const isCurrent = () => l.id === id && !l.disposed;
       const closing = teardown();
-      dispatch({ type: 'session-starting', session: id, mode, firstTurn, reason, parentPid, at: clock() });
+      dispatch({ type: 'session-starting', session: id, mode, firstTurn, reason, parentPid, at: clock(), wallAt: wallClock() * 1000 });
       const gate = new ChildLineGate((waiting) => {
         if (isCurrent()) dispatch({ type: 'parent-awaits-child-line', session: id, waiting, at: clock() });
       });
@@ -104,7 +105,7 @@ export function useChildLink(
         },
       );
     },
-    [dispatch, openSession, teardown, turns, parentPid, clock],
+    [dispatch, openSession, teardown, turns, parentPid, clock, wallClock],
   );
 
   useEffect(() => {

@@ -3,7 +3,7 @@
 import type { Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { ConversationState, MessageRecord, ProcState } from './conversation-reducer.js';
-import { needsClock, other, secondsSince } from './conversation-selectors.js';
+import { needsClock, other, secondsSince, wallTimeOf } from './conversation-selectors.js';
 import { seg, type Line } from './lines.js';
 import type { Tone } from './theme.js';
 
@@ -22,7 +22,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
   if (p.exit) return [seg(`✗ ${t.state.exited(exitHow(t, p.exit))}`, p.exit.code === 0 ? 'dim' : 'danger')];
   if (p.eof) return [seg(`✓ ${t.state.eof}`, 'dim')];
   if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
-  if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(state.knobs.parentDelayMs)}`, 'accent')];
+  if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(formatDuration(t, state.knobs.parentDelayMs))}`, 'accent')];
   if (!a) return [seg(`… ${t.state.starting}`, 'dim')];
   switch (a.doing) {
     case 'typing':
@@ -30,11 +30,18 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'writing':
       return [seg(`✎ ${t.state.writing(a.fd)}`, 'accent')];
     case 'sleeping':
-      return [seg(`… ${t.state.sleeping(a.ms)}`, 'accent')];
-    case 'reading':
-      return [
-        seg(`■ ${needsClock(state) ? t.state.reading(a.fd, secondsSince(state, p)) : t.state.readingUntimed(a.fd)}`, stuck ? 'danger' : 'warn'),
-      ];
+      return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
+    case 'reading': {
+      // A wait that ends on its own counts seconds (the clock runs); an open-ended one
+      // (the user's line, a deadlock) says since when, so nothing has to tick.
+      const wall = wallTimeOf(state, p.since);
+      const text = needsClock(state)
+        ? t.state.reading(a.fd, secondsSince(state, p))
+        : wall !== null
+          ? t.state.readingSince(a.fd, timeOfDay(wall))
+          : t.state.readingUntimed(a.fd);
+      return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
+    }
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }
@@ -68,6 +75,12 @@ export function shortRouteWords(t: Ui, m: MessageRecord): Line {
 
 export function verdictTone(m: MessageRecord): Tone {
   return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+}
+
+/** A wall-clock time as the terminal's clock would show it: 14:03:07 (local time). */
+export function timeOfDay(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 /** Every duration the screen shows goes through here: "0 ms", "100 ms", "2 s". */

@@ -9,6 +9,8 @@ export const DOWN = 1002; // parent-to-child pipe inode
 export const SHARED = 2001;
 
 export const PARENT_PID = 500;
+/** The wall clock at monotonic 0, in local time (so "since" reads the same in any time zone): 14:03:00. */
+export const WALL_AT_START_US = new Date(2024, 0, 15, 14, 3, 0).getTime() * 1000;
 export const CHILD_PID = 777;
 
 export interface Fds {
@@ -65,7 +67,7 @@ export class Script {
           ]
         : [{ name: 'shared' as const, inode: SHARED }];
     return [
-      { type: 'session-starting', session: this.session, mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick() },
+      { type: 'session-starting', session: this.session, mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
       this.event({ type: 'hello', proc: 'child', pid: CHILD_PID + this.session, fds: this.fds.child, at: this.tick() }),
       { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, at: this.tick() },
     ];

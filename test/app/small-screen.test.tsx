@@ -16,6 +16,8 @@ import { FakeWorld } from './fake-world.js';
 const ESC = '\x1b';
 const COLS = 80;
 const ROWS = 24;
+/** The wall clock when the session starts: 14:03:07 local time. */
+const WALL_MS = new Date(2024, 0, 15, 14, 3, 7).getTime();
 
 const mounted: { unmount(): void }[] = [];
 afterEach(() => {
@@ -52,6 +54,7 @@ async function draw(c: Case) {
       parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
+      wallClock={() => WALL_MS}
       {...(c.autoPlaySpeed ? { autoPlay: { auto: true, script: { child: ['x'], parent: ['y'] }, speed: c.autoPlaySpeed, exitWhenDone: false } } : {})}
     />,
   );
@@ -126,4 +129,14 @@ describe('at 80x24', () => {
     expect(column).not.toContain('…');
   });
 
+
+  it('keeps the whole state of a parent blocked while the user types: the fd, and since when, on a second line', async () => {
+    for (const messages of [en, ko]) {
+      const lines = await draw({ name: 'since', messages, mode: 'one' });
+      const pane = lines.map((l) => [...l].slice(0, 30).join('')).join('\n');
+      const words = messages.ui.state.readingSince(20, '14:03:07').replace(/ (since|14:03:07)/, '\n$1').split('\n');
+      for (const part of words) expect(pane).toContain(part.trim());
+      expect(pane).not.toContain('…');
+    }
+  });
 });
