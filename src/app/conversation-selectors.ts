@@ -23,6 +23,21 @@ export function conversationTurn(state: ConversationState): number {
   return Math.max(1, Math.min(state.turns, turn));
 }
 
+/**
+ * The turn the status bar shows: the child's, because the child opens every turn and the
+ * user types its line first, so it follows the conversation as the user sees it (after a
+ * steal the child has moved on while the parent still waits). When the parent is in
+ * another turn, that is shown too: "turn 2/3 (parent at 1)".
+ */
+export function displayedTurn(state: ConversationState): { turn: number; parentTurn: number | null } {
+  const session = state.session;
+  if (!session) return { turn: 1, parentTurn: null };
+  const clamp = (k: number) => Math.max(1, Math.min(state.turns, k));
+  const turn = clamp(procTurn(session, 'child'));
+  const parentTurn = clamp(procTurn(session, 'parent'));
+  return { turn, parentTurn: parentTurn === turn ? null : parentTurn };
+}
+
 export function isFinished(p: ProcState): boolean {
   return p.exit !== null || p.eof || p.error !== null || p.activity?.doing === 'done';
 }

@@ -4,7 +4,7 @@
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import type { PipeMode } from '../ipc/events.js';
 import type { ConversationState } from './conversation-reducer.js';
-import { conversationTurn } from './conversation-selectors.js';
+import { displayedTurn } from './conversation-selectors.js';
 import { fitItems, type Item } from './fit-items.js';
 import { seg, type Line } from './lines.js';
 import type { Tone } from './theme.js';
@@ -30,10 +30,11 @@ export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typ
   const child = formatDuration(t, childDelayMs);
   const parent = formatDuration(t, parentDelayMs);
   const { delivered, stolen, outOfTurn } = state.counters;
+  const turn = displayedTurn(state);
   const info: Item[] = [
     item('mode', mode === 'one' ? 'danger' : 'ok', `[${modeWords(t, mode)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
-    item('turn', 'title', s.turn(conversationTurn(state), state.turns)),
+    item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),
     item('stolen', stolen > 0 ? 'danger' : 'plain', s.stolen(stolen)),
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),

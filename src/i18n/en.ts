@@ -131,6 +131,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       modeTwo: 'two pipes',
       modeOne: 'one shared pipe',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
+      turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
       delivered: (n: number) => `delivered ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `stolen ${n}`,

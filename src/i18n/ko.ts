@@ -131,6 +131,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       modeTwo: '파이프 두 개',
       modeOne: '공유 파이프 하나',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
+      turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
       delivered: (n: number) => `전달 ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `가로챔 ${n}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState, reduce } from '../../src/app/conversation-reducer.js';
 import {
   conversationTurn,
+  displayedTurn,
   findDeadlock,
   phaseOf,
   pipeViews,
@@ -17,8 +18,10 @@ describe('conversation reducer', () => {
     const s = new Script();
     let state = play(s.start());
     expect(conversationTurn(state)).toBe(1);
+    expect(displayedTurn(state)).toEqual({ turn: 1, parentTurn: null });
     state = play(s.cleanTurn(1, 'Who are you?', 'I am your parent'), state);
     expect(conversationTurn(state)).toBe(2);
+    expect(displayedTurn(state)).toEqual({ turn: 2, parentTurn: null });
     state = play([...s.cleanTurn(2, '안녕?', '반가워'), ...s.cleanTurn(3, 'bye', 'bye too')], state);
     state = play([s.activity('parent', { doing: 'done' }), s.activity('child', { doing: 'done' }), s.exit(0)], state);
 
@@ -32,6 +35,7 @@ describe('conversation reducer', () => {
     ]);
     expect(state.counters).toEqual({ delivered: 6, stolen: 0, outOfTurn: 0 });
     expect(conversationTurn(state)).toBe(3);
+    expect(displayedTurn(state)).toEqual({ turn: 3, parentTurn: null });
     expect(phaseOf(state)).toBe('finished');
     expect(findDeadlock(state)).toBeNull();
     expect(pipeViews(state).map((p) => [p.name, p.unread.length])).toEqual([
@@ -67,6 +71,32 @@ describe('conversation reducer', () => {
     expect(findDeadlock(state)).toBeNull();
     expect(typingProcs(state)).toEqual(['child']);
     expect(transcriptOf(state, 'child').map((e) => e.kind)).toEqual(['divider', 'wrote', 'read']);
+  });
+
+  it('shows the child’s turn after its lines are stolen, with the parent’s turn beside it', () => {
+    const s = new Script(1, 'one');
+    let state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 })]);
+    for (const k of [1, 2, 3]) {
+      state = play([s.write('child', k, `c${k}`), ...s.read('child', 'child', k, `c${k}`), s.activity('child', { doing: k < 3 ? 'typing' : 'done' })], state);
+      expect(displayedTurn(state)).toEqual({ turn: Math.min(3, k + 1), parentTurn: 1 });
+    }
+    // The start of a new child after a toggle still goes on from where both had got to.
+    expect(conversationTurn(state)).toBe(1);
+  });
+
+  it('shows both turns when the parent reads back its own answer and types its next line', () => {
+    const s = new Script(1, 'one');
+    const state = play([
+      ...s.start(),
+      s.write('child', 1, 'hi'),
+      ...s.read('parent', 'child', 1, 'hi'),
+      s.activity('child', { doing: 'reading', fd: 3 }),
+      s.write('parent', 1, 'hello'),
+      ...s.read('parent', 'parent', 1, 'hello'),
+      s.activity('parent', { doing: 'typing' }),
+    ]);
+    expect(verdicts(state)).toEqual(['child#1→parent:delivered', 'parent#1→parent:stolen']);
+    expect(displayedTurn(state)).toEqual({ turn: 1, parentTurn: 2 });
   });
 
   it('marks a message that reaches the right process in the wrong turn as out of turn (desynchronised)', () => {
