@@ -43,14 +43,20 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]); // utime + stime
 }
 
+/** The process's high-water mark of resident memory; 0 once it is gone. */
 function peakRssMiB(pid: number): number {
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kb / 1024;
+  try {
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 async function startChat(args: string[] = []): Promise<{ session: PtySession; parent: number; child: number }> {
   const session = startPty({ command: process.execPath, args: [CLI, ...args], cwd: process.cwd(), cols: 100, rows: 30 });
   await session.waitForText(FIRST_FRAME_TEXT, { timeoutMs: 20_000 });
+  await session.waitForText(/typing at its keyboard/, { timeoutMs: 20_000 });
   const child = await session.waitFor(() => childPidsOf(session.pid).find((pid) => /child\.js/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))), 'the child process', { timeoutMs: 20_000 });
   return { session, parent: session.pid, child };
 }
@@ -59,7 +65,7 @@ async function startChat(args: string[] = []): Promise<{ session: PtySession; pa
 export async function idleCpu(seconds = 10): Promise<{ parentPercent: number; childPercent: number; seconds: number }> {
   const { session, parent, child } = await startChat();
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // let start-up work settle
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // let start-up work settle (the child's worker, JIT)
     const before = [cpuTicks(parent), cpuTicks(child)] as const;
     const started = performance.now();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -71,25 +77,33 @@ export async function idleCpu(seconds = 10): Promise<{ parentPercent: number; ch
   }
 }
 
+/** The reference: the minimal unbundled Ink app's peak resident memory, half a second after its first frame. */
+async function minimalInkPeakMiB(): Promise<number> {
+  const session = startPty({ command: process.execPath, args: [MINIMAL_INK], cwd: process.cwd(), cols: 100, rows: 30 });
+  try {
+    await session.waitForText(/minimal ink app ready/, { timeoutMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return peakRssMiB(session.pid);
+  } finally {
+    await session.dispose();
+  }
+}
+
 /** Peak resident memory of both processes over a whole auto-played conversation (two pipes). */
-export async function peakMemory(doneText: RegExp): Promise<{ parentMiB: number; childMiB: number }> {
+export async function peakMemory(doneText: RegExp): Promise<{ parentMiB: number; childMiB: number; minimalInkMiB: number }> {
   const { session, parent, child } = await startChat(['--auto', '--speed', '10']);
   let childMiB = 0;
   try {
     // The child exits after its third turn: sample its high-water mark while it lives.
     await session.waitFor(
       () => {
-        try {
-          childMiB = Math.max(childMiB, peakRssMiB(child));
-        } catch {
-          // gone: keep the last sample
-        }
+        childMiB = Math.max(childMiB, peakRssMiB(child));
         return doneText.test(session.screen());
       },
       'the end of the conversation',
       { timeoutMs: 60_000, intervalMs: 20 },
     );
-    return { parentMiB: peakRssMiB(parent), childMiB };
+    return { parentMiB: peakRssMiB(parent), childMiB, minimalInkMiB: await minimalInkPeakMiB() };
   } finally {
     await session.dispose();
   }

@@ -67,10 +67,10 @@ async function roundTrip(messages: number, traced: boolean): Promise<number> {
  * What the link costs above this is pipe-chat's; below it, Node's.
  */
 async function nodeFloorRoundTrip(echoBinary: string, messages: number): Promise<number> {
-  const [up, down] = openKernelPipes([
+  const [up, down] = (await openKernelPipes([
     ['read-nonblocking', 'write-blocking'],
     ['write-nonblocking', 'read-blocking'],
-  ]) as [OpenedPipe, OpenedPipe];
+  ])) as [OpenedPipe, OpenedPipe];
   const [parentRead, childWrite] = up.fds as [number, number];
   const [parentWrite, childRead] = down.fds as [number, number];
   const child = spawn(echoBinary, [], { stdio: ['ignore', 'ignore', 'inherit', childRead, childWrite] });
@@ -173,6 +173,7 @@ async function main(): Promise<void> {
   log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
   const memory = await peakMemory(/DONE/);
   log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target <= 80 MiB), child ${memory.childMiB.toFixed(1)} MiB`);
+  log(`    reference: the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version})`);
 
   if (json) {
     process.stdout.write(

@@ -2,6 +2,7 @@
 // installed package runs with no dependency to fetch and starts fast.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
 
 // Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
 // name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later
@@ -15,6 +16,18 @@ const inkCtrlKeyFix = {
       if (!broken.test(source)) throw new Error(`ink-ctrl-key-fix: the ctrl branch was not found in ${args.path}; check whether Ink fixed #901`);
       return { contents: source.replace(broken, "$1 ?? '';"), loader: 'js' };
     });
+  },
+};
+
+// wrap-ansi 9 brings its own string-width 7 beside Ink's string-width 8: two copies of
+// the same emoji tables, each compiled at start-up (about 10 ms). Both take the same
+// call, stringWidth(text, options); the bundle keeps one.
+const oneStringWidth = {
+  name: 'one-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${path.sep}wrap-ansi${path.sep}`) ? b.resolve('string-width', { resolveDir: process.cwd(), kind: args.kind }) : undefined,
+    );
   },
 };
 
@@ -33,6 +46,7 @@ await build({
   // so it is replaced by an empty stand-in.
   plugins: [
     inkCtrlKeyFix,
+    oneStringWidth,
     {
       name: 'no-react-devtools',
       setup(b) {

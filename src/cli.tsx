@@ -39,6 +39,22 @@ function keepColourUnderCiFalse(env: NodeJS.ProcessEnv, colour: boolean): void {
   if (colour && ciSaysNo && process.stdout.isTTY && env.TERM !== 'dumb' && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
 }
 
+/**
+ * yoga-layout's loader asks `typeof fetch` while Ink loads, and that alone makes Node
+ * load its whole fetch implementation (undici and web streams, about 25 ms of start-up)
+ * for a wasm binary that is inlined in the bundle anyway. Hide fetch for that moment.
+ */
+async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  delete (globalThis as { fetch?: unknown }).fetch;
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
@@ -73,7 +89,7 @@ async function main(): Promise<number> {
         return 2;
       }
       keepColourUnderCiFalse(process.env, parsed.color);
-      const { runApp } = await import('./app/run-app.js');
+      const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
       return runApp({ ...parsed, lang, script });
     }
   }

@@ -5,8 +5,9 @@
 // Each end gets its own open file description, because O_NONBLOCK lives there: the
 // parent's ends are non-blocking (event loop), the child's are blocking (read(2)
 // really blocks, as in the textbook).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -42,18 +43,25 @@ function scratchRoot(): string {
   return os.tmpdir();
 }
 
+const run = promisify(execFile);
+let swept = false;
+
 /**
  * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
  * Nothing stays on disk: the FIFOs are unlinked and their directory removed before
- * this returns, on success and on failure.
+ * this resolves, on success and on failure. mkfifo runs without blocking the event
+ * loop (the UI draws its first frame meanwhile); the opens that follow never block.
  */
-export function openKernelPipes(pipes: readonly (readonly EndKind[])[]): OpenedPipe[] {
-  removeStaleScratchDirs();
+export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): Promise<OpenedPipe[]> {
+  if (!swept) {
+    swept = true;
+    removeStaleScratchDirs();
+  }
   const dir = fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
   const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
   const opened: number[] = [];
   try {
-    execFileSync('mkfifo', ['-m', '600', ...paths], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await run('mkfifo', ['-m', '600', ...paths]);
     return pipes.map((ends, i) => {
       const fifo = paths[i] as string;
       // Hold both ends first, so that no open below can block on a missing peer.

@@ -58,13 +58,13 @@ interface Wiring {
 }
 
 /** Two pipes: each process keeps only the ends it uses. One pipe: both hold both ends. */
-function wire(mode: PipeMode): Wiring {
+async function wire(mode: PipeMode): Promise<Wiring> {
   if (mode === 'two') {
     const ends: EndKind[][] = [
       ['read-nonblocking', 'write-blocking'],
       ['write-nonblocking', 'read-blocking'],
     ];
-    const [up, down] = openKernelPipes(ends) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
+    const [up, down] = (await openKernelPipes(ends)) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
     const [parentRead, childWrite] = up.fds as [number, number];
     const [parentWrite, childRead] = down.fds as [number, number];
     return {
@@ -78,7 +78,7 @@ function wire(mode: PipeMode): Wiring {
       childWrite,
     };
   }
-  const [shared] = openKernelPipes([['read-nonblocking', 'write-nonblocking', 'read-blocking', 'write-blocking']]);
+  const [shared] = await openKernelPipes([['read-nonblocking', 'write-nonblocking', 'read-blocking', 'write-blocking']]);
   const [parentRead, parentWrite, childRead, childWrite] = shared?.fds as [number, number, number, number];
   return { pipes: [{ name: 'shared', inode: shared?.inode ?? 0 }], parentRead, parentWrite, childRead, childWrite };
 }
@@ -115,10 +115,9 @@ export class PipeLink {
   private readonly exited: Promise<void>;
   private stderrTail = '';
 
-  private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>) {
+  private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>, wiring: Wiring) {
     this.mode = options.mode;
     this.writeSeq = options.firstTurn - 1;
-    const wiring = wire(options.mode);
     this.pipes = wiring.pipes;
     this.writeFd = wiring.parentWrite;
     this.parentFds = [describe(wiring.parentRead, 'read'), describe(wiring.parentWrite, 'write')];
@@ -180,15 +179,18 @@ export class PipeLink {
 
   /** Creates the pipes, forks the child, and resolves once the child has reported its fds. */
   static async open(options: LinkOptions): Promise<PipeLink> {
-    const link = new PipeLink({
-      mode: options.mode,
-      turns: options.turns ?? 3,
-      firstTurn: options.firstTurn ?? 1,
-      echo: options.echo ?? false,
-      untraced: options.untraced ?? false,
-      childDelayMs: options.childDelayMs ?? 0,
-      childScript: options.childScript ?? defaultChildScript(),
-    });
+    const link = new PipeLink(
+      {
+        mode: options.mode,
+        turns: options.turns ?? 3,
+        firstTurn: options.firstTurn ?? 1,
+        echo: options.echo ?? false,
+        untraced: options.untraced ?? false,
+        childDelayMs: options.childDelayMs ?? 0,
+        childScript: options.childScript ?? defaultChildScript(),
+      },
+      await wire(options.mode),
+    );
     if (options.onEvent) link.subscribe(options.onEvent);
     const timeoutMs = options.startTimeoutMs ?? 10_000;
     try {

@@ -15,8 +15,8 @@ function scratchEntries(): string[] {
 }
 
 describe('kernel pipes', () => {
-  it('gives FIFO fds of one pipe, with nothing left on disk', () => {
-    const [pipe] = openKernelPipes([['read-nonblocking', 'write-nonblocking', 'read-blocking', 'write-blocking']]);
+  it('gives FIFO fds of one pipe, with nothing left on disk', async () => {
+    const [pipe] = await openKernelPipes([['read-nonblocking', 'write-nonblocking', 'read-blocking', 'write-blocking']]);
     open.push(...(pipe?.fds ?? []));
     expect(pipe?.fds).toHaveLength(4);
     for (const fd of pipe?.fds ?? []) {
@@ -29,8 +29,8 @@ describe('kernel pipes', () => {
     expect(scratchEntries()).toEqual([]);
   });
 
-  it('moves bytes from the write end to the read end, and gives EOF when the last writer closes', () => {
-    const [pipe] = openKernelPipes([['read-nonblocking', 'write-blocking']]);
+  it('moves bytes from the write end to the read end, and gives EOF when the last writer closes', async () => {
+    const [pipe] = await openKernelPipes([['read-nonblocking', 'write-blocking']]);
     const [r, w] = pipe?.fds as [number, number];
     open.push(r);
     fs.writeSync(w, 'C1:hi\n');
@@ -41,8 +41,8 @@ describe('kernel pipes', () => {
     expect(fs.readSync(r, buf)).toBe(0);
   });
 
-  it('holds 64 KiB, then refuses a non-blocking write with EAGAIN; EPIPE once no reader is left', () => {
-    const [pipe] = openKernelPipes([['read-blocking', 'write-nonblocking']]);
+  it('holds 64 KiB, then refuses a non-blocking write with EAGAIN; EPIPE once no reader is left', async () => {
+    const [pipe] = await openKernelPipes([['read-blocking', 'write-nonblocking']]);
     const [r, w] = pipe?.fds as [number, number];
     open.push(w);
     let total = 0;
@@ -60,8 +60,8 @@ describe('kernel pipes', () => {
     expect(() => fs.writeSync(w, page)).toThrow(/EPIPE/);
   });
 
-  it('keeps separate open file descriptions: a non-blocking end does not make the other end non-blocking', () => {
-    const [pipe] = openKernelPipes([['read-nonblocking', 'write-blocking', 'read-blocking']]);
+  it('keeps separate open file descriptions: a non-blocking end does not make the other end non-blocking', async () => {
+    const [pipe] = await openKernelPipes([['read-nonblocking', 'write-blocking', 'read-blocking']]);
     open.push(...(pipe?.fds ?? []));
     // /proc/<pid>/fdinfo/<fd> shows the description's flags, in octal.
     const flags = (fd: number) => parseInt(/flags:\s+(\d+)/.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1] ?? 'x', 8);
