@@ -2,7 +2,7 @@
 // a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it.
 import type { ConversationState } from './conversation-reducer.js';
-import { conversationTurn, findDeadlock, phaseOf } from './conversation-selectors.js';
+import { conversationTurn, findDeadlock, other, phaseOf, typingProcs } from './conversation-selectors.js';
 import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from './lines.js';
 import { sanitizeForDisplay } from './sanitize.js';
 import { wrapToWidth } from './text-width.js';
@@ -53,7 +53,13 @@ export function bannerContent(t: Ui, state: ConversationState): BannerContent | 
   }
   const latest = state.messages.filter((m) => m.session === session.id && m.readAt !== null).sort((a, c) => (a.readAt ?? 0) - (c.readAt ?? 0)).at(-1);
   if (latest?.verdict === 'stolen' && latest.writer) {
-    return { kind: 'stolen', title: b.stolenTitle, text: b.stolen(tagOf(latest.writer, latest.seq), t.procLower[latest.writer]), keys: '', tone: 'danger' };
+    // What happened, who is left waiting for the message, and what the user can do now.
+    const writer = latest.writer;
+    const waiting = other(writer);
+    const waits = session[waiting].activity?.doing === 'reading' && !session[waiting].exit;
+    const text = b.stolen(tagOf(writer, latest.seq), t.procLower[writer]) + (waits ? ` ${b.stolenWaiting(t.procLower[waiting])}` : '');
+    const keys = typingProcs(state).includes(writer) ? b.stolenKeys(t.procLower[writer]) : b.stolenKeysOnly;
+    return { kind: 'stolen', title: b.stolenTitle, text, keys, tone: 'danger' };
   }
   if (latest?.verdict === 'out-of-turn' && latest.reader && latest.writer) {
     return {

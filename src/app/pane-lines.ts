@@ -101,7 +101,10 @@ export function paneLines(
   const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.focused ? 'ok' : 'dim')];
   const promptText = '› ';
   const field = inputLine(input.draft, inner - widthOf(promptText));
-  const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), seg(field.text, input.focused ? 'plain' : 'dim')];
+  // A newcomer's eyes are on the active input: while it is empty it says what to do (dim), until the first key.
+  const room = inner - widthOf(promptText);
+  const hint = input.focused && !input.pending && input.draft.value === '' ? [t.input.hint[proc], t.input.hintShort].find((h) => widthOf(h) <= room) : undefined;
+  const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), hint ? seg(hint, 'dim') : seg(field.text, input.focused ? 'plain' : 'dim')];
 
   // The state wraps rather than lose its end (the fd, how long): "■ BLOCKED in read(fd 23)" / "  since 14:03:07".
   const statusRows = wrapLine(status, inner, '  ').slice(0, 2);

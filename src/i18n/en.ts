@@ -109,6 +109,8 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       sent: 'line sent…',
       keysOff: 'keys mode: Enter or i to type',
       keysOffShort: 'Enter or i: type',
+      hint: { child: "type the child's line, then Enter", parent: "type the parent's answer, then Enter" },
+      hintShort: 'type a line, press Enter',
     },
     pipes: {
       title: 'pipes',
@@ -165,6 +167,9 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       stolenTitle: 'STOLEN',
       stolen: (tag: string, writer: string) =>
         `The ${writer} wrote ${tag} and read it back itself: bytes in a pipe belong to whoever calls read() first.`,
+      stolenWaiting: (waiting: string) => `The ${waiting} still waits in read().`,
+      stolenKeys: (writer: string) => `Next: type the ${writer}'s next line · Esc, r: restart · Ctrl+T: two pipes`,
+      stolenKeysOnly: 'Esc, r: restart · Ctrl+T: two pipes',
       outOfTurnTitle: 'OUT OF STEP',
       outOfTurn: (reader: string, tag: string, expected: string) =>
         `The ${reader} waited for ${expected} but read ${tag}: the conversation is out of step.`,

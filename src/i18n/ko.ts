@@ -109,6 +109,8 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       sent: '줄을 보냄…',
       keysOff: '키 모드: Enter나 i로 입력',
       keysOffShort: 'Enter나 i: 입력',
+      hint: { child: '자식이 보낼 줄을 입력하고 Enter', parent: '부모의 답을 입력하고 Enter' },
+      hintShort: '입력하고 Enter',
     },
     pipes: {
       title: '파이프',
@@ -164,6 +166,9 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       stolenTitle: '가로챔',
       stolen: (tag: string, writer: string) =>
         `${writer} 쪽이 ${tag} 메시지를 쓰고 자기가 도로 읽었습니다. 파이프의 바이트는 먼저 read()한 쪽이 가져갑니다.`,
+      stolenWaiting: (waiting: string) => `${waiting} 쪽은 아직 read()에서 기다립니다.`,
+      stolenKeys: (writer: string) => `다음: ${writer}의 다음 줄을 입력 · Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로`,
+      stolenKeysOnly: 'Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로',
       outOfTurnTitle: '순서 어긋남',
       outOfTurn: (reader: string, tag: string, expected: string) =>
         `${reader} 쪽은 ${expected} 메시지를 기다렸는데 ${tag} 메시지를 읽었습니다. 대화의 순서가 어긋났습니다.`,

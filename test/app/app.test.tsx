@@ -132,6 +132,38 @@ describe('App', () => {
     await until('new conversation');
   });
 
+  it('says what to do in the empty active input, and stops saying it at the first key', async () => {
+    const { world, script, app, until, frame, events } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    world.last.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
+    await until('typing at its keyboard');
+    await until(en.ui.input.hint.child);
+    // Only where the keys go: the parent's input is not active.
+    expect(frame()).not.toContain(en.ui.input.hint.parent);
+    app.stdin.write('W');
+    await until('› W');
+    expect(frame()).not.toContain(en.ui.input.hint.child);
+  });
+
+  it('after a steal, says who still waits and what to do next', async () => {
+    const { world, until, frame, events } = start({ mode: 'one' });
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    const script = new Script(1, 'one');
+    world.last.emit(
+      ...events([
+        script.activity('parent', { doing: 'reading', fd: 20 }),
+        script.write('child', 1, 'Who are you?'),
+        ...script.read('child', 'child', 1, 'Who are you?'),
+        script.activity('child', { doing: 'typing' }),
+      ]),
+    );
+    await until('STOLEN');
+    const text = frame().replace(/[║┃│\n ]+/g, ' ');
+    expect(text).toContain('The parent still waits in read().');
+    expect(text).toContain("Next: type the child's next line");
+    expect(text).toContain('Ctrl+T: two pipes');
+  });
+
   it('shows the help overlay on F1 and closes it with Esc; Esc then single letters work as commands', async () => {
     const { world, app, until, frame } = start();
     await waitFor(() => world.sessions.length === 1, 'a session');
