@@ -28,16 +28,33 @@ export interface PaneLines {
   cursor: { x: number; y: number } | null;
 }
 
-function messageLines(prefix: string, text: string, bytes: number, width: number, t: Ui, tone: Line[number]['tone']): Line[] {
+function messageLines(prefix: string, text: string, width: number, t: Ui, tone: Line[number]['tone']): Line[] {
   const shown = sanitizeForDisplay(text.length > 4000 ? text.slice(0, 4000) : text);
   const wrapped = wrapToWidth(prefix + shown, width);
   const lines = wrapped.slice(0, MAX_MESSAGE_LINES).map((l) => [seg(l, tone)]);
   if (wrapped.length > MAX_MESSAGE_LINES) {
+    // One ellipsis says the display goes on; the note below says the data did not stop.
     const last = lines[MAX_MESSAGE_LINES - 1];
-    if (last?.[0]) last[0] = seg(truncateToWidth(last[0].text + '…', width - 1) + '…', tone);
-    lines.push([seg(t.transcript.longMessage(bytes), 'dim')]);
+    if (last?.[0]) last[0] = seg(truncateToWidth(last[0].text, width - 1, '') + '…', tone);
+    // The message's own bytes (not the wire tag or the newline), wrapped rather than cut.
+    const note = t.transcript.longMessage(Buffer.byteLength(text));
+    lines.push(...wrapToWidth(note, width).map((l) => [seg(l, 'dim')]));
   }
   return lines;
+}
+
+/** A divider's words, broken between its " · " parts when it can, so "child PID 142…" is never cut. */
+function dividerLines(text: string, width: number): Line[] {
+  const room = width - 4;
+  const parts = text.split(' · ');
+  const rows: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const piece = i < parts.length - 1 ? `${part} ·` : part;
+    const last = rows.at(-1);
+    if (last !== undefined && widthOf(`${last} ${piece}`) <= room) rows[rows.length - 1] = `${last} ${piece}`;
+    else rows.push(...wrapToWidth(piece, room));
+  }
+  return rows.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
 }
 
 function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
@@ -54,18 +71,17 @@ function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): L
             : d.reason === 'respawn'
               ? t.transcript.dividerRespawn(pid, d.firstTurn)
               : t.transcript.dividerStart(mode, pid);
-      const lines = wrapToWidth(text, width - 3);
-      return lines.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
+      return dividerLines(text, width);
     }
     case 'wrote':
       return [
-        ...messageLines(t.transcript.typed, entry.message.text, entry.message.bytes, width, t, proc),
+        ...messageLines(t.transcript.typed, entry.message.text, width, t, proc),
         ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
       ];
     case 'read': {
       const prefix = proc === 'parent' ? t.transcript.fromChild : t.transcript.fromParent;
       return [
-        ...messageLines(prefix, entry.message.text, entry.message.bytes, width, t, verdictTone(entry.message)),
+        ...messageLines(prefix, entry.message.text, width, t, verdictTone(entry.message)),
         ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
       ];
     }

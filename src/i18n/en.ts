@@ -100,7 +100,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       eof: (detail: string) => `end of file: ${detail}`,
       errno: (detail: string) => `failed: ${detail}`,
       more: (n: number) => `↑ ${n} earlier lines`,
-      longMessage: (bytes: number) => `(${bytes} bytes; display cut, data whole)`,
+      longMessage: (bytes: number) => `(${bytes} bytes sent whole, shown cut)`,
     },
     input: {
       childKeyboard: 'child keyboard',

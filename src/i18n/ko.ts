@@ -100,7 +100,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       eof: (detail: string) => `파일 끝: ${detail}`,
       errno: (detail: string) => `실패: ${detail}`,
       more: (n: number) => `↑ 앞의 ${n}줄`,
-      longMessage: (bytes: number) => `(${bytes}바이트: 화면만 잘림, 데이터는 온전함)`,
+      longMessage: (bytes: number) => `(${bytes}바이트 모두 보냄, 화면만 잘림)`,
     },
     input: {
       childKeyboard: '자식 키보드',
