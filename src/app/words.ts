@@ -19,8 +19,12 @@ export function exitHow(t: Ui, exit: { code: number | null; signal: string | nul
 
 export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, stuck: boolean): Line {
   const a = p.activity;
-  if (p.exit) return [seg(`✗ ${t.state.exited(exitHow(t, p.exit))}`, p.exit.code === 0 ? 'dim' : 'danger')];
-  if (p.eof) return [seg(`✓ ${t.state.eof}`, 'dim')];
+  // ✗ only for a failure; a normal exit and end of file are plain facts (a neutral mark).
+  if (p.exit) {
+    const normal = p.exit.code === 0 && p.exit.signal === null;
+    return [seg(`${normal ? '-' : '✗'} ${t.state.exited(exitHow(t, p.exit))}`, normal ? 'dim' : 'danger')];
+  }
+  if (p.eof) return [seg(`- ${t.state.eof}`, 'dim')];
   if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
   if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(formatDuration(t, state.knobs.parentDelayMs))}`, 'accent')];
   if (!a) return [seg(`… ${t.state.starting}`, 'dim')];

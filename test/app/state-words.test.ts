@@ -60,4 +60,15 @@ describe('state words', () => {
     expect(lineText(statusLines(t, state, 'one', true, 80)[0]!)).toContain('turn 2/3 (parent at 1)');
     expect(lineText(statusLines(ko.ui, state, 'one', true, 80)[0]!)).toContain('턴 2/3 (부모는 1)');
   });
+
+  it('marks only failures with ✗: a normal exit and end of file get a neutral mark', () => {
+    const s = new Script();
+    const base = play(s.start());
+    const child = base.session!.child;
+    const words = (p: typeof child) => lineText(stateWords(t, base, 'child', p, false));
+    expect(words({ ...child, exit: { code: 0, signal: null } })).toBe('- exited (code 0)');
+    expect(words({ ...child, exit: { code: 1, signal: null } })).toBe('✗ exited (code 1)');
+    expect(words({ ...child, exit: { code: null, signal: 'SIGKILL' } })).toBe('✗ exited (signal SIGKILL)');
+    expect(words({ ...child, eof: true })).toBe('- read() returned 0: end of file');
+  });
 });
