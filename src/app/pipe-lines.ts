@@ -133,12 +133,14 @@ export function pipeLines(t: Ui, state: ConversationState, width: number, height
   if (views.length === 0) rows = [sides, { line: [seg(centreInWidth(t.pipes.none, width), 'dim')], drop: 0 }];
   else if (state.session?.mode === 'one' && views[0]) rows = [sides, ...sharedPipeRows(t, state, views[0], width)];
   else rows = [sides, ...twoPipeRows(t, state, views, width)];
-  // Drop the least important rows until the drawing fits.
-  while (rows.length > height) {
+  // The drawing stays between the panes' top and bottom borders, level with their
+  // insides. Drop the least important rows until it fits there.
+  const inside = Math.max(0, height - 2);
+  while (rows.length > inside) {
     const worst = rows.reduce((best, r, i) => (r.drop >= (rows[best]?.drop ?? -1) ? i : best), 0);
     rows.splice(worst, 1);
   }
-  const top = Math.max(0, Math.floor((height - rows.length) / 3));
+  const top = 1 + Math.max(0, Math.floor((inside - rows.length) / 3));
   const out: Line[] = [];
   for (let i = 0; i < top; i++) out.push([seg(' '.repeat(width))]);
   for (const r of rows) out.push(fitLine(r.line, width));
