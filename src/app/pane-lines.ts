@@ -125,8 +125,16 @@ export function paneLines(
   // The state wraps rather than lose its end (the fd, how long): "■ BLOCKED in read(fd 23)" / "  since 14:03:07".
   const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
-  const transcript = transcriptOf(state, proc).flatMap((e) => entryLines(e, proc, inner, t));
-  const shown = transcript.slice(Math.max(0, transcript.length - bodyRows));
+  // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
+  const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
+  const shown: Line[] = [];
+  for (const entry of entries.reverse()) {
+    if (shown.length + entry.length > bodyRows) {
+      if (shown.length === 0) shown.push(...entry.slice(0, bodyRows));
+      break;
+    }
+    shown.unshift(...entry);
+  }
   while (shown.length < bodyRows) shown.push([]);
   const body = [...statusRows, ...shown, separator, inputRow];
   const lines = framed(title, body, width, height, input.focused ? proc : 'dim');

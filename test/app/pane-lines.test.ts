@@ -38,4 +38,16 @@ describe('a pane', () => {
     expect(divider.replace(/[│─\n ]+/g, ' ')).toContain(`switched to one shared pipe · new child PID ${CHILD_PID + 2} · turn 2`);
     expect(divider).not.toContain('…');
   });
+
+  it('scrolls by whole entries: the top line is never the tail of a message', () => {
+    const s = new Script(1, 'one');
+    let state = play(s.start());
+    for (const k of [1, 2, 3]) state = play([s.write('child', k, `line ${k}`), ...s.read('child', 'child', k, `line ${k}`)], state);
+    for (let height = 6; height <= 16; height++) {
+      const lines = draw(state, 'child', 30, height);
+      // Below the title and the state: the first transcript line.
+      const first = lines[2] ?? '';
+      expect(first, lines.join('\n')).not.toMatch(/^│ {3}/);
+    }
+  });
 });
