@@ -73,6 +73,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   useClock(needsClock(state), dispatch, clock);
 
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpScroll, setHelpScroll] = useState(0);
   const [traceOpen, setTraceOpen] = useState(false);
   const [fdsOpen, setFdsOpen] = useState(false);
   const [keysMode, setKeysMode] = useState(false);
@@ -125,6 +126,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
     },
   );
 
+  const help = helpLines(t, cols, rows - 1, helpScroll);
   const run = (command: Command) => {
     const phase = phaseOf(state);
     const mode = session?.mode ?? options.mode;
@@ -134,7 +136,12 @@ export function App({ openSession, options, messages, size, parentPid = process.
       case 'toggle':
         return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
       case 'help':
+        setHelpScroll(0);
         return setHelpOpen(true);
+      case 'help-up':
+        return setHelpScroll((v) => Math.max(0, v - 1));
+      case 'help-down':
+        return setHelpScroll((v) => Math.min(help.maxScroll, v + 1));
       case 'close-help':
         return setHelpOpen(false);
       case 'keys-mode':
@@ -165,7 +172,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   if (helpOpen) {
     return (
       <Box width={cols} height={rows - 1}>
-        <LinesView lines={helpLines(t, cols, rows - 1)} theme={theme} width={cols} />
+        <LinesView lines={help.lines} theme={theme} width={cols} />
       </Box>
     );
   }

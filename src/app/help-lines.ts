@@ -1,10 +1,18 @@
-// The help overlay: every key, from the catalogue, grouped by where it works.
+// The help overlay: every key, from the catalogue, grouped by where it works. How to
+// close it is pinned to its last line; when the keys do not all fit (Korean wraps
+// longer at 80x24), the rest scrolls with the arrow keys and the last line says so.
 import type { Line } from './lines.js';
 import { framed, seg } from './lines.js';
 import { padStartToWidth, wrapToWidth } from './text-width.js';
 import type { Ui } from './words.js';
 
-export function helpLines(t: Ui, width: number, height: number): Line[] {
+export interface HelpView {
+  lines: Line[];
+  /** How far the keys can scroll (0: they all fit). */
+  maxScroll: number;
+}
+
+export function helpLines(t: Ui, width: number, height: number, scroll = 0): HelpView {
   const h = t.help;
   const inner = width - 4;
   const keyWidth = 10;
@@ -29,8 +37,12 @@ export function helpLines(t: Ui, width: number, height: number): Line[] {
     ...row('f', h.keys.fds),
     ...row('? / F1', h.keys.help),
     ...row('q', h.keys.quit),
-    [],
-    [seg(' '), seg(h.close, 'dim')],
   ];
-  return framed([seg(h.title, 'title')], body.slice(0, Math.max(0, height - 2)), width, height, 'accent');
+  const room = Math.max(0, height - 2 - 2); // inside the frame, less a blank line and the pinned last line
+  const maxScroll = Math.max(0, body.length - room);
+  const at = Math.max(0, Math.min(maxScroll, scroll));
+  const footer: Line = [seg(' '), seg(maxScroll > 0 ? `${h.close} · ${h.scroll}` : h.close, 'dim')];
+  const shown = body.slice(at, at + room);
+  while (maxScroll > 0 && shown.length < room) shown.push([]);
+  return { lines: framed([seg(h.title, 'title')], [...shown, [], footer], width, height, 'accent'), maxScroll };
 }

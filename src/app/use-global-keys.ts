@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef } from 'react';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 
-export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds';
+export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds';
 
 const LETTERS: Record<string, Command> = {
   '?': 'help',
@@ -33,6 +33,8 @@ export function useGlobalKeys(run: (command: Command) => void, { typing, helpOpe
     if (key.ctrl && input === 't') return run('toggle');
     if (helpOpen) {
       if (key.escape || input === '?' || input === 'q') run('close-help');
+      else if (key.upArrow || key.pageUp) run('help-up');
+      else if (key.downArrow || key.pageDown) run('help-down');
       return;
     }
     if (key.tab) return run('other-input');

@@ -205,6 +205,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
         fds: "show or hide each process's open fds",
       },
       close: 'Esc, ? or F1 closes this help',
+      scroll: '↑/↓ scroll',
     },
     trace: {
       title: 'trace: every read() and write()',

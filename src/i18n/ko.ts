@@ -204,6 +204,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
         fds: '각 프로세스의 열린 fd 보기/숨기기',
       },
       close: 'Esc, ? 또는 F1로 닫기',
+      scroll: '↑/↓ 스크롤',
     },
     trace: {
       title: '추적: 모든 read()와 write()',
