@@ -49,6 +49,22 @@ export function centreInWidth(text: string, width: number): string {
 }
 
 /**
+ * Lines of at most `width` cells from phrases that should stay whole: phrases share a
+ * line while they fit, and only a phrase wider than a line is broken (at spaces).
+ * Korean needs this: a space may fall inside a phrase ("크게 해 주세요"), so breaking
+ * at any space can leave half a phrase alone on a line.
+ */
+export function wrapPhrases(phrases: string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const phrase of phrases) {
+    const last = lines.at(-1);
+    if (last !== undefined && stringWidth(`${last} ${phrase}`) <= width) lines[lines.length - 1] = `${last} ${phrase}`;
+    else lines.push(...wrapToWidth(phrase, width));
+  }
+  return lines;
+}
+
+/**
  * Breaks text into lines of at most `width` cells, at spaces when it can and inside a
  * word when it must; a double-width character is never split across lines.
  */

@@ -226,8 +226,12 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       nonblock: 'O_NONBLOCK',
       unavailable: 'not readable',
     },
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `Terminal too small: need ${needCols}x${needRows}, have ${cols}x${rows}. Make it larger.`,
+    /** Phrases kept whole on a line when the message wraps. */
+    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [
+      'Terminal too small:',
+      `need ${needCols}x${needRows}, have ${cols}x${rows}.`,
+      'Make it larger.',
+    ],
     noRawMode: 'pipe-chat: this terminal cannot read single keys (no raw mode).',
   },
 };

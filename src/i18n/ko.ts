@@ -225,8 +225,11 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       nonblock: 'O_NONBLOCK',
       unavailable: '읽을 수 없음',
     },
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `터미널이 너무 작습니다: ${needCols}x${needRows}가 필요한데 ${cols}x${rows}입니다. 크게 해 주세요.`,
+    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [
+      '터미널이 너무 작습니다:',
+      `${needCols}x${needRows}가 필요한데 ${cols}x${rows}입니다.`,
+      '크게 해 주세요.',
+    ],
     noRawMode: 'pipe-chat: 이 터미널은 키를 하나씩 읽을 수 없습니다 (raw 모드 없음).',
   },
 };

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitToWidth, truncateToWidth, wrapToWidth } from '../../src/app/text-width.js';
+import { fitToWidth, truncateToWidth, wrapPhrases, wrapToWidth } from '../../src/app/text-width.js';
+import { ko } from '../../src/i18n/ko.js';
 import { emptyInput, reduceTextInput } from '../../src/app/text-input/text-input-state.js';
 import { inputLine } from '../../src/app/text-input/input-line.js';
 
@@ -45,5 +46,15 @@ describe('text input', () => {
     expect(line.cursorColumn).toBeLessThanOrEqual(9);
     expect(stringWidth(line.text)).toBeLessThanOrEqual(10);
     expect(inputLine({ value: '가나', cursor: 1 }, 10).cursorColumn).toBe(2);
+  });
+});
+
+describe('wrapPhrases', () => {
+  it('keeps a Korean phrase whole on its line: the too-small message never leaves "주세요" alone', () => {
+    for (const cols of [30, 40, 50, 60, 70, 79]) {
+      const lines = wrapPhrases(ko.ui.tooSmall(80, 24, cols, 20), cols - 2);
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(cols - 2);
+      expect(lines.some((l) => l.endsWith('크게 해 주세요.')), lines.join(' / ')).toBe(true);
+    }
   });
 });
