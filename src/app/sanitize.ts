@@ -28,16 +28,22 @@ export function sanitizeForDisplay(text: string): string {
 
 /**
  * Cleans what the user types or pastes into a message: a frame ends at a newline, and
- * a control character is never what a user meant to say. Tabs and line breaks become
- * spaces; other controls are dropped.
+ * a control character must never reach a terminal or the pipe. Tabs and line breaks
+ * become spaces; any other control becomes its visible stand-in (ESC is typed as ␛,
+ * BEL as ␇), so the user sees what the keyboard sent instead of losing it silently.
  */
 export function cleanTypedText(text: string): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0x09 || code === 0x0a || code === 0x0d) out += ' ';
-    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code <= 0x9f) || BIDI_CONTROLS.has(code)) continue;
-    else out += char;
+    else out += sanitizeForDisplay(char);
   }
   return out;
+}
+
+/** The stand-in for Ctrl+<letter> (Ctrl+G is BEL: ␇), or null for a key that is not one. */
+export function controlPicture(letter: string): string | null {
+  if (!/^[a-z]$/.test(letter)) return null;
+  return String.fromCodePoint(C0_PICTURE_BASE + letter.charCodeAt(0) - 0x60);
 }

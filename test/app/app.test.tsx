@@ -145,6 +145,20 @@ describe('App', () => {
     expect(frame()).not.toContain(en.ui.input.hint.child);
   });
 
+  it('shows a control key typed into the input as its picture (Ctrl+G: ␇), and sends the picture, not the control', async () => {
+    const { world, script, app, until, events } = start();
+    await waitFor(() => world.sessions.length === 1, 'a session');
+    world.last.emit(...events([script.activity('child', { doing: 'typing' })]));
+    await until('typing at its keyboard');
+    app.stdin.write('ding');
+    await until('› ding');
+    app.stdin.write('\x07');
+    await until('› ding␇');
+    app.stdin.write(ENTER);
+    await waitFor(() => world.last.childLines.length === 1, 'the line at the child keyboard');
+    expect(world.last.childLines).toEqual(['ding␇']);
+  });
+
   it('after a steal, says who still waits and what to do next', async () => {
     const { world, until, frame, events } = start({ mode: 'one' });
     await waitFor(() => world.sessions.length === 1, 'a session');

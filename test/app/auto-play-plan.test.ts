@@ -75,9 +75,10 @@ describe('planAutoStep', () => {
     expect(plan(childAtKeyboard(), { child: 'Cx', parent: '' }, {}, false, leftover)).toBeNull();
   });
 
-  it('does not type past the script, nor a line that is only control characters', () => {
+  it('does not type past the script, nor an empty line; controls are typed as the input shows them', () => {
     expect(plan(childAtKeyboard(new Script(1, 'two', 4)))).toBeNull();
-    expect(plan(childAtKeyboard(), EMPTY, { script: { child: ['\u0001\u0002', '', ''], parent: SCRIPT.parent } })).toBeNull();
+    expect(plan(childAtKeyboard(), EMPTY, { script: { child: [' \t', '', ''], parent: SCRIPT.parent } })).toBeNull();
+    expect(plan(childAtKeyboard(), EMPTY, { script: { child: ['\u0001\u0002', '', ''], parent: SCRIPT.parent } })).toMatchObject({ kind: 'type', text: '␁' });
   });
 
   it('waits while the help is open', () => {

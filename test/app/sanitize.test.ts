@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTypedText, sanitizeForDisplay } from '../../src/app/sanitize.js';
+import { cleanTypedText, controlPicture, sanitizeForDisplay } from '../../src/app/sanitize.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
@@ -30,7 +30,14 @@ describe('sanitizeForDisplay', () => {
 });
 
 describe('cleanTypedText', () => {
-  it('drops controls from typed or pasted text and turns line breaks and tabs into spaces', () => {
-    expect(cleanTypedText(`a\r\nb\tc${ESC}[2J\u009bd`)).toBe('a  b c[2Jd');
+  it('shows controls in typed or pasted text as visible stand-ins, never the bytes; line breaks and tabs become spaces', () => {
+    expect(cleanTypedText(`a\r\nb\tc${ESC}[2J\u009bd`)).toBe('a  b c␛[2J\\x9Bd');
+    expect(cleanTypedText('ding\x07')).toBe('ding␇');
+    expect(cleanTypedText('x\u202ey')).toBe('x<U+202E>y');
+  });
+
+  it('names the control picture of a Ctrl+letter key', () => {
+    expect(controlPicture('g')).toBe('␇');
+    expect(controlPicture('[')).toBeNull();
   });
 });

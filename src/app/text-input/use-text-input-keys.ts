@@ -1,8 +1,14 @@
 // Input layer of the text input widget: maps keys to edits while active. Keys the
-// whole app owns (Ctrl+C, Ctrl+T, Esc, Tab, F1) are left to the global handler.
+// whole app owns (Ctrl+C, Ctrl+T, Esc, Tab, F1) are left to the global handler; any
+// other Ctrl+letter is typed as its visible control picture (Ctrl+G: ␇), never as the
+// control itself.
 import { useInput, type Key } from 'ink';
 import { useCallback, useRef } from 'react';
+import { controlPicture } from '../sanitize.js';
 import type { TextInputHandle } from './use-text-input-state.js';
+
+/** Ctrl keys the app or the editor already uses. */
+const APP_CTRL_KEYS = new Set(['a', 'c', 'e', 't', 'u', 'w']);
 
 export function useTextInputKeys(input: TextInputHandle | null, onSubmit: (value: string) => void, isActive: boolean): void {
   // Refs, not closures: keys typed quickly must each see the draft the previous one left.
@@ -23,6 +29,7 @@ export function useTextInputKeys(input: TextInputHandle | null, onSubmit: (value
     else if (key.end || (key.ctrl && text === 'e')) edit({ type: 'end' });
     else if (key.ctrl && text === 'u') edit({ type: 'clear' });
     else if (key.ctrl && text === 'w') edit({ type: 'delete-word' });
+    else if (key.ctrl && !APP_CTRL_KEYS.has(text) && controlPicture(text)) edit({ type: 'insert', text: controlPicture(text) ?? '' });
     else if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return;
     else if (text) edit({ type: 'insert', text });
   }, []);
