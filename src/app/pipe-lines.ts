@@ -12,8 +12,11 @@ import { centreInWidth, fitToWidth, truncateToWidth, widthOf, wrapToWidth } from
 import type { Tone } from './theme.js';
 import { shortRouteWords, type Ui } from './words.js';
 
-/** A line and how readily it is dropped when the column is short (higher goes first). */
-type Row = { line: Line; drop: number };
+/**
+ * A line and how readily it is dropped when the column is short (higher goes first).
+ * Rows of one wrapped phrase share a group and go together, never leaving half a sentence.
+ */
+type Row = { line: Line; drop: number; group?: string };
 
 function fdOf(fds: FdInfo[], inode: number, end: 'read' | 'write'): number | null {
   return fds.find((f) => f.inode === inode && f.end === end)?.fd ?? null;
@@ -104,7 +107,8 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
     Math.max(widthOf(f.pw), widthOf(f.pr)) + 3 <= leftRoom && Math.max(widthOf(f.cw), widthOf(f.cr)) + 3 <= rightRoom;
   const form = forms.find(fits) ?? forms[forms.length - 1]!;
   const unread = view.unread.length;
-  const hint = (text: string, tone: Tone, drop: number): Row[] => wrapToWidth(text, width).map((l) => ({ line: [seg(centreInWidth(l, width), tone)], drop }));
+  const hint = (text: string, tone: Tone, drop: number): Row[] =>
+    wrapToWidth(text, width).map((l) => ({ line: [seg(centreInWidth(l, width), tone)], drop, group: text }));
   const rows: Row[] = [
     { line: [seg(centreInWidth(t.pipes.shared, width), 'danger')], drop: 2 },
     { line: joint(form.pw, form.cw, '┓ ┏', false), drop: 0 },
@@ -138,7 +142,9 @@ export function pipeLines(t: Ui, state: ConversationState, width: number, height
   const inside = Math.max(0, height - 2);
   while (rows.length > inside) {
     const worst = rows.reduce((best, r, i) => (r.drop >= (rows[best]?.drop ?? -1) ? i : best), 0);
-    rows.splice(worst, 1);
+    const group = rows[worst]?.group;
+    if (group === undefined) rows.splice(worst, 1);
+    else rows = rows.filter((r) => r.group !== group);
   }
   const top = 1 + Math.max(0, Math.floor((inside - rows.length) / 3));
   const out: Line[] = [];

@@ -20,4 +20,21 @@ describe('the pipe drawing', () => {
       expect(drawing).toMatch(/20\b[^\n]*┛ ┗[^\n]*\b3\b/);
     }
   });
+
+  it('drops a wrapped hint as a whole, never half of its sentence', () => {
+    const s = new Script(1, 'one');
+    const state = play(s.start());
+    const hint = en.ui.pipes.sharedHint; // "both write, both read:" wraps in a 20-cell column
+    let seenWhole = false;
+    let seenDropped = false;
+    for (let height = 6; height <= 24; height++) {
+      const text = pipeLines(en.ui, state, 20, height).map(lineText).join(' ').replace(/ +/g, ' ');
+      if (text.includes(hint)) seenWhole = true;
+      else {
+        expect(text, `height ${height}`).not.toContain('both write');
+        seenDropped = true;
+      }
+    }
+    expect([seenWhole, seenDropped]).toEqual([true, true]);
+  });
 });
