@@ -113,12 +113,7 @@ describe('App', () => {
     await waitFor(() => world.sessions.length === 1, 'a session');
     const script = new Script(1, 'one');
     world.last.emit(
-      ...events([
-        script.activity('parent', { doing: 'reading', fd: 20 }),
-        script.write('child', 1, 'Who are you?'),
-        ...script.read('child', 'child', 1, 'Who are you?'),
-        script.activity('child', { doing: 'typing' }),
-      ]),
+      ...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'typing' })]),
     );
     await until('STOLEN');
     expect(frame()).toContain('C1 child→child');
@@ -164,12 +159,7 @@ describe('App', () => {
     await waitFor(() => world.sessions.length === 1, 'a session');
     const script = new Script(1, 'one');
     world.last.emit(
-      ...events([
-        script.activity('parent', { doing: 'reading', fd: 20 }),
-        script.write('child', 1, 'Who are you?'),
-        ...script.read('child', 'child', 1, 'Who are you?'),
-        script.activity('child', { doing: 'typing' }),
-      ]),
+      ...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'typing' })]),
     );
     await until('STOLEN');
     const text = frame().replace(/[║┃│\n ]+/g, ' ');

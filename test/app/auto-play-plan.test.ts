@@ -101,14 +101,7 @@ describe('planAutoStep', () => {
     expect(plan(done, EMPTY, { auto: false, exitWhenDone: true })).toMatchObject({ kind: 'quit' });
 
     const one = new Script(1, 'one');
-    const deadlock = play([
-      ...one.start(),
-      one.activity('parent', { doing: 'reading', fd: 20 }),
-      one.write('child', 1, 'x'),
-      ...one.read('child', 'child', 1, 'x'),
-      one.activity('child', { doing: 'done' }),
-      one.exit(0),
-    ]);
+    const deadlock = play([...one.start(), ...one.stealThenChildEnds('x')]);
     expect(plan(deadlock, EMPTY, { exitWhenDone: true })).toMatchObject({ kind: 'quit', delayMs: PACE.endMs });
     expect(plan(childAtKeyboard(), EMPTY, { exitWhenDone: true })).toMatchObject({ kind: 'type' });
   });

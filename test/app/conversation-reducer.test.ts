@@ -54,15 +54,7 @@ describe('conversation reducer', () => {
 
   it('marks a message read back by its own writer as stolen (the child reads C1 on one shared pipe)', () => {
     const s = new Script(1, 'one');
-    const state = play([
-      ...s.start(),
-      s.activity('parent', { doing: 'reading', fd: 20 }),
-      s.activity('child', { doing: 'writing', fd: 4 }),
-      s.write('child', 1, 'Who are you?'),
-      s.activity('child', { doing: 'reading', fd: 3 }),
-      ...s.read('child', 'child', 1, 'Who are you?'),
-      s.activity('child', { doing: 'typing' }),
-    ]);
+    const state = play([...s.start(), ...s.steal(1, 'Who are you?'), s.activity('child', { doing: 'typing' })]);
     expect(verdicts(state)).toEqual(['child#1→child:stolen']);
     expect(state.counters).toEqual({ delivered: 0, stolen: 1, outOfTurn: 0 });
     // The child went on to its next turn; the parent still waits for turn 1.
@@ -131,14 +123,7 @@ describe('conversation reducer', () => {
 
   it('finds a deadlock when the parent is blocked on the empty shared pipe and the child is done (it holds the write end itself)', () => {
     const s = new Script(1, 'one');
-    const state = play([
-      ...s.start(),
-      s.activity('parent', { doing: 'reading', fd: 20 }),
-      s.write('child', 1, 'hi'),
-      ...s.read('child', 'child', 1, 'hi'),
-      s.activity('child', { doing: 'done' }),
-      s.exit(0),
-    ]);
+    const state = play([...s.start(), ...s.stealThenChildEnds()]);
     expect(findDeadlock(state)).toEqual({ blocked: ['parent'], finished: ['child'] });
   });
 

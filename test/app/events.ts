@@ -105,6 +105,22 @@ export class Script {
   exit(code: number | null, signal: string | null = null): Action {
     return this.event({ type: 'exit', proc: 'child', code, signal, at: this.tick() });
   }
+  /** The textbook's broken turn on one shared pipe: the parent waits in read(), the child writes and reads its own message back. */
+  steal(seq: number, text: string): Action[] {
+    return [
+      this.activity('parent', { doing: 'reading', fd: 20 }),
+      this.activity('child', { doing: 'writing', fd: 4 }),
+      this.write('child', seq, text),
+      this.activity('child', { doing: 'reading', fd: 3 }),
+      ...this.read('child', 'child', seq, text),
+    ];
+  }
+
+  /** A steal, then the child ends: the parent is left blocked on an empty pipe it holds the write end of (deadlock). */
+  stealThenChildEnds(text = 'hi'): Action[] {
+    return [...this.steal(1, text), this.activity('child', { doing: 'done' }), this.exit(0)];
+  }
+
 
   /** One clean turn over two pipes, in the order the UI receives it. */
   cleanTurn(turn: number, childLine: string, parentLine: string): Action[] {

@@ -24,14 +24,7 @@ describe('state words', () => {
 
   it('says since when in a deadlock too', () => {
     const s = new Script(1, 'one');
-    const state = play([
-      ...s.start(),
-      s.activity('parent', { doing: 'reading', fd: 20 }),
-      s.write('child', 1, 'hi'),
-      ...s.read('child', 'child', 1, 'hi'),
-      s.activity('child', { doing: 'done' }),
-      s.exit(0),
-    ]);
+    const state = play([...s.start(), ...s.stealThenChildEnds()]);
     expect(lineText(stateWords(t, state, 'parent', state.session!.parent, true))).toMatch(/^■ BLOCKED in read\(fd 20\) since 14:03:01$/);
   });
 
