@@ -47,6 +47,17 @@ describe('the packed tarball in an empty project', () => {
     expect(Object.keys(lock.packages)).toEqual(['node_modules/pipe-chat']);
   });
 
+  it('runs with npx in an empty directory, offline: --version, and the race without a terminal', () => {
+    const { tarball, work } = packed();
+    const empty = fs.mkdtempSync(path.join(work, 'empty-'));
+    const cache = fs.mkdtempSync(path.join(work, 'npx-cache-'));
+    const npx = (args: string[]) => run('npx', ['--yes', '--offline', '--cache', cache, '--package', tarball, 'pipe-chat', ...args], empty).stdout;
+    expect(npx(['--version']).trim()).toBe((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version);
+    const race = JSON.parse(npx(['race', '--pipes', '1', '--trials', '50', '--json'])) as Record<string, number>;
+    expect(race).toMatchObject({ pipes: 1, trials: 50 });
+    expect((race.stolen ?? 0) + (race.delivered ?? 0)).toBe(50);
+  }, 120_000);
+
   it(`runs the installed pipe-chat --auto --exit-when-done on this Node (${process.version}) to a clean exit`, async () => {
     const { bin, project } = packed();
     // Through its shebang, as a shell runs it, with this test's Node first on PATH.

@@ -1,6 +1,6 @@
 // Packs the repository as `npm publish` would and installs the tarball into an empty
 // project, offline from an empty cache: the install can only succeed if the package
-// needs nothing but its own files. The same steps as scripts/pack-smoke.mjs, for tests.
+// needs nothing but its own files.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
