@@ -126,7 +126,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
     },
   );
 
-  const help = helpLines(t, cols, rows - 1, helpScroll);
+  // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
+  const helpView = () => helpLines(t, cols, rows - 1, helpScroll);
   const run = (command: Command) => {
     const phase = phaseOf(state);
     const mode = session?.mode ?? options.mode;
@@ -141,7 +142,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
       case 'help-up':
         return setHelpScroll((v) => Math.max(0, v - 1));
       case 'help-down':
-        return setHelpScroll((v) => Math.min(help.maxScroll, v + 1));
+        return setHelpScroll((v) => Math.min(helpView().maxScroll, v + 1));
       case 'close-help':
         return setHelpOpen(false);
       case 'keys-mode':
@@ -172,7 +173,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   if (helpOpen) {
     return (
       <Box width={cols} height={rows - 1}>
-        <LinesView lines={help.lines} theme={theme} width={cols} />
+        <LinesView lines={helpView().lines} theme={theme} width={cols} />
       </Box>
     );
   }

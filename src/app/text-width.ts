@@ -9,19 +9,22 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+/** Printable ASCII is one cell a character: most of the screen, measured without string-width's segmenting. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function widthOf(text: string): number {
-  return stringWidth(text);
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts text to at most `width` cells, ending with an ellipsis when something was cut. */
 export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
-  const room = width - stringWidth(ellipsis);
+  if (widthOf(text) <= width) return text;
+  const room = width - widthOf(ellipsis);
   let out = '';
   let used = 0;
   for (const g of graphemes(text)) {
-    const w = stringWidth(g);
+    const w = widthOf(g);
     if (used + w > room) break;
     out += g;
     used += w;
@@ -32,18 +35,18 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 /** Exactly `width` cells: truncated if longer, padded with spaces if shorter. */
 export function fitToWidth(text: string, width: number): string {
   const cut = truncateToWidth(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, width - widthOf(cut)));
 }
 
 /** Pads on the left to `width` cells (numbers in columns). */
 export function padStartToWidth(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, width - widthOf(text))) + text;
 }
 
 /** Centres text in `width` cells. */
 export function centreInWidth(text: string, width: number): string {
   const cut = truncateToWidth(text, width);
-  const free = Math.max(0, width - stringWidth(cut));
+  const free = Math.max(0, width - widthOf(cut));
   const left = Math.floor(free / 2);
   return ' '.repeat(left) + cut + ' '.repeat(free - left);
 }
@@ -58,7 +61,7 @@ export function wrapPhrases(phrases: string[], width: number): string[] {
   const lines: string[] = [];
   for (const phrase of phrases) {
     const last = lines.at(-1);
-    if (last !== undefined && stringWidth(`${last} ${phrase}`) <= width) lines[lines.length - 1] = `${last} ${phrase}`;
+    if (last !== undefined && widthOf(`${last} ${phrase}`) <= width) lines[lines.length - 1] = `${last} ${phrase}`;
     else lines.push(...wrapToWidth(phrase, width));
   }
   return lines;
@@ -76,7 +79,7 @@ export function wrapToWidth(text: string, width: number): string[] {
   let lastSpace = -1; // index in `line` after the last space
   let widthAtSpace = 0;
   for (const g of graphemes(text)) {
-    const w = stringWidth(g);
+    const w = widthOf(g);
     if (used + w > width) {
       if (g === ' ') {
         lines.push(line);
