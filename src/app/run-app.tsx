@@ -11,7 +11,9 @@ import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
 import { closeAllSessions, openPipeSession } from './session.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT_SCREEN = '\x1b[?25h\x1b[?1049l';
+// Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
+// some of its lines into the restored shell screen (seen in tmux, not in xterm).
+const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
 
 export async function runApp(options: AppOptions): Promise<number> {
   const messages = messagesFor(options.lang);
