@@ -242,19 +242,21 @@ export class PipeLink {
       this.emit({ type: 'message', proc: 'parent', frame: queued, at: nowUs() });
       return { frame: Promise.resolve(queued), cancel: () => {} };
     }
+    let active: { resolve: (frame: Frame | null) => void } | null = null;
     const frame = new Promise<Frame | null>((resolve) => {
-      this.activeRead = { resolve };
+      active = { resolve };
+      this.activeRead = active;
     });
     this.activity({ doing: 'reading', fd: this.parentFds[0]?.fd ?? -1 });
     this.readSocket.resume();
     return {
       frame,
       cancel: () => {
-        if (!this.activeRead) return;
+        // Only this read: a late cancel must not stop a read started after it.
+        if (!active || this.activeRead !== active) return;
         this.readSocket.pause();
-        const { resolve } = this.activeRead;
         this.activeRead = null;
-        resolve(null);
+        active.resolve(null);
       },
     };
   }

@@ -145,3 +145,17 @@ describe('lifecycle', () => {
     expect(isRunning(link.childPid)).toBe(false);
   });
 });
+
+describe('cancelling a read', () => {
+  it('cancels only the read it belongs to, not one started after it', async () => {
+    const { link, events } = await open('two');
+    const first = link.read();
+    first.cancel();
+    expect(await first.frame).toBeNull();
+    const second = link.read();
+    first.cancel(); // late: must not touch the second read
+    link.typeForChild('still heard');
+    expect((await second.frame)?.text).toBe('still heard');
+    expect(messages(events)).toContain('parent read child#1: still heard');
+  });
+});
