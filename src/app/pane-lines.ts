@@ -110,11 +110,20 @@ export function paneLines(
   const status: Line = p ? stateWords(t, state, proc, p, stuck) : [seg(t.state.starting, 'dim')];
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
-  const note = input.pending ? t.input.sent : !input.waiting ? t.input.notTyping : !input.focused ? t.input.keysOff : '';
+  const note = input.draft.refused > 0
+    ? t.input.full(input.draft.refused)
+    : input.pending
+      ? t.input.sent
+      : !input.waiting
+        ? t.input.notTyping
+        : !input.focused
+          ? t.input.keysOff
+          : '';
   // The pane's title already names the process: when the label does not fit, the note alone says what matters.
-  const labels = note ? [`${keyboard} (${note})`, note, ...(note === t.input.keysOff ? [t.input.keysOffShort] : [])] : [keyboard];
+  const shortNote = note === t.input.keysOff ? [t.input.keysOffShort] : input.draft.refused > 0 ? [t.input.fullShort] : [];
+  const labels = note ? [`${keyboard} (${note})`, note, ...shortNote] : [keyboard];
   const label = truncateToWidth(labels.find((l) => widthOf(l) <= inner - 4) ?? labels.at(-1) ?? '', inner - 4);
-  const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.focused ? 'ok' : 'dim')];
+  const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.draft.refused > 0 ? 'warn' : input.focused ? 'ok' : 'dim')];
   const promptText = '› ';
   const field = inputLine(input.draft, inner - widthOf(promptText));
   // A newcomer's eyes are on the active input: while it is empty it says what to do (dim), until the first key.

@@ -111,6 +111,8 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       keysOffShort: 'Enter or i: type',
       hint: { child: "type the child's line, then Enter", parent: "type the parent's answer, then Enter" },
       hintShort: 'type a line, press Enter',
+      full: (bytes: number) => `line full: 64 KiB a message, ${bytes} bytes not added`,
+      fullShort: 'line full: 64 KiB',
     },
     pipes: {
       title: 'pipes',

@@ -111,6 +111,8 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       keysOffShort: 'Enter나 i: 입력',
       hint: { child: '자식이 보낼 줄을 입력하고 Enter', parent: '부모의 답을 입력하고 Enter' },
       hintShort: '입력하고 Enter',
+      full: (bytes: number) => `줄이 가득 참: 메시지는 64 KiB까지, ${bytes}바이트는 들어가지 않음`,
+      fullShort: '줄이 가득 참: 64 KiB',
     },
     pipes: {
       title: '파이프',

@@ -29,23 +29,27 @@ describe('text input', () => {
   it('edits by grapheme: Backspace removes a whole Hangul syllable', () => {
     let state = reduceTextInput(emptyInput, { type: 'insert', text: '안녕' });
     state = reduceTextInput(state, { type: 'backspace' });
-    expect(state).toEqual({ value: '안', cursor: 1 });
+    expect(state).toEqual({ value: '안', cursor: 1, refused: 0 });
   });
 
   it('cleans pasted text: no newline can end the frame early', () => {
     expect(reduceTextInput(emptyInput, { type: 'insert', text: 'a\nb' }).value).toBe('a b');
   });
 
-  it('refuses to grow past the byte limit', () => {
-    const state = reduceTextInput({ value: 'abc', cursor: 3 }, { type: 'insert', text: 'd' }, 3);
-    expect(state.value).toBe('abc');
+  it('takes what fits under the byte limit, whole characters only, and counts the bytes it left out', () => {
+    const full = reduceTextInput({ value: 'abc', cursor: 3, refused: 0 }, { type: 'insert', text: 'd' }, 3);
+    expect(full).toEqual({ value: 'abc', cursor: 3, refused: 1 });
+    // 2 bytes of room: 'x' fits, '가' (3 bytes) does not, nor does anything after it.
+    const paste = reduceTextInput({ value: 'ab', cursor: 2, refused: 0 }, { type: 'insert', text: 'x가yz' }, 5);
+    expect(paste).toEqual({ value: 'abx', cursor: 3, refused: 5 });
+    expect(reduceTextInput(paste, { type: 'left' }, 5).refused).toBe(0);
   });
 
   it('scrolls a long line so the cursor stays in view, counting cells', () => {
-    const line = inputLine({ value: '가'.repeat(20), cursor: 20 }, 10);
+    const line = inputLine({ value: '가'.repeat(20), cursor: 20, refused: 0 }, 10);
     expect(line.cursorColumn).toBeLessThanOrEqual(9);
     expect(stringWidth(line.text)).toBeLessThanOrEqual(10);
-    expect(inputLine({ value: '가나', cursor: 1 }, 10).cursorColumn).toBe(2);
+    expect(inputLine({ value: '가나', cursor: 1, refused: 0 }, 10).cursorColumn).toBe(2);
   });
 });
 
