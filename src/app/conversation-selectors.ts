@@ -118,6 +118,9 @@ export function findDeadlock(state: ConversationState): Deadlock | null {
   const readingFrom = (p: Proc): number | null => {
     const a = session[p].activity;
     if (session[p].exit || a?.doing !== 'reading') return null;
+    // Its read has returned bytes and it is busy with them: the report of what it does next
+    // is on its way. Without this, the moment between the two reports looked like a deadlock.
+    if (session.reads.some((r) => r.proc === p && r.at >= session[p].since && r.count > 0)) return null;
     return inodeOf(session[p].fds, a.fd);
   };
   const stuck = new Set<Proc>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reduce } from '../../src/app/conversation-reducer.js';
+import { initialState, reduce, type Action } from '../../src/app/conversation-reducer.js';
 import {
   conversationTurn,
   displayedTurn,
@@ -132,6 +132,21 @@ describe('conversation reducer', () => {
     const state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'typing' }), s.exit(null, 'SIGKILL')]);
     expect(findDeadlock(state)).toBeNull();
     expect(phaseOf(state)).toBe('child-died');
+  });
+
+  it('is no deadlock in the moment between a read returning and the reader reporting what it read', () => {
+    const s = new Script(1, 'one');
+    const before = [
+      ...s.start(),
+      ...s.steal(1, 'Who are you?'),
+      s.activity('child', { doing: 'writing', fd: 4 }),
+      s.write('child', 2, 'again'),
+      s.activity('child', { doing: 'reading', fd: 3 }),
+    ];
+    const [childRead] = s.read('child', 'child', 2, 'again'); // the read's bytes are reported, the message not yet
+    const state = play([...before, childRead as Action]);
+    expect(findDeadlock(state)).toBeNull();
+    expect(phaseOf(state)).toBe('playing');
   });
 
   it('on one shared pipe, a child killed from outside is reported as dead, not as a deadlock', () => {
