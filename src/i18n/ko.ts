@@ -146,7 +146,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       knobsTiny: (child: string, parent: string) => `지연 ${child}/${parent}`,
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
-      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms} ms`),
+      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
       typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 키 모드', other: 'Tab 다른 입력', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
       commandKeys: {
         toggle: 't 전환',
