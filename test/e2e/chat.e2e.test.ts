@@ -17,6 +17,15 @@ function startChat(args: string[] = [], options: { cols?: number; rows?: number;
   });
 }
 
+/** Which process waits at its keyboard, from the state row of the two panes (parent left, child right). */
+function waitingAt(session: PtySession): 'parent' | 'child' | null {
+  const row = session.lines()[1] ?? '';
+  const half = Math.floor(row.length / 2);
+  if (row.slice(half).includes('typing at its keyboard')) return 'child';
+  if (row.slice(0, half).includes('typing at its keyboard')) return 'parent';
+  return null;
+}
+
 async function say(session: PtySession, text: string): Promise<void> {
   await session.type(text);
   await session.waitForText(`› ${text}`);
@@ -102,13 +111,28 @@ describe('pipe-chat in a terminal', () => {
     await chat.type('p');
     await chat.waitForText('parent read delay 200 ms');
     await chat.press('enter');
-    for (const line of ['one', 'two', 'three']) {
-      await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
-      await say(chat, line);
-      await chat.waitForText(`C${['one', 'two', 'three'].indexOf(line) + 1} child→child ✗ STOLEN`);
+    await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
+    await say(chat, 'one');
+    // The parent reads 200 ms after the child's line: the child takes C1 back, every time.
+    await chat.waitForText('C1 child→child ✗ STOLEN');
+    // From here the parent is already blocked in read(), and the kernel decides each
+    // message (the child wins about 97 in 100): play on as a user would, typing for
+    // whichever process waits at its keyboard, until the deadlock.
+    const sent = { child: 1, parent: 0 };
+    let screen = '';
+    for (let step = 0; step < 10; step++) {
+      screen = await chat.waitFor(() => {
+        const now = chat.screen();
+        return /DEADLOCK/.test(now) || waitingAt(chat) ? now : undefined;
+      }, 'a process at its keyboard, or the deadlock');
+      if (/DEADLOCK/.test(screen)) break;
+      const proc = waitingAt(chat) as 'parent' | 'child';
+      sent[proc] += 1;
+      await say(chat, `${proc} ${sent[proc]}`);
+      await chat.waitForText(`${proc === 'child' ? 'C' : 'P'}${sent[proc]} ${proc}→`);
     }
-    const screen = await chat.waitForText('DEADLOCK');
-    expect(screen).toContain('stolen 3');
+    expect(screen).toContain('DEADLOCK');
+    expect(screen).toMatch(/stolen [1-9]/);
     expect(screen).toContain('never write again');
     await chat.type('r');
     await chat.waitForText('new conversation');
