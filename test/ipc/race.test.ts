@@ -19,7 +19,7 @@ describe('the race, over real pipes', () => {
   }, 60_000);
 
   it("a parent that reads late lets the child take its own message every time", async () => {
-    const result = await race({ mode: 'one', trials: 10, delayMs: 0, parentDelayMs: 20, childScript });
+    const result = await race({ mode: 'one', trials: 10, delayMs: 0, parentDelayMs: 100, childScript });
     expect(result).toMatchObject({ stolen: 10, delivered: 0 });
   }, 60_000);
 
