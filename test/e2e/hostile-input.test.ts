@@ -23,6 +23,7 @@ describe('hostile input', () => {
     await chat.type('still here');
     await chat.waitForText(/›.*still here/);
     await chat.press('escape');
+    await chat.waitForText('q quit');
     for (const bytes of [CTRL_F1, CTRL_F2, RED]) await chat.write(bytes);
     await chat.press('enter');
     await chat.press('enter');
