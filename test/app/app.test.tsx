@@ -8,6 +8,7 @@ import { ko } from '../../src/i18n/ko.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { FakeWorld } from './fake-world.js';
 import { Script } from './events.js';
+import { waitUntil } from '../support/wait.js';
 
 const CTRL_T = '\x14';
 const ESC = '\x1b';
@@ -21,13 +22,6 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 function start(options: { messages?: Messages; cols?: number; rows?: number; color?: boolean; mode?: 'one' | 'two' } = {}) {
   const world = new FakeWorld();
@@ -45,7 +39,7 @@ function start(options: { messages?: Messages; cols?: number; rows?: number; col
   );
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
-  const until = (text: string) => waitFor(() => frame().includes(text), `"${text}" on screen\n${frame()}`);
+  const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
   const events = (actions: ReturnType<Script['start']>): LinkEvent[] => actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
   return { world, script, app, frame, until, events };
 }
@@ -60,7 +54,7 @@ async function typeLine(app: ReturnType<typeof render>, until: (text: string) =>
 describe('App', () => {
   it('shows both panes with real PIDs, the pipes with their fds, and the status bar', async () => {
     const { world, script, until, frame, events } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     world.last.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
     await until('BLOCKED in read(fd 20)');
     await until('typing at its keyboard');
@@ -74,12 +68,12 @@ describe('App', () => {
 
   it('sends the child’s line to the child’s keyboard; the parent shows it only once its read returns it', async () => {
     const { world, script, app, until, frame, events } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const s = world.last;
     s.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
     await until('typing at its keyboard');
     await typeLine(app, until, 'Who are you?');
-    await waitFor(() => s.childLines.length === 1, 'the line at the child keyboard');
+    await waitUntil(() => s.childLines.length === 1, { what: 'the line at the child keyboard' });
     expect(s.childLines).toEqual(['Who are you?']);
     s.emit(...events([script.activity('child', { doing: 'writing', fd: 4 }), script.write('child', 1, 'Who are you?'), script.activity('child', { doing: 'reading', fd: 3 })]));
     await until('in the pipe, unread');
@@ -88,17 +82,17 @@ describe('App', () => {
     await until('from Child: Who are you?');
     expect(frame()).toContain('C1 child→parent ✓ delivered');
     await typeLine(app, until, 'I am your parent');
-    await waitFor(() => s.parentLines.length === 1, 'the parent to take its line');
+    await waitUntil(() => s.parentLines.length === 1, { what: 'the parent to take its line' });
     expect(s.parentLines).toEqual(['I am your parent']);
   });
 
   it('toggles to one shared pipe with Ctrl+T: a new child from the current turn, a divider, and the history kept', async () => {
     const { world, script, app, until, frame, events } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     world.last.emit(...events(script.cleanTurn(1, 'first', 'answer')));
     await until('from Child: first');
     app.stdin.write(CTRL_T);
-    await waitFor(() => world.sessions.length === 2, 'a second session');
+    await waitUntil(() => world.sessions.length === 2, { what: 'a second session' });
     expect(world.sessions[0]?.closed).toBe(true);
     expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 2 });
     await until('switched to one shared pipe');
@@ -110,7 +104,7 @@ describe('App', () => {
 
   it('marks a stolen message in words and shows the deadlock banner; r restarts with a fresh child', async () => {
     const { world, app, until, frame, events } = start({ mode: 'one' });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script(1, 'one');
     world.last.emit(
       ...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'typing' })]),
@@ -122,14 +116,14 @@ describe('App', () => {
     await until('DEADLOCK');
     expect(frame()).toContain('never write again');
     app.stdin.write('r');
-    await waitFor(() => world.sessions.length === 2, 'a fresh child');
+    await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });
     await until('new conversation');
   });
 
   it('says what to do in the empty active input, and stops saying it at the first key', async () => {
     const { world, script, app, until, frame, events } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     world.last.emit(...events([script.activity('child', { doing: 'typing' }), script.activity('parent', { doing: 'reading', fd: 20 })]));
     await until('typing at its keyboard');
     await until(en.ui.input.hint.child);
@@ -142,7 +136,7 @@ describe('App', () => {
 
   it('shows a control key typed into the input as its picture (Ctrl+G: ␇), and sends the picture, not the control', async () => {
     const { world, script, app, until, events } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     world.last.emit(...events([script.activity('child', { doing: 'typing' })]));
     await until('typing at its keyboard');
     app.stdin.write('ding');
@@ -150,13 +144,13 @@ describe('App', () => {
     app.stdin.write('\x07');
     await until('› ding␇');
     app.stdin.write(ENTER);
-    await waitFor(() => world.last.childLines.length === 1, 'the line at the child keyboard');
+    await waitUntil(() => world.last.childLines.length === 1, { what: 'the line at the child keyboard' });
     expect(world.last.childLines).toEqual(['ding␇']);
   });
 
   it('after a steal, says who still waits and what to do next', async () => {
     const { world, until, frame, events } = start({ mode: 'one' });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script(1, 'one');
     world.last.emit(
       ...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'typing' })]),
@@ -170,12 +164,12 @@ describe('App', () => {
 
   it('shows the help overlay on F1 and closes it with Esc; Esc then single letters work as commands', async () => {
     const { world, app, until, frame } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     app.stdin.write(F1);
     await until('pipe-chat: keys');
     expect(frame()).toContain('Ctrl+T');
     app.stdin.write(ESC);
-    await waitFor(() => !frame().includes('pipe-chat: keys'), 'help to close');
+    await waitUntil(() => !frame().includes('pipe-chat: keys'), { what: 'help to close' });
     app.stdin.write('x');
     await until('trace: every read() and write()');
   });
@@ -187,7 +181,7 @@ describe('App', () => {
 
   it('renders with no colour at all when colour is off, and still says STOLEN in words', async () => {
     const { world, until, app, events } = start({ color: false, mode: 'one' });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script(1, 'one');
     world.last.emit(...events([script.write('child', 1, 'x'), ...script.read('child', 'child', 1, 'x')]));
     await until('STOLEN');
@@ -196,7 +190,7 @@ describe('App', () => {
 
   it('draws the Korean UI at 80x24 with every bordered line exactly 80 cells wide', async () => {
     const { world, until, frame, events } = start({ messages: ko, cols: 80, rows: 24 });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script();
     world.last.emit(...events(script.cleanTurn(1, '안녕하세요, 누구세요? 한국어로 길게 써 봅니다 아주 아주 길게', '나는 너의 부모 프로세스란다')));
     world.last.emit(...events([script.activity('child', { doing: 'typing' })]));

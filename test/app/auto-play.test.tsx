@@ -10,6 +10,7 @@ import type { LinkEvent } from '../../src/ipc/events.js';
 import { en } from '../../src/i18n/en.js';
 import { Script } from './events.js';
 import { FakeWorld } from './fake-world.js';
+import { waitUntil } from '../support/wait.js';
 
 const CTRL_C = '\x03';
 const F1 = '\x1bOP';
@@ -20,13 +21,6 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const LINES = { child: ['Hello there', 'C2', 'C3'], parent: ['General Kenobi', 'P2', 'P3'] };
 
@@ -47,7 +41,7 @@ function start(autoPlay: Partial<AutoPlayOptions> = {}) {
   );
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
-  const until = (text: string) => waitFor(() => frame().includes(text), `"${text}" on screen\n${frame()}`);
+  const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
   const emit = (actions: ReturnType<Script['start']>) => {
     const events: LinkEvent[] = actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
     world.last.emit(...events);
@@ -58,14 +52,14 @@ function start(autoPlay: Partial<AutoPlayOptions> = {}) {
 describe('auto-play', () => {
   it('types the child’s line into the child input a character at a time, then submits it to the child’s keyboard', async () => {
     const { world, script, frame, until, emit } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     await until('auto-play ×2');
     emit([script.activity('parent', { doing: 'reading', fd: 20 }), script.activity('child', { doing: 'typing' })]);
     await until('› Hel');
     // Half typed: nothing has reached the child yet, and the input shows only part of the line.
     expect(world.last.childLines).toEqual([]);
     expect(frame()).not.toContain('› Hello there');
-    await waitFor(() => world.last.childLines.length === 1, 'the line at the child keyboard');
+    await waitUntil(() => world.last.childLines.length === 1, { what: 'the line at the child keyboard' });
     expect(world.last.childLines).toEqual(['Hello there']);
     // Submitted as Enter does: the input is cleared and says the line went to the keyboard.
     await until('line sent…');
@@ -74,11 +68,11 @@ describe('auto-play', () => {
 
   it('answers for the parent once the parent program waits at its keyboard, through its type()', async () => {
     const { world, script, until, emit } = start({ speed: 10 });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const turn = script.cleanTurn(1, 'Hello there', 'General Kenobi');
     emit(turn.slice(0, -4)); // up to the parent at its keyboard
     await until('from Child: Hello there');
-    await waitFor(() => world.last.parentLines.length === 1, 'the parent to take its line');
+    await waitUntil(() => world.last.parentLines.length === 1, { what: 'the parent to take its line' });
     expect(world.last.parentLines).toEqual(['General Kenobi']);
     // The fake child never reported typing: auto-play never typed for it.
     expect(world.last.childLines).toEqual([]);
@@ -86,17 +80,17 @@ describe('auto-play', () => {
 
   it('leaves the keys to the user: Ctrl+C quits mid-line and shuts the session down', async () => {
     const { world, script, app, until, emit } = start();
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     emit([script.activity('child', { doing: 'typing' })]);
     await until('› He');
     app.stdin.write(CTRL_C);
-    await waitFor(() => world.last.closed, 'the session to close');
+    await waitUntil(() => world.last.closed, { what: 'the session to close' });
     expect(world.last.childLines).toEqual([]);
   });
 
   it('pauses while the help is open and goes on when it is closed', async () => {
     const { world, script, app, frame, until, emit } = start({ speed: 10, script: { child: ['Hey', 'C2', 'C3'], parent: LINES.parent } });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     app.stdin.write(F1);
     await until('pipe-chat: keys');
     emit([script.activity('child', { doing: 'typing' })]);
@@ -107,28 +101,28 @@ describe('auto-play', () => {
     app.stdin.write(ESC);
     await until('child keyboard');
     expect(frame()).toContain('typing at its keyboard');
-    await waitFor(() => world.last.childLines.length === 1, `the line after the help closed\n${frame()}`);
+    await waitUntil(() => world.last.childLines.length === 1, { what: `the line after the help closed\n${frame()}` });
     expect(world.last.childLines).toEqual(['Hey']);
   });
 
   it('after a restart mid-line, clears its own half line and plays turn 1 again for the new child', async () => {
     const { world, script, app, until, emit } = start({ script: { child: ['One', 'Two and a long tail', 'C3'], parent: ['P1', 'P2', 'P3'] } });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     emit([...script.cleanTurn(1, 'One', 'P1'), script.activity('child', { doing: 'typing' })]);
     await until('› Two');
     app.stdin.write(ESC);
     await until('keys mode');
     app.stdin.write('r');
-    await waitFor(() => world.sessions.length === 2, 'a fresh child');
+    await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     const fresh = new Script();
     emit([fresh.activity('parent', { doing: 'reading', fd: 20 }), fresh.activity('child', { doing: 'typing' })]);
-    await waitFor(() => world.last.childLines.length === 1, 'turn 1 played again');
+    await waitUntil(() => world.last.childLines.length === 1, { what: 'turn 1 played again' });
     expect(world.last.childLines).toEqual(['One']);
   });
 
   it('with --exit-when-done, quits once the summary has been on screen, killing the session', async () => {
     const { world, script, until, emit } = start({ auto: false, exitWhenDone: true, speed: 10 });
-    await waitFor(() => world.sessions.length === 1, 'a session');
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     emit([
       ...script.cleanTurn(1, 'a', 'b'),
       ...script.cleanTurn(2, 'c', 'd'),
@@ -139,6 +133,6 @@ describe('auto-play', () => {
     ]);
     await until('DONE');
     expect(world.last.closed).toBe(false);
-    await waitFor(() => world.last.closed, 'the session to close after the end');
+    await waitUntil(() => world.last.closed, { what: 'the session to close after the end' });
   });
 });

@@ -5,7 +5,7 @@ import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { ParentProgram } from '../../src/ipc/parent-program.js';
-import { isRunning, waitUntil } from './wait.js';
+import { isRunning, waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
 const links: PipeLink[] = [];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRunning, waitUntil } from './wait.js';
+import { isRunning, waitUntil } from '../support/wait.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fixture-'));
 const fixture = path.join(dir, 'hold-link.mjs');
