@@ -16,7 +16,7 @@ export function encodeLine(value: ControlMessage | LinkEvent): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-/** Splits a byte stream into lines; a line over `maxBytes` is reported, not kept. */
+/** Splits a decoded stream into lines; a line longer than `maxChars` (1 MiB: ours are at most ~90 KB) is an error. */
 export class LineSplitter {
   private rest = '';
   constructor(private readonly maxChars = 1 << 20) {}
