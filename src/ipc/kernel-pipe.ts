@@ -44,6 +44,13 @@ function scratchRoot(): string {
 }
 
 const run = promisify(execFile);
+
+/** mkfifo from the system's own directories, never from whatever PATH names first. */
+function mkfifoPath(): string {
+  const found = ['/usr/bin/mkfifo', '/bin/mkfifo'].find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error('mkfifo was not found in /usr/bin or /bin');
+  return found;
+}
 let swept = false;
 
 /**
@@ -61,7 +68,7 @@ export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): P
   const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
   const opened: number[] = [];
   try {
-    await run('mkfifo', ['-m', '600', ...paths]);
+    await run(mkfifoPath(), ['-m', '600', '--', ...paths]);
     return pipes.map((ends, i) => {
       const fifo = paths[i] as string;
       // Hold both ends first, so that no open below can block on a missing peer.
@@ -84,12 +91,22 @@ export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): P
     throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     for (const fifo of paths) fs.rmSync(fifo, { force: true });
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmdirSync(dir);
   }
 }
 
-/** A crash between mkdtemp and rmdir (a few ms) leaves an empty directory; clear those of dead processes. */
+/**
+ * A crash between mkfifo and the unlink (a few ms) can leave a scratch directory with
+ * its FIFOs; this clears those of dead processes. The temp root is often shared
+ * (/tmp), so it touches only what is provably ours and never recurses: an entry must
+ * be a real directory (lstat, no link followed) owned by this user, in a root where no
+ * other user can rename or replace it (not writable by others, or sticky); inside it,
+ * only FIFOs of ours named like ours are unlinked, and the directory is removed with
+ * rmdir, which fails on anything left. Anything else is left alone.
+ */
 export function removeStaleScratchDirs(root = scratchRoot()): void {
+  const uid = process.getuid?.();
+  if (uid === undefined || !othersCannotSwapEntries(root)) return;
   let names: string[];
   try {
     names = fs.readdirSync(root);
@@ -99,11 +116,41 @@ export function removeStaleScratchDirs(root = scratchRoot()): void {
   for (const name of names) {
     const pid = Number(/^pipe-chat-(\d+)-/.exec(name)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
-    try {
-      fs.rmSync(path.join(root, name), { recursive: true, force: true });
-    } catch {
-      // another user's directory: not ours to remove
+    const dir = path.join(root, name);
+    if (!isOwned(dir, uid, (stat) => stat.isDirectory())) continue;
+    removeOwnFifos(dir, uid);
+  }
+}
+
+/** In a root that others may write to without the sticky bit, any entry could be swapped for a link. */
+function othersCannotSwapEntries(root: string): boolean {
+  try {
+    const { mode } = fs.statSync(root);
+    return (mode & 0o022) === 0 || (mode & 0o1000) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function isOwned(entry: string, uid: number, isKind: (stat: fs.Stats) => boolean): boolean {
+  try {
+    const stat = fs.lstatSync(entry);
+    return !stat.isSymbolicLink() && stat.uid === uid && isKind(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** Unlinks our FIFOs (p0, p1...) inside a directory of ours, then the directory if it is empty. */
+function removeOwnFifos(dir: string, uid: number): void {
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      const entry = path.join(dir, name);
+      if (/^p\d+$/.test(name) && isOwned(entry, uid, (stat) => stat.isFIFO())) fs.unlinkSync(entry);
     }
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty, or gone meanwhile: left as it is
   }
 }
 
