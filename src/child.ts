@@ -1,16 +1,19 @@
 // The child of the textbook exercise, ported faithfully:
 //   for each turn: line = keyboard(); write(fd 4, line); [sleep]; read(fd 3, buf); print("from Parent: " buf)
-// Its I/O is synchronous on blocking fds, so read() really blocks this process, and the
-// gap between its write() and its read() is as short as the C child's (the read path is
-// warmed first): that gap decides who wins a shared pipe. It reports every call on stdout.
-// A worker thread watches a lifeline socket: when the parent dies, even while this
+// Its I/O is synchronous on blocking fds, so read() really blocks this process, and
+// between its write() and its read() it makes no other call than the C child does (at
+// most one futex wake, for the reporter thread; the paths are warmed first): that gap
+// decides who wins a shared pipe. Every call is reported, stamped at entry and at
+// return, by a reporter thread that writes the reports to stdout (report-mailbox.ts).
+// A second thread watches a lifeline socket: when the parent dies, even while this
 // thread is blocked in read() on a pipe that will never reach EOF, the child dies too.
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { Worker } from 'node:worker_threads';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { CHILD_FDS, LineSplitter, encodeLine, parseControl } from './ipc/child-protocol.js';
 import { errnoCode, nowUs, type FdInfo, type LinkEvent, type ProcActivity } from './ipc/events.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './ipc/framing.js';
+import { MailboxReader, MailboxWriter, RecordKind, createMailbox, type Mailbox, type TakenRecord } from './ipc/report-mailbox.js';
 
 const STDIN = 0;
 const STDOUT = 1;
@@ -26,25 +29,63 @@ function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn:
   return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)), echo: argv.includes('--echo'), traced: !argv.includes('--untraced') };
 }
 
-function watchParent(): void {
-  const code = `
-    const net = require('node:net');
-    const die = () => process.kill(process.pid, 'SIGKILL');
-    const lifeline = new net.Socket({ fd: ${CHILD_FDS.lifeline}, readable: true, writable: false });
-    lifeline.on('data', () => {}).on('end', die).on('error', die);`;
-  new Worker(code, { eval: true }).unref();
+type ThreadRole = { role: 'lifeline' } | { role: 'reporter'; mailbox: Mailbox };
+
+function startThread(data: ThreadRole): void {
+  new Worker(new URL(import.meta.url), { workerData: data }).unref();
+}
+
+/** The lifeline thread: the parent never writes to fd 5, so its end of file means the parent is gone. */
+async function watchParent(): Promise<void> {
+  const net = await import('node:net');
+  const die = (): void => void process.kill(process.pid, 'SIGKILL');
+  new net.Socket({ fd: CHILD_FDS.lifeline, readable: true, writable: false }).on('data', () => {}).on('end', die).on('error', die);
+}
+
+/** The reporter thread: takes each record from the mailbox, completes it, writes it to stdout. */
+function runReporter(mailbox: Mailbox): never {
+  const reader = new MailboxReader(mailbox);
+  for (;;) {
+    const record = reader.take();
+    if (record.kind !== RecordKind.Warm) writeAll(STDOUT, Buffer.from(completeRecord(record)));
+    reader.done();
+  }
+}
+
+/** A call's record carries its events without the call's result and times: they arrive with it. */
+function completeRecord(record: TakenRecord): string {
+  if (record.kind !== RecordKind.Call) return record.text;
+  const [call, ...after] = JSON.parse(record.text) as LinkEvent[];
+  if (call?.type !== 'syscall') return '';
+  const done: LinkEvent[] = [{ ...call, result: record.result, start: record.start, at: record.end }, ...after.map((e) => ({ ...e, at: record.end }))];
+  return done.map(encodeLine).join('');
 }
 
 /** Benchmark only (--untraced): the same calls, without the report of each one. */
 let traced = true;
+const mailbox = isMainThread ? createMailbox() : null;
+const reports = mailbox ? new MailboxWriter(mailbox) : null;
 
-/** Reports events on stdout; `make` is called only when traced, so --untraced skips building them too. */
+/** Reports events (through the reporter thread, in order); `make` is called only when traced. */
 function report(make: () => LinkEvent[]): void {
   if (traced) send(make());
 }
 
 function send(events: LinkEvent[]): void {
-  if (events.length > 0) writeAll(STDOUT, Buffer.from(events.map(encodeLine).join('')));
+  if (events.length === 0 || !reports) return;
+  const text = events.map(encodeLine).join('');
+  if (reports.prepare(text, RecordKind.Lines)) {
+    reports.publish();
+  } else {
+    reports.flush();
+    writeAll(STDOUT, Buffer.from(text));
+  }
+}
+
+/** Ends the process once every report has been handed to the reporter thread. */
+function finish(code: number): never {
+  reports?.flush();
+  process.exit(code);
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -83,11 +124,12 @@ function sleep(ms: number): void {
 function warmUp(): void {
   const zero = fs.openSync('/dev/zero', 'r');
   const sink = fs.openSync('/dev/null', 'w');
+  const frame = encodeFrame('child', 1, 'warm');
   for (let i = 0; i < 200; i++) {
-    readOnce(zero);
-    writeOnce(sink, READ_BUFFER.subarray(0, 16), 0);
-    encodeLine(activity({ doing: 'reading', fd: CHILD_FDS.read }));
-    encodeLine(syscall('read', zero, 16, 16, 0));
+    writeCall(sink, frame, 0, { doing: 'reading', fd: CHILD_FDS.read }, RecordKind.Warm);
+    const start = nowUs();
+    const result = readOnce(zero);
+    encodeLine(syscall('read', zero, 16, result, 0, start));
   }
   sleep(0.001);
   fs.closeSync(zero);
@@ -98,9 +140,9 @@ function activity(doing: ProcActivity): LinkEvent {
   return { type: 'activity', proc: 'child', activity: doing, at: nowUs() };
 }
 
-function syscall(call: 'read' | 'write', fd: number, requested: number, result: number | string, offset: number, data: Buffer = READ_BUFFER): LinkEvent {
+function syscall(call: 'read' | 'write', fd: number, requested: number, result: number | string, offset: number, start: number, data: Buffer = READ_BUFFER): LinkEvent {
   const moved = typeof result === 'number' ? data.subarray(offset, offset + result) : data.subarray(0, 0);
-  return { type: 'syscall', proc: 'child', call, fd, requested, result, data: moved.toString('base64'), at: nowUs() };
+  return { type: 'syscall', proc: 'child', call, fd, requested, result, data: moved.toString('base64'), start, at: nowUs() };
 }
 
 function describeFd(fd: number, end: 'read' | 'write'): FdInfo {
@@ -138,15 +180,30 @@ class Keyboard {
 const decoder = new FrameDecoder();
 const received: Frame[] = [];
 
+/**
+ * One write(2) of the frame from `offset`, and what the child does next. The report is
+ * prepared before the call as if the rest went in whole (a blocking pipe takes it whole
+ * or blocks) and published after it: between this write and the next call the main
+ * thread makes no system call but the reporter's futex wake.
+ */
+function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity, kind: RecordKind = RecordKind.Call): number | string {
+  const rest = frame.length - offset;
+  const prepared =
+    traced && (reports?.prepare(JSON.stringify([syscall('write', fd, rest, rest, offset, 0, frame), activity(then)]), kind) ?? false);
+  const start = nowUs();
+  const result = writeOnce(fd, frame, offset);
+  const end = nowUs();
+  if (prepared && result === rest) reports?.publish(result, start, end);
+  else report(() => [{ ...syscall('write', fd, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  return result;
+}
+
 /** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
 function writeFrame(frame: Buffer, then: ProcActivity): void {
   report(() => [activity({ doing: 'writing', fd: CHILD_FDS.write })]);
   for (let off = 0; off < frame.length; ) {
-    const result = writeOnce(CHILD_FDS.write, frame, off);
-    const wroteAll = typeof result === 'number' && off + result >= frame.length;
-    // One report for the write and what comes next keeps the write-to-read gap short.
-    report(() => [syscall('write', CHILD_FDS.write, frame.length - off, result, off, frame), ...(wroteAll ? [activity(then)] : [])]);
-    if (typeof result !== 'number') process.exit(1);
+    const result = writeCall(CHILD_FDS.write, frame, off, then);
+    if (typeof result !== 'number') finish(1);
     off += result;
   }
 }
@@ -154,10 +211,11 @@ function writeFrame(frame: Buffer, then: ProcActivity): void {
 /** read(2) until a whole frame has arrived (or take one a previous read already brought). */
 function readFrame(): Frame {
   while (received.length === 0) {
+    const start = nowUs();
     const result = readOnce(CHILD_FDS.read);
-    report(() => [syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0)]);
-    if (typeof result !== 'number') process.exit(1);
-    if (result === 0) process.exit(0);
+    report(() => [syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0, start)]);
+    if (typeof result !== 'number') finish(1);
+    if (result === 0) finish(0);
     const { frames, errors } = decoder.push(READ_BUFFER.subarray(0, result));
     received.push(...frames);
     report(() => errors.map((error) => ({ type: 'frame-error', proc: 'child', error: error.message, at: nowUs() })));
@@ -174,7 +232,7 @@ function converse(options: ReturnType<typeof parseArgs>): void {
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(() => [activity({ doing: 'typing' })]);
     const line = keyboard.next();
-    if (line === null) process.exit(0);
+    if (line === null) finish(0);
     let frame: Buffer;
     try {
       frame = encodeFrame('child', turn, line);
@@ -205,7 +263,8 @@ function echo(): never {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   traced = options.traced;
-  watchParent();
+  startThread({ role: 'lifeline' });
+  if (mailbox) startThread({ role: 'reporter', mailbox });
   warmUp();
   send([{
     type: 'hello',
@@ -216,7 +275,12 @@ function main(): void {
   }]);
   if (options.echo) echo();
   converse(options);
-  process.exit(0);
+  finish(0);
 }
 
-main();
+if (isMainThread) main();
+else {
+  const data = workerData as ThreadRole;
+  if (data.role === 'reporter') runReporter(data.mailbox);
+  else void watchParent();
+}

@@ -1,14 +1,18 @@
 // `pipe-chat race`: the textbook's single turn, repeated many times over one link.
-// Each trial: the parent is already waiting in read; the child writes "Who are you?",
-// sleeps for the delay, then reads. On one shared pipe whoever reads first takes the
-// bytes: the trial counts as stolen when the child reads back its own message (the
-// parent is then blocked for good, and its read is cancelled: that is the cleanup),
-// and as delivered when the parent gets it and answers. Nothing is simulated: each
-// outcome is what a real read(2) in a real process returned.
+// Each trial: the parent is already blocked in read(2) (a thread of this process sits
+// in it, as /proc shows, before the child's keyboard line goes out); the child writes
+// "Who are you?", sleeps for the delay, then reads. On one shared pipe whoever reads
+// first takes the bytes: the trial counts as stolen when the child reads back its own
+// message, and as delivered when the parent gets it and answers. After a steal the
+// kernel is asked whether the parent's read is still blocked on the empty pipe (that
+// count is measured, not assumed), and the read is then ended with the parent's own
+// wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
+// what a real read(2) in a real process returned.
 import type { RaceOptions } from './args.js';
 import type { PipeMode } from './ipc/events.js';
 import type { Frame } from './ipc/framing.js';
-import { PipeLink } from './ipc/link.js';
+import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
+import { PipeLink, type PendingRead } from './ipc/link.js';
 import { messagesFor, type Lang } from './i18n/index.js';
 
 export const QUESTION = 'Who are you?';
@@ -35,14 +39,18 @@ export interface RaceResult {
   stolen: number;
   /** The parent read the child's message (and answered). */
   delivered: number;
-  /** Trials that ended with a read blocked on an empty pipe, cancelled to clean up. */
-  deadlocked: number;
+  /**
+   * Trials that ended with the parent's read(2) still blocked on an empty pipe: on Linux,
+   * a thread of the parent seen in read() on its fd in /proc; elsewhere, a read that had
+   * not returned. Each such read is then ended with the parent's own bytes.
+   */
+  parentBlocked: number;
   durationMs: number;
   trialsPerSecond: number;
   childPid: number;
 }
 
-type Outcome = { stolen: boolean; delivered: boolean; deadlocked: boolean };
+type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean };
 
 function nextChildRead(link: PipeLink): Promise<Frame> {
   return new Promise((resolve, reject) => {
@@ -58,25 +66,34 @@ function nextChildRead(link: PipeLink): Promise<Frame> {
   });
 }
 
+/** Polls until `ready` holds, yielding to the event loop between looks; false after `ms`. */
+async function pollFor(ready: () => boolean, ms: number): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (!ready()) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return true;
+}
+
+/** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) (Linux), or the read has not returned. */
+function parentReadBlocked(link: PipeLink): boolean {
+  const fd = link.parentFds[0]?.fd ?? -1;
+  return link.readPending && (!canSeeKernelCalls() || isInCall('self', 'read', fd));
+}
+
 async function trial(link: PipeLink, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {
   const childRead = nextChildRead(link);
-  let cancelled = false;
-  let cancelRead = (): void => {
-    cancelled = true;
-  };
-  const parentSide = (async (): Promise<boolean> => {
+  const parentRead: Promise<PendingRead> = (async () => {
     if (parentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, parentDelayMs));
-    if (cancelled) return false;
-    const pending = link.read();
-    cancelRead = () => pending.cancel();
-    const frame = await pending.frame;
-    if (frame?.writer !== 'child') return false;
-    await link.write(ANSWER);
-    return true;
+    return link.read();
   })();
-  // Let the loop register the parent's read with epoll before the child writes (the C
-  // reference's child sleeps 1 ms for the same reason: the parent is already in read()).
-  await new Promise((resolve) => setImmediate(resolve));
+  // Like the C program of the same shape: the parent's thread is already in read() when
+  // the child's keyboard line goes out (a delayed parent reads later, by design).
+  if (parentDelayMs === 0) {
+    await parentRead;
+    await pollFor(() => parentReadBlocked(link), 1000);
+  }
   link.typeForChild(QUESTION);
 
   let timer: NodeJS.Timeout | undefined;
@@ -84,12 +101,24 @@ async function trial(link: PipeLink, parentDelayMs: number, timeoutMs: number): 
     timer = setTimeout(() => reject(new Error(`a trial settled in no outcome within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const frame = await Promise.race([childRead, timeout]);
-    const stolen = frame.writer === 'child';
-    // After a steal nobody will ever write again: the parent's read would block forever.
-    if (stolen) cancelRead();
-    const delivered = await Promise.race([parentSide, timeout]);
-    return { stolen, delivered, deadlocked: stolen };
+    const first = await Promise.race([
+      childRead.then((frame) => ({ reader: 'child' as const, frame })),
+      parentRead.then((pending) => pending.frame).then((frame) => ({ reader: 'parent' as const, frame })),
+      timeout,
+    ]);
+    if (first.reader === 'parent') {
+      if (first.frame?.writer !== 'child') throw new Error('the parent read no message of the child');
+      await link.write(ANSWER);
+      await Promise.race([childRead, timeout]);
+      return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link) };
+    }
+    // The child took the bytes. The parent's read was made (or is made after its delay) on
+    // a pipe that nobody will write to: ask the kernel whether it is blocked there.
+    const pending = await Promise.race([parentRead, timeout]);
+    const parentBlocked = await pollFor(() => parentReadBlocked(link), 1000);
+    pending.cancel();
+    await Promise.race([link.wakeRead(), timeout]);
+    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked };
   } finally {
     clearTimeout(timer);
   }
@@ -105,14 +134,14 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   const parentDelayMs = settings.parentDelayMs ?? 0;
   let stolen = 0;
   let delivered = 0;
-  let deadlocked = 0;
+  let parentBlocked = 0;
   const started = performance.now();
   try {
     for (let i = 0; i < settings.trials; i++) {
       const outcome = await trial(link, parentDelayMs, settings.trialTimeoutMs ?? 10_000 + settings.delayMs + parentDelayMs);
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;
-      if (outcome.deadlocked) deadlocked++;
+      if (outcome.parentBlocked) parentBlocked++;
     }
   } finally {
     await link.close();
@@ -125,7 +154,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     parentDelayMs,
     stolen,
     delivered,
-    deadlocked,
+    parentBlocked,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,
@@ -142,7 +171,7 @@ export function formatRace(result: RaceResult, lang: Lang): string {
     t.title(result.pipes === 1 ? t.pipesOne : t.pipesTwo, result.trials, result.delayMs),
     `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
     `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
-    `  ${t.deadlocked(result.deadlocked)}`,
+    `  ${t.parentBlocked(result.parentBlocked)}`,
     `  ${t.speed(result.trialsPerSecond)}`,
   ].join('\n');
 }

@@ -72,7 +72,7 @@ describe('pipe-chat command line', () => {
     const result = JSON.parse(r.stdout) as Record<string, number>;
     expect(result).toMatchObject({ pipes: 1, trials: 20, delayMs: 0 });
     expect(result.stolen! + result.delivered!).toBe(20);
-    expect(typeof result.deadlocked).toBe('number');
+    expect(typeof result.parentBlocked).toBe('number');
   });
 
   it('race prints a readable report', async () => {

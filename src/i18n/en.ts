@@ -55,7 +55,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       pipesTwo: 'two pipes',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
-      deadlocked: (n: number) => `trials that ended with a read blocked forever (cleaned up): ${n}`,
+      parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
     },
   },

@@ -55,7 +55,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       pipesTwo: '파이프 두 개',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
-      deadlocked: (n: number) => `read()가 영원히 막힌 채 끝난 시도 (정리함): ${n}`,
+      parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
     },
   },

@@ -38,13 +38,18 @@ export type LinkEvent =
       result: number | string;
       /** The bytes moved, base64. */
       data: string;
+      /** When the call was entered (µs); `at` is when it returned. */
+      start: number;
       at: number;
     }
   | { type: 'message'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };
 
-/** Microseconds on the monotonic clock, comparable between the two processes. */
+/**
+ * Microseconds on CLOCK_MONOTONIC (process.hrtime), the one kernel clock both processes
+ * read: their stamps can be compared and ordered directly.
+ */
 export function nowUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }

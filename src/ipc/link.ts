@@ -3,17 +3,26 @@
 // calls. Every call, the parent's and (through the child's report) the child's,
 // comes out of `subscribe` as a LinkEvent; nothing is emitted that did not happen.
 //
-// Reads go through a net.Socket with a fixed `onread` buffer that stops after each
-// complete frame: between reads the parent really does not read, which matters on a
-// shared pipe, where any read takes whatever bytes are there.
+// The parent's calls are the textbook's: a blocking read(2) and write(2) on its own
+// blocking file descriptions, made on a thread of libuv's pool (fs.read, fs.write) so
+// that the UI thread only draws. While the parent waits, a thread of this process sits
+// in read(2) on the fd the screen names. One read(2) is made each time the parent asks
+// to read (and again only while a frame is incomplete): between reads the parent
+// really does not read, which matters on a shared pipe, where any read takes whatever
+// bytes are there. A read in flight cannot be interrupted: it ends with bytes or end of
+// file, so every way out ends it (the child killed and our write end closed, or our
+// own wake-up bytes, see wakeRead), and process exit waits for that.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
 import { errnoCode, nowUs, type FdInfo, type LinkEvent, type PipeMode, type ProcActivity } from './events.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './framing.js';
 import { openKernelPipes, type EndKind } from './kernel-pipe.js';
+
+/** The parent never sends message 0: these bytes only end its own blocked read (wakeRead). */
+const WAKE_FRAME = encodeFrame('parent', 0, '');
 
 export interface LinkOptions {
   mode: PipeMode;
@@ -41,9 +50,9 @@ export interface PipeDescription {
 }
 
 export interface PendingRead {
-  /** The next whole frame the parent reads; null at end of file or when cancelled. */
+  /** The next whole frame the parent reads; null at end of file, on an error, or when cancelled. */
   frame: Promise<Frame | null>;
-  /** Stops reading; bytes not yet read stay in the pipe. */
+  /** Stops waiting for a frame. A read(2) already in flight goes on until bytes or end of file end it. */
   cancel(): void;
 }
 
@@ -61,8 +70,8 @@ interface Wiring {
 async function wire(mode: PipeMode): Promise<Wiring> {
   if (mode === 'two') {
     const ends: EndKind[][] = [
-      ['read-nonblocking', 'write-blocking'],
-      ['write-nonblocking', 'read-blocking'],
+      ['read-blocking', 'write-blocking'],
+      ['write-blocking', 'read-blocking'],
     ];
     const [up, down] = (await openKernelPipes(ends)) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
     const [parentRead, childWrite] = up.fds as [number, number];
@@ -78,7 +87,7 @@ async function wire(mode: PipeMode): Promise<Wiring> {
       childWrite,
     };
   }
-  const [shared] = await openKernelPipes([['read-nonblocking', 'write-nonblocking', 'read-blocking', 'write-blocking']]);
+  const [shared] = await openKernelPipes([['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking']]);
   const [parentRead, parentWrite, childRead, childWrite] = shared?.fds as [number, number, number, number];
   return { pipes: [{ name: 'shared', inode: shared?.inode ?? 0 }], parentRead, parentWrite, childRead, childWrite };
 }
@@ -92,6 +101,33 @@ export function defaultChildScript(): string {
   return fileURLToPath(new URL('./child.js', import.meta.url));
 }
 
+/** Spawns the child with its pipe ends at fds 3 and 4 and a lifeline at fd 5; a failure (EMFILE, EAGAIN...) becomes one clear error. */
+async function spawnChild(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>, wiring: Wiring): Promise<ChildProcess> {
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      process.execPath,
+      [
+        options.childScript,
+        ...['--turns', String(options.turns), '--first-turn', String(options.firstTurn), '--delay-ms', String(options.childDelayMs)],
+        ...(options.echo ? ['--echo'] : []),
+        ...(options.untraced ? ['--untraced'] : []),
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe', wiring.childRead, wiring.childWrite, 'pipe'] },
+    );
+  } finally {
+    // The child has its own copies now (spawn is synchronous); ours would keep the pipe alive.
+    fs.closeSync(wiring.childRead);
+    fs.closeSync(wiring.childWrite);
+  }
+  if (child.pid === undefined) {
+    // Node reports a failed spawn (no fds left, no processes left) as an 'error' event.
+    const error = await new Promise<unknown>((resolve) => child.once('error', resolve));
+    throw new Error(`could not start the child process: ${errnoCode(error)} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return child;
+}
+
 export class PipeLink {
   readonly mode: PipeMode;
   readonly pipes: PipeDescription[];
@@ -100,97 +136,87 @@ export class PipeLink {
   readonly childPid: number;
 
   private readonly listeners = new Set<Listener>();
-  private readonly child: ChildProcess;
   /** Never written: its end of file tells the child that the parent is gone. */
   private readonly lifeline: net.Socket | undefined;
-  private readonly readSocket: net.Socket;
+  private readonly readFd: number;
   private readonly writeFd: number;
   private readonly readBuffer = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
   private readonly decoder = new FrameDecoder();
   private readonly received: Frame[] = [];
-  private activeRead: { resolve: (frame: Frame | null) => void } | null = null;
+  /** The caller waiting for a frame, if any. */
+  private wanted: { resolve: (frame: Frame | null) => void } | null = null;
+  /** Settles when the read(2) in flight returns; null when none is. */
+  private readInFlight: Promise<void> | null = null;
+  private writesInFlight = 0;
+  private readEnded = false;
   private writeSeq: number;
   private closed = false;
   private childExit: { code: number | null; signal: string | null } | null = null;
   private readonly exited: Promise<void>;
   private stderrTail = '';
 
-  private constructor(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>, wiring: Wiring) {
+  private constructor(
+    private readonly child: ChildProcess,
+    options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>,
+    wiring: Wiring,
+  ) {
     this.mode = options.mode;
     this.writeSeq = options.firstTurn - 1;
     this.pipes = wiring.pipes;
+    this.readFd = wiring.parentRead;
     this.writeFd = wiring.parentWrite;
     this.parentFds = [describe(wiring.parentRead, 'read'), describe(wiring.parentWrite, 'write')];
-    try {
-      // Plain spawn, not execa: the child needs raw fds at exact numbers and unbuffered,
-      // untransformed stdio. fd 3 and 4 are its pipe ends, fd 5 its lifeline (see child.ts).
-      this.child = spawn(
-        process.execPath,
-        [
-          options.childScript,
-          ...['--turns', String(options.turns), '--first-turn', String(options.firstTurn), '--delay-ms', String(options.childDelayMs)],
-          ...(options.echo ? ['--echo'] : []),
-          ...(options.untraced ? ['--untraced'] : []),
-        ],
-        { stdio: ['pipe', 'pipe', 'pipe', wiring.childRead, wiring.childWrite, 'pipe'] },
-      );
-    } finally {
-      // The child has its own copies now (spawn is synchronous); ours would keep the pipe alive.
-      fs.closeSync(wiring.childRead);
-      fs.closeSync(wiring.childWrite);
-    }
-    this.childPid = this.child.pid ?? 0;
+    this.childPid = child.pid ?? 0;
 
-    const onread: net.OnReadOpts = { buffer: this.readBuffer, callback: (n) => this.onRead(n) };
-    // `onread` works on any net.Socket (Node docs); @types/node lists it only for connect().
-    this.readSocket = new net.Socket({ fd: wiring.parentRead, readable: true, writable: false, onread } as net.SocketConstructorOpts);
-    // Not reading until asked: on a shared pipe an eager reader would take the child's bytes.
-    this.readSocket.pause();
-    this.readSocket.on('end', () => this.finishRead(0));
-    this.readSocket.on('error', (error) => this.finishRead(errnoCode(error)));
-
-    this.child.stdout?.setEncoding('utf8');
+    child.stdout?.setEncoding('utf8');
     const splitter = new LineSplitter();
-    this.child.stdout?.on('data', (chunk: string) => {
+    child.stdout?.on('data', (chunk: string) => {
       for (const line of splitter.push(chunk)) {
         const event = parseEvent(line);
         if (event?.type === 'hello') this.childFds = event.fds;
         if (event) this.emit(event);
       }
     });
-    this.child.stderr?.setEncoding('utf8');
-    this.child.stderr?.on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-4000);
     });
-    this.lifeline = (this.child.stdio as unknown[])[5] as net.Socket | undefined;
+    this.lifeline = (child.stdio as unknown[])[5] as net.Socket | undefined;
     // EPIPE on a dead child's stdin must not kill the parent.
-    for (const stream of [this.child.stdin, this.lifeline]) stream?.on('error', () => {});
+    for (const stream of [child.stdin, this.lifeline]) stream?.on('error', () => {});
     this.exited = new Promise((resolve) => {
-      this.child.on('exit', (code, signal) => {
+      child.on('exit', (code, signal) => {
         this.childExit = { code, signal };
         this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
         resolve();
       });
     });
-    this.child.on('error', (error) => {
+    child.on('error', (error) => {
       this.stderrTail += `\n${error.message}`;
     });
   }
 
   /** Creates the pipes, forks the child, and resolves once the child has reported its fds. */
   static async open(options: LinkOptions): Promise<PipeLink> {
-    const link = new PipeLink(
-      {
-        mode: options.mode,
-        turns: options.turns ?? 3,
-        firstTurn: options.firstTurn ?? 1,
-        echo: options.echo ?? false,
-        untraced: options.untraced ?? false,
-        childDelayMs: options.childDelayMs ?? 0,
-        childScript: options.childScript ?? defaultChildScript(),
-      },
-      await wire(options.mode),
-    );
+    const settings = {
+      mode: options.mode,
+      turns: options.turns ?? 3,
+      firstTurn: options.firstTurn ?? 1,
+      echo: options.echo ?? false,
+      untraced: options.untraced ?? false,
+      childDelayMs: options.childDelayMs ?? 0,
+      childScript: options.childScript ?? defaultChildScript(),
+    };
+    const wiring = await wire(options.mode);
+    let child: ChildProcess;
+    try {
+      child = await spawnChild(settings, wiring);
+    } catch (error) {
+      fs.closeSync(wiring.parentRead);
+      fs.closeSync(wiring.parentWrite);
+      throw error;
+    }
+    const link = new PipeLink(child, settings, wiring);
     if (options.onEvent) link.subscribe(options.onEvent);
     const timeoutMs = options.startTimeoutMs ?? 10_000;
     try {
@@ -216,10 +242,6 @@ export class PipeLink {
     return () => this.listeners.delete(listener);
   }
 
-  get exitStatus(): { code: number | null; signal: string | null } | null {
-    return this.childExit;
-  }
-
   /** What the child printed on stderr, for an error screen. */
   get childStderr(): string {
     return this.stderrTail;
@@ -234,73 +256,56 @@ export class PipeLink {
     this.control({ type: 'delay', ms });
   }
 
-  /** Starts the parent's read: one read(2) each time the pipe has bytes, until a whole frame. */
+  /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
   read(): PendingRead {
-    if (this.activeRead) throw new Error('the parent is already reading');
+    if (this.wanted) throw new Error('the parent is already reading');
     const queued = this.received.shift();
     if (queued) {
       this.emit({ type: 'message', proc: 'parent', frame: queued, at: nowUs() });
       return { frame: Promise.resolve(queued), cancel: () => {} };
     }
-    let active: { resolve: (frame: Frame | null) => void } | null = null;
+    if (this.readEnded || this.closed) return { frame: Promise.resolve(null), cancel: () => {} };
+    let wanted: { resolve: (frame: Frame | null) => void } | null = null;
     const frame = new Promise<Frame | null>((resolve) => {
-      active = { resolve };
-      this.activeRead = active;
+      wanted = { resolve };
+      this.wanted = wanted;
     });
-    this.activity({ doing: 'reading', fd: this.parentFds[0]?.fd ?? -1 });
-    this.readSocket.resume();
+    this.activity({ doing: 'reading', fd: this.readFd });
+    if (!this.readInFlight) this.startRead();
     return {
       frame,
       cancel: () => {
         // Only this read: a late cancel must not stop a read started after it.
-        if (!active || this.activeRead !== active) return;
-        this.readSocket.pause();
-        this.activeRead = null;
-        active.resolve(null);
+        if (!wanted || this.wanted !== wanted) return;
+        this.settle(null);
       },
     };
   }
 
+  /** True while a read(2) of the parent's has not returned (the thread that made it is blocked in it). */
+  get readPending(): boolean {
+    return this.readInFlight !== null;
+  }
+
   /**
-   * Writes one framed message with write(2) on a non-blocking fd: a full pipe gives
-   * EAGAIN and a retry later, never a blocked UI. Resolves with the bytes written or
-   * the errno code that stopped it (EPIPE when no reader is left).
+   * Ends the parent's read in flight with bytes of its own, written through its own write
+   * end: only on one shared pipe, and only when no other process is reading it (the
+   * child is at its keyboard), or another reader could take them. Resolves once the
+   * read has returned; the wake-up bytes are read and dropped.
    */
+  async wakeRead(): Promise<void> {
+    const inFlight = this.readInFlight;
+    if (!inFlight) return;
+    if (this.mode !== 'one') throw new Error('only a shared pipe lets the parent wake its own read');
+    this.settle(null);
+    await this.writeBytes(WAKE_FRAME);
+    await inFlight;
+  }
+
+  /** Writes one framed message with a blocking write(2); resolves with the bytes written or the errno code (EPIPE when no reader is left). */
   async write(text: string): Promise<number | string> {
-    const frame = encodeFrame('parent', ++this.writeSeq, text);
-    const fd = this.writeFd;
-    this.activity({ doing: 'writing', fd });
-    let off = 0;
-    let backoffMs = 1;
-    while (off < frame.length) {
-      if (this.closed) return 'EBADF';
-      let result: number | string;
-      try {
-        result = fs.writeSync(fd, frame, off);
-      } catch (error) {
-        result = errnoCode(error);
-      }
-      this.emit(() => ({
-        type: 'syscall',
-        proc: 'parent',
-        call: 'write',
-        fd,
-        requested: frame.length - off,
-        result,
-        data: typeof result === 'number' ? frame.subarray(off, off + result).toString('base64') : '',
-        at: nowUs(),
-      }));
-      if (typeof result === 'number') {
-        off += result;
-        backoffMs = 1;
-      } else if (result === 'EAGAIN') {
-        await new Promise((resolve) => setTimeout(resolve, backoffMs));
-        backoffMs = Math.min(backoffMs * 2, 64);
-      } else {
-        return result;
-      }
-    }
-    return off;
+    this.activity({ doing: 'writing', fd: this.writeFd });
+    return this.writeBytes(encodeFrame('parent', ++this.writeSeq, text));
   }
 
   /** Reports the parent's own activity (typing, sleeping...) in the same stream. */
@@ -308,69 +313,112 @@ export class PipeLink {
     this.emit({ type: 'activity', proc: 'parent', activity, at: nowUs() });
   }
 
-  /** Kills the child, waits for it, and closes every fd this link opened. */
+  /**
+   * Kills the child, closes every fd this link opened, and resolves once the child is
+   * gone and the parent's read (if one is in flight) has returned. Everything that ends
+   * the read happens synchronously, before the first await: an exit path that cannot
+   * wait (a signal, process.exit) still leaves no thread blocked for good.
+   */
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      this.activeRead?.resolve(null);
-      this.activeRead = null;
+      this.settle(null);
       if (!this.childExit) this.child.kill('SIGKILL');
       this.child.stdin?.destroy();
       this.lifeline?.destroy();
-      this.readSocket.destroy();
-      fs.closeSync(this.writeFd);
+      // With the child gone and our write end closed, no writer is left: the read returns 0.
+      if (this.writesInFlight === 0) fs.closeSync(this.writeFd);
+      if (!this.readInFlight) fs.closeSync(this.readFd);
     }
     await this.exited;
+    await this.readInFlight;
+  }
+
+  private async writeBytes(frame: Buffer): Promise<number | string> {
+    let off = 0;
+    while (off < frame.length) {
+      if (this.closed) return 'EBADF';
+      const start = nowUs();
+      this.writesInFlight++;
+      const result = await new Promise<number | string>((resolve) => {
+        fs.write(this.writeFd, frame, off, frame.length - off, null, (error, n) => resolve(error ? errnoCode(error) : n));
+      });
+      this.writesInFlight--;
+      if (this.closed && this.writesInFlight === 0) fs.closeSync(this.writeFd);
+      const at = nowUs();
+      this.emit(() => ({
+        type: 'syscall',
+        proc: 'parent',
+        call: 'write',
+        fd: this.writeFd,
+        requested: frame.length - off,
+        result,
+        data: typeof result === 'number' ? frame.subarray(off, off + result).toString('base64') : '',
+        start,
+        at,
+      }));
+      if (typeof result !== 'number') return result;
+      off += result;
+    }
+    return off;
+  }
+
+  /** One read(2) on a pool thread, which blocks in it until bytes or end of file. */
+  private startRead(): void {
+    const start = nowUs();
+    this.readInFlight = new Promise((done) => {
+      fs.read(this.readFd, this.readBuffer, 0, this.readBuffer.length, null, (error, n) => {
+        this.readInFlight = null;
+        this.onRead(error ? errnoCode(error) : n, start, nowUs());
+        done();
+      });
+    });
+  }
+
+  private onRead(result: number | string, start: number, at: number): void {
+    if (this.closed) {
+      fs.closeSync(this.readFd);
+      return;
+    }
+    const bytes = typeof result === 'number' ? this.readBuffer.subarray(0, result) : this.readBuffer.subarray(0, 0);
+    this.emit(() => ({
+      type: 'syscall',
+      proc: 'parent',
+      call: 'read',
+      fd: this.readFd,
+      requested: this.readBuffer.length,
+      result,
+      data: bytes.toString('base64'),
+      start,
+      at,
+    }));
+    if (typeof result !== 'number' || result === 0) {
+      this.readEnded = true;
+      this.settle(null);
+      return;
+    }
+    const { frames, errors } = this.decoder.push(bytes);
+    for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at });
+    this.received.push(...frames.filter((frame) => !(frame.writer === 'parent' && frame.seq === 0)));
+    if (!this.wanted) return;
+    const first = this.received.shift();
+    if (first) {
+      this.emit({ type: 'message', proc: 'parent', frame: first, at });
+      this.settle(first);
+    } else {
+      this.startRead();
+    }
+  }
+
+  private settle(frame: Frame | null): void {
+    const wanted = this.wanted;
+    this.wanted = null;
+    wanted?.resolve(frame);
   }
 
   private control(message: ControlMessage): void {
     if (this.closed || this.childExit) return;
     this.child.stdin?.write(encodeLine(message));
-  }
-
-  private onRead(n: number): boolean {
-    this.emit(() => ({
-      type: 'syscall',
-      proc: 'parent',
-      call: 'read',
-      fd: this.parentFds[0]?.fd ?? -1,
-      requested: this.readBuffer.length,
-      result: n,
-      data: this.readBuffer.subarray(0, n).toString('base64'),
-      at: nowUs(),
-    }));
-    const { frames, errors } = this.decoder.push(this.readBuffer.subarray(0, n));
-    for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at: nowUs() });
-    this.received.push(...frames);
-    const first = this.received.shift();
-    if (!first) return true;
-    this.emit({ type: 'message', proc: 'parent', frame: first, at: nowUs() });
-    this.settleRead(first);
-    return false;
-  }
-
-  private finishRead(result: number | string): void {
-    if (!this.activeRead) return;
-    if (result !== 0 || !this.closed) {
-      this.emit({
-        type: 'syscall',
-        proc: 'parent',
-        call: 'read',
-        fd: this.parentFds[0]?.fd ?? -1,
-        requested: this.readBuffer.length,
-        result,
-        data: '',
-        at: nowUs(),
-      });
-    }
-    this.settleRead(null);
-  }
-
-  private settleRead(frame: Frame | null): void {
-    const active = this.activeRead;
-    this.activeRead = null;
-    this.readSocket.pause();
-    active?.resolve(frame);
   }
 
   /** A thunk is only evaluated when someone listens (the benchmark measures the link without a UI). */

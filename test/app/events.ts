@@ -89,15 +89,17 @@ export class Script {
   write(proc: Proc, seq: number, text: string): Action {
     const bytes = encodeFrame(proc, seq, text);
     const fd = this.fd(proc, 'write');
-    return this.event({ type: 'syscall', proc, call: 'write', fd, requested: bytes.length, result: bytes.length, data: bytes.toString('base64'), at: this.tick() });
+    const start = this.tick();
+    return this.event({ type: 'syscall', proc, call: 'write', fd, requested: bytes.length, result: bytes.length, data: bytes.toString('base64'), start, at: this.tick() });
   }
 
   /** read(2) by `reader` returning the frame `writer` wrote, then the message event. */
   read(reader: Proc, writer: Proc, seq: number, text: string): Action[] {
     const bytes = encodeFrame(writer, seq, text);
     const fd = this.fd(reader, 'read');
+    const start = this.tick();
     return [
-      this.event({ type: 'syscall', proc: reader, call: 'read', fd, requested: 65600, result: bytes.length, data: bytes.toString('base64'), at: this.tick() }),
+      this.event({ type: 'syscall', proc: reader, call: 'read', fd, requested: 65600, result: bytes.length, data: bytes.toString('base64'), start, at: this.tick() }),
       this.event({ type: 'message', proc: reader, frame: { writer, seq, text, bytes: bytes.length }, at: this.tick() }),
     ];
   }

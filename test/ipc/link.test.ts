@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import { isInCall } from '../../src/ipc/kernel-calls.js';
 import { ParentProgram } from '../../src/ipc/parent-program.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
@@ -21,6 +22,12 @@ async function open(mode: PipeMode, options: { turns?: number; childDelayMs?: nu
 afterEach(async () => {
   await Promise.all(links.splice(0).map((link) => link.close()));
 });
+
+/** The child's exit as the link reported it, or null while it runs. */
+function exitOf(events: LinkEvent[]) {
+  const exit = events.find((e) => e.type === 'exit');
+  return exit?.type === 'exit' ? { code: exit.code, signal: exit.signal } : null;
+}
 
 function messages(events: LinkEvent[]) {
   return events.flatMap((e) => (e.type === 'message' ? [`${e.proc} read ${e.frame.writer}#${e.frame.seq}: ${e.frame.text}`] : []));
@@ -53,7 +60,7 @@ describe('two pipes', () => {
       await waitUntil(() => messages(events).length === before + 2, { what: 'the child to read the answer' });
     }
     await done;
-    await waitUntil(() => link.exitStatus !== null, { what: 'the child to exit after three turns' });
+    await waitUntil(() => exitOf(events) !== null, { what: 'the child to exit after three turns' });
     expect(messages(events)).toEqual([
       'parent read child#1: Who are you?',
       'child read parent#1: I am your parent',
@@ -62,7 +69,7 @@ describe('two pipes', () => {
       'parent read child#3: bye',
       'child read parent#3: bye too',
     ]);
-    expect(link.exitStatus).toEqual({ code: 0, signal: null });
+    expect(exitOf(events)).toEqual({ code: 0, signal: null });
   });
 
   it('carries 64 KiB messages both ways, whatever the reads and writes that split them', async () => {
@@ -77,17 +84,33 @@ describe('two pipes', () => {
     expect(childRead?.type === 'message' && childRead.frame.text).toBe(big);
   });
 
-  it('a write into a full pipe meets EAGAIN and is retried until the reader drains it', async () => {
+  it('a write into a full pipe blocks a thread of the parent in write(2), not its event loop, until the reader drains it', async () => {
     const { link, events } = await open('two');
+    const writeFd = link.parentFds[1]?.fd as number;
     const big = 'y'.repeat(MAX_MESSAGE_BYTES);
     // The child is at its keyboard, not reading: the parent's frame cannot fit in the pipe.
     const written = link.write(big);
-    await waitUntil(() => events.some((e) => e.type === 'syscall' && e.proc === 'parent' && e.result === 'EAGAIN'), {
-      what: 'the parent to meet a full pipe',
-    });
+    await waitUntil(() => isInCall('self', 'write', writeFd), { what: 'a thread of the parent to block in write(2) on the full pipe' });
+    expect(events.some((e) => e.type === 'syscall' && e.proc === 'parent')).toBe(false); // the call has not returned
     link.typeForChild('now I read');
     expect(await written).toBe(MAX_MESSAGE_BYTES + 'P1:\n'.length);
     await waitUntil(() => messages(events).some((m) => m.startsWith('child read parent#1')), { what: 'the child to read it' });
+  });
+
+  it('while the parent waits for the child, a thread of the parent is blocked in read(2) on the fd it names', async () => {
+    const { link, events } = await open('two');
+    const pending = link.read();
+    const reading = events.find((e) => e.type === 'activity' && e.proc === 'parent' && e.activity.doing === 'reading');
+    const fd = reading?.type === 'activity' && reading.activity.doing === 'reading' ? reading.activity.fd : -1;
+    expect(fd).toBe(link.parentFds[0]?.fd);
+    await waitUntil(() => isInCall('self', 'read', fd), { what: `a thread of the parent in read(fd ${fd})` });
+    // The file description the read blocks on is a blocking one (no O_NONBLOCK in its flags).
+    const flags = parseInt(/flags:\s+(\d+)/.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1] ?? 'x', 8);
+    expect(flags & fs.constants.O_NONBLOCK).toBe(0);
+    link.typeForChild('hello');
+    expect((await pending.frame)?.text).toBe('hello');
+    const read = events.find((e) => e.type === 'syscall' && e.proc === 'parent' && e.call === 'read');
+    expect(read?.type === 'syscall' && read.start <= read.at).toBe(true);
   });
 });
 
@@ -131,17 +154,17 @@ describe('lifecycle', () => {
   }, 120_000);
 
   it('a write to a pipe whose reader died gives EPIPE, not a crash', async () => {
-    const { link } = await open('two');
+    const { link, events } = await open('two');
     process.kill(link.childPid, 'SIGKILL');
-    await waitUntil(() => link.exitStatus !== null, { what: 'the child to die' });
+    await waitUntil(() => exitOf(events) !== null, { what: 'the child to die' });
     expect(await link.write('anyone there?')).toBe('EPIPE');
   });
 
   it('the child exits when its stdin (its keyboard) closes', async () => {
-    const { link } = await open('one');
+    const { link, events } = await open('one');
     (link as unknown as { child: { stdin: NodeJS.WritableStream } }).child.stdin.end();
-    await waitUntil(() => link.exitStatus !== null, { what: 'the child to exit' });
-    expect(link.exitStatus).toEqual({ code: 0, signal: null });
+    await waitUntil(() => exitOf(events) !== null, { what: 'the child to exit' });
+    expect(exitOf(events)).toEqual({ code: 0, signal: null });
     expect(isRunning(link.childPid)).toBe(false);
   });
 });

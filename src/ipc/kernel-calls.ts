@@ -1,0 +1,52 @@
+// What the kernel says each thread of a process is doing, from /proc/PID/task/TID/syscall
+// (Linux only): the system call it is blocked in and its first argument, the fd. The
+// screen names a process blocked in read(fd N); this is how that claim is checked
+// against the kernel, by the race (is the parent's read still blocked?) and by tests.
+import fs from 'node:fs';
+
+/** System call numbers differ by architecture; these are the ones pipe-chat names. */
+const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, Record<'read' | 'write', number>>> = {
+  x64: { read: 0, write: 1 },
+  arm64: { read: 63, write: 64 },
+};
+
+export interface ThreadCall {
+  tid: number;
+  call: 'read' | 'write' | 'other' | 'running';
+  fd: number | null;
+}
+
+/** True when /proc can tell which call a thread is in (Linux, a known architecture). */
+export function canSeeKernelCalls(): boolean {
+  return process.platform === 'linux' && CALL_NUMBERS[process.arch] !== undefined && fs.existsSync('/proc/self/task');
+}
+
+/** Every thread of `pid` and the call it is in; an empty list when the process is gone or /proc cannot say. */
+export function threadCalls(pid: number | 'self'): ThreadCall[] {
+  const numbers = CALL_NUMBERS[process.arch];
+  if (!numbers) return [];
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tids.flatMap((tid): ThreadCall[] => {
+    let line: string;
+    try {
+      line = fs.readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8');
+    } catch {
+      return [];
+    }
+    const [nr, arg0] = line.trim().split(' ');
+    if (nr === 'running') return [{ tid: Number(tid), call: 'running', fd: null }];
+    const number = Number(nr);
+    const call = number === numbers.read ? 'read' : number === numbers.write ? 'write' : 'other';
+    return [{ tid: Number(tid), call, fd: call === 'other' ? null : Number.parseInt(arg0 ?? '', 16) }];
+  });
+}
+
+/** Is some thread of `pid` blocked in `call` on `fd`? */
+export function isInCall(pid: number | 'self', call: 'read' | 'write', fd: number): boolean {
+  return threadCalls(pid).some((t) => t.call === call && t.fd === fd);
+}

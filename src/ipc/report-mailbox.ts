@@ -1,0 +1,135 @@
+// The child reports every call it makes, but between its write() and its read() the C
+// child makes no other call, and neither may ours: a report written to stdout there
+// would widen the window in which the parent can win the race. So the child's main
+// thread only puts each report into shared memory and wakes a reporter thread (one
+// futex wake at most); the reporter thread writes it to stdout. One report is in the
+// mailbox at a time, so reports reach the parent in the order they were made.
+//
+// Waking a thread asleep in Atomics.wait can take two futex calls (V8 signals a
+// condition variable, then releases a mutex the woken thread wants), so after each
+// record the reporter thread keeps looking for the next one for a moment before it
+// sleeps: during a conversation the main thread's wake then finds nobody asleep and
+// makes no call at all. At rest the reporter sleeps, and costs no CPU.
+//
+// A write's report is prepared before the write (its JSON, with the bytes it carries)
+// and published after it with three numbers: the result and the two times. The
+// reporter thread adds those to the JSON; the main thread does no encoding in between.
+
+const PUBLISHED = 0;
+const CONSUMED = 1;
+const LENGTH = 2;
+const KIND = 3;
+const HEADER_INTS = 4;
+const NUMBERS = 3; // result, start, end
+const DATA_OFFSET = HEADER_INTS * 4 + NUMBERS * 8;
+/** How long the reporter thread keeps looking for the next record before it sleeps. */
+const SPIN_MS = 5;
+
+/** What a record holds: JSON lines as they are, or a call's event to be completed with its result and times. */
+export const RecordKind = {
+  Lines: 0,
+  Call: 1,
+  /** Made only to warm the path: the reporter thread drops it. */
+  Warm: 2,
+} as const;
+export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+
+export interface Mailbox {
+  buffer: SharedArrayBuffer;
+}
+
+export function createMailbox(bytes = 1 << 20): Mailbox {
+  return { buffer: new SharedArrayBuffer(DATA_OFFSET + bytes) };
+}
+
+/** The main thread's side. */
+export class MailboxWriter {
+  private readonly header: Int32Array;
+  private readonly numbers: Float64Array;
+  private readonly data: Buffer;
+  private prepared = false;
+
+  constructor(mailbox: Mailbox) {
+    this.header = new Int32Array(mailbox.buffer, 0, HEADER_INTS);
+    this.numbers = new Float64Array(mailbox.buffer, HEADER_INTS * 4, NUMBERS);
+    this.data = Buffer.from(mailbox.buffer, DATA_OFFSET);
+  }
+
+  /** The largest record that fits; a larger one must be written directly, after flush(). */
+  get capacity(): number {
+    return this.data.length;
+  }
+
+  /** Waits until the reporter thread has taken the last record. */
+  flush(): void {
+    for (;;) {
+      const consumed = Atomics.load(this.header, CONSUMED);
+      if (consumed === Atomics.load(this.header, PUBLISHED)) return;
+      Atomics.wait(this.header, CONSUMED, consumed);
+    }
+  }
+
+  /** Fills the mailbox without publishing (the call has not happened yet). Returns false if it does not fit. */
+  prepare(text: string, kind: RecordKind): boolean {
+    this.flush();
+    const length = this.data.write(text, 0, 'utf8');
+    if (length >= this.data.length - 4) return false;
+    this.header[LENGTH] = length;
+    this.header[KIND] = kind;
+    this.prepared = true;
+    return true;
+  }
+
+  /** Hands the prepared record over, with the call's result and times: memory stores and one futex wake. */
+  publish(result = 0, start = 0, end = 0): void {
+    if (!this.prepared) return;
+    this.prepared = false;
+    this.numbers[0] = result;
+    this.numbers[1] = start;
+    this.numbers[2] = end;
+    Atomics.add(this.header, PUBLISHED, 1);
+    Atomics.notify(this.header, PUBLISHED);
+  }
+}
+
+export interface TakenRecord {
+  kind: RecordKind;
+  text: string;
+  result: number;
+  start: number;
+  end: number;
+}
+
+/** The reporter thread's side: blocks (futex wait) until a record is published. */
+export class MailboxReader {
+  private readonly header: Int32Array;
+  private readonly numbers: Float64Array;
+  private readonly data: Buffer;
+
+  constructor(mailbox: Mailbox) {
+    this.header = new Int32Array(mailbox.buffer, 0, HEADER_INTS);
+    this.numbers = new Float64Array(mailbox.buffer, HEADER_INTS * 4, NUMBERS);
+    this.data = Buffer.from(mailbox.buffer, DATA_OFFSET);
+  }
+
+  take(): TakenRecord {
+    const consumed = Atomics.load(this.header, CONSUMED);
+    const spinUntil = performance.now() + SPIN_MS;
+    while (Atomics.load(this.header, PUBLISHED) === consumed) {
+      if (performance.now() > spinUntil) Atomics.wait(this.header, PUBLISHED, consumed);
+    }
+    return {
+      kind: this.header[KIND] as RecordKind,
+      text: this.data.toString('utf8', 0, this.header[LENGTH]),
+      result: this.numbers[0] ?? 0,
+      start: this.numbers[1] ?? 0,
+      end: this.numbers[2] ?? 0,
+    };
+  }
+
+  /** Frees the mailbox for the next record. */
+  done(): void {
+    Atomics.add(this.header, CONSUMED, 1);
+    Atomics.notify(this.header, CONSUMED);
+  }
+}
