@@ -106,8 +106,11 @@ export interface Note {
 export interface TraceEntry {
   id: number;
   session: number;
+  /** When the call was entered and when it returned (µs, the clock both processes share). */
+  start: number;
   at: number;
   proc: Proc;
+  pid: number | null;
   call: 'read' | 'write';
   fd: number;
   result: number | string;
@@ -322,15 +325,17 @@ function reduceSyscall(state: ConversationState, session: SessionState, event: E
   const entry: TraceEntry = {
     id: state.traceCount,
     session: session.id,
+    start: event.start,
     at: event.at,
     proc: event.proc,
+    pid: session[event.proc].pid,
     call: event.call,
     fd: event.fd,
     result: event.result,
     requested: event.requested,
     head: bytes.subarray(0, PREVIEW_BYTES),
   };
-  const trace = state.trace.length >= TRACE_LIMIT ? [...state.trace.slice(1 - TRACE_LIMIT), entry] : [...state.trace, entry];
+  const trace = insertByStart(state.trace.length >= TRACE_LIMIT ? state.trace.slice(1 - TRACE_LIMIT) : state.trace, entry);
   let next: ConversationState = { ...state, trace, traceCount: state.traceCount + 1 };
   if (typeof event.result === 'string') {
     if (event.result === 'EAGAIN') return next;
@@ -366,6 +371,16 @@ function reduceSyscall(state: ConversationState, session: SessionState, event: E
   }
   written = { ...written, partialWrites: { ...written.partialWrites, [event.proc]: Buffer.from(pending) } };
   return { ...next, session: written };
+}
+
+/**
+ * The trace is ordered by when each call was entered, like strace -tt: a blocking read
+ * entered before the write that fed it comes first, whichever process reported first.
+ */
+function insertByStart(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
+  let i = trace.length;
+  while (i > 0 && (trace[i - 1]?.start ?? 0) > entry.start) i--;
+  return [...trace.slice(0, i), entry, ...trace.slice(i)];
 }
 
 function blankMessage(id: string, session: number, writer: Proc | null, seq: number, text: string, bytes: number): MessageRecord {

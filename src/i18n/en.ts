@@ -214,6 +214,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       empty: 'no system call yet',
       ms: (ms: string) => `${ms} ms`,
       bytes: (n: number) => `${n} B`,
+      separator: (conversation: number, pid: string) => `── conversation ${conversation} · child PID ${pid} ──`,
     },
     fds: {
       title: 'open fds',

@@ -213,6 +213,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       empty: '아직 시스템 호출 없음',
       ms: (ms: string) => `${ms} ms`,
       bytes: (n: number) => `${n} B`,
+      separator: (conversation: number, pid: string) => `── 대화 ${conversation} · 자식 PID ${pid} ──`,
     },
     fds: {
       title: '열린 fd',

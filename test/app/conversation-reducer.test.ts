@@ -9,7 +9,7 @@ import {
   transcriptOf,
   typingProcs,
 } from '../../src/app/conversation-selectors.js';
-import { CHILD_PID, Script, play } from './events.js';
+import { CHILD_PID, PARENT_PID, Script, play } from './events.js';
 
 const verdicts = (state: ReturnType<typeof play>) => state.messages.map((m) => `${m.writer}#${m.seq}→${m.reader ?? '-'}:${m.verdict ?? 'unread'}`);
 
@@ -196,5 +196,22 @@ describe('conversation reducer', () => {
   it('moves the clock only forward, on ticks', () => {
     const state = reduce(reduce(initialState(), { type: 'tick', at: 5_000_000 }), { type: 'tick', at: 4_000_000 });
     expect(state.now).toBe(5_000_000);
+  });
+});
+
+describe('the trace', () => {
+  it('orders calls by when they were entered, on the shared clock, whichever process reported first', () => {
+    const s = new Script();
+    const started = play(s.start());
+    const base = s.at;
+    const syscall = (proc: 'parent' | 'child', call: 'read' | 'write', fd: number, start: number, at: number): Action =>
+      s.event({ type: 'syscall', proc, call, fd, requested: 16, result: 16, data: Buffer.from('C1:Who are you?\n').toString('base64'), start, at });
+    // The parent's read was entered first and returned last; the child's write came in between.
+    // The parent reports its read before the child's report of the write arrives.
+    const state = play([syscall('parent', 'read', 20, base + 10, base + 90), syscall('child', 'write', 4, base + 40, base + 50)], started);
+    expect(state.trace.map((e) => `${e.proc} ${e.call} ${e.pid} took ${e.at - e.start}`)).toEqual([
+      `parent read ${PARENT_PID} took 80`,
+      `child write ${CHILD_PID + 1} took 10`,
+    ]);
   });
 });
