@@ -1,5 +1,6 @@
-// The one banner that explains what just happened, most important first: deadlock,
-// a dead child, a failed start, a stolen or out-of-turn message, the end of the
+// The one banner that explains what just happened, most important first: deadlock
+// (two processes blocked in read(), each waiting for the other), a process blocked for
+// good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it.
 import type { ConversationState } from './conversation-reducer.js';
 import { conversationTurn, findDeadlock, other, phaseOf, typingProcs } from './conversation-selectors.js';
@@ -10,7 +11,7 @@ import type { Tone } from './theme.js';
 import { exitHow, tagOf, type Ui } from './words.js';
 
 export interface BannerContent {
-  kind: 'deadlock' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening';
+  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening';
   title: string;
   text: string;
   keys: string;
@@ -28,9 +29,11 @@ export function bannerContent(t: Ui, state: ConversationState): BannerContent | 
   if (deadlock) {
     const [blocked] = deadlock.blocked;
     const [finished] = deadlock.finished;
-    const text =
-      deadlock.blocked.length > 1 || !blocked || !finished ? b.deadlockBoth : b.deadlockOne(t.procLower[blocked], t.procLower[finished]);
-    return { kind: 'deadlock', title: b.deadlockTitle, text, keys: b.deadlockKeys, tone: 'danger' };
+    // A deadlock needs two processes waiting on each other; one process waiting alone is not one.
+    if (deadlock.blocked.length === 1 && blocked && finished) {
+      return { kind: 'blocked-forever', title: b.blockedForeverTitle, text: b.blockedForever(t.procLower[blocked], t.procLower[finished]), keys: b.deadlockKeys, tone: 'warn' };
+    }
+    return { kind: 'deadlock', title: b.deadlockTitle, text: b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
   }
   if (phase === 'child-died' && session.child.exit) {
     const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);

@@ -163,8 +163,9 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       deadlockTitle: 'DEADLOCK',
       deadlockBoth:
         'Both processes are blocked in read() and the shared pipe is empty: each waits for the other to write, so neither ever will.',
-      deadlockOne: (blocked: string, finished: string) =>
-        `The ${blocked} is blocked in read() on an empty pipe and the ${finished} will never write again. The ${blocked} holds a write end itself, so it never even gets end of file.`,
+      blockedForeverTitle: 'BLOCKED FOREVER',
+      blockedForever: (blocked: string, finished: string) =>
+        `The ${blocked} is blocked in read() on an empty pipe, and the ${finished} will never write again. The only write end still open is the ${blocked}'s own, so no end of file will come either: it waits forever. (Not a deadlock: nobody waits for the ${blocked}.)`,
       deadlockKeys: 'r: restart with a fresh child · Ctrl+T: switch pipes',
       stolenTitle: 'STOLEN',
       stolen: (tag: string, writer: string) =>

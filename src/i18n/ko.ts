@@ -162,8 +162,9 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
     banner: {
       deadlockTitle: '교착 상태 (DEADLOCK)',
       deadlockBoth: '두 프로세스 모두 read()에서 막혔고 공유 파이프는 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
-      deadlockOne: (blocked: string, finished: string) =>
-        `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. ${blocked} 자신이 쓰기 끝을 쥐고 있어 파일 끝(EOF)도 오지 않습니다.`,
+      blockedForeverTitle: '영원히 막힘',
+      blockedForever: (blocked: string, finished: string) =>
+        `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. 열려 있는 쓰기 끝은 ${blocked} 자신의 것뿐이라 파일 끝(EOF)도 오지 않으니 영원히 기다립니다. (교착 상태는 아닙니다: ${blocked} 쪽을 기다리는 프로세스가 없습니다.)`,
       deadlockKeys: 'r: 새 자식으로 다시 시작 · Ctrl+T: 파이프 전환',
       stolenTitle: '가로챔',
       stolen: (tag: string, writer: string) =>

@@ -102,7 +102,7 @@ describe('App', () => {
     expect(frame()).toContain('ONE shared pipe');
   });
 
-  it('marks a stolen message in words and shows the deadlock banner; r restarts with a fresh child', async () => {
+  it('marks a stolen message in words; with the child gone, says the parent waits forever (not a deadlock); r restarts with a fresh child', async () => {
     const { world, app, until, frame, events } = start({ mode: 'one' });
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script(1, 'one');
@@ -113,8 +113,9 @@ describe('App', () => {
     expect(frame()).toContain('C1 child→child');
     expect(frame()).toContain('stolen 1');
     world.last.emit(...events([script.activity('child', { doing: 'done' }), script.exit(0)]));
-    await until('DEADLOCK');
+    await until('BLOCKED FOREVER');
     expect(frame()).toContain('never write again');
+    expect(frame()).not.toContain('DEADLOCK');
     app.stdin.write('r');
     await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });

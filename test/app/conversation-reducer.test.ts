@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bannerContent } from '../../src/app/banner-lines.js';
 import { initialState, reduce, type Action } from '../../src/app/conversation-reducer.js';
+import { messagesFor } from '../../src/i18n/index.js';
 import {
   conversationTurn,
   displayedTurn,
@@ -119,12 +121,16 @@ describe('conversation reducer', () => {
     // Now the child reads again, for turn 3's answer... after its own write was stolen, nobody has bytes.
     expect(findDeadlock(after)).toEqual({ blocked: ['parent', 'child'], finished: [] });
     expect(phaseOf(after)).toBe('deadlock');
+    expect(bannerContent(messagesFor('en').ui, after)).toMatchObject({ kind: 'deadlock', title: 'DEADLOCK' });
   });
 
-  it('finds a deadlock when the parent is blocked on the empty shared pipe and the child is done (it holds the write end itself)', () => {
+  it('finds the parent blocked for good when the child is done (it holds the write end itself), and calls it no deadlock', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), ...s.stealThenChildEnds()]);
     expect(findDeadlock(state)).toEqual({ blocked: ['parent'], finished: ['child'] });
+    const banner = bannerContent(messagesFor('en').ui, state);
+    expect(banner).toMatchObject({ kind: 'blocked-forever', title: 'BLOCKED FOREVER' });
+    expect(banner?.text).toContain('Not a deadlock');
   });
 
   it('is no deadlock over two pipes when the child is gone: the parent gets end of file', () => {
