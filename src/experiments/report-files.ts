@@ -6,7 +6,7 @@ import type { Machine } from './machine.js';
 
 export type Row = Record<string, string | number>;
 
-export function toJson(experiment: string, machine: Machine, rowsKey: string, rows: readonly Row[]): string {
+export function toJson(experiment: string, machine: Machine, rowsKey: string, rows: readonly object[]): string {
   return JSON.stringify({ experiment, machine, [rowsKey]: rows });
 }
 
@@ -18,7 +18,7 @@ function csvField(value: string | number): string {
 export function toCsv(machine: Machine, rows: readonly Row[]): string {
   const first = rows[0];
   if (!first) return '';
-  const withMachine = rows.map((row) => ({ ...row, ...machine }));
+  const withMachine: Row[] = rows.map((row) => ({ ...row, ...machine }));
   const columns = Object.keys({ ...first, ...machine });
   return [columns, ...withMachine.map((row) => columns.map((c) => row[c] ?? ''))].map((line) => line.map(csvField).join(',')).join('\n');
 }

@@ -102,7 +102,7 @@ export class StreamChecker {
       last.length += length;
     } else {
       this.pieces.push({ writer, message: message + 1, messageOffset: at, streamOffset: this.offset, length });
-      this.piecesOf[writer * this.messages + message]++;
+      this.piecesOf[writer * this.messages + message] = (this.piecesOf[writer * this.messages + message] ?? 0) + 1;
     }
     this.current = writer;
     this.consumed[writer] = done + length;
