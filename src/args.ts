@@ -131,7 +131,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   speed: ['chat'],
   'exit-when-done': ['chat'],
   trials: ['race'],
-  delay: ['race'],
+  delay: ['chat', 'race'],
   sweep: ['race'],
   delays: ['race'],
   writers: ['writers'],
