@@ -52,7 +52,8 @@ export function formatWriters(results: readonly WritersResult[], machine: Machin
   for (const result of results) {
     const note = result.size <= PIPE_BUF ? t.withinPipeBuf : result.size <= PIPE_CAPACITY ? t.withinPipe : t.overPipe;
     const total = result.writers * result.messages;
-    lines.push(t.size(result.size, note), `  ${t.counts(result.whole, result.torn, total)}`, ...evidence(result, lang), '');
+    const verdict = result.size <= PIPE_BUF ? t.verdictPromised : result.torn === 0 ? t.verdictKept : t.verdictSplit(result.torn, total);
+    lines.push(t.size(result.size, note), `  ${t.counts(result.whole, result.torn, total)}`, `  ${verdict}`, ...evidence(result, lang), '');
   }
   lines.push(t.pipeBuf, '', messagesFor(lang).cli.machine(machine));
   return wrapLines(lines, width).join('\n');

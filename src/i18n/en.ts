@@ -126,6 +126,9 @@ Options:
       withinPipe: '(over PIPE_BUF, within the 64 KiB pipe)',
       overPipe: '(larger than the 64 KiB pipe)',
       counts: (whole: number, torn: number, total: number) => `whole: ${whole} of ${total}   torn: ${torn} of ${total}`,
+      verdictPromised: 'within PIPE_BUF: POSIX promises that each write goes in whole',
+      verdictKept: 'beyond PIPE_BUF nothing is promised, yet here every write went in whole',
+      verdictSplit: (torn: number, total: number) => `beyond PIPE_BUF: the kernel split ${torn} of ${total} writes here`,
       evidence: (name: string, pieces: number) =>
         `torn, for example: ${name} arrived in ${pieces} pieces, with other writers' bytes inside it (offsets in the stream read):`,
       piece: (at: number, name: string, from: number, to: number) => `at ${at}: ${name} bytes ${from}-${to}`,

@@ -126,6 +126,9 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       withinPipe: '(PIPE_BUF보다 크고 64 KiB 파이프 이하)',
       overPipe: '(64 KiB 파이프보다 큼)',
       counts: (whole: number, torn: number, total: number) => `온전함: ${total}개 중 ${whole}개   찢김: ${total}개 중 ${torn}개`,
+      verdictPromised: 'PIPE_BUF 이하: POSIX는 write마다 통째로 들어간다고 약속합니다',
+      verdictKept: 'PIPE_BUF를 넘으면 약속이 없지만, 여기서는 write가 모두 통째로 들어갔습니다',
+      verdictSplit: (torn: number, total: number) => `PIPE_BUF를 넘음: 여기서 커널이 write ${total}개 중 ${torn}개를 나눴습니다`,
       evidence: (name: string, pieces: number) =>
         `찢긴 예: ${name}이(가) ${pieces}조각으로 도착했고 그 사이에 다른 writer의 바이트가 있습니다 (읽은 스트림의 오프셋):`,
       piece: (at: number, name: string, from: number, to: number) => `${at}: ${name}의 바이트 ${from}-${to}`,
