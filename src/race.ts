@@ -162,7 +162,7 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
     trials: options.trials,
     delayMs: options.childDelayMs,
     parentDelayMs: options.parentDelayMs,
-    onTrial: (done) => progress.update(() => t.race.progress(String(options.childDelayMs), done, options.trials, 1, 1)),
+    onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
   });
   progress.done();
   const machine = thisMachine();

@@ -106,6 +106,7 @@ Options:
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
       deadlocked: (n: number) => `trials that ended with a read blocked forever (cleaned up): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
+      progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
         `race: child delay ${delayMs} ms, trial ${done}/${trials} (delay ${point} of ${points})`,
     },

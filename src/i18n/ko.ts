@@ -106,6 +106,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
       deadlocked: (n: number) => `read()가 영원히 막힌 채 끝난 시도 (정리함): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
+      progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
         `race: 자식 지연 ${delayMs} ms, 시도 ${done}/${trials} (지연 ${points}개 중 ${point}번째)`,
     },
