@@ -10,7 +10,7 @@ import type { Tone } from './theme.js';
 import { exitHow, tagOf, type Ui } from './words.js';
 
 export interface BannerContent {
-  kind: 'deadlock' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening';
+  kind: 'deadlock' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening' | 'saved';
   title: string;
   text: string;
   keys: string;
