@@ -163,8 +163,7 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
     delayMs: options.childDelayMs,
     parentDelayMs: options.parentDelayMs,
     onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
-  });
-  progress.done();
+  }).finally(() => progress.done());
   const machine = thisMachine();
   const row = { wiring: wiringOf(options.mode), ...result };
   if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);

@@ -95,8 +95,7 @@ export async function runSweep(options: RaceOptions, lang: Lang): Promise<number
     parentDelayMs: options.parentDelayMs,
     onTrial: (point, done) =>
       progress.update(() => t.race.progress(delayLabel(delays[point] ?? 0), done, options.trials, point + 1, delays.length)),
-  });
-  progress.done();
+  }).finally(() => progress.done());
   const machine = thisMachine();
   const rows = points.map((p) => ({ ...p }));
   if (options.output === 'json') process.stdout.write(`${toJson('race-sweep', machine, 'points', rows)}\n`);

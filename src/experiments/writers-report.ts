@@ -63,18 +63,15 @@ export async function runWritersCommand(options: WritersOptions, lang: Lang): Pr
   const t = messagesFor(lang).cli.writers;
   const progress = progressLine(process.stderr, options.output === 'text');
   const results: WritersResult[] = [];
-  for (const size of options.sizes) {
-    const totalMiB = ((options.writers * options.messages * size) / MiB).toFixed(1);
-    results.push(
-      await runWriters({
-        writers: options.writers,
-        size,
-        messages: options.messages,
-        onBytes: (read) => progress.update(() => t.progress(size, (read / MiB).toFixed(1), totalMiB)),
-      }),
-    );
+  try {
+    for (const size of options.sizes) {
+      const totalMiB = ((options.writers * options.messages * size) / MiB).toFixed(1);
+      const onBytes = (read: number): void => progress.update(() => t.progress(size, (read / MiB).toFixed(1), totalMiB));
+      results.push(await runWriters({ writers: options.writers, size, messages: options.messages, onBytes }));
+    }
+  } finally {
+    progress.done();
   }
-  progress.done();
   const machine = thisMachine();
   if (options.output === 'json') {
     const rows = results.map((r) => ({ ...row(r), firstTorn: r.firstTorn && { pieces: r.firstTorn.pieces.map(pieceJson), intruders: r.firstTorn.intruders.map(pieceJson) } }));
