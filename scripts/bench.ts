@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openKernelPipes, type OpenedPipe } from '../src/ipc/kernel-pipe.js';
 import { PipeLink } from '../src/ipc/link.js';
+import { DEFAULT_SWEEP_DELAYS_MS } from '../src/args.js';
+import { sweep } from '../src/experiments/sweep.js';
 import { race } from '../src/race.js';
 import { firstFrame, idleCpu, peakMemory } from './bench-ui.js';
 
@@ -163,6 +165,10 @@ async function main(): Promise<void> {
   log(`    floor for a Node parent (the link's read path, a C echo child): ${rt.nodeFloorUs.toFixed(2)} us, ${ratio(rt.nodeFloorUs, rt.cUs).toFixed(2)}x C`);
   const traced = await interleavedRoundTrip(binary, null, true, 3);
   log(`  the same with every call reported to the UI: ${traced.us.toFixed(2)} us, ${ratio(traced.us, traced.cUs).toFixed(2)}x C`);
+  const sweepStarted = performance.now();
+  await sweep({ mode: 'one', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
+  const sweepMs = performance.now() - sweepStarted;
+  log(`  the sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
   const stealRatio = steal['0']?.ratioToC ?? NaN;
   log(`  steal rate at delay 0: ${stealRatio.toFixed(2)}x C's (target >= 0.5x)`);
 
@@ -180,6 +186,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({
         reference,
         steal,
+        sweepMs,
         firstFrame: frame,
         idleCpu: idle,
         peakMemory: memory,

@@ -1,4 +1,4 @@
-// Bundles the two entry points (the UI parent and the child) into dist/, so the
+// Bundles the entry points (the UI parent, the chat child, the many-writers writer) into dist/, so the
 // installed package runs with no dependency to fetch and starts fast.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -32,7 +32,7 @@ const oneStringWidth = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli.tsx', child: 'src/child.ts' },
+  entryPoints: { cli: 'src/cli.tsx', child: 'src/child.ts', writer: 'src/writer.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

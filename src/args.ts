@@ -1,4 +1,4 @@
-// Command-line parsing for both entry points (the UI and `pipe-chat race`), pure:
+// Command-line parsing for every command (the chat, `race`, `writers`), pure:
 // it turns argv into options or a usage problem, and never prints or exits itself.
 // Problems are data, not English sentences, so that the CLI can say them in the
 // user's language (see `cli.usageProblem` in the catalogue).
@@ -32,35 +32,61 @@ export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
   script: AutoScript;
 }
 
+/** How an experiment prints its result: a report for people, or one file format. */
+export type OutputFormat = 'text' | 'json' | 'csv';
+
 export interface RaceOptions {
   command: 'race';
   mode: PipeMode;
+  /** False when --pipes was not given (the report says which wiring it chose). */
+  pipesChosen: boolean;
   trials: number;
-  delayMs: number;
+  childDelayMs: number;
   parentDelayMs: number;
-  json: boolean;
+  /** The child delays of a sweep (--sweep, --delays), or null for one race. */
+  sweepDelaysMs: number[] | null;
+  output: OutputFormat;
+  color: boolean;
   lang: Lang | null;
 }
+
+export interface WritersOptions {
+  command: 'writers';
+  writers: number;
+  /** One run per size: the default pair shows a message kept whole and one torn. */
+  sizes: number[];
+  messages: number;
+  output: OutputFormat;
+  color: boolean;
+  lang: Lang | null;
+}
+
+/** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
+export type Command = 'chat' | 'race' | 'writers';
+
+/** Why a number was refused, beyond being out of range. */
+export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number' | 'out-of-range' | 'too-many';
 
 export type UsageProblem =
   | { kind: 'unknown-option'; option: string }
   | { kind: 'missing-value'; option: string }
   | { kind: 'unexpected-argument'; argument: string }
-  | { kind: 'race-only'; option: string }
-  | { kind: 'chat-only'; option: string }
-  | { kind: 'bad-value'; option: string; value: string; expected: Expected };
+  | { kind: 'wrong-command'; option: string; command: Command; owners: Command[] }
+  | { kind: 'conflict'; option: string; other: string }
+  | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
 
 /** What a value should have been, for the message. */
 export type Expected =
   | { type: 'one-of'; values: string[] }
-  | { type: 'number'; min: number; max: number; integer: boolean };
+  | { type: 'number'; min: number; max: number; integer: boolean; list?: number };
 
 export type Parsed =
   | UiOptions
   | RaceOptions
-  | { command: 'help'; lang: Lang | null }
+  | WritersOptions
+  | { command: 'help'; topic: Command; lang: Lang | null }
   | { command: 'version' }
-  | { command: 'usage-error'; problem: UsageProblem; lang: Lang | null };
+  | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };
 
 class UsageError extends Error {
   constructor(readonly problem: UsageProblem) {
@@ -71,33 +97,96 @@ class UsageError extends Error {
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-  pipes: { type: 'string' },
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
+  pipes: { type: 'string' },
+  'child-delay': { type: 'string' },
   'parent-delay': { type: 'string' },
   // the chat's
-  'child-delay': { type: 'string' },
   auto: { type: 'boolean' },
   script: { type: 'string' },
   speed: { type: 'string' },
   'exit-when-done': { type: 'boolean' },
-  // the race's
+  // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
+  sweep: { type: 'boolean' },
+  delays: { type: 'string' },
+  writers: { type: 'string' },
+  size: { type: 'string' },
+  messages: { type: 'string' },
   json: { type: 'boolean' },
+  csv: { type: 'boolean' },
 } as const;
 
-const CHAT_ONLY = ['child-delay', 'auto', 'script', 'speed', 'exit-when-done'] as const;
-const RACE_ONLY = ['trials', 'delay', 'json'] as const;
-const MAX_DELAY_MS = 60_000;
+type OptionName = keyof typeof OPTIONS;
 
-function number(option: string, raw: string | undefined, fallback: number, { min = 0, max = MAX_DELAY_MS, integer = false } = {}): number {
-  if (raw === undefined) return fallback;
+/** Which commands take each option; an option missing here is taken by all. */
+const OWNERS: Partial<Record<OptionName, Command[]>> = {
+  pipes: ['chat', 'race'],
+  'child-delay': ['chat', 'race'],
+  'parent-delay': ['chat', 'race'],
+  auto: ['chat'],
+  script: ['chat'],
+  speed: ['chat'],
+  'exit-when-done': ['chat'],
+  trials: ['race'],
+  delay: ['chat', 'race'],
+  sweep: ['race'],
+  delays: ['race'],
+  writers: ['writers'],
+  size: ['writers'],
+  messages: ['writers'],
+  json: ['race', 'writers'],
+  csv: ['race', 'writers'],
+};
+
+const MAX_DELAY_MS = 60_000;
+/** The sweep's chart has one column per delay and must fit 80 columns. */
+const MAX_SWEEP_DELAYS = 10;
+const MAX_SIZES = 4;
+export const DEFAULT_SWEEP_DELAYS_MS = [0, 0.05, 0.1, 0.25, 0.5, 1, 2];
+export const DEFAULT_WRITER_SIZES = [4096, 262144];
+const MAX_WRITERS = 16;
+const MAX_SIZE = 1024 * 1024;
+const MIN_SIZE = 16;
+const MAX_MESSAGES = 100;
+
+interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/** Why a written number is refused, or null if it is a plain decimal number (range aside). */
+function numberFault(raw: string, integer: boolean): NumberFault | null {
+  if (raw !== raw.trim() || raw === '') return raw.trim() === '' ? 'not-a-number' : 'spaces';
+  if (raw.startsWith('-') && Number.isFinite(Number(raw))) return 'negative';
+  if (/^[+-]?0[xob]/i.test(raw)) return 'not-decimal';
+  return (integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(raw) ? null : 'not-a-number';
+}
+
+function parseNumber(option: string, raw: string, { min = 0, max = MAX_DELAY_MS, integer = false }: NumberRule, list?: number): number {
+  const expected: Expected = { type: 'number', min, max, integer, ...(list ? { list } : {}) };
+  const fault = numberFault(raw, integer);
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new UsageError({ kind: 'bad-value', option, value: raw, expected: { type: 'number', min, max, integer } });
-  }
+  if (fault || value < min || value > max) throw new UsageError({ kind: 'bad-value', option, value: raw, expected, fault: fault ?? 'out-of-range' });
   return value;
+}
+
+function number(option: string, raw: string | undefined, fallback: number, rule: NumberRule = {}): number {
+  return raw === undefined ? fallback : parseNumber(option, raw, rule);
+}
+
+/** A comma-separated list of numbers ("0,0.05,2"): sorted, each once, at most `most`. */
+function numberList(option: string, raw: string | undefined, fallback: number[], rule: NumberRule, most: number): number[] {
+  if (raw === undefined) return fallback;
+  const values = [...new Set(raw.split(',').map((item) => parseNumber(option, item, rule, most)))].sort((a, b) => a - b);
+  if (values.length > most) {
+    const { min = 0, max = MAX_DELAY_MS, integer = false } = rule;
+    throw new UsageError({ kind: 'bad-value', option, value: raw, expected: { type: 'number', min, max, integer, list: most }, fault: 'too-many' });
+  }
+  return values;
 }
 
 function oneOf<T extends string>(option: string, raw: string | undefined, values: readonly T[]): T | undefined {
@@ -116,6 +205,31 @@ function langFromArgv(argv: readonly string[]): Lang | null {
   return null;
 }
 
+/** The subcommand named on the command line, even one that fails to parse, for the help it points to. */
+function commandFromArgv(argv: readonly string[]): Command {
+  const named = argv.find((arg) => arg === 'race' || arg === 'writers');
+  return named === 'race' || named === 'writers' ? named : 'chat';
+}
+
+/**
+ * parseArgs takes "-5" after an option for another option, and reports a missing value.
+ * Glue a value that looks like a negative number to its option, so that it reaches the
+ * number check and is refused for what it is.
+ */
+function glueNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? (arg.slice(2) as OptionName) : null;
+    if (name && OPTIONS[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Node's parseArgs errors carry the option in their message; turn them into problems. */
 function problemFromNode(error: Error & { code?: string }): UsageProblem {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
@@ -124,35 +238,69 @@ function problemFromNode(error: Error & { code?: string }): UsageProblem {
   return { kind: 'unknown-option', option };
 }
 
+function outputFormat(values: { json?: boolean; csv?: boolean }): OutputFormat {
+  if (values.json && values.csv) throw new UsageError({ kind: 'conflict', option: '--json', other: '--csv' });
+  return values.json ? 'json' : values.csv ? 'csv' : 'text';
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const langOption = langFromArgv(argv);
+  const topic = commandFromArgv(argv);
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: OPTIONS });
+      parsed = parseArgs({ args: glueNegativeValues(argv), strict: true, allowPositionals: true, options: OPTIONS });
     } catch (error) {
       throw new UsageError(problemFromNode(error as Error & { code?: string }));
     }
     const { values, positionals } = parsed;
-    const race = positionals[0] === 'race';
-    const extra = positionals[race ? 1 : 0];
+    const command: Command = positionals[0] === 'race' || positionals[0] === 'writers' ? positionals[0] : 'chat';
+    const extra = positionals[command === 'chat' ? 0 : 1];
     if (extra !== undefined) throw new UsageError({ kind: 'unexpected-argument', argument: extra });
     oneOf('--lang', values.lang, ['en', 'ko'] as const);
-    if (values.help) return { command: 'help', lang: langOption };
+    if (values.help) return { command: 'help', topic: command, lang: langOption };
     if (values.version) return { command: 'version' };
-    const wrong = (race ? CHAT_ONLY : RACE_ONLY).find((name) => values[name] !== undefined);
-    if (wrong) throw new UsageError({ kind: race ? 'chat-only' : 'race-only', option: `--${wrong}` });
+    for (const [name, owners] of Object.entries(OWNERS)) {
+      if (values[name as OptionName] !== undefined && !owners.includes(command)) {
+        throw new UsageError({ kind: 'wrong-command', option: `--${name}`, command, owners });
+      }
+    }
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    const color = !values['no-color'] && !env.NO_COLOR;
 
+    if (command === 'writers') {
+      return {
+        command,
+        writers: number('--writers', values.writers, 4, { min: 1, max: MAX_WRITERS, integer: true }),
+        sizes: numberList('--size', values.size, DEFAULT_WRITER_SIZES, { min: MIN_SIZE, max: MAX_SIZE, integer: true }, MAX_SIZES),
+        messages: number('--messages', values.messages, 20, { min: 1, max: MAX_MESSAGES, integer: true }),
+        output: outputFormat(values),
+        color,
+        lang: langOption,
+      };
+    }
     const mode: PipeMode = oneOf('--pipes', values.pipes, ['1', '2'] as const) === '1' ? 'one' : 'two';
     const parentDelayMs = number('--parent-delay', values['parent-delay'], 0);
-    if (race) {
+    if (values['child-delay'] !== undefined && values.delay !== undefined) {
+      throw new UsageError({ kind: 'conflict', option: '--child-delay', other: '--delay' });
+    }
+    const childDelayOption = values.delay !== undefined ? '--delay' : '--child-delay';
+    const childDelayMs = number(childDelayOption, values['child-delay'] ?? values.delay, 0);
+    if (command === 'race') {
+      const sweep = Boolean(values.sweep) || values.delays !== undefined;
+      if (sweep && (values['child-delay'] ?? values.delay) !== undefined) {
+        throw new UsageError({ kind: 'conflict', option: childDelayOption, other: values.sweep ? '--sweep' : '--delays' });
+      }
       return {
-        command: 'race',
-        mode,
-        trials: number('--trials', values.trials, 200, { min: 1, max: 100_000, integer: true }),
-        delayMs: number('--delay', values.delay, 0),
+        command,
+        mode: values.pipes === undefined ? 'one' : mode,
+        pipesChosen: values.pipes !== undefined,
+        trials: number('--trials', values.trials, sweep ? 300 : 200, { min: 1, max: 100_000, integer: true }),
+        childDelayMs,
         parentDelayMs,
-        json: Boolean(values.json),
+        sweepDelaysMs: sweep ? numberList('--delays', values.delays, DEFAULT_SWEEP_DELAYS_MS, {}, MAX_SWEEP_DELAYS) : null,
+        output: outputFormat(values),
+        color,
         lang: langOption,
       };
     }
@@ -160,17 +308,16 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       command: 'ui',
       mode,
       lang: langOption,
-      childDelayMs: number('--child-delay', values['child-delay'], 0),
+      childDelayMs,
       parentDelayMs,
-      // https://no-color.org: any non-empty NO_COLOR turns colour off.
-      color: !values['no-color'] && !env.NO_COLOR,
+      color,
       auto: Boolean(values.auto) || values.script !== undefined,
       scriptPath: values.script ?? null,
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
     };
   } catch (error) {
-    if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, lang: langOption };
+    if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, topic, lang: langOption };
     throw error;
   }
 }

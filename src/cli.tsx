@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The one entry file: parses the command line, then runs the race report or the
-// full-screen chat. Usage errors go to stderr with exit status 2.
+// The one entry file: parses the command line, then runs an experiment (the race, its
+// sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
+// and a pointer to the command's help, with exit status 2.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
@@ -8,24 +9,35 @@ import { parseCommandLine, type UsageProblem } from './args.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { runRace } from './race.js';
+import { runSweep } from './experiments/sweep.js';
+import { runWritersCommand } from './experiments/writers-report.js';
 
-function describeProblem(problem: UsageProblem, t: Messages['cli']['problem']): string {
+function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
+  const say = t.problem;
   switch (problem.kind) {
     case 'unknown-option':
-      return t.unknownOption(problem.option);
+      return say.unknownOption(problem.option);
     case 'missing-value':
-      return t.missingValue(problem.option);
+      return say.missingValue(problem.option);
     case 'unexpected-argument':
-      return t.unexpectedArgument(problem.argument);
-    case 'race-only':
-      return t.raceOnly(problem.option);
-    case 'chat-only':
-      return t.chatOnly(problem.option);
+      return say.unexpectedArgument(problem.argument);
+    case 'wrong-command': {
+      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(say.or);
+      return say.wrongCommand(problem.option, owners, t.commandName[problem.command]);
+    }
+    case 'conflict':
+      return say.conflict(problem.option, problem.other);
     case 'bad-value': {
-      const { option, value, expected } = problem;
-      if (expected.type === 'one-of') return t.oneOf(option, expected.values.join(t.or), value);
-      const range = t.range(expected.min, expected.max);
-      return expected.integer ? t.integer(option, range, value) : t.number(option, range, value);
+      const { option, value, expected, fault } = problem;
+      if (expected.type === 'one-of') return say.oneOf(option, expected.values.join(say.or), value);
+      const range = say.range(expected.min, expected.max);
+      const message = expected.list
+        ? say.list(option, expected.list, range, value)
+        : expected.integer
+          ? say.integer(option, range, value)
+          : say.number(option, range, value);
+      const why = fault ? say.fault[fault] : '';
+      return why ? say.withFault(message, why) : message;
     }
   }
 }
@@ -81,13 +93,15 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'help':
-      process.stdout.write(`${t.usage}\n`);
+      process.stdout.write(`${t.usage[parsed.topic]}\n`);
       return 0;
     case 'usage-error':
-      process.stderr.write(`${t.usageError(describeProblem(parsed.problem, t.problem))}\n\n${t.usage}\n`);
+      process.stderr.write(`${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}\n`);
       return 2;
     case 'race':
-      return runRace(parsed, lang);
+      return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);
+    case 'writers':
+      return runWritersCommand(parsed, lang);
     case 'ui': {
       let script: AutoScript = t.autoLines;
       if (parsed.scriptPath) {

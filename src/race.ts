@@ -14,6 +14,10 @@ import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
 import { messagesFor, type Lang } from './i18n/index.js';
+import { thisMachine } from './experiments/machine.js';
+import { progressLine } from './experiments/progress.js';
+import { toCsv } from './experiments/report-files.js';
+import { wiringOf } from './experiments/wiring.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
@@ -28,6 +32,8 @@ export interface RaceSettings {
   childScript?: string;
   /** A trial that settles in no outcome within this time is an error. */
   trialTimeoutMs?: number;
+  /** Called after each trial with how many are done (for a progress line). */
+  onTrial?: (done: number) => void;
 }
 
 export interface RaceResult {
@@ -142,6 +148,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;
       if (outcome.parentBlocked) parentBlocked++;
+      settings.onTrial?.(i + 1);
     }
   } finally {
     await link.close();
@@ -177,12 +184,22 @@ export function formatRace(result: RaceResult, lang: Lang): string {
 }
 
 export async function runRace(options: RaceOptions, lang: Lang): Promise<number> {
+  const t = messagesFor(lang).cli;
+  const progress = progressLine(process.stderr, options.output === 'text');
   const result = await race({
     mode: options.mode,
     trials: options.trials,
-    delayMs: options.delayMs,
+    delayMs: options.childDelayMs,
     parentDelayMs: options.parentDelayMs,
-  });
-  process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatRace(result, lang)}\n`);
+    onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
+  }).finally(() => progress.done());
+  const machine = thisMachine();
+  const row = { wiring: wiringOf(options.mode), ...result };
+  if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);
+  else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
+  else {
+    const note = options.pipesChosen ? '' : `\n${t.race.defaultWiring}`;
+    process.stdout.write(`${formatRace(result, lang)}${note}\n${t.machine(machine)}\n`);
+  }
   return 0;
 }

@@ -23,22 +23,33 @@ describe('pipe-chat command line', () => {
   });
 
   it.each([
-    [['--bogus'], 'unknown option --bogus'],
-    [['--pipes', '3'], '--pipes must be 1 or 2, not "3"'],
-    [['--pipes'], '--pipes needs a value'],
-    [['race', '--trials', '0'], '--trials must be a whole number from 1 to 100000, not "0"'],
-    [['race', '--delay', 'soon'], '--delay must be a number from 0 to 60000, not "soon"'],
-    [['--lang', 'fr'], '--lang must be en or ko, not "fr"'],
-    [['extra'], 'unexpected argument "extra"'],
-    [['race', 'extra'], 'unexpected argument "extra"'],
-    [['--trials', '5'], '--trials is an option of "pipe-chat race"'],
-    [['race', '--auto'], '--auto is an option of the chat, not of "pipe-chat race"'],
-  ])('%j prints the problem and usage on stderr and exits 2', async (args, message) => {
+    [['--bogus'], 'unknown option --bogus', 'pipe-chat'],
+    [['--pipes', '3'], '--pipes must be 1 or 2, not "3"', 'pipe-chat'],
+    [['--pipes'], '--pipes needs a value', 'pipe-chat'],
+    [['race', '--trials', '0'], '--trials must be a whole number from 1 to 100000, not "0"', 'pipe-chat race'],
+    [['race', '--trials', '-5'], '--trials must be a whole number from 1 to 100000, not "-5" (it is negative)', 'pipe-chat race'],
+    [['race', '--trials', '0x10'], '--trials must be a whole number from 1 to 100000, not "0x10" (write it in decimal)', 'pipe-chat race'],
+    [['race', '--trials', ' 7'], '--trials must be a whole number from 1 to 100000, not " 7" (remove the spaces)', 'pipe-chat race'],
+    [['--child-delay', '-1'], '--child-delay must be a number from 0 to 60000, not "-1" (it is negative)', 'pipe-chat'],
+    [['race', '--delay', 'soon'], '--delay must be a number from 0 to 60000, not "soon"', 'pipe-chat race'],
+    [['race', '--child-delay', '1', '--delay', '2'], '--child-delay and --delay cannot be used together', 'pipe-chat race'],
+    [['race', '--sweep', '--child-delay', '1'], '--child-delay and --sweep cannot be used together', 'pipe-chat race'],
+    [['race', '--delays', '0,,2'], '--delays must be up to 10 numbers from 0 to 60000, separated by commas, not ""', 'pipe-chat race'],
+    [['race', '--json', '--csv'], '--json and --csv cannot be used together', 'pipe-chat race'],
+    [['writers', '--writers', '17'], '--writers must be a whole number from 1 to 16, not "17"', 'pipe-chat writers'],
+    [['writers', '--size', '2000000'], '--size must be up to 4 numbers from 16 to 1048576, separated by commas, not "2000000"', 'pipe-chat writers'],
+    [['writers', '--pipes', '1'], '--pipes is an option of "pipe-chat" or "pipe-chat race", not of "pipe-chat writers"', 'pipe-chat writers'],
+    [['--lang', 'fr'], '--lang must be en or ko, not "fr"', 'pipe-chat'],
+    [['extra'], 'unexpected argument "extra"', 'pipe-chat'],
+    [['race', 'extra'], 'unexpected argument "extra"', 'pipe-chat race'],
+    [['--trials', '5'], '--trials is an option of "pipe-chat race", not of "pipe-chat"', 'pipe-chat'],
+    [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+  ])('%j prints one line and where to look on stderr, and exits 2', async (args, message, command) => {
     const r = await cli(args);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`pipe-chat: ${message}\n`);
-    expect(r.stderr).toContain('Usage:');
+    // execa drops the final newline.
+    expect(r.stderr).toBe(`pipe-chat: ${message}\nsee ${command} --help`);
   });
 
   it('says a usage problem in Korean under a Korean locale, wherever --lang stands', async () => {
@@ -48,8 +59,32 @@ describe('pipe-chat command line', () => {
     ] as const) {
       const r = await cli([...args], env);
       expect(r.exitCode).toBe(2);
-      expect(r.stderr).toContain('--trials는 1에서 100000 사이의 정수여야 합니다');
-      expect(r.stderr).toContain('사용법');
+      expect(r.stderr).toBe('pipe-chat: --trials는 1에서 100000 사이의 정수여야 합니다 ("0"는 안 됨)\npipe-chat race --help 를 보세요');
+    }
+  });
+
+  it.each([
+    [['race', '--help'], ['pipe-chat race --sweep [options]', '--delays MS,MS,...', '--csv']],
+    [['writers', '--help'], ['pipe-chat writers [options]', '--writers N', '--size BYTES,...', '--messages M']],
+  ])('%j prints that command\'s own help', async (args, expected) => {
+    const r = await cli(args);
+    expect(r.exitCode).toBe(0);
+    for (const text of expected) expect(r.stdout).toContain(text);
+  });
+
+  it('race with no flags runs the one-pipe race and says so; --pipes 2 says nothing of it', async () => {
+    const r = await cli(['race', '--trials', '5']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('one shared pipe, 5 trials');
+    expect(r.stdout).toContain("(one shared pipe is the race's default; --pipes 2 runs the safe wiring)");
+    expect(r.stdout).toMatch(/^measured on: /m);
+    expect((await cli(['race', '--pipes', '2', '--trials', '5'])).stdout).not.toContain('default');
+  });
+
+  it('--child-delay is the race\'s knob too, and --delay its alias', async () => {
+    for (const option of ['--child-delay', '--delay']) {
+      const r = await cli(['race', option, '0.5', '--trials', '3', '--json']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ wiring: 'one-pipe', pipes: 1, delayMs: 0.5, trials: 3 });
     }
   });
 
@@ -73,6 +108,15 @@ describe('pipe-chat command line', () => {
     expect(result).toMatchObject({ pipes: 1, trials: 20, delayMs: 0 });
     expect(result.stolen! + result.delivered!).toBe(20);
     expect(typeof result.parentBlocked).toBe('number');
+    expect(Object.keys(result.machine ?? {})).toEqual(['cpuModel', 'cpus', 'kernel', 'node']);
+  });
+
+  it('race --csv prints a header and one row, with the machine', async () => {
+    const r = await cli(['race', '--trials', '5', '--csv']);
+    const [header, row, ...rest] = r.stdout.trim().split('\n');
+    expect(header).toMatch(/^wiring,pipes,trials,delayMs,parentDelayMs,stolen,delivered,parentBlocked,.*,cpuModel,cpus,kernel,node$/);
+    expect(row).toMatch(/^one-pipe,1,5,0,0,/);
+    expect(rest).toEqual([]);
   });
 
   it('race prints a readable report', async () => {

@@ -8,13 +8,15 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { PipeMode, Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play-plan.js';
-import { bannerContent } from './banner-lines.js';
+import { bannerContent, type BannerContent } from './banner-lines.js';
 import { ChatScreen } from './ChatScreen.js';
-import { TURNS, initialState, reduce } from './conversation-reducer.js';
+import { TURNS, initialState, reduce, type ConversationState } from './conversation-reducer.js';
 import { conversationTurn, needsClock, phaseOf, typingProcs } from './conversation-selectors.js';
 import { helpLines } from './help-lines.js';
 import { isTooSmall } from './layout.js';
 import { LinesView } from './LinesView.js';
+import { sanitizeForDisplay } from './sanitize.js';
+import type { SavedFiles } from './save-transcript.js';
 import type { OpenSession } from './session.js';
 import { useTextInputKeys } from './text-input/use-text-input-keys.js';
 import { useTextInputState } from './text-input/use-text-input-state.js';
@@ -52,6 +54,8 @@ export interface AppProps {
   wallClock?: () => number;
   /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
   autoPlay?: AutoPlayOptions;
+  /** The `s` key: writes the transcript and trace to files and says where; absent: the key does nothing. */
+  saveTranscript?: (state: ConversationState) => SavedFiles;
 }
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
@@ -61,7 +65,7 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -76,6 +80,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   const [helpScroll, setHelpScroll] = useState(0);
   const [traceOpen, setTraceOpen] = useState(false);
   const [fdsOpen, setFdsOpen] = useState(false);
+  const [saved, setSaved] = useState<BannerContent | null>(null);
   const [keysMode, setKeysMode] = useState(false);
   const [preferred, setPreferred] = useState<Proc>('child');
   const drafts = { child: useTextInputState(), parent: useTextInputState() };
@@ -128,7 +133,20 @@ export function App({ openSession, options, messages, size, parentPid = process.
 
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
   const helpView = () => helpLines(t, cols, rows - 1, helpScroll);
+  const save = (): void => {
+    if (!saveTranscript) return;
+    try {
+      const files = saveTranscript(state);
+      const text = t.save.done(sanitizeForDisplay(files.text), sanitizeForDisplay(files.json));
+      setSaved({ kind: 'saved', title: t.save.title, text, keys: t.save.keys, tone: 'ok' });
+    } catch (error) {
+      const text = t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error)));
+      setSaved({ kind: 'saved', title: t.save.failedTitle, text, keys: t.save.keys, tone: 'danger' });
+    }
+  };
   const run = (command: Command) => {
+    // The saved notice stands until the next key, and the banner it covered comes back.
+    if (saved) setSaved(null);
     const phase = phaseOf(state);
     const mode = session?.mode ?? options.mode;
     switch (command) {
@@ -165,6 +183,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
         return setTraceOpen((v) => !v);
       case 'fds':
         return setFdsOpen((v) => !v);
+      case 'save':
+        return save();
     }
   };
   useGlobalKeys(run, { typing, helpOpen });
@@ -189,7 +209,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={typing}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={bannerContent(t, state)}
+      banner={saved ?? bannerContent(t, state)}
       traceOpen={traceOpen}
       fdsOpen={fdsOpen}
       fds={fds}

@@ -11,7 +11,7 @@ import type { Tone } from './theme.js';
 import { exitHow, tagOf, type Ui } from './words.js';
 
 export interface BannerContent {
-  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening';
+  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening' | 'saved';
   title: string;
   text: string;
   keys: string;

@@ -35,6 +35,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('p', h.keys.parentDelay),
     ...row('x', h.keys.trace),
     ...row('f', h.keys.fds),
+    ...row('s', h.keys.save),
     ...row('? / F1', h.keys.help),
     ...row('q', h.keys.quit),
   ];

@@ -8,7 +8,10 @@ import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
 import { App } from './App.js';
 import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
+import type { ConversationState } from './conversation-reducer.js';
+import { saveTranscriptFiles, type SavedFiles } from './save-transcript.js';
 import { closeAllSessions, openPipeSession } from './session.js';
+import { exportTranscript } from './transcript-export.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
@@ -46,7 +49,12 @@ export async function runApp(options: AppOptions): Promise<number> {
     const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
     const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
     const chat = { mode: options.mode, color: options.color, ...knobs };
-    const instance = render(<App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} />, {
+    const saveTranscript = (state: ConversationState): SavedFiles => {
+      const now = new Date();
+      return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
+    };
+    const app = <App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} />;
+    const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,
     });

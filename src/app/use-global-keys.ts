@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef } from 'react';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 
-export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds';
+export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save';
 
 const LETTERS: Record<string, Command> = {
   '?': 'help',
@@ -17,6 +17,7 @@ const LETTERS: Record<string, Command> = {
   p: 'parent-delay',
   x: 'trace',
   f: 'fds',
+  s: 'save',
   q: 'quit',
   i: 'typing-mode',
 };

@@ -3,11 +3,14 @@
 
 export const en = {
   cli: {
-    usage: `Usage:
+    usage: {
+      chat: `Usage:
   pipe-chat [options]          open the chat: a parent and a child process linked by real pipes
-  pipe-chat race [options]     run the one-pipe race many times and count stolen messages
+  pipe-chat race [options]     the one-pipe race, run many times: how often is a message stolen?
+  pipe-chat race --sweep       the race over a range of child delays, drawn as a chart
+  pipe-chat writers [options]  many writers, one pipe: which messages arrive whole?
 
-Options:
+Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
   --child-delay MS     the child's sleep between its write and its read (default 0)
   --parent-delay MS    the parent's delay before each read (default 0)
@@ -17,46 +20,124 @@ Options:
   --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
-  -h, --help           show this help
+  -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
-Race options (also --pipes, --parent-delay, --lang):
-  --trials N           how many single turns (default 200)
-  --delay MS           the child's sleep between write and read (default 0)
-  --json               print one JSON object
-
 Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C quits.`,
+      race: `Usage:
+  pipe-chat race [options]           one race: N single turns, stolen messages counted
+  pipe-chat race --sweep [options]   the race at each of several child delays, as a chart
+
+Each trial: the parent waits in read(); the child writes "Who are you?", sleeps for
+the child delay, then reads. On one shared pipe whoever reads first takes the bytes.
+
+Options:
+  --pipes 1|2          one shared pipe (the default for the race) or two pipes
+  --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
+  --parent-delay MS    the parent's delay before each read (default 0)
+  --trials N           trials at each delay (default 200; 300 with --sweep)
+  --sweep              run over several child delays and draw the steal rate
+  --delays MS,MS,...   the sweep's delays (default 0,0.05,0.1,0.25,0.5,1,2; implies --sweep)
+  --json               print one JSON object
+  --csv                print CSV: one row per delay
+  --lang en|ko         language
+  --no-color           no colours (NO_COLOR is respected too)`,
+      writers: `Usage:
+  pipe-chat writers [options]   N writer processes write into ONE pipe at once
+
+Each writer writes M tagged messages of the given size, each with one write(2), and
+one reader takes them all. It counts the messages that arrived whole and those torn
+by another writer's bytes, and shows one torn message.
+
+Options:
+  --writers N          writer processes (1 to 16, default 4)
+  --size BYTES,...     message size in bytes, 16 to 1048576; several sizes run one
+                       after another (default 4096,262144: one within PIPE_BUF, one
+                       larger than the pipe)
+  --messages M         messages per writer (1 to 100, default 20)
+  --json               print one JSON object
+  --csv                print CSV: one row per size
+  --lang en|ko         language
+  --no-color           no colours (NO_COLOR is respected too)`,
+    },
     usageError: (message: string) => `pipe-chat: ${message}`,
+    seeHelp: (command: string) => `see ${command} --help`,
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
       unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
-      raceOnly: (option: string) => `${option} is an option of "pipe-chat race"`,
-      chatOnly: (option: string) => `${option} is an option of the chat, not of "pipe-chat race"`,
+      wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
+      conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
       oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,
       or: ' or ',
       number: (option: string, range: string, value: string) => `${option} must be a number ${range}, not "${value}"`,
       integer: (option: string, range: string, value: string) => `${option} must be a whole number ${range}, not "${value}"`,
+      list: (option: string, most: number, range: string, value: string) =>
+        `${option} must be up to ${most} numbers ${range}, separated by commas, not "${value}"`,
       range: (min: number, max: number) => `from ${min} to ${max}`,
+      fault: {
+        negative: 'it is negative',
+        'not-decimal': 'write it in decimal',
+        spaces: 'remove the spaces',
+        'not-a-number': '',
+        'out-of-range': '',
+        'too-many': 'too many values',
+      },
+      withFault: (message: string, fault: string) => `${message} (${fault})`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
     autoLines: {
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
-    seeHelp: 'Run "pipe-chat --help" for usage.',
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
+      `measured on: ${m.cpus} × ${m.cpuModel}, ${m.kernel}, Node ${m.node}`,
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
       pipesOne: 'one shared pipe',
       pipesTwo: 'two pipes',
+      defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
       parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
+      progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,
+      progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
+        `race: child delay ${delayMs} ms, trial ${done}/${trials} (delay ${point} of ${points})`,
+    },
+    sweep: {
+      title: (pipes: string, trials: number, parentDelayMs: number) =>
+        `Steal rate by child delay: ${pipes}, ${trials} trials at each delay, parent read delay ${parentDelayMs} ms`,
+      yTitle: 'child read back its own message (% of trials)',
+      xTitle: "child's delay between its write() and read() (ms)",
+      interval: '95% interval (Wilson)',
+      header: ['delay ms', 'stolen', 'trials', 'rate', '95% interval'],
+      took: (seconds: string) => `took ${seconds} s`,
+    },
+    writers: {
+      title: (writers: number, messages: number) =>
+        `${writers} writer processes × ${messages} messages each, one write(2) per message, into ONE pipe; one reader`,
+      size: (size: number, note: string) => `messages of ${size} bytes ${note}:`,
+      withinPipeBuf: '(within PIPE_BUF)',
+      withinPipe: '(over PIPE_BUF, within the 64 KiB pipe)',
+      overPipe: '(larger than the 64 KiB pipe)',
+      counts: (whole: number, torn: number, total: number) => `whole: ${whole} of ${total}   torn: ${torn} of ${total}`,
+      verdictPromised: 'within PIPE_BUF: POSIX promises that each write goes in whole',
+      verdictKept: 'beyond PIPE_BUF nothing is promised, yet here every write went in whole',
+      verdictSplit: (torn: number, total: number) => `beyond PIPE_BUF: the kernel split ${torn} of ${total} writes here`,
+      evidence: (name: string, pieces: number) =>
+        `torn, for example: ${name} arrived in ${pieces} pieces, with other writers' bytes inside it (offsets in the stream read):`,
+      piece: (at: number, name: string, from: number, to: number) => `at ${at}: ${name} bytes ${from}-${to}`,
+      inside: (name: string) => `inside ${name}`,
+      more: (n: number) => `… and ${n} more pieces`,
+      pipeBuf:
+        'POSIX promises only that a write of at most PIPE_BUF (4096) bytes goes into a pipe whole. Beyond that the kernel is free to split it; what it did here is counted above.',
+      progress: (size: number, read: string, total: string) => `writers: ${size}-byte messages, ${read} of ${total} MiB read`,
     },
   },
   ui: {
@@ -206,9 +287,20 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
         parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
         trace: 'show or hide the trace of every read() and write()',
         fds: "show or hide each process's open fds",
+        save: 'save the transcript and the trace to files (text and JSON) in the current directory',
       },
       close: 'Esc, ? or F1 closes this help',
       scroll: '↑/↓ scroll',
+    },
+    save: {
+      title: 'SAVED',
+      done: (text: string, json: string) => `Transcript and trace written to ${text} (text) and ${json} (JSON).`,
+      keys: 'the next key closes this',
+      failedTitle: 'NOT SAVED',
+      failed: (message: string) => `Could not save the transcript: ${message}`,
+      heading: (when: string) => `pipe-chat transcript and trace, saved ${when}`,
+      messages: 'messages (written at, writer→reader, verdict, text):',
+      trace: 'every read() and write() (time, process, call, result, bytes):',
     },
     trace: {
       title: 'trace: every read() and write()',

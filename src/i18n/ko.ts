@@ -3,11 +3,14 @@ import type { Messages } from './en.js';
 
 export const ko: Messages = {
   cli: {
-    usage: `사용법:
+    usage: {
+      chat: `사용법:
   pipe-chat [옵션]             채팅 열기: 진짜 파이프로 이어진 부모 프로세스와 자식 프로세스
-  pipe-chat race [옵션]        파이프 하나로 경쟁을 여러 번 돌려 가로챈 메시지를 센다
+  pipe-chat race [옵션]        파이프 하나로 경쟁을 여러 번: 메시지를 얼마나 자주 가로채나?
+  pipe-chat race --sweep       자식 지연을 바꿔 가며 경쟁을 돌리고 차트로 그린다
+  pipe-chat writers [옵션]     파이프 하나에 여러 writer: 어느 메시지가 온전히 도착하나?
 
-옵션:
+채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
@@ -17,46 +20,124 @@ export const ko: Messages = {
   --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
-  -h, --help           이 도움말
+  -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
-  --trials N           한 턴 시도 횟수 (기본 200)
-  --delay MS           자식이 write()와 read() 사이에 자는 시간 (기본 0)
-  --json               JSON 객체 하나로 출력
-
 채팅의 키: F1 또는 ? 도움말, Ctrl+T 파이프 하나/두 개 전환, Ctrl+C 종료.`,
+      race: `사용법:
+  pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
+  pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
+
+시도마다: 부모는 read()에서 기다리고, 자식은 "Who are you?"를 쓰고 자식 지연만큼
+잔 뒤 읽습니다. 공유 파이프 하나에서는 먼저 읽는 쪽이 바이트를 가져갑니다.
+
+옵션:
+  --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
+  --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
+  --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
+  --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
+  --sweep              자식 지연 여러 개로 돌려 가로챈 비율을 그린다
+  --delays MS,MS,...   sweep의 지연들 (기본 0,0.05,0.1,0.25,0.5,1,2, --sweep 포함)
+  --json               JSON 객체 하나로 출력
+  --csv                CSV로 출력: 지연마다 한 줄
+  --lang en|ko         언어
+  --no-color           색 없이 (NO_COLOR도 따릅니다)`,
+      writers: `사용법:
+  pipe-chat writers [옵션]   writer 프로세스 N개가 파이프 하나에 동시에 쓴다
+
+writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한 번씩으로 쓰고, 읽는
+쪽 하나가 모두 가져갑니다. 온전히 도착한 메시지와 다른 writer의 바이트가 끼어들어
+찢긴 메시지를 세고, 찢긴 메시지 하나를 보여 줍니다.
+
+옵션:
+  --writers N          writer 프로세스 수 (1에서 16, 기본 4)
+  --size BYTES,...     메시지 크기(바이트), 16에서 1048576. 여러 크기는 차례로
+                       돌립니다 (기본 4096,262144: PIPE_BUF 안 하나, 파이프보다
+                       큰 것 하나)
+  --messages M         writer마다 메시지 수 (1에서 100, 기본 20)
+  --json               JSON 객체 하나로 출력
+  --csv                CSV로 출력: 크기마다 한 줄
+  --lang en|ko         언어
+  --no-color           색 없이 (NO_COLOR도 따릅니다)`,
+    },
     usageError: (message: string) => `pipe-chat: ${message}`,
+    seeHelp: (command: string) => `${command} --help 를 보세요`,
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
       unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
-      raceOnly: (option: string) => `${option}는 "pipe-chat race"의 옵션입니다`,
-      chatOnly: (option: string) => `${option}는 채팅의 옵션이며 "pipe-chat race"에는 쓸 수 없습니다`,
+      wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
+      conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
       oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,
       or: ', ',
       number: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 수여야 합니다 ("${value}"는 안 됨)`,
       integer: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 정수여야 합니다 ("${value}"는 안 됨)`,
+      list: (option: string, most: number, range: string, value: string) =>
+        `${option}는 ${range} 사이의 수를 쉼표로 나눠 ${most}개까지 써야 합니다 ("${value}"는 안 됨)`,
       range: (min: number, max: number) => `${min}에서 ${max}`,
+      fault: {
+        negative: '음수입니다',
+        'not-decimal': '십진수로 쓰세요',
+        spaces: '공백을 지우세요',
+        'not-a-number': '',
+        'out-of-range': '',
+        'too-many': '값이 너무 많습니다',
+      },
+      withFault: (message: string, fault: string) => `${message}: ${fault}`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
     autoLines: {
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
     },
-    seeHelp: '사용법은 "pipe-chat --help"로 보세요.',
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
+      `측정한 기계: ${m.cpuModel} × ${m.cpus}, ${m.kernel}, Node ${m.node}`,
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
       pipesOne: '공유 파이프 하나',
       pipesTwo: '파이프 두 개',
+      defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
       parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
+      progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
+      progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
+        `race: 자식 지연 ${delayMs} ms, 시도 ${done}/${trials} (지연 ${points}개 중 ${point}번째)`,
+    },
+    sweep: {
+      title: (pipes: string, trials: number, parentDelayMs: number) =>
+        `자식 지연에 따른 가로챔 비율: ${pipes}, 지연마다 시도 ${trials}번, 부모 읽기 지연 ${parentDelayMs} ms`,
+      yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
+      xTitle: '자식의 write()와 read() 사이 지연 (ms)',
+      interval: '95% 구간 (Wilson)',
+      header: ['지연 ms', '가로챔', '시도', '비율', '95% 구간'],
+      took: (seconds: string) => `걸린 시간 ${seconds}초`,
+    },
+    writers: {
+      title: (writers: number, messages: number) =>
+        `writer 프로세스 ${writers}개 × 메시지 ${messages}개, 메시지마다 write(2) 한 번, 파이프 하나에; 읽는 쪽 하나`,
+      size: (size: number, note: string) => `${size}바이트 메시지 ${note}:`,
+      withinPipeBuf: '(PIPE_BUF 이하)',
+      withinPipe: '(PIPE_BUF보다 크고 64 KiB 파이프 이하)',
+      overPipe: '(64 KiB 파이프보다 큼)',
+      counts: (whole: number, torn: number, total: number) => `온전함: ${total}개 중 ${whole}개   찢김: ${total}개 중 ${torn}개`,
+      verdictPromised: 'PIPE_BUF 이하: POSIX는 write마다 통째로 들어간다고 약속합니다',
+      verdictKept: 'PIPE_BUF를 넘으면 약속이 없지만, 여기서는 write가 모두 통째로 들어갔습니다',
+      verdictSplit: (torn: number, total: number) => `PIPE_BUF를 넘음: 여기서 커널이 write ${total}개 중 ${torn}개를 나눴습니다`,
+      evidence: (name: string, pieces: number) =>
+        `찢긴 예: ${name}이(가) ${pieces}조각으로 도착했고 그 사이에 다른 writer의 바이트가 있습니다 (읽은 스트림의 오프셋):`,
+      piece: (at: number, name: string, from: number, to: number) => `${at}: ${name}의 바이트 ${from}-${to}`,
+      inside: (name: string) => `${name} 안에 끼어듦`,
+      more: (n: number) => `… 그리고 ${n}조각 더`,
+      pipeBuf:
+        'POSIX가 약속하는 것은 PIPE_BUF(4096)바이트 이하의 write가 파이프에 통째로 들어간다는 것뿐입니다. 그보다 크면 커널은 나눠도 됩니다. 여기서 커널이 실제로 한 일은 위에 센 그대로입니다.',
+      progress: (size: number, read: string, total: string) => `writers: ${size}바이트 메시지, ${total} MiB 중 ${read} MiB 읽음`,
     },
   },
   ui: {
@@ -205,9 +286,20 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
         parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
         trace: '모든 read()와 write() 추적 보기/숨기기',
         fds: '각 프로세스의 열린 fd 보기/숨기기',
+        save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',
       },
       close: 'Esc, ? 또는 F1로 닫기',
       scroll: '↑/↓ 스크롤',
+    },
+    save: {
+      title: '저장함',
+      done: (text: string, json: string) => `대화 기록과 추적을 ${text} (텍스트)와 ${json} (JSON)에 썼습니다.`,
+      keys: '다음 키를 누르면 닫힘',
+      failedTitle: '저장 못 함',
+      failed: (message: string) => `대화 기록을 저장하지 못했습니다: ${message}`,
+      heading: (when: string) => `pipe-chat 대화 기록과 추적, ${when}에 저장`,
+      messages: '메시지 (쓴 시각, 쓴 쪽→읽은 쪽, 판정, 내용):',
+      trace: '모든 read()와 write() (시각, 프로세스, 호출, 결과, 바이트):',
     },
     trace: {
       title: '추적: 모든 read()와 write()',

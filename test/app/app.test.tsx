@@ -3,6 +3,9 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { App } from '../../src/app/App.js';
+import type { ConversationState } from '../../src/app/conversation-reducer.js';
+import type { SavedFiles } from '../../src/app/save-transcript.js';
+import { exportTranscript } from '../../src/app/transcript-export.js';
 import { en } from '../../src/i18n/en.js';
 import { ko } from '../../src/i18n/ko.js';
 import type { Messages } from '../../src/i18n/index.js';
@@ -23,7 +26,9 @@ afterEach(() => {
 });
 
 
-function start(options: { messages?: Messages; cols?: number; rows?: number; color?: boolean; mode?: 'one' | 'two' } = {}) {
+function start(
+  options: { messages?: Messages; cols?: number; rows?: number; color?: boolean; mode?: 'one' | 'two'; saveTranscript?: (state: ConversationState) => SavedFiles } = {},
+) {
   const world = new FakeWorld();
   const script = new Script();
   const app = render(
@@ -35,6 +40,7 @@ function start(options: { messages?: Messages; cols?: number; rows?: number; col
       parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
+      {...(options.saveTranscript ? { saveTranscript: options.saveTranscript } : {})}
     />,
   );
   mounted.push(app);
@@ -120,6 +126,45 @@ describe('App', () => {
     await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });
     await until('new conversation');
+  });
+
+  it('s saves the transcript and the trace and says where; the next key brings back the banner it covered', async () => {
+    const saves: ConversationState[] = [];
+    const files = { text: '/home/student/pipe-chat-20261125-093000.txt', json: '/home/student/pipe-chat-20261125-093000.json' };
+    const { world, app, until, frame, events } = start({ mode: 'one', saveTranscript: (state) => (saves.push(state), files) });
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
+    const script = new Script(1, 'one');
+    world.last.emit(...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'done' }), script.exit(0)]));
+    await until('BLOCKED FOREVER');
+    app.stdin.write('s');
+    await until('SAVED');
+    expect(frame()).toContain(files.text);
+    expect(frame()).toContain(files.json);
+    expect(frame()).not.toContain('BLOCKED FOREVER');
+    // What was saved is what the screen showed: the stolen message and the calls behind it.
+    const exported = exportTranscript(en.ui, saves[0]!, new Date(Date.UTC(2026, 10, 25, 9, 30)));
+    expect(exported.text).toContain('pipe-chat transcript and trace, saved 2026-11-25T09:30:00.000Z');
+    expect(exported.text).toMatch(/C1 child→child {2}STOLEN {2}"Who are you\?"/);
+    const json = JSON.parse(exported.json) as { messages: unknown[]; trace: { call: string; proc: string }[]; counters: unknown };
+    expect(json.messages).toEqual([expect.objectContaining({ tag: 'C1', writer: 'child', reader: 'child', verdict: 'stolen', text: 'Who are you?' })]);
+    expect(json.trace).toEqual(expect.arrayContaining([expect.objectContaining({ proc: 'child', call: 'write' }), expect.objectContaining({ proc: 'child', call: 'read' })]));
+    expect(json.counters).toMatchObject({ stolen: 1 });
+    app.stdin.write('x');
+    await until('BLOCKED FOREVER');
+    expect(frame()).not.toContain('SAVED');
+  });
+
+  it('says so when the transcript cannot be saved', async () => {
+    const { world, app, until, frame, events, script } = start({
+      saveTranscript: () => {
+        throw new Error('EACCES: permission denied');
+      },
+    });
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
+    world.last.emit(...events([script.activity('child', { doing: 'done' }), script.exit(0)]));
+    app.stdin.write('s');
+    await until('NOT SAVED');
+    expect(frame()).toContain('Could not save the transcript: EACCES: permission denied');
   });
 
   it('says what to do in the empty active input, and stops saying it at the first key', async () => {

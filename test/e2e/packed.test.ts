@@ -39,15 +39,15 @@ async function playToTheEnd(start: () => PtySession, label: string): Promise<voi
 const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5'];
 
 describe('the packed tarball in an empty project', () => {
-  it('holds only the manifest, the docs and the two bundles, and installs nothing besides itself', () => {
+  it('holds only the manifest, the docs and the three bundles, and installs nothing besides itself', () => {
     const { files, project } = packed();
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'package.json']));
-    expect(files.filter((f) => !/^(package\.json|README(\.\w+)?|LICENSE(\.\w+)?|dist\/(cli|child)\.js)$/i.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/writer.js', 'package.json']));
+    expect(files.filter((f) => !/^(package\.json|README(\.\w+)?|LICENSE(\.\w+)?|dist\/(cli|child|writer)\.js)$/i.test(f))).toEqual([]);
     const lock = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     expect(Object.keys(lock.packages)).toEqual(['node_modules/pipe-chat']);
   });
 
-  it('runs with npx in an empty directory, offline: --version, and the race without a terminal', () => {
+  it('runs with npx in an empty directory, offline: --version, the race and the writers without a terminal', () => {
     const { tarball, work } = packed();
     const empty = fs.mkdtempSync(path.join(work, 'empty-'));
     const cache = fs.mkdtempSync(path.join(work, 'npx-cache-'));
@@ -56,6 +56,8 @@ describe('the packed tarball in an empty project', () => {
     const race = JSON.parse(npx(['race', '--pipes', '1', '--trials', '50', '--json'])) as Record<string, number>;
     expect(race).toMatchObject({ pipes: 1, trials: 50 });
     expect((race.stolen ?? 0) + (race.delivered ?? 0)).toBe(50);
+    const writers = JSON.parse(npx(['writers', '--size', '4096', '--messages', '2', '--json'])) as { runs: Record<string, number>[] };
+    expect(writers.runs[0]).toMatchObject({ writers: 4, size: 4096, total: 8, whole: 8, torn: 0 });
   }, 120_000);
 
   it(`runs the installed pipe-chat --auto --exit-when-done on this Node (${process.version}) to a clean exit`, async () => {
