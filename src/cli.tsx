@@ -8,6 +8,7 @@ import v8 from 'node:v8';
 import { parseCommandLine, type UsageProblem } from './args.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
+import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/link.js';
 import { runRace } from './race.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
@@ -86,6 +87,11 @@ async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
   const t = messagesFor(lang).cli;
+  const poolSize = tooFewIoThreads();
+  if (poolSize !== null && !['help', 'version', 'usage-error'].includes(parsed.command)) {
+    process.stderr.write(`${t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED)}\n`);
+    return 2;
+  }
   switch (parsed.command) {
     case 'version': {
       const pkg = createRequire(import.meta.url)('../package.json') as { version: string };

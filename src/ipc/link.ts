@@ -21,6 +21,20 @@ import { errnoCode, nowUs, type FdInfo, type LinkEvent, type PipeMode, type Proc
 import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './framing.js';
 import { openKernelPipes, type EndKind } from './kernel-pipe.js';
 
+/** How many threads of libuv's pool the link needs: one sits in the parent's read(2) while it waits, one makes its write(2). */
+export const IO_THREADS_NEEDED = 2;
+
+/**
+ * The pool size the environment asks for, if it is too small for the link. libuv starts
+ * its pool while Node loads the program (before any of our code runs), so a size set by
+ * UV_THREADPOOL_SIZE cannot be changed from here: with one thread, the parent's write
+ * would wait behind a read that waits for it.
+ */
+export function tooFewIoThreads(env: NodeJS.ProcessEnv = process.env): number | null {
+  const size = Number.parseInt(env.UV_THREADPOOL_SIZE ?? '', 10);
+  return Number.isInteger(size) && size < IO_THREADS_NEEDED ? size : null;
+}
+
 /** The parent never sends message 0: these bytes only end its own blocked read (wakeRead). */
 const WAKE_FRAME = encodeFrame('parent', 0, '');
 
