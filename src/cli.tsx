@@ -1,28 +1,39 @@
 #!/usr/bin/env node
 // The one entry file: parses the command line, then runs the race report or the
-// full-screen chat. Usage errors go to stderr with exit status 2.
-import fs from 'node:fs';
+// full-screen chat. Exit status: 0 done, 1 an error while running, 2 nothing was run
+// (a usage problem, a bad --script file, no terminal or a dumb one, Windows).
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { parseCommandLine, type UsageProblem } from './args.js';
+import { sanitizeForDisplay } from './app/sanitize.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
+import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
 import { runRace } from './race.js';
+import { FileTooLargeError, readFileLimited } from './read-limited.js';
+import { quietOnBrokenPipe, say } from './terminal-output.js';
 
+/** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+
+const q = sanitizeForDisplay;
+
+/** The problem in the user's language; every value quoted from the command line is shown escaped. */
 function describeProblem(problem: UsageProblem, t: Messages['cli']['problem']): string {
   switch (problem.kind) {
     case 'unknown-option':
-      return t.unknownOption(problem.option);
+      return t.unknownOption(q(problem.option));
     case 'missing-value':
-      return t.missingValue(problem.option);
+      return t.missingValue(q(problem.option));
     case 'unexpected-argument':
-      return t.unexpectedArgument(problem.argument);
+      return t.unexpectedArgument(q(problem.argument));
     case 'race-only':
-      return t.raceOnly(problem.option);
+      return t.raceOnly(q(problem.option));
     case 'chat-only':
-      return t.chatOnly(problem.option);
+      return t.chatOnly(q(problem.option));
     case 'bad-value': {
-      const { option, value, expected } = problem;
+      const { expected } = problem;
+      const [option, value] = [q(problem.option), q(problem.value)];
       if (expected.type === 'one-of') return t.oneOf(option, expected.values.join(t.or), value);
       const range = t.range(expected.min, expected.max);
       return expected.integer ? t.integer(option, range, value) : t.number(option, range, value);
@@ -70,6 +81,16 @@ function favourMemoryOverSpeed(): void {
   v8.setFlagsFromString('--optimize-for-size');
 }
 
+function readScript(file: string, t: Messages['cli']): AutoScript | string {
+  try {
+    return parseAutoScript(readFileLimited(file, MAX_SCRIPT_BYTES));
+  } catch (error) {
+    const problem = error instanceof FileTooLargeError ? t.scriptTooLarge(error.limitBytes / 1024) : error instanceof Error ? error.message : String(error);
+    // The problem may quote the file (a key, a JSON snippet): one line, every escape shown.
+    return t.scriptError(sanitizeForDisplay(file), sanitizeForDisplay(problem));
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
@@ -77,46 +98,50 @@ async function main(): Promise<number> {
   switch (parsed.command) {
     case 'version': {
       const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-      process.stdout.write(`${pkg.version}\n`);
+      say(process.stdout, pkg.version);
       return 0;
     }
     case 'help':
-      process.stdout.write(`${t.usage}\n`);
+      say(process.stdout, t.usage);
       return 0;
     case 'usage-error':
-      process.stderr.write(`${t.usageError(describeProblem(parsed.problem, t.problem))}\n\n${t.usage}\n`);
+      say(process.stderr, `${t.usageError(describeProblem(parsed.problem, t.problem))}\n\n${t.usage}`);
       return 2;
-    case 'race':
-      return runRace(parsed, lang);
-    case 'ui': {
-      let script: AutoScript = t.autoLines;
-      if (parsed.scriptPath) {
-        try {
-          script = parseAutoScript(fs.readFileSync(parsed.scriptPath, 'utf8'));
-        } catch (error) {
-          process.stderr.write(`${t.scriptError(parsed.scriptPath, error instanceof Error ? error.message : String(error))}\n`);
-          return 2;
-        }
-      }
-      const notTerminal = !process.stdin.isTTY ? 'stdin' : !process.stdout.isTTY ? 'stdout' : null;
-      if (notTerminal) {
-        process.stderr.write(`${t.notATerminal(notTerminal)}\n`);
-        return 2;
-      }
-      keepColourUnderCiFalse(process.env, parsed.color);
-      favourMemoryOverSpeed();
-      const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
-      return runApp({ ...parsed, lang, script });
-    }
   }
+  if (platformSupport(process.platform) === 'unsupported') {
+    say(process.stderr, t.windows);
+    return 2;
+  }
+  if (parsed.command === 'race') return runRace(parsed, lang);
+  let script: AutoScript = t.autoLines;
+  if (parsed.scriptPath) {
+    const read = readScript(parsed.scriptPath, t);
+    if (typeof read === 'string') {
+      say(process.stderr, read);
+      return 2;
+    }
+    script = read;
+  }
+  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  if (refusal) {
+    say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
+    return 2;
+  }
+  Object.assign(process.env, ciOverrides(process.env));
+  keepColourUnderCiFalse(process.env, parsed.color);
+  favourMemoryOverSpeed();
+  const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
+  return runApp({ ...parsed, lang, script });
 }
 
+quietOnBrokenPipe();
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${messagesFor(detectLang(process.env)).cli.fatal(error instanceof Error ? error.message : String(error))}\n`);
+    // One line, no stack trace: this is where a link that could not be opened ends up.
+    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
     process.exitCode = 1;
   },
 );

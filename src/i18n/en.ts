@@ -48,6 +48,11 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,
+    dumbTerminal: (term: string) =>
+      `pipe-chat: this terminal (TERM=${term}) cannot draw the full-screen chat: it needs cursor movement and the alternate screen.\nRun it in a terminal such as xterm, or without a terminal: pipe-chat race --pipes 1`,
+    windows:
+      'pipe-chat: the lesson needs a POSIX system (Linux or macOS): it forks a child and links the two with kernel FIFOs, which Windows does not have.\nOn Windows, run it inside WSL (Windows Subsystem for Linux).',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
@@ -219,6 +224,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       title: 'open fds',
       fromProc: (pid: string) => `/proc/${pid}/fd`,
       fromLink: 'what the link knows',
+      noProc: "what the link knows (the kernel's own view needs Linux's /proc)",
       other: (n: number) => `+ ${n} other fds (terminal, event loop…)`,
       shared: (inode: number) => `both processes hold both ends of pipe inode ${inode}`,
       separate: 'each process holds only the ends it uses',

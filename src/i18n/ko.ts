@@ -48,6 +48,11 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    scriptTooLarge: (kib: number) => `${kib}KiB보다 큽니다 (스크립트에는 여섯 줄만 들어갑니다)`,
+    dumbTerminal: (term: string) =>
+      `pipe-chat: 이 터미널(TERM=${term})은 전체 화면 채팅을 그릴 수 없습니다. 커서 이동과 대체 화면이 필요합니다.\nxterm 같은 터미널에서 실행하거나, 터미널 없이 실험하려면: pipe-chat race --pipes 1`,
+    windows:
+      'pipe-chat: 이 실습에는 POSIX 시스템(Linux 또는 macOS)이 필요합니다. 자식 프로세스를 fork하고 커널 FIFO로 잇는데, Windows에는 FIFO가 없습니다.\nWindows에서는 WSL(Windows Subsystem for Linux) 안에서 실행하세요.',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
@@ -218,6 +223,7 @@ race 옵션 (--pipes, --parent-delay, --lang도 씁니다):
       title: '열린 fd',
       fromProc: (pid: string) => `/proc/${pid}/fd`,
       fromLink: '링크가 아는 것',
+      noProc: '링크가 아는 것 (커널이 보는 fd는 Linux의 /proc에서만 읽을 수 있습니다)',
       other: (n: number) => `+ 다른 fd ${n}개 (터미널, 이벤트 루프…)`,
       shared: (inode: number) => `두 프로세스가 파이프 inode ${inode}의 양 끝을 모두 쥠`,
       separate: '각 프로세스는 쓰는 끝만 쥠',
