@@ -25,6 +25,7 @@ import { useChildLink } from './use-child-link.js';
 import { useClock } from './use-clock.js';
 import { useGlobalKeys, type Command } from './use-global-keys.js';
 import { useProcFds, type FdReader } from './use-proc-fds.js';
+import { useRedraw, type RedrawRequests } from './use-redraw.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 
 export const CHILD_DELAYS_MS = [0, 100, 2000];
@@ -52,6 +53,10 @@ export interface AppProps {
   wallClock?: () => number;
   /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
   autoPlay?: AutoPlayOptions;
+  /** Ctrl+Z: give the terminal back and stop, as a shell's job control expects (absent: ignored). */
+  suspend?: () => void;
+  /** Full redraws asked from outside (the job was continued after a stop). */
+  redraws?: RedrawRequests;
 }
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
@@ -61,7 +66,7 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay, suspend, redraws }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -71,6 +76,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
   const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
   useClock(needsClock(state), dispatch, clock);
+  useRedraw(redraws);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpScroll, setHelpScroll] = useState(0);
@@ -106,9 +112,11 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
   useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
 
+  // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
+  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
   const quit = useCallback(() => {
-    void link.shutdown().then(() => exit());
-  }, [link, exit]);
+    void link.shutdown().then(() => exit(failure === null ? undefined : new Error(failure)));
+  }, [link, exit, failure]);
 
   useAutoPlay(
     {
@@ -134,6 +142,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
     switch (command) {
       case 'quit':
         return quit();
+      case 'suspend':
+        return suspend?.();
       case 'toggle':
         return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
       case 'help':
