@@ -56,6 +56,10 @@ export async function runApp(options: AppOptions): Promise<number> {
     stdin.setRawMode(true);
     stdout.write(ENTER_ALT_SCREEN);
     for (const redraw of redrawListeners) redraw();
+    // The window may have been resized while the job was stopped, and SIGWINCH went to the
+    // shell then. Node's getWindowSize() only returns its cached size; _refreshSize(), what
+    // Node itself runs on SIGWINCH, asks the kernel and emits 'resize' when the size changed.
+    (stdout as { _refreshSize?: () => void })._refreshSize?.();
   };
   const suspend = (): void => {
     stdout.write(LEAVE_ALT_SCREEN);

@@ -49,12 +49,16 @@ describe('odd terminals', () => {
     expect(shell.isCursorVisible()).toBe(true);
     await shell.waitFor(() => states(shell, 'dist/').length === 2 && states(shell, 'dist/').every((s) => s === 'T'), 'the parent and the child stopped');
 
+    // The window shrinks while the job is stopped: SIGWINCH goes to the shell, not to the chat.
+    shell.resize(90, 26);
     await shell.write('fg\r');
     await shell.waitForText('typing at its keyboard');
     expect(shell.isAltScreen()).toBe(true);
-    // The whole frame is back, top border to key line, and single keys arrive without Enter.
-    const screen = await shell.waitForText(/Ctrl\+C quit/);
-    expect(screen).toMatch(/^[╭┌]─ Parent/);
+    // The whole frame is back at the new size, top border to key line, and single keys arrive without Enter.
+    await shell.waitFor(() => {
+      const lines = shell.lines();
+      return /^╭─ Parent.*╮$/.test(lines[0] ?? '') && lines.some((l) => /^╰─+╯ +╰─+╯$/.test(l)) && /Ctrl\+C quit/.test(lines.join('\n'));
+    }, 'the whole frame redrawn at 90x26');
     await shell.type(' world');
     const typed = await shell.waitForText(/›.*hello world/);
     expect(typed).not.toContain('␚');
