@@ -1,6 +1,7 @@
 // The one top-level key handler. Ctrl+C, Ctrl+Z, Ctrl+T and F1 work everywhere, even
-// while typing (in raw mode the terminal sends Ctrl+Z as a byte, not as SIGTSTP); Esc leaves the input so that single letters become commands. F1 is not in
-// Ink's key object, so its escape sequences are matched on Ink's raw input stream.
+// while typing (in raw mode the terminal sends Ctrl+Z as a byte, not as SIGTSTP); Esc
+// leaves the input so that single letters become commands. F1 is not in Ink's key
+// object, so its escape sequences are matched on Ink's raw input stream.
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 

@@ -201,6 +201,7 @@ Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C 
       keys: {
         toggle: 'switch live between two pipes and one shared pipe',
         quit: 'quit (the child is killed first)',
+        suspend: 'suspend (the terminal comes back; fg resumes)',
         help: 'this help',
         tab: 'move to the other input when both processes wait for a line',
         esc: 'leave the input: single keys work',
