@@ -1,8 +1,10 @@
-// Bundles the entry points (the UI parent, the chat child, the many-writers writer) into dist/, so the
-// installed package runs with no dependency to fetch and starts fast.
+// Bundles the entry points (the UI parent, the chat child, the many-writers writer) into
+// dist/, so the installed package runs with no dependency to fetch and starts fast, and
+// writes the bundled packages' licence notices to dist/THIRD-PARTY-NOTICES.txt.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { thirdPartyNotices } from './third-party-notices.mjs';
 
 // Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
 // name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later
@@ -31,7 +33,7 @@ const oneStringWidth = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli.tsx', child: 'src/child.ts', writer: 'src/writer.ts' },
   outdir: 'dist',
   bundle: true,
@@ -63,4 +65,8 @@ await build({
   },
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// The bundled packages' licence notices ship beside the bundle.
+fs.writeFileSync('dist/THIRD-PARTY-NOTICES.txt', thirdPartyNotices(result.metafile));

@@ -1,44 +1,57 @@
 #!/usr/bin/env node
 // The one entry file: parses the command line, then runs an experiment (the race, its
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
-// and a pointer to the command's help, with exit status 2.
-import fs from 'node:fs';
+// and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
+// 2 nothing was run (a usage problem, a bad --script file, no terminal or a dumb one,
+// Windows, too few I/O threads). Everything quoted from the user or a file is shown
+// escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { parseCommandLine, type UsageProblem } from './args.js';
+import { sanitizeForDisplay } from './app/sanitize.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/link.js';
 import { runRace } from './race.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
+import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
+import { FileTooLargeError, readFileLimited } from './read-limited.js';
+import { quietOnBrokenPipe, say } from './terminal-output.js';
 
+/** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+
+const q = sanitizeForDisplay;
+
+/** The problem in the user's language; every value quoted from the command line is shown escaped. */
 function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
-  const say = t.problem;
+  const words = t.problem;
   switch (problem.kind) {
     case 'unknown-option':
-      return say.unknownOption(problem.option);
+      return words.unknownOption(q(problem.option));
     case 'missing-value':
-      return say.missingValue(problem.option);
+      return words.missingValue(q(problem.option));
     case 'unexpected-argument':
-      return say.unexpectedArgument(problem.argument);
+      return words.unexpectedArgument(q(problem.argument));
     case 'wrong-command': {
-      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(say.or);
-      return say.wrongCommand(problem.option, owners, t.commandName[problem.command]);
+      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(words.or);
+      return words.wrongCommand(q(problem.option), owners, t.commandName[problem.command]);
     }
     case 'conflict':
-      return say.conflict(problem.option, problem.other);
+      return words.conflict(q(problem.option), q(problem.other));
     case 'bad-value': {
-      const { option, value, expected, fault } = problem;
-      if (expected.type === 'one-of') return say.oneOf(option, expected.values.join(say.or), value);
-      const range = say.range(expected.min, expected.max);
+      const { expected, fault } = problem;
+      const [option, value] = [q(problem.option), q(problem.value)];
+      if (expected.type === 'one-of') return words.oneOf(option, expected.values.join(words.or), value);
+      const range = words.range(expected.min, expected.max);
       const message = expected.list
-        ? say.list(option, expected.list, range, value)
+        ? words.list(option, expected.list, range, value)
         : expected.integer
-          ? say.integer(option, range, value)
-          : say.number(option, range, value);
-      const why = fault ? say.fault[fault] : '';
-      return why ? say.withFault(message, why) : message;
+          ? words.integer(option, range, value)
+          : words.number(option, range, value);
+      const why = fault ? words.fault[fault] : '';
+      return why ? words.withFault(message, why) : message;
     }
   }
 }
@@ -83,60 +96,73 @@ function favourMemoryOverSpeed(): void {
   v8.setFlagsFromString('--optimize-for-size');
 }
 
+function readScript(file: string, t: Messages['cli']): AutoScript | string {
+  try {
+    return parseAutoScript(readFileLimited(file, MAX_SCRIPT_BYTES));
+  } catch (error) {
+    const problem = error instanceof FileTooLargeError ? t.scriptTooLarge(error.limitBytes / 1024) : error instanceof Error ? error.message : String(error);
+    // The problem may quote the file (a key, a JSON snippet): one line, every escape shown.
+    return t.scriptError(sanitizeForDisplay(file), sanitizeForDisplay(problem));
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
   const t = messagesFor(lang).cli;
-  const poolSize = tooFewIoThreads();
-  if (poolSize !== null && !['help', 'version', 'usage-error'].includes(parsed.command)) {
-    process.stderr.write(`${t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED)}\n`);
-    return 2;
-  }
   switch (parsed.command) {
     case 'version': {
       const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-      process.stdout.write(`${pkg.version}\n`);
+      say(process.stdout, pkg.version);
       return 0;
     }
     case 'help':
-      process.stdout.write(`${t.usage[parsed.topic]}\n`);
+      say(process.stdout, t.usage[parsed.topic]);
       return 0;
     case 'usage-error':
-      process.stderr.write(`${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}\n`);
+      say(process.stderr, `${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}`);
       return 2;
-    case 'race':
-      return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);
-    case 'writers':
-      return runWritersCommand(parsed, lang);
-    case 'ui': {
-      let script: AutoScript = t.autoLines;
-      if (parsed.scriptPath) {
-        try {
-          script = parseAutoScript(fs.readFileSync(parsed.scriptPath, 'utf8'));
-        } catch (error) {
-          process.stderr.write(`${t.scriptError(parsed.scriptPath, error instanceof Error ? error.message : String(error))}\n`);
-          return 2;
-        }
-      }
-      const notTerminal = !process.stdin.isTTY ? 'stdin' : !process.stdout.isTTY ? 'stdout' : null;
-      if (notTerminal) {
-        process.stderr.write(`${t.notATerminal(notTerminal)}\n`);
-        return 2;
-      }
-      keepColourUnderCiFalse(process.env, parsed.color);
-      favourMemoryOverSpeed();
-      const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
-      return runApp({ ...parsed, lang, script });
-    }
   }
+  if (platformSupport(process.platform) === 'unsupported') {
+    say(process.stderr, t.windows);
+    return 2;
+  }
+  const poolSize = tooFewIoThreads();
+  if (poolSize !== null) {
+    say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
+    return 2;
+  }
+  if (parsed.command === 'race') return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);
+  if (parsed.command === 'writers') return runWritersCommand(parsed, lang);
+  let script: AutoScript = t.autoLines;
+  if (parsed.scriptPath) {
+    const read = readScript(parsed.scriptPath, t);
+    if (typeof read === 'string') {
+      say(process.stderr, read);
+      return 2;
+    }
+    script = read;
+  }
+  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  if (refusal) {
+    say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
+    return 2;
+  }
+  Object.assign(process.env, ciOverrides(process.env));
+  keepColourUnderCiFalse(process.env, parsed.color);
+  favourMemoryOverSpeed();
+  const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
+  return runApp({ ...parsed, lang, script });
 }
 
+quietOnBrokenPipe();
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${messagesFor(detectLang(process.env)).cli.fatal(error instanceof Error ? error.message : String(error))}\n`);
+    // One line, no stack trace: this is where a link that could not be opened ends up.
+    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
     process.exitCode = 1;
   },
 );

@@ -151,3 +151,82 @@ describe('pipe-chat --script', () => {
     expect(missing.stderr).toMatch(/--script \/nonexistent\/lines.json: .*no such file/);
   });
 });
+
+describe('messages that quote the command line or a file', () => {
+  const ESC = '\x1b';
+  const BEL = '\x07';
+  const TITLE = `${ESC}]0;pwned${BEL}`;
+  const CLEAR = `${ESC}[2J`;
+  const CLIPBOARD = `${ESC}]52;c;aGk=${BEL}`;
+  const noEscapes = (text: string) => expect([...text].filter((c) => c === ESC || c === BEL || c === '\x9b')).toEqual([]);
+
+  it('show escape sequences in option values and unknown options as visible characters', async () => {
+    const bad = await cli(['--pipes', TITLE]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--pipes must be 1 or 2, not "␛]0;pwned␇"');
+    noEscapes(bad.stderr);
+    const unknown = await cli([`--x${CLEAR}`]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('␛[2J');
+    noEscapes(unknown.stderr);
+  });
+
+  it('show escape sequences in a --script key, its JSON and its file name as visible characters', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-script-'));
+    const keyFile = path.join(dir, 'key.json');
+    fs.writeFileSync(keyFile, JSON.stringify({ [`${TITLE}${CLEAR}${CLIPBOARD}`]: 1, child: ['a', 'b', 'c'], parent: ['a', 'b', 'c'] }));
+    const key = await cli(['--script', keyFile]);
+    expect(key.exitCode).toBe(2);
+    expect(key.stderr).toContain('unknown key "␛]0;pwned␇␛[2J␛]52;c;aGk=␇"');
+    noEscapes(key.stderr);
+    const jsonFile = path.join(dir, 'broken.json');
+    fs.writeFileSync(jsonFile, `{"child": ${TITLE}${CLEAR}`);
+    const json = await cli(['--script', jsonFile]);
+    expect(json.exitCode).toBe(2);
+    expect(json.stderr).toContain('not valid JSON');
+    noEscapes(json.stderr);
+    const named = await cli(['--script', path.join(dir, `missing${TITLE}\n.json`)]);
+    expect(named.exitCode).toBe(2);
+    expect(named.stderr).toContain('missing␛]0;pwned␇␊.json');
+    expect(named.stderr.trim().split('\n')).toHaveLength(1);
+    noEscapes(named.stderr);
+  });
+});
+
+describe('files are read with a size limit', () => {
+  it('--script /dev/zero is refused at once as too large (exit 2), without growing memory', async () => {
+    const r = await execa(process.execPath, ['dist/cli.js', '--script', '/dev/zero'], { reject: false, input: '', timeout: 10_000, env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(r.timedOut).toBe(false);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('pipe-chat: --script /dev/zero: larger than 1024 KiB');
+  });
+});
+
+describe('a reader that goes away early', () => {
+  it.each([[['--help']], [['race', '--trials', '3']], [['--bogus']]])('%j: EPIPE on stdout and stderr ends quietly with the usual exit code', async (args) => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['dist/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' } });
+    // Both readers are gone before the program writes a byte: every write gets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    const expected = args[0] === '--bogus' ? 2 : 0;
+    if (expected === 2) child.stderr.destroy();
+    else child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(expected);
+  });
+});
+
+describe('a link that cannot be opened', () => {
+  it('race prints one sanitized line, no stack trace, and exits 1', async () => {
+    const r = await cli(['race', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: .*ENOENT.*\/nonexistent\/␛\]0;pwned␇/)]);
+    expect(r.stderr).not.toContain('\x1b');
+  });
+});

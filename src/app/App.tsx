@@ -27,6 +27,7 @@ import { useChildLink } from './use-child-link.js';
 import { useClock } from './use-clock.js';
 import { useGlobalKeys, type Command } from './use-global-keys.js';
 import { useProcFds, type FdReader } from './use-proc-fds.js';
+import { useRedraw, type RedrawRequests } from './use-redraw.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 
 export const CHILD_DELAYS_MS = [0, 100, 2000];
@@ -56,6 +57,10 @@ export interface AppProps {
   autoPlay?: AutoPlayOptions;
   /** The `s` key: writes the transcript and trace to files and says where; absent: the key does nothing. */
   saveTranscript?: (state: ConversationState) => SavedFiles;
+  /** Ctrl+Z: give the terminal back and stop, as a shell's job control expects (absent: ignored). */
+  suspend?: () => void;
+  /** Full redraws asked from outside (the job was continued after a stop). */
+  redraws?: RedrawRequests;
 }
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
@@ -65,7 +70,7 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -75,6 +80,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
   const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
   useClock(needsClock(state), dispatch, clock);
+  useRedraw(redraws);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpScroll, setHelpScroll] = useState(0);
@@ -111,9 +117,11 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
   useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
 
+  // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
+  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
   const quit = useCallback(() => {
-    void link.shutdown().then(() => exit());
-  }, [link, exit]);
+    void link.shutdown().then(() => exit(failure === null ? undefined : new Error(failure)));
+  }, [link, exit, failure]);
 
   useAutoPlay(
     {
@@ -152,6 +160,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
     switch (command) {
       case 'quit':
         return quit();
+      case 'suspend':
+        return suspend?.();
       case 'toggle':
         return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
       case 'help':

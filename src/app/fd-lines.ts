@@ -7,6 +7,7 @@ import type { ConversationState } from './conversation-reducer.js';
 import { fitLine, framed, seg, type Line } from './lines.js';
 import type { ProcFd } from './proc-fds.js';
 import { sanitizeForDisplay } from './sanitize.js';
+import type { ProcFdsSnapshot } from './use-proc-fds.js';
 import type { Ui } from './words.js';
 
 function accessWords(t: Ui, access: ProcFd['access']): string {
@@ -14,12 +15,12 @@ function accessWords(t: Ui, access: ProcFd['access']): string {
 }
 
 /** A process's header and its pipe fds: the lines that matter, kept together at the top. */
-function pipeBlock(t: Ui, state: ConversationState, proc: Proc, fromProc: ProcFd[] | null, inner: number): Line[] {
+function pipeBlock(t: Ui, state: ConversationState, proc: Proc, fromProc: ProcFd[] | null, inner: number, noProc: boolean): Line[] {
   const session = state.session;
   const p = session?.[proc];
   const pid = p?.pid === null || p?.pid === undefined ? t.pidUnknown : String(p.pid);
   const pipeName = (inode: number | null) => session?.pipes.find((x) => x.inode === inode)?.name ?? null;
-  const lines: Line[] = [[seg(t.paneTitle(t.proc[proc], pid), proc), seg('  '), seg(fromProc ? t.fds.fromProc(pid) : t.fds.fromLink, 'dim')]];
+  const lines: Line[] = [[seg(t.paneTitle(t.proc[proc], pid), proc), seg('  '), seg(fromProc ? t.fds.fromProc(pid) : noProc ? t.fds.noProc : t.fds.fromLink, 'dim')]];
   if (fromProc) {
     for (const f of fromProc.filter((x) => pipeName(x.inode) !== null)) {
       // Access and identity first: a narrow panel cuts the path, not the facts.
@@ -57,7 +58,7 @@ function otherFdsLine(t: Ui, state: ConversationState, proc: Proc, fromProc: Pro
   return [fitLine([seg(`  ${t.procLower[proc]}: `, proc), seg(standard.join(', '), 'dim'), seg(more > 0 ? `  ${t.fds.other(more)}` : '', 'dim')], inner)];
 }
 
-export function fdLines(t: Ui, state: ConversationState, snapshot: { parent: ProcFd[] | null; child: ProcFd[] | null }, width: number, height: number): Line[] {
+export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapshot, width: number, height: number): Line[] {
   const inner = width - 2;
   const session = state.session;
   const summary: Line[] = [];
@@ -67,8 +68,8 @@ export function fdLines(t: Ui, state: ConversationState, snapshot: { parent: Pro
   }
   const body = [
     ...summary,
-    ...pipeBlock(t, state, 'parent', snapshot.parent, inner),
-    ...pipeBlock(t, state, 'child', snapshot.child, inner),
+    ...pipeBlock(t, state, 'parent', snapshot.parent, inner, snapshot.noProc === true),
+    ...pipeBlock(t, state, 'child', snapshot.child, inner, snapshot.noProc === true),
     ...otherFdsLine(t, state, 'parent', snapshot.parent, inner),
     ...otherFdsLine(t, state, 'child', snapshot.child, inner),
   ];

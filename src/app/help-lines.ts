@@ -24,6 +24,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...heading(h.anywhere),
     ...row('Ctrl+T', h.keys.toggle),
     ...row('Ctrl+C', h.keys.quit),
+    ...row('Ctrl+Z', h.keys.suspend),
     ...row('F1', h.keys.help),
     ...row('Tab', h.keys.tab),
     ...row('Esc', h.keys.esc),

@@ -1,11 +1,14 @@
 // Runs the chat full screen: switches to the alternate screen, renders App, and on
 // every way out (quit, Ctrl+C, SIGTERM, SIGHUP, an uncaught error) kills the child
 // first and gives the shell its screen and cursor back; an error is printed only
-// after the screen is restored, so it stays readable.
+// after the screen is restored, so it stays readable. Ctrl+Z arrives as a key in raw
+// mode: the terminal is given back before the job stops, and taken again, with a
+// full redraw, when the job continues (`fg`).
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
+import { say } from '../terminal-output.js';
 import { App } from './App.js';
 import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
 import type { ConversationState } from './conversation-reducer.js';
@@ -21,8 +24,9 @@ const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
 export async function runApp(options: AppOptions): Promise<number> {
   const messages = messagesFor(options.lang);
   const stdout = process.stdout;
-  if (!process.stdin.isTTY || typeof process.stdin.setRawMode !== 'function') {
-    process.stderr.write(`${messages.ui.noRawMode}\n`);
+  const stdin = process.stdin;
+  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
+    say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
   let restored = false;
@@ -38,13 +42,39 @@ export async function runApp(options: AppOptions): Promise<number> {
   const onFatal = (error: unknown): void => {
     void closeAllSessions();
     restore();
-    process.stderr.write(`${messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    say(process.stderr, messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exit(1);
   };
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
 
   stdout.write(ENTER_ALT_SCREEN);
+  const redrawListeners = new Set<() => void>();
+  const redraws = (redraw: () => void) => {
+    redrawListeners.add(redraw);
+    return () => redrawListeners.delete(redraw);
+  };
+  const onContinue = (): void => {
+    if (restored) return;
+    stdin.setRawMode(true);
+    stdout.write(ENTER_ALT_SCREEN);
+    for (const redraw of redrawListeners) redraw();
+    // The window may have been resized while the job was stopped, and SIGWINCH went to the
+    // shell then. Node's getWindowSize() only returns its cached size; _refreshSize(), what
+    // Node itself runs on SIGWINCH, asks the kernel and emits 'resize' when the size changed.
+    (stdout as { _refreshSize?: () => void })._refreshSize?.();
+  };
+  const suspend = (): void => {
+    stdout.write(LEAVE_ALT_SCREEN);
+    stdin.setRawMode(false);
+    // Stops the whole job (this process group, the child too), as Ctrl+Z does in a cooked
+    // terminal. kill() returns once the job is continued, or at once when no shell does job
+    // control (the kernel discards SIGTSTP in an orphaned group): either way, take the screen back.
+    process.kill(0, 'SIGTSTP');
+    onContinue();
+  };
+  // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
+  process.on('SIGCONT', onContinue);
   try {
     const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
     const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
@@ -53,7 +83,7 @@ export async function runApp(options: AppOptions): Promise<number> {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
     };
-    const app = <App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} />;
+    const app = <App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} />;
     const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,
@@ -61,6 +91,7 @@ export async function runApp(options: AppOptions): Promise<number> {
     await instance.waitUntilExit();
     return 0;
   } finally {
+    process.off('SIGCONT', onContinue);
     await closeAllSessions();
     restore();
     removeExitHook();

@@ -1,12 +1,13 @@
-// The one top-level key handler. Ctrl+C, Ctrl+T and F1 work everywhere, even while
-// typing; Esc leaves the input so that single letters become commands. F1 is not in
-// Ink's key object, so its escape sequences are matched on Ink's raw input stream.
+// The one top-level key handler. Ctrl+C, Ctrl+Z, Ctrl+T and F1 work everywhere, even
+// while typing (in raw mode the terminal sends Ctrl+Z as a byte, not as SIGTSTP); Esc
+// leaves the input so that single letters become commands. F1 is not in Ink's key
+// object, so its escape sequences are matched on Ink's raw input stream.
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 
-export type Command = 'quit' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save';
+export type Command = 'quit' | 'suspend' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save';
 
 const LETTERS: Record<string, Command> = {
   '?': 'help',
@@ -31,6 +32,7 @@ export function useGlobalKeys(run: (command: Command) => void, { typing, helpOpe
   const onKey = useCallback((input: string, key: Key) => {
     const { run, typing, helpOpen } = latest.current;
     if (key.ctrl && input === 'c') return run('quit');
+    if (key.ctrl && input === 'z') return run('suspend');
     if (key.ctrl && input === 't') return run('toggle');
     if (helpOpen) {
       if (key.escape || input === '?' || input === 'q') run('close-help');

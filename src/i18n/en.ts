@@ -98,6 +98,11 @@ Options:
     fatal: (message: string) => `pipe-chat: ${message}`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `measured on: ${m.cpus} × ${m.cpuModel}, ${m.kernel}, Node ${m.node}`,
+    scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,
+    dumbTerminal: (term: string) =>
+      `pipe-chat: this terminal (TERM=${term}) cannot draw the full-screen chat: it needs cursor movement and the alternate screen.\nRun it in a terminal such as xterm, or without a terminal: pipe-chat race --pipes 1`,
+    windows:
+      'pipe-chat: the lesson needs a POSIX system (Linux or macOS): it forks a child and links the two with kernel FIFOs, which Windows does not have.\nOn Windows, run it inside WSL (Windows Subsystem for Linux).',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
@@ -280,6 +285,7 @@ Options:
       keys: {
         toggle: 'switch live between two pipes and one shared pipe',
         quit: 'quit (the child is killed first)',
+        suspend: 'suspend (the terminal comes back; fg resumes)',
         help: 'this help',
         tab: 'move to the other input when both processes wait for a line',
         esc: 'leave the input: single keys work',
@@ -315,6 +321,7 @@ Options:
       title: 'open fds',
       fromProc: (pid: string) => `/proc/${pid}/fd`,
       fromLink: 'what the link knows',
+      noProc: "what the link knows (the kernel's own view needs Linux's /proc)",
       other: (n: number) => `+ ${n} other fds (terminal, event loop…)`,
       shared: (inode: number) => `both processes hold both ends of pipe inode ${inode}`,
       separate: 'each process holds only the ends it uses',

@@ -98,6 +98,11 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     fatal: (message: string) => `pipe-chat: ${message}`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `측정한 기계: ${m.cpuModel} × ${m.cpus}, ${m.kernel}, Node ${m.node}`,
+    scriptTooLarge: (kib: number) => `${kib}KiB보다 큽니다 (스크립트에는 여섯 줄만 들어갑니다)`,
+    dumbTerminal: (term: string) =>
+      `pipe-chat: 이 터미널(TERM=${term})은 전체 화면 채팅을 그릴 수 없습니다. 커서 이동과 대체 화면이 필요합니다.\nxterm 같은 터미널에서 실행하거나, 터미널 없이 실험하려면: pipe-chat race --pipes 1`,
+    windows:
+      'pipe-chat: 이 실습에는 POSIX 시스템(Linux 또는 macOS)이 필요합니다. 자식 프로세스를 fork하고 커널 FIFO로 잇는데, Windows에는 FIFO가 없습니다.\nWindows에서는 WSL(Windows Subsystem for Linux) 안에서 실행하세요.',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
@@ -279,6 +284,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       keys: {
         toggle: '파이프 두 개와 공유 파이프 하나 사이를 바로 전환',
         quit: '종료 (자식을 먼저 끝냄)',
+        suspend: '일시 정지 (터미널을 돌려줌, fg로 다시 시작)',
         help: '이 도움말',
         tab: '두 프로세스가 모두 입력을 기다릴 때 다른 입력으로',
         esc: '입력을 떠남: 한 글자 키가 동작',
@@ -314,6 +320,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       title: '열린 fd',
       fromProc: (pid: string) => `/proc/${pid}/fd`,
       fromLink: '링크가 아는 것',
+      noProc: '링크가 아는 것 (커널이 보는 fd는 Linux의 /proc에서만 읽을 수 있습니다)',
       other: (n: number) => `+ 다른 fd ${n}개 (터미널, 이벤트 루프…)`,
       shared: (inode: number) => `두 프로세스가 파이프 inode ${inode}의 양 끝을 모두 쥠`,
       separate: '각 프로세스는 쓰는 끝만 쥠',

@@ -21,3 +21,16 @@ describe('the fd panel', () => {
     expect(screen).toMatch(/child: fd 0 → socket/);
   });
 });
+
+describe('the fd panel without /proc (macOS)', () => {
+  it("shows the link's own record of both processes' pipe fds and says that the kernel's view needs Linux's /proc", () => {
+    const state = play(new Script(1, 'two').start());
+    for (const lang of ['en', 'ko'] as const) {
+      const t = messagesFor(lang).ui;
+      const screen = text(fdLines(t, state, { parent: null, child: null, noProc: true }, 100, 12));
+      expect(screen).toContain(t.fds.noProc);
+      expect(screen).toMatch(/fd 3 /);
+    }
+    expect(text(fdLines(messagesFor('en').ui, state, { parent: null, child: null, noProc: true }, 100, 12))).toContain("needs Linux's /proc");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTypedText, controlPicture, sanitizeForDisplay } from '../../src/app/sanitize.js';
+import { cleanTypedText, controlPicture, sanitizeForDisplay, sanitizeLines } from '../../src/app/sanitize.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
@@ -39,5 +39,28 @@ describe('cleanTypedText', () => {
   it('names the control picture of a Ctrl+letter key', () => {
     expect(controlPicture('g')).toBe('␇');
     expect(controlPicture('[')).toBeNull();
+  });
+});
+
+describe('characters the width tables disagree on', () => {
+  const DISPUTED = ['\u3164', '\u115f', '\uffa0', '\u00ad', '\u200b', '\u2060', '\ufeff'];
+
+  it.each(DISPUTED)('names U+%s instead of drawing it, so string-width, Ink and the terminal agree on every cell', (char) => {
+    const code = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    expect(sanitizeForDisplay(`a${char}b`)).toBe(`a<U+${code}>b`);
+    expect(cleanTypedText(char)).toBe(`<U+${code}>`);
+  });
+
+  it('keeps joiners and variation selectors inside an emoji sequence, names them alone', () => {
+    const family = '👨\u200d👩\u200d👧';
+    expect(sanitizeForDisplay(family)).toBe(family);
+    expect(sanitizeForDisplay('❤\ufe0f')).toBe('❤\ufe0f');
+    expect(sanitizeForDisplay('\u200dx')).toBe('<U+200D>x');
+  });
+});
+
+describe('sanitizeLines', () => {
+  it('keeps the line breaks of a message and shows every escape in each line', () => {
+    expect(sanitizeLines(`usage:\n  ${ESC}]0;x${BEL}`)).toBe('usage:\n  ␛]0;x␇');
   });
 });

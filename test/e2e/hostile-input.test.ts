@@ -44,3 +44,41 @@ describe('a chat without a whole terminal', () => {
     expect(screen).toContain('EXIT=2');
   });
 });
+
+describe('characters the width tables disagree on', () => {
+  // Hangul fillers (0 cells to string-width, 1+ to Ink, 2 to wcwidth), a soft hyphen, and
+  // invisible formatting characters (0 cells to string-width, not to every terminal).
+  const DISPUTED = ['\u3164', '\u115f', '\uffa0', '\u00ad', '\u200b', '\u2060', '\ufeff'];
+  const LEFT_TO_RIGHT: Record<string, string> = { '│': '│', '╭': '╮', '╰': '╯' };
+
+  /** Every bordered row of the screen ends with its border, and the top border is still on the first row. */
+  function expectEveryBorder(lines: string[]): void {
+    expect(lines[0]).toMatch(/^╭─ Parent.*╮.*╭─ Child.*╮$/);
+    for (const [y, line] of lines.entries()) {
+      const right = LEFT_TO_RIGHT[line[0] ?? ''];
+      if (right !== undefined) expect({ y, line, last: line.at(-1) }).toEqual({ y, line, last: right });
+    }
+  }
+
+  it('shows each by name in the input, the panes, the pipe and the trace, and no border moves', async () => {
+    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    await chat.waitForText('typing at its keyboard');
+    const typed = `${DISPUTED.map((c) => `${c}${c}${c}`).join('x')}END`;
+    await chat.write(typed);
+    await chat.waitForText(/›.*END/);
+    expectEveryBorder(chat.lines());
+    expect(chat.screen()).toContain('<U+FEFF>');
+    await chat.press('enter');
+    await chat.waitForText('C1 child→parent ✓ delivered');
+    await chat.press('escape');
+    await chat.waitForText('q quit');
+    await chat.type('x');
+    const screen = await chat.waitForText('trace');
+    expect(screen).toContain('<U+3164>');
+    expectEveryBorder(chat.lines());
+    chat.resize(80, 24);
+    await chat.waitFor(() => chat.lines()[0]?.endsWith('╮') && chat.lines().some((l) => l.startsWith('╰')), 'a redraw at 80x24');
+    await chat.waitForText('<U+');
+    expectEveryBorder(chat.lines());
+  });
+});

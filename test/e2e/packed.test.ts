@@ -41,10 +41,30 @@ const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5']
 describe('the packed tarball in an empty project', () => {
   it('holds only the manifest, the docs and the three bundles, and installs nothing besides itself', () => {
     const { files, project } = packed();
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/writer.js', 'package.json']));
-    expect(files.filter((f) => !/^(package\.json|README(\.\w+)?|LICENSE(\.\w+)?|dist\/(cli|child|writer)\.js)$/i.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/writer.js', 'package.json', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt']));
+    expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|child|writer)\.js|dist\/THIRD-PARTY-NOTICES\.txt)$/.test(f))).toEqual([]);
     const lock = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     expect(Object.keys(lock.packages)).toEqual(['node_modules/pipe-chat']);
+  });
+
+  it('ships its licence, the bundled packages\' licence notices, and where the project lives', () => {
+    const root = path.join(packed().project, 'node_modules/pipe-chat');
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      license: 'MIT',
+      repository: { url: 'git+https://github.com/pipe-chat/pipe-chat.git' },
+      homepage: 'https://github.com/pipe-chat/pipe-chat#readme',
+      bugs: { url: 'https://github.com/pipe-chat/pipe-chat/issues' },
+    });
+    expect(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /);
+    const notices = fs.readFileSync(path.join(root, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const sections = notices.split(/^-{78}$/m).slice(1);
+    for (const name of ['ink', 'react', 'react-reconciler', 'yoga-layout', 'scheduler']) {
+      const section = sections.find((s) => s.trimStart().startsWith(`${name} `));
+      expect(section, `${name}'s notice`).toMatch(/Copyright \(c\)[^\n]+\n[\s\S]*Permission is hereby granted/);
+    }
+    // Every section holds a licence text, not only a name.
+    for (const section of sections) expect(section).toMatch(/Permission|Redistribution|licen[cs]e/i);
   });
 
   it('runs with npx in an empty directory, offline: --version, the race and the writers without a terminal', () => {

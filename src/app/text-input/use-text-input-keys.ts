@@ -8,7 +8,7 @@ import { controlPicture } from '../sanitize.js';
 import type { TextInputHandle } from './use-text-input-state.js';
 
 /** Ctrl keys the app or the editor already uses. */
-const APP_CTRL_KEYS = new Set(['a', 'c', 'e', 't', 'u', 'w']);
+const APP_CTRL_KEYS = new Set(['a', 'c', 'e', 't', 'u', 'w', 'z']);
 
 export function useTextInputKeys(input: TextInputHandle | null, onSubmit: (value: string) => void, isActive: boolean): void {
   // Refs, not closures: keys typed quickly must each see the draft the previous one left.
