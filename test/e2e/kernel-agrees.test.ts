@@ -1,0 +1,41 @@
+// The words on screen against the kernel: when a pane says a process is BLOCKED in
+// read(fd N), /proc/PID/task/*/syscall must show a thread of that process in read()
+// on fd N. Checked on the real program in a pseudo-terminal, for both processes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { ptySessions } from '../support/pty.js';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+const BLOCKED = /BLOCKED in read\(fd (\d+)\)/;
+
+describe('what the panes say a process is doing, held against /proc', () => {
+  it.runIf(process.platform === 'linux')('the parent, and then the child, blocked in read() on the fd each pane names', async () => {
+    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    // Each turn the parent reads first: its pane (the left half) says which fd.
+    const screen = await chat.waitFor(() => {
+      const row = chat.lines()[1] ?? '';
+      const words = BLOCKED.exec(row.slice(0, Math.floor(row.length / 2)));
+      return words && /Child · PID \d+/.test(chat.screen()) ? chat.screen() : undefined;
+    }, 'the parent pane to say BLOCKED in read(fd N), and the child PID');
+    const parentFd = Number(BLOCKED.exec((chat.lines()[1] ?? '').slice(0, 50))?.[1]);
+    const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
+    await chat.waitFor(() => isInCall(chat.pid, 'read', parentFd) || undefined, `a thread of the parent (PID ${chat.pid}) in read(${parentFd})`);
+    expect(threadCalls(chat.pid).filter((t) => t.call === 'read').map((t) => t.fd)).toEqual([parentFd]);
+
+    // The parent reads the child's line, then waits at its keyboard: now the child is the one blocked.
+    await chat.type('Who are you?');
+    await chat.press('enter');
+    await chat.waitForText('from Child: Who are you?');
+    const childFd = Number(
+      await chat.waitFor(() => {
+        const row = chat.lines()[1] ?? '';
+        return BLOCKED.exec(row.slice(Math.floor(row.length / 2)))?.[1];
+      }, 'the child pane to say BLOCKED in read(fd N)'),
+    );
+    await chat.waitFor(() => isInCall(childPid, 'read', childFd) || undefined, `the child (PID ${childPid}) in read(${childFd})`);
+    // The parent is at its keyboard: no thread of it is in read() any more.
+    expect(threadCalls(chat.pid).some((t) => t.call === 'read' && t.fd === parentFd)).toBe(false);
+  }, 60_000);
+});
