@@ -5,7 +5,7 @@
 // Auto-play types into the same drafts and submits through the same path as Enter.
 import { Box, useApp } from 'ink';
 import { useCallback, useMemo, useReducer, useState } from 'react';
-import type { PipeMode, Proc } from '../ipc/events.js';
+import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play-plan.js';
 import { bannerContent, type BannerContent } from './banner-lines.js';
@@ -28,6 +28,7 @@ import { useClock } from './use-clock.js';
 import { useGlobalKeys, type Command } from './use-global-keys.js';
 import { useProcFds, type FdReader } from './use-proc-fds.js';
 import { useRedraw, type RedrawRequests } from './use-redraw.js';
+import { useStoppedWatch, type StateReader } from './use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 
 export const CHILD_DELAYS_MS = [0, 100, 2000];
@@ -57,6 +58,8 @@ export interface AppProps {
   autoPlay?: AutoPlayOptions;
   /** The `s` key: writes the transcript and trace to files and says where; absent: the key does nothing. */
   saveTranscript?: (state: ConversationState) => SavedFiles;
+  /** Reads a process's state letter from the kernel (tests hand in a fake). */
+  stateReader?: StateReader;
   /** Ctrl+Z: give the terminal back and stop, as a shell's job control expects (absent: ignored). */
   suspend?: () => void;
   /** Full redraws asked from outside (the job was continued after a stop). */
@@ -70,7 +73,7 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
+export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, stateReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -80,6 +83,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
   const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
   useClock(needsClock(state), dispatch, clock);
+  const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
+  useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
 
   const [helpOpen, setHelpOpen] = useState(false);

@@ -33,6 +33,8 @@ export interface ProcState {
   error: string | null;
   /** A line was handed to its keyboard and it has not moved on yet. */
   keyboardPending: boolean;
+  /** The kernel has it stopped (state T in /proc): whatever call it is in, it does not run. */
+  stopped: boolean;
 }
 
 export interface ByteChunk {
@@ -170,6 +172,7 @@ export type Action =
   | { type: 'link-event'; session: number; event: LinkEvent }
   | { type: 'keyboard-line'; session: number; proc: Proc; at: number }
   | { type: 'parent-awaits-child-line'; session: number; waiting: boolean; at: number }
+  | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
   | { type: 'knob-changed'; knob: keyof Knobs; ms: number }
   | { type: 'tick'; at: number };
 
@@ -191,7 +194,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false };
 }
 
 function later(now: number, at: number): number {
@@ -270,6 +273,11 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       const session = current(state, action.session);
       if (!session) return state;
       return { ...state, session: { ...session, parentAwaitsChildLine: action.waiting }, now: later(state.now, action.at) };
+    }
+    case 'proc-stopped': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped })), now: later(state.now, action.at) };
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };

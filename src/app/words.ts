@@ -25,6 +25,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     return [seg(`${normal ? '-' : '✗'} ${t.state.exited(exitHow(t, p.exit))}`, normal ? 'dim' : 'danger')];
   }
   if (p.eof) return [seg(`- ${t.state.eof}`, 'dim')];
+  if (p.stopped) return [seg(`⏸ ${t.state.stopped(a?.doing === 'reading' ? a.fd : null)}`, 'warn')];
   if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
   if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(formatDuration(t, state.knobs.parentDelayMs))}`, 'accent')];
   if (!a) return [seg(`… ${t.state.starting}`, 'dim')];

@@ -160,6 +160,7 @@ Options:
       readingSince: (fd: number, time: string) => `BLOCKED in read(fd ${fd}) since ${time}`,
       readingUntimed: (fd: number) => `BLOCKED in read(fd ${fd})`,
       sleeping: (duration: string) => `sleeping ${duration}`,
+      stopped: (fd: number | null) => `STOPPED by a signal (state T in /proc)${fd === null ? '' : ` in read(fd ${fd})`}`,
       done: 'done',
       eof: 'read() returned 0: end of file',
       error: (errno: string) => `stopped: ${errno}`,

@@ -160,6 +160,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       readingSince: (fd: number, time: string) => `read(fd ${fd})에서 ${time}부터 막힘`,
       readingUntimed: (fd: number) => `read(fd ${fd})에서 막힘`,
       sleeping: (duration: string) => `${duration} 자는 중`,
+      stopped: (fd: number | null) => `시그널로 멈춤 (/proc 상태 T)${fd === null ? '' : ` read(fd ${fd}) 안에서`}`,
       done: '끝',
       eof: 'read()가 0을 돌려줌: 파일 끝',
       error: (errno: string) => `멈춤: ${errno}`,

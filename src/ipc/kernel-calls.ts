@@ -50,3 +50,17 @@ export function threadCalls(pid: number | 'self'): ThreadCall[] {
 export function isInCall(pid: number | 'self', call: 'read' | 'write', fd: number): boolean {
   return threadCalls(pid).some((t) => t.call === call && t.fd === fd);
 }
+
+/**
+ * The process's state letter from /proc/PID/stat ('S' sleeping, 'R' running, 'T' stopped
+ * by a signal, 't' stopped by a tracer...); null when the process is gone or /proc cannot say.
+ */
+export function processState(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces and parentheses: the state follows the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) || null;
+  } catch {
+    return null;
+  }
+}

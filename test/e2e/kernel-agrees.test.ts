@@ -1,8 +1,9 @@
 // The words on screen against the kernel: when a pane says a process is BLOCKED in
 // read(fd N), /proc/PID/task/*/syscall must show a thread of that process in read()
-// on fd N. Checked on the real program in a pseudo-terminal, for both processes.
+// on fd N; a process the kernel has stopped is shown as stopped. Checked on the real
+// program in a pseudo-terminal.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { ptySessions } from '../support/pty.js';
 
 const sessions = ptySessions();
@@ -37,5 +38,20 @@ describe('what the panes say a process is doing, held against /proc', () => {
     await chat.waitFor(() => isInCall(childPid, 'read', childFd) || undefined, `the child (PID ${childPid}) in read(${childFd})`);
     // The parent is at its keyboard: no thread of it is in read() any more.
     expect(threadCalls(chat.pid).some((t) => t.call === 'read' && t.fd === parentFd)).toBe(false);
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux')('a child stopped with SIGSTOP shows as stopped, as /proc says, and as waiting again after SIGCONT', async () => {
+    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    const screen = await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
+    const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
+    process.kill(childPid, 'SIGSTOP');
+    try {
+      await chat.waitForText('STOPPED by a signal (state T in');
+      expect(processState(childPid)).toBe('T');
+    } finally {
+      process.kill(childPid, 'SIGCONT');
+    }
+    await chat.waitForGone('STOPPED by a signal');
+    expect(chat.screen()).toContain('typing at its keyboard');
   }, 60_000);
 });
