@@ -3,7 +3,7 @@
 // good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it.
 import type { ConversationState } from './conversation-reducer.js';
-import { conversationTurn, findDeadlock, other, phaseOf, typingProcs } from './conversation-selectors.js';
+import { conversationCounts, conversationTurn, findDeadlock, other, phaseOf, typingProcs } from './conversation-selectors.js';
 import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from './lines.js';
 import { sanitizeForDisplay } from './sanitize.js';
 import { wrapToWidth } from './text-width.js';
@@ -11,7 +11,7 @@ import type { Tone } from './theme.js';
 import { exitHow, tagOf, type Ui } from './words.js';
 
 export interface BannerContent {
-  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'finished' | 'opening' | 'saved';
+  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'race-won' | 'finished' | 'opening' | 'saved';
   title: string;
   text: string;
   keys: string;
@@ -49,7 +49,7 @@ export function bannerContent(t: Ui, state: ConversationState): BannerContent | 
     return {
       kind: 'finished',
       title: b.finishedTitle,
-      text: b.finished(state.turns, state.counters.delivered, state.counters.stolen),
+      text: b.finished(state.turns, conversationCounts(state)),
       keys: b.finishedKeys,
       tone: 'ok',
     };
@@ -70,6 +70,16 @@ export function bannerContent(t: Ui, state: ConversationState): BannerContent | 
       title: b.outOfTurnTitle,
       text: b.outOfTurn(t.procLower[latest.reader], tagOf(latest.writer, latest.seq), tagOf(latest.writer, latest.expected ?? 0)),
       keys: '',
+      tone: 'warn',
+    };
+  }
+  if (latest?.verdict === 'delivered' && latest.reader && latest.writer && session.mode === 'one') {
+    // On one pipe a delivery is luck, not design: say so, and how to see the textbook's outcome.
+    return {
+      kind: 'race-won',
+      title: b.raceWonTitle,
+      text: b.raceWon(tagOf(latest.writer, latest.seq), t.procLower[latest.reader]),
+      keys: b.raceWonKeys,
       tone: 'warn',
     };
   }

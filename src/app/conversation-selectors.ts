@@ -222,3 +222,33 @@ export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEn
 export function modeOf(state: ConversationState, fallback: PipeMode): PipeMode {
   return state.session?.mode ?? fallback;
 }
+
+export interface Counts {
+  /** Messages read in all. */
+  read: number;
+  delivered: number;
+  stolen: number;
+  outOfTurn: number;
+}
+
+function countOf(messages: MessageRecord[]): Counts {
+  const read = messages.filter((m) => m.reader !== null);
+  return {
+    read: read.length,
+    delivered: read.filter((m) => m.verdict === 'delivered' || m.verdict === 'out-of-turn').length,
+    stolen: read.filter((m) => m.verdict === 'stolen').length,
+    outOfTurn: read.filter((m) => m.verdict === 'out-of-turn').length,
+  };
+}
+
+/** This conversation's own figures, for its summary. */
+export function conversationCounts(state: ConversationState): Counts {
+  const id = state.session?.id;
+  return countOf(state.messages.filter((m) => m.session === id));
+}
+
+/** The running tally of one wiring, over every conversation that used it ("one pipe: stolen 4 of 9"). */
+export function wiringTally(state: ConversationState, mode: PipeMode): Counts {
+  const sessions = new Set(state.dividers.filter((d) => d.mode === mode).map((d) => d.session));
+  return countOf(state.messages.filter((m) => sessions.has(m.session)));
+}

@@ -228,6 +228,8 @@ Options:
       delivered: (n: number) => `delivered ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `stolen ${n}`,
+      tally: (mode: string, stolen: number, read: number) => `${mode}: stolen ${stolen} of ${read}`,
+      tallyShort: (stolen: number, read: number) => `stolen ${stolen}/${read}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
       outOfTurnShort: (n: number) => `${n} out of turn`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,
@@ -262,6 +264,10 @@ Options:
       stolenWaiting: (waiting: string) => `The ${waiting} still waits in read().`,
       stolenKeys: (writer: string) => `Next: type the ${writer}'s next line · Esc, r: restart · Ctrl+T: two pipes`,
       stolenKeysOnly: 'Esc, r: restart · Ctrl+T: two pipes',
+      raceWonTitle: 'A RACE, WON THIS TIME',
+      raceWon: (tag: string, reader: string) =>
+        `${tag} reached the ${reader}: its read() took the bytes before the writer's own read() did. On one shared pipe that is a race the kernel decides each time, not a promise.`,
+      raceWonKeys: 'To see the textbook\'s outcome every time: Esc, p (the parent reads late) · Ctrl+T: two pipes',
       outOfTurnTitle: 'OUT OF STEP',
       outOfTurn: (reader: string, tag: string, expected: string) =>
         `The ${reader} waited for ${expected} but read ${tag}: the conversation is out of step.`,
@@ -269,8 +275,8 @@ Options:
       childDied: (pid: string, how: string) => `The child (PID ${pid}) exited unexpectedly: ${how}.`,
       childDiedKeys: (turn: number) => `r: fork a new child (goes on from turn ${turn})`,
       finishedTitle: 'DONE',
-      finished: (turns: number, delivered: number, stolen: number) =>
-        `The conversation is over: ${turns} turns, ${delivered} messages delivered, ${stolen} stolen since start.`,
+      finished: (turns: number, c: { delivered: number; stolen: number; outOfTurn: number }) =>
+        `The conversation is over: ${turns} turns; in this conversation ${c.delivered} messages delivered, ${c.stolen} stolen, ${c.outOfTurn} out of turn.`,
       finishedKeys: 'r: new conversation with a new child · q: quit',
       failedTitle: 'ERROR',
       failed: (message: string) => `Could not start the child: ${message}`,

@@ -228,6 +228,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       delivered: (n: number) => `전달 ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `가로챔 ${n}`,
+      tally: (mode: string, stolen: number, read: number) => `${mode}: ${read}개 중 ${stolen}개 가로챔`,
+      tallyShort: (stolen: number, read: number) => `가로챔 ${stolen}/${read}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
       outOfTurnShort: (n: number) => `어긋남 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,
@@ -261,6 +263,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       stolenWaiting: (waiting: string) => `${waiting} 쪽은 아직 read()에서 기다립니다.`,
       stolenKeys: (writer: string) => `다음: ${writer}의 다음 줄을 입력 · Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로`,
       stolenKeysOnly: 'Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로',
+      raceWonTitle: '이번에는 경주에서 이김',
+      raceWon: (tag: string, reader: string) =>
+        `${tag} 메시지가 ${reader} 쪽에 닿았습니다. 쓴 쪽이 read()하기 전에 ${reader} 쪽의 read()가 먼저 바이트를 가져갔습니다. 공유 파이프 하나에서는 매번 커널이 정하는 경주일 뿐, 보장이 아닙니다.`,
+      raceWonKeys: '교재의 결과를 매번 보려면: Esc, p (부모가 늦게 읽음) · Ctrl+T: 파이프 두 개',
       outOfTurnTitle: '순서 어긋남',
       outOfTurn: (reader: string, tag: string, expected: string) =>
         `${reader} 쪽은 ${expected} 메시지를 기다렸는데 ${tag} 메시지를 읽었습니다. 대화의 순서가 어긋났습니다.`,
@@ -268,8 +274,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       childDied: (pid: string, how: string) => `자식(PID ${pid})이 뜻밖에 끝났습니다: ${how}.`,
       childDiedKeys: (turn: number) => `r: 새 자식 fork (${turn}번째 턴부터)`,
       finishedTitle: '끝',
-      finished: (turns: number, delivered: number, stolen: number) =>
-        `대화가 끝났습니다: ${turns}턴, 시작부터 전달 ${delivered}개, 가로챔 ${stolen}개.`,
+      finished: (turns: number, c: { delivered: number; stolen: number; outOfTurn: number }) =>
+        `대화가 끝났습니다: ${turns}턴. 이번 대화에서 전달 ${c.delivered}개, 가로챔 ${c.stolen}개, 순서 어긋남 ${c.outOfTurn}개.`,
       finishedKeys: 'r: 새 자식과 새 대화 · q: 종료',
       failedTitle: '오류',
       failed: (message: string) => `자식을 시작하지 못했습니다: ${message}`,

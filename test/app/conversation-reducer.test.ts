@@ -3,6 +3,7 @@ import { bannerContent } from '../../src/app/banner-lines.js';
 import { initialState, reduce, type Action } from '../../src/app/conversation-reducer.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import {
+  conversationCounts,
   conversationTurn,
   displayedTurn,
   findDeadlock,
@@ -10,6 +11,7 @@ import {
   pipeViews,
   transcriptOf,
   typingProcs,
+  wiringTally,
 } from '../../src/app/conversation-selectors.js';
 import { CHILD_PID, PARENT_PID, Script, play } from './events.js';
 
@@ -197,6 +199,21 @@ describe('conversation reducer', () => {
     b.at = a.at;
     state = play([...b.start('restart'), ...b.cleanTurn(1, 'y', 'z')], state);
     expect(state.counters).toEqual({ delivered: 2, stolen: 1, outOfTurn: 0 });
+    // The running tally is per wiring; the summary's figures are this conversation's alone.
+    expect(wiringTally(state, 'one')).toMatchObject({ read: 1, stolen: 1 });
+    expect(wiringTally(state, 'two')).toMatchObject({ read: 2, stolen: 0, delivered: 2 });
+    expect(conversationCounts(state)).toMatchObject({ read: 2, delivered: 2, stolen: 0, outOfTurn: 0 });
+  });
+
+  it('on one shared pipe, a delivered message is called a race won this time, with the way to force the textbook outcome', () => {
+    const t = messagesFor('en').ui;
+    const one = new Script(1, 'one');
+    const won = play([...one.start(), one.write('child', 1, 'hi'), ...one.read('parent', 'child', 1, 'hi')]);
+    expect(bannerContent(t, won)).toMatchObject({ kind: 'race-won', title: 'A RACE, WON THIS TIME' });
+    expect(bannerContent(t, won)?.keys).toContain('p (the parent reads late)');
+    const two = new Script(1, 'two');
+    const safe = play([...two.start(), two.write('child', 1, 'hi'), ...two.read('parent', 'child', 1, 'hi')]);
+    expect(bannerContent(t, safe)).toBeNull();
   });
 
   it('moves the clock only forward, on ticks', () => {
