@@ -6,10 +6,12 @@
 // mailbox at a time, so reports reach the parent in the order they were made.
 //
 // Waking a thread asleep in Atomics.wait can take two futex calls (V8 signals a
-// condition variable, then releases a mutex the woken thread wants), so after each
-// record the reporter thread keeps looking for the next one for a moment before it
-// sleeps: during a conversation the main thread's wake then finds nobody asleep and
-// makes no call at all. At rest the reporter sleeps, and costs no CPU.
+// condition variable, then releases a mutex the woken thread wants), and a reporter
+// that spun on a CPU to avoid that would take the CPU the parent's reader needs in
+// the race. So after each record the reporter dozes: short timed waits (a quarter of
+// a millisecond) for a few milliseconds, during which the main thread publishes
+// without waking anyone (no call at all); only then does it sleep for good, saying so
+// in the mailbox, and the main thread's next publish wakes it. At rest it costs no CPU.
 //
 // A write's report is prepared before the write (its JSON, with the bytes it carries)
 // and published after it with three numbers: the result and the two times. The
@@ -19,11 +21,14 @@ const PUBLISHED = 0;
 const CONSUMED = 1;
 const LENGTH = 2;
 const KIND = 3;
-const HEADER_INTS = 4;
+/** 1 while the reporter sleeps without a timeout: a publish must wake it. */
+const ASLEEP = 4;
+const HEADER_INTS = 6; // an even count keeps the numbers that follow 8-byte aligned
 const NUMBERS = 3; // result, start, end
 const DATA_OFFSET = HEADER_INTS * 4 + NUMBERS * 8;
-/** How long the reporter thread keeps looking for the next record before it sleeps. */
-const SPIN_MS = 5;
+/** The reporter's doze: timed waits this long, this many times, before it sleeps for good. */
+const DOZE_MS = 0.25;
+const DOZES = 12;
 
 /** What a record holds: JSON lines as they are, or a call's event to be completed with its result and times. */
 export const RecordKind = {
@@ -80,7 +85,7 @@ export class MailboxWriter {
     return true;
   }
 
-  /** Hands the prepared record over, with the call's result and times: memory stores and one futex wake. */
+  /** Hands the prepared record over, with the call's result and times: memory stores, and a wake only if the reporter sleeps for good. */
   publish(result = 0, start = 0, end = 0): void {
     if (!this.prepared) return;
     this.prepared = false;
@@ -88,7 +93,7 @@ export class MailboxWriter {
     this.numbers[1] = start;
     this.numbers[2] = end;
     Atomics.add(this.header, PUBLISHED, 1);
-    Atomics.notify(this.header, PUBLISHED);
+    if (Atomics.load(this.header, ASLEEP) === 1) Atomics.notify(this.header, PUBLISHED);
   }
 }
 
@@ -114,9 +119,14 @@ export class MailboxReader {
 
   take(): TakenRecord {
     const consumed = Atomics.load(this.header, CONSUMED);
-    const spinUntil = performance.now() + SPIN_MS;
+    for (let doze = 0; doze < DOZES && Atomics.load(this.header, PUBLISHED) === consumed; doze++) {
+      Atomics.wait(this.header, PUBLISHED, consumed, DOZE_MS);
+    }
     while (Atomics.load(this.header, PUBLISHED) === consumed) {
-      if (performance.now() > spinUntil) Atomics.wait(this.header, PUBLISHED, consumed);
+      // Say so before the last look: a publish after it sees ASLEEP and wakes us (both are seq-cst).
+      Atomics.store(this.header, ASLEEP, 1);
+      if (Atomics.load(this.header, PUBLISHED) === consumed) Atomics.wait(this.header, PUBLISHED, consumed);
+      Atomics.store(this.header, ASLEEP, 0);
     }
     return {
       kind: this.header[KIND] as RecordKind,
