@@ -1,17 +1,16 @@
 // What a user of the terminal UI feels, measured in a real pseudo-terminal: time to the
-// first frame (against a minimal unbundled Ink app in the same run), CPU while idle, and
-// peak memory of both processes.
+// first frame (against a minimal unbundled Ink app in the same run), time from the quit
+// key back to the shell prompt, CPU while idle, and peak memory of both processes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { childPidsOf, startPty, type PtySession } from '../test/support/pty.js';
+import { KEYS, childPidsOf, startPty, type PtySession } from '../test/support/pty.js';
+import { spread, type Spread } from './bench-stats.js';
 
 const CLI = path.resolve('dist/cli.js');
 const MINIMAL_INK = path.resolve('scripts/bench-fixtures/minimal-ink.mjs');
 /** A word of pipe-chat's status bar, in its first frame. */
 export const FIRST_FRAME_TEXT = /turn 1\/3/;
 const CLOCK_TICKS_PER_SECOND = 100;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function timeToText(args: string[], text: RegExp): Promise<number> {
   const started = performance.now();
@@ -29,14 +28,57 @@ async function timeToText(args: string[], text: RegExp): Promise<number> {
  * Alternating runs, so both programs see the same machine load; the ratio is the median
  * of each pair's ratio, which a slow moment of the machine moves less than two medians.
  */
-export async function firstFrame(pairs = 11): Promise<{ ms: number; minimalInkMs: number; ratio: number }> {
+export async function firstFrame(pairs = 11): Promise<{ ms: Spread | undefined; minimalInkMs: Spread | undefined; ratio: number | undefined }> {
   const ours: number[] = [];
   const minimal: number[] = [];
+  const ratios: number[] = [];
   for (let i = 0; i < pairs; i++) {
-    minimal.push(await timeToText([MINIMAL_INK], /minimal ink app ready/));
-    ours.push(await timeToText([CLI], FIRST_FRAME_TEXT));
+    const minimalMs = await timeToText([MINIMAL_INK], /minimal ink app ready/);
+    const ms = await timeToText([CLI], FIRST_FRAME_TEXT);
+    minimal.push(minimalMs);
+    ours.push(ms);
+    ratios.push(ms / minimalMs);
   }
-  return { ms: median(ours), minimalInkMs: median(minimal), ratio: median(ours.map((ms, i) => ms / (minimal[i] ?? NaN))) };
+  return { ms: spread(ours), minimalInkMs: spread(minimal), ratio: spread(ratios)?.median };
+}
+
+/** Gone, or a zombie nobody has reaped yet: either way the process has exited. */
+function hasExited(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * From the quit key to the parent's exit (when a shell would print its prompt), and to
+ * the child's: the chat is started, left at rest, then sent Ctrl+C (the quit key that
+ * works in every input mode) and the processes are watched in /proc every millisecond.
+ */
+export async function quitToExit(runs = 7): Promise<{ parentMs: Spread | undefined; childMs: Spread | undefined }> {
+  const parentMs: number[] = [];
+  const childMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { session, parent, child } = await startChat();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const started = performance.now();
+      await session.write(KEYS.ctrlC);
+      let childGone: number | undefined;
+      const deadline = started + 20_000;
+      while (!hasExited(parent) && performance.now() < deadline) {
+        if (childGone === undefined && hasExited(child)) childGone = performance.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      if (!hasExited(parent)) throw new Error('the chat did not exit within 20 s of the quit key');
+      parentMs.push(performance.now() - started);
+      childMs.push(childGone ?? performance.now() - started);
+    } finally {
+      await session.dispose();
+    }
+  }
+  return { parentMs: spread(parentMs), childMs: spread(childMs) };
 }
 
 function cpuTicks(pid: number): number {

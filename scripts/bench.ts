@@ -1,72 +1,150 @@
-// The benchmark: pipe-chat's figures beside the C reference programs', measured in
-// the same run on the same machine, and quoted as ratios (these machines are shared
-// and noisy: absolute numbers mean little, ratios from one run mean more).
-import { execFileSync, spawn } from 'node:child_process';
+// The benchmark: pipe-chat's figures beside C programs built from this repository's own
+// sources (scripts/bench-c/), measured in interleaved rounds on the same machine, so
+// that both see the same load. These machines are shared and noisy: absolute numbers
+// mean little; the differences and ratios within one run mean more.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { openKernelPipes, type OpenedPipe } from '../src/ipc/kernel-pipe.js';
 import { PipeLink } from '../src/ipc/link.js';
 import { DEFAULT_SWEEP_DELAYS_MS } from '../src/args.js';
 import { sweep } from '../src/experiments/sweep.js';
 import { race } from '../src/race.js';
-import { firstFrame, idleCpu, peakMemory } from './bench-ui.js';
+import { buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-programs.js';
+import { MISSING, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
+import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
 
 const json = process.argv.includes('--json');
 const root = path.resolve(import.meta.dirname ?? '.', '..');
 const childScript = path.resolve('dist/child.js');
-const referenceScript = path.resolve('../shared/reference/run.sh');
 const RACE_TRIALS = 300;
+const RACE_ROUNDS = 3;
+const RACE_DELAYS_MS = [0, 0.05, 0.1, 0.5, 2] as const;
 const ROUNDTRIP_MESSAGES = 20_000;
+const ROUNDTRIP_ROUNDS = 5;
+const ROUNDTRIP_TARGETS = { ui: 3, untraced: 1.5 } as const;
 
 function log(line: string): void {
   if (!json) process.stdout.write(`${line}\n`);
 }
 
-interface Reference {
-  roundTripUs: number;
-  stolenAt: Record<string, number>;
+/** A progress line on a terminal's stderr, rewritten in place; nothing elsewhere. */
+function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
 }
 
-function runReference(): Reference | null {
-  if (!fs.existsSync(referenceScript)) return null;
-  const out = execFileSync('bash', [referenceScript], {
-    encoding: 'utf8',
-    env: { ...process.env, RACE_TRIALS: String(RACE_TRIALS), ROUNDTRIP_MESSAGES: String(ROUNDTRIP_MESSAGES) },
-  });
-  const roundTripUs = Number(/round trip: ([\d.]+) us/.exec(out)?.[1]);
-  const stolenAt: Record<string, number> = {};
-  for (const m of out.matchAll(/own message in (\d+) of (\d+) trials \(delay (\d+) us\)/g)) {
-    stolenAt[String(Number(m[3]) / 1000)] = Number(m[1]) / Number(m[2]);
+// ---- the race ---------------------------------------------------------------------
+
+type RaceProgram = 'cSameShape' | 'pipeChat' | 'cForked';
+const RACE_NAMES: Record<RaceProgram, string> = {
+  cSameShape: 'C, pipe-chat\'s shape',
+  pipeChat: 'pipe-chat race',
+  cForked: 'C, forked per trial',
+};
+interface Counts {
+  stolen: number;
+  trials: number;
+  parentBlocked?: number;
+}
+type RaceRounds = Record<string, Record<RaceProgram, Counts[]>>;
+
+/** Points of difference between pipe-chat and C of its shape that the target allows, per delay. */
+const allowedPoints = (delayMs: number): number => (delayMs === 0 ? 15 : 1);
+
+async function raceRounds(c: CBuild): Promise<RaceRounds> {
+  const rounds: RaceRounds = {};
+  for (const delayMs of RACE_DELAYS_MS) rounds[String(delayMs)] = { cSameShape: [], pipeChat: [], cForked: [] };
+  const delayUs = (ms: number) => Math.round(ms * 1000);
+  const fromC = (binary: string | undefined, delayMs: number): Counts | null => {
+    if (!binary) return null;
+    const out = runC(binary, [RACE_TRIALS, delayUs(delayMs)]);
+    return { stolen: out.stolen ?? 0, trials: out.trials ?? 0, ...(out.parent_blocked !== undefined ? { parentBlocked: out.parent_blocked } : {}) };
+  };
+  for (let round = 1; round <= RACE_ROUNDS; round++) {
+    for (const delayMs of RACE_DELAYS_MS) {
+      const at = rounds[String(delayMs)] as Record<RaceProgram, Counts[]>;
+      const same = fromC(c.binaries['race-same-shape'], delayMs);
+      if (same) at.cSameShape.push(same);
+      const ours = await race({ mode: 'one', trials: RACE_TRIALS, delayMs, childScript });
+      at.pipeChat.push({ stolen: ours.stolen, trials: ours.trials, parentBlocked: ours.parentBlocked });
+      const forked = fromC(c.binaries['race-forked'], delayMs);
+      if (forked) at.cForked.push(forked);
+      progress(`  race round ${round}/${RACE_ROUNDS}, delay ${delayMs} ms done`);
+    }
   }
-  return { roundTripUs, stolenAt };
+  progress('');
+  return rounds;
 }
 
+interface RaceSummary {
+  delayMs: number;
+  rates: Record<RaceProgram, PooledRate | undefined>;
+  /** pipe-chat minus C of its shape, in percentage points (pooled rates). */
+  differencePoints: number | undefined;
+  allowedPoints: number;
+  pass: boolean | undefined;
+  pipeChatParentBlocked: number;
+}
+
+function summarizeRace(rounds: RaceRounds): RaceSummary[] {
+  return RACE_DELAYS_MS.map((delayMs) => {
+    const at = rounds[String(delayMs)] as Record<RaceProgram, Counts[]>;
+    const rates = { cSameShape: pooledRate(at.cSameShape), pipeChat: pooledRate(at.pipeChat), cForked: pooledRate(at.cForked) };
+    const differencePoints = rates.pipeChat && rates.cSameShape ? (rates.pipeChat.rate - rates.cSameShape.rate) * 100 : undefined;
+    const allowed = allowedPoints(delayMs);
+    return {
+      delayMs,
+      rates,
+      differencePoints,
+      allowedPoints: allowed,
+      pass: differencePoints === undefined ? undefined : Math.abs(differencePoints) <= allowed,
+      pipeChatParentBlocked: at.pipeChat.reduce((sum, r) => sum + (r.parentBlocked ?? 0), 0),
+    };
+  });
+}
+
+function printRace(summaries: RaceSummary[]): void {
+  log(`\nthe race on one pipe: ${RACE_ROUNDS} interleaved rounds; in each, per delay, ${RACE_TRIALS} trials of each program in turn`);
+  log('  (steal rate = the child read back its own message; pooled over the rounds, 95% Wilson interval)');
+  for (const s of summaries) {
+    log(`  delay ${s.delayMs} ms:`);
+    for (const program of ['cSameShape', 'pipeChat', 'cForked'] as const) log(`    ${RACE_NAMES[program].padEnd(22)} ${formatRate(s.rates[program])}`);
+    const difference = s.differencePoints === undefined ? MISSING : `${s.differencePoints >= 0 ? '+' : ''}${s.differencePoints.toFixed(1)} points`;
+    log(`    pipe-chat minus C of its shape: ${difference} (target within ${s.allowedPoints}): ${verdict(s.pass)}`);
+    const stolen = s.rates.pipeChat?.stolen ?? 0;
+    if (stolen > 0) log(`    after pipe-chat's ${stolen} steals, its parent was seen blocked in read() in ${s.pipeChatParentBlocked}`);
+  }
+}
+
+// ---- the round trip -----------------------------------------------------------------
+
+/** The round trip over two pipes with pipe-chat's echo child; traced = as the UI runs it, a listener attached. */
 async function roundTrip(messages: number, traced: boolean): Promise<number> {
   const link = await PipeLink.open({ mode: 'two', echo: true, untraced: !traced, childScript });
+  const stop = traced ? link.subscribe(() => {}) : () => true;
   try {
-    for (let i = 0; i < 500; i++) {
-      const reply = link.read();
-      await link.write('Who are you?');
-      await reply.frame;
-    }
+    const run = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const reply = link.read();
+        await link.write('Who are you?');
+        if (!(await reply.frame)) throw new Error('the echo child stopped answering');
+      }
+    };
+    await run(500);
     const started = process.hrtime.bigint();
-    for (let i = 0; i < messages; i++) {
-      const reply = link.read();
-      await link.write('Who are you?');
-      if (!(await reply.frame)) throw new Error('the echo child stopped answering');
-    }
+    await run(messages);
     return Number(process.hrtime.bigint() - started) / 1000 / messages;
   } finally {
+    stop();
     await link.close();
   }
 }
 
 /**
- * The floor for any Node parent on the event loop: the link's own read path (a paused
- * net.Socket with onread, one read per request) and write(2), against a C echo child.
- * What the link costs above this is pipe-chat's; below it, Node's.
+ * The floor for any Node parent on the event loop: a paused net.Socket with onread, one
+ * read per request, and write(2), against a C echo child. What pipe-chat costs above
+ * this is pipe-chat's; below it, Node's.
  */
 async function nodeFloorRoundTrip(echoBinary: string, messages: number): Promise<number> {
   const [up, down] = (await openKernelPipes([
@@ -103,98 +181,122 @@ async function nodeFloorRoundTrip(echoBinary: string, messages: number): Promise
   }
 }
 
-/** The C round trip, built from ../shared/reference/roundtrip.c, run between our own runs. */
-function cRoundTrip(binary: string, messages: number): number {
-  const out = execFileSync(binary, [String(messages)], { encoding: 'utf8' });
-  return Number(/round trip: ([\d.]+) us/.exec(out)?.[1]);
+interface RoundTripSummary {
+  messages: number;
+  cUs: Spread | undefined;
+  uiUs: Spread | undefined;
+  untracedUs: Spread | undefined;
+  nodeFloorUs: Spread | undefined;
+  /** Medians over medians, and the spread of the ratio within each round. */
+  uiRatio: number | undefined;
+  uiRatioRounds: Spread | undefined;
+  untracedRatio: number | undefined;
+  untracedRatioRounds: Spread | undefined;
+  uiPass: boolean | undefined;
+  untracedPass: boolean | undefined;
 }
 
-function buildC(source: string): string | null {
-  if (!fs.existsSync(source)) return null;
-  const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-c-')), path.basename(source, '.c'));
-  execFileSync('cc', ['-O2', '-o', binary, source]);
-  return binary;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-/** Alternates C and pipe-chat runs so that both see the same machine load; medians of each. */
-async function interleavedRoundTrip(
-  binary: string | null,
-  echoBinary: string | null,
-  traced: boolean,
-  rounds = 5,
-): Promise<{ us: number; cUs: number; nodeFloorUs: number }> {
-  const ours: number[] = [];
-  const c: number[] = [];
+/** In each round: C, pipe-chat as the UI runs it, pipe-chat untraced, the Node floor. */
+async function roundTripRounds(c: CBuild): Promise<RoundTripSummary> {
+  const cUs: number[] = [];
+  const ui: number[] = [];
+  const untraced: number[] = [];
   const floor: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    if (binary) c.push(cRoundTrip(binary, ROUNDTRIP_MESSAGES));
-    if (echoBinary) floor.push(await nodeFloorRoundTrip(echoBinary, ROUNDTRIP_MESSAGES));
-    ours.push(await roundTrip(ROUNDTRIP_MESSAGES, traced));
+  const uiRatios: number[] = [];
+  const untracedRatios: number[] = [];
+  for (let i = 0; i < ROUNDTRIP_ROUNDS; i++) {
+    const roundC = c.binaries.roundtrip ? runC(c.binaries.roundtrip, [ROUNDTRIP_MESSAGES]).roundtrip_us : undefined;
+    if (roundC !== undefined) cUs.push(roundC);
+    const roundUi = await roundTrip(ROUNDTRIP_MESSAGES, true);
+    const roundUntraced = await roundTrip(ROUNDTRIP_MESSAGES, false);
+    ui.push(roundUi);
+    untraced.push(roundUntraced);
+    if (c.binaries.echo) floor.push(await nodeFloorRoundTrip(c.binaries.echo, ROUNDTRIP_MESSAGES));
+    const r1 = ratioOf(roundUi, roundC);
+    const r2 = ratioOf(roundUntraced, roundC);
+    if (r1 !== undefined) uiRatios.push(r1);
+    if (r2 !== undefined) untracedRatios.push(r2);
   }
-  return { us: median(ours), cUs: median(c), nodeFloorUs: median(floor) };
+  const summary = { cUs: spread(cUs), uiUs: spread(ui), untracedUs: spread(untraced), nodeFloorUs: spread(floor) };
+  const uiRatio = ratioOf(summary.uiUs?.median, summary.cUs?.median);
+  const untracedRatio = ratioOf(summary.untracedUs?.median, summary.cUs?.median);
+  return {
+    messages: ROUNDTRIP_MESSAGES,
+    ...summary,
+    uiRatio,
+    uiRatioRounds: spread(uiRatios),
+    untracedRatio,
+    untracedRatioRounds: spread(untracedRatios),
+    uiPass: uiRatio === undefined ? undefined : uiRatio <= ROUNDTRIP_TARGETS.ui,
+    untracedPass: untracedRatio === undefined ? undefined : untracedRatio <= ROUNDTRIP_TARGETS.untraced,
+  };
 }
 
-const ratio = (a: number, b: number | undefined) => (b ? a / b : NaN);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+function formatRatio(ratio: number | undefined, rounds: Spread | undefined, target: number, pass: boolean | undefined): string {
+  if (ratio === undefined) return `ratio to C ${MISSING}`;
+  const range = rounds ? ` (per round ${rounds.min.toFixed(2)}-${rounds.max.toFixed(2)}x)` : '';
+  return `${ratio.toFixed(2)}x C${range}, target <= ${target}x: ${verdict(pass)}`;
+}
+
+function printRoundTrip(rt: RoundTripSummary): void {
+  log(`\nround trip over two pipes: ${ROUNDTRIP_ROUNDS} interleaved rounds of ${rt.messages} messages; medians (range)`);
+  log(`  as the UI runs it (traced child, a listener on the link): ${formatSpread(rt.uiUs, 'us')}`);
+  log(`    ${formatRatio(rt.uiRatio, rt.uiRatioRounds, ROUNDTRIP_TARGETS.ui, rt.uiPass)}`);
+  log(`  untraced (the child reports nothing): ${formatSpread(rt.untracedUs, 'us')}`);
+  log(`    ${formatRatio(rt.untracedRatio, rt.untracedRatioRounds, ROUNDTRIP_TARGETS.untraced, rt.untracedPass)}`);
+  log(`  C (scripts/bench-c/roundtrip.c): ${formatSpread(rt.cUs, 'us')}`);
+  const floorRatio = ratioOf(rt.nodeFloorUs?.median, rt.cUs?.median);
+  log(`  floor for a Node parent (a paused socket's read path, a C echo child): ${formatSpread(rt.nodeFloorUs, 'us')}` + (floorRatio === undefined ? '' : `, ${floorRatio.toFixed(2)}x C`));
+}
+
+// ---- everything -------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  log('C reference (../shared/reference/run.sh), this run:');
-  const reference = runReference();
-  if (!reference) log('  (not found: ratios to C are left out)');
-  else {
-    log(`  two-pipe round trip ${reference.roundTripUs.toFixed(2)} us`);
-    for (const [ms, rate] of Object.entries(reference.stolenAt)) log(`  one pipe, delay ${ms} ms: child read back its own message in ${pct(rate)}`);
-  }
+  const c = buildCPrograms();
+  log(`C programs built from scripts/bench-c/ (cc -O2 -pthread): ${Object.keys(c.binaries).join(', ') || 'none'}`);
+  for (const problem of c.problems) log(`  ${problem}: its figures are missing below`);
+  try {
+    const summaries = summarizeRace(await raceRounds(c));
+    printRace(summaries);
+    const rt = await roundTripRounds(c);
+    printRoundTrip(rt);
 
-  log('\npipe-chat, this run:');
-  const steal: Record<string, { rate: number; ratioToC: number; trialsPerSecond: number }> = {};
-  for (const delayMs of [0, 0.1, 2]) {
-    const r = await race({ mode: 'one', trials: RACE_TRIALS, delayMs, childScript });
-    const rate = r.stolen / r.trials;
-    const cRate = reference?.stolenAt[String(delayMs)];
-    steal[String(delayMs)] = { rate, ratioToC: ratio(rate, cRate), trialsPerSecond: r.trialsPerSecond };
-    log(`  one pipe, delay ${delayMs} ms: stolen ${pct(rate)} (${r.stolen}/${r.trials})` + (cRate !== undefined ? `, C ${pct(cRate)}` : '') + `, ${r.trialsPerSecond} trials/s`);
-  }
-  const binary = buildC(path.resolve('../shared/reference/roundtrip.c'));
-  const echoBinary = buildC(path.resolve('scripts/bench-fixtures/echo.c'));
-  const rt = await interleavedRoundTrip(binary, echoBinary, false);
-  const rtRatio = ratio(rt.us, rt.cUs);
-  log(`  two-pipe round trip ${rt.us.toFixed(2)} us (C ${rt.cUs.toFixed(2)} us, interleaved, medians of 5): ${rtRatio.toFixed(2)}x C (target <= 1.5x)`);
-  log(`    floor for a Node parent (the link's read path, a C echo child): ${rt.nodeFloorUs.toFixed(2)} us, ${ratio(rt.nodeFloorUs, rt.cUs).toFixed(2)}x C`);
-  const traced = await interleavedRoundTrip(binary, null, true, 3);
-  log(`  the same with every call reported to the UI: ${traced.us.toFixed(2)} us, ${ratio(traced.us, traced.cUs).toFixed(2)}x C`);
-  const sweepStarted = performance.now();
-  await sweep({ mode: 'one', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
-  const sweepMs = performance.now() - sweepStarted;
-  log(`  the sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
-  const stealRatio = steal['0']?.ratioToC ?? NaN;
-  log(`  steal rate at delay 0: ${stealRatio.toFixed(2)}x C's (target >= 0.5x)`);
+    const sweepStarted = performance.now();
+    await sweep({ mode: 'one', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
+    const sweepMs = performance.now() - sweepStarted;
+    log(`\nthe sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
 
-  log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
-  const frame = await firstFrame();
-  log(`  time to first frame ${frame.ms.toFixed(0)} ms; minimal unbundled Ink app ${frame.minimalInkMs.toFixed(0)} ms: ${frame.ratio.toFixed(2)}x (target <= 0.5x)`);
-  const idle = await idleCpu(10);
-  log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
-  const memory = await peakMemory(/DONE/);
-  log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target <= 80 MiB), child ${memory.childMiB.toFixed(1)} MiB`);
-  log(`    reference: the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version})`);
+    log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
+    const frame = await firstFrame();
+    log(`  time to first frame ${formatSpread(frame.ms, 'ms', 0)}`);
+    log(`    minimal unbundled Ink app ${formatSpread(frame.minimalInkMs, 'ms', 0)}; ratio (median of pairs) ${frame.ratio === undefined ? MISSING : `${frame.ratio.toFixed(2)}x (target <= 0.5x): ${verdict(frame.ratio <= 0.5)}`}`);
+    const quit = await quitToExit();
+    log(`  time from the quit key (Ctrl+C) to the shell prompt (the parent's exit): ${formatSpread(quit.parentMs, 'ms', 1)}`);
+    log(`    the child gone: ${formatSpread(quit.childMs, 'ms', 1)}`);
+    const idle = await idleCpu(10);
+    log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
+    const memory = await peakMemory(/DONE/);
+    log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target <= 80 MiB), child ${memory.childMiB.toFixed(1)} MiB`);
+    log(`    reference: the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version})`);
 
-  if (json) {
-    process.stdout.write(
-      `${JSON.stringify({
-        reference,
-        steal,
-        sweepMs,
-        firstFrame: frame,
-        idleCpu: idle,
-        peakMemory: memory,
-        roundTrip: { us: rt.us, cUs: rt.cUs, nodeFloorUs: rt.nodeFloorUs, ratioToC: rtRatio, tracedUs: traced.us, tracedRatioToC: ratio(traced.us, traced.cUs), messages: ROUNDTRIP_MESSAGES },
-        node: process.version,
-        root,
-      })}\n`,
-    );
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          cPrograms: { built: Object.keys(c.binaries), problems: c.problems },
+          race: { trials: RACE_TRIALS, rounds: RACE_ROUNDS, delays: summaries },
+          roundTrip: rt,
+          sweepMs,
+          firstFrame: frame,
+          quitToExit: quit,
+          idleCpu: idle,
+          peakMemory: memory,
+          node: process.version,
+          root,
+        })}\n`,
+      );
+    }
+  } finally {
+    removeCPrograms(c);
   }
 }
 

@@ -1,0 +1,55 @@
+// The benchmark's C programs (scripts/bench-c/*.c), built from the project's own sources
+// with `cc -O2 -pthread` into a temporary folder at bench time, and run with their
+// counts read back from the one `key=value ...` line each prints.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const C_PROGRAMS = ['roundtrip', 'race-forked', 'race-same-shape'] as const;
+export type CProgram = (typeof C_PROGRAMS)[number] | 'echo';
+
+const SOURCES: Record<CProgram, string> = {
+  roundtrip: 'scripts/bench-c/roundtrip.c',
+  'race-forked': 'scripts/bench-c/race-forked.c',
+  'race-same-shape': 'scripts/bench-c/race-same-shape.c',
+  echo: 'scripts/bench-fixtures/echo.c',
+};
+
+export interface CBuild {
+  binaries: Partial<Record<CProgram, string>>;
+  /** Why a program is missing, in words. */
+  problems: string[];
+  dir: string;
+}
+
+export function buildCPrograms(): CBuild {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-bench-c-'));
+  const binaries: CBuild['binaries'] = {};
+  const problems: string[] = [];
+  for (const [name, source] of Object.entries(SOURCES) as [CProgram, string][]) {
+    const binary = path.join(dir, name);
+    try {
+      execFileSync('cc', ['-O2', '-pthread', '-o', binary, path.resolve(source)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      binaries[name] = binary;
+    } catch (error) {
+      const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n')[0] : String(error);
+      problems.push(`${source} did not build (${detail || 'cc failed'})`);
+    }
+  }
+  return { binaries, problems, dir };
+}
+
+/** Removes the binaries this run built, one by one (the folder holds nothing else). */
+export function removeCPrograms(build: CBuild): void {
+  for (const binary of Object.values(build.binaries)) fs.rmSync(binary, { force: true });
+  fs.rmdirSync(build.dir);
+}
+
+/** Runs one program and returns its `key=value` counts. */
+export function runC(binary: string, args: (string | number)[]): Record<string, number> {
+  const out = execFileSync(binary, args.map(String), { encoding: 'utf8', timeout: 600_000 });
+  const counts: Record<string, number> = {};
+  for (const m of out.matchAll(/(\w+)=([\d.]+)/g)) counts[m[1] as string] = Number(m[2]);
+  return counts;
+}
