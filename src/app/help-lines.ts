@@ -21,6 +21,8 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
   const heading = (text: string): Line[] => [[], [seg(' '), seg(text, 'title')]];
   const body: Line[] = [
     ...wrapToWidth(h.intro, inner).map((l) => [seg(' '), seg(l)]),
+    ...heading(h.raceTitle),
+    ...wrapToWidth(h.race, inner).map((l) => [seg(' '), seg(l)]),
     ...heading(h.anywhere),
     ...row('Ctrl+T', h.keys.toggle),
     ...row('Ctrl+C', h.keys.quit),

@@ -287,6 +287,9 @@ Options:
       title: 'pipe-chat: keys',
       intro:
         'The parent (this program) and a child process exchange three messages each over real kernel pipes. Type the child\'s line first, then the parent\'s answer.',
+      raceTitle: 'One shared pipe: a race, decided by the kernel',
+      race:
+        "On one pipe, whichever process calls read() first takes the bytes, even its own. The parent is really blocked in read(); the child writes and then reads at once, so who wins is up to the kernel's scheduler, each time: sometimes the child takes its own message back, sometimes the parent gets it (the screen then says the race was won this time). The status line keeps the tally of the current wiring: 'one shared pipe: stolen 4 of 9' means that of 9 messages read on it, 4 were read back by their own writer. To see the textbook's outcome every time, set the parent's read delay (p): the parent reads late. The real fix is not a delay but a second pipe (Ctrl+T).",
       anywhere: 'Anywhere, even while typing',
       keysMode: 'In keys mode (press Esc to leave the input)',
       keys: {
