@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   log('\npipe-chat, this run:');
   const steal: Record<string, { rate: number; ratioToC: number; trialsPerSecond: number }> = {};
   for (const delayMs of [0, 0.1, 2]) {
-    const r = await race({ mode: 'one', trials: RACE_TRIALS, delayMs, childScript });
+    const r = await race({ wiring: 'one-pipe', trials: RACE_TRIALS, delayMs, childScript });
     const rate = r.stolen / r.trials;
     const cRate = reference?.stolenAt[String(delayMs)];
     steal[String(delayMs)] = { rate, ratioToC: ratio(rate, cRate), trialsPerSecond: r.trialsPerSecond };
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const traced = await interleavedRoundTrip(binary, null, true, 3);
   log(`  the same with every call reported to the UI: ${traced.us.toFixed(2)} us, ${ratio(traced.us, traced.cUs).toFixed(2)}x C`);
   const sweepStarted = performance.now();
-  await sweep({ mode: 'one', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
+  await sweep({ wiring: 'one-pipe', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
   const sweepMs = performance.now() - sweepStarted;
   log(`  the sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
   const stealRatio = steal['0']?.ratioToC ?? NaN;
