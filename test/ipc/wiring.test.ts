@@ -9,8 +9,8 @@ import { parseCommandLine } from '../../src/args.js';
 import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
 import { epollWatches, isInCall, parseThreadCall, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
-import { ParentProgram } from '../../src/ipc/parent-program.js';
 import { race } from '../../src/race.js';
+import { messagesRead, playThreeTurns } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -38,10 +38,6 @@ afterEach(async () => {
   for (const child of outsiders.splice(0)) child.kill('SIGKILL');
 });
 
-function messages(events: WiredLinkEvent[]) {
-  return events.flatMap((e) => (e.type === 'message' ? [`${e.proc} read ${e.frame.writer}#${e.frame.seq}: ${e.frame.text}`] : []));
-}
-
 describe('socket wiring', () => {
   it('joins the two processes with one socketpair: fstat says socket on both sides, the child uses fd 3 both ways', async () => {
     const { link } = await open('socket');
@@ -57,17 +53,8 @@ describe('socket wiring', () => {
 
   it('plays the three-turn conversation', async () => {
     const { link, events } = await open('socket');
-    const program = new ParentProgram(link);
-    const done = program.run();
-    for (const [childLine, parentLine] of [['Who are you?', 'I am your parent'], ['안녕?', '반가워'], ['bye', 'bye too']] as const) {
-      const before = messages(events).length;
-      link.typeForChild(childLine);
-      await waitUntil(() => program.isTyping, { what: 'the parent to read' });
-      program.type(parentLine);
-      await waitUntil(() => messages(events).length === before + 2, { what: 'the child to read the answer' });
-    }
-    await done;
-    expect(messages(events)).toEqual([
+    await playThreeTurns(link, events);
+    expect(messagesRead(events)).toEqual([
       'parent read child#1: Who are you?',
       'child read parent#1: I am your parent',
       'parent read child#2: 안녕?',
