@@ -66,7 +66,7 @@ async function raceRounds(c: CBuild): Promise<RaceRounds> {
       const at = rounds[String(delayMs)] as Record<RaceProgram, Counts[]>;
       const same = fromC(c.binaries['race-same-shape'], delayMs);
       if (same) at.cSameShape.push(same);
-      const ours = await race({ mode: 'one', trials: RACE_TRIALS, delayMs, childScript });
+      const ours = await race({ wiring: 'one-pipe', trials: RACE_TRIALS, delayMs, childScript });
       at.pipeChat.push({ stolen: ours.stolen, trials: ours.trials, parentBlocked: ours.parentBlocked });
       const forked = fromC(c.binaries['race-forked'], delayMs);
       if (forked) at.cForked.push(forked);
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
     printRoundTrip(rt);
 
     const sweepStarted = performance.now();
-    await sweep({ mode: 'one', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
+    await sweep({ wiring: 'one-pipe', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
     const sweepMs = performance.now() - sweepStarted;
     log(`\nthe sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
 

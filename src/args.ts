@@ -4,13 +4,16 @@
 // user's language (see `cli.usageProblem` in the catalogue).
 import { parseArgs } from 'node:util';
 import type { AutoScript } from './auto-script.js';
-import type { PipeMode } from './ipc/events.js';
+import { WIRINGS, modeOfWiring, wiringOfMode, type PipeMode, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
 
 export type { Lang };
 
 export interface UiOptions {
   command: 'ui';
+  /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
+  wiring: Wiring;
+  /** The wiring as the UI's two modes: 'one' for one-pipe and named, 'two' for two-pipes and socket. */
   mode: PipeMode;
   lang: Lang | null;
   childDelayMs: number;
@@ -37,9 +40,9 @@ export type OutputFormat = 'text' | 'json' | 'csv';
 
 export interface RaceOptions {
   command: 'race';
-  mode: PipeMode;
-  /** False when --pipes was not given (the report says which wiring it chose). */
-  pipesChosen: boolean;
+  wiring: Wiring;
+  /** False when neither --wiring nor --pipes was given (the report says which wiring it chose). */
+  wiringChosen: boolean;
   trials: number;
   childDelayMs: number;
   parentDelayMs: number;
@@ -100,6 +103,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
   pipes: { type: 'string' },
+  wiring: { type: 'string' },
   'child-delay': { type: 'string' },
   'parent-delay': { type: 'string' },
   // the chat's
@@ -124,6 +128,7 @@ type OptionName = keyof typeof OPTIONS;
 /** Which commands take each option; an option missing here is taken by all. */
 const OWNERS: Partial<Record<OptionName, Command[]>> = {
   pipes: ['chat', 'race'],
+  wiring: ['chat', 'race'],
   'child-delay': ['chat', 'race'],
   'parent-delay': ['chat', 'race'],
   auto: ['chat'],
@@ -243,6 +248,14 @@ function outputFormat(values: { json?: boolean; csv?: boolean }): OutputFormat {
   return values.json ? 'json' : values.csv ? 'csv' : 'text';
 }
 
+/** --wiring, or its older form --pipes 1|2; undefined when neither is given. */
+function chosenWiring(values: { pipes?: string; wiring?: string }): Wiring | undefined {
+  if (values.pipes !== undefined && values.wiring !== undefined) throw new UsageError({ kind: 'conflict', option: '--pipes', other: '--wiring' });
+  const pipes = oneOf('--pipes', values.pipes, ['1', '2'] as const);
+  if (pipes) return wiringOfMode(pipes === '1' ? 'one' : 'two');
+  return oneOf('--wiring', values.wiring, WIRINGS);
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const langOption = langFromArgv(argv);
   const topic = commandFromArgv(argv);
@@ -279,7 +292,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         lang: langOption,
       };
     }
-    const mode: PipeMode = oneOf('--pipes', values.pipes, ['1', '2'] as const) === '1' ? 'one' : 'two';
+    const wiring = chosenWiring(values);
     const parentDelayMs = number('--parent-delay', values['parent-delay'], 0);
     if (values['child-delay'] !== undefined && values.delay !== undefined) {
       throw new UsageError({ kind: 'conflict', option: '--child-delay', other: '--delay' });
@@ -293,8 +306,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       }
       return {
         command,
-        mode: values.pipes === undefined ? 'one' : mode,
-        pipesChosen: values.pipes !== undefined,
+        wiring: wiring ?? 'one-pipe',
+        wiringChosen: wiring !== undefined,
         trials: number('--trials', values.trials, sweep ? 300 : 200, { min: 1, max: 100_000, integer: true }),
         childDelayMs,
         parentDelayMs,
@@ -306,7 +319,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     }
     return {
       command: 'ui',
-      mode,
+      wiring: wiring ?? 'two-pipes',
+      mode: modeOfWiring(wiring ?? 'two-pipes'),
       lang: langOption,
       childDelayMs,
       parentDelayMs,

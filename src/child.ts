@@ -7,11 +7,13 @@
 // return, by a reporter thread that writes the reports to stdout (report-mailbox.ts).
 // A second thread watches a lifeline socket: when the parent dies, even while this
 // thread is blocked in read() on a pipe that will never reach EOF, the child dies too.
+// On a socket (--one-fd) fd 3 is the child's end of the socketpair, read and written:
+// a socket is two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { CHILD_FDS, LineSplitter, encodeLine, parseControl } from './ipc/child-protocol.js';
-import { errnoCode, nowUs, type FdInfo, type LinkEvent, type ProcActivity } from './ipc/events.js';
+import { describeFd, errnoCode, nowUs, type LinkEvent, type ProcActivity } from './ipc/events.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './ipc/framing.js';
 import { MailboxReader, MailboxWriter, RecordKind, createMailbox, type Mailbox, type TakenRecord } from './ipc/report-mailbox.js';
 
@@ -19,14 +21,16 @@ const STDIN = 0;
 const STDOUT = 1;
 const READ_BUFFER = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** The fd the child writes its messages to: fd 4, or fd 3 itself on a socket (--one-fd). */
+let WRITE_FD: number = CHILD_FDS.write;
 
-function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn: number; echo: boolean; traced: boolean } {
+function parseArgs(argv: string[]): { turns: number; delayMs: number; firstTurn: number; echo: boolean; traced: boolean; oneFd: boolean } {
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(name);
     const n = i === -1 ? fallback : Number(argv[i + 1]);
     return Number.isFinite(n) && n >= 0 ? n : fallback;
   };
-  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)), echo: argv.includes('--echo'), traced: !argv.includes('--untraced') };
+  return { turns: value('--turns', 3), delayMs: value('--delay-ms', 0), firstTurn: Math.max(1, value('--first-turn', 1)), echo: argv.includes('--echo'), traced: !argv.includes('--untraced'), oneFd: argv.includes('--one-fd') };
 }
 
 type ThreadRole = { role: 'lifeline' } | { role: 'reporter'; mailbox: Mailbox };
@@ -145,11 +149,6 @@ function syscall(call: 'read' | 'write', fd: number, requested: number, result: 
   return { type: 'syscall', proc: 'child', call, fd, requested, result, data: moved.toString('base64'), start, at: nowUs() };
 }
 
-function describeFd(fd: number, end: 'read' | 'write'): FdInfo {
-  const stat = fs.fstatSync(fd);
-  return { fd, end, isFifo: stat.isFIFO(), inode: stat.ino };
-}
-
 class Keyboard {
   private readonly lines: string[] = [];
   private readonly splitter = new LineSplitter();
@@ -200,9 +199,9 @@ function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity
 
 /** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
 function writeFrame(frame: Buffer, then: ProcActivity): void {
-  report(() => [activity({ doing: 'writing', fd: CHILD_FDS.write })]);
+  report(() => [activity({ doing: 'writing', fd: WRITE_FD })]);
   for (let off = 0; off < frame.length; ) {
-    const result = writeCall(CHILD_FDS.write, frame, off, then);
+    const result = writeCall(WRITE_FD, frame, off, then);
     if (typeof result !== 'number') finish(1);
     off += result;
   }
@@ -263,6 +262,7 @@ function echo(): never {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   traced = options.traced;
+  if (options.oneFd) WRITE_FD = CHILD_FDS.read;
   startThread({ role: 'lifeline' });
   if (mailbox) startThread({ role: 'reporter', mailbox });
   warmUp();
@@ -270,7 +270,7 @@ function main(): void {
     type: 'hello',
     proc: 'child',
     pid: process.pid,
-    fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(CHILD_FDS.write, 'write')],
+    fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(WRITE_FD, 'write')],
     at: nowUs(),
   }]);
   if (options.echo) echo();

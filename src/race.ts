@@ -9,7 +9,7 @@
 // wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
 // what a real read(2) in a real process returned.
 import type { RaceOptions } from './args.js';
-import type { PipeMode } from './ipc/events.js';
+import type { WiredLinkEvent, Wiring } from './ipc/events.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
@@ -17,13 +17,13 @@ import { messagesFor, type Lang } from './i18n/index.js';
 import { thisMachine } from './experiments/machine.js';
 import { progressLine } from './experiments/progress.js';
 import { toCsv } from './experiments/report-files.js';
-import { wiringOf } from './experiments/wiring.js';
+import { pipesOf, wiringName } from './experiments/wiring.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
 
 export interface RaceSettings {
-  mode: PipeMode;
+  wiring: Wiring;
   trials: number;
   /** The child's sleep between its write and its read. */
   delayMs: number;
@@ -37,7 +37,9 @@ export interface RaceSettings {
 }
 
 export interface RaceResult {
-  pipes: 1 | 2;
+  wiring: Wiring;
+  /** Kernel pipes in the wiring: 2, 1, or 0 for a socket. */
+  pipes: 0 | 1 | 2;
   trials: number;
   delayMs: number;
   parentDelayMs: number;
@@ -58,7 +60,7 @@ export interface RaceResult {
 
 type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean };
 
-function nextChildRead(link: PipeLink): Promise<Frame> {
+function nextChildRead(link: PipeLink<WiredLinkEvent>): Promise<Frame> {
   return new Promise((resolve, reject) => {
     const stop = link.subscribe((event) => {
       if (event.type === 'message' && event.proc === 'child') {
@@ -83,12 +85,12 @@ async function pollFor(ready: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) (Linux), or the read has not returned. */
-function parentReadBlocked(link: PipeLink): boolean {
+function parentReadBlocked(link: PipeLink<WiredLinkEvent>): boolean {
   const fd = link.parentFds[0]?.fd ?? -1;
   return link.readPending && (!canSeeKernelCalls() || isInCall('self', 'read', fd));
 }
 
-async function trial(link: PipeLink, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {
+async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {
   const childRead = nextChildRead(link);
   const parentRead: Promise<PendingRead> = (async () => {
     if (parentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, parentDelayMs));
@@ -96,7 +98,8 @@ async function trial(link: PipeLink, parentDelayMs: number, timeoutMs: number): 
   })();
   // Like the C program of the same shape: the parent's thread is already in read() when
   // the child's keyboard line goes out (a delayed parent reads later, by design).
-  if (parentDelayMs === 0) {
+  // On a socket no thread of the parent reads: its event loop already watches the socket in epoll.
+  if (parentDelayMs === 0 && link.wiring !== 'socket') {
     await parentRead;
     await pollFor(() => parentReadBlocked(link), 1000);
   }
@@ -132,7 +135,7 @@ async function trial(link: PipeLink, parentDelayMs: number, timeoutMs: number): 
 
 export async function race(settings: RaceSettings): Promise<RaceResult> {
   const link = await PipeLink.open({
-    mode: settings.mode,
+    wiring: settings.wiring,
     turns: 0,
     childDelayMs: settings.delayMs,
     ...(settings.childScript ? { childScript: settings.childScript } : {}),
@@ -155,7 +158,8 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   }
   const durationMs = performance.now() - started;
   return {
-    pipes: settings.mode === 'one' ? 1 : 2,
+    wiring: settings.wiring,
+    pipes: pipesOf(settings.wiring),
     trials: settings.trials,
     delayMs: settings.delayMs,
     parentDelayMs,
@@ -175,7 +179,7 @@ function percent(n: number, of: number): string {
 export function formatRace(result: RaceResult, lang: Lang): string {
   const t = messagesFor(lang).cli.race;
   return [
-    t.title(result.pipes === 1 ? t.pipesOne : t.pipesTwo, result.trials, result.delayMs),
+    t.title(wiringName(result.wiring, lang), result.trials, result.delayMs),
     `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
     `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
     `  ${t.parentBlocked(result.parentBlocked)}`,
@@ -187,18 +191,18 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
   const t = messagesFor(lang).cli;
   const progress = progressLine(process.stderr, options.output === 'text');
   const result = await race({
-    mode: options.mode,
+    wiring: options.wiring,
     trials: options.trials,
     delayMs: options.childDelayMs,
     parentDelayMs: options.parentDelayMs,
     onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
   }).finally(() => progress.done());
   const machine = thisMachine();
-  const row = { wiring: wiringOf(options.mode), ...result };
+  const row = { ...result };
   if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);
   else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
   else {
-    const note = options.pipesChosen ? '' : `\n${t.race.defaultWiring}`;
+    const note = options.wiringChosen ? '' : `\n${t.race.defaultWiring}`;
     process.stdout.write(`${formatRace(result, lang)}${note}\n${t.machine(machine)}\n`);
   }
   return 0;

@@ -36,6 +36,9 @@ describe('pipe-chat command line', () => {
     [['race', '--sweep', '--child-delay', '1'], '--child-delay and --sweep cannot be used together', 'pipe-chat race'],
     [['race', '--delays', '0,,2'], '--delays must be up to 10 numbers from 0 to 60000, separated by commas, not ""', 'pipe-chat race'],
     [['race', '--json', '--csv'], '--json and --csv cannot be used together', 'pipe-chat race'],
+    [['race', '--pipes', '1', '--wiring', 'named'], '--pipes and --wiring cannot be used together', 'pipe-chat race'],
+    [['--wiring', 'tube'], '--wiring must be two-pipes or one-pipe or socket or named, not "tube"', 'pipe-chat'],
+    [['writers', '--wiring', 'socket'], '--wiring is an option of "pipe-chat" or "pipe-chat race", not of "pipe-chat writers"', 'pipe-chat writers'],
     [['writers', '--writers', '17'], '--writers must be a whole number from 1 to 16, not "17"', 'pipe-chat writers'],
     [['writers', '--size', '2000000'], '--size must be up to 4 numbers from 16 to 1048576, separated by commas, not "2000000"', 'pipe-chat writers'],
     [['writers', '--pipes', '1'], '--pipes is an option of "pipe-chat" or "pipe-chat race", not of "pipe-chat writers"', 'pipe-chat writers'],
@@ -109,6 +112,14 @@ describe('pipe-chat command line', () => {
     expect(result.stolen! + result.delivered!).toBe(20);
     expect(typeof result.parentBlocked).toBe('number');
     expect(Object.keys(result.machine ?? {})).toEqual(['cpuModel', 'cpus', 'kernel', 'node']);
+  });
+
+  it('race --wiring socket and --wiring named print their wiring in the JSON; a socket steals nothing', async () => {
+    const socket = JSON.parse((await cli(['race', '--wiring', 'socket', '--trials', '50', '--json'])).stdout) as Record<string, unknown>;
+    expect(socket).toMatchObject({ wiring: 'socket', pipes: 0, trials: 50, stolen: 0, delivered: 50 });
+    const named = JSON.parse((await cli(['race', '--wiring', 'named', '--trials', '20', '--json'])).stdout) as Record<string, unknown>;
+    expect(named).toMatchObject({ wiring: 'named', pipes: 1, trials: 20 });
+    expect(Number(named.stolen) + Number(named.delivered)).toBe(20);
   });
 
   it('race --csv prints a header and one row, with the machine', async () => {

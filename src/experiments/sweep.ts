@@ -4,7 +4,6 @@
 // by side (each wiring becomes one series of the chart).
 import type { RaceOptions } from '../args.js';
 import { padStartToWidth, widthOf } from '../app/text-width.js';
-import type { PipeMode } from '../ipc/events.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { race } from '../race.js';
 import { thisMachine, type Machine } from './machine.js';
@@ -13,7 +12,7 @@ import { delayLabel, drawRateChart, type ChartSeries } from './rate-chart.js';
 import { toCsv, toJson } from './report-files.js';
 import { terminalStyle, wrapLines, type TerminalStyle } from './terminal-style.js';
 import { wilsonInterval } from './wilson.js';
-import { wiringOf, type Wiring } from './wiring.js';
+import { wiringName, type Wiring } from './wiring.js';
 
 export interface SweepPoint {
   wiring: Wiring;
@@ -35,7 +34,7 @@ export function sweepPoint(wiring: Wiring, delayMs: number, trials: number, stol
 }
 
 export interface SweepSettings {
-  mode: PipeMode;
+  wiring: Wiring;
   delaysMs: readonly number[];
   trials: number;
   parentDelayMs: number;
@@ -48,14 +47,14 @@ export async function sweep(settings: SweepSettings): Promise<SweepPoint[]> {
   const points: SweepPoint[] = [];
   for (const [i, delayMs] of settings.delaysMs.entries()) {
     const result = await race({
-      mode: settings.mode,
+      wiring: settings.wiring,
       trials: settings.trials,
       delayMs,
       parentDelayMs: settings.parentDelayMs,
       ...(settings.childScript ? { childScript: settings.childScript } : {}),
       onTrial: (done) => settings.onTrial?.(i, done),
     });
-    points.push(sweepPoint(wiringOf(settings.mode), delayMs, result.trials, result.stolen));
+    points.push(sweepPoint(settings.wiring, delayMs, result.trials, result.stolen));
   }
   return points;
 }
@@ -64,14 +63,13 @@ const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 
 export function formatSweep(points: readonly SweepPoint[], parentDelayMs: number, machine: Machine, style: TerminalStyle, lang: Lang): string {
   const t = messagesFor(lang).cli;
-  const wiringName = (w: Wiring): string => (w === 'one-pipe' ? t.race.pipesOne : t.race.pipesTwo);
   const wirings = [...new Set(points.map((p) => p.wiring))];
-  const series: ChartSeries[] = wirings.map((w) => ({ label: wiringName(w), points: points.filter((p) => p.wiring === w) }));
+  const series: ChartSeries[] = wirings.map((w) => ({ label: wiringName(w, lang), points: points.filter((p) => p.wiring === w) }));
   const chart = drawRateChart(series, { ...style, text: { yTitle: t.sweep.yTitle, xTitle: t.sweep.xTitle, interval: t.sweep.interval } });
   const trials = [...new Set(points.map((p) => p.trials))].join('/');
   const header = wirings.length > 1 ? ['', ...t.sweep.header] : t.sweep.header;
   const rows = points.map((p) => [
-    ...(wirings.length > 1 ? [wiringName(p.wiring)] : []),
+    ...(wirings.length > 1 ? [wiringName(p.wiring, lang)] : []),
     delayLabel(p.delayMs),
     String(p.stolen),
     String(p.trials),
@@ -89,7 +87,7 @@ export async function runSweep(options: RaceOptions, lang: Lang): Promise<number
   const delays = options.sweepDelaysMs ?? [];
   const progress = progressLine(process.stderr, options.output === 'text');
   const points = await sweep({
-    mode: options.mode,
+    wiring: options.wiring,
     delaysMs: delays,
     trials: options.trials,
     parentDelayMs: options.parentDelayMs,
@@ -102,7 +100,7 @@ export async function runSweep(options: RaceOptions, lang: Lang): Promise<number
   else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, rows)}\n`);
   else {
     const style = terminalStyle(process.env, process.stdout, options.color);
-    const note = options.pipesChosen ? '' : `${t.race.defaultWiring}\n`;
+    const note = options.wiringChosen ? '' : `${t.race.defaultWiring}\n`;
     process.stdout.write(`${formatSweep(points, options.parentDelayMs, machine, style, lang)}\n${note}`);
   }
   return 0;

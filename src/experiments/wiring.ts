@@ -1,9 +1,17 @@
-// The name of a wiring in every result (JSON, CSV, the chart's series): how parent and
-// child are joined. Today --pipes 1|2 picks it; a future --wiring would add names here.
-import type { PipeMode } from '../ipc/events.js';
+// The name of a wiring in every result (JSON, CSV, the chart's series) and on screen:
+// how parent and child are joined. The wirings themselves are defined with the link.
+import type { Wiring } from '../ipc/events.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 
-export type Wiring = 'one-pipe' | 'two-pipes';
+export type { Wiring } from '../ipc/events.js';
 
-export function wiringOf(mode: PipeMode): Wiring {
-  return mode === 'one' ? 'one-pipe' : 'two-pipes';
+/** How many kernel pipes a wiring uses (a socket uses none). */
+export function pipesOf(wiring: Wiring): 0 | 1 | 2 {
+  return wiring === 'two-pipes' ? 2 : wiring === 'socket' ? 0 : 1;
+}
+
+export function wiringName(wiring: Wiring, lang: Lang): string {
+  const t = messagesFor(lang).cli.race;
+  const names: Record<Wiring, string> = { 'two-pipes': t.pipesTwo, 'one-pipe': t.pipesOne, socket: t.wiringSocket, named: t.wiringNamed };
+  return names[wiring];
 }

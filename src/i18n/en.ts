@@ -12,6 +12,7 @@ export const en = {
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
+  --wiring W           two-pipes, one-pipe, socket or named (a FIFO on disk others can open)
   --child-delay MS     the child's sleep between its write and its read (default 0)
   --parent-delay MS    the parent's delay before each read (default 0)
   --lang en|ko         language (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -33,6 +34,7 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
+  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, or named (one FIFO on disk)
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)
@@ -108,6 +110,8 @@ Options:
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
       pipesOne: 'one shared pipe',
       pipesTwo: 'two pipes',
+      wiringSocket: 'one socket (socketpair)',
+      wiringNamed: 'one named pipe (a FIFO on disk)',
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,

@@ -12,6 +12,7 @@ export const ko: Messages = {
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
+  --wiring W           two-pipes, one-pipe, socket, named (다른 프로세스도 열 수 있는 디스크의 FIFO)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --lang en|ko         언어 (기본: LC_ALL, LC_MESSAGES, LANG에서)
@@ -33,6 +34,7 @@ export const ko: Messages = {
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
+  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, named (디스크의 FIFO 하나)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
@@ -108,6 +110,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
       pipesOne: '공유 파이프 하나',
       pipesTwo: '파이프 두 개',
+      wiringSocket: '소켓 하나 (socketpair)',
+      wiringNamed: '이름 있는 파이프 하나 (디스크의 FIFO)',
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,

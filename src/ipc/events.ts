@@ -2,10 +2,30 @@
 // result of a real system call (or the moment just before a blocking one) in the
 // process named by `proc`. The child writes these as JSON lines on its stdout; the
 // parent emits the same shapes for its own calls, so the UI reads one stream.
+import fs from 'node:fs';
 import type { Frame, Proc } from './framing.js';
 
 export type { Proc } from './framing.js';
+/** The chat's first two wirings, as the UI names them; each is also a Wiring (wiringOfMode). */
 export type PipeMode = 'two' | 'one';
+
+/**
+ * How parent and child are joined. two-pipes: one FIFO per direction. one-pipe: one
+ * FIFO both read and write (the textbook's race). socket: one Unix socketpair, an end
+ * each (two-way, so nothing can be stolen). named: one FIFO kept at a path on disk, that
+ * other processes of this user can open too.
+ */
+export type Wiring = 'two-pipes' | 'one-pipe' | 'socket' | 'named';
+export const WIRINGS: readonly Wiring[] = ['two-pipes', 'one-pipe', 'socket', 'named'];
+
+export function wiringOfMode(mode: PipeMode): Wiring {
+  return mode === 'one' ? 'one-pipe' : 'two-pipes';
+}
+
+/** 'one' when both processes read the same FIFO (bytes can be stolen), 'two' when each reads only what the other wrote. */
+export function modeOfWiring(wiring: Wiring): PipeMode {
+  return wiring === 'one-pipe' || wiring === 'named' ? 'one' : 'two';
+}
 
 /** What a process is doing, in the textbook's terms. */
 export type ProcActivity =
@@ -15,12 +35,30 @@ export type ProcActivity =
   | { doing: 'reading'; fd: number } // blocked in read(fd)
   | { doing: 'done' };
 
-/** An fd as a process sees it: its number, and whether fstat calls it a FIFO. */
+/**
+ * The parent on a socket: its end is non-blocking (Node cannot clear O_NONBLOCK), so no
+ * thread of it sits in read(2). Its event loop's thread waits in epoll_wait with `fd` in
+ * the interest list, and reads when the kernel says the socket is readable.
+ */
+export type EpollWait = { doing: 'waiting-epoll'; fd: number };
+export type WiredActivity = ProcActivity | EpollWait;
+
+export type FdKind = 'fifo' | 'socket' | 'other';
+
+/** An fd as a process sees it: its number, and what fstat calls it. */
 export interface FdInfo {
   fd: number;
   end: 'read' | 'write';
   isFifo: boolean;
-  /** The pipe's identity: the FIFO's inode number (same in both processes). */
+  /**
+   * What fstat says the fd is. Always set by pipe-chat's own processes; optional only
+   * while the UI's hand-made fixtures predate it.
+   */
+  kind?: FdKind;
+  /**
+   * fstat's inode. A FIFO's is the pipe's identity, the same in both processes; each
+   * end of a socketpair has its own (/proc shows it as socket:[inode]).
+   */
   inode: number;
 }
 
@@ -45,6 +83,15 @@ export type LinkEvent =
   | { type: 'message'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };
+
+/** What fstat says of `fd` in this process. */
+export function describeFd(fd: number, end: 'read' | 'write'): FdInfo {
+  const stat = fs.fstatSync(fd);
+  return { fd, end, isFifo: stat.isFIFO(), kind: stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other', inode: stat.ino };
+}
+
+/** Every event of a link of any wiring: a socket link's parent also waits in epoll. */
+export type WiredLinkEvent = LinkEvent | { type: 'activity'; proc: 'parent'; activity: EpollWait; at: number };
 
 /**
  * Microseconds on CLOCK_MONOTONIC (process.hrtime), the one kernel clock both processes

@@ -2,6 +2,7 @@
 // atomic writes, EOF when the last writer closes, EPIPE when the last reader does),
 // so we make one with mkfifo in a fresh 0700 directory, open every end we need, and
 // unlink it at once: from then on it is an anonymous pipe that only our fds reach.
+// openNamedPipe makes the same object but keeps its name on disk, for the named wiring.
 // Each end gets its own open file description, because O_NONBLOCK lives there: the
 // parent's ends are non-blocking (event loop), the child's are blocking (read(2)
 // really blocks, as in the textbook).
@@ -53,6 +54,15 @@ function mkfifoPath(): string {
 }
 let swept = false;
 
+/** A fresh 0700 directory for our FIFOs; the first call also clears what crashed runs left. */
+function scratchDir(): string {
+  if (!swept) {
+    swept = true;
+    removeStaleScratchDirs();
+  }
+  return fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
+}
+
 /**
  * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
  * Nothing stays on disk: the FIFOs are unlinked and their directory removed before
@@ -60,38 +70,80 @@ let swept = false;
  * loop (the UI draws its first frame meanwhile); the opens that follow never block.
  */
 export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): Promise<OpenedPipe[]> {
-  if (!swept) {
-    swept = true;
-    removeStaleScratchDirs();
-  }
-  const dir = fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
+  const dir = scratchDir();
   const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
   const opened: number[] = [];
   try {
     await run(mkfifoPath(), ['-m', '600', '--', ...paths]);
-    return pipes.map((ends, i) => {
-      const fifo = paths[i] as string;
-      // Hold both ends first, so that no open below can block on a missing peer.
-      const anchorRead = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
-      const anchorWrite = fs.openSync(fifo, O_WRONLY);
-      try {
-        const fds = ends.map((end) => {
-          const fd = fs.openSync(fifo, FLAGS[end]);
-          opened.push(fd);
-          return fd;
-        });
-        return { inode: fs.fstatSync(anchorRead).ino, fds };
-      } finally {
-        fs.closeSync(anchorRead);
-        fs.closeSync(anchorWrite);
-      }
-    });
+    return pipes.map((ends, i) => openEnds(paths[i] as string, ends, opened));
   } catch (error) {
     for (const fd of opened) fs.closeSync(fd);
     throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     for (const fifo of paths) fs.rmSync(fifo, { force: true });
     fs.rmdirSync(dir);
+  }
+}
+
+/** Opens each end asked for on `fifo`, each its own file description; `opened` collects them for the caller's cleanup. */
+function openEnds(fifo: string, ends: readonly EndKind[], opened: number[]): OpenedPipe {
+  // Hold both ends first, so that no open below can block on a missing peer.
+  const anchorRead = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
+  const anchorWrite = fs.openSync(fifo, O_WRONLY);
+  try {
+    const fds = ends.map((end) => {
+      const fd = fs.openSync(fifo, FLAGS[end]);
+      opened.push(fd);
+      return fd;
+    });
+    return { inode: fs.fstatSync(anchorRead).ino, fds };
+  } finally {
+    fs.closeSync(anchorRead);
+    fs.closeSync(anchorWrite);
+  }
+}
+
+/** The file name of a named pipe inside its private directory. */
+const NAMED_FIFO = 'chat';
+
+export interface NamedPipe extends OpenedPipe {
+  /** Where other processes of this user can open it: DIR/chat, a 0600 FIFO in a 0700 directory. */
+  path: string;
+  /** The FIFO's device: with the inode, what /proc/PID/fd entries are matched on. */
+  dev: number;
+  /** Unlinks the FIFO and removes its directory; synchronous and idempotent (safe from a signal handler or an 'exit' listener). */
+  remove(): void;
+}
+
+/**
+ * One FIFO that stays on disk: the same kernel object as openKernelPipes' pipes, but
+ * left at its path so that another terminal of the same user can `cat` from it or
+ * `echo` into it. Only this user can reach it: the directory is 0700 (mkdtemp), the
+ * FIFO 0600. The caller must call remove() on every way out.
+ */
+export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe> {
+  const dir = scratchDir();
+  const fifo = path.join(dir, NAMED_FIFO);
+  let removed = false;
+  const remove = (): void => {
+    if (removed) return;
+    removed = true;
+    fs.rmSync(fifo, { force: true });
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      // something not ours was put there: left as it is (never remove recursively)
+    }
+  };
+  const opened: number[] = [];
+  try {
+    await run(mkfifoPath(), ['-m', '600', '--', fifo]);
+    const pipe = openEnds(fifo, ends, opened);
+    return { ...pipe, path: fifo, dev: fs.statSync(fifo).dev, remove };
+  } catch (error) {
+    for (const fd of opened) fs.closeSync(fd);
+    remove();
+    throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -141,12 +193,12 @@ function isOwned(entry: string, uid: number, isKind: (stat: fs.Stats) => boolean
   }
 }
 
-/** Unlinks our FIFOs (p0, p1...) inside a directory of ours, then the directory if it is empty. */
+/** Unlinks our FIFOs (p0, p1..., or a named pipe's) inside a directory of ours, then the directory if it is empty. */
 function removeOwnFifos(dir: string, uid: number): void {
   try {
     for (const name of fs.readdirSync(dir)) {
       const entry = path.join(dir, name);
-      if (/^p\d+$/.test(name) && isOwned(entry, uid, (stat) => stat.isFIFO())) fs.unlinkSync(entry);
+      if ((/^p\d+$/.test(name) || name === NAMED_FIFO) && isOwned(entry, uid, (stat) => stat.isFIFO())) fs.unlinkSync(entry);
     }
     fs.rmdirSync(dir);
   } catch {

@@ -12,14 +12,35 @@
 // bytes are there. A read in flight cannot be interrupted: it ends with bytes or end of
 // file, so every way out ends it (the child killed and our write end closed, or our
 // own wake-up bytes, see wakeRead), and process exit waits for that.
+//
+// Four wirings (events.ts, Wiring). On the pipe wirings the above holds. On a socket
+// (one socketpair made by spawn, the child's end blocking at fd 3, used both ways) the
+// parent's end is non-blocking and Node cannot clear that: the parent reads through its
+// event loop, whose thread waits in epoll_wait and reads as soon as the kernel says the
+// socket is readable; the parent says so ('waiting-epoll'), never 'reading'. The named
+// wiring is one shared FIFO kept at a path until the link closes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
-import { errnoCode, nowUs, type FdInfo, type LinkEvent, type PipeMode, type ProcActivity } from './events.js';
+import {
+  describeFd,
+  errnoCode,
+  modeOfWiring,
+  nowUs,
+  wiringOfMode,
+  type EpollWait,
+  type FdInfo,
+  type LinkEvent,
+  type PipeMode,
+  type ProcActivity,
+  type WiredLinkEvent,
+  type Wiring,
+} from './events.js';
+import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './framing.js';
-import { openKernelPipes, type EndKind } from './kernel-pipe.js';
+import { openKernelPipes, openNamedPipe, type EndKind, type NamedPipe } from './kernel-pipe.js';
 
 /** How many threads of libuv's pool the link needs: one sits in the parent's read(2) while it waits, one makes its write(2). */
 export const IO_THREADS_NEEDED = 2;
@@ -38,8 +59,16 @@ export function tooFewIoThreads(env: NodeJS.ProcessEnv = process.env): number | 
 /** The parent never sends message 0: these bytes only end its own blocked read (wakeRead). */
 const WAKE_FRAME = encodeFrame('parent', 0, '');
 
-export interface LinkOptions {
-  mode: PipeMode;
+/** libuv reads a socket into a buffer of this size (uv_alloc_cb): the size each of its read(2)s asks for. */
+const EVENT_LOOP_READ_BYTES = 64 * 1024;
+
+/** How long close() waits for its wake-up bytes to end its read before it writes them again (an outside reader may take them). */
+const WAKE_RETRY_MS = 20;
+
+export interface LinkOptions<E extends WiredLinkEvent = WiredLinkEvent> {
+  /** The wiring; `mode` is the older name of the two pipe wirings ('two' is two-pipes, 'one' is one-pipe). */
+  wiring?: Wiring;
+  mode?: PipeMode;
   /** Turns the child plays before it exits; 0 for no limit. */
   turns?: number;
   /** The turn the child starts at (a child forked mid-conversation goes on from there). */
@@ -55,7 +84,7 @@ export interface LinkOptions {
   /** How long to wait for the child to report its fds. */
   startTimeoutMs?: number;
   /** Subscribed before the child can report anything: subscribe() after open() misses its first events. */
-  onEvent?: (event: LinkEvent) => void;
+  onEvent?: (event: E) => void;
 }
 
 export interface PipeDescription {
@@ -70,19 +99,28 @@ export interface PendingRead {
   cancel(): void;
 }
 
-type Listener = (event: LinkEvent) => void;
-
-interface Wiring {
+/** The kernel objects of a link before the child is spawned. */
+interface Wires {
   pipes: PipeDescription[];
+  /** The parent's fds; -1 on a socket, whose end exists only once spawn has made it. */
   parentRead: number;
   parentWrite: number;
-  childRead: number;
-  childWrite: number;
+  /** What the child gets at fds 3 and 4: our fds (closed here after spawn), or spawn's own socketpair. */
+  childStdio: [number | 'pipe', number | 'ignore'];
+  named: NamedPipe | null;
 }
 
-/** Two pipes: each process keeps only the ends it uses. One pipe: both hold both ends. */
-async function wire(mode: PipeMode): Promise<Wiring> {
-  if (mode === 'two') {
+/** Two pipes: each process keeps only the ends it uses. One pipe, or a named one: both hold both ends. A socket: spawn makes it. */
+async function wire(wiring: Wiring): Promise<Wires> {
+  if (wiring === 'socket') return { pipes: [], parentRead: -1, parentWrite: -1, childStdio: ['pipe', 'ignore'], named: null };
+  const shared: EndKind[] = ['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking'];
+  if (wiring === 'named') {
+    // A third write end, non-blocking, only for close(): its bytes end our own read (wakeUntilReturned).
+    const named = await openNamedPipe([...shared, 'write-nonblocking']);
+    const [parentRead, parentWrite, childRead, childWrite] = named.fds as [number, number, number, number];
+    return { pipes: [{ name: 'shared', inode: named.inode }], parentRead, parentWrite, childStdio: [childRead, childWrite], named };
+  }
+  if (wiring === 'two-pipes') {
     const ends: EndKind[][] = [
       ['read-blocking', 'write-blocking'],
       ['write-blocking', 'read-blocking'],
@@ -97,26 +135,35 @@ async function wire(mode: PipeMode): Promise<Wiring> {
       ],
       parentRead,
       parentWrite,
-      childRead,
-      childWrite,
+      childStdio: [childRead, childWrite],
+      named: null,
     };
   }
-  const [shared] = await openKernelPipes([['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking']]);
-  const [parentRead, parentWrite, childRead, childWrite] = shared?.fds as [number, number, number, number];
-  return { pipes: [{ name: 'shared', inode: shared?.inode ?? 0 }], parentRead, parentWrite, childRead, childWrite };
+  const [pipe] = await openKernelPipes([shared]);
+  const [parentRead, parentWrite, childRead, childWrite] = pipe?.fds as [number, number, number, number];
+  return { pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }], parentRead, parentWrite, childStdio: [childRead, childWrite], named: null };
 }
 
-function describe(fd: number, end: 'read' | 'write'): FdInfo {
-  const stat = fs.fstatSync(fd);
-  return { fd, end, isFifo: stat.isFIFO(), inode: stat.ino };
+/** Every fd this side opened for the child, closed once spawn has copied them (or failed). */
+function closeChildCopies(wires: Wires): void {
+  for (const fd of wires.childStdio) if (typeof fd === 'number') fs.closeSync(fd);
+}
+
+/** The fd under a net.Socket made by spawn (libuv's handle knows it; Node exposes it only there). */
+function socketFd(socket: net.Socket): number {
+  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  if (typeof fd !== 'number' || fd < 0) throw new Error('the socket to the child has no file descriptor');
+  return fd;
 }
 
 export function defaultChildScript(): string {
   return fileURLToPath(new URL('./child.js', import.meta.url));
 }
 
-/** Spawns the child with its pipe ends at fds 3 and 4 and a lifeline at fd 5; a failure (EMFILE, EAGAIN...) becomes one clear error. */
-async function spawnChild(options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>, wiring: Wiring): Promise<ChildProcess> {
+type Settings = Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent' | 'mode'>>;
+
+/** Spawns the child with its ends at fds 3 and 4 (a socket: fd 3 both ways) and a lifeline at fd 5; a failure (EMFILE, EAGAIN...) becomes one clear error. */
+async function spawnChild(options: Settings, wires: Wires): Promise<ChildProcess> {
   let child: ChildProcess;
   try {
     child = spawn(
@@ -126,13 +173,13 @@ async function spawnChild(options: Required<Omit<LinkOptions, 'startTimeoutMs' |
         ...['--turns', String(options.turns), '--first-turn', String(options.firstTurn), '--delay-ms', String(options.childDelayMs)],
         ...(options.echo ? ['--echo'] : []),
         ...(options.untraced ? ['--untraced'] : []),
+        ...(options.wiring === 'socket' ? ['--one-fd'] : []),
       ],
-      { stdio: ['pipe', 'pipe', 'pipe', wiring.childRead, wiring.childWrite, 'pipe'] },
+      { stdio: ['pipe', 'pipe', 'pipe', ...wires.childStdio, 'pipe'] },
     );
   } finally {
     // The child has its own copies now (spawn is synchronous); ours would keep the pipe alive.
-    fs.closeSync(wiring.childRead);
-    fs.closeSync(wiring.childWrite);
+    closeChildCopies(wires);
   }
   if (child.pid === undefined) {
     // Node reports a failed spawn (no fds left, no processes left) as an 'error' event.
@@ -142,14 +189,23 @@ async function spawnChild(options: Required<Omit<LinkOptions, 'startTimeoutMs' |
   return child;
 }
 
-export class PipeLink {
+export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
+  readonly wiring: Wiring;
+  /** 'one' when both processes read the same FIFO (one-pipe, named), 'two' otherwise (two-pipes, socket). */
   readonly mode: PipeMode;
+  /** The kernel pipes; none on a socket (its ends are in parentFds and childFds, kind 'socket'). */
   readonly pipes: PipeDescription[];
+  /** The named pipe's path (DIR/chat, a 0600 FIFO in a 0700 directory) while the link is open; null on other wirings. */
+  readonly path: string | null;
   readonly parentFds: FdInfo[];
   childFds: FdInfo[] = [];
   readonly childPid: number;
 
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<(event: E) => void>();
+  /** The parent's end of the socketpair (socket wiring), read through the event loop. */
+  private readonly socket: net.Socket | null;
+  private readonly named: NamedPipe | null;
+  private readonly wakeFd: number | null;
   /** Never written: its end of file tells the child that the parent is gone. */
   private readonly lifeline: net.Socket | undefined;
   private readonly readFd: number;
@@ -171,16 +227,29 @@ export class PipeLink {
 
   private constructor(
     private readonly child: ChildProcess,
-    options: Required<Omit<LinkOptions, 'startTimeoutMs' | 'onEvent'>>,
-    wiring: Wiring,
+    options: Settings,
+    wires: Wires,
   ) {
-    this.mode = options.mode;
+    this.wiring = options.wiring;
+    this.mode = modeOfWiring(options.wiring);
     this.writeSeq = options.firstTurn - 1;
-    this.pipes = wiring.pipes;
-    this.readFd = wiring.parentRead;
-    this.writeFd = wiring.parentWrite;
-    this.parentFds = [describe(wiring.parentRead, 'read'), describe(wiring.parentWrite, 'write')];
+    this.pipes = wires.pipes;
+    this.named = wires.named;
+    this.path = wires.named?.path ?? null;
+    this.wakeFd = wires.named?.fds[4] ?? null;
+    this.socket = options.wiring === 'socket' ? ((child.stdio as unknown[])[3] as net.Socket) : null;
+    this.readFd = this.socket ? socketFd(this.socket) : wires.parentRead;
+    this.writeFd = this.socket ? this.readFd : wires.parentWrite;
+    this.parentFds = [describeFd(this.readFd, 'read'), describeFd(this.writeFd, 'write')];
     this.childPid = child.pid ?? 0;
+    if (this.named) process.once('exit', this.named.remove);
+    this.socket
+      ?.on('data', (chunk: Buffer) => {
+        const at = nowUs();
+        this.onRead(chunk.length, chunk, at, at);
+      })
+      .on('end', () => this.onRead(0, Buffer.alloc(0), nowUs(), nowUs()))
+      .on('error', (error) => this.onRead(errnoCode(error), Buffer.alloc(0), nowUs(), nowUs()));
 
     child.stdout?.setEncoding('utf8');
     const splitter = new LineSplitter();
@@ -210,10 +279,13 @@ export class PipeLink {
     });
   }
 
-  /** Creates the pipes, forks the child, and resolves once the child has reported its fds. */
-  static async open(options: LinkOptions): Promise<PipeLink> {
-    const settings = {
-      mode: options.mode,
+  /** Creates the pipes (or socket), forks the child, and resolves once the child has reported its fds. */
+  static open(options: LinkOptions<LinkEvent> & { mode: PipeMode; wiring?: undefined }): Promise<PipeLink>;
+  static open(options: LinkOptions & { wiring: Wiring }): Promise<PipeLink<WiredLinkEvent>>;
+  static async open(options: LinkOptions<LinkEvent> | LinkOptions): Promise<PipeLink | PipeLink<WiredLinkEvent>> {
+    const wiring = options.wiring ?? wiringOfMode(options.mode ?? 'two');
+    const settings: Settings = {
+      wiring,
       turns: options.turns ?? 3,
       firstTurn: options.firstTurn ?? 1,
       echo: options.echo ?? false,
@@ -221,17 +293,18 @@ export class PipeLink {
       childDelayMs: options.childDelayMs ?? 0,
       childScript: options.childScript ?? defaultChildScript(),
     };
-    const wiring = await wire(options.mode);
+    const wires = await wire(wiring);
     let child: ChildProcess;
     try {
-      child = await spawnChild(settings, wiring);
+      child = await spawnChild(settings, wires);
     } catch (error) {
-      fs.closeSync(wiring.parentRead);
-      fs.closeSync(wiring.parentWrite);
+      for (const fd of [wires.parentRead, wires.parentWrite, wires.named?.fds[4] ?? -1]) if (fd >= 0) fs.closeSync(fd);
+      wires.named?.remove();
       throw error;
     }
-    const link = new PipeLink(child, settings, wiring);
-    if (options.onEvent) link.subscribe(options.onEvent);
+    const link = new PipeLink<WiredLinkEvent>(child, settings, wires);
+    // A link opened by mode emits only LinkEvents (see emit).
+    if (options.onEvent) link.subscribe(options.onEvent as (event: WiredLinkEvent) => void);
     const timeoutMs = options.startTimeoutMs ?? 10_000;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -251,7 +324,7 @@ export class PipeLink {
     return link;
   }
 
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: (event: E) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -284,8 +357,11 @@ export class PipeLink {
       wanted = { resolve };
       this.wanted = wanted;
     });
-    this.activity({ doing: 'reading', fd: this.readFd });
-    if (!this.readInFlight) this.startRead();
+    if (this.socket) this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'waiting-epoll', fd: this.readFd } satisfies EpollWait, at: nowUs() });
+    else {
+      this.activity({ doing: 'reading', fd: this.readFd });
+      if (!this.readInFlight) this.startRead();
+    }
     return {
       frame,
       cancel: () => {
@@ -311,6 +387,7 @@ export class PipeLink {
     const inFlight = this.readInFlight;
     if (!inFlight) return;
     if (this.mode !== 'one') throw new Error('only a shared pipe lets the parent wake its own read');
+    if (this.closed) return this.closing;
     this.settle(null);
     await this.writeBytes(WAKE_FRAME);
     await inFlight;
@@ -333,19 +410,72 @@ export class PipeLink {
    * the read happens synchronously, before the first await: an exit path that cannot
    * wait (a signal, process.exit) still leaves no thread blocked for good.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
+      this.named?.remove();
+      if (this.named) process.removeListener('exit', this.named.remove);
       this.settle(null);
       if (!this.childExit) this.child.kill('SIGKILL');
       this.child.stdin?.destroy();
       this.lifeline?.destroy();
       // With the child gone and our write end closed, no writer is left: the read returns 0.
-      if (this.writesInFlight === 0) fs.closeSync(this.writeFd);
-      if (!this.readInFlight) fs.closeSync(this.readFd);
+      // On a named pipe an outside process may still hold a write end: our own bytes end it.
+      if (this.writesInFlight === 0) this.releaseWriteEnd();
+      if (!this.readInFlight && !this.socket) fs.closeSync(this.readFd);
+      this.closing = this.finishClose();
     }
+    return this.closing;
+  }
+
+  /**
+   * Named wiring only: every other process that has the FIFO open now (never the parent
+   * or the child), from /proc, with its rchar and wchar. A scan of /proc: call it at most
+   * once a second. Empty on other wirings and once the link is closed.
+   */
+  outsideHolders(): FifoHolder[] {
+    if (!this.named || this.closed) return [];
+    return findFifoHolders({ dev: this.named.dev, ino: this.named.inode }, [process.pid, this.childPid]);
+  }
+
+  /** Removes the named pipe's path and directory now, synchronously (for a signal handler); close() does it too. */
+  removePath(): void {
+    this.named?.remove();
+  }
+
+  private closing: Promise<void> = Promise.resolve();
+
+  private async finishClose(): Promise<void> {
     await this.exited;
+    if (this.wakeFd !== null) {
+      await this.wakeUntilReturned();
+      fs.closeSync(this.wakeFd);
+    }
     await this.readInFlight;
+  }
+
+  /**
+   * Ends our read on a named pipe: an outside process holding a write end keeps end of
+   * file away for as long as it likes, so we write our own wake-up bytes through a
+   * non-blocking end of ours. An outside reader may take them first: then write again.
+   * EAGAIN means the pipe is full, and a full pipe ends any read at once.
+   */
+  private async wakeUntilReturned(): Promise<void> {
+    while (this.readInFlight && this.wakeFd !== null) {
+      try {
+        fs.writeSync(this.wakeFd, WAKE_FRAME);
+      } catch {
+        // EAGAIN: full, so the read returns with what is there
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.readInFlight, new Promise((resolve) => (timer = setTimeout(resolve, WAKE_RETRY_MS)))]);
+      clearTimeout(timer);
+    }
+  }
+
+  private releaseWriteEnd(): void {
+    if (this.socket) this.socket.destroy();
+    else fs.closeSync(this.writeFd);
   }
 
   private async writeBytes(frame: Buffer): Promise<number | string> {
@@ -358,7 +488,7 @@ export class PipeLink {
         fs.write(this.writeFd, frame, off, frame.length - off, null, (error, n) => resolve(error ? errnoCode(error) : n));
       });
       this.writesInFlight--;
-      if (this.closed && this.writesInFlight === 0) fs.closeSync(this.writeFd);
+      if (this.closed && this.writesInFlight === 0) this.releaseWriteEnd();
       const at = nowUs();
       this.emit(() => ({
         type: 'syscall',
@@ -383,24 +513,28 @@ export class PipeLink {
     this.readInFlight = new Promise((done) => {
       fs.read(this.readFd, this.readBuffer, 0, this.readBuffer.length, null, (error, n) => {
         this.readInFlight = null;
-        this.onRead(error ? errnoCode(error) : n, start, nowUs());
+        const result = error ? errnoCode(error) : n;
+        this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
         done();
       });
     });
   }
 
-  private onRead(result: number | string, start: number, at: number): void {
+  /**
+   * One read(2) returned: on a pipe, ours on a pool thread; on a socket, the event loop's
+   * (it reads as soon as epoll says the socket is readable, so it did not block: start is at).
+   */
+  private onRead(result: number | string, bytes: Buffer, start: number, at: number): void {
     if (this.closed) {
-      fs.closeSync(this.readFd);
+      if (!this.socket) fs.closeSync(this.readFd);
       return;
     }
-    const bytes = typeof result === 'number' ? this.readBuffer.subarray(0, result) : this.readBuffer.subarray(0, 0);
     this.emit(() => ({
       type: 'syscall',
       proc: 'parent',
       call: 'read',
       fd: this.readFd,
-      requested: this.readBuffer.length,
+      requested: this.socket ? EVENT_LOOP_READ_BYTES : this.readBuffer.length,
       result,
       data: bytes.toString('base64'),
       start,
@@ -419,7 +553,7 @@ export class PipeLink {
     if (first) {
       this.emit({ type: 'message', proc: 'parent', frame: first, at });
       this.settle(first);
-    } else {
+    } else if (!this.socket) {
       this.startRead();
     }
   }
@@ -436,9 +570,10 @@ export class PipeLink {
   }
 
   /** A thunk is only evaluated when someone listens (the benchmark measures the link without a UI). */
-  private emit(event: LinkEvent | (() => LinkEvent)): void {
+  private emit(event: WiredLinkEvent | (() => WiredLinkEvent)): void {
     if (this.listeners.size === 0) return;
-    const value = typeof event === 'function' ? event() : event;
+    // E is LinkEvent only for links opened by mode, which never wait in epoll.
+    const value = (typeof event === 'function' ? event() : event) as E;
     for (const listener of this.listeners) listener(value);
   }
 }

@@ -5,6 +5,9 @@
 import type { Frame } from './framing.js';
 import type { PendingRead, PipeLink } from './link.js';
 
+/** The parent's side of a link of any wiring: all the program needs. */
+type ParentSide = Pick<PipeLink, 'read' | 'write' | 'activity'>;
+
 export interface ParentProgramOptions {
   turns?: number;
   /** The turn to start at, for a program forked anew mid-conversation. */
@@ -28,7 +31,7 @@ export class ParentProgram {
   private readonly delayStart: (() => Promise<void>) | undefined;
 
   constructor(
-    private readonly link: PipeLink,
+    private readonly link: ParentSide,
     options: ParentProgramOptions = {},
   ) {
     this.turns = options.turns ?? 3;

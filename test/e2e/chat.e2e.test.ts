@@ -107,22 +107,24 @@ describe('pipe-chat in a terminal', () => {
   it('toggles to one shared pipe, forces a steal with the parent delay, shows STOLEN and the deadlock; restarts; back to two pipes for three clean turns', async () => {
     const chat = startChat();
     await chat.waitForText('typing at its keyboard');
-    await chat.press('ctrlT');
-    await chat.waitForText('switched to one shared pipe');
-    await chat.waitForText('[one shared pipe]');
+    // The parent's read delay first: it applies from the next read(), and the session that
+    // the toggle forks starts with it (a read already blocked cannot be delayed any more).
     await chat.press('escape');
     // Keys mode first: a loaded machine can deliver ESC and the next key in one read, which is Alt+p, not Esc then p.
     await chat.waitForText('q quit');
     await chat.type('p');
     await chat.waitForText('parent read delay 200 ms');
+    await chat.press('ctrlT');
+    await chat.waitForText('switched to one shared pipe');
+    await chat.waitForText('[one shared pipe]');
     await chat.press('enter');
     await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
     await say(chat, 'one');
     // The parent reads 200 ms after the child's line: the child takes C1 back, every time.
     await chat.waitForText('C1 child→child ✗ STOLEN');
     // From here the parent is already blocked in read(), and the kernel decides each
-    // message (the child wins about 97 in 100): play on as a user would, typing for
-    // whichever process waits at its keyboard, until the deadlock.
+    // message (a race, either way): play on as a user would, typing for whichever
+    // process waits at its keyboard, until the end.
     const sent = { child: 1, parent: 0 };
     let screen = '';
     for (let step = 0; step < 10; step++) {

@@ -5,7 +5,7 @@ import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { isInCall } from '../../src/ipc/kernel-calls.js';
-import { ParentProgram } from '../../src/ipc/parent-program.js';
+import { messagesRead, playThreeTurns } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -29,9 +29,7 @@ function exitOf(events: LinkEvent[]) {
   return exit?.type === 'exit' ? { code: exit.code, signal: exit.signal } : null;
 }
 
-function messages(events: LinkEvent[]) {
-  return events.flatMap((e) => (e.type === 'message' ? [`${e.proc} read ${e.frame.writer}#${e.frame.seq}: ${e.frame.text}`] : []));
-}
+const messages = messagesRead;
 
 describe('two pipes', () => {
   it('gives each process only the ends it uses, all kernel FIFOs, as fstat says inside the child too', async () => {
@@ -50,16 +48,7 @@ describe('two pipes', () => {
 
   it('plays the three-turn conversation: each message reaches the other process', async () => {
     const { link, events } = await open('two');
-    const program = new ParentProgram(link);
-    const done = program.run();
-    for (const [childLine, parentLine] of [['Who are you?', 'I am your parent'], ['안녕?', '반가워'], ['bye', 'bye too']] as const) {
-      const before = messages(events).length;
-      link.typeForChild(childLine);
-      await waitUntil(() => program.isTyping, { what: 'the parent to read' });
-      program.type(parentLine);
-      await waitUntil(() => messages(events).length === before + 2, { what: 'the child to read the answer' });
-    }
-    await done;
+    await playThreeTurns(link, events);
     await waitUntil(() => exitOf(events) !== null, { what: 'the child to exit after three turns' });
     expect(messages(events)).toEqual([
       'parent read child#1: Who are you?',

@@ -6,7 +6,7 @@ const childScript = path.resolve('dist/child.js');
 
 describe('the race, over real pipes', () => {
   it('on one shared pipe with no delay, the child reads back its own message at least once in 500 trials', async () => {
-    const result = await race({ mode: 'one', trials: 500, delayMs: 0, childScript });
+    const result = await race({ wiring: 'one-pipe', trials: 500, delayMs: 0, childScript });
     expect(result.stolen).toBeGreaterThan(0);
     expect(result.stolen + result.delivered).toBe(500);
     // Each steal leaves the parent blocked in read() on an empty pipe, as /proc shows.
@@ -14,17 +14,17 @@ describe('the race, over real pipes', () => {
   }, 60_000);
 
   it('on two pipes, a message is never stolen', async () => {
-    const result = await race({ mode: 'two', trials: 300, delayMs: 0, childScript });
+    const result = await race({ wiring: 'two-pipes', trials: 300, delayMs: 0, childScript });
     expect(result).toMatchObject({ pipes: 2, stolen: 0, delivered: 300, parentBlocked: 0 });
   }, 60_000);
 
   it("a parent that reads late lets the child take its own message every time", async () => {
-    const result = await race({ mode: 'one', trials: 10, delayMs: 0, parentDelayMs: 100, childScript });
+    const result = await race({ wiring: 'one-pipe', trials: 10, delayMs: 0, parentDelayMs: 100, childScript });
     expect(result).toMatchObject({ stolen: 10, delivered: 0 });
   }, 60_000);
 
   it('a child that sleeps 2 ms before reading leaves the message to the parent, as the textbook says', async () => {
-    const result = await race({ mode: 'one', trials: 50, delayMs: 2, childScript });
+    const result = await race({ wiring: 'one-pipe', trials: 50, delayMs: 2, childScript });
     expect(result.delivered).toBeGreaterThan(45);
   }, 60_000);
 });

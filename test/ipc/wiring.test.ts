@@ -1,0 +1,155 @@
+// The socket and named-pipe wirings, with real processes and real kernel objects: what
+// fstat and /proc say of them, and what outside processes can do to a named pipe.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src/args.js';
+import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
+import { epollWatches, isInCall, parseThreadCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { PipeLink } from '../../src/ipc/link.js';
+import { race } from '../../src/race.js';
+import { messagesRead, playThreeTurns } from '../support/conversation.js';
+import { isRunning, waitUntil } from '../support/wait.js';
+
+const childScript = path.resolve('dist/child.js');
+const links: PipeLink<WiredLinkEvent>[] = [];
+const outsiders: ChildProcess[] = [];
+
+async function open(wiring: Wiring) {
+  const link = await PipeLink.open({ wiring, childScript });
+  links.push(link);
+  const events: WiredLinkEvent[] = [];
+  link.subscribe((event) => events.push(event));
+  return { link, events };
+}
+
+/** A process that is not ours: a shell command of the same user, as another terminal would run it. */
+function outside(script: string, fifo: string): ChildProcess & { out: string } {
+  const child = Object.assign(spawn('/bin/sh', ['-c', script, 'sh', fifo], { stdio: ['ignore', 'pipe', 'ignore'] }), { out: '' });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (child.out += chunk));
+  outsiders.push(child);
+  return child;
+}
+
+afterEach(async () => {
+  await Promise.all(links.splice(0).map((link) => link.close()));
+  for (const child of outsiders.splice(0)) child.kill('SIGKILL');
+});
+
+describe('socket wiring', () => {
+  it('joins the two processes with one socketpair: fstat says socket on both sides, the child uses fd 3 both ways', async () => {
+    const { link } = await open('socket');
+    expect(link.pipes).toEqual([]);
+    expect(link.parentFds.map((fd) => [fd.end, fd.kind, fd.isFifo])).toEqual([['read', 'socket', false], ['write', 'socket', false]]);
+    expect(link.childFds.map((fd) => [fd.fd, fd.end, fd.kind, fd.isFifo])).toEqual([[3, 'read', 'socket', false], [3, 'write', 'socket', false]]);
+    const parentFd = link.parentFds[0]?.fd as number;
+    expect(fs.readlinkSync(`/proc/self/fd/${parentFd}`)).toBe(`socket:[${link.parentFds[0]?.inode}]`);
+    expect(fs.readlinkSync(`/proc/${link.childPid}/fd/3`)).toBe(`socket:[${link.childFds[0]?.inode}]`);
+    // Two ends, two inodes: the child's is not the parent's.
+    expect(link.childFds[0]?.inode).not.toBe(link.parentFds[0]?.inode);
+  });
+
+  it('plays the three-turn conversation', async () => {
+    const { link, events } = await open('socket');
+    await playThreeTurns(link, events);
+    expect(messagesRead(events)).toEqual([
+      'parent read child#1: Who are you?',
+      'child read parent#1: I am your parent',
+      'parent read child#2: 안녕?',
+      'child read parent#2: 반가워',
+      'parent read child#3: bye',
+      'child read parent#3: bye too',
+    ]);
+  });
+
+  it('the waiting parent is in epoll_wait watching its socket, not in read(), as /proc shows', async () => {
+    const { link, events } = await open('socket');
+    const fd = link.parentFds[0]?.fd as number;
+    const pending = link.read();
+    const waiting = events.filter((e) => e.type === 'activity' && e.proc === 'parent').map((e) => e.type === 'activity' && e.activity);
+    expect(waiting).toEqual([{ doing: 'waiting-epoll', fd }]);
+    // Looked at from another process, while this thread is back in its event loop.
+    const look = async () => parseThreadCall(process.pid, (await promisify(execFile)('cat', [`/proc/${process.pid}/task/${process.pid}/syscall`])).stdout);
+    let main = await look();
+    for (let i = 0; i < 50 && main.call !== 'epoll-wait'; i++) main = await look();
+    expect(main.call).toBe('epoll-wait');
+    expect(epollWatches('self', main.fd as number, fd)).toBe(true);
+    expect(threadCalls('self').some((t) => t.call === 'read' && t.fd === fd)).toBe(false);
+    link.typeForChild('over the socket');
+    expect((await pending.frame)?.text).toBe('over the socket');
+  });
+
+  it('never hands a process its own bytes: 300 trials, 0 stolen', async () => {
+    const result = await race({ wiring: 'socket', trials: 300, delayMs: 0, childScript });
+    expect(result).toMatchObject({ wiring: 'socket', pipes: 0, stolen: 0, delivered: 300, parentBlocked: 0 });
+  }, 60_000);
+});
+
+describe('named wiring', () => {
+  it('keeps one FIFO at a path while open: 0600, in a directory of mode 0700, shared by both processes', async () => {
+    const { link } = await open('named');
+    const fifo = link.path as string;
+    const stat = fs.lstatSync(fifo);
+    expect([stat.isFIFO(), stat.mode & 0o777, stat.uid]).toEqual([true, 0o600, process.getuid?.()]);
+    expect(fs.lstatSync(path.dirname(fifo)).mode & 0o777).toBe(0o700);
+    for (const fd of [...link.parentFds, ...link.childFds]) expect([fd.kind, fd.inode]).toEqual(['fifo', stat.ino]);
+    expect(link.mode).toBe('one');
+  });
+
+  it('a cat of the path takes the message, and the finder names it with its PID and the bytes it read', async () => {
+    const { link } = await open('named');
+    const cat = outside('exec cat "$1"', link.path as string);
+    await waitUntil(() => link.outsideHolders().some((h) => h.pid === cat.pid), { what: 'cat to open the FIFO' });
+    const before = link.outsideHolders().find((h) => h.pid === cat.pid);
+    expect(before).toMatchObject({ command: 'cat', fds: [{ access: 'read' }] });
+    // The child is at its keyboard and the parent is not reading: cat is the only reader.
+    const written = await link.write('for the child');
+    await waitUntil(() => cat.out.length > 0, { what: 'cat to read' });
+    expect(cat.out).toBe('P1:for the child\n');
+    const after = link.outsideHolders().find((h) => h.pid === cat.pid);
+    expect((after?.rchar ?? 0) - (before?.rchar ?? 0)).toBe(written);
+    expect(link.outsideHolders().map((h) => h.pid)).not.toContain(link.childPid);
+  });
+
+  it('a line echoed into the path by another process arrives as an untagged frame', async () => {
+    const { link } = await open('named');
+    const pending = link.read();
+    outside('echo hi > "$1"', link.path as string);
+    expect(await pending.frame).toMatchObject({ writer: null, text: 'hi' });
+  });
+
+  it('close() removes the path and its directory and returns while outside processes still hold the FIFO open', async () => {
+    const { link } = await open('named');
+    const fifo = link.path as string;
+    const writer = outside('exec sleep 600 > "$1"', fifo);
+    const reader = outside('exec cat "$1"', fifo);
+    await waitUntil(() => link.outsideHolders().length === 2, { what: 'both outside processes to open the FIFO' });
+    const readFd = link.parentFds[0]?.fd as number;
+    void link.read();
+    await waitUntil(() => isInCall('self', 'read', readFd), { what: 'the parent to block in read(2)' });
+    await link.close();
+    expect(fs.existsSync(fifo)).toBe(false);
+    expect(fs.existsSync(path.dirname(fifo))).toBe(false);
+    expect(isInCall('self', 'read', readFd)).toBe(false);
+    expect([isRunning(writer.pid as number), isRunning(reader.pid as number)]).toEqual([true, true]);
+  });
+});
+
+describe('--wiring', () => {
+  it('reaches the chat\'s and the race\'s options; --pipes stays its older form; both together are refused', () => {
+    expect(parseCommandLine(['--wiring', 'socket'])).toMatchObject({ command: 'ui', wiring: 'socket', mode: 'two' });
+    expect(parseCommandLine(['--wiring', 'named'])).toMatchObject({ command: 'ui', wiring: 'named', mode: 'one' });
+    expect(parseCommandLine([])).toMatchObject({ command: 'ui', wiring: 'two-pipes', mode: 'two' });
+    expect(parseCommandLine(['--pipes', '1'])).toMatchObject({ command: 'ui', wiring: 'one-pipe', mode: 'one' });
+    expect(parseCommandLine(['race', '--wiring', 'named'])).toMatchObject({ command: 'race', wiring: 'named', wiringChosen: true });
+    expect(parseCommandLine(['race'])).toMatchObject({ command: 'race', wiring: 'one-pipe', wiringChosen: false });
+    expect(parseCommandLine(['race', '--sweep', '--wiring', 'socket'])).toMatchObject({ wiring: 'socket', sweepDelaysMs: expect.any(Array) });
+    expect(parseCommandLine(['race', '--pipes', '2', '--wiring', 'socket'])).toMatchObject({
+      command: 'usage-error',
+      problem: { kind: 'conflict', option: '--pipes', other: '--wiring' },
+    });
+    expect(parseCommandLine(['--wiring', 'tube'])).toMatchObject({ command: 'usage-error', problem: { kind: 'bad-value', option: '--wiring' } });
+  });
+});
