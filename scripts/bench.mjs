@@ -8,10 +8,12 @@ import { pathToFileURL } from 'node:url';
 // Inside the project, so that the bundle's external packages resolve from node_modules.
 fs.mkdirSync('node_modules/.cache', { recursive: true });
 const dir = fs.mkdtempSync(path.resolve('node_modules/.cache/pipe-chat-bench-'));
-const outfile = path.join(dir, 'bench.mjs');
+const outfile = path.join(dir, 'bench.js');
 await build({
-  entryPoints: ['scripts/bench.ts'],
-  outfile,
+  // The benchmark, and the child's echo variant it forks (scripts/bench-fixtures/echo-child.ts).
+  entryPoints: { bench: 'scripts/bench.ts', 'echo-child': 'scripts/bench-fixtures/echo-child.ts' },
+  outdir: dir,
+  outExtension: { '.js': '.js' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openKernelPipes, type OpenedPipe } from '../src/ipc/kernel-pipe.js';
 import { PipeLink } from '../src/ipc/link.js';
 import { DEFAULT_SWEEP_DELAYS_MS } from '../src/args.js';
@@ -18,6 +19,8 @@ import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
 const json = process.argv.includes('--json');
 const root = path.resolve(import.meta.dirname ?? '.', '..');
 const childScript = path.resolve('dist/child.js');
+/** The child's benchmark variant (scripts/bench-fixtures/echo-child.ts), built beside this bundle by scripts/bench.mjs. */
+const echoChildScript = fileURLToPath(new URL('./echo-child.js', import.meta.url));
 const RACE_TRIALS = 300;
 const RACE_ROUNDS = 3;
 const RACE_DELAYS_MS = [0, 0.05, 0.1, 0.5, 2] as const;
@@ -119,9 +122,9 @@ function printRace(summaries: RaceSummary[]): void {
 
 // ---- the round trip -----------------------------------------------------------------
 
-/** The round trip over two pipes with pipe-chat's echo child; traced = as the UI runs it, a listener attached. */
+/** The round trip over two pipes with the child's echo variant; traced = as the UI runs it, a listener attached. */
 async function roundTrip(messages: number, traced: boolean): Promise<number> {
-  const link = await PipeLink.open({ mode: 'two', echo: true, untraced: !traced, childScript });
+  const link = await PipeLink.open({ mode: 'two', childScript: echoChildScript, childArgs: traced ? [] : ['--untraced'] });
   const stop = traced ? link.subscribe(() => {}) : () => true;
   try {
     const run = async (n: number) => {

@@ -11,7 +11,7 @@ import { parseCommandLine, type UsageProblem } from './args.js';
 import { sanitizeForDisplay } from './app/sanitize.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
-import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/link.js';
+import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
 import { runRace } from './race.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';

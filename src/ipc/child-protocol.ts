@@ -16,7 +16,10 @@ export function encodeLine(value: ControlMessage | LinkEvent): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-/** Splits a decoded stream into lines; a line longer than `maxChars` (1 MiB: ours are at most ~90 KB) is an error. */
+/**
+ * Splits a decoded stream into lines. A line still without its newline past `maxChars`
+ * (1 MiB; ours are at most ~90 KB) is an error; complete lines in one chunk are not measured.
+ */
 export class LineSplitter {
   private rest = '';
   constructor(private readonly maxChars = 1 << 20) {}

@@ -86,11 +86,6 @@ export class FrameDecoder {
     return { frames, errors };
   }
 
-  /** Bytes read but not yet part of a complete frame. */
-  get bufferedBytes(): number {
-    return this.pendingBytes;
-  }
-
   private keep(rest: Buffer): void {
     if (rest.length === 0) return;
     if (this.discarding > 0) {

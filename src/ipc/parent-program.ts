@@ -63,10 +63,6 @@ export class ParentProgram {
     return true;
   }
 
-  get isTyping(): boolean {
-    return this.keyboardWaiter !== null;
-  }
-
   setReadDelay(ms: number): void {
     this.readDelayMs = ms;
   }

@@ -8,7 +8,16 @@ import { isRunning, waitUntil } from '../support/wait.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fixture-'));
 const fixture = path.join(dir, 'hold-link.mjs');
-buildSync({ entryPoints: ['test/fixtures/hold-link.ts'], outfile: fixture, bundle: true, platform: 'node', format: 'esm', logLevel: 'error' });
+buildSync({
+  entryPoints: ['test/fixtures/hold-link.ts'],
+  outfile: fixture,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'error',
+  // Bundled CommonJS dependencies (execa's) call require(): give the ESM output one, as scripts/build.mjs does.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('when the parent dies', () => {

@@ -19,8 +19,8 @@ export async function playThreeTurns(link: Pick<PipeLink, 'read' | 'write' | 'ac
   for (const [childLine, parentLine] of THREE_TURNS) {
     const before = messagesRead(events).length;
     link.typeForChild(childLine);
-    await waitUntil(() => program.isTyping, { what: 'the parent to read' });
-    program.type(parentLine);
+    // type() takes the line only once the parent has read and waits at its keyboard.
+    await waitUntil(() => program.type(parentLine), { what: 'the parent to read, then take its line' });
     await waitUntil(() => messagesRead(events).length === before + 2, { what: 'the child to read the answer' });
   }
   await done;

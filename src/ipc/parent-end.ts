@@ -1,0 +1,237 @@
+// The parent's end of the conversation and the calls it makes there: the textbook's
+// blocking read(2) and write(2) on blocking file descriptions of its own, made on a
+// thread of libuv's pool (fs.read, fs.write) so that the UI thread only draws. While
+// the parent waits, a thread of this process sits in read(2) on the fd the screen names.
+// One read(2) is made each time the parent asks to read (and again only while a frame
+// is incomplete): between reads the parent really does not read, which matters on a
+// shared pipe, where any read takes whatever bytes are there.
+//
+// A read in flight cannot be interrupted: bytes or end of file end it. So every way out
+// ends it (the link kills the child and this closes our write end, and the read returns
+// 0), or our own wake-up bytes do (wakeRead; on a named pipe, where an outside process
+// may hold a write end, close() writes them until the read returns). process.exit()
+// waits for a pool thread blocked in read(2): that is why.
+//
+// On a socket the parent's end is non-blocking (spawn made it, and Node cannot clear
+// O_NONBLOCK): the event loop's thread waits in epoll_wait and reads as soon as the
+// kernel says the socket is readable. The parent says so ('waiting-epoll'), never 'reading'.
+import fs from 'node:fs';
+import type net from 'node:net';
+import { errnoCode, nowUs, type EpollWait, type WiredLinkEvent } from './events.js';
+import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './framing.js';
+
+/** The parent never sends message 0: these bytes only end its own blocked read. */
+const WAKE_FRAME = encodeFrame('parent', 0, '');
+const isWake = (frame: Frame): boolean => frame.writer === 'parent' && frame.seq === 0;
+
+/** libuv reads a socket into a buffer of this size (uv_alloc_cb): the size each of its read(2)s asks for. */
+const EVENT_LOOP_READ_BYTES = 64 * 1024;
+
+/** How long close() waits for its wake-up bytes to end its read before it writes them again (an outside reader may take them). */
+const WAKE_RETRY_MS = 20;
+
+export interface PendingRead {
+  /** The next whole frame the parent reads; null at end of file, on an error, or when cancelled. */
+  frame: Promise<Frame | null>;
+  /** Stops waiting for a frame. A read(2) already in flight goes on until bytes or end of file end it. */
+  cancel(): void;
+}
+
+export interface Ends {
+  readFd: number;
+  writeFd: number;
+  /** The parent's end of a socketpair, read through the event loop; null on pipes. */
+  socket: net.Socket | null;
+  /** A non-blocking write end kept only to end our own read at close (named pipe); null elsewhere. */
+  wakeFd: number | null;
+  /** Both processes read the same pipe: our own bytes can end our read (one-pipe, named). */
+  shared: boolean;
+}
+
+type Emit = (event: WiredLinkEvent | (() => WiredLinkEvent)) => void;
+
+export class ParentEnd {
+  private readonly readBuffer = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
+  private readonly decoder = new FrameDecoder();
+  private readonly received: Frame[] = [];
+  /** The caller waiting for a frame, if any. */
+  private wanted: { resolve: (frame: Frame | null) => void } | null = null;
+  /** Settles when the read(2) in flight returns; null when none is. */
+  private readInFlight: Promise<void> | null = null;
+  private writesInFlight = 0;
+  private readEnded = false;
+  private closed = false;
+
+  constructor(
+    private readonly ends: Ends,
+    private readonly emit: Emit,
+  ) {
+    ends.socket
+      ?.on('data', (chunk: Buffer) => {
+        const at = nowUs();
+        this.onRead(chunk.length, chunk, at, at);
+      })
+      .on('end', () => this.onRead(0, Buffer.alloc(0), nowUs(), nowUs()))
+      .on('error', (error) => this.onRead(errnoCode(error), Buffer.alloc(0), nowUs(), nowUs()));
+  }
+
+  /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
+  read(): PendingRead {
+    if (this.wanted) throw new Error('the parent is already reading');
+    const queued = this.received.shift();
+    if (queued) {
+      this.emit({ type: 'message', proc: 'parent', frame: queued, at: nowUs() });
+      return { frame: Promise.resolve(queued), cancel: () => {} };
+    }
+    if (this.readEnded || this.closed) return { frame: Promise.resolve(null), cancel: () => {} };
+    let wanted: { resolve: (frame: Frame | null) => void } | null = null;
+    const frame = new Promise<Frame | null>((resolve) => {
+      wanted = { resolve };
+      this.wanted = wanted;
+    });
+    const fd = this.ends.readFd;
+    if (this.ends.socket) this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'waiting-epoll', fd } satisfies EpollWait, at: nowUs() });
+    else this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'reading', fd }, at: nowUs() });
+    if (!this.ends.socket && !this.readInFlight) this.startRead();
+    return {
+      frame,
+      cancel: () => {
+        // Only this read: a late cancel must not stop a read started after it.
+        if (wanted && this.wanted === wanted) this.settle(null);
+      },
+    };
+  }
+
+  /** True while a read(2) of the parent's has not returned (the thread that made it is blocked in it). */
+  get readPending(): boolean {
+    return this.readInFlight !== null;
+  }
+
+  /**
+   * Ends the read in flight with bytes of our own, written through our own write end:
+   * only on a shared pipe, and only when no other process is reading it (the child is at
+   * its keyboard), or another reader could take them. Resolves once the read has returned.
+   */
+  async wakeRead(): Promise<void> {
+    const inFlight = this.readInFlight;
+    if (!inFlight || this.closed) return;
+    if (!this.ends.shared) throw new Error('only a shared pipe lets the parent wake its own read');
+    this.settle(null);
+    await this.write(WAKE_FRAME);
+    await inFlight;
+  }
+
+  /** write(2) until the whole frame is in; resolves with the bytes written or the errno code (EPIPE when no reader is left). */
+  async write(frame: Buffer): Promise<number | string> {
+    let off = 0;
+    while (off < frame.length) {
+      if (this.closed) return 'EBADF';
+      const start = nowUs();
+      this.writesInFlight++;
+      const result = await new Promise<number | string>((resolve) => {
+        fs.write(this.ends.writeFd, frame, off, frame.length - off, null, (error, n) => resolve(error ? errnoCode(error) : n));
+      });
+      this.writesInFlight--;
+      if (this.closed && this.writesInFlight === 0) this.releaseWriteEnd();
+      const at = nowUs();
+      const moved = typeof result === 'number' ? frame.subarray(off, off + result) : frame.subarray(0, 0);
+      this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'write', fd: this.ends.writeFd, requested: frame.length - off, result, data: moved.toString('base64'), start, at }));
+      if (typeof result !== 'number') return result;
+      off += result;
+    }
+    return off;
+  }
+
+  /**
+   * Synchronously: stops waiting, closes our write end (with the child gone, no writer is
+   * left and the read returns 0) and, if no read is in flight, the read end.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.settle(null);
+    if (this.writesInFlight === 0) this.releaseWriteEnd();
+    if (!this.readInFlight && !this.ends.socket) fs.closeSync(this.ends.readFd);
+  }
+
+  /** After close(), once the child is gone: resolves when our read has returned. */
+  async finished(): Promise<void> {
+    if (this.ends.wakeFd !== null) {
+      await this.wakeUntilReturned(this.ends.wakeFd);
+      fs.closeSync(this.ends.wakeFd);
+    }
+    await this.readInFlight;
+  }
+
+  /**
+   * A named pipe: an outside process holding a write end keeps end of file away for as
+   * long as it likes, so we write our own wake-up bytes through a non-blocking end of
+   * ours. An outside reader may take them first: then write again. EAGAIN means the pipe
+   * is full, and a full pipe ends any read at once.
+   */
+  private async wakeUntilReturned(wakeFd: number): Promise<void> {
+    while (this.readInFlight) {
+      try {
+        fs.writeSync(wakeFd, WAKE_FRAME);
+      } catch {
+        // EAGAIN: full, so the read returns with what is there
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.readInFlight, new Promise((resolve) => (timer = setTimeout(resolve, WAKE_RETRY_MS)))]);
+      clearTimeout(timer);
+    }
+  }
+
+  private releaseWriteEnd(): void {
+    if (this.ends.socket) this.ends.socket.destroy();
+    else fs.closeSync(this.ends.writeFd);
+  }
+
+  /** One read(2) on a pool thread, which blocks in it until bytes or end of file. */
+  private startRead(): void {
+    const start = nowUs();
+    this.readInFlight = new Promise((done) => {
+      fs.read(this.ends.readFd, this.readBuffer, 0, this.readBuffer.length, null, (error, n) => {
+        this.readInFlight = null;
+        const result = error ? errnoCode(error) : n;
+        this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
+        done();
+      });
+    });
+  }
+
+  /**
+   * One read(2) returned: on a pipe, ours on a pool thread; on a socket, the event loop's
+   * (it reads as soon as epoll says the socket is readable, so it did not block: start is at).
+   */
+  private onRead(result: number | string, bytes: Buffer, start: number, at: number): void {
+    if (this.closed) {
+      if (!this.ends.socket) fs.closeSync(this.ends.readFd);
+      return;
+    }
+    const requested = this.ends.socket ? EVENT_LOOP_READ_BYTES : this.readBuffer.length;
+    this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'read', fd: this.ends.readFd, requested, result, data: bytes.toString('base64'), start, at }));
+    if (typeof result !== 'number' || result === 0) {
+      this.readEnded = true;
+      this.settle(null);
+      return;
+    }
+    const { frames, errors } = this.decoder.push(bytes);
+    for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at });
+    this.received.push(...frames.filter((frame) => !isWake(frame)));
+    if (!this.wanted) return;
+    const first = this.received.shift();
+    if (first) {
+      this.emit({ type: 'message', proc: 'parent', frame: first, at });
+      this.settle(first);
+    } else if (!this.ends.socket) {
+      this.startRead();
+    }
+  }
+
+  private settle(frame: Frame | null): void {
+    const wanted = this.wanted;
+    this.wanted = null;
+    wanted?.resolve(frame);
+  }
+}
