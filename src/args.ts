@@ -3,99 +3,13 @@
 // Problems are data, not English sentences, so that the CLI can say them in the
 // user's language (see `cli.usageProblem` in the catalogue).
 import { parseArgs } from 'node:util';
-import type { AutoScript } from './auto-script.js';
-import { WIRINGS, modeOfWiring, wiringOfMode, type PipeMode, type Wiring } from './ipc/events.js';
+import { WIRINGS, modeOfWiring, wiringOfMode, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
+import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
+import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
-export type { Lang };
-
-export interface UiOptions {
-  command: 'ui';
-  /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
-  wiring: Wiring;
-  /** The wiring as the UI's two modes: 'one' for one-pipe and named, 'two' for two-pipes and socket. */
-  mode: PipeMode;
-  lang: Lang | null;
-  childDelayMs: number;
-  parentDelayMs: number;
-  color: boolean;
-  /** Auto-play: the conversation plays itself. */
-  auto: boolean;
-  /** A JSON file of lines for --auto (implies --auto). */
-  scriptPath: string | null;
-  /** Auto-play pace: 2 is twice as fast. */
-  speed: number;
-  /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
-  exitWhenDone: boolean;
-}
-
-/** What the UI is started with: the options, the language resolved, the lines for --auto. */
-export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
-  lang: Lang;
-  script: AutoScript;
-}
-
-/** How an experiment prints its result: a report for people, or one file format. */
-export type OutputFormat = 'text' | 'json' | 'csv';
-
-export interface RaceOptions {
-  command: 'race';
-  wiring: Wiring;
-  /** False when neither --wiring nor --pipes was given (the report says which wiring it chose). */
-  wiringChosen: boolean;
-  trials: number;
-  childDelayMs: number;
-  parentDelayMs: number;
-  /** The child delays of a sweep (--sweep, --delays), or null for one race. */
-  sweepDelaysMs: number[] | null;
-  output: OutputFormat;
-  color: boolean;
-  lang: Lang | null;
-}
-
-export interface WritersOptions {
-  command: 'writers';
-  writers: number;
-  /** One run per size: the default pair shows a message kept whole and one torn. */
-  sizes: number[];
-  messages: number;
-  output: OutputFormat;
-  color: boolean;
-  lang: Lang | null;
-}
-
-/** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
-export type Command = 'chat' | 'race' | 'writers';
-
-/** Why a number was refused, beyond being out of range. */
-export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number' | 'out-of-range' | 'too-many';
-
-export type UsageProblem =
-  | { kind: 'unknown-option'; option: string }
-  | { kind: 'missing-value'; option: string }
-  | { kind: 'unexpected-argument'; argument: string }
-  | { kind: 'wrong-command'; option: string; command: Command; owners: Command[] }
-  | { kind: 'conflict'; option: string; other: string }
-  | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
-
-/** What a value should have been, for the message. */
-export type Expected =
-  | { type: 'one-of'; values: string[] }
-  | { type: 'number'; min: number; max: number; integer: boolean; list?: number };
-
-export type Parsed =
-  | UiOptions
-  | RaceOptions
-  | WritersOptions
-  | { command: 'help'; topic: Command; lang: Lang | null }
-  | { command: 'version' }
-  | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };
-
-class UsageError extends Error {
-  constructor(readonly problem: UsageProblem) {
-    super(problem.kind);
-  }
-}
+export type * from './args/options.js';
+export { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES } from './args/values.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -145,60 +59,6 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   json: ['race', 'writers'],
   csv: ['race', 'writers'],
 };
-
-const MAX_DELAY_MS = 60_000;
-/** The sweep's chart has one column per delay and must fit 80 columns. */
-const MAX_SWEEP_DELAYS = 10;
-const MAX_SIZES = 4;
-export const DEFAULT_SWEEP_DELAYS_MS = [0, 0.05, 0.1, 0.25, 0.5, 1, 2];
-export const DEFAULT_WRITER_SIZES = [4096, 262144];
-const MAX_WRITERS = 16;
-const MAX_SIZE = 1024 * 1024;
-const MIN_SIZE = 16;
-const MAX_MESSAGES = 100;
-
-interface NumberRule {
-  min?: number;
-  max?: number;
-  integer?: boolean;
-}
-
-/** Why a written number is refused, or null if it is a plain decimal number (range aside). */
-function numberFault(raw: string, integer: boolean): NumberFault | null {
-  if (raw !== raw.trim() || raw === '') return raw.trim() === '' ? 'not-a-number' : 'spaces';
-  if (raw.startsWith('-') && Number.isFinite(Number(raw))) return 'negative';
-  if (/^[+-]?0[xob]/i.test(raw)) return 'not-decimal';
-  return (integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(raw) ? null : 'not-a-number';
-}
-
-function parseNumber(option: string, raw: string, { min = 0, max = MAX_DELAY_MS, integer = false }: NumberRule, list?: number): number {
-  const expected: Expected = { type: 'number', min, max, integer, ...(list ? { list } : {}) };
-  const fault = numberFault(raw, integer);
-  const value = Number(raw);
-  if (fault || value < min || value > max) throw new UsageError({ kind: 'bad-value', option, value: raw, expected, fault: fault ?? 'out-of-range' });
-  return value;
-}
-
-function number(option: string, raw: string | undefined, fallback: number, rule: NumberRule = {}): number {
-  return raw === undefined ? fallback : parseNumber(option, raw, rule);
-}
-
-/** A comma-separated list of numbers ("0,0.05,2"): sorted, each once, at most `most`. */
-function numberList(option: string, raw: string | undefined, fallback: number[], rule: NumberRule, most: number): number[] {
-  if (raw === undefined) return fallback;
-  const values = [...new Set(raw.split(',').map((item) => parseNumber(option, item, rule, most)))].sort((a, b) => a - b);
-  if (values.length > most) {
-    const { min = 0, max = MAX_DELAY_MS, integer = false } = rule;
-    throw new UsageError({ kind: 'bad-value', option, value: raw, expected: { type: 'number', min, max, integer, list: most }, fault: 'too-many' });
-  }
-  return values;
-}
-
-function oneOf<T extends string>(option: string, raw: string | undefined, values: readonly T[]): T | undefined {
-  if (raw === undefined) return undefined;
-  if ((values as readonly string[]).includes(raw)) return raw as T;
-  throw new UsageError({ kind: 'bad-value', option, value: raw, expected: { type: 'one-of', values: [...values] } });
-}
 
 /** --lang as written, even on a command line that fails to parse, so the error speaks that language. */
 function langFromArgv(argv: readonly string[]): Lang | null {

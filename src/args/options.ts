@@ -1,0 +1,89 @@
+// What the command line means, as data: each command's options, and the problems a
+// command line can have (data, not sentences, so the CLI says them in the user's language).
+import type { AutoScript } from '../auto-script.js';
+import type { PipeMode, Wiring } from '../ipc/events.js';
+import type { Lang } from '../i18n/index.js';
+
+export type { Lang };
+
+export interface UiOptions {
+  command: 'ui';
+  /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
+  wiring: Wiring;
+  /** The wiring as the UI's two modes: 'one' for one-pipe and named, 'two' for two-pipes and socket. */
+  mode: PipeMode;
+  lang: Lang | null;
+  childDelayMs: number;
+  parentDelayMs: number;
+  color: boolean;
+  /** Auto-play: the conversation plays itself. */
+  auto: boolean;
+  /** A JSON file of lines for --auto (implies --auto). */
+  scriptPath: string | null;
+  /** Auto-play pace: 2 is twice as fast. */
+  speed: number;
+  /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
+  exitWhenDone: boolean;
+}
+
+/** What the UI is started with: the options, the language resolved, the lines for --auto. */
+export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
+  lang: Lang;
+  script: AutoScript;
+}
+
+/** How an experiment prints its result: a report for people, or one file format. */
+export type OutputFormat = 'text' | 'json' | 'csv';
+
+export interface RaceOptions {
+  command: 'race';
+  wiring: Wiring;
+  /** False when neither --wiring nor --pipes was given (the report says which wiring it chose). */
+  wiringChosen: boolean;
+  trials: number;
+  childDelayMs: number;
+  parentDelayMs: number;
+  /** The child delays of a sweep (--sweep, --delays), or null for one race. */
+  sweepDelaysMs: number[] | null;
+  output: OutputFormat;
+  color: boolean;
+  lang: Lang | null;
+}
+
+export interface WritersOptions {
+  command: 'writers';
+  writers: number;
+  /** One run per size: the default pair shows a message kept whole and one torn. */
+  sizes: number[];
+  messages: number;
+  output: OutputFormat;
+  color: boolean;
+  lang: Lang | null;
+}
+
+/** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
+export type Command = 'chat' | 'race' | 'writers';
+
+/** Why a number was refused, beyond being out of range. */
+export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number' | 'out-of-range' | 'too-many';
+
+export type UsageProblem =
+  | { kind: 'unknown-option'; option: string }
+  | { kind: 'missing-value'; option: string }
+  | { kind: 'unexpected-argument'; argument: string }
+  | { kind: 'wrong-command'; option: string; command: Command; owners: Command[] }
+  | { kind: 'conflict'; option: string; other: string }
+  | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
+
+/** What a value should have been, for the message. */
+export type Expected =
+  | { type: 'one-of'; values: string[] }
+  | { type: 'number'; min: number; max: number; integer: boolean; list?: number };
+
+export type Parsed =
+  | UiOptions
+  | RaceOptions
+  | WritersOptions
+  | { command: 'help'; topic: Command; lang: Lang | null }
+  | { command: 'version' }
+  | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };
