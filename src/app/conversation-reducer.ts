@@ -317,6 +317,9 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Lin
       return reduceSyscall(state, session, event);
     case 'message':
       return reduceMessage(state, session, event.proc, event.frame, event.at);
+    case 'written':
+      // Messages written are taken from the write calls themselves (reduceSyscall) for now.
+      return state;
     case 'frame-error':
       return { ...state, notes: [...state.notes, note(state, session, event.proc, event.at, 'frame-error', event.error)] };
     case 'exit':

@@ -80,7 +80,10 @@ export type LinkEvent =
       start: number;
       at: number;
     }
+  /** A whole message `proc` read (a frame a read of its completed). */
   | { type: 'message'; proc: Proc; frame: Frame; at: number }
+  /** A whole message `proc` wrote: the write that completed its frame returned at `at`. */
+  | { type: 'written'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };
 

@@ -15,6 +15,7 @@ import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { closeChildCopies, closeParentEnds, wire, type PipeDescription, type Wires } from './wires.js';
+import { WrittenMessages } from './written-messages.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from './wires.js';
@@ -71,6 +72,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   readonly childPid: number;
 
   private readonly listeners = new Set<(event: E) => void>();
+  private readonly written = new WrittenMessages();
   private readonly end: ParentEnd;
   private readonly writeFd: number;
   private writeSeq: number;
@@ -232,12 +234,17 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     });
   }
 
-  /** A thunk is only evaluated when someone listens (the benchmark measures the link without a UI). */
+  /**
+   * A thunk is only evaluated when someone listens (the benchmark measures the link without
+   * a UI). A write is followed by the whole messages it completed ('written').
+   */
   private emit(event: WiredLinkEvent | (() => WiredLinkEvent)): void {
     if (this.listeners.size === 0) return;
+    const value = typeof event === 'function' ? event() : event;
     // E is LinkEvent only for links opened by mode, which never wait in epoll.
-    const value = (typeof event === 'function' ? event() : event) as E;
-    for (const listener of this.listeners) listener(value);
+    for (const each of [value, ...(value.type === 'syscall' ? this.written.after(value) : [])] as E[]) {
+      for (const listener of this.listeners) listener(each);
+    }
   }
 }
 
