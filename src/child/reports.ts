@@ -42,7 +42,7 @@ export function prepareCall(events: LinkEvent[], kind: RecordKind = RecordKind.C
 }
 
 export function publishCall(result: number, start: number, end: number): void {
-  reports?.publish(result, start, end);
+  reports?.publish(result, start, end, true);
 }
 
 /** Ends the process once every report has been handed to the reporter thread. */

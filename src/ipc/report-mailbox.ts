@@ -9,9 +9,10 @@
 // condition variable, then releases a mutex the woken thread wants), and a reporter
 // that spun on a CPU to avoid that would take the CPU the parent's reader needs in
 // the race. So after each record the reporter dozes: short timed waits (a quarter of
-// a millisecond) for a few milliseconds, during which the main thread publishes
-// without waking anyone (no call at all); only then does it sleep for good, saying so
-// in the mailbox, and the main thread's next publish wakes it. At rest it costs no CPU.
+// a millisecond) for a few milliseconds, during which the main thread can publish a
+// write's report without waking anyone (no call at all between write and read); only
+// then does it sleep for good, saying so in the mailbox. Every other report wakes it at
+// once (a futex wake, outside that gap). At rest it costs no CPU.
 //
 // A write's report is prepared before the write (its JSON, with the bytes it carries)
 // and published after it with three numbers: the result and the two times. The
@@ -65,11 +66,12 @@ export class MailboxWriter {
     return this.data.length;
   }
 
-  /** Waits until the reporter thread has taken the last record. */
+  /** Waits until the reporter thread has taken the last record (waking it from its doze: never called between write and read). */
   flush(): void {
     for (;;) {
       const consumed = Atomics.load(this.header, CONSUMED);
       if (consumed === Atomics.load(this.header, PUBLISHED)) return;
+      Atomics.notify(this.header, PUBLISHED);
       Atomics.wait(this.header, CONSUMED, consumed);
     }
   }
@@ -85,15 +87,19 @@ export class MailboxWriter {
     return true;
   }
 
-  /** Hands the prepared record over, with the call's result and times: memory stores, and a wake only if the reporter sleeps for good. */
-  publish(result = 0, start = 0, end = 0): void {
+  /**
+   * Hands the prepared record over, with the call's result and times. Quietly (between a
+   * write and a read): memory stores, and a wake only if the reporter sleeps for good;
+   * otherwise the reporter is woken at once.
+   */
+  publish(result = 0, start = 0, end = 0, quiet = false): void {
     if (!this.prepared) return;
     this.prepared = false;
     this.numbers[0] = result;
     this.numbers[1] = start;
     this.numbers[2] = end;
     Atomics.add(this.header, PUBLISHED, 1);
-    if (Atomics.load(this.header, ASLEEP) === 1) Atomics.notify(this.header, PUBLISHED);
+    if (!quiet || Atomics.load(this.header, ASLEEP) === 1) Atomics.notify(this.header, PUBLISHED);
   }
 }
 
