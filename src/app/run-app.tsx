@@ -10,11 +10,11 @@ import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
 import { say } from '../terminal-output.js';
 import { App } from './App.js';
-import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
-import type { ConversationState } from './conversation-reducer.js';
-import { saveTranscriptFiles, type SavedFiles } from './save-transcript.js';
-import { closeAllSessions, openPipeSession } from './session.js';
-import { exportTranscript } from './transcript-export.js';
+import { autoPlayKnobs, type AutoPlayOptions } from './auto-play/auto-play-plan.js';
+import type { ConversationState } from './state/conversation-reducer.js';
+import { saveTranscriptFiles, type SavedFiles } from './transcript/save-transcript.js';
+import { closeAllSessions, openPipeSession } from '../session/open-session.js';
+import { exportTranscript } from './transcript/transcript-export.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries

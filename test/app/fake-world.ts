@@ -2,7 +2,7 @@
 // first turn, lines typed) and lets a test emit link events as if the processes had
 // made those system calls. The App under test cannot tell it from real pipes.
 import type { LinkEvent } from '../../src/ipc/events.js';
-import type { ChatSession, OpenSession, SessionRequest } from '../../src/app/session.js';
+import type { ChatSession, OpenSession, SessionRequest } from '../../src/session/open-session.js';
 import { CHILD_PID, ONE_PIPE_FDS, SHARED, TWO_PIPE_FDS, UP, DOWN } from './events.js';
 
 export class FakeSession implements ChatSession {
