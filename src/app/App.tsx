@@ -10,8 +10,10 @@ import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
 import { bannerContent, type BannerContent } from './views/banner-lines.js';
 import { ChatScreen } from './components/ChatScreen.js';
-import { TURNS, initialState, reduce, type ConversationState } from './state/conversation-reducer.js';
-import { conversationTurn, needsClock, phaseOf, typingProcs } from './state/conversation-selectors.js';
+import { reduce } from './state/conversation-reducer.js';
+import { TURNS, initialState, type ConversationState } from './state/model.js';
+import { deriveView } from './state/view.js';
+import { conversationTurn } from './state/turns.js';
 import { helpLines } from './views/help-lines.js';
 import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
@@ -82,7 +84,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
     initialState({ childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs }, turns),
   );
   const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
-  useClock(needsClock(state), dispatch, clock);
+  const view = useMemo(() => deriveView(state, options.mode), [state, options.mode]);
+  useClock(view.clockRuns, dispatch, clock);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
@@ -96,7 +99,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   const [preferred, setPreferred] = useState<Proc>('child');
   const drafts = { child: useTextInputState(), parent: useTextInputState() };
 
-  const waiting = typingProcs(state);
+  const waiting = view.typing;
   const focus: Proc | null = waiting.includes(preferred) ? preferred : (waiting[0] ?? null);
   // With no process at its keyboard there is nothing to type into: single letters are commands.
   const typing = !keysMode && !helpOpen && focus !== null;
@@ -160,7 +163,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
   const run = (command: Command) => {
     // The saved notice stands until the next key, and the banner it covered comes back.
     if (saved) setSaved(null);
-    const phase = phaseOf(state);
+    const phase = view.phase;
     const mode = session?.mode ?? options.mode;
     switch (command) {
       case 'quit':
@@ -219,12 +222,13 @@ export function App({ openSession, options, messages, size, parentPid = process.
       t={t}
       theme={theme}
       state={state}
+      view={view}
       cols={cols}
       rows={rows}
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={typing}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={saved ?? bannerContent(t, state)}
+      banner={saved ?? bannerContent(t, state, view)}
       traceOpen={traceOpen}
       fdsOpen={fdsOpen}
       fds={fds}

@@ -11,7 +11,7 @@ import { messagesFor } from '../i18n/index.js';
 import { say } from '../terminal-output.js';
 import { App } from './App.js';
 import { autoPlayKnobs, type AutoPlayOptions } from './auto-play/auto-play-plan.js';
-import type { ConversationState } from './state/conversation-reducer.js';
+import type { ConversationState } from './state/model.js';
 import { saveTranscriptFiles, type SavedFiles } from './transcript/save-transcript.js';
 import { closeAllSessions, openPipeSession } from '../session/open-session.js';
 import { exportTranscript } from './transcript/transcript-export.js';

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { App } from '../../src/app/App.js';
-import type { ConversationState } from '../../src/app/state/conversation-reducer.js';
+import type { ConversationState } from '../../src/app/state/model.js';
 import type { SavedFiles } from '../../src/app/transcript/save-transcript.js';
 import { exportTranscript } from '../../src/app/transcript/transcript-export.js';
 import { en } from '../../src/i18n/en.js';
@@ -58,6 +58,12 @@ async function typeLine(app: ReturnType<typeof render>, until: (text: string) =>
 }
 
 describe('App', () => {
+  it('names the wiring asked for from the very first frame, before the first child is forked (--pipes 1)', () => {
+    const one = start({ mode: 'one' });
+    expect(one.app.frames[0]).toContain('[one shared pipe]');
+    expect(one.app.frames[0]).not.toContain('[two pipes]');
+  });
+
   it('shows both panes with real PIDs, the pipes with their fds, and the status bar', async () => {
     const { world, script, until, frame, events } = start();
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });

@@ -2,7 +2,8 @@
 // read like the story they tell (child writes C1, parent reads it...).
 import type { FdInfo, LinkEvent, Proc } from '../../src/ipc/events.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
-import { reduce, initialState, type Action, type ConversationState } from '../../src/app/state/conversation-reducer.js';
+import { reduce } from '../../src/app/state/conversation-reducer.js';
+import { initialState, type Action, type ConversationState } from '../../src/app/state/model.js';
 
 export const UP = 1001; // child-to-parent pipe inode
 export const DOWN = 1002; // parent-to-child pipe inode

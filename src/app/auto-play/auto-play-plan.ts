@@ -14,8 +14,10 @@
 //   one shared pipe shows "STOLEN" [가로챔] and ends at "DEADLOCK" [교착 상태 (DEADLOCK)].
 import type { AutoScript } from '../../auto-script.js';
 import type { PipeMode, Proc } from '../../ipc/events.js';
-import type { ConversationState, Knobs } from '../state/conversation-reducer.js';
-import { phaseOf, procTurn, typingProcs } from '../state/conversation-selectors.js';
+import type { Knobs } from '../../session/session-events.js';
+import type { ConversationState } from '../state/model.js';
+import { phaseOf } from '../state/phase.js';
+import { procTurn, typingProcs } from '../state/turns.js';
 import { cleanTypedText } from '../text/sanitize.js';
 import { graphemes } from '../text/text-width.js';
 

@@ -3,8 +3,8 @@
 // terminal's real cursor at the focused input, so an input method composes in place.
 import { Box, useCursor } from 'ink';
 import type { Proc } from '../../ipc/events.js';
-import type { ConversationState } from '../state/conversation-reducer.js';
-import { findDeadlock } from '../state/conversation-selectors.js';
+import type { ConversationState } from '../state/model.js';
+import type { ConversationView } from '../state/view.js';
 import { fdLines } from '../views/fd-lines.js';
 import { computeLayout } from '../views/layout.js';
 import { seg, type Line } from '../text/styled-lines.js';
@@ -22,6 +22,8 @@ export interface ChatScreenProps {
   t: Ui;
   theme: Theme;
   state: ConversationState;
+  /** What the state implies, derived once per change. */
+  view: ConversationView;
   cols: number;
   rows: number;
   inputs: Record<Proc, PaneInput>;
@@ -34,16 +36,15 @@ export interface ChatScreenProps {
   fds: ProcFdsSnapshot;
 }
 
-export function ChatScreen({ t, theme, state, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
-  const mode = state.session?.mode ?? 'two';
-  const status = statusLines(t, state, mode, typingMode, cols, autoPlaySpeed);
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
+  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed);
   const bannerRows = bannerLines(banner, cols);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });
-  const stuck = new Set(findDeadlock(state)?.blocked ?? []);
-  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'));
-  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'));
-  const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight);
+  const stuck = new Set(view.deadlock?.blocked ?? []);
+  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns);
+  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns);
+  const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes);
 
   let panelRows: Line[][] = [];
   if (g.panelHeight > 0) {

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { nowUs, type PipeMode, type Proc } from '../../ipc/events.js';
 import { ChildLineGate } from '../../session/child-line-gate.js';
-import type { Action, Knobs, StartReason } from '../state/conversation-reducer.js';
+import type { Knobs, StartReason } from '../../session/session-events.js';
+import type { Action } from '../state/model.js';
 import type { ChatSession, OpenSession } from '../../session/open-session.js';
 
 export interface ChildLinkControls {

@@ -2,7 +2,7 @@
 // blocked or sleeping (the screen then counts seconds). Idle means no timer at all.
 import { useEffect, type Dispatch } from 'react';
 import { nowUs } from '../../ipc/events.js';
-import type { Action } from '../state/conversation-reducer.js';
+import type { Action } from '../state/model.js';
 
 export function useClock(running: boolean, dispatch: Dispatch<Action>, clock: () => number = nowUs): void {
   useEffect(() => {

@@ -5,7 +5,7 @@
 // read()" about a process that the kernel has stopped.
 import { useEffect, useRef, type Dispatch } from 'react';
 import { processState } from '../../ipc/kernel-calls.js';
-import type { Action } from '../state/conversation-reducer.js';
+import type { Action } from '../state/model.js';
 
 const LOOK_EVERY_MS = 1000;
 

@@ -2,7 +2,7 @@
 // it, and the verdict) and the trace of every read() and write() the chat kept, as text
 // for people and as JSON for programs. Pure: the time comes in as an argument, and
 // save-transcript.ts writes the files.
-import type { ConversationState } from '../state/conversation-reducer.js';
+import type { ConversationState } from '../state/model.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { tagOf, type Ui } from '../views/phrases.js';
 

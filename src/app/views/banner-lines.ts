@@ -2,8 +2,10 @@
 // (two processes blocked in read(), each waiting for the other), a process blocked for
 // good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it.
-import type { ConversationState } from '../state/conversation-reducer.js';
-import { conversationCounts, conversationTurn, findDeadlock, other, phaseOf, typingProcs } from '../state/conversation-selectors.js';
+import type { ConversationState } from '../state/model.js';
+import { conversationCounts } from '../state/tallies.js';
+import { conversationTurn, other } from '../state/turns.js';
+import { deriveView, type ConversationView } from '../state/view.js';
 import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { wrapToWidth } from '../text/text-width.js';
@@ -18,14 +20,13 @@ export interface BannerContent {
   tone: Tone;
 }
 
-export function bannerContent(t: Ui, state: ConversationState): BannerContent | null {
+export function bannerContent(t: Ui, state: ConversationState, view: ConversationView = deriveView(state)): BannerContent | null {
   const b = t.banner;
   const session = state.session;
-  const phase = phaseOf(state);
+  const { phase, deadlock } = view;
   if (phase === 'opening') return { kind: 'opening', title: '…', text: b.opening, keys: '', tone: 'dim' };
   if (!session) return null;
   if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: b.failed(sanitizeForDisplay(session.error ?? '')), keys: b.failedKeys, tone: 'danger' };
-  const deadlock = findDeadlock(state);
   if (deadlock) {
     const [blocked] = deadlock.blocked;
     const [finished] = deadlock.finished;
@@ -61,7 +62,7 @@ export function bannerContent(t: Ui, state: ConversationState): BannerContent | 
     const waiting = other(writer);
     const waits = session[waiting].activity?.doing === 'reading' && !session[waiting].exit;
     const text = b.stolen(tagOf(writer, latest.seq), t.procLower[writer]) + (waits ? ` ${b.stolenWaiting(t.procLower[waiting])}` : '');
-    const keys = typingProcs(state).includes(writer) ? b.stolenKeys(t.procLower[writer]) : b.stolenKeysOnly;
+    const keys = view.typing.includes(writer) ? b.stolenKeys(t.procLower[writer]) : b.stolenKeysOnly;
     return { kind: 'stolen', title: b.stolenTitle, text, keys, tone: 'danger' };
   }
   if (latest?.verdict === 'out-of-turn' && latest.reader && latest.writer) {

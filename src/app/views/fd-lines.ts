@@ -3,7 +3,7 @@
 // named by the pipe they belong to, then one line each for the other fds; the summary
 // says whether both processes hold both ends.
 import type { FdInfo, Proc } from '../../ipc/events.js';
-import type { ConversationState } from '../state/conversation-reducer.js';
+import type { ConversationState } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
 import type { ProcFd } from '../hooks/proc-fds.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';

@@ -1,8 +1,8 @@
 // A process's pane: its state, what its terminal would show (its own lines, what it
 // read, labelled with writer and actual reader), and its keyboard input at the bottom.
 import type { Proc } from '../../ipc/events.js';
-import type { ConversationState } from '../state/conversation-reducer.js';
-import { transcriptOf, type TranscriptEntry } from '../state/conversation-selectors.js';
+import type { ConversationState } from '../state/model.js';
+import { transcriptOf, type TranscriptEntry } from '../state/transcript.js';
 import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
@@ -101,13 +101,14 @@ export function paneLines(
   width: number,
   height: number,
   stuck: boolean,
+  clockRuns?: boolean,
 ): PaneLines {
   const inner = width - 2;
   const session = state.session;
   const p = session?.[proc];
   const pid = p?.pid === null || p?.pid === undefined ? t.pidUnknown : String(p.pid);
   const title: Line = [seg(t.paneTitle(t.proc[proc], pid), proc)];
-  const status: Line = p ? stateWords(t, state, proc, p, stuck) : [seg(t.state.starting, 'dim')];
+  const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
   const note = input.draft.refused > 0

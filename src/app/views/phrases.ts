@@ -2,8 +2,9 @@
 // in words, a message's wire tag ("C1"), and a message's route and verdict.
 import type { Proc } from '../../ipc/events.js';
 import type { Messages } from '../../i18n/index.js';
-import type { ConversationState, MessageRecord, ProcState } from '../state/conversation-reducer.js';
-import { needsClock, other, secondsSince, wallTimeOf } from '../state/conversation-selectors.js';
+import type { ConversationState, MessageRecord, ProcState } from '../state/model.js';
+import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
+import { other } from '../state/turns.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import type { Tone } from '../text/theme.js';
 
@@ -17,7 +18,7 @@ export function exitHow(t: Ui, exit: { code: number | null; signal: string | nul
   return exit.signal ? t.exitSignal(exit.signal) : t.exitCode(exit.code ?? 0);
 }
 
-export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, stuck: boolean): Line {
+export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, stuck: boolean, clockRuns = needsClock(state)): Line {
   const a = p.activity;
   // ✗ only for a failure; a normal exit and end of file are plain facts (a neutral mark).
   if (p.exit) {
@@ -40,7 +41,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
       // A wait that ends on its own counts seconds (the clock runs); an open-ended one
       // (the user's line, a deadlock) says since when, so nothing has to tick.
       const wall = wallTimeOf(state, p.since);
-      const text = needsClock(state)
+      const text = clockRuns
         ? t.state.reading(a.fd, secondsSince(state, p))
         : wall !== null
           ? t.state.readingSince(a.fd, timeOfDay(wall))

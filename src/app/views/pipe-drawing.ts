@@ -4,8 +4,8 @@
 // and not yet read (with a preview that shows the writer's tag, e.g. "C1:") and the
 // last message that left it, with who wrote it and who actually read it.
 import type { FdInfo, Proc } from '../../ipc/events.js';
-import type { ConversationState } from '../state/conversation-reducer.js';
-import { pipeViews, type PipeView } from '../state/conversation-selectors.js';
+import type { ConversationState } from '../state/model.js';
+import { pipeViews, type PipeView } from '../state/pipes.js';
 import { fitLine, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { centreInWidth, fitToWidth, truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
@@ -127,8 +127,7 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
   return rows;
 }
 
-export function pipeLines(t: Ui, state: ConversationState, width: number, height: number): Line[] {
-  const views = pipeViews(state);
+export function pipeLines(t: Ui, state: ConversationState, width: number, height: number, views: PipeView[] = pipeViews(state)): Line[] {
   const sides: Row = {
     line: fitLine([seg(t.pipes.sides.parent, 'parent'), seg(' '.repeat(Math.max(1, width - widthOf(t.pipes.sides.parent) - widthOf(t.pipes.sides.child)))), seg(t.pipes.sides.child, 'child')], width),
     drop: 3,

@@ -4,8 +4,9 @@
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import type { PipeMode } from '../../ipc/events.js';
-import type { ConversationState } from '../state/conversation-reducer.js';
-import { displayedTurn, wiringTally } from '../state/conversation-selectors.js';
+import type { ConversationState } from '../state/model.js';
+import { wiringTally } from '../state/tallies.js';
+import { displayedTurn } from '../state/turns.js';
 import { fitItems, type Item } from './fit-items.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import type { Tone } from '../text/theme.js';

@@ -3,7 +3,7 @@
 // was entered, on the one clock both processes share, with the time relative to the
 // start of its conversation, the process and its PID, and how long the call took (a
 // read blocked for two seconds says so). A separator names each conversation.
-import type { ConversationState, TraceEntry } from '../state/conversation-reducer.js';
+import type { ConversationState, TraceEntry } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { fitToWidth, padStartToWidth } from '../text/text-width.js';

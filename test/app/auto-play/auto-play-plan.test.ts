@@ -2,7 +2,7 @@
 // one next step and how long to wait for it, for both sides, both endings and the user.
 import { describe, expect, it } from 'vitest';
 import { AUTO_STEAL_PARENT_DELAY_MS, PACE, autoPlayKnobs, planAutoStep, type AutoPlayOptions } from '../../../src/app/auto-play/auto-play-plan.js';
-import type { ConversationState } from '../../../src/app/state/conversation-reducer.js';
+import type { ConversationState } from '../../../src/app/state/model.js';
 import { Script, play } from '../events.js';
 
 const SCRIPT = { child: ['Hi', 'C2', '안녕'], parent: ['Yo', 'P2', 'P3'] };

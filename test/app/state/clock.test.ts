@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsClock } from '../../../src/app/state/conversation-selectors.js';
+import { needsClock } from '../../../src/app/state/phase.js';
 import { Script, play } from '../events.js';
 
 // The screen's clock ticks (and re-renders everything) only while a wait will end on its own.

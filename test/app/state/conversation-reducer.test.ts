@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bannerContent } from '../../../src/app/views/banner-lines.js';
-import { initialState, reduce, type Action } from '../../../src/app/state/conversation-reducer.js';
+import { reduce } from '../../../src/app/state/conversation-reducer.js';
+import { initialState, type Action } from '../../../src/app/state/model.js';
 import { messagesFor } from '../../../src/i18n/index.js';
-import {
-  conversationCounts,
-  conversationTurn,
-  displayedTurn,
-  findDeadlock,
-  phaseOf,
-  pipeViews,
-  transcriptOf,
-  typingProcs,
-  wiringTally,
-} from '../../../src/app/state/conversation-selectors.js';
+import { findDeadlock } from '../../../src/app/state/deadlock.js';
+import { phaseOf } from '../../../src/app/state/phase.js';
+import { pipeViews } from '../../../src/app/state/pipes.js';
+import { conversationCounts, wiringTally } from '../../../src/app/state/tallies.js';
+import { transcriptOf } from '../../../src/app/state/transcript.js';
+import { conversationTurn, displayedTurn, typingProcs } from '../../../src/app/state/turns.js';
 import { CHILD_PID, PARENT_PID, Script, play } from '../events.js';
 
 const verdicts = (state: ReturnType<typeof play>) => state.messages.map((m) => `${m.writer}#${m.seq}→${m.reader ?? '-'}:${m.verdict ?? 'unread'}`);

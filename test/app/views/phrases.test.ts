@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lineText } from '../../../src/app/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { stateWords } from '../../../src/app/views/phrases.js';
-import { needsClock } from '../../../src/app/state/conversation-selectors.js';
+import { needsClock } from '../../../src/app/state/phase.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 import { Script, play } from '../events.js';
