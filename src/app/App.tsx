@@ -11,7 +11,7 @@ import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
 import { bannerContent, type BannerContent } from './views/banner-lines.js';
 import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
-import { TURNS, initialState, type ConversationState } from './state/model.js';
+import { initialState, type ConversationState } from './state/model.js';
 import { deriveView } from './state/view.js';
 import { conversationTurn } from './state/turns.js';
 import { helpLines } from './views/help-lines.js';
@@ -19,13 +19,13 @@ import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
 import { sanitizeForDisplay } from './text/sanitize.js';
 import type { SavedFiles } from './transcript/save-transcript.js';
-import type { OpenSession } from '../session/open-session.js';
+import type { ConversationSession } from '../session/conversation-session.js';
 import { useTextInputKeys } from './widgets/text-input/use-text-input-keys.js';
 import { useTextInputState } from './widgets/text-input/use-text-input-state.js';
 import { makeTheme } from './text/theme.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useAutoPlay } from './auto-play/use-auto-play.js';
-import { useChildLink } from './hooks/use-child-link.js';
+import { useSession } from './hooks/use-session.js';
 import { useClock } from './hooks/use-clock.js';
 import { useGlobalKeys, type Command } from './hooks/use-global-keys.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
@@ -38,24 +38,19 @@ export const PARENT_DELAYS_MS = [0, 200, 1000];
 
 export interface ChatOptions {
   mode: PipeMode;
-  childDelayMs: number;
-  parentDelayMs: number;
   color: boolean;
 }
 
 export interface AppProps {
-  openSession: OpenSession;
+  /** The conversation: its link, parent program and child; App only subscribes and asks. */
+  session: ConversationSession;
   options: ChatOptions;
   messages: Messages;
   /** A fixed size (tests); otherwise the terminal's, followed on resize. */
   size?: TerminalSize;
-  parentPid?: number;
   fdReader?: FdReader;
-  turns?: number;
   /** The monotonic clock in µs (tests pass a fixed one). */
   clock?: () => number;
-  /** The wall clock in ms since the epoch, to say "since 14:03:07" (tests pass a fixed one). */
-  wallClock?: () => number;
   /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
   autoPlay?: AutoPlayOptions;
   /** The `s` key: writes the transcript and trace to files and says where; absent: the key does nothing. */
@@ -75,15 +70,13 @@ export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, stateReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
-  const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState({ childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs }, turns),
-  );
-  const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
+  useSession(conversation, dispatch, options.mode);
   const view = useMemo(() => deriveView(state, options.mode), [state, options.mode]);
   useClock(view.clockRuns, dispatch, clock);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
@@ -110,12 +103,12 @@ export function App({ openSession, options, messages, size, parentPid = process.
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
     (proc: Proc, value: string): boolean => {
-      if (value.trim() === '' || !link.type(proc, value)) return false;
+      if (value.trim() === '' || !conversation.type(proc, value)) return false;
       drafts[proc].edit({ type: 'clear' });
       return true;
     },
     // drafts are stable reducers' dispatchers
-    [link, drafts.child.edit, drafts.parent.edit],
+    [conversation, drafts.child.edit, drafts.parent.edit],
   );
   const submit = useCallback(
     (value: string) => {
@@ -128,8 +121,8 @@ export function App({ openSession, options, messages, size, parentPid = process.
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
   const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
   const quit = useCallback(() => {
-    void link.shutdown().then(() => exit(failure === null ? undefined : new Error(failure)));
-  }, [link, exit, failure]);
+    void conversation.close().then(() => exit(failure === null ? undefined : new Error(failure)));
+  }, [conversation, exit, failure]);
 
   useAutoPlay(
     {
@@ -171,7 +164,7 @@ export function App({ openSession, options, messages, size, parentPid = process.
       case 'suspend':
         return suspend?.();
       case 'toggle':
-        return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
+        return conversation.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
       case 'help':
         setHelpScroll(0);
         return setHelpOpen(true);
@@ -191,12 +184,12 @@ export function App({ openSession, options, messages, size, parentPid = process.
         return;
       }
       case 'restart':
-        if (phase === 'child-died') return link.start('respawn', mode, conversationTurn(state));
-        return link.start('restart', mode, 1);
+        if (phase === 'child-died') return conversation.start('respawn', mode, conversationTurn(state));
+        return conversation.start('restart', mode, 1);
       case 'child-delay':
-        return link.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
+        return conversation.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
       case 'parent-delay':
-        return link.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
+        return conversation.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
       case 'trace':
         return setTraceOpen((v) => !v);
       case 'fds':

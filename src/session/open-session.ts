@@ -1,6 +1,6 @@
-// The app's world: a function that forks a child over real pipes and starts the
-// parent's program. App receives it as a prop, so tests can hand it a fake; the real
-// one keeps a register of live links so that every exit path can kill every child.
+// How a conversation opens for real: fork a child over real kernel pipes and build the
+// parent's program on the same link. The session (conversation-session.ts) takes this
+// as a function, so tests hand it a fake that makes no process at all.
 import type { FdInfo, LinkEvent, PipeMode } from '../ipc/events.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
@@ -43,8 +43,6 @@ export interface SessionRequest {
 
 export type OpenSession = (request: SessionRequest) => Promise<ChatSession>;
 
-const liveLinks = new Set<PipeLink>();
-
 export function openPipeSession(childScript?: string): OpenSession {
   return async (request) => {
     const link = await PipeLink.open({
@@ -55,18 +53,12 @@ export function openPipeSession(childScript?: string): OpenSession {
       onEvent: request.onEvent,
       ...(childScript ? { childScript } : {}),
     });
-    liveLinks.add(link);
     const parent = new ParentProgram(link, {
       turns: request.turns,
       firstTurn: request.firstTurn,
       readDelayMs: request.parentDelayMs,
       delayStart: request.delayStart,
     });
-    const close = async (): Promise<void> => {
-      parent.stop();
-      await link.close();
-      liveLinks.delete(link);
-    };
     return {
       link: {
         mode: link.mode,
@@ -78,14 +70,10 @@ export function openPipeSession(childScript?: string): OpenSession {
         childPid: link.childPid,
         typeForChild: (text) => link.typeForChild(text),
         setChildDelay: (ms) => link.setChildDelay(ms),
-        close,
+        close: () => link.close(),
       },
       parent,
     };
   };
 }
 
-/** Kills every child still alive (synchronously: close() sends SIGKILL before it awaits) and waits for them. */
-export function closeAllSessions(): Promise<void> {
-  return Promise.all([...liveLinks].map((link) => link.close())).then(() => liveLinks.clear());
-}

@@ -33,11 +33,10 @@ function start(
   const script = new Script();
   const app = render(
     <App
-      openSession={world.open}
-      options={{ mode: options.mode ?? 'two', childDelayMs: 0, parentDelayMs: 0, color: options.color ?? true }}
+      session={world.session(() => script.at)}
+      options={{ mode: options.mode ?? 'two', color: options.color ?? true }}
       messages={options.messages ?? en}
       size={{ cols: options.cols ?? 100, rows: options.rows ?? 30 }}
-      parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
       {...(options.saveTranscript ? { saveTranscript: options.saveTranscript } : {})}

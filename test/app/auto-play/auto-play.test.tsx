@@ -29,11 +29,10 @@ function start(autoPlay: Partial<AutoPlayOptions> = {}) {
   const script = new Script();
   const app = render(
     <App
-      openSession={world.open}
-      options={{ mode: 'two', childDelayMs: 0, parentDelayMs: 0, color: false }}
+      session={world.session(() => script.at)}
+      options={{ mode: 'two', color: false }}
       messages={en}
       size={{ cols: 100, rows: 30 }}
-      parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
       autoPlay={{ auto: true, script: LINES, speed: 2, exitWhenDone: false, ...autoPlay }}

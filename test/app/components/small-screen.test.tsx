@@ -47,14 +47,12 @@ async function draw(c: Case) {
   const script = new Script(1, c.mode);
   const app = render(
     <App
-      openSession={world.open}
-      options={{ mode: c.mode, childDelayMs: c.childDelayMs ?? 0, parentDelayMs: c.parentDelayMs ?? 0, color: false }}
+      session={world.session(() => script.at, { knobs: { childDelayMs: c.childDelayMs ?? 0, parentDelayMs: c.parentDelayMs ?? 0 }, wallClock: () => WALL_MS })}
+      options={{ mode: c.mode, color: false }}
       messages={c.messages}
       size={{ cols: COLS, rows: ROWS }}
-      parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
-      wallClock={() => WALL_MS}
       {...(c.autoPlaySpeed ? { autoPlay: { auto: true, script: { child: ['x'], parent: ['y'] }, speed: c.autoPlaySpeed, exitWhenDone: false } } : {})}
     />,
   );
