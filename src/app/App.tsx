@@ -1,10 +1,10 @@
-// The entry component. It receives its whole world as props (how to open a session
-// of parent and child, the options, the catalogue), owns the conversation reducer and
-// the UI's own state (which panel is open, typing or keys mode, the two drafts), and
-// routes keys: one global handler, and the focused input's handler when typing.
-// Auto-play types into the same drafts and submits through the same path as Enter.
-import { Box, useApp } from 'ink';
-import { useCallback, useMemo, useReducer, useState } from 'react';
+// The entry component. It receives its whole world as props (the conversation session,
+// the options, the catalogue), keeps the conversation reducer and the UI reducer, derives
+// one view of the conversation per change, and carries out the commands that the one
+// input layer (hooks/use-keys.ts) routes to it. Auto-play types into the same drafts and
+// submits through the same path as Enter.
+import { Box, useApp, type Key } from 'ink';
+import { useCallback, useMemo, useReducer } from 'react';
 import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
@@ -20,14 +20,15 @@ import { LinesView } from './components/LinesView.js';
 import { sanitizeForDisplay } from './text/sanitize.js';
 import type { SavedFiles } from './transcript/save-transcript.js';
 import type { ConversationSession } from '../session/conversation-session.js';
-import { useTextInputKeys } from './widgets/text-input/use-text-input-keys.js';
+import { textInputKey } from './widgets/text-input/text-input-keys.js';
 import { useTextInputState } from './widgets/text-input/use-text-input-state.js';
 import { makeTheme } from './text/theme.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useAutoPlay } from './auto-play/use-auto-play.js';
 import { useSession } from './hooks/use-session.js';
 import { useClock } from './hooks/use-clock.js';
-import { useGlobalKeys, type Command } from './hooks/use-global-keys.js';
+import { useKeys, type Command } from './hooks/use-keys.js';
+import { focusOf, initialUi, inputModeOf, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
@@ -65,6 +66,22 @@ export interface AppProps {
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
 
+/** The commands that only change the screen's own state, each as its action. */
+const UI_ACTIONS = {
+  help: 'help-opened',
+  'close-help': 'help-closed',
+  'keys-mode': 'keys-mode',
+  'typing-mode': 'typing-mode',
+  trace: 'trace-toggled',
+  fds: 'fds-toggled',
+} as const;
+
+function savedBanner(t: Messages['ui'], notice: SavedNotice): BannerContent {
+  return notice.ok
+    ? { kind: 'saved', title: t.save.title, text: notice.text, keys: t.save.keys, tone: 'ok' }
+    : { kind: 'saved', title: t.save.failedTitle, text: notice.text, keys: t.save.keys, tone: 'danger' };
+}
+
 /** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
 export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
@@ -83,22 +100,17 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
 
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [helpScroll, setHelpScroll] = useState(0);
-  const [traceOpen, setTraceOpen] = useState(false);
-  const [fdsOpen, setFdsOpen] = useState(false);
-  const [saved, setSaved] = useState<BannerContent | null>(null);
-  const [keysMode, setKeysMode] = useState(false);
-  const [preferred, setPreferred] = useState<Proc>('child');
-  const drafts = { child: useTextInputState(), parent: useTextInputState() };
+  const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
+  const child = useTextInputState();
+  const parent = useTextInputState();
+  const drafts = useMemo(() => ({ child, parent }), [child, parent]);
 
   const waiting = view.typing;
-  const focus: Proc | null = waiting.includes(preferred) ? preferred : (waiting[0] ?? null);
-  // With no process at its keyboard there is nothing to type into: single letters are commands.
-  const typing = !keysMode && !helpOpen && focus !== null;
+  const focus = focusOf(ui, waiting);
+  const mode = inputModeOf(ui, focus);
   const session = state.session;
 
-  const fds = useProcFds(fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
+  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
@@ -107,16 +119,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       drafts[proc].edit({ type: 'clear' });
       return true;
     },
-    // drafts are stable reducers' dispatchers
-    [conversation, drafts.child.edit, drafts.parent.edit],
+    [conversation, drafts],
   );
-  const submit = useCallback(
-    (value: string) => {
-      if (focus) submitLine(focus, value);
-    },
-    [focus, submitLine],
-  );
-  useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
   const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
@@ -127,11 +131,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   useAutoPlay(
     {
       state,
-      drafts: { child: drafts.child.state.value, parent: drafts.parent.state.value },
+      drafts: { child: child.state.value, parent: parent.state.value },
       options: autoPlay ?? NO_AUTO_PLAY,
-      paused: helpOpen,
+      paused: ui.helpOpen,
     },
-    () => ({ child: drafts.child.current().value, parent: drafts.parent.current().value }),
+    () => ({ child: child.current().value, parent: parent.current().value }),
     {
       typeText: (proc, text) => drafts[proc].edit({ type: 'insert', text }),
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
@@ -141,67 +145,60 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
-  const helpView = () => helpLines(t, cols, rows - 1, helpScroll);
+  const helpView = () => helpLines(t, cols, rows - 1, ui.helpScroll);
   const save = (): void => {
     if (!saveTranscript) return;
     try {
       const files = saveTranscript(state);
-      const text = t.save.done(sanitizeForDisplay(files.text), sanitizeForDisplay(files.json));
-      setSaved({ kind: 'saved', title: t.save.title, text, keys: t.save.keys, tone: 'ok' });
+      dispatchUi({ type: 'saved', notice: { ok: true, text: t.save.done(sanitizeForDisplay(files.text), sanitizeForDisplay(files.json)) } });
     } catch (error) {
-      const text = t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error)));
-      setSaved({ kind: 'saved', title: t.save.failedTitle, text, keys: t.save.keys, tone: 'danger' });
+      dispatchUi({ type: 'saved', notice: { ok: false, text: t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error))) } });
     }
   };
-  const run = (command: Command) => {
-    // The saved notice stands until the next key, and the banner it covered comes back.
-    if (saved) setSaved(null);
-    const phase = view.phase;
-    const mode = session?.mode ?? options.mode;
+  const command = (command: Command) => {
+    // The saved notice stands until the next command, and the banner it covered comes back.
+    dispatchUi({ type: 'notice-dismissed' });
+    const wiring = session?.mode ?? options.mode;
     switch (command) {
       case 'quit':
         return quit();
       case 'suspend':
         return suspend?.();
       case 'toggle':
-        return conversation.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
-      case 'help':
-        setHelpScroll(0);
-        return setHelpOpen(true);
-      case 'help-up':
-        return setHelpScroll((v) => Math.max(0, v - 1));
-      case 'help-down':
-        return setHelpScroll((v) => Math.min(helpView().maxScroll, v + 1));
-      case 'close-help':
-        return setHelpOpen(false);
-      case 'keys-mode':
-        return setKeysMode(true);
-      case 'typing-mode':
-        return setKeysMode(false);
-      case 'other-input': {
-        const next = waiting.find((p) => p !== focus);
-        if (next) setPreferred(next);
-        return;
-      }
+        return conversation.start('toggle', wiring === 'two' ? 'one' : 'two', view.phase === 'finished' ? 1 : conversationTurn(state));
       case 'restart':
-        if (phase === 'child-died') return conversation.start('respawn', mode, conversationTurn(state));
-        return conversation.start('restart', mode, 1);
+        if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
+        return conversation.start('restart', wiring, 1);
       case 'child-delay':
         return conversation.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
       case 'parent-delay':
         return conversation.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
-      case 'trace':
-        return setTraceOpen((v) => !v);
-      case 'fds':
-        return setFdsOpen((v) => !v);
       case 'save':
         return save();
+      case 'help-up':
+      case 'help-down':
+        return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' ? -1 : 1, maxScroll: helpView().maxScroll });
+      case 'other-input':
+        return dispatchUi({ type: 'other-input', waiting, focus });
+      case 'help':
+      case 'close-help':
+      case 'keys-mode':
+      case 'typing-mode':
+      case 'trace':
+      case 'fds':
+        return dispatchUi({ type: UI_ACTIONS[command] });
     }
   };
-  useGlobalKeys(run, { typing, helpOpen });
+  const typed = (text: string, key: Key) => {
+    if (!focus) return;
+    const edit = textInputKey(text, key);
+    if (edit === 'submit') submitLine(focus, drafts[focus].current().value);
+    else if (edit) drafts[focus].edit(edit);
+  };
+  useKeys({ mode, command, typed });
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
-  if (helpOpen) {
+  if (ui.helpOpen) {
     return (
       <Box width={cols} height={rows - 1}>
         <LinesView lines={helpView().lines} theme={theme} width={cols} />
@@ -209,7 +206,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     );
   }
   const pending = (p: Proc) => session?.[p].keyboardPending ?? false;
-  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: typing && focus === p, pending: pending(p) });
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p) });
   return (
     <ChatScreen
       t={t}
@@ -219,11 +216,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       cols={cols}
       rows={rows}
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
-      typingMode={typing}
+      typingMode={mode === 'text'}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={saved ?? bannerContent(t, state, view)}
-      traceOpen={traceOpen}
-      fdsOpen={fdsOpen}
+      banner={ui.saved ? savedBanner(t, ui.saved) : bannerContent(t, state, view)}
+      traceOpen={ui.traceOpen}
+      fdsOpen={ui.fdsOpen}
       fds={fds}
     />
   );

@@ -3,7 +3,7 @@
 // next step, a restart, a toggle or unmount clears. When it fires, the step is planned
 // again from the latest drafts and state, and performed only if it still stands, so a
 // key the user pressed in between always wins. Nothing to do means no timer at all.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Proc } from '../../ipc/events.js';
 import { planAutoStep, type AutoPlanInput } from './auto-play-plan.js';
 
@@ -18,22 +18,26 @@ export interface AutoPlayActions {
 }
 
 export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDrafts: () => Record<Proc, string>, actions: AutoPlayActions): void {
+  // What the latest commit saw, for the timer when it fires (set at commit, never during render).
   const latest = useRef({ input, latestDrafts, actions });
-  latest.current = { input, latestDrafts, actions };
+  useLayoutEffect(() => {
+    latest.current = { input, latestDrafts, actions };
+  });
   // What auto-play left in each input, so that it can tell its own text from the user's.
   const own = useRef<Record<Proc, string>>({ child: '', parent: '' });
   // A line that was not taken (the process moved on between plan and Enter) is tried again.
   const [retries, setRetries] = useState(0);
   const step = planAutoStep({ ...input, ownDrafts: own.current });
-  const key = step ? `${step.key}#${retries}` : null;
+  const stepKey = step?.key ?? null;
+  const delayMs = step?.delayMs ?? 0;
 
   useEffect(() => {
-    if (!step) return;
+    if (stepKey === null) return;
     const timer = setTimeout(() => {
       const now = latest.current;
       const fresh = planAutoStep({ ...now.input, drafts: now.latestDrafts(), ownDrafts: own.current });
       // Something moved on meanwhile: the render it causes plans the next step.
-      if (!fresh || fresh.key !== step.key) return;
+      if (!fresh || fresh.key !== stepKey) return;
       switch (fresh.kind) {
         case 'type':
           now.actions.typeText(fresh.proc, fresh.text);
@@ -50,8 +54,8 @@ export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDraft
         case 'quit':
           return now.actions.quit();
       }
-    }, step.delayMs);
+    }, delayMs);
     return () => clearTimeout(timer);
-    // Keyed by the step alone: a re-render that plans the same step keeps its timer.
-  }, [key]);
+    // Keyed by the step (and the retries of it): a re-render that plans the same step keeps its timer.
+  }, [stepKey, delayMs, retries]);
 }

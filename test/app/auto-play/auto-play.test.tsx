@@ -3,7 +3,7 @@
 // child's keyboard, the parent program's type()), leaves the keys to the user, and with
 // --exit-when-done shuts the session down once the end has been on screen.
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AutoPlayOptions } from '../../../src/app/auto-play/auto-play-plan.js';
 import { App } from '../../../src/app/App.js';
 import type { LinkEvent } from '../../../src/ipc/events.js';
@@ -18,6 +18,7 @@ const ESC = '\x1b';
 
 const mounted: { unmount(): void }[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const m of mounted.splice(0)) m.unmount();
 });
 
@@ -88,19 +89,27 @@ describe('auto-play', () => {
   });
 
   it('pauses while the help is open and goes on when it is closed', async () => {
-    const { world, script, app, frame, until, emit } = start({ speed: 10, script: { child: ['Hey', 'C2', 'C3'], parent: LINES.parent } });
+    const { world, script, app, frame, emit } = start({ speed: 10, script: { child: ['Hey', 'C2', 'C3'], parent: LINES.parent } });
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
-    app.stdin.write(F1);
-    await until('pipe-chat: keys');
+    // Auto-play's timers are frozen from here (and the waits below poll without moving the
+    // fake clock): its first keystroke is armed but cannot fire until the test moves the
+    // clock, so what happens while the help is open is decided by the code, not by how
+    // fast this machine runs.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const frozen = { interval: 0, timeout: 5000 };
     emit([script.activity('child', { doing: 'typing' })]);
-    // Nothing can be seen to happen while the help covers the screen: give auto-play several
-    // times what the line takes at speed 10 (70 ms, 3 × 7 ms, 70 ms) to send it if it were not paused.
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(world.last.childLines).toEqual([]);
+    await vi.waitUntil(() => frame().includes('typing at its keyboard') && vi.getTimerCount() === 1, frozen);
+    app.stdin.write(F1);
+    // Paused means no step armed at all: the keystroke armed before the help opened is cleared.
+    await vi.waitUntil(() => frame().includes('pipe-chat: keys') && vi.getTimerCount() === 0, frozen);
+    vi.advanceTimersByTime(800);
     app.stdin.write(ESC);
-    await until('child keyboard');
+    await vi.waitUntil(() => frame().includes('child keyboard'), frozen);
     expect(frame()).toContain('typing at its keyboard');
-    await waitUntil(() => world.last.childLines.length === 1, { what: `the line after the help closed\n${frame()}` });
+    expect(frame()).not.toContain('› H');
+    expect(world.last.childLines).toEqual([]);
+    // Each check of this wait moves the fake clock on, so auto-play goes on typing.
+    await vi.waitUntil(() => world.last.childLines.length === 1);
     expect(world.last.childLines).toEqual(['Hey']);
   });
 

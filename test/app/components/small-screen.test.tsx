@@ -3,7 +3,7 @@
 // and the pipe drawing shows the real fd number at each end in each process.
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App.js';
 import { computeLayout } from '../../../src/app/views/layout.js';
 import type { LinkEvent } from '../../../src/ipc/events.js';
@@ -23,14 +23,6 @@ const mounted: { unmount(): void }[] = [];
 afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
-
-async function waitFor(check: () => boolean, what: () => string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 interface Case {
   name: string;
@@ -58,7 +50,7 @@ async function draw(c: Case) {
   );
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
-  await waitFor(() => world.sessions.length === 1, () => 'a session');
+  await vi.waitUntil(() => world.sessions.length === 1, { timeout: 3000 });
   // Real fd numbers are two digits in the parent (a Node process has opened many by then).
   const events: LinkEvent[] = [
     ...script.start(),
@@ -67,11 +59,11 @@ async function draw(c: Case) {
   ].flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
   world.last.emit(...events);
   const typing = c.messages.ui.state.typing;
-  await waitFor(() => frame().includes(typing), () => `"${typing}"\n${frame()}`);
+  await vi.waitUntil(() => frame().includes(typing), { timeout: 3000 });
   if (c.keysMode) {
     app.stdin.write(ESC);
     const quit = c.messages.ui.status.commandKeys.quit;
-    await waitFor(() => frame().includes(quit), () => `keys mode\n${frame()}`);
+    await vi.waitUntil(() => frame().includes(quit), { timeout: 3000 });
   }
   return frame().split('\n');
 }

@@ -2,7 +2,7 @@
 // process is busy, across a pipe toggle or a restart. The latest draft is also kept in
 // a ref, so that Enter pressed right after a burst of keys submits all of them, even
 // before React has rendered the last ones.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { MAX_MESSAGE_BYTES } from '../../../ipc/framing.js';
 import { emptyInput, reduceTextInput, type TextInputAction, type TextInputState } from './text-input-state.js';
 
@@ -20,5 +20,5 @@ export function useTextInputState(): TextInputHandle {
     setState(latest.current);
   }, []);
   const current = useCallback(() => latest.current, []);
-  return { state, current, edit };
+  return useMemo(() => ({ state, current, edit }), [state, current, edit]);
 }
