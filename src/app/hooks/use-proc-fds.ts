@@ -16,14 +16,14 @@ export interface ProcFdsSnapshot {
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
 
-export function useProcFds(open: boolean, parentPid: number | null, childPid: number | null, refresh: unknown, reader: FdReader = readProcFds, hasProc = HAS_PROC): ProcFdsSnapshot {
-  const [snapshot, setSnapshot] = useState<ProcFdsSnapshot>({ parent: null, child: null, noProc: !hasProc });
+export function useProcFds(open: boolean, parentPid: number | null, childPid: number | null, refresh: unknown, reader: FdReader = readProcFds): ProcFdsSnapshot {
+  const [snapshot, setSnapshot] = useState<ProcFdsSnapshot>({ parent: null, child: null, noProc: !HAS_PROC });
   useEffect(() => {
-    if (!open || !hasProc) return;
+    if (!open || !HAS_PROC) return;
     setSnapshot({
       parent: parentPid === null ? null : reader(parentPid),
       child: childPid === null ? null : reader(childPid),
     });
-  }, [open, parentPid, childPid, refresh, reader, hasProc]);
+  }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;
 }

@@ -1,7 +1,7 @@
 // The screen is built as lines of styled segments whose display width is known
 // exactly (Hangul counts two cells). Ink then only stacks them: it never has to wrap
 // or truncate, which is where Ink 6.8 miscounts double-width text.
-import { fitToWidth, truncateToWidth, widthOf } from './text-width.js';
+import { truncateToWidth, widthOf } from './text-width.js';
 import type { Tone } from './theme.js';
 
 export interface Segment {
@@ -79,22 +79,6 @@ export function framed(title: Line, body: Line[], width: number, height: number,
   ];
 }
 
-/** Packs items into lines of at most `width` cells, joined by `separator`. */
-export function pack(items: Line[], width: number, separator: Line): Line[] {
-  const lines: Line[] = [];
-  let current: Line = [];
-  for (const item of items) {
-    const candidate = current.length === 0 ? item : [...current, ...separator, ...item];
-    if (lineWidth(candidate) <= width || current.length === 0) current = candidate;
-    else {
-      lines.push(current);
-      current = item;
-    }
-  }
-  if (current.length > 0) lines.push(current);
-  return lines.map((l) => fitLine(l, width));
-}
-
 /** Wraps styled text at spaces into lines of at most `width` cells, each segment keeping its tone. */
 export function wrapLine(line: Line, width: number, indent = ''): Line[] {
   const tokens: Segment[] = [];
@@ -115,8 +99,4 @@ export function wrapLine(line: Line, width: number, indent = ''): Line[] {
   }
   if (current.length > 0) lines.push(current);
   return lines.map((l) => fitLine(l, width));
-}
-
-export function fitText(text: string, width: number, tone?: Tone): Line {
-  return [seg(fitToWidth(text, width), tone)];
 }

@@ -37,15 +37,10 @@ const MONOCHROME: Record<Tone, ToneStyle> = {
 };
 
 export interface Theme {
-  color: boolean;
   style(tone: Tone | undefined): ToneStyle;
 }
 
 export function makeTheme(color: boolean): Theme {
   const table = color ? COLOURED : MONOCHROME;
-  return { color, style: (tone) => table[tone ?? 'plain'] };
-}
-
-export function procTone(proc: 'parent' | 'child'): Tone {
-  return proc;
+  return { style: (tone) => table[tone ?? 'plain'] };
 }
