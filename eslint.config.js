@@ -1,6 +1,8 @@
-// Type-aware linting: floating promises are bugs in an event-driven UI, and the UI
-// must not print with console.* (it would tear Ink's frame).
+// Type-aware linting: floating promises are bugs in an event-driven UI, the UI must
+// not print with console.* (it would tear Ink's frame), and hooks are checked: called
+// unconditionally, and every dependency they read is listed.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -15,6 +17,11 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['src/app/**', 'src/cli.tsx'], rules: { 'no-console': 'error' } },
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { parseCommandLine, type UsageProblem } from './args.js';
-import { sanitizeForDisplay } from './app/sanitize.js';
+import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';

@@ -4,7 +4,7 @@
 // file reaches the terminal, on stdout or stderr. A reader that goes away early
 // (`pipe-chat race | true`, `--help | head -1`) is not an error: EPIPE ends the
 // output quietly and the program exits with the code it would have had.
-import { sanitizeLines } from './app/sanitize.js';
+import { sanitizeLines } from './app/text/sanitize.js';
 
 const broken = new WeakSet<NodeJS.WritableStream>();
 

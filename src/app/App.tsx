@@ -1,59 +1,57 @@
-// The entry component. It receives its whole world as props (how to open a session
-// of parent and child, the options, the catalogue), owns the conversation reducer and
-// the UI's own state (which panel is open, typing or keys mode, the two drafts), and
-// routes keys: one global handler, and the focused input's handler when typing.
-// Auto-play types into the same drafts and submits through the same path as Enter.
-import { Box, useApp } from 'ink';
-import { useCallback, useMemo, useReducer, useState } from 'react';
+// The entry component. It receives its whole world as props (the conversation session,
+// the options, the catalogue), keeps the conversation reducer and the UI reducer, derives
+// one view of the conversation per change, and carries out the commands that the one
+// input layer (hooks/use-keys.ts) routes to it. Auto-play types into the same drafts and
+// submits through the same path as Enter.
+import { Box, useApp, type Key } from 'ink';
+import { useCallback, useMemo, useReducer } from 'react';
 import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
-import type { AutoPlayOptions } from './auto-play-plan.js';
-import { bannerContent, type BannerContent } from './banner-lines.js';
-import { ChatScreen } from './ChatScreen.js';
-import { TURNS, initialState, reduce, type ConversationState } from './conversation-reducer.js';
-import { conversationTurn, needsClock, phaseOf, typingProcs } from './conversation-selectors.js';
-import { helpLines } from './help-lines.js';
-import { isTooSmall } from './layout.js';
-import { LinesView } from './LinesView.js';
-import { sanitizeForDisplay } from './sanitize.js';
-import type { SavedFiles } from './save-transcript.js';
-import type { OpenSession } from './session.js';
-import { useTextInputKeys } from './text-input/use-text-input-keys.js';
-import { useTextInputState } from './text-input/use-text-input-state.js';
-import { makeTheme } from './theme.js';
-import { TooSmall } from './TooSmall.js';
-import { useAutoPlay } from './use-auto-play.js';
-import { useChildLink } from './use-child-link.js';
-import { useClock } from './use-clock.js';
-import { useGlobalKeys, type Command } from './use-global-keys.js';
-import { useProcFds, type FdReader } from './use-proc-fds.js';
-import { useRedraw, type RedrawRequests } from './use-redraw.js';
-import { useStoppedWatch, type StateReader } from './use-stopped-watch.js';
-import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
+import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
+import { bannerContent, type BannerContent } from './views/banner-lines.js';
+import { ChatScreen } from './components/ChatScreen.js';
+import { reduce } from './state/conversation-reducer.js';
+import { initialState, type ConversationState } from './state/model.js';
+import { deriveView } from './state/view.js';
+import { conversationTurn } from './state/turns.js';
+import { helpLines } from './views/help-lines.js';
+import { isTooSmall } from './views/layout.js';
+import { LinesView } from './components/LinesView.js';
+import { sanitizeForDisplay } from './text/sanitize.js';
+import type { SavedFiles } from './transcript/save-transcript.js';
+import type { ConversationSession } from '../session/conversation-session.js';
+import { textInputKey } from './widgets/text-input/text-input-keys.js';
+import { useTextInputState } from './widgets/text-input/use-text-input-state.js';
+import { makeTheme } from './text/theme.js';
+import { TooSmall } from './components/TooSmall.js';
+import { useAutoPlay } from './auto-play/use-auto-play.js';
+import { useSession } from './hooks/use-session.js';
+import { useClock } from './hooks/use-clock.js';
+import { useKeys, type Command } from './hooks/use-keys.js';
+import { focusOf, initialUi, inputModeOf, reduceUi, type SavedNotice } from './state/ui-reducer.js';
+import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
+import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
+import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
+import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 
 export const CHILD_DELAYS_MS = [0, 100, 2000];
 export const PARENT_DELAYS_MS = [0, 200, 1000];
 
 export interface ChatOptions {
   mode: PipeMode;
-  childDelayMs: number;
-  parentDelayMs: number;
   color: boolean;
 }
 
 export interface AppProps {
-  openSession: OpenSession;
+  /** The conversation: its link, parent program and child; App only subscribes and asks. */
+  session: ConversationSession;
   options: ChatOptions;
   messages: Messages;
   /** A fixed size (tests); otherwise the terminal's, followed on resize. */
   size?: TerminalSize;
-  parentPid?: number;
   fdReader?: FdReader;
-  turns?: number;
   /** The monotonic clock in µs (tests pass a fixed one). */
   clock?: () => number;
-  /** The wall clock in ms since the epoch, to say "since 14:03:07" (tests pass a fixed one). */
-  wallClock?: () => number;
   /** --auto, --script, --speed and --exit-when-done; absent: nothing plays by itself. */
   autoPlay?: AutoPlayOptions;
   /** The `s` key: writes the transcript and trace to files and says where; absent: the key does nothing. */
@@ -68,74 +66,76 @@ export interface AppProps {
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
 
+/** The commands that only change the screen's own state, each as its action. */
+const UI_ACTIONS = {
+  help: 'help-opened',
+  'close-help': 'help-closed',
+  'keys-mode': 'keys-mode',
+  'typing-mode': 'typing-mode',
+  trace: 'trace-toggled',
+  fds: 'fds-toggled',
+} as const;
+
+function savedBanner(t: Messages['ui'], notice: SavedNotice): BannerContent {
+  return notice.ok
+    ? { kind: 'saved', title: t.save.title, text: notice.text, keys: t.save.keys, tone: 'ok' }
+    : { kind: 'saved', title: t.save.failedTitle, text: notice.text, keys: t.save.keys, tone: 'danger' };
+}
+
 /** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
 export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
 }
 
-export function App({ openSession, options, messages, size, parentPid = process.pid, fdReader, stateReader, turns = TURNS, clock, wallClock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
-  const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState({ childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs }, turns),
-  );
-  const link = useChildLink(openSession, dispatch, { mode: options.mode, turns, knobs: state.knobs, parentPid, ...(clock ? { clock } : {}), ...(wallClock ? { wallClock } : {}) });
-  useClock(needsClock(state), dispatch, clock);
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
+  useSession(conversation, dispatch, options.mode);
+  const view = useMemo(() => deriveView(state, options.mode), [state, options.mode]);
+  useClock(view.clockRuns, dispatch, clock);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
 
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [helpScroll, setHelpScroll] = useState(0);
-  const [traceOpen, setTraceOpen] = useState(false);
-  const [fdsOpen, setFdsOpen] = useState(false);
-  const [saved, setSaved] = useState<BannerContent | null>(null);
-  const [keysMode, setKeysMode] = useState(false);
-  const [preferred, setPreferred] = useState<Proc>('child');
-  const drafts = { child: useTextInputState(), parent: useTextInputState() };
+  const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
+  const child = useTextInputState();
+  const parent = useTextInputState();
+  const drafts = useMemo(() => ({ child, parent }), [child, parent]);
 
-  const waiting = typingProcs(state);
-  const focus: Proc | null = waiting.includes(preferred) ? preferred : (waiting[0] ?? null);
-  // With no process at its keyboard there is nothing to type into: single letters are commands.
-  const typing = !keysMode && !helpOpen && focus !== null;
+  const waiting = view.typing;
+  const focus = focusOf(ui, waiting);
+  const mode = inputModeOf(ui, focus);
   const session = state.session;
 
-  const fds = useProcFds(fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
+  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
     (proc: Proc, value: string): boolean => {
-      if (value.trim() === '' || !link.type(proc, value)) return false;
+      if (value.trim() === '' || !conversation.type(proc, value)) return false;
       drafts[proc].edit({ type: 'clear' });
       return true;
     },
-    // drafts are stable reducers' dispatchers
-    [link, drafts.child.edit, drafts.parent.edit],
+    [conversation, drafts],
   );
-  const submit = useCallback(
-    (value: string) => {
-      if (focus) submitLine(focus, value);
-    },
-    [focus, submitLine],
-  );
-  useTextInputKeys(focus ? drafts[focus] : null, submit, typing && focus !== null);
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
   const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
   const quit = useCallback(() => {
-    void link.shutdown().then(() => exit(failure === null ? undefined : new Error(failure)));
-  }, [link, exit, failure]);
+    void conversation.close().then(() => exit(failure === null ? undefined : new Error(failure)));
+  }, [conversation, exit, failure]);
 
   useAutoPlay(
     {
       state,
-      drafts: { child: drafts.child.state.value, parent: drafts.parent.state.value },
+      drafts: { child: child.state.value, parent: parent.state.value },
       options: autoPlay ?? NO_AUTO_PLAY,
-      paused: helpOpen,
+      paused: ui.helpOpen,
     },
-    () => ({ child: drafts.child.current().value, parent: drafts.parent.current().value }),
+    () => ({ child: child.current().value, parent: parent.current().value }),
     {
       typeText: (proc, text) => drafts[proc].edit({ type: 'insert', text }),
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
@@ -145,67 +145,60 @@ export function App({ openSession, options, messages, size, parentPid = process.
   );
 
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
-  const helpView = () => helpLines(t, cols, rows - 1, helpScroll);
+  const helpView = () => helpLines(t, cols, rows - 1, ui.helpScroll);
   const save = (): void => {
     if (!saveTranscript) return;
     try {
       const files = saveTranscript(state);
-      const text = t.save.done(sanitizeForDisplay(files.text), sanitizeForDisplay(files.json));
-      setSaved({ kind: 'saved', title: t.save.title, text, keys: t.save.keys, tone: 'ok' });
+      dispatchUi({ type: 'saved', notice: { ok: true, text: t.save.done(sanitizeForDisplay(files.text), sanitizeForDisplay(files.json)) } });
     } catch (error) {
-      const text = t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error)));
-      setSaved({ kind: 'saved', title: t.save.failedTitle, text, keys: t.save.keys, tone: 'danger' });
+      dispatchUi({ type: 'saved', notice: { ok: false, text: t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error))) } });
     }
   };
-  const run = (command: Command) => {
-    // The saved notice stands until the next key, and the banner it covered comes back.
-    if (saved) setSaved(null);
-    const phase = phaseOf(state);
-    const mode = session?.mode ?? options.mode;
+  const command = (command: Command) => {
+    // The saved notice stands until the next command, and the banner it covered comes back.
+    dispatchUi({ type: 'notice-dismissed' });
+    const wiring = session?.mode ?? options.mode;
     switch (command) {
       case 'quit':
         return quit();
       case 'suspend':
         return suspend?.();
       case 'toggle':
-        return link.start('toggle', mode === 'two' ? 'one' : 'two', phase === 'finished' ? 1 : conversationTurn(state));
-      case 'help':
-        setHelpScroll(0);
-        return setHelpOpen(true);
-      case 'help-up':
-        return setHelpScroll((v) => Math.max(0, v - 1));
-      case 'help-down':
-        return setHelpScroll((v) => Math.min(helpView().maxScroll, v + 1));
-      case 'close-help':
-        return setHelpOpen(false);
-      case 'keys-mode':
-        return setKeysMode(true);
-      case 'typing-mode':
-        return setKeysMode(false);
-      case 'other-input': {
-        const next = waiting.find((p) => p !== focus);
-        if (next) setPreferred(next);
-        return;
-      }
+        return conversation.start('toggle', wiring === 'two' ? 'one' : 'two', view.phase === 'finished' ? 1 : conversationTurn(state));
       case 'restart':
-        if (phase === 'child-died') return link.start('respawn', mode, conversationTurn(state));
-        return link.start('restart', mode, 1);
+        if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
+        return conversation.start('restart', wiring, 1);
       case 'child-delay':
-        return link.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
+        return conversation.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
       case 'parent-delay':
-        return link.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
-      case 'trace':
-        return setTraceOpen((v) => !v);
-      case 'fds':
-        return setFdsOpen((v) => !v);
+        return conversation.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
       case 'save':
         return save();
+      case 'help-up':
+      case 'help-down':
+        return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' ? -1 : 1, maxScroll: helpView().maxScroll });
+      case 'other-input':
+        return dispatchUi({ type: 'other-input', waiting, focus });
+      case 'help':
+      case 'close-help':
+      case 'keys-mode':
+      case 'typing-mode':
+      case 'trace':
+      case 'fds':
+        return dispatchUi({ type: UI_ACTIONS[command] });
     }
   };
-  useGlobalKeys(run, { typing, helpOpen });
+  const typed = (text: string, key: Key) => {
+    if (!focus) return;
+    const edit = textInputKey(text, key);
+    if (edit === 'submit') submitLine(focus, drafts[focus].current().value);
+    else if (edit) drafts[focus].edit(edit);
+  };
+  useKeys({ mode, command, typed });
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
-  if (helpOpen) {
+  if (ui.helpOpen) {
     return (
       <Box width={cols} height={rows - 1}>
         <LinesView lines={helpView().lines} theme={theme} width={cols} />
@@ -213,20 +206,21 @@ export function App({ openSession, options, messages, size, parentPid = process.
     );
   }
   const pending = (p: Proc) => session?.[p].keyboardPending ?? false;
-  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: typing && focus === p, pending: pending(p) });
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p) });
   return (
     <ChatScreen
       t={t}
       theme={theme}
       state={state}
+      view={view}
       cols={cols}
       rows={rows}
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
-      typingMode={typing}
+      typingMode={mode === 'text'}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={saved ?? bannerContent(t, state)}
-      traceOpen={traceOpen}
-      fdsOpen={fdsOpen}
+      banner={ui.saved ? savedBanner(t, ui.saved) : bannerContent(t, state, view)}
+      traceOpen={ui.traceOpen}
+      fdsOpen={ui.fdsOpen}
       fds={fds}
     />
   );

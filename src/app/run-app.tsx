@@ -10,11 +10,13 @@ import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
 import { say } from '../terminal-output.js';
 import { App } from './App.js';
-import { autoPlayKnobs, type AutoPlayOptions } from './auto-play-plan.js';
-import type { ConversationState } from './conversation-reducer.js';
-import { saveTranscriptFiles, type SavedFiles } from './save-transcript.js';
-import { closeAllSessions, openPipeSession } from './session.js';
-import { exportTranscript } from './transcript-export.js';
+import { autoPlayKnobs, type AutoPlayOptions } from './auto-play/auto-play-plan.js';
+import type { ConversationState } from './state/model.js';
+import { saveTranscriptFiles, type SavedFiles } from './transcript/save-transcript.js';
+import { ConversationSession } from '../session/conversation-session.js';
+import { openPipeSession } from '../session/open-session.js';
+import { TURNS } from './state/model.js';
+import { exportTranscript } from './transcript/transcript-export.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
@@ -29,6 +31,10 @@ export async function runApp(options: AppOptions): Promise<number> {
     say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
+  const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
+  const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
+  // The app's world: every way out below closes this one session, which kills its child first.
+  const session = new ConversationSession({ open: openPipeSession(), turns: TURNS, knobs });
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -36,11 +42,11 @@ export async function runApp(options: AppOptions): Promise<number> {
     stdout.write(LEAVE_ALT_SCREEN);
   };
   const removeExitHook = onExit(() => {
-    void closeAllSessions();
+    void session.close();
     restore();
   });
   const onFatal = (error: unknown): void => {
-    void closeAllSessions();
+    void session.close();
     restore();
     say(process.stderr, messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exit(1);
@@ -76,14 +82,12 @@ export async function runApp(options: AppOptions): Promise<number> {
   // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
   process.on('SIGCONT', onContinue);
   try {
-    const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
-    const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
-    const chat = { mode: options.mode, color: options.color, ...knobs };
+    const chat = { mode: options.mode, color: options.color };
     const saveTranscript = (state: ConversationState): SavedFiles => {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
     };
-    const app = <App openSession={openPipeSession()} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} />;
+    const app = <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} />;
     const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,
@@ -92,7 +96,7 @@ export async function runApp(options: AppOptions): Promise<number> {
     return 0;
   } finally {
     process.off('SIGCONT', onContinue);
-    await closeAllSessions();
+    await session.close();
     restore();
     removeExitHook();
     process.off('uncaughtException', onFatal);

@@ -170,7 +170,6 @@ Options:
       error: (errno: string) => `stopped: ${errno}`,
       exited: (how: string) => `exited (${how})`,
       awaitsChildLine: (duration: string) => `busy: reads ${duration} after the child's line`,
-      idle: 'idle',
     },
     exitCode: (code: number) => `code ${code}`,
     exitSignal: (signal: string) => `signal ${signal}`,
@@ -343,7 +342,6 @@ Options:
       write: 'write end',
       readWrite: 'read+write',
       nonblock: 'O_NONBLOCK',
-      unavailable: 'not readable',
     },
     /** Phrases kept whole on a line when the message wraps. */
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [

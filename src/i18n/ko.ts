@@ -170,7 +170,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       error: (errno: string) => `멈춤: ${errno}`,
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
-      idle: '쉬는 중',
     },
     exitCode: (code: number) => `코드 ${code}`,
     exitSignal: (signal: string) => `시그널 ${signal}`,
@@ -342,7 +341,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       write: '쓰기 끝',
       readWrite: '읽기+쓰기',
       nonblock: 'O_NONBLOCK',
-      unavailable: '읽을 수 없음',
     },
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [
       '터미널이 너무 작습니다:',

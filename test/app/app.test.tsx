@@ -3,9 +3,9 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { App } from '../../src/app/App.js';
-import type { ConversationState } from '../../src/app/conversation-reducer.js';
-import type { SavedFiles } from '../../src/app/save-transcript.js';
-import { exportTranscript } from '../../src/app/transcript-export.js';
+import type { ConversationState } from '../../src/app/state/model.js';
+import type { SavedFiles } from '../../src/app/transcript/save-transcript.js';
+import { exportTranscript } from '../../src/app/transcript/transcript-export.js';
 import { en } from '../../src/i18n/en.js';
 import { ko } from '../../src/i18n/ko.js';
 import type { Messages } from '../../src/i18n/index.js';
@@ -33,11 +33,10 @@ function start(
   const script = new Script();
   const app = render(
     <App
-      openSession={world.open}
-      options={{ mode: options.mode ?? 'two', childDelayMs: 0, parentDelayMs: 0, color: options.color ?? true }}
+      session={world.session(() => script.at)}
+      options={{ mode: options.mode ?? 'two', color: options.color ?? true }}
       messages={options.messages ?? en}
       size={{ cols: options.cols ?? 100, rows: options.rows ?? 30 }}
-      parentPid={500}
       fdReader={() => null}
       clock={() => script.at}
       {...(options.saveTranscript ? { saveTranscript: options.saveTranscript } : {})}
@@ -58,6 +57,12 @@ async function typeLine(app: ReturnType<typeof render>, until: (text: string) =>
 }
 
 describe('App', () => {
+  it('names the wiring asked for from the very first frame, before the first child is forked (--pipes 1)', () => {
+    const one = start({ mode: 'one' });
+    expect(one.app.frames[0]).toContain('[one shared pipe]');
+    expect(one.app.frames[0]).not.toContain('[two pipes]');
+  });
+
   it('shows both panes with real PIDs, the pipes with their fds, and the status bar', async () => {
     const { world, script, until, frame, events } = start();
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
@@ -81,7 +86,7 @@ describe('App', () => {
     await typeLine(app, until, 'Who are you?');
     await waitUntil(() => s.childLines.length === 1, { what: 'the line at the child keyboard' });
     expect(s.childLines).toEqual(['Who are you?']);
-    s.emit(...events([script.activity('child', { doing: 'writing', fd: 4 }), script.write('child', 1, 'Who are you?'), script.activity('child', { doing: 'reading', fd: 3 })]));
+    s.emit(...events([script.activity('child', { doing: 'writing', fd: 4 }), ...script.write('child', 1, 'Who are you?'), script.activity('child', { doing: 'reading', fd: 3 })]));
     await until('in the pipe, unread');
     expect(frame()).not.toContain('from Child: Who are you?');
     s.emit(...events([...script.read('parent', 'child', 1, 'Who are you?'), script.activity('parent', { doing: 'typing' })]));
@@ -229,7 +234,7 @@ describe('App', () => {
     const { world, until, app, events } = start({ color: false, mode: 'one' });
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     const script = new Script(1, 'one');
-    world.last.emit(...events([script.write('child', 1, 'x'), ...script.read('child', 'child', 1, 'x')]));
+    world.last.emit(...events([...script.write('child', 1, 'x'), ...script.read('child', 'child', 1, 'x')]));
     await until('STOLEN');
     expect(hasColour(app.frames.join(''))).toBe(false);
   });

@@ -2,7 +2,8 @@
 // read like the story they tell (child writes C1, parent reads it...).
 import type { FdInfo, LinkEvent, Proc } from '../../src/ipc/events.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
-import { reduce, initialState, type Action, type ConversationState } from '../../src/app/conversation-reducer.js';
+import { reduce } from '../../src/app/state/conversation-reducer.js';
+import { initialState, type Action, type ConversationState } from '../../src/app/state/model.js';
 
 export const UP = 1001; // child-to-parent pipe inode
 export const DOWN = 1002; // parent-to-child pipe inode
@@ -86,11 +87,16 @@ export class Script {
   }
 
   /** write(2) of a whole frame by `proc`. */
-  write(proc: Proc, seq: number, text: string): Action {
+  /** write(2) of a whole frame by `proc`, and the message it completed, as the link reports them. */
+  write(proc: Proc, seq: number, text: string): Action[] {
     const bytes = encodeFrame(proc, seq, text);
     const fd = this.fd(proc, 'write');
     const start = this.tick();
-    return this.event({ type: 'syscall', proc, call: 'write', fd, requested: bytes.length, result: bytes.length, data: bytes.toString('base64'), start, at: this.tick() });
+    const at = this.tick();
+    return [
+      this.event({ type: 'syscall', proc, call: 'write', fd, requested: bytes.length, result: bytes.length, data: bytes.toString('base64'), start, at }),
+      this.event({ type: 'written', proc, frame: { writer: proc, seq, text, bytes: bytes.length }, at }),
+    ];
   }
 
   /** read(2) by `reader` returning the frame `writer` wrote, then the message event. */
@@ -112,7 +118,7 @@ export class Script {
     return [
       this.activity('parent', { doing: 'reading', fd: 20 }),
       this.activity('child', { doing: 'writing', fd: 4 }),
-      this.write('child', seq, text),
+      ...this.write('child', seq, text),
       this.activity('child', { doing: 'reading', fd: 3 }),
       ...this.read('child', 'child', seq, text),
     ];
@@ -131,12 +137,12 @@ export class Script {
       this.activity('parent', { doing: 'reading', fd: parentFd }),
       this.activity('child', { doing: 'typing' }),
       this.activity('child', { doing: 'writing', fd: 4 }),
-      this.write('child', turn, childLine),
+      ...this.write('child', turn, childLine),
       this.activity('child', { doing: 'reading', fd: 3 }),
       ...this.read('parent', 'child', turn, childLine),
       this.activity('parent', { doing: 'typing' }),
       this.activity('parent', { doing: 'writing', fd: 21 }),
-      this.write('parent', turn, parentLine),
+      ...this.write('parent', turn, parentLine),
       ...this.read('child', 'parent', turn, parentLine),
     ];
   }

@@ -2,7 +2,9 @@
 // first turn, lines typed) and lets a test emit link events as if the processes had
 // made those system calls. The App under test cannot tell it from real pipes.
 import type { LinkEvent } from '../../src/ipc/events.js';
-import type { ChatSession, OpenSession, SessionRequest } from '../../src/app/session.js';
+import { ConversationSession } from '../../src/session/conversation-session.js';
+import type { ChatSession, OpenSession, SessionRequest } from '../../src/session/open-session.js';
+import type { Knobs } from '../../src/session/session-events.js';
 import { CHILD_PID, ONE_PIPE_FDS, SHARED, TWO_PIPE_FDS, UP, DOWN } from './events.js';
 
 export class FakeSession implements ChatSession {
@@ -67,6 +69,11 @@ export class FakeWorld {
     this.sessions.push(session);
     return session;
   };
+
+  /** The conversation session the App is handed, opening its children in this world (parent PID 500). */
+  session(clock: () => number, { knobs = { childDelayMs: 0, parentDelayMs: 0 }, wallClock }: { knobs?: Knobs; wallClock?: () => number } = {}): ConversationSession {
+    return new ConversationSession({ open: this.open, turns: 3, knobs, parentPid: 500, clock, ...(wallClock ? { wallClock } : {}) });
+  }
 
   get last(): FakeSession {
     const s = this.sessions.at(-1);

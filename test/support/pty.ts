@@ -10,47 +10,20 @@ import * as pty from '@lydell/node-pty';
 // @xterm/headless is CommonJS whose exports Node's ESM loader cannot name: default import only.
 import xtermHeadless from '@xterm/headless';
 
+import { buildPtyEnv, SESSION_MARKER, type EnvOverrides } from './pty-env.js';
+import { findProcessesWithEnv, processInfo, signalGroup, signalPid, type ProcessInfo } from './processes.js';
+import { KEYS, type KeyName } from './terminal-keys.js';
+
+// scripts/bench-ui.ts drives the program through this module too.
+export { KEYS } from './terminal-keys.js';
+export { childPidsOf } from './processes.js';
+
 const { Terminal } = xtermHeadless;
 type XTerminal = InstanceType<typeof Terminal>;
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_PATH = path.join(REPO_ROOT, 'dist/cli.js');
 
-/** What the keys send in a terminal in normal (not application) cursor mode, as Ink reads them. */
-export const KEYS = {
-  enter: '\r',
-  escape: '\x1b',
-  tab: '\t',
-  shiftTab: '\x1b[Z',
-  backspace: '\x7f',
-  delete: '\x1b[3~',
-  space: ' ',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  home: '\x1b[H',
-  end: '\x1b[F',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-  f1: '\x1bOP',
-  f2: '\x1bOQ',
-  f3: '\x1bOR',
-  f4: '\x1bOS',
-  ctrlA: '\x01',
-  ctrlC: '\x03',
-  ctrlD: '\x04',
-  ctrlE: '\x05',
-  ctrlL: '\x0c',
-  ctrlR: '\x12',
-  ctrlT: '\x14',
-  ctrlU: '\x15',
-  ctrlW: '\x17',
-} as const;
-export type KeyName = keyof typeof KEYS;
-
-/** Environment values; `undefined` removes an inherited variable. */
-export type EnvOverrides = Record<string, string | undefined>;
 
 export interface StartPtyOptions {
   /** Arguments for dist/cli.js, or for `command` when it is given. */
@@ -86,32 +59,6 @@ const DEFAULT_INTERVAL_MS = 25;
 const DEFAULT_KEY_DELAY_MS = 25;
 /** No output for this long means the frame being drawn has fully arrived. */
 const FRAME_QUIET_MS = 8;
-
-// Variables that would make the program under test see another terminal than ours
-// (node-pty drops these only when it is handed process.env itself).
-const TERMINAL_VARIABLES = ['COLUMNS', 'LINES', 'TMUX', 'TMUX_PANE', 'STY', 'WINDOW', 'WINDOWID', 'TERMCAP', 'COLORTERM'];
-// Locale variables that outrank LANG: dropped so the language is LANG's unless a test says otherwise.
-const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE'];
-/** Every process of a session inherits this variable; it finds them after they are orphaned. */
-export const SESSION_MARKER = 'PIPE_CHAT_PTY_SESSION';
-
-export function buildPtyEnv(overrides: EnvOverrides, marker: string): Record<string, string> {
-  const env: Record<string, string | undefined> = { ...process.env };
-  for (const name of [...TERMINAL_VARIABLES, ...LOCALE_VARIABLES]) delete env[name];
-  Object.assign(env, {
-    TERM: 'xterm-256color',
-    LANG: 'en_US.UTF-8',
-    // Ink renders only the last frame and ignores resizes when is-in-ci says yes;
-    // it says no for 'false'. CONTINUOUS_INTEGRATION counts too.
-    CI: 'false',
-    CONTINUOUS_INTEGRATION: 'false',
-    [SESSION_MARKER]: marker,
-  });
-  Object.assign(env, overrides);
-  const clean: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) clean[name] = value;
-  return clean;
-}
 
 export class PtySession {
   /** The pid of the process started in the terminal (a session and process-group leader). */
@@ -444,96 +391,6 @@ function describeExpected(expected: string | RegExp): string {
 
 function formatExit(status: PtyExit): string {
   return status.signal === undefined ? `exit code ${status.exitCode}` : `signal ${status.signal}`;
-}
-
-function signalPid(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals): void {
-  signalPid(-pgid, signal);
-}
-
-// ---- /proc helpers (Linux) ----
-
-export interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  /** Process state letter from /proc/PID/stat: R, S, D, Z (zombie), T... */
-  state: string;
-  /** Command line, arguments joined by spaces. */
-  commandLine: string;
-}
-
-function listPids(): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number);
-}
-
-/** Reads /proc/PID; undefined when the process is gone (or not ours to read). */
-export function processInfo(pid: number): ProcessInfo | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may itself hold spaces or parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-    return { pid, ppid: Number(fields[1]), state: fields[0] ?? '?', commandLine };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Direct children of a process. */
-export function childPidsOf(pid: number): number[] {
-  return listPids().filter((candidate) => processInfo(candidate)?.ppid === pid);
-}
-
-/** Children, grandchildren and so on. */
-export function descendantPidsOf(pid: number): number[] {
-  const infos = listPids()
-    .map(processInfo)
-    .filter((info): info is ProcessInfo => info !== undefined);
-  const found: number[] = [];
-  const frontier = [pid];
-  while (frontier.length > 0) {
-    const parent = frontier.pop();
-    for (const info of infos) {
-      if (info.ppid === parent) {
-        found.push(info.pid);
-        frontier.push(info.pid);
-      }
-    }
-  }
-  return found;
-}
-
-/** Live (non-zombie) processes whose environment holds NAME=VALUE; only our own processes are readable. */
-export function findProcessesWithEnv(name: string, value: string): number[] {
-  const needle = `${name}=${value}`;
-  return listPids().filter((pid) => {
-    if (pid === process.pid) return false;
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(needle)) return false;
-    } catch {
-      return false;
-    }
-    const info = processInfo(pid);
-    return info !== undefined && info.state !== 'Z';
-  });
-}
-
-/** Live (non-zombie) processes whose command line contains the text, e.g. "dist/child.js". */
-export function findProcessesByCommandLine(text: string): ProcessInfo[] {
-  return listPids()
-    .filter((pid) => pid !== process.pid)
-    .map(processInfo)
-    .filter((info): info is ProcessInfo => info !== undefined && info.state !== 'Z' && info.commandLine.includes(text));
 }
 
 /**

@@ -1,0 +1,87 @@
+// The whole chat screen, stacked from prepared lines: the panes and the pipes side
+// by side, the banner, the trace and fd panels, and the status bar. It also puts the
+// terminal's real cursor at the focused input, so an input method composes in place.
+import { Box, useCursor } from 'ink';
+import type { Proc } from '../../ipc/events.js';
+import type { ConversationState } from '../state/model.js';
+import type { ConversationView } from '../state/view.js';
+import { fdLines } from '../views/fd-lines.js';
+import { computeLayout } from '../views/layout.js';
+import { seg, type Line } from '../text/styled-lines.js';
+import { LinesView } from './LinesView.js';
+import { paneLines, type PaneInput } from '../views/pane-lines.js';
+import { pipeLines } from '../views/pipe-drawing.js';
+import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
+import { statusLines } from '../views/status-lines.js';
+import { traceLines } from '../views/trace-lines.js';
+import type { Theme } from '../text/theme.js';
+import type { Ui } from '../views/phrases.js';
+import { bannerLines, type BannerContent } from '../views/banner-lines.js';
+
+export interface ChatScreenProps {
+  t: Ui;
+  theme: Theme;
+  state: ConversationState;
+  /** What the state implies, derived once per change. */
+  view: ConversationView;
+  cols: number;
+  rows: number;
+  inputs: Record<Proc, PaneInput>;
+  typingMode: boolean;
+  /** Auto-play's speed while it plays (the status bar says so), else null. */
+  autoPlaySpeed?: number | null;
+  banner: BannerContent | null;
+  traceOpen: boolean;
+  fdsOpen: boolean;
+  fds: ProcFdsSnapshot;
+}
+
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
+  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed);
+  const bannerRows = bannerLines(banner, cols);
+  const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
+  const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });
+  const stuck = new Set(view.deadlock?.blocked ?? []);
+  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns);
+  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns);
+  const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes);
+
+  let panelRows: Line[][] = [];
+  if (g.panelHeight > 0) {
+    if (g.panelsSideBySide) {
+      const traceWidth = Math.floor(cols / 2);
+      panelRows = [traceLines(t, state, traceWidth, g.panelHeight), fdLines(t, state, fds, cols - traceWidth, g.panelHeight)];
+    } else if (panels === 2) {
+      const top = Math.floor(g.panelHeight / 2);
+      panelRows = [[...traceLines(t, state, cols, top), ...fdLines(t, state, fds, cols, g.panelHeight - top)]];
+    } else {
+      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight) : fdLines(t, state, fds, cols, g.panelHeight)];
+    }
+  }
+
+  const { setCursorPosition } = useCursor();
+  const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
+  setCursorPosition(cursor);
+
+  const used = g.mainHeight + bannerRows.length + g.panelHeight + status.length;
+  const filler: Line[] = Array.from({ length: Math.max(0, g.height - used) }, () => [seg(' '.repeat(cols))]);
+  return (
+    <Box flexDirection="column" width={cols} height={g.height}>
+      <Box flexDirection="row" height={g.mainHeight}>
+        <LinesView lines={parent.lines} theme={theme} width={g.parentWidth} />
+        <LinesView lines={pipes} theme={theme} width={g.pipeWidth} />
+        <LinesView lines={child.lines} theme={theme} width={g.childWidth} />
+      </Box>
+      {bannerRows.length > 0 && <LinesView lines={bannerRows} theme={theme} width={cols} />}
+      {panelRows.length > 0 && (
+        <Box flexDirection="row" height={g.panelHeight}>
+          {panelRows.map((lines, i) => (
+            <LinesView key={i} lines={lines} theme={theme} />
+          ))}
+        </Box>
+      )}
+      <LinesView lines={filler} theme={theme} width={cols} />
+      <LinesView lines={status} theme={theme} width={cols} />
+    </Box>
+  );
+}

@@ -1,0 +1,163 @@
+// The conversation as the UI knows it, changed only by actions. The reducer never
+// performs I/O and reads no clock, so the whole story (three clean turns, a stolen
+// message, a deadlock) can be replayed and tested from a list of events. The session's
+// lifecycle is kept here; the message rules and the trace have files of their own.
+import type { LinkEvent, Proc } from '../../ipc/events.js';
+import { messageRead, messageWritten } from './message-rules.js';
+import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
+import { traceCall } from './trace.js';
+
+function later(now: number, at: number): number {
+  return Math.max(now, at);
+}
+
+export function reduce(state: ConversationState, action: Action): ConversationState {
+  switch (action.type) {
+    case 'session-starting': {
+      const session: SessionState = {
+        id: action.session,
+        mode: action.mode,
+        firstTurn: action.firstTurn,
+        reason: action.reason,
+        startedAt: action.at,
+        status: 'opening',
+        error: null,
+        pipes: [],
+        parent: newProc(action.parentPid, action.at),
+        child: newProc(null, action.at),
+        writes: [],
+        reads: [],
+        parentAwaitsChildLine: false,
+        untagged: 0,
+      };
+      const divider: Divider = {
+        id: `d${action.session}`,
+        session: action.session,
+        at: action.at,
+        reason: action.reason,
+        mode: action.mode,
+        firstTurn: action.firstTurn,
+        childPid: null,
+      };
+      return {
+        ...state,
+        session,
+        dividers: [...state.dividers, divider],
+        now: later(state.now, action.at),
+        origin: state.origin ?? action.at,
+        wallOffsetUs: action.wallAt - action.at,
+      };
+    }
+    case 'session-opened': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return {
+        ...state,
+        session: {
+          ...session,
+          status: 'open',
+          pipes: action.pipes,
+          parent: { ...session.parent, fds: action.parentFds },
+          child: { ...session.child, pid: action.childPid, fds: session.child.fds.length > 0 ? session.child.fds : action.childFds },
+        },
+        dividers: state.dividers.map((d) => (d.session === action.session ? { ...d, childPid: action.childPid } : d)),
+        now: later(state.now, action.at),
+      };
+    }
+    case 'session-failed': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return { ...state, session: { ...session, status: 'failed', error: action.message }, now: later(state.now, action.at) };
+    }
+    case 'keyboard-line': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return {
+        ...state,
+        session: withProc(session, action.proc, (p) => ({ ...p, keyboardPending: true })),
+        now: later(state.now, action.at),
+      };
+    }
+    case 'parent-awaits-child-line': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return { ...state, session: { ...session, parentAwaitsChildLine: action.waiting }, now: later(state.now, action.at) };
+    }
+    case 'proc-stopped': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped })), now: later(state.now, action.at) };
+    }
+    case 'knob-changed':
+      return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
+    case 'tick':
+      return action.at > state.now ? { ...state, now: action.at } : state;
+    case 'link-event': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return reduceEvent({ ...state, now: later(state.now, action.event.at) }, session, action.event);
+    }
+  }
+}
+
+function current(state: ConversationState, id: number): SessionState | null {
+  return state.session && state.session.id === id ? state.session : null;
+}
+
+function reduceEvent(state: ConversationState, session: SessionState, event: LinkEvent): ConversationState {
+  switch (event.type) {
+    case 'hello':
+      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, fds: event.fds })) };
+    case 'activity':
+      return {
+        ...state,
+        session: withProc(session, event.proc, (p) => ({
+          ...p,
+          activity: event.activity,
+          since: event.at,
+          keyboardPending: p.keyboardPending && event.activity.doing === 'typing',
+        })),
+      };
+    case 'syscall':
+      return reduceSyscall(state, session, event);
+    case 'message':
+      return messageRead(state, session, event.proc, event.frame, event.at);
+    case 'written':
+      return messageWritten(state, session, event.proc, event.frame, event.at);
+    case 'frame-error':
+      return { ...state, notes: [...state.notes, note(state, session, event.proc, event.at, 'frame-error', event.error)] };
+    case 'exit':
+      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal } })) };
+  }
+}
+
+function note(state: ConversationState, session: SessionState, proc: Proc, at: number, kind: Note['kind'], detail: string): Note {
+  return { id: `n${session.id}.${state.notes.length}`, session: session.id, at, proc, kind, detail };
+}
+
+function reduceSyscall(state: ConversationState, session: SessionState, event: Extract<LinkEvent, { type: 'syscall' }>): ConversationState {
+  const bytes = Buffer.from(event.data, 'base64');
+  const next = traceCall(state, session, event, bytes);
+
+  if (typeof event.result === 'string') {
+    if (event.result === 'EAGAIN') return next;
+    return {
+      ...next,
+      session: withProc(session, event.proc, (p) => ({ ...p, error: event.result as string })),
+      notes: [...next.notes, note(next, session, event.proc, event.at, 'errno', `${event.call}(fd ${event.fd}) = ${event.result}`)],
+    };
+  }
+  if (event.call === 'read') {
+    if (event.result === 0) {
+      return {
+        ...next,
+        session: withProc(session, event.proc, (p) => ({ ...p, eof: true })),
+        notes: [...next.notes, note(next, session, event.proc, event.at, 'eof', `read(fd ${event.fd}) = 0`)],
+      };
+    }
+    return { ...next, session: { ...session, reads: [...session.reads, { at: event.at, proc: event.proc, fd: event.fd, count: event.result }] } };
+  }
+  // A write: its bytes are now in the pipe (for the byte count of each pipe); the messages
+  // it completed come as 'written' events.
+  return { ...next, session: { ...session, writes: [...session.writes, { at: event.at, proc: event.proc, fd: event.fd, bytes }] } };
+}

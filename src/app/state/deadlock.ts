@@ -1,0 +1,51 @@
+// Who is stuck for good: processes blocked in read() on an empty pipe that nobody who is
+// not stuck, or finished, will ever write to again.
+import type { Proc } from '../../ipc/events.js';
+import type { ConversationState } from './model.js';
+import { inodeOf, pipeViews, pipeWriters, type PipeView } from './pipes.js';
+import { PROCS, isFinished } from './turns.js';
+
+export interface Deadlock {
+  /** Processes blocked in read() on an empty pipe, forever. */
+  blocked: Proc[];
+  /** Processes that will never write again (finished or gone). */
+  finished: Proc[];
+}
+
+/**
+ * A process is stuck when it is blocked in read() on an empty pipe and nobody will
+ * ever write to it: every process that holds a write end of that pipe is stuck too,
+ * or has finished. A pipe with no write end left gives end of file, not a hang.
+ */
+export function findDeadlock(state: ConversationState, views: PipeView[] = pipeViews(state)): Deadlock | null {
+  const session = state.session;
+  if (!session || session.status !== 'open') return null;
+  const readingFrom = (p: Proc): number | null => {
+    const a = session[p].activity;
+    if (session[p].exit || a?.doing !== 'reading') return null;
+    // Its read has returned bytes and it is busy with them: the report of what it does next
+    // is on its way. Without this, the moment between the two reports looked like a deadlock.
+    if (session.reads.some((r) => r.proc === p && r.at >= session[p].since && r.count > 0)) return null;
+    return inodeOf(session[p].fds, a.fd);
+  };
+  const stuck = new Set<Proc>(
+    PROCS.filter((p) => {
+      const inode = readingFrom(p);
+      return inode !== null && (views.find((v) => v.inode === inode)?.unread.length ?? 0) === 0;
+    }),
+  );
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of [...stuck]) {
+      const inode = readingFrom(p) as number;
+      const holders = pipeWriters(session, inode).filter((w) => !session[w].exit);
+      const someoneMayWrite = holders.some((w) => !stuck.has(w) && !isFinished(session[w]));
+      if (holders.length === 0 || someoneMayWrite) {
+        stuck.delete(p);
+        changed = true;
+      }
+    }
+  }
+  if (stuck.size === 0) return null;
+  return { blocked: PROCS.filter((p) => stuck.has(p)), finished: PROCS.filter((p) => !stuck.has(p)) };
+}

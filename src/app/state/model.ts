@@ -1,0 +1,163 @@
+// The conversation's data model: what the UI knows about each process, each message
+// (keyed by writer and sequence number, never by arrival, since the two processes'
+// reports arrive in no guaranteed order), the dividers, notes and the trace. Every
+// action carries its own time (µs on the monotonic clock both processes share).
+import type { FdInfo, PipeMode, Proc, ProcActivity } from '../../ipc/events.js';
+import type { PipeDescription } from '../../ipc/link.js';
+import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
+
+export const TURNS = 3;
+
+/** How a read message relates to the conversation. */
+export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged';
+
+export interface ProcState {
+  pid: number | null;
+  activity: ProcActivity | null;
+  /** When the current activity began (µs). */
+  since: number;
+  fds: FdInfo[];
+  /** Whole messages this process has read, and written, in this session. */
+  reads: number;
+  writes: number;
+  exit: { code: number | null; signal: string | null } | null;
+  /** Its read returned 0: no writer is left. */
+  eof: boolean;
+  /** The errno that stopped a read or write. */
+  error: string | null;
+  /** A line was handed to its keyboard and it has not moved on yet. */
+  keyboardPending: boolean;
+  /** The kernel has it stopped (state T in /proc): whatever call it is in, it does not run. */
+  stopped: boolean;
+}
+
+export interface ByteChunk {
+  at: number;
+  proc: Proc;
+  fd: number;
+  bytes: Buffer;
+}
+
+export interface ReadCount {
+  at: number;
+  proc: Proc;
+  fd: number;
+  count: number;
+}
+
+export interface SessionState {
+  id: number;
+  mode: PipeMode;
+  firstTurn: number;
+  reason: StartReason;
+  startedAt: number;
+  status: 'opening' | 'open' | 'failed';
+  error: string | null;
+  pipes: PipeDescription[];
+  parent: ProcState;
+  child: ProcState;
+  writes: ByteChunk[];
+  reads: ReadCount[];
+  /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
+  parentAwaitsChildLine: boolean;
+  untagged: number;
+}
+
+export interface MessageRecord {
+  id: string;
+  session: number;
+  writer: Proc | null;
+  seq: number;
+  text: string;
+  bytes: number;
+  writtenAt: number | null;
+  reader: Proc | null;
+  readAt: number | null;
+  /** The sequence number the reader was waiting for (its turn). */
+  expected: number | null;
+  verdict: Verdict | null;
+}
+
+export interface Divider {
+  id: string;
+  session: number;
+  at: number;
+  reason: StartReason;
+  mode: PipeMode;
+  firstTurn: number;
+  childPid: number | null;
+}
+
+export interface Note {
+  id: string;
+  session: number;
+  at: number;
+  proc: Proc;
+  kind: 'frame-error' | 'eof' | 'errno';
+  detail: string;
+}
+
+export interface TraceEntry {
+  id: number;
+  session: number;
+  /** When the call was entered and when it returned (µs, the clock both processes share). */
+  start: number;
+  at: number;
+  proc: Proc;
+  pid: number | null;
+  call: 'read' | 'write';
+  fd: number;
+  result: number | string;
+  requested: number;
+  /** The first bytes moved, for a preview. */
+  head: Buffer;
+}
+
+export interface ConversationState {
+  turns: number;
+  session: SessionState | null;
+  messages: MessageRecord[];
+  dividers: Divider[];
+  notes: Note[];
+  trace: TraceEntry[];
+  traceCount: number;
+  counters: { delivered: number; stolen: number; outOfTurn: number };
+  knobs: Knobs;
+  /** Latest time seen (µs), from events and clock ticks. */
+  now: number;
+  /** When the first session started: trace times are relative to it. */
+  origin: number | null;
+  /**
+   * Wall-clock time minus the monotonic clock (µs), measured when the latest session
+   * started: turns an event's `at` into a time of day without a timer ("since 14:03:07").
+   */
+  wallOffsetUs: number | null;
+}
+
+/** What changes the conversation: the session's events, and the two the UI observes itself. */
+export type Action = SessionEvent | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number } | { type: 'tick'; at: number };
+
+export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
+  return {
+    turns,
+    session: null,
+    messages: [],
+    dividers: [],
+    notes: [],
+    trace: [],
+    traceCount: 0,
+    counters: { delivered: 0, stolen: 0, outOfTurn: 0 },
+    knobs,
+    now: 0,
+    origin: null,
+    wallOffsetUs: null,
+  };
+}
+
+export function newProc(pid: number | null, at: number): ProcState {
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false };
+}
+
+export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {
+  return proc === 'parent' ? { ...session, parent: change(session.parent) } : { ...session, child: change(session.child) };
+}

@@ -1,0 +1,34 @@
+// The counts a summary and the status bar show: messages read, delivered, stolen and out
+// of turn, for this conversation or for every conversation on one wiring.
+import type { PipeMode } from '../../ipc/events.js';
+import type { ConversationState, MessageRecord } from './model.js';
+
+export interface Counts {
+  /** Messages read in all. */
+  read: number;
+  delivered: number;
+  stolen: number;
+  outOfTurn: number;
+}
+
+function countOf(messages: MessageRecord[]): Counts {
+  const read = messages.filter((m) => m.reader !== null);
+  return {
+    read: read.length,
+    delivered: read.filter((m) => m.verdict === 'delivered' || m.verdict === 'out-of-turn').length,
+    stolen: read.filter((m) => m.verdict === 'stolen').length,
+    outOfTurn: read.filter((m) => m.verdict === 'out-of-turn').length,
+  };
+}
+
+/** This conversation's own figures, for its summary. */
+export function conversationCounts(state: ConversationState): Counts {
+  const id = state.session?.id;
+  return countOf(state.messages.filter((m) => m.session === id));
+}
+
+/** The running tally of one wiring, over every conversation that used it ("one pipe: stolen 4 of 9"). */
+export function wiringTally(state: ConversationState, mode: PipeMode): Counts {
+  const sessions = new Set(state.dividers.filter((d) => d.mode === mode).map((d) => d.session));
+  return countOf(state.messages.filter((m) => sessions.has(m.session)));
+}

@@ -1,0 +1,33 @@
+// One derived snapshot of the conversation per state change: the wiring shown, the
+// pipes' contents, who is deadlocked, the phase, who waits at a keyboard and whether the
+// clock runs. App computes it once per state (useMemo) and hands it down, so a frame
+// walks the pipes' bytes and the deadlock graph once, not once per view that asks.
+import type { PipeMode, Proc } from '../../ipc/events.js';
+import { findDeadlock, type Deadlock } from './deadlock.js';
+import type { ConversationState } from './model.js';
+import { needsClock, phaseOf, type Phase } from './phase.js';
+import { pipeViews, type PipeView } from './pipes.js';
+import { typingProcs } from './turns.js';
+
+export interface ConversationView {
+  /** The wiring on screen: the session's, or before the first one opens, the one asked for. */
+  mode: PipeMode;
+  pipes: PipeView[];
+  deadlock: Deadlock | null;
+  phase: Phase;
+  typing: Proc[];
+  clockRuns: boolean;
+}
+
+export function deriveView(state: ConversationState, requestedMode: PipeMode = 'two'): ConversationView {
+  const pipes = pipeViews(state);
+  const deadlock = findDeadlock(state, pipes);
+  return {
+    mode: state.session?.mode ?? requestedMode,
+    pipes,
+    deadlock,
+    phase: phaseOf(state, deadlock),
+    typing: typingProcs(state),
+    clockRuns: needsClock(state, deadlock),
+  };
+}

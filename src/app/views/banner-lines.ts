@@ -1,0 +1,97 @@
+// The one banner that explains what just happened, most important first: deadlock
+// (two processes blocked in read(), each waiting for the other), a process blocked for
+// good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
+// conversation. Each comes with the key that gets the user out of it.
+import type { ConversationState } from '../state/model.js';
+import { conversationCounts } from '../state/tallies.js';
+import { conversationTurn, other } from '../state/turns.js';
+import { deriveView, type ConversationView } from '../state/view.js';
+import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from '../text/styled-lines.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { wrapToWidth } from '../text/text-width.js';
+import type { Tone } from '../text/theme.js';
+import { exitHow, tagOf, type Ui } from './phrases.js';
+
+export interface BannerContent {
+  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'race-won' | 'finished' | 'opening' | 'saved';
+  title: string;
+  text: string;
+  keys: string;
+  tone: Tone;
+}
+
+export function bannerContent(t: Ui, state: ConversationState, view: ConversationView = deriveView(state)): BannerContent | null {
+  const b = t.banner;
+  const session = state.session;
+  const { phase, deadlock } = view;
+  if (phase === 'opening') return { kind: 'opening', title: '…', text: b.opening, keys: '', tone: 'dim' };
+  if (!session) return null;
+  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: b.failed(sanitizeForDisplay(session.error ?? '')), keys: b.failedKeys, tone: 'danger' };
+  if (deadlock) {
+    const [blocked] = deadlock.blocked;
+    const [finished] = deadlock.finished;
+    // A deadlock needs two processes waiting on each other; one process waiting alone is not one.
+    if (deadlock.blocked.length === 1 && blocked && finished) {
+      return { kind: 'blocked-forever', title: b.blockedForeverTitle, text: b.blockedForever(t.procLower[blocked], t.procLower[finished]), keys: b.deadlockKeys, tone: 'warn' };
+    }
+    return { kind: 'deadlock', title: b.deadlockTitle, text: b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
+  }
+  if (phase === 'child-died' && session.child.exit) {
+    const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);
+    return {
+      kind: 'child-died',
+      title: b.childDiedTitle,
+      text: b.childDied(pid, exitHow(t, session.child.exit)),
+      keys: b.childDiedKeys(conversationTurn(state)),
+      tone: 'danger',
+    };
+  }
+  if (phase === 'finished') {
+    return {
+      kind: 'finished',
+      title: b.finishedTitle,
+      text: b.finished(state.turns, conversationCounts(state)),
+      keys: b.finishedKeys,
+      tone: 'ok',
+    };
+  }
+  const latest = state.messages.filter((m) => m.session === session.id && m.readAt !== null).sort((a, c) => (a.readAt ?? 0) - (c.readAt ?? 0)).at(-1);
+  if (latest?.verdict === 'stolen' && latest.writer) {
+    // What happened, who is left waiting for the message, and what the user can do now.
+    const writer = latest.writer;
+    const waiting = other(writer);
+    const waits = session[waiting].activity?.doing === 'reading' && !session[waiting].exit;
+    const text = b.stolen(tagOf(writer, latest.seq), t.procLower[writer]) + (waits ? ` ${b.stolenWaiting(t.procLower[waiting])}` : '');
+    const keys = view.typing.includes(writer) ? b.stolenKeys(t.procLower[writer]) : b.stolenKeysOnly;
+    return { kind: 'stolen', title: b.stolenTitle, text, keys, tone: 'danger' };
+  }
+  if (latest?.verdict === 'out-of-turn' && latest.reader && latest.writer) {
+    return {
+      kind: 'out-of-turn',
+      title: b.outOfTurnTitle,
+      text: b.outOfTurn(t.procLower[latest.reader], tagOf(latest.writer, latest.seq), tagOf(latest.writer, latest.expected ?? 0)),
+      keys: '',
+      tone: 'warn',
+    };
+  }
+  if (latest?.verdict === 'delivered' && latest.reader && latest.writer && session.mode === 'one') {
+    // On one pipe a delivery is luck, not design: say so, and how to see the textbook's outcome.
+    return {
+      kind: 'race-won',
+      title: b.raceWonTitle,
+      text: b.raceWon(tagOf(latest.writer, latest.seq), t.procLower[latest.reader]),
+      keys: b.raceWonKeys,
+      tone: 'warn',
+    };
+  }
+  return null;
+}
+
+export function bannerLines(content: BannerContent | null, width: number): Line[] {
+  if (!content) return [];
+  const inner = width - 4;
+  const body: Line[] = wrapToWidth(content.text, inner).map((l) => [seg(' '), seg(l, content.kind === 'opening' ? 'dim' : 'plain')]);
+  if (content.keys) body.push(...wrapToWidth(content.keys, inner).map((l) => [seg(' '), seg(l, 'key')]));
+  const chars = content.kind === 'deadlock' ? DOUBLE : content.tone === 'danger' ? HEAVY : ROUND;
+  return framed([seg(content.title, content.tone)], body, width, body.length + 2, content.tone, chars);
+}

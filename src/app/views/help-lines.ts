@@ -1,0 +1,52 @@
+// The help overlay: every key, from the catalogue, grouped by where it works. How to
+// close it is pinned to its last line; when the keys do not all fit (Korean wraps
+// longer at 80x24), the rest scrolls with the arrow keys and the last line says so.
+import type { Line } from '../text/styled-lines.js';
+import { framed, seg } from '../text/styled-lines.js';
+import { padStartToWidth, wrapToWidth } from '../text/text-width.js';
+import type { Ui } from './phrases.js';
+
+export interface HelpView {
+  lines: Line[];
+  /** How far the keys can scroll (0: they all fit). */
+  maxScroll: number;
+}
+
+export function helpLines(t: Ui, width: number, height: number, scroll = 0): HelpView {
+  const h = t.help;
+  const inner = width - 4;
+  const keyWidth = 10;
+  const row = (key: string, text: string): Line[] =>
+    wrapToWidth(text, inner - keyWidth - 2).map((l, i) => [seg(' '), seg(i === 0 ? padStartToWidth(key, keyWidth) : ' '.repeat(keyWidth), 'key'), seg('  '), seg(l)]);
+  const heading = (text: string): Line[] => [[], [seg(' '), seg(text, 'title')]];
+  const body: Line[] = [
+    ...wrapToWidth(h.intro, inner).map((l) => [seg(' '), seg(l)]),
+    ...heading(h.raceTitle),
+    ...wrapToWidth(h.race, inner).map((l) => [seg(' '), seg(l)]),
+    ...heading(h.anywhere),
+    ...row('Ctrl+T', h.keys.toggle),
+    ...row('Ctrl+C', h.keys.quit),
+    ...row('Ctrl+Z', h.keys.suspend),
+    ...row('F1', h.keys.help),
+    ...row('Tab', h.keys.tab),
+    ...row('Esc', h.keys.esc),
+    ...heading(h.keysMode),
+    ...row('Enter / i', h.keys.enter),
+    ...row('t', h.keys.toggle),
+    ...row('r / n', h.keys.restart),
+    ...row('d', h.keys.childDelay),
+    ...row('p', h.keys.parentDelay),
+    ...row('x', h.keys.trace),
+    ...row('f', h.keys.fds),
+    ...row('s', h.keys.save),
+    ...row('? / F1', h.keys.help),
+    ...row('q', h.keys.quit),
+  ];
+  const room = Math.max(0, height - 2 - 2); // inside the frame, less a blank line and the pinned last line
+  const maxScroll = Math.max(0, body.length - room);
+  const at = Math.max(0, Math.min(maxScroll, scroll));
+  const footer: Line = [seg(' '), seg(maxScroll > 0 ? `${h.close} · ${h.scroll}` : h.close, 'dim')];
+  const shown = body.slice(at, at + room);
+  while (maxScroll > 0 && shown.length < room) shown.push([]);
+  return { lines: framed([seg(h.title, 'title')], [...shown, [], footer], width, height, 'accent'), maxScroll };
+}

@@ -1,0 +1,153 @@
+// A process's pane: its state, what its terminal would show (its own lines, what it
+// read, labelled with writer and actual reader), and its keyboard input at the bottom.
+import type { Proc } from '../../ipc/events.js';
+import type { ConversationState } from '../state/model.js';
+import { transcriptOf, type TranscriptEntry } from '../state/transcript.js';
+import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { inputLine } from '../widgets/text-input/input-line.js';
+import type { TextInputState } from '../widgets/text-input/text-input-state.js';
+import { truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
+import { modeWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
+
+const MAX_MESSAGE_LINES = 3;
+
+export interface PaneInput {
+  draft: TextInputState;
+  /** The process waits at its keyboard. */
+  waiting: boolean;
+  /** Keys go to this input now. */
+  focused: boolean;
+  /** A line was sent and the process has not taken it yet. */
+  pending: boolean;
+}
+
+export interface PaneLines {
+  lines: Line[];
+  /** Where the terminal cursor belongs, relative to the pane, when the input has focus. */
+  cursor: { x: number; y: number } | null;
+}
+
+function messageLines(prefix: string, text: string, width: number, t: Ui, tone: Line[number]['tone']): Line[] {
+  const shown = sanitizeForDisplay(text.length > 4000 ? text.slice(0, 4000) : text);
+  const wrapped = wrapToWidth(prefix + shown, width);
+  const lines = wrapped.slice(0, MAX_MESSAGE_LINES).map((l) => [seg(l, tone)]);
+  if (wrapped.length > MAX_MESSAGE_LINES) {
+    // One ellipsis says the display goes on; the note below says the data did not stop.
+    const last = lines[MAX_MESSAGE_LINES - 1];
+    if (last?.[0]) last[0] = seg(truncateToWidth(last[0].text, width - 1, '') + '…', tone);
+    // The message's own bytes (not the wire tag or the newline), wrapped rather than cut.
+    const note = t.transcript.longMessage(Buffer.byteLength(text));
+    lines.push(...wrapToWidth(note, width).map((l) => [seg(l, 'dim')]));
+  }
+  return lines;
+}
+
+/** A divider's words, broken between its " · " parts when it can, so "child PID 142…" is never cut. */
+function dividerLines(text: string, width: number): Line[] {
+  const room = width - 4;
+  const parts = text.split(' · ');
+  const rows: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const piece = i < parts.length - 1 ? `${part} ·` : part;
+    const last = rows.at(-1);
+    if (last !== undefined && widthOf(`${last} ${piece}`) <= room) rows[rows.length - 1] = `${last} ${piece}`;
+    else rows.push(...wrapToWidth(piece, room));
+  }
+  return rows.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
+}
+
+function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
+  switch (entry.kind) {
+    case 'divider': {
+      const d = entry.divider;
+      const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
+      const mode = modeWords(t, d.mode);
+      const text =
+        d.reason === 'toggle'
+          ? t.transcript.dividerToggle(mode, pid, d.firstTurn)
+          : d.reason === 'restart'
+            ? t.transcript.dividerRestart(mode, pid)
+            : d.reason === 'respawn'
+              ? t.transcript.dividerRespawn(pid, d.firstTurn)
+              : t.transcript.dividerStart(mode, pid);
+      return dividerLines(text, width);
+    }
+    case 'wrote':
+      return [
+        ...messageLines(t.transcript.typed, entry.message.text, width, t, proc),
+        ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
+      ];
+    case 'read': {
+      const prefix = proc === 'parent' ? t.transcript.fromChild : t.transcript.fromParent;
+      return [
+        ...messageLines(prefix, entry.message.text, width, t, verdictTone(entry.message)),
+        ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
+      ];
+    }
+    case 'note': {
+      const n = entry.note;
+      const text = n.kind === 'eof' ? t.transcript.eof(n.detail) : n.kind === 'errno' ? t.transcript.errno(n.detail) : t.transcript.frameError(n.detail);
+      return [[seg(`! ${sanitizeForDisplay(text)}`, 'warn')]];
+    }
+  }
+}
+
+export function paneLines(
+  t: Ui,
+  state: ConversationState,
+  proc: Proc,
+  input: PaneInput,
+  width: number,
+  height: number,
+  stuck: boolean,
+  clockRuns?: boolean,
+): PaneLines {
+  const inner = width - 2;
+  const session = state.session;
+  const p = session?.[proc];
+  const pid = p?.pid === null || p?.pid === undefined ? t.pidUnknown : String(p.pid);
+  const title: Line = [seg(t.paneTitle(t.proc[proc], pid), proc)];
+  const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
+
+  const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
+  const note = input.draft.refused > 0
+    ? t.input.full(input.draft.refused)
+    : input.pending
+      ? t.input.sent
+      : !input.waiting
+        ? t.input.notTyping
+        : !input.focused
+          ? t.input.keysOff
+          : '';
+  // The pane's title already names the process: when the label does not fit, the note alone says what matters.
+  const shortNote = note === t.input.keysOff ? [t.input.keysOffShort] : input.draft.refused > 0 ? [t.input.fullShort] : [];
+  const labels = note ? [`${keyboard} (${note})`, note, ...shortNote] : [keyboard];
+  const label = truncateToWidth(labels.find((l) => widthOf(l) <= inner - 4) ?? labels.at(-1) ?? '', inner - 4);
+  const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.draft.refused > 0 ? 'warn' : input.focused ? 'ok' : 'dim')];
+  const promptText = '› ';
+  const field = inputLine(input.draft, inner - widthOf(promptText));
+  // A newcomer's eyes are on the active input: while it is empty it says what to do (dim), until the first key.
+  const room = inner - widthOf(promptText);
+  const hint = input.focused && !input.pending && input.draft.value === '' ? [t.input.hint[proc], t.input.hintShort].find((h) => widthOf(h) <= room) : undefined;
+  const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), hint ? seg(hint, 'dim') : seg(field.text, input.focused ? 'plain' : 'dim')];
+
+  // The state wraps rather than lose its end (the fd, how long): "■ BLOCKED in read(fd 23)" / "  since 14:03:07".
+  const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
+  const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
+  // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
+  const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
+  const shown: Line[] = [];
+  for (const entry of entries.reverse()) {
+    if (shown.length + entry.length > bodyRows) {
+      if (shown.length === 0) shown.push(...entry.slice(0, bodyRows));
+      break;
+    }
+    shown.unshift(...entry);
+  }
+  while (shown.length < bodyRows) shown.push([]);
+  const body = [...statusRows, ...shown, separator, inputRow];
+  const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
+  const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;
+  return { lines, cursor };
+}

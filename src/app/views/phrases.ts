@@ -1,0 +1,99 @@
+// Small phrases that several views share, all from the catalogue: a process's state
+// in words, a message's wire tag ("C1"), and a message's route and verdict.
+import type { Proc } from '../../ipc/events.js';
+import type { Messages } from '../../i18n/index.js';
+import type { ConversationState, MessageRecord, ProcState } from '../state/model.js';
+import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
+import { other } from '../state/turns.js';
+import { seg, type Line } from '../text/styled-lines.js';
+import type { Tone } from '../text/theme.js';
+
+export type Ui = Messages['ui'];
+
+export function tagOf(writer: Proc | null, seq: number): string {
+  return `${writer === 'parent' ? 'P' : writer === 'child' ? 'C' : '?'}${seq}`;
+}
+
+export function exitHow(t: Ui, exit: { code: number | null; signal: string | null }): string {
+  return exit.signal ? t.exitSignal(exit.signal) : t.exitCode(exit.code ?? 0);
+}
+
+export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, stuck: boolean, clockRuns = needsClock(state)): Line {
+  const a = p.activity;
+  // ✗ only for a failure; a normal exit and end of file are plain facts (a neutral mark).
+  if (p.exit) {
+    const normal = p.exit.code === 0 && p.exit.signal === null;
+    return [seg(`${normal ? '-' : '✗'} ${t.state.exited(exitHow(t, p.exit))}`, normal ? 'dim' : 'danger')];
+  }
+  if (p.eof) return [seg(`- ${t.state.eof}`, 'dim')];
+  if (p.stopped) return [seg(`⏸ ${t.state.stopped(a?.doing === 'reading' ? a.fd : null)}`, 'warn')];
+  if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
+  if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(formatDuration(t, state.knobs.parentDelayMs))}`, 'accent')];
+  if (!a) return [seg(`… ${t.state.starting}`, 'dim')];
+  switch (a.doing) {
+    case 'typing':
+      return [seg(`▶ ${t.state.typing}`, 'ok')];
+    case 'writing':
+      return [seg(`✎ ${t.state.writing(a.fd)}`, 'accent')];
+    case 'sleeping':
+      return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
+    case 'reading': {
+      // A wait that ends on its own counts seconds (the clock runs); an open-ended one
+      // (the user's line, a deadlock) says since when, so nothing has to tick.
+      const wall = wallTimeOf(state, p.since);
+      const text = clockRuns
+        ? t.state.reading(a.fd, secondsSince(state, p))
+        : wall !== null
+          ? t.state.readingSince(a.fd, timeOfDay(wall))
+          : t.state.readingUntimed(a.fd);
+      return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
+    }
+    case 'done':
+      return [seg(`✓ ${t.state.done}`, 'dim')];
+  }
+}
+
+/** "C1 child→parent  delivered", "C1 child→child  STOLEN ...": who wrote it, who read it, and what that means. */
+export function routeWords(t: Ui, m: MessageRecord): Line {
+  const tag = tagOf(m.writer, m.seq);
+  const writer = m.writer ? t.procLower[m.writer] : '?';
+  if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
+  const route = seg(t.transcript.route(tag, writer, t.procLower[m.reader]), 'dim');
+  switch (m.verdict) {
+    case 'stolen':
+      return [route, seg(' '), seg(`✗ ${t.transcript.stolen}`, 'danger'), seg(`: ${t.transcript.stolenWhy}`, 'danger')];
+    case 'out-of-turn':
+      return [route, seg(' '), seg(`✗ ${t.transcript.outOfTurn(tagOf(other(m.reader), m.expected ?? 0))}`, 'warn')];
+    case 'untagged':
+      return [route, seg(' '), seg(`? ${t.transcript.untagged}`, 'warn')];
+    default:
+      return [route, seg(' '), seg(`✓ ${t.transcript.delivered}`, 'ok')];
+  }
+}
+
+/** The short form for the narrow pipe drawing: the route and a mark, STOLEN in words. */
+export function shortRouteWords(t: Ui, m: MessageRecord): Line {
+  const full = routeWords(t, m);
+  if (m.verdict === 'stolen') return [...full.slice(0, 3)];
+  if (m.verdict === 'out-of-turn' || m.verdict === 'untagged') return [full[0] ?? seg(''), seg(' ✗', 'warn')];
+  return m.reader === null ? full : [full[0] ?? seg(''), seg(' ✓', 'ok')];
+}
+
+export function verdictTone(m: MessageRecord): Tone {
+  return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+}
+
+/** A wall-clock time as the terminal's clock would show it: 14:03:07 (local time). */
+export function timeOfDay(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Every duration the screen shows goes through here: "0 ms", "100 ms", "2 s". */
+export function formatDuration(t: Ui, ms: number): string {
+  return t.status.ms(ms);
+}
+
+export function modeWords(t: Ui, mode: 'one' | 'two'): string {
+  return mode === 'one' ? t.status.modeOne : t.status.modeTwo;
+}

@@ -1,0 +1,50 @@
+// The trace panel: every read() and write() of both processes, newest at the bottom,
+// each a real system call's result. Like `strace -f -tt -T`: ordered by when each call
+// was entered, on the one clock both processes share, with the time relative to the
+// start of its conversation, the process and its PID, and how long the call took (a
+// read blocked for two seconds says so). A separator names each conversation.
+import type { ConversationState, TraceEntry } from '../state/model.js';
+import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
+import { fitToWidth, padStartToWidth } from '../text/text-width.js';
+import type { Ui } from './phrases.js';
+
+function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {
+  const ms = ((e.start - origin) / 1000).toFixed(3);
+  const result = typeof e.result === 'number' ? t.trace.bytes(e.result) : e.result;
+  const data = e.head.length > 0 ? `"${sanitizeForDisplay(e.head.toString('utf8'))}"` : '';
+  const pid = e.pid === null ? '' : String(e.pid);
+  return fitLine(
+    [
+      seg(padStartToWidth(t.trace.ms(ms), 12), 'dim'),
+      seg(' '),
+      seg(fitToWidth(`${t.procLower[e.proc]} ${pid}`, 13), e.proc),
+      seg(fitToWidth(`${e.call}(${e.fd})`, 10), e.call === 'write' ? 'accent' : 'plain'),
+      seg(padStartToWidth(result, 8), typeof e.result === 'number' ? 'plain' : 'danger'),
+      seg(padStartToWidth(`<${((e.at - e.start) / 1e6).toFixed(6)}>`, 11), 'dim'),
+      seg('  '),
+      seg(data, 'dim'),
+    ],
+    inner,
+  );
+}
+
+export function traceLines(t: Ui, state: ConversationState, width: number, height: number): Line[] {
+  const inner = width - 2;
+  const rows = Math.max(0, height - 2);
+  const body: Line[] = [];
+  let session: number | null = null;
+  // Newest last: walk back from the end until the rows are full, separators included.
+  for (let i = state.trace.length - 1; i >= 0 && body.length < rows; i--) {
+    const e = state.trace[i] as TraceEntry;
+    const next = state.trace[i - 1];
+    const divider = state.dividers.find((d) => d.session === e.session);
+    body.unshift(entryLine(t, e, divider?.at ?? state.origin ?? 0, inner));
+    session = e.session;
+    if (next?.session !== session && divider && body.length < rows) {
+      body.unshift(fitLine([seg(t.trace.separator(divider.session, divider.childPid === null ? '?' : String(divider.childPid)), 'dim')], inner));
+    }
+  }
+  if (body.length === 0) body.push([seg(t.trace.empty, 'dim')]);
+  return framed([seg(t.trace.title, 'title')], body, width, height);
+}

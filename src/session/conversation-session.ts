@@ -1,0 +1,149 @@
+// The one owner of a conversation, outside React: the link to the child, the parent's
+// program, the parent-delay gate and the child's lifetime. It forks a new child for a
+// start, a toggle, a restart or a respawn (closing the old one first), and reports what
+// happens as SessionEvents to its subscribers. Each conversation has an id: whatever an
+// older one still reports is dropped here, so a late event never reaches the new one.
+// close() kills the child and ends the parent's blocked read before its first await,
+// so it can run from signal-exit's onExit and from an uncaught error: process.exit()
+// hangs while a pool thread is blocked in read(2).
+import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
+import { ChildLineGate } from './child-line-gate.js';
+import type { ChatSession, OpenSession } from './open-session.js';
+import type { Knobs, SessionEvent, StartReason } from './session-events.js';
+
+export interface ConversationSessionOptions {
+  open: OpenSession;
+  /** Turns in a conversation. */
+  turns: number;
+  knobs: Knobs;
+  /** This process: the parent of the exercise. */
+  parentPid?: number;
+  /** The monotonic clock in µs and the wall clock in ms since the epoch (tests pass fixed ones). */
+  clock?: () => number;
+  wallClock?: () => number;
+}
+
+export class ConversationSession {
+  readonly turns: number;
+  private knobSettings: Knobs;
+  private readonly open: OpenSession;
+  private readonly parentPid: number;
+  private readonly clock: () => number;
+  private readonly wallClock: () => number;
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private id = 0;
+  private live: ChatSession | null = null;
+  private gate: ChildLineGate | null = null;
+  private closing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(options: ConversationSessionOptions) {
+    this.open = options.open;
+    this.turns = options.turns;
+    this.knobSettings = options.knobs;
+    this.parentPid = options.parentPid ?? process.pid;
+    this.clock = options.clock ?? nowUs;
+    this.wallClock = options.wallClock ?? Date.now;
+  }
+
+  get knobs(): Knobs {
+    return this.knobSettings;
+  }
+
+  subscribe(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Closes the current conversation (if any) and forks a child for a new one. */
+  start(reason: StartReason, mode: PipeMode, firstTurn: number): void {
+    if (this.closed) return;
+    const id = ++this.id;
+    const isCurrent = (): boolean => this.id === id && !this.closed;
+    const emit = (event: SessionEvent): void => {
+      if (isCurrent()) this.emit(event);
+    };
+    const closing = this.teardown();
+    this.emit({ type: 'session-starting', session: id, mode, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
+    const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
+    this.gate = gate;
+    const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
+    const opened = closing.then(() => {
+      if (!isCurrent()) return null;
+      return this.open({
+        mode,
+        turns: this.turns,
+        firstTurn,
+        childDelayMs: this.knobSettings.childDelayMs,
+        parentDelayMs: this.knobSettings.parentDelayMs,
+        onEvent: (event) => emit({ type: 'link-event', session: id, event }),
+        // The parent's read delay counts from the child's line being typed, not from its previous step.
+        delayStart: () => gate.wait(),
+      });
+    });
+    opened.then((session) => {
+      if (!session) return;
+      if (!isCurrent()) {
+        void stop(session);
+        return;
+      }
+      this.live = session;
+      const { childPid, pipes, parentFds, childFds } = session.link;
+      this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, at: this.clock() });
+      session.parent.run().catch(fail);
+    }, fail);
+  }
+
+  /** Hands a line to a process's keyboard; false if that process is not waiting for one. */
+  type(proc: Proc, line: string): boolean {
+    const session = this.live;
+    if (!session) return false;
+    if (proc === 'child') {
+      session.link.typeForChild(line);
+      this.emit({ type: 'keyboard-line', session: this.id, proc, at: this.clock() });
+      this.gate?.childLineTyped();
+      return true;
+    }
+    // The program resumes in a later microtask, so its 'writing' comes after this event.
+    const accepted = session.parent.type(line);
+    if (accepted) this.emit({ type: 'keyboard-line', session: this.id, proc, at: this.clock() });
+    return accepted;
+  }
+
+  setChildDelay(ms: number): void {
+    this.knobSettings = { ...this.knobSettings, childDelayMs: ms };
+    this.live?.link.setChildDelay(ms);
+    this.emit({ type: 'knob-changed', knob: 'childDelayMs', ms });
+  }
+
+  setParentDelay(ms: number): void {
+    this.knobSettings = { ...this.knobSettings, parentDelayMs: ms };
+    this.live?.parent.setReadDelay(ms);
+    this.emit({ type: 'knob-changed', knob: 'parentDelayMs', ms });
+  }
+
+  /** Kills the child at once and closes everything; resolves once the child is gone. No conversation starts after it. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.teardown();
+  }
+
+  private teardown(): Promise<void> {
+    this.gate?.release();
+    this.gate = null;
+    const session = this.live;
+    this.live = null;
+    if (session) this.closing = Promise.all([this.closing, stop(session)]).then(() => {});
+    return this.closing;
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Stops the parent's program once, then closes the link (which kills the child before it awaits anything). */
+function stop(session: ChatSession): Promise<void> {
+  session.parent.stop();
+  return session.link.close();
+}

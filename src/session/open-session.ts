@@ -1,0 +1,79 @@
+// How a conversation opens for real: fork a child over real kernel pipes and build the
+// parent's program on the same link. The session (conversation-session.ts) takes this
+// as a function, so tests hand it a fake that makes no process at all.
+import type { FdInfo, LinkEvent, PipeMode } from '../ipc/events.js';
+import { PipeLink, type PipeDescription } from '../ipc/link.js';
+import { ParentProgram } from '../ipc/parent-program.js';
+
+export interface ChatLink {
+  readonly mode: PipeMode;
+  readonly pipes: PipeDescription[];
+  readonly parentFds: FdInfo[];
+  readonly childFds: FdInfo[];
+  readonly childPid: number;
+  typeForChild(text: string): void;
+  setChildDelay(ms: number): void;
+  /** Kills the child at once, closes the fds, resolves once the child is gone. */
+  close(): Promise<void>;
+}
+
+export interface ParentSide {
+  run(): Promise<void>;
+  type(line: string): boolean;
+  setReadDelay(ms: number): void;
+  stop(): void;
+}
+
+export interface ChatSession {
+  link: ChatLink;
+  parent: ParentSide;
+}
+
+export interface SessionRequest {
+  mode: PipeMode;
+  turns: number;
+  firstTurn: number;
+  childDelayMs: number;
+  parentDelayMs: number;
+  /** Receives every event from the first one the child reports. */
+  onEvent: (event: LinkEvent) => void;
+  /** Awaited by the parent before each delayed read. */
+  delayStart: () => Promise<void>;
+}
+
+export type OpenSession = (request: SessionRequest) => Promise<ChatSession>;
+
+export function openPipeSession(childScript?: string): OpenSession {
+  return async (request) => {
+    const link = await PipeLink.open({
+      mode: request.mode,
+      turns: request.turns,
+      firstTurn: request.firstTurn,
+      childDelayMs: request.childDelayMs,
+      onEvent: request.onEvent,
+      ...(childScript ? { childScript } : {}),
+    });
+    const parent = new ParentProgram(link, {
+      turns: request.turns,
+      firstTurn: request.firstTurn,
+      readDelayMs: request.parentDelayMs,
+      delayStart: request.delayStart,
+    });
+    return {
+      link: {
+        mode: link.mode,
+        pipes: link.pipes,
+        parentFds: link.parentFds,
+        get childFds() {
+          return link.childFds;
+        },
+        childPid: link.childPid,
+        typeForChild: (text) => link.typeForChild(text),
+        setChildDelay: (ms) => link.setChildDelay(ms),
+        close: () => link.close(),
+      },
+      parent,
+    };
+  };
+}
+

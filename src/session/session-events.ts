@@ -1,0 +1,40 @@
+// What a conversation session reports, as the actions the conversation reducer takes:
+// a session starting (a new child for a start, toggle, restart or respawn), opened or
+// failed, each event of its link, a line handed to a keyboard, the parent waiting for
+// the child's line before its read delay, a knob turned. Each carries its own time.
+import type { FdInfo, LinkEvent, PipeMode, Proc } from '../ipc/events.js';
+import type { PipeDescription } from '../ipc/link.js';
+
+export type StartReason = 'start' | 'toggle' | 'restart' | 'respawn';
+
+export interface Knobs {
+  childDelayMs: number;
+  parentDelayMs: number;
+}
+
+export type SessionEvent =
+  | {
+      type: 'session-starting';
+      session: number;
+      mode: PipeMode;
+      firstTurn: number;
+      reason: StartReason;
+      parentPid: number;
+      at: number;
+      /** The wall clock's µs at the same instant as `at`, read by the session: the reducer reads no clock. */
+      wallAt: number;
+    }
+  | {
+      type: 'session-opened';
+      session: number;
+      childPid: number;
+      pipes: PipeDescription[];
+      parentFds: FdInfo[];
+      childFds: FdInfo[];
+      at: number;
+    }
+  | { type: 'session-failed'; session: number; message: string; at: number }
+  | { type: 'link-event'; session: number; event: LinkEvent }
+  | { type: 'keyboard-line'; session: number; proc: Proc; at: number }
+  | { type: 'parent-awaits-child-line'; session: number; waiting: boolean; at: number }
+  | { type: 'knob-changed'; knob: keyof Knobs; ms: number };

@@ -1,0 +1,64 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { fitToWidth, truncateToWidth, wrapPhrases, wrapToWidth } from '../../../src/app/text/text-width.js';
+import { ko } from '../../../src/i18n/ko.js';
+import { emptyInput, reduceTextInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { inputLine } from '../../../src/app/widgets/text-input/input-line.js';
+
+describe('display width', () => {
+  it('truncates Hangul by cells, never splitting a double-width character', () => {
+    const cut = truncateToWidth('가나다라마바사', 7);
+    expect(cut).toBe('가나다…');
+    expect(stringWidth(cut)).toBe(7);
+  });
+
+  it('pads to an exact width even when one cell is left after a wide character', () => {
+    expect(fitToWidth('가나다라', 5)).toBe('가나…');
+    expect(stringWidth(fitToWidth('가나', 5))).toBe(5);
+  });
+
+  it('wraps at spaces, and inside a word only when it must, every line within the width', () => {
+    const lines = wrapToWidth('파이프의 바이트는 먼저 read()한 쪽이 가져갑니다 abcdefghijklmnopqrstuvwxyz', 12);
+    expect(lines[0]).toBe('파이프의');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(12);
+    expect(lines.join('')).toContain('abcdefghij');
+  });
+});
+
+describe('text input', () => {
+  it('edits by grapheme: Backspace removes a whole Hangul syllable', () => {
+    let state = reduceTextInput(emptyInput, { type: 'insert', text: '안녕' });
+    state = reduceTextInput(state, { type: 'backspace' });
+    expect(state).toEqual({ value: '안', cursor: 1, refused: 0 });
+  });
+
+  it('cleans pasted text: no newline can end the frame early', () => {
+    expect(reduceTextInput(emptyInput, { type: 'insert', text: 'a\nb' }).value).toBe('a b');
+  });
+
+  it('takes what fits under the byte limit, whole characters only, and counts the bytes it left out', () => {
+    const full = reduceTextInput({ value: 'abc', cursor: 3, refused: 0 }, { type: 'insert', text: 'd' }, 3);
+    expect(full).toEqual({ value: 'abc', cursor: 3, refused: 1 });
+    // 2 bytes of room: 'x' fits, '가' (3 bytes) does not, nor does anything after it.
+    const paste = reduceTextInput({ value: 'ab', cursor: 2, refused: 0 }, { type: 'insert', text: 'x가yz' }, 5);
+    expect(paste).toEqual({ value: 'abx', cursor: 3, refused: 5 });
+    expect(reduceTextInput(paste, { type: 'left' }, 5).refused).toBe(0);
+  });
+
+  it('scrolls a long line so the cursor stays in view, counting cells', () => {
+    const line = inputLine({ value: '가'.repeat(20), cursor: 20, refused: 0 }, 10);
+    expect(line.cursorColumn).toBeLessThanOrEqual(9);
+    expect(stringWidth(line.text)).toBeLessThanOrEqual(10);
+    expect(inputLine({ value: '가나', cursor: 1, refused: 0 }, 10).cursorColumn).toBe(2);
+  });
+});
+
+describe('wrapPhrases', () => {
+  it('keeps a Korean phrase whole on its line: the too-small message never leaves "주세요" alone', () => {
+    for (const cols of [30, 40, 50, 60, 70, 79]) {
+      const lines = wrapPhrases(ko.ui.tooSmall(80, 24, cols, 20), cols - 2);
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(cols - 2);
+      expect(lines.some((l) => l.endsWith('크게 해 주세요.')), lines.join(' / ')).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// A pane drawn on its own: long messages, the dividers between sessions, and how a full
+// pane scrolls. Every line is exactly the pane's width, and nothing important is cut.
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { lineText } from '../../../src/app/text/styled-lines.js';
+import { paneLines } from '../../../src/app/views/pane-lines.js';
+import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { en } from '../../../src/i18n/en.js';
+import { CHILD_PID, Script, play } from '../events.js';
+
+const t = en.ui;
+const IDLE = { draft: emptyInput, waiting: false, focused: false, pending: false };
+
+function draw(state: ReturnType<typeof play>, proc: 'parent' | 'child', width: number, height = 20): string[] {
+  const lines = paneLines(t, state, proc, IDLE, width, height, false).lines.map(lineText);
+  for (const line of lines) expect(stringWidth(line), line).toBe(width);
+  return lines;
+}
+
+describe('a pane', () => {
+  it('ends a long message with one ellipsis and says, uncut, how many bytes of its own it had', () => {
+    const s = new Script();
+    const text = 'word '.repeat(1000);
+    const state = play([...s.start(), ...s.write('child', 1, text), ...s.read('parent', 'child', 1, text)]);
+    for (const width of [30, 37]) {
+      const pane = draw(state, 'parent', width, 30).join('\n');
+      expect(pane).not.toContain('……');
+      expect(pane.replace(/[│\n ]+/g, ' ')).toContain('(5000 bytes sent whole, shown cut)');
+    }
+  });
+
+  it('fits a divider that needs two lines, breaking between its parts', () => {
+    const one = new Script(2, 'one', 2);
+    const state = play(one.start('toggle'));
+    const pane = draw(state, 'child', 30);
+    expect(pane.some((l) => l.includes(`new child PID ${CHILD_PID + 2} ·`))).toBe(true);
+    const divider = pane.filter((l) => /─ *│$/.test(l) && !l.startsWith('╭')).join('\n');
+    expect(divider.replace(/[│─\n ]+/g, ' ')).toContain(`switched to one shared pipe · new child PID ${CHILD_PID + 2} · turn 2`);
+    expect(divider).not.toContain('…');
+  });
+
+  it('scrolls by whole entries: the top line is never the tail of a message', () => {
+    const s = new Script(1, 'one');
+    let state = play(s.start());
+    for (const k of [1, 2, 3]) state = play([...s.write('child', k, `line ${k}`), ...s.read('child', 'child', k, `line ${k}`)], state);
+    for (let height = 6; height <= 16; height++) {
+      const lines = draw(state, 'child', 30, height);
+      // Below the title and the state: the first transcript line.
+      const first = lines[2] ?? '';
+      expect(first, lines.join('\n')).not.toMatch(/^│ {3}/);
+    }
+  });
+});
