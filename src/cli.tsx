@@ -12,7 +12,7 @@ import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
-import { runRace } from './race.js';
+import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';

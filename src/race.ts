@@ -8,16 +8,10 @@
 // count is measured, not assumed), and the read is then ended with the parent's own
 // wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
 // what a real read(2) in a real process returned.
-import type { RaceOptions } from './args.js';
-import type { WiredLinkEvent, Wiring } from './ipc/events.js';
+import { pipesOf, type WiredLinkEvent, type Wiring } from './ipc/events.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
-import { messagesFor, type Lang } from './i18n/index.js';
-import { thisMachine } from './experiments/machine.js';
-import { progressLine } from './experiments/progress.js';
-import { toCsv } from './experiments/report-files.js';
-import { pipesOf, wiringName } from './experiments/wiring.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
@@ -170,40 +164,4 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,
   };
-}
-
-function percent(n: number, of: number): string {
-  return `${((n / of) * 100).toFixed(1)}%`;
-}
-
-export function formatRace(result: RaceResult, lang: Lang): string {
-  const t = messagesFor(lang).cli.race;
-  return [
-    t.title(wiringName(result.wiring, lang), result.trials, result.delayMs),
-    `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
-    `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
-    `  ${t.parentBlocked(result.parentBlocked)}`,
-    `  ${t.speed(result.trialsPerSecond)}`,
-  ].join('\n');
-}
-
-export async function runRace(options: RaceOptions, lang: Lang): Promise<number> {
-  const t = messagesFor(lang).cli;
-  const progress = progressLine(process.stderr, options.output === 'text');
-  const result = await race({
-    wiring: options.wiring,
-    trials: options.trials,
-    delayMs: options.childDelayMs,
-    parentDelayMs: options.parentDelayMs,
-    onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
-  }).finally(() => progress.done());
-  const machine = thisMachine();
-  const row = { ...result };
-  if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);
-  else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
-  else {
-    const note = options.wiringChosen ? '' : `\n${t.race.defaultWiring}`;
-    process.stdout.write(`${formatRace(result, lang)}${note}\n${t.machine(machine)}\n`);
-  }
-  return 0;
 }

@@ -5,11 +5,6 @@ import { messagesFor, type Lang } from '../i18n/index.js';
 
 export type { Wiring } from '../ipc/events.js';
 
-/** How many kernel pipes a wiring uses (a socket uses none). */
-export function pipesOf(wiring: Wiring): 0 | 1 | 2 {
-  return wiring === 'two-pipes' ? 2 : wiring === 'socket' ? 0 : 1;
-}
-
 export function wiringName(wiring: Wiring, lang: Lang): string {
   const t = messagesFor(lang).cli.race;
   const names: Record<Wiring, string> = { 'two-pipes': t.pipesTwo, 'one-pipe': t.pipesOne, socket: t.wiringSocket, named: t.wiringNamed };

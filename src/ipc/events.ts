@@ -23,6 +23,11 @@ export function wiringOfMode(mode: PipeMode): Wiring {
 }
 
 /** 'one' when both processes read the same FIFO (bytes can be stolen), 'two' when each reads only what the other wrote. */
+/** How many kernel pipes a wiring uses (a socket uses none). */
+export function pipesOf(wiring: Wiring): 0 | 1 | 2 {
+  return wiring === 'two-pipes' ? 2 : wiring === 'socket' ? 0 : 1;
+}
+
 export function modeOfWiring(wiring: Wiring): PipeMode {
   return wiring === 'one-pipe' || wiring === 'named' ? 'one' : 'two';
 }

@@ -1,0 +1,45 @@
+// `pipe-chat race` as the user sees it: a progress line on a terminal, then the counts
+// in words (or JSON, or CSV), always with the machine they were measured on.
+import type { RaceOptions } from '../args.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
+import { race, type RaceResult } from '../race.js';
+import { thisMachine } from './machine.js';
+import { progressLine } from './progress.js';
+import { toCsv } from './report-files.js';
+import { wiringName } from './wiring.js';
+
+function percent(n: number, of: number): string {
+  return `${((n / of) * 100).toFixed(1)}%`;
+}
+
+export function formatRace(result: RaceResult, lang: Lang): string {
+  const t = messagesFor(lang).cli.race;
+  return [
+    t.title(wiringName(result.wiring, lang), result.trials, result.delayMs),
+    `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
+    `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
+    `  ${t.parentBlocked(result.parentBlocked)}`,
+    `  ${t.speed(result.trialsPerSecond)}`,
+  ].join('\n');
+}
+
+export async function runRace(options: RaceOptions, lang: Lang): Promise<number> {
+  const t = messagesFor(lang).cli;
+  const progress = progressLine(process.stderr, options.output === 'text');
+  const result = await race({
+    wiring: options.wiring,
+    trials: options.trials,
+    delayMs: options.childDelayMs,
+    parentDelayMs: options.parentDelayMs,
+    onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
+  }).finally(() => progress.done());
+  const machine = thisMachine();
+  const row = { ...result };
+  if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);
+  else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
+  else {
+    const note = options.wiringChosen ? '' : `\n${t.race.defaultWiring}`;
+    process.stdout.write(`${formatRace(result, lang)}${note}\n${t.machine(machine)}\n`);
+  }
+  return 0;
+}
