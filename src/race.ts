@@ -28,6 +28,8 @@ export interface RaceSettings {
   trialTimeoutMs?: number;
   /** Called after each trial with how many are done (for a progress line). */
   onTrial?: (done: number) => void;
+  /** Stops the race before its next trial (the chat's in-panel sweep: Esc cancels); race() then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface RaceResult {
@@ -141,6 +143,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   const started = performance.now();
   try {
     for (let i = 0; i < settings.trials; i++) {
+      settings.signal?.throwIfAborted();
       const outcome = await trial(link, parentDelayMs, settings.trialTimeoutMs ?? 10_000 + settings.delayMs + parentDelayMs);
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;

@@ -41,6 +41,8 @@ export interface SweepSettings {
   childScript?: string;
   /** After each trial: which delay (0-based) and how many of its trials are done. */
   onTrial?: (point: number, done: number) => void;
+  /** Cancels the sweep before its next trial. */
+  signal?: AbortSignal;
 }
 
 export async function sweep(settings: SweepSettings): Promise<SweepPoint[]> {
@@ -53,6 +55,7 @@ export async function sweep(settings: SweepSettings): Promise<SweepPoint[]> {
       parentDelayMs: settings.parentDelayMs,
       ...(settings.childScript ? { childScript: settings.childScript } : {}),
       onTrial: (done) => settings.onTrial?.(i, done),
+      ...(settings.signal ? { signal: settings.signal } : {}),
     });
     points.push(sweepPoint(settings.wiring, delayMs, result.trials, result.stolen));
   }

@@ -27,4 +27,16 @@ describe('the race, over real pipes', () => {
     const result = await race({ wiring: 'one-pipe', trials: 50, delayMs: 2, childScript });
     expect(result.delivered).toBeGreaterThan(45);
   }, 60_000);
+
+  it('stops before its next trial when its signal is aborted', async () => {
+    const controller = new AbortController();
+    let done = 0;
+    const onTrial = (n: number): void => {
+      done = n;
+      if (n === 3) controller.abort(new Error('cancelled by the user'));
+    };
+    const run = race({ wiring: 'one-pipe', trials: 1000, delayMs: 0, childScript, signal: controller.signal, onTrial });
+    await expect(run).rejects.toThrow('cancelled by the user');
+    expect(done).toBe(3);
+  }, 60_000);
 });
