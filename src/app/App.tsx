@@ -253,7 +253,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   }
   const pending = (p: Proc) => session?.[p].keyboardPending ?? false;
   const noteFor = (p: Proc): string | undefined => {
-    if (ui.inputNote?.proc === p) return ui.inputNote.text;
+    // "Kept" is over once that process waits for its line: the draft is there for it.
+    if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
     return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
   };
   const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p), note: noteFor(p) });
