@@ -24,7 +24,7 @@ Options of the chat:
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
-Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C quits.`,
+Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, Esc then one letter for a command, Ctrl+C quits.`,
       race: `Usage:
   pipe-chat race [options]           one race: N single turns, stolen messages counted
   pipe-chat race --sweep [options]   the race at each of several child delays, as a chart

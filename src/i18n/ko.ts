@@ -24,7 +24,7 @@ export const ko: Messages = {
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-채팅의 키: F1 또는 ? 도움말, Ctrl+T 파이프 하나/두 개 전환, Ctrl+C 종료.`,
+채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, Esc 다음 글자 하나는 명령, Ctrl+C 종료.`,
       race: `사용법:
   pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
   pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
