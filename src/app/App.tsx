@@ -185,6 +185,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const command = (command: Command) => {
     // The saved notice stands until the next command, and the banner it covered comes back.
     dispatchUi({ type: 'notice-dismissed' });
+    // Esc arms one command: any command but scrolling ends it.
+    if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
     const wiring = conversation.mode ?? options.mode;
     switch (command) {
       case 'quit':
@@ -209,7 +211,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       case 'page-up':
       case 'page-down': {
         const entries = Math.max(transcriptOf(state, 'parent').length, transcriptOf(state, 'child').length);
-        return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(2, Math.floor(rows / 8)), max: Math.max(0, entries - 1) });
+        return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(rows / 12)), max: Math.max(0, entries - 1) });
       }
       case 'panel-up':
       case 'panel-down':

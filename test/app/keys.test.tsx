@@ -18,10 +18,10 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-function start() {
+function start(mode: 'one' | 'two' = 'two') {
   const world = new FakeWorld();
   const script = new Script();
-  const app = render(<App session={world.session(() => script.at)} options={{ mode: 'two', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
+  const app = render(<App session={world.session(() => script.at)} options={{ mode, color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
@@ -105,6 +105,26 @@ describe('nothing typed is a command by accident', () => {
     await s.until('COMMAND KEY:');
     s.app.stdin.write('r');
     await waitUntil(() => s.world.sessions.length === 2, { what: 'a new conversation' });
+    await waitUntil(() => !s.frame().includes('COMMAND KEY:'), { what: 'typing again after the one command' });
+  });
+
+  it('a sentence typed at BLOCKED FOREVER and after the child died is a draft, never a command', async () => {
+    const s = start('one');
+    await waitUntil(() => s.world.sessions.length === 1, { what: 'a session' });
+    const one = new Script(1, 'one');
+    s.emit([...one.steal(1, 'Who are you?'), one.activity('child', { doing: 'done' }), one.exit(0)]);
+    await s.until('BLOCKED FOREVER');
+    s.app.stdin.write('restart? quit! toggle');
+    await s.until('quit! toggle');
+    expect(s.world.sessions).toHaveLength(1);
+    const died = start();
+    await childTyping(died);
+    died.emit([died.script.exit(null, 'SIGKILL')]);
+    await died.until('CHILD DIED');
+    died.app.stdin.write('r and q');
+    await died.until('› r and q');
+    expect(died.world.sessions).toHaveLength(1);
+    expect(died.world.last.closed).toBe(false);
   });
 
   it('an empty or blank Enter says so in the input and keeps the spaces', async () => {
