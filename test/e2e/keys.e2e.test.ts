@@ -77,10 +77,14 @@ describe('keys in a terminal', () => {
     await chat.waitForText('DONE');
     await chat.waitForText('↑ more above');
     expect(chat.screen()).not.toContain('from Child: first1');
-    for (let i = 0; i < 6 && !chat.screen().includes('from Child: first1'); i++) {
+    // Each PgUp goes further back, until the first turn is in view (then PgUp stops there).
+    for (let i = 0; i < 8 && !chat.screen().includes('from Child: first1'); i++) {
+      const before = chat.screen();
       await chat.press('pageUp');
-      await chat.waitForText('newer below');
+      await chat.waitFor(() => chat.screen() !== before || undefined, 'the panes scrolled back');
     }
-    await chat.waitForText('from Child: first1');
+    const screen = await chat.waitForText('from Child: first1');
+    expect(screen).toContain('newer below');
+    expect(screen).not.toContain('↑ more above');
   });
 });

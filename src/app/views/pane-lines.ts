@@ -144,12 +144,11 @@ export function paneLines(
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
   const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
-  const skipped = Math.max(0, Math.min(scrollBack, entries.length - 1));
-  const newestFirst = entries.reverse().slice(skipped);
-  const fill = (room: number): { rows: Line[]; taken: number } => {
+  const newestAll = entries.reverse();
+  const fill = (room: number, from = skipped): { rows: Line[]; taken: number } => {
     const rows: Line[] = [];
     let taken = 0;
-    for (const entry of newestFirst) {
+    for (const entry of newestAll.slice(from)) {
       if (rows.length + entry.length > room) {
         if (rows.length === 0) rows.push(...entry.slice(0, room));
         break;
@@ -161,6 +160,10 @@ export function paneLines(
   };
   // The marks take a row each, so no entry loses a line to them (too few rows: no marks).
   const marks = bodyRows > 3;
+  // Scrolled no further back than the oldest entry at the top: PgUp stops when it is in view.
+  let skipped = Math.max(0, Math.min(scrollBack, newestAll.length - 1));
+  while (skipped > 0 && fill(bodyRows - 1, skipped - 1).taken === newestAll.length - skipped + 1) skipped--;
+  const newestFirst = newestAll.slice(skipped);
   const space = bodyRows - (marks && skipped > 0 ? 1 : 0);
   const first = fill(space);
   const above = marks && first.taken < newestFirst.length;
