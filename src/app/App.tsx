@@ -1,10 +1,12 @@
 // The entry component. It receives its whole world as props (the conversation session,
 // the options, the catalogue), keeps the conversation reducer and the UI reducer, derives
 // one view of the conversation per change, and carries out the commands that the one
-// input layer (hooks/use-keys.ts) routes to it. Auto-play types into the same drafts and
-// submits through the same path as Enter.
+// input layer (hooks/use-keys.ts) routes to it. Typed keys go to the waiting input, or,
+// while nobody waits (the child is starting, a turn is under way, the conversation is
+// over), to the draft of whoever types next, kept there for later. Auto-play types into
+// the same drafts and submits through the same path as Enter.
 import { Box, useApp, type Key } from 'ink';
-import { useCallback, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
@@ -13,7 +15,9 @@ import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
 import { initialState, type ConversationState } from './state/model.js';
 import { deriveView } from './state/view.js';
-import { conversationTurn } from './state/turns.js';
+import { conversationTurn, other } from './state/turns.js';
+import { transcriptOf } from './state/transcript.js';
+import { formatDuration } from './views/phrases.js';
 import { helpLines } from './views/help-lines.js';
 import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
@@ -28,7 +32,7 @@ import { useAutoPlay } from './auto-play/use-auto-play.js';
 import { useSession } from './hooks/use-session.js';
 import { useClock } from './hooks/use-clock.js';
 import { useKeys, type Command } from './hooks/use-keys.js';
-import { focusOf, initialUi, inputModeOf, reduceUi, type SavedNotice } from './state/ui-reducer.js';
+import { focusOf, initialUi, inputModeOf, nextTyper, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
@@ -63,6 +67,9 @@ export interface AppProps {
   /** Full redraws asked from outside (the job was continued after a stop). */
   redraws?: RedrawRequests;
 }
+
+/** How long a changed delay is said in the banner. */
+const KNOB_NOTE_MS = 5000;
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
 
@@ -107,19 +114,39 @@ export function App({ session: conversation, options, messages, size, fdReader, 
 
   const waiting = view.typing;
   const focus = focusOf(ui, waiting);
-  const mode = inputModeOf(ui, focus);
+  const mode = inputModeOf(ui);
   const session = state.session;
+  const playing = view.phase === 'playing';
+  const typist = focus ?? (session && playing ? nextTyper(session.child, session.parent) : 'child');
+  // A line submitted in this burst of keys: what follows it is the other side's answer.
+  const submittedTo = useRef<Proc | null>(null);
+  useLayoutEffect(() => {
+    submittedTo.current = null;
+  });
+  useEffect(() => {
+    if (ui.knobNote === null) return;
+    const timer = setTimeout(() => dispatchUi({ type: 'notice-dismissed' }), KNOB_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [ui.knobNote]);
 
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
     (proc: Proc, value: string): boolean => {
-      if (value.trim() === '' || !conversation.type(proc, value)) return false;
+      if (value.trim() === '') {
+        dispatchUi({ type: 'input-noted', proc, text: t.input.empty });
+        return false;
+      }
+      if (!conversation.type(proc, value)) {
+        dispatchUi({ type: 'input-noted', proc, text: t.input.kept });
+        return false;
+      }
       drafts[proc].edit({ type: 'clear' });
+      submittedTo.current = proc;
       return true;
     },
-    [conversation, drafts],
+    [conversation, drafts, t],
   );
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
@@ -158,21 +185,38 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const command = (command: Command) => {
     // The saved notice stands until the next command, and the banner it covered comes back.
     dispatchUi({ type: 'notice-dismissed' });
-    const wiring = session?.mode ?? options.mode;
+    // Esc arms one command: any command but scrolling ends it.
+    if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
+    const wiring = conversation.mode ?? options.mode;
     switch (command) {
       case 'quit':
         return quit();
       case 'suspend':
         return suspend?.();
       case 'toggle':
-        return conversation.start('toggle', wiring === 'two' ? 'one' : 'two', view.phase === 'finished' ? 1 : conversationTurn(state));
+        return conversation.toggle(view.phase === 'finished' ? 1 : conversationTurn(state));
       case 'restart':
         if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
         return conversation.start('restart', wiring, 1);
-      case 'child-delay':
-        return conversation.setChildDelay(nextInCycle(CHILD_DELAYS_MS, state.knobs.childDelayMs));
-      case 'parent-delay':
-        return conversation.setParentDelay(nextInCycle(PARENT_DELAYS_MS, state.knobs.parentDelayMs));
+      case 'child-delay': {
+        const ms = nextInCycle(CHILD_DELAYS_MS, conversation.knobs.childDelayMs);
+        conversation.setChildDelay(ms);
+        return dispatchUi({ type: 'knob-noted', text: t.notes.childDelay(formatDuration(t, ms)) });
+      }
+      case 'parent-delay': {
+        const ms = nextInCycle(PARENT_DELAYS_MS, conversation.knobs.parentDelayMs);
+        conversation.setParentDelay(ms);
+        return dispatchUi({ type: 'knob-noted', text: t.notes.parentDelay(formatDuration(t, ms)) });
+      }
+      case 'page-up':
+      case 'page-down': {
+        const entries = Math.max(transcriptOf(state, 'parent').length, transcriptOf(state, 'child').length);
+        return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(rows / 12)), max: Math.max(0, entries - 1) });
+      }
+      case 'panel-up':
+      case 'panel-down':
+        if (!ui.traceOpen && !ui.fdsOpen) return;
+        return dispatchUi({ type: 'scrolled', what: 'panels', by: command === 'panel-up' ? 1 : -1, max: Math.max(0, state.trace.length - 1) });
       case 'save':
         return save();
       case 'help-up':
@@ -189,11 +233,15 @@ export function App({ session: conversation, options, messages, size, fdReader, 
         return dispatchUi({ type: UI_ACTIONS[command] });
     }
   };
-  const typed = (text: string, key: Key) => {
-    if (!focus) return;
-    const edit = textInputKey(text, key);
-    if (edit === 'submit') submitLine(focus, drafts[focus].current().value);
-    else if (edit) drafts[focus].edit(edit);
+  const typed = (text: string, key: Key, paste: boolean) => {
+    dispatchUi({ type: 'typing-mode' });
+    dispatchUi({ type: 'notice-dismissed' });
+    const proc = submittedTo.current ? other(submittedTo.current) : typist;
+    const edit = paste ? ({ type: 'insert', text } as const) : textInputKey(text, key);
+    if (edit === 'submit') return submitLine(proc, drafts[proc].current().value);
+    if (!edit) return;
+    dispatchUi({ type: 'input-note-cleared' });
+    drafts[proc].edit(edit);
   };
   useKeys({ mode, command, typed });
 
@@ -206,7 +254,12 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     );
   }
   const pending = (p: Proc) => session?.[p].keyboardPending ?? false;
-  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p) });
+  const noteFor = (p: Proc): string | undefined => {
+    // "Kept" is over once that process waits for its line: the draft is there for it.
+    if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
+    return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
+  };
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p), note: noteFor(p) });
   return (
     <ChatScreen
       t={t}
@@ -217,8 +270,10 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       rows={rows}
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={mode === 'text'}
+      canSwitch={waiting.length > 1}
+      scroll={{ panes: ui.paneScroll, panels: ui.panelScroll }}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={ui.saved ? savedBanner(t, ui.saved) : bannerContent(t, state, view)}
+      banner={ui.saved ? savedBanner(t, ui.saved) : ui.knobNote ? { kind: 'saved', title: t.notes.title, text: ui.knobNote, keys: '', tone: 'accent' } : bannerContent(t, state, view)}
       traceOpen={ui.traceOpen}
       fdsOpen={ui.fdsOpen}
       fds={fds}

@@ -3,7 +3,9 @@
 // first and gives the shell its screen and cursor back; an error is printed only
 // after the screen is restored, so it stays readable. Ctrl+Z arrives as a key in raw
 // mode: the terminal is given back before the job stops, and taken again, with a
-// full redraw, when the job continues (`fg`).
+// full redraw, when the job continues (`fg`). Bracketed paste is on while the chat has
+// the screen, so a paste is known as one (hooks/key-reader.ts), and off again on every
+// way out and while suspended.
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
@@ -18,10 +20,10 @@ import { openPipeSession } from '../session/open-session.js';
 import { TURNS } from './state/model.js';
 import { exportTranscript } from './transcript/transcript-export.js';
 
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[?2004h';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
 // some of its lines into the restored shell screen (seen in tmux, not in xterm).
-const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
+const LEAVE_ALT_SCREEN = '\x1b[?2004l\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
 
 export async function runApp(options: AppOptions): Promise<number> {
   const messages = messagesFor(options.lang);

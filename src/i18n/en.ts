@@ -24,7 +24,7 @@ Options of the chat:
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
-Keys in the chat: F1 or ? for help, Ctrl+T toggles one pipe / two pipes, Ctrl+C quits.`,
+Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, Esc then one letter for a command, Ctrl+C quits.`,
       race: `Usage:
   pipe-chat race [options]           one race: N single turns, stolen messages counted
   pipe-chat race --sweep [options]   the race at each of several child delays, as a chart
@@ -192,6 +192,8 @@ Options:
       eof: (detail: string) => `end of file: ${detail}`,
       errno: (detail: string) => `failed: ${detail}`,
       more: (n: number) => `↑ ${n} earlier lines`,
+      moreAbove: '↑ more above · PgUp',
+      moreBelow: (n: number) => `↓ ${n} newer below · PgDn`,
       longMessage: (bytes: number) => `(${bytes} bytes sent whole, shown cut)`,
     },
     input: {
@@ -199,8 +201,10 @@ Options:
       parentKeyboard: 'parent keyboard',
       notTyping: 'not typing',
       sent: 'line sent…',
-      keysOff: 'keys mode: Enter or i to type',
-      keysOffShort: 'Enter or i: type',
+      keysOff: 'Esc: the next key is a command',
+      keysOffShort: 'next key: command',
+      empty: 'empty line: not sent',
+      kept: 'kept: not waiting yet',
       hint: { child: "type the child's line, then Enter", parent: "type the parent's answer, then Enter" },
       hintShort: 'type a line, press Enter',
       full: (bytes: number) => `line full: 64 KiB a message, ${bytes} bytes not added`,
@@ -231,7 +235,7 @@ Options:
       delivered: (n: number) => `delivered ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `stolen ${n}`,
-      tally: (mode: string, stolen: number, read: number) => `${mode}: stolen ${stolen} of ${read}`,
+      tally: (mode: string, stolen: number, read: number) => `${mode}, all conversations: stolen ${stolen} of ${read}`,
       tallyShort: (stolen: number, read: number) => `stolen ${stolen}/${read}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
       outOfTurnShort: (n: number) => `${n} out of turn`,
@@ -241,7 +245,7 @@ Options:
       autoPlay: (speed: number) => (speed === 1 ? 'auto-play' : `auto-play ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? 'auto' : `auto ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`),
-      typingKeys: { toggle: 'Ctrl+T pipes', keys: 'Esc keys', other: 'Tab other input', help: 'F1 help', quit: 'Ctrl+C quit' },
+      typingKeys: { toggle: 'Ctrl+T pipes', keys: 'Esc then r/d/p/x/f/s/q', other: 'Tab other input', scroll: 'PgUp/PgDn scroll', help: 'F1 help', quit: 'Ctrl+C quit' },
       commandKeys: {
         toggle: 't pipes',
         delays: 'd/p delays',
@@ -250,7 +254,8 @@ Options:
         restart: 'r restart',
         help: '? help',
         quit: 'q quit',
-        type: 'Enter type',
+        type: 'Esc back to typing',
+        mode: 'COMMAND KEY:',
       },
     },
     banner: {
@@ -260,7 +265,7 @@ Options:
       blockedForeverTitle: 'BLOCKED FOREVER',
       blockedForever: (blocked: string, finished: string) =>
         `The ${blocked} is blocked in read() on an empty pipe, and the ${finished} will never write again. The only write end still open is the ${blocked}'s own, so no end of file will come either: it waits forever. (Not a deadlock: nobody waits for the ${blocked}.)`,
-      deadlockKeys: 'r: restart with a fresh child · Ctrl+T: switch pipes',
+      deadlockKeys: 'Esc, r: restart with a fresh child · Ctrl+T: switch pipes',
       stolenTitle: 'STOLEN',
       stolen: (tag: string, writer: string) =>
         `The ${writer} wrote ${tag} and read it back itself: bytes in a pipe belong to whoever calls read() first.`,
@@ -276,14 +281,14 @@ Options:
         `The ${reader} waited for ${expected} but read ${tag}: the conversation is out of step.`,
       childDiedTitle: 'CHILD DIED',
       childDied: (pid: string, how: string) => `The child (PID ${pid}) exited unexpectedly: ${how}.`,
-      childDiedKeys: (turn: number) => `r: fork a new child (goes on from turn ${turn})`,
+      childDiedKeys: (turn: number) => `Esc, r: fork a new child (goes on from turn ${turn})`,
       finishedTitle: 'DONE',
       finished: (turns: number, c: { delivered: number; stolen: number; outOfTurn: number }) =>
         `The conversation is over: ${turns} turns; in this conversation ${c.delivered} messages delivered, ${c.stolen} stolen, ${c.outOfTurn} out of turn.`,
-      finishedKeys: 'r: new conversation with a new child · q: quit',
+      finishedKeys: 'Esc, r: new conversation with a new child · Ctrl+C: quit · PgUp: read back',
       failedTitle: 'ERROR',
       failed: (message: string) => `Could not start the child: ${message}`,
-      failedKeys: 'r: try again · q: quit',
+      failedKeys: 'Esc, r: try again · Ctrl+C: quit',
       opening: 'forking a child and creating the pipes…',
     },
     help: {
@@ -292,17 +297,23 @@ Options:
         'The parent (this program) and a child process exchange three messages each over real kernel pipes. Type the child\'s line first, then the parent\'s answer.',
       raceTitle: 'One shared pipe: a race, decided by the kernel',
       race:
-        "On one pipe, whichever process calls read() first takes the bytes, even its own. The parent is really blocked in read(); the child writes and then reads at once, so who wins is up to the kernel's scheduler, each time: sometimes the child takes its own message back, sometimes the parent gets it (the screen then says the race was won this time). The status line keeps the tally of the current wiring: 'one shared pipe: stolen 4 of 9' means that of 9 messages read on it, 4 were read back by their own writer. To see the textbook's outcome every time, set the parent's read delay (p): the parent reads late. The real fix is not a delay but a second pipe (Ctrl+T).",
+        "On one pipe, whichever process calls read() first takes the bytes, even its own. The parent is really blocked in read(); the child writes and then reads at once, so who wins is up to the kernel's scheduler, each time: sometimes the child takes its own message back, sometimes the parent gets it (the screen then says the race was won this time). The status line keeps the tally of the current wiring: 'one shared pipe, all conversations: stolen 4 of 9' means that of 9 messages read on it, 4 were read back by their own writer. To see the textbook's outcome every time, set the parent's read delay (p): the parent reads late. The real fix is not a delay but a second pipe (Ctrl+T).",
       anywhere: 'Anywhere, even while typing',
-      keysMode: 'In keys mode (press Esc to leave the input)',
+      keysMode: 'After Esc: the next key is a command (only that one key)',
+      typingTitle: 'Typing, pasting and scrolling',
       keys: {
         toggle: 'switch live between two pipes and one shared pipe',
         quit: 'quit (the child is killed first)',
         suspend: 'suspend (the terminal comes back; fg resumes)',
         help: 'this help',
         tab: 'move to the other input when both processes wait for a line',
-        esc: 'leave the input: single keys work',
-        enter: 'back to the input',
+        esc: 'the next key is a command (see below); any other key is typed',
+        enter: 'submit the line typed before it; an empty line is refused with a note',
+        paste: "a paste (the terminal marks it) is text: its line breaks become spaces in the line being typed, so a paste never submits; press Enter to send it. Ctrl+C inside a paste is the text ␃",
+        early: 'keys typed while nobody waits for a line (the child starting, a turn under way, the end) are kept in the draft of whoever types next, never taken as commands',
+        pages: 'scroll both chat panes back and forth; a ↑ mark says there is more above',
+        arrows: 'scroll the trace and fd panels when open',
+        back: 'back to typing without a command',
         restart: 'restart: a new conversation with a fresh child',
         childDelay: "cycle the child's delay between its write() and read(): 0, 100 ms, 2 s",
         parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
@@ -310,8 +321,16 @@ Options:
         fds: "show or hide each process's open fds",
         save: 'save the transcript and the trace to files (text and JSON) in the current directory',
       },
+      legendTitle: 'What the marks mean',
+      legend:
+        "C1, C2…: the child's 1st, 2nd… message; P1…: the parent's. ✓ delivered: the other process read it; ✗ STOLEN: its own writer read it back. 'turn 2/3 (parent at 1)': the child is a turn ahead of the parent. The status line's 'one shared pipe, all conversations: stolen 4 of 9' counts every message read on that wiring since start; DONE counts this conversation only.",
       close: 'Esc, ? or F1 closes this help',
-      scroll: '↑/↓ scroll',
+      scroll: '↑/↓ PgUp/PgDn scroll',
+    },
+    notes: {
+      title: 'DELAY CHANGED',
+      childDelay: (d: string) => `The child now waits ${d} between its write() and its read(), from its next message on.`,
+      parentDelay: (d: string) => `The parent's read delay is now ${d}. It applies from the parent's next read(): a read already blocked cannot be delayed.`,
     },
     save: {
       title: 'SAVED',
@@ -341,6 +360,8 @@ Options:
       read: 'read end',
       write: 'write end',
       readWrite: 'read+write',
+      moreAbove: '↑ more above · ↓ back',
+      moreBelow: '↓ more below · ↑ to scroll',
       nonblock: 'O_NONBLOCK',
     },
     /** Phrases kept whole on a line when the message wraps. */
@@ -348,6 +369,7 @@ Options:
       'Terminal too small:',
       `need ${needCols}x${needRows}, have ${cols}x${rows}.`,
       'Make it larger.',
+      'Ctrl+C quits.',
     ],
     noRawMode: 'pipe-chat: this terminal cannot read single keys (no raw mode).',
   },

@@ -24,7 +24,7 @@ export const ko: Messages = {
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-채팅의 키: F1 또는 ? 도움말, Ctrl+T 파이프 하나/두 개 전환, Ctrl+C 종료.`,
+채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, Esc 다음 글자 하나는 명령, Ctrl+C 종료.`,
       race: `사용법:
   pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
   pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
@@ -192,6 +192,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       eof: (detail: string) => `파일 끝: ${detail}`,
       errno: (detail: string) => `실패: ${detail}`,
       more: (n: number) => `↑ 앞의 ${n}줄`,
+      moreAbove: '↑ 위에 더 있음 · PgUp',
+      moreBelow: (n: number) => `↓ 아래에 새 항목 ${n}개 · PgDn`,
       longMessage: (bytes: number) => `(${bytes}바이트 모두 보냄, 화면만 잘림)`,
     },
     input: {
@@ -199,8 +201,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       parentKeyboard: '부모 키보드',
       notTyping: '입력 안 받음',
       sent: '줄을 보냄…',
-      keysOff: '키 모드: Enter나 i로 입력',
-      keysOffShort: 'Enter나 i: 입력',
+      keysOff: 'Esc: 다음 키 하나가 명령',
+      keysOffShort: '다음 키: 명령',
+      empty: '빈 줄: 보내지 않음',
+      kept: '보관됨: 아직 안 기다림',
       hint: { child: '자식이 보낼 줄을 입력하고 Enter', parent: '부모의 답을 입력하고 Enter' },
       hintShort: '입력하고 Enter',
       full: (bytes: number) => `줄이 가득 참: 메시지는 64 KiB까지, ${bytes}바이트는 들어가지 않음`,
@@ -231,7 +235,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       delivered: (n: number) => `전달 ${n}`,
       deliveredShort: (n: number) => `✓ ${n}`,
       stolen: (n: number) => `가로챔 ${n}`,
-      tally: (mode: string, stolen: number, read: number) => `${mode}: ${read}개 중 ${stolen}개 가로챔`,
+      tally: (mode: string, stolen: number, read: number) => `${mode}, 모든 대화: ${read}개 중 ${stolen}개 가로챔`,
       tallyShort: (stolen: number, read: number) => `가로챔 ${stolen}/${read}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
       outOfTurnShort: (n: number) => `어긋남 ${n}`,
@@ -241,7 +245,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
-      typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 키 모드', other: 'Tab 다른 입력', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
+      typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 다음 r/d/p/x/f/s/q', other: 'Tab 다른 입력', scroll: 'PgUp/PgDn 스크롤', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
       commandKeys: {
         toggle: 't 전환',
         delays: 'd/p 지연',
@@ -250,7 +254,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         restart: 'r 재시작',
         help: '? 도움말',
         quit: 'q 종료',
-        type: 'Enter 입력',
+        type: 'Esc 입력으로',
+        mode: '명령 키:',
       },
     },
     banner: {
@@ -259,7 +264,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       blockedForeverTitle: '영원히 막힘',
       blockedForever: (blocked: string, finished: string) =>
         `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. 열려 있는 쓰기 끝은 ${blocked} 자신의 것뿐이라 파일 끝(EOF)도 오지 않으니 영원히 기다립니다. (교착 상태는 아닙니다: ${blocked} 쪽을 기다리는 프로세스가 없습니다.)`,
-      deadlockKeys: 'r: 새 자식으로 다시 시작 · Ctrl+T: 파이프 전환',
+      deadlockKeys: 'Esc, r: 새 자식으로 다시 시작 · Ctrl+T: 파이프 전환',
       stolenTitle: '가로챔',
       stolen: (tag: string, writer: string) =>
         `${writer} 쪽이 ${tag} 메시지를 쓰고 자기가 도로 읽었습니다. 파이프의 바이트는 먼저 read()한 쪽이 가져갑니다.`,
@@ -275,14 +280,14 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         `${reader} 쪽은 ${expected} 메시지를 기다렸는데 ${tag} 메시지를 읽었습니다. 대화의 순서가 어긋났습니다.`,
       childDiedTitle: '자식 종료',
       childDied: (pid: string, how: string) => `자식(PID ${pid})이 뜻밖에 끝났습니다: ${how}.`,
-      childDiedKeys: (turn: number) => `r: 새 자식 fork (${turn}번째 턴부터)`,
+      childDiedKeys: (turn: number) => `Esc, r: 새 자식 fork (${turn}번째 턴부터)`,
       finishedTitle: '끝',
       finished: (turns: number, c: { delivered: number; stolen: number; outOfTurn: number }) =>
         `대화가 끝났습니다: ${turns}턴. 이번 대화에서 전달 ${c.delivered}개, 가로챔 ${c.stolen}개, 순서 어긋남 ${c.outOfTurn}개.`,
-      finishedKeys: 'r: 새 자식과 새 대화 · q: 종료',
+      finishedKeys: 'Esc, r: 새 자식과 새 대화 · Ctrl+C: 종료 · PgUp: 되돌아 읽기',
       failedTitle: '오류',
       failed: (message: string) => `자식을 시작하지 못했습니다: ${message}`,
-      failedKeys: 'r: 다시 시도 · q: 종료',
+      failedKeys: 'Esc, r: 다시 시도 · Ctrl+C: 종료',
       opening: '자식을 fork하고 파이프를 만드는 중…',
     },
     help: {
@@ -291,17 +296,23 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         '부모(이 프로그램)와 자식 프로세스가 진짜 커널 파이프로 메시지를 세 번씩 주고받습니다. 먼저 자식의 줄을, 다음에 부모의 답을 입력하세요.',
       raceTitle: '공유 파이프 하나: 커널이 정하는 경주',
       race:
-        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경주에서 이겼다고 나옵니다). 상태 줄은 지금 구성의 누적 집계를 보여 줍니다. '공유 파이프 하나: 9개 중 4개 가로챔'은 그 구성에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다. 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
+        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경주에서 이겼다고 나옵니다). 상태 줄은 지금 구성의 누적 집계를 보여 줍니다. '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 그 구성에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다. 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
       anywhere: '어디서나 (입력 중에도)',
-      keysMode: '키 모드에서 (Esc로 입력을 떠남)',
+      keysMode: 'Esc 다음: 다음 키 하나가 명령 (그 키 하나만)',
+      typingTitle: '입력, 붙여넣기, 스크롤',
       keys: {
         toggle: '파이프 두 개와 공유 파이프 하나 사이를 바로 전환',
         quit: '종료 (자식을 먼저 끝냄)',
         suspend: '일시 정지 (터미널을 돌려줌, fg로 다시 시작)',
         help: '이 도움말',
         tab: '두 프로세스가 모두 입력을 기다릴 때 다른 입력으로',
-        esc: '입력을 떠남: 한 글자 키가 동작',
-        enter: '입력으로 돌아감',
+        esc: '다음 키 하나가 명령 (아래 참고), 다른 키는 입력됨',
+        enter: '그 앞에 입력한 줄을 보냄; 빈 줄은 안내와 함께 거절',
+        paste: '붙여넣기(터미널이 표시함)는 글자입니다: 줄바꿈은 입력 중인 줄의 공백이 되므로 붙여넣기는 절대 보내지지 않습니다. Enter로 보내세요. 붙여넣기 안의 Ctrl+C는 글자 ␃입니다',
+        early: '아무도 줄을 기다리지 않을 때(자식 시작 중, 턴 진행 중, 끝) 입력한 키는 다음에 입력할 쪽의 초안에 보관되며 명령이 되지 않습니다',
+        pages: '두 대화 창을 앞뒤로 스크롤; ↑ 표시는 위에 더 있다는 뜻',
+        arrows: '열려 있으면 trace와 fd 패널을 스크롤',
+        back: '명령 없이 입력으로 돌아감',
         restart: '다시 시작: 새 자식과 새 대화',
         childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0, 100 ms, 2초',
         parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
@@ -309,8 +320,16 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         fds: '각 프로세스의 열린 fd 보기/숨기기',
         save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',
       },
+      legendTitle: '표시의 뜻',
+      legend:
+        "C1, C2…: 자식의 1번째, 2번째… 메시지; P1…: 부모의 메시지. ✓ 전달됨: 다른 프로세스가 읽음; ✗ 가로챔: 쓴 쪽이 도로 읽음. '턴 2/3 (부모는 1)': 자식이 부모보다 한 턴 앞섬. 상태 줄의 '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 시작부터 그 구성에서 읽힌 모든 메시지를 세고, DONE은 이번 대화만 셉니다.",
       close: 'Esc, ? 또는 F1로 닫기',
-      scroll: '↑/↓ 스크롤',
+      scroll: '↑/↓ PgUp/PgDn 스크롤',
+    },
+    notes: {
+      title: '지연 변경',
+      childDelay: (d: string) => `이제 자식은 다음 메시지부터 write()와 read() 사이에 ${d} 기다립니다.`,
+      parentDelay: (d: string) => `부모 읽기 지연이 이제 ${d}입니다. 부모의 다음 read()부터 적용됩니다: 이미 막혀 있는 read는 늦출 수 없습니다.`,
     },
     save: {
       title: '저장함',
@@ -340,11 +359,14 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       read: '읽기 끝',
       write: '쓰기 끝',
       readWrite: '읽기+쓰기',
+      moreAbove: '↑ 위에 더 있음 · ↓ 되돌리기',
+      moreBelow: '↓ 아래에 더 있음 · ↑ 스크롤',
       nonblock: 'O_NONBLOCK',
     },
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [
       '터미널이 너무 작습니다:',
       `${needCols}x${needRows}가 필요한데 ${cols}x${rows}입니다.`,
+      '(Ctrl+C: 종료)',
       '크게 해 주세요.',
     ],
     noRawMode: 'pipe-chat: 이 터미널은 키를 하나씩 읽을 수 없습니다 (raw 모드 없음).',

@@ -3,6 +3,8 @@
 // start, a toggle, a restart or a respawn (closing the old one first), and reports what
 // happens as SessionEvents to its subscribers. Each conversation has an id: whatever an
 // older one still reports is dropped here, so a late event never reaches the new one.
+// The session knows the wiring it last asked for, so a toggle flips that, not what a
+// screen last showed: n presses of Ctrl+T in a burst leave the wiring n presses mean.
 // close() kills the child and ends the parent's blocked read before its first await,
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a pool thread is blocked in read(2).
@@ -32,6 +34,7 @@ export class ConversationSession {
   private readonly wallClock: () => number;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private id = 0;
+  private wiring: PipeMode | null = null;
   private live: ChatSession | null = null;
   private gate: ChildLineGate | null = null;
   private closing: Promise<void> = Promise.resolve();
@@ -58,6 +61,7 @@ export class ConversationSession {
   /** Closes the current conversation (if any) and forks a child for a new one. */
   start(reason: StartReason, mode: PipeMode, firstTurn: number): void {
     if (this.closed) return;
+    this.wiring = mode;
     const id = ++this.id;
     const isCurrent = (): boolean => this.id === id && !this.closed;
     const emit = (event: SessionEvent): void => {
@@ -92,6 +96,17 @@ export class ConversationSession {
       this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, at: this.clock() });
       session.parent.run().catch(fail);
     }, fail);
+  }
+
+  /** The wiring of the latest start (null before the first). */
+  get mode(): PipeMode | null {
+    return this.wiring;
+  }
+
+  /** Switches to the other wiring: two pipes from one, one from two, counted from the latest start. */
+  toggle(firstTurn: number): void {
+    if (this.wiring === null) return;
+    this.start('toggle', this.wiring === 'two' ? 'one' : 'two', firstTurn);
   }
 
   /** Hands a line to a process's keyboard; false if that process is not waiting for one. */

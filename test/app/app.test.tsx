@@ -49,6 +49,13 @@ function start(
   return { world, script, app, frame, until, events };
 }
 
+/** Esc, then one command key once the status bar says the next key is a command. */
+async function commandKey(app: ReturnType<typeof render>, until: (text: string) => Promise<void>, letter: string): Promise<void> {
+  app.stdin.write(ESC);
+  await until('COMMAND KEY:');
+  app.stdin.write(letter);
+}
+
 /** Types a line, waits until the input shows it, then presses Enter in a write of its own. */
 async function typeLine(app: ReturnType<typeof render>, until: (text: string) => Promise<void>, text: string): Promise<void> {
   app.stdin.write(text);
@@ -127,7 +134,7 @@ describe('App', () => {
     await until('BLOCKED FOREVER');
     expect(frame()).toContain('never write again');
     expect(frame()).not.toContain('DEADLOCK');
-    app.stdin.write('r');
+    await commandKey(app, until, 'r');
     await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });
     await until('new conversation');
@@ -141,7 +148,7 @@ describe('App', () => {
     const script = new Script(1, 'one');
     world.last.emit(...events([...script.steal(1, 'Who are you?'), script.activity('child', { doing: 'done' }), script.exit(0)]));
     await until('BLOCKED FOREVER');
-    app.stdin.write('s');
+    await commandKey(app, until, 's');
     await until('SAVED');
     expect(frame()).toContain(files.text);
     expect(frame()).toContain(files.json);
@@ -167,7 +174,7 @@ describe('App', () => {
     });
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     world.last.emit(...events([script.activity('child', { doing: 'done' }), script.exit(0)]));
-    app.stdin.write('s');
+    await commandKey(app, until, 's');
     await until('NOT SAVED');
     expect(frame()).toContain('Could not save the transcript: EACCES: permission denied');
   });
@@ -213,7 +220,7 @@ describe('App', () => {
     expect(text).toContain('Ctrl+T: two pipes');
   });
 
-  it('shows the help overlay on F1 and closes it with Esc; Esc then single letters work as commands', async () => {
+  it('shows the help overlay on F1 and closes it with Esc; Esc then one letter works as a command', async () => {
     const { world, app, until, frame } = start();
     await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
     app.stdin.write(F1);
@@ -221,7 +228,7 @@ describe('App', () => {
     expect(frame()).toContain('Ctrl+T');
     app.stdin.write(ESC);
     await waitUntil(() => !frame().includes('pipe-chat: keys'), { what: 'help to close' });
-    app.stdin.write('x');
+    await commandKey(app, until, 'x');
     await until('trace: every read() and write()');
   });
 

@@ -141,6 +141,8 @@ describe('pipe-chat in a terminal', () => {
     expect(screen).toMatch(ENDED);
     expect(screen).toMatch(/stolen [1-9]/);
     expect(screen).toMatch(/each waits for the other|never write again/);
+    await chat.press('escape');
+    await chat.waitForText('COMMAND KEY:');
     await chat.type('r');
     await chat.waitForText('new conversation');
     await chat.waitForGone(ENDED);

@@ -73,7 +73,7 @@ describe('characters the width tables disagree on', () => {
     await chat.press('escape');
     await chat.waitForText('q quit');
     await chat.type('x');
-    const screen = await chat.waitForText('trace');
+    const screen = await chat.waitForText('trace: every read()');
     expect(screen).toContain('<U+3164>');
     expectEveryBorder(chat.lines());
     chat.resize(80, 24);

@@ -83,7 +83,7 @@ describe('a link that cannot be opened', () => {
   it('shows the failure banner; quitting prints one sanitized line, no stack trace, and exits 1', async () => {
     const chat = sessions.start({ args: ['--lang', 'en'], cols: 200, rows: 30, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' } });
     await chat.waitForText('Could not start the child');
-    await chat.write('q');
+    await chat.press('ctrlC');
     const exit = await chat.waitForExit();
     expect(exit.exitCode).toBe(1);
     const lines = chat.lines().filter((line) => line.trim() !== '');

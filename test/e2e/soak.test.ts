@@ -74,10 +74,10 @@ async function round(chat: PtySession, n: number): Promise<void> {
   await chat.waitForText('[two pipes]');
 
   await chat.press('escape');
-  await chat.waitForGone('Esc keys');
-  await chat.waitForText('q quit');
+  await chat.waitForText('COMMAND KEY:');
   await withFreshChild(chat, () => chat.type('r'), 'r (restart)');
-  await chat.press('enter');
+  // One command after Esc, then typing again by itself.
+  await chat.waitForGone('COMMAND KEY:');
   await chat.waitForText('child keyboard');
 }
 

@@ -28,6 +28,10 @@ export interface ChatScreenProps {
   rows: number;
   inputs: Record<Proc, PaneInput>;
   typingMode: boolean;
+  /** Both processes wait for a line: Tab moves between the inputs (the status bar says so). */
+  canSwitch?: boolean;
+  /** How far the panes (entries) and the panels (rows) are scrolled back from the newest. */
+  scroll?: { panes: number; panels: number };
   /** Auto-play's speed while it plays (the status bar says so), else null. */
   autoPlaySpeed?: number | null;
   banner: BannerContent | null;
@@ -36,26 +40,26 @@ export interface ChatScreenProps {
   fds: ProcFdsSnapshot;
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
-  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed);
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = { panes: 0, panels: 0 }, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
+  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed, canSwitch);
   const bannerRows = bannerLines(banner, cols);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });
   const stuck = new Set(view.deadlock?.blocked ?? []);
-  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns);
-  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns);
+  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
+  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes);
 
   let panelRows: Line[][] = [];
   if (g.panelHeight > 0) {
     if (g.panelsSideBySide) {
       const traceWidth = Math.floor(cols / 2);
-      panelRows = [traceLines(t, state, traceWidth, g.panelHeight), fdLines(t, state, fds, cols - traceWidth, g.panelHeight)];
+      panelRows = [traceLines(t, state, traceWidth, g.panelHeight, scroll.panels), fdLines(t, state, fds, cols - traceWidth, g.panelHeight, scroll.panels)];
     } else if (panels === 2) {
       const top = Math.floor(g.panelHeight / 2);
-      panelRows = [[...traceLines(t, state, cols, top), ...fdLines(t, state, fds, cols, g.panelHeight - top)]];
+      panelRows = [[...traceLines(t, state, cols, top, scroll.panels), ...fdLines(t, state, fds, cols, g.panelHeight - top, scroll.panels)]];
     } else {
-      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight) : fdLines(t, state, fds, cols, g.panelHeight)];
+      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll.panels) : fdLines(t, state, fds, cols, g.panelHeight, scroll.panels)];
     }
   }
 

@@ -1,18 +1,40 @@
-// The one input layer. Ink hands over whole chunks of input, so a chunk holding text and
-// Enter ("hi\r": a paste, a fast typist, a loaded machine) is split here, and each key
-// goes to exactly one handler by the current mode: the help overlay, the focused input,
-// or the command letters. Ctrl+C, Ctrl+Z, Ctrl+T and F1 work in every mode (in raw mode
-// the terminal sends Ctrl+Z as a byte, not as SIGTSTP); Esc leaves the input so that
-// letters become commands. F1 is not in Ink's key object, so its escape sequences are
-// matched on Ink's raw input stream.
-import { useInput, useStdin, type Key } from 'ink';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+// The one input layer. It reads Ink's raw input stream (not useInput, which hands over
+// whole chunks: "hi\r", two Ctrl+C or a burst of Ctrl+T arrive as one string), turns
+// every event into keys with key-reader.ts, and routes each key, in order, to exactly
+// one handler by the current mode: the help overlay, the line being typed, or one
+// command after Esc. Nothing typed is a command by accident: letters are commands only
+// right after Esc (the status bar says so), and only for that one key. Ctrl+C, Ctrl+Z,
+// Ctrl+T, F1 and PgUp/PgDn work in every mode; a paste is always text.
+import { useStdin, type Key } from 'ink';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { InputMode } from '../state/ui-reducer.js';
+import { KeyReader } from './key-reader.js';
 
-export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
+export { F1_SEQUENCES } from './key-reader.js';
 
-export type Command = 'quit' | 'suspend' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save';
+export type Command =
+  | 'quit'
+  | 'suspend'
+  | 'toggle'
+  | 'help'
+  | 'close-help'
+  | 'help-up'
+  | 'help-down'
+  | 'keys-mode'
+  | 'typing-mode'
+  | 'other-input'
+  | 'restart'
+  | 'child-delay'
+  | 'parent-delay'
+  | 'trace'
+  | 'fds'
+  | 'save'
+  | 'page-up'
+  | 'page-down'
+  | 'panel-up'
+  | 'panel-down';
 
+/** The single keys that are commands right after Esc. */
 const LETTERS: Record<string, Command> = {
   '?': 'help',
   t: 'toggle',
@@ -24,64 +46,78 @@ const LETTERS: Record<string, Command> = {
   f: 'fds',
   s: 'save',
   q: 'quit',
-  i: 'typing-mode',
 };
 
 export interface KeyRoutes {
   mode: InputMode;
   command(command: Command): void;
-  /** A key for the focused input; only in text mode. */
-  typed(text: string, key: Key): void;
+  /** A key for the line being typed; `paste` for text that came inside paste markers. */
+  typed(text: string, key: Key, paste: boolean): void;
 }
 
-/** Where one key goes in a mode: a command, the focused input, or nowhere. */
+/** Where one key goes in a mode: a command, the line being typed, or nowhere. */
 export function routeKey(mode: InputMode, text: string, key: Key): Command | 'input' | null {
   if (key.ctrl && text === 'c') return 'quit';
   if (key.ctrl && text === 'z') return 'suspend';
   if (key.ctrl && text === 't') return 'toggle';
+  if (key.pageUp) return mode === 'help' ? 'help-up' : 'page-up';
+  if (key.pageDown) return mode === 'help' ? 'help-down' : 'page-down';
   if (mode === 'help') {
     if (key.escape || text === '?' || text === 'q') return 'close-help';
-    if (key.upArrow || key.pageUp) return 'help-up';
-    if (key.downArrow || key.pageDown) return 'help-down';
+    if (key.upArrow) return 'help-up';
+    if (key.downArrow) return 'help-down';
     return null;
   }
+  if (key.upArrow) return 'panel-up';
+  if (key.downArrow) return 'panel-down';
+  if (mode === 'keys') {
+    if (key.escape || key.return) return 'typing-mode';
+    const command = key.ctrl || key.meta ? undefined : LETTERS[text.toLowerCase()];
+    // Any other key ends keys mode and is typed: nothing is lost.
+    return command ?? 'input';
+  }
+  if (key.escape) return 'keys-mode';
   if (key.tab) return 'other-input';
-  if (mode === 'text') return key.escape ? 'keys-mode' : 'input';
-  if (key.return) return 'typing-mode';
-  const command = LETTERS[text.toLowerCase()];
-  return command && !key.ctrl && !key.meta ? command : null;
+  return 'input';
 }
 
-/** A chunk as keys: text and Enter that arrived together become the text, then Enter. */
-export function splitChunk(text: string, key: Key): [string, Key][] {
-  if (key.return || text.length < 2 || text.startsWith('\x1b') || !text.includes('\r')) return [[text, key]];
-  return text
-    .split(/(\r)/)
-    .filter((part) => part !== '')
-    .map((part): [string, Key] => (part === '\r' ? [part, { ...key, return: true }] : [part, key]));
+/** The mode a routed key leaves behind, before the screen has caught up with it. */
+function modeAfter(mode: InputMode, route: Command | 'input' | null): InputMode {
+  if (route === 'keys-mode') return 'keys';
+  if (route === 'help') return 'help';
+  if (route === 'close-help') return 'text';
+  return mode === 'keys' && route !== null && !route.startsWith('page') && !route.startsWith('panel') ? 'text' : mode;
 }
 
 export function useKeys(routes: KeyRoutes): void {
-  // The routes of the latest commit: a key that arrives before Ink re-subscribes still
-  // goes where the screen shows. Set at commit, never during render.
+  // The routes of the latest commit: a key that arrives before Ink re-renders still goes
+  // where the screen shows. Set at commit, never during render; within one burst of keys
+  // the mode each key leaves is applied here at once ("Esc" then "rr": one restart).
   const latest = useRef(routes);
   useLayoutEffect(() => {
     latest.current = routes;
   });
-  const onInput = useCallback((input: string, key: Key) => {
-    for (const [text, k] of splitChunk(input, key)) {
-      const { mode, command, typed } = latest.current;
-      const route = routeKey(mode, text, k);
-      if (route === 'input') typed(text, k);
-      else if (route) command(route);
-    }
-  }, []);
-  useInput(onInput);
-
-  const { internal_eventEmitter: events } = useStdin();
+  const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
   useEffect(() => {
+    if (!isRawModeSupported) return;
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [isRawModeSupported, setRawMode]);
+  useEffect(() => {
+    const reader = new KeyReader();
     const onRaw = (data: string) => {
-      if (F1_SEQUENCES.includes(data)) latest.current.command(latest.current.mode === 'help' ? 'close-help' : 'help');
+      for (const press of reader.read(data)) {
+        const { mode, command, typed } = latest.current;
+        if (press.f1) {
+          command(mode === 'help' ? 'close-help' : 'help');
+          latest.current = { ...latest.current, mode: mode === 'help' ? 'text' : 'help' };
+          continue;
+        }
+        const route = press.paste ? 'input' : routeKey(mode, press.text, press.key);
+        if (route === 'input') typed(press.text, press.key, press.paste === true);
+        else if (route) command(route);
+        latest.current = { ...latest.current, mode: modeAfter(mode, route) };
+      }
     };
     events?.on('input', onRaw);
     return () => {

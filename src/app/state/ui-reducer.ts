@@ -1,7 +1,9 @@
-// The screen's own state, apart from the conversation: whether keys type into an input
-// or are commands, which input has the focus when both processes wait at a keyboard,
-// the help overlay and its scroll, the trace and fd panels, and the notice of saved
-// files (it stands until the next command). Pure, so it is tested without rendering.
+// The screen's own state, apart from the conversation: whether the next key is a
+// command (one key after Esc) or typed, which input has the focus when both processes
+// wait at a keyboard, the help overlay and its scroll, how far the panes and the panels
+// are scrolled back, the trace and fd panels, a short note in an input (an empty Enter,
+// a line kept for later), the notice of a changed delay, and the notice of saved files
+// (they stand until the next command). Pure, so it is tested without rendering.
 import type { Proc } from '../../ipc/events.js';
 
 export interface SavedNotice {
@@ -15,8 +17,16 @@ export interface UiState {
   helpScroll: number;
   traceOpen: boolean;
   fdsOpen: boolean;
-  /** Esc was pressed: single letters are commands even while a process waits for a line. */
+  /** Esc was pressed: the next single key is a command, then typing again. */
   keysMode: boolean;
+  /** How many transcript entries the panes are scrolled back from the newest (0: following). */
+  paneScroll: number;
+  /** How many rows the trace and fd panels are scrolled back (0: following). */
+  panelScroll: number;
+  /** A short note under one input, until the next key typed there. */
+  inputNote: { proc: Proc; text: string } | null;
+  /** A changed delay, said in words; it stands until the next command or a few seconds. */
+  knobNote: string | null;
   /** The input the user last chose with Tab, when both wait. */
   preferred: Proc;
   saved: SavedNotice | null;
@@ -32,12 +42,30 @@ export type UiAction =
   | { type: 'trace-toggled' }
   | { type: 'fds-toggled' }
   | { type: 'saved'; notice: SavedNotice }
+  | { type: 'scrolled'; what: 'panes' | 'panels'; by: number; max: number }
+  | { type: 'input-noted'; proc: Proc; text: string }
+  | { type: 'input-note-cleared' }
+  | { type: 'knob-noted'; text: string }
   | { type: 'notice-dismissed' };
 
-/** Where keys go: the help overlay, the focused input, or the command letters. */
-export type InputMode = 'help' | 'text' | 'commands';
+/** Where keys go: the help overlay, the line being typed, or one command after Esc. */
+export type InputMode = 'help' | 'text' | 'keys';
 
-export const initialUi: UiState = { helpOpen: false, helpScroll: 0, traceOpen: false, fdsOpen: false, keysMode: false, preferred: 'child', saved: null };
+export const initialUi: UiState = {
+  helpOpen: false,
+  helpScroll: 0,
+  traceOpen: false,
+  fdsOpen: false,
+  keysMode: false,
+  paneScroll: 0,
+  panelScroll: 0,
+  inputNote: null,
+  knobNote: null,
+  preferred: 'child',
+  saved: null,
+};
+
+const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, value));
 
 export function reduceUi(ui: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -46,11 +74,11 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
     case 'help-closed':
       return { ...ui, helpOpen: false };
     case 'help-scrolled':
-      return { ...ui, helpScroll: Math.max(0, Math.min(action.maxScroll, ui.helpScroll + action.by)) };
+      return { ...ui, helpScroll: clamp(ui.helpScroll + action.by, action.maxScroll) };
     case 'keys-mode':
       return { ...ui, keysMode: true };
     case 'typing-mode':
-      return { ...ui, keysMode: false };
+      return ui.keysMode ? { ...ui, keysMode: false } : ui;
     case 'other-input': {
       const next = action.waiting.find((p) => p !== action.focus);
       return next ? { ...ui, preferred: next } : ui;
@@ -62,7 +90,15 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
     case 'saved':
       return { ...ui, saved: action.notice };
     case 'notice-dismissed':
-      return ui.saved ? { ...ui, saved: null } : ui;
+      return ui.saved || ui.knobNote ? { ...ui, saved: null, knobNote: null } : ui;
+    case 'scrolled':
+      return action.what === 'panes' ? { ...ui, paneScroll: clamp(ui.paneScroll + action.by, action.max) } : { ...ui, panelScroll: clamp(ui.panelScroll + action.by, action.max) };
+    case 'input-noted':
+      return { ...ui, inputNote: { proc: action.proc, text: action.text } };
+    case 'input-note-cleared':
+      return ui.inputNote ? { ...ui, inputNote: null } : ui;
+    case 'knob-noted':
+      return { ...ui, knobNote: action.text };
   }
 }
 
@@ -71,8 +107,16 @@ export function focusOf(ui: UiState, waiting: Proc[]): Proc | null {
   return waiting.includes(ui.preferred) ? ui.preferred : (waiting[0] ?? null);
 }
 
-/** With no process at its keyboard there is nothing to type into: single letters are commands. */
-export function inputModeOf(ui: UiState, focus: Proc | null): InputMode {
+/**
+ * Keys are typed unless the help is open or Esc was just pressed, even while no process
+ * waits for a line: what is typed then is kept for the input that becomes active next.
+ */
+export function inputModeOf(ui: UiState): InputMode {
   if (ui.helpOpen) return 'help';
-  return !ui.keysMode && focus !== null ? 'text' : 'commands';
+  return ui.keysMode ? 'keys' : 'text';
+}
+
+/** Who types next while a turn is under way and nobody waits: the child opens each turn, the parent answers it. */
+export function nextTyper(child: { writes: number; keyboardPending: boolean }, parent: { writes: number }): Proc {
+  return child.keyboardPending || child.writes > parent.writes ? 'parent' : 'child';
 }

@@ -1,7 +1,9 @@
 // One place decides how a tone looks. With colour off (--no-color or NO_COLOR) no
 // colour attribute is ever emitted: tones fall back to bold or nothing, and the
-// words and symbols on screen carry the meaning on their own.
-export type Tone = 'plain' | 'dim' | 'title' | 'parent' | 'child' | 'ok' | 'warn' | 'danger' | 'accent' | 'key';
+// words and symbols on screen carry the meaning on their own. The four ways a
+// conversation goes wrong each have a tone of their own (a stolen message, a deadlock,
+// a process blocked for good, a dead child), told apart without colour too.
+export type Tone = 'plain' | 'dim' | 'title' | 'parent' | 'child' | 'ok' | 'warn' | 'danger' | 'accent' | 'key' | 'stolen' | 'deadlock' | 'blocked' | 'died';
 
 export interface ToneStyle {
   color?: string;
@@ -21,6 +23,10 @@ const COLOURED: Record<Tone, ToneStyle> = {
   danger: { color: 'red', bold: true },
   accent: { color: 'blue', bold: true },
   key: { color: 'cyan', bold: true },
+  stolen: { color: 'magenta', bold: true },
+  deadlock: { color: 'red', bold: true, inverse: true },
+  blocked: { color: 'yellow', bold: true },
+  died: { color: 'redBright', bold: true },
 };
 
 const MONOCHROME: Record<Tone, ToneStyle> = {
@@ -34,6 +40,10 @@ const MONOCHROME: Record<Tone, ToneStyle> = {
   danger: { bold: true },
   accent: { bold: true },
   key: { bold: true },
+  stolen: { bold: true },
+  deadlock: { bold: true, inverse: true },
+  blocked: { bold: true },
+  died: { inverse: true },
 };
 
 export interface Theme {

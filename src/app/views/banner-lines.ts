@@ -1,7 +1,8 @@
 // The one banner that explains what just happened, most important first: deadlock
 // (two processes blocked in read(), each waiting for the other), a process blocked for
 // good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
-// conversation. Each comes with the key that gets the user out of it.
+// conversation. Each comes with the key that gets the user out of it, one that works
+// while the input has focus (Esc, then the letter). A changed delay is said here too.
 import type { ConversationState } from '../state/model.js';
 import { conversationCounts } from '../state/tallies.js';
 import { conversationTurn, other } from '../state/turns.js';
@@ -87,11 +88,15 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
   return null;
 }
 
+/** The title's own tone for the four ways a conversation goes wrong (the frame keeps the banner's tone). */
+const TITLE_TONES: Partial<Record<BannerContent['kind'], Tone>> = { stolen: 'stolen', deadlock: 'deadlock', 'blocked-forever': 'blocked', 'child-died': 'died' };
+
 export function bannerLines(content: BannerContent | null, width: number): Line[] {
   if (!content) return [];
   const inner = width - 4;
   const body: Line[] = wrapToWidth(content.text, inner).map((l) => [seg(' '), seg(l, content.kind === 'opening' ? 'dim' : 'plain')]);
   if (content.keys) body.push(...wrapToWidth(content.keys, inner).map((l) => [seg(' '), seg(l, 'key')]));
   const chars = content.kind === 'deadlock' ? DOUBLE : content.tone === 'danger' ? HEAVY : ROUND;
-  return framed([seg(content.title, content.tone)], body, width, body.length + 2, content.tone, chars);
+  const title = TITLE_TONES[content.kind] === undefined ? content.title : ` ${content.title} `;
+  return framed([seg(title, TITLE_TONES[content.kind] ?? content.tone)], body, width, body.length + 2, content.tone, chars);
 }

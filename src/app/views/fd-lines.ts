@@ -1,7 +1,8 @@
 // The fd panel: what each process holds open, from /proc when the kernel lets us
 // read it (Linux), else from what the link knows. Both processes' pipe fds come first,
 // named by the pipe they belong to, then one line each for the other fds; the summary
-// says whether both processes hold both ends.
+// says whether both processes hold both ends. When the panel is short it scrolls (↑/↓)
+// from the top, with a mark when lines are above or below.
 import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
@@ -58,7 +59,7 @@ function otherFdsLine(t: Ui, state: ConversationState, proc: Proc, fromProc: Pro
   return [fitLine([seg(`  ${t.procLower[proc]}: `, proc), seg(standard.join(', '), 'dim'), seg(more > 0 ? `  ${t.fds.other(more)}` : '', 'dim')], inner)];
 }
 
-export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapshot, width: number, height: number): Line[] {
+export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapshot, width: number, height: number, scroll = 0): Line[] {
   const inner = width - 2;
   const session = state.session;
   const summary: Line[] = [];
@@ -73,6 +74,11 @@ export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapsh
     ...otherFdsLine(t, state, 'parent', snapshot.parent, inner),
     ...otherFdsLine(t, state, 'child', snapshot.child, inner),
   ];
-  // Keep the top (the summary and the pipe fds) when short of rows: cut from the bottom.
-  return framed([seg(t.fds.title, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);
+  // Keep the top (the summary and the pipe fds) when short of rows; ↑ scrolls to the rest.
+  const rows = Math.max(0, height - 2);
+  const at = Math.max(0, Math.min(scroll, body.length - rows));
+  const shown = body.slice(at, at + rows);
+  if (rows > 2 && at + rows < body.length) shown[rows - 1] = fitLine([seg(t.fds.moreBelow, 'accent')], inner);
+  if (rows > 2 && at > 0) shown[0] = fitLine([seg(t.fds.moreAbove, 'accent')], inner);
+  return framed([seg(t.fds.title, 'title')], shown, width, height);
 }

@@ -1,6 +1,7 @@
-// The help overlay: every key, from the catalogue, grouped by where it works. How to
-// close it is pinned to its last line; when the keys do not all fit (Korean wraps
-// longer at 80x24), the rest scrolls with the arrow keys and the last line says so.
+// The help overlay: every key, from the catalogue, grouped by where it works (anywhere,
+// while typing, the one key after Esc), the paste rule, and what the marks on screen
+// mean. How to close it is pinned to its last line; when the keys do not all fit, the
+// rest scrolls with the arrow keys or PgUp/PgDn and the last line says so.
 import type { Line } from '../text/styled-lines.js';
 import { framed, seg } from '../text/styled-lines.js';
 import { padStartToWidth, wrapToWidth } from '../text/text-width.js';
@@ -28,10 +29,15 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('Ctrl+C', h.keys.quit),
     ...row('Ctrl+Z', h.keys.suspend),
     ...row('F1', h.keys.help),
+    ...row('PgUp/PgDn', h.keys.pages),
+    ...row('↑/↓', h.keys.arrows),
+    ...heading(h.typingTitle),
+    ...row('Enter', h.keys.enter),
     ...row('Tab', h.keys.tab),
+    ...row('paste', h.keys.paste),
+    ...row('', h.keys.early),
     ...row('Esc', h.keys.esc),
     ...heading(h.keysMode),
-    ...row('Enter / i', h.keys.enter),
     ...row('t', h.keys.toggle),
     ...row('r / n', h.keys.restart),
     ...row('d', h.keys.childDelay),
@@ -39,8 +45,11 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('x', h.keys.trace),
     ...row('f', h.keys.fds),
     ...row('s', h.keys.save),
-    ...row('? / F1', h.keys.help),
+    ...row('?', h.keys.help),
     ...row('q', h.keys.quit),
+    ...row('Esc', h.keys.back),
+    ...heading(h.legendTitle),
+    ...wrapToWidth(h.legend, inner).map((l) => [seg(' '), seg(l)]),
   ];
   const room = Math.max(0, height - 2 - 2); // inside the frame, less a blank line and the pinned last line
   const maxScroll = Math.max(0, body.length - room);

@@ -1,5 +1,7 @@
 // A process's pane: its state, what its terminal would show (its own lines, what it
 // read, labelled with writer and actual reader), and its keyboard input at the bottom.
+// Scrolled back by whole entries (PgUp), with a mark on the first row when there is
+// more above and on the last when newer entries are below.
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { transcriptOf, type TranscriptEntry } from '../state/transcript.js';
@@ -20,6 +22,8 @@ export interface PaneInput {
   focused: boolean;
   /** A line was sent and the process has not taken it yet. */
   pending: boolean;
+  /** A short note from the input layer (an empty Enter, a line kept for later); it comes first. */
+  note?: string | undefined;
 }
 
 export interface PaneLines {
@@ -102,6 +106,7 @@ export function paneLines(
   height: number,
   stuck: boolean,
   clockRuns?: boolean,
+  scrollBack = 0,
 ): PaneLines {
   const inner = width - 2;
   const session = state.session;
@@ -111,7 +116,9 @@ export function paneLines(
   const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
-  const note = input.draft.refused > 0
+  const note = input.note
+    ? input.note
+    : input.draft.refused > 0
     ? t.input.full(input.draft.refused)
     : input.pending
       ? t.input.sent
@@ -137,15 +144,32 @@ export function paneLines(
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
   const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
-  const shown: Line[] = [];
-  for (const entry of entries.reverse()) {
-    if (shown.length + entry.length > bodyRows) {
-      if (shown.length === 0) shown.push(...entry.slice(0, bodyRows));
-      break;
+  const newestAll = entries.reverse();
+  const fill = (room: number, from = skipped): { rows: Line[]; taken: number } => {
+    const rows: Line[] = [];
+    let taken = 0;
+    for (const entry of newestAll.slice(from)) {
+      if (rows.length + entry.length > room) {
+        if (rows.length === 0) rows.push(...entry.slice(0, room));
+        break;
+      }
+      rows.unshift(...entry);
+      taken++;
     }
-    shown.unshift(...entry);
-  }
-  while (shown.length < bodyRows) shown.push([]);
+    return { rows, taken };
+  };
+  // The marks take a row each, so no entry loses a line to them (too few rows: no marks).
+  const marks = bodyRows > 3;
+  // Scrolled no further back than the oldest entry at the top: PgUp stops when it is in view.
+  let skipped = Math.max(0, Math.min(scrollBack, newestAll.length - 1));
+  while (skipped > 0 && fill(bodyRows - 1, skipped - 1).taken === newestAll.length - skipped + 1) skipped--;
+  const newestFirst = newestAll.slice(skipped);
+  const space = bodyRows - (marks && skipped > 0 ? 1 : 0);
+  const first = fill(space);
+  const above = marks && first.taken < newestFirst.length;
+  const shown = above ? [[seg(truncateToWidth(t.transcript.moreAbove, inner), 'accent')], ...fill(space - 1).rows] : first.rows;
+  while (shown.length < space) shown.push([]);
+  if (marks && skipped > 0) shown.push([seg(truncateToWidth(t.transcript.moreBelow(skipped), inner), 'accent')]);
   const body = [...statusRows, ...shown, separator, inputRow];
   const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
   const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;

@@ -1,6 +1,8 @@
 // The status bar: the mode in words, the turn, the counters since start and the running
-// tally of the current wiring (how many of the messages read on it were stolen), both knobs,
-// and the keys that work right now (typing or keys mode); "auto-play" while it plays.
+// tally of the current wiring over all its conversations (how many of the messages read on
+// it were stolen), both knobs, and the keys that work right now: while typing, or for the
+// one key after Esc (then the line says so first); Tab only when both processes wait.
+// "auto-play" while it plays.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import type { PipeMode } from '../../ipc/events.js';
@@ -21,12 +23,12 @@ function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): 
 /** What gives way first when the status bar is too wide; the mode and the turn never go. */
 const INFO_STEPS = ['stolen', 'delivered', 'auto', 'knobs', 'delivered', 'outOfTurn', 'knobs', 'outOfTurn', 'auto', 'knobs'];
 
-const TYPING_KEYS = ['toggle', 'keys', 'other', 'help', 'quit'] as const;
-const COMMAND_KEYS = ['toggle', 'delays', 'trace', 'fds', 'restart', 'help', 'quit', 'type'] as const;
+const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as const;
+const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'help', 'quit', 'type'] as const;
 /** Which keys go first when the key line is too wide (each is also in the help). */
-const KEY_STEPS = ['fds', 'trace', 'other', 'delays', 'type'];
+const KEY_STEPS = ['fds', 'trace', 'scroll', 'other', 'delays', 'type'];
 
-export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number, autoPlaySpeed: number | null = null): Line[] {
+export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
   const s = t.status;
   const { childDelayMs, parentDelayMs } = state.knobs;
   const child = formatDuration(t, childDelayMs);
@@ -43,8 +45,8 @@ export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typ
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),
     item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];
-  const names = typing ? TYPING_KEYS : COMMAND_KEYS;
+  const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;
   const words: Record<string, string> = typing ? s.typingKeys : s.commandKeys;
-  const keys: Item[] = names.map((name) => item(name, 'key', words[name] ?? name, null));
+  const keys: Item[] = names.map((name) => item(name, name === 'mode' ? 'warn' : 'key', words[name] ?? name, null));
   return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems(keys, KEY_STEPS, width, SEPARATOR)];
 }

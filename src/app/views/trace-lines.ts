@@ -2,7 +2,8 @@
 // each a real system call's result. Like `strace -f -tt -T`: ordered by when each call
 // was entered, on the one clock both processes share, with the time relative to the
 // start of its conversation, the process and its PID, and how long the call took (a
-// read blocked for two seconds says so). A separator names each conversation.
+// read blocked for two seconds says so). A separator names each conversation. Scrolled
+// back by calls (↑), with a mark on the first row when older calls are above.
 import type { ConversationState, TraceEntry } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
@@ -29,13 +30,15 @@ function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {
   );
 }
 
-export function traceLines(t: Ui, state: ConversationState, width: number, height: number): Line[] {
+export function traceLines(t: Ui, state: ConversationState, width: number, height: number, scrollBack = 0): Line[] {
   const inner = width - 2;
   const rows = Math.max(0, height - 2);
   const body: Line[] = [];
   let session: number | null = null;
+  const newest = state.trace.length - 1 - Math.max(0, Math.min(scrollBack, state.trace.length - 1));
+  let i = newest;
   // Newest last: walk back from the end until the rows are full, separators included.
-  for (let i = state.trace.length - 1; i >= 0 && body.length < rows; i--) {
+  for (; i >= 0 && body.length < rows; i--) {
     const e = state.trace[i] as TraceEntry;
     const next = state.trace[i - 1];
     const divider = state.dividers.find((d) => d.session === e.session);
@@ -46,5 +49,6 @@ export function traceLines(t: Ui, state: ConversationState, width: number, heigh
     }
   }
   if (body.length === 0) body.push([seg(t.trace.empty, 'dim')]);
+  if (i >= 0 && rows > 2) body[0] = fitLine([seg(t.transcript.moreAbove.replace('PgUp', '↑'), 'accent')], inner);
   return framed([seg(t.trace.title, 'title')], body, width, height);
 }

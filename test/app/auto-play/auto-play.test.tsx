@@ -119,7 +119,7 @@ describe('auto-play', () => {
     emit([...script.cleanTurn(1, 'One', 'P1'), script.activity('child', { doing: 'typing' })]);
     await until('› Two');
     app.stdin.write(ESC);
-    await until('keys mode');
+    await until('COMMAND KEY:');
     app.stdin.write('r');
     await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
     const fresh = new Script();

@@ -1,0 +1,90 @@
+// Keys as a person (or tmux, or a paste) sends them, in a real pseudo-terminal: typing
+// from the very first byte, two Ctrl+C in one write, a paste with and without markers,
+// a sentence at DONE, Ctrl+T pressed 20 times apart, scrolling back to turn 1 at 80x24,
+// and bracketed paste switched off again on exit.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptySessions, type PtySession } from '../support/pty.js';
+
+const sessions = ptySessions();
+afterEach(() => sessions.disposeAll());
+
+function startChat(cols = 100, rows = 30): PtySession {
+  return sessions.start({ args: ['--lang', 'en'], cols, rows, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+}
+
+async function line(chat: PtySession, text: string, from: string): Promise<void> {
+  await chat.waitForText('typing at its keyboard');
+  await chat.write(`${text}\r`);
+  await chat.waitForText(`${from}${text}`);
+}
+
+describe('keys in a terminal', () => {
+  it('keeps what is typed from the first byte of output, before the child is ready: nothing lost, nothing a command', async () => {
+    const chat = startChat();
+    await chat.waitFor(() => chat.output().length > 0, 'the first byte of output');
+    await chat.write('quit? r');
+    await chat.waitForText('› quit? r');
+    await chat.waitForText('typing at its keyboard');
+    expect(chat.screen()).toContain('› quit? r');
+    await chat.write('\r');
+    await chat.waitForText('from Child: quit? r');
+    expect(chat.exited).toBeUndefined();
+  });
+
+  it('quits on two Ctrl+C in one write and turns bracketed paste off on the way out', async () => {
+    const chat = startChat();
+    await chat.waitForText('typing at its keyboard');
+    expect(chat.output()).toContain('\x1b[?2004h');
+    await chat.write('\x03\x03');
+    expect(await chat.waitForExit()).toMatchObject({ exitCode: 0 });
+    const output = chat.output();
+    expect(output.lastIndexOf('\x1b[?2004l')).toBeGreaterThan(output.lastIndexOf('\x1b[?2004h'));
+    expect(chat.isAltScreen()).toBe(false);
+  });
+
+  it('a marked paste ending in a newline is not sent; an unmarked one is, like typed text and Enter', async () => {
+    const chat = startChat();
+    await chat.waitForText('typing at its keyboard');
+    await chat.write('\x1b[200~pasted\r\x1b[201~');
+    await chat.waitForText('› pasted');
+    expect(chat.screen()).not.toContain('from Child: pasted');
+    await chat.write('\x15plain\r');
+    await chat.waitForText('from Child: plain');
+  });
+
+  it('a sentence typed at DONE stays a draft; 20 Ctrl+T pressed apart leave two pipes', async () => {
+    const chat = startChat();
+    for (const n of [1, 2, 3]) {
+      await line(chat, `c${n}`, 'from Child: ');
+      await line(chat, `p${n}`, 'from Parent: ');
+    }
+    await chat.waitForText('DONE');
+    await chat.type('Where do I come from?');
+    await chat.waitForText('› Where do I come from?');
+    expect(chat.screen()).toContain('DONE');
+    await chat.press('ctrlT', 20);
+    await chat.waitForText('[two pipes]');
+    await chat.waitForText('typing at its keyboard');
+    expect(chat.screen()).toContain('› Where do I come from?');
+  });
+
+  it('scrolls back to turn 1 at 80x24 after DONE with PgUp, with a mark while more is above', async () => {
+    const chat = startChat(80, 24);
+    for (const n of [1, 2, 3]) {
+      await line(chat, `first${n}`, 'from Child: ');
+      await line(chat, `answer${n}`, 'from Parent: ');
+    }
+    await chat.waitForText('DONE');
+    await chat.waitForText('↑ more above');
+    expect(chat.screen()).not.toContain('from Child: first1');
+    // Each PgUp goes further back, until the first turn is in view (then PgUp stops there).
+    for (let i = 0; i < 8 && !chat.screen().includes('from Child: first1'); i++) {
+      const before = chat.screen();
+      await chat.press('pageUp');
+      await chat.waitFor(() => chat.screen() !== before || undefined, 'the panes scrolled back');
+    }
+    const screen = await chat.waitForText('from Child: first1');
+    expect(screen).toContain('newer below');
+    expect(screen).not.toContain('↑ more above');
+  });
+});
