@@ -6,7 +6,8 @@
 // close() kills the child and ends the parent's blocked read before its first await,
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a pool thread is blocked in read(2).
-import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
+import { modeOfWiring, nowUs, type Proc, type Wiring } from '../ipc/events.js';
+import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
 import type { Knobs, SessionEvent, StartReason } from './session-events.js';
@@ -56,7 +57,7 @@ export class ConversationSession {
   }
 
   /** Closes the current conversation (if any) and forks a child for a new one. */
-  start(reason: StartReason, mode: PipeMode, firstTurn: number): void {
+  start(reason: StartReason, wiring: Wiring, firstTurn: number): void {
     if (this.closed) return;
     const id = ++this.id;
     const isCurrent = (): boolean => this.id === id && !this.closed;
@@ -64,14 +65,14 @@ export class ConversationSession {
       if (isCurrent()) this.emit(event);
     };
     const closing = this.teardown();
-    this.emit({ type: 'session-starting', session: id, mode, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
+    this.emit({ type: 'session-starting', session: id, wiring, mode: modeOfWiring(wiring), firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
     const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
     this.gate = gate;
     const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
     const opened = closing.then(() => {
       if (!isCurrent()) return null;
       return this.open({
-        mode,
+        wiring,
         turns: this.turns,
         firstTurn,
         childDelayMs: this.knobSettings.childDelayMs,
@@ -88,8 +89,8 @@ export class ConversationSession {
         return;
       }
       this.live = session;
-      const { childPid, pipes, parentFds, childFds } = session.link;
-      this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, at: this.clock() });
+      const { childPid, pipes, parentFds, childFds, path } = session.link;
+      this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, path, at: this.clock() });
       session.parent.run().catch(fail);
     }, fail);
   }
@@ -120,6 +121,16 @@ export class ConversationSession {
     this.knobSettings = { ...this.knobSettings, parentDelayMs: ms };
     this.live?.parent.setReadDelay(ms);
     this.emit({ type: 'knob-changed', knob: 'parentDelayMs', ms });
+  }
+
+  /** Named wiring: who else holds the FIFO open (a /proc scan: call it at most once a second). */
+  outsideHolders(): FifoHolder[] {
+    return this.live?.link.outsideHolders() ?? [];
+  }
+
+  /** For a signal path, which cannot await close(): the named pipe's path goes now. */
+  removePath(): void {
+    this.live?.link.removePath();
   }
 
   /** Kills the child at once and closes everything; resolves once the child is gone. No conversation starts after it. */

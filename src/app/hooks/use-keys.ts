@@ -10,8 +10,11 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { InputMode } from '../state/ui-reducer.js';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
+/** F2 (the source view) and F3 (the next wiring) work in every mode, like F1. */
+export const F2_SEQUENCES = ['\x1bOQ', '\x1b[12~', '\x1b[[B', '\x1b[1Q'];
+export const F3_SEQUENCES = ['\x1bOR', '\x1b[13~', '\x1b[[C', '\x1b[1R'];
 
-export type Command = 'quit' | 'suspend' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save';
+export type Command = 'quit' | 'suspend' | 'toggle' | 'help' | 'close-help' | 'help-up' | 'help-down' | 'keys-mode' | 'typing-mode' | 'other-input' | 'restart' | 'child-delay' | 'parent-delay' | 'trace' | 'fds' | 'save' | 'source' | 'next-wiring';
 
 const LETTERS: Record<string, Command> = {
   '?': 'help',
@@ -23,6 +26,8 @@ const LETTERS: Record<string, Command> = {
   x: 'trace',
   f: 'fds',
   s: 'save',
+  c: 'source',
+  w: 'next-wiring',
   q: 'quit',
   i: 'typing-mode',
 };
@@ -82,6 +87,8 @@ export function useKeys(routes: KeyRoutes): void {
   useEffect(() => {
     const onRaw = (data: string) => {
       if (F1_SEQUENCES.includes(data)) latest.current.command(latest.current.mode === 'help' ? 'close-help' : 'help');
+      if (F2_SEQUENCES.includes(data)) latest.current.command('source');
+      if (F3_SEQUENCES.includes(data)) latest.current.command('next-wiring');
     };
     events?.on('input', onRaw);
     return () => {

@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, PipeMode, Proc, ProcActivity } from '../../ipc/events.js';
+import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 
@@ -13,7 +13,7 @@ export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged';
 
 export interface ProcState {
   pid: number | null;
-  activity: ProcActivity | null;
+  activity: WiredActivity | null;
   /** When the current activity began (µs). */
   since: number;
   fds: FdInfo[];
@@ -47,7 +47,11 @@ export interface ReadCount {
 
 export interface SessionState {
   id: number;
+  wiring: Wiring;
+  /** 'one' when both processes read the same FIFO (one-pipe, named). */
   mode: PipeMode;
+  /** The named pipe's path, once open; null on the other wirings. */
+  path: string | null;
   firstTurn: number;
   reason: StartReason;
   startedAt: number;
@@ -83,6 +87,7 @@ export interface Divider {
   session: number;
   at: number;
   reason: StartReason;
+  wiring: Wiring;
   mode: PipeMode;
   firstTurn: number;
   childPid: number | null;

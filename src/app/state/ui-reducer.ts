@@ -15,6 +15,8 @@ export interface UiState {
   helpScroll: number;
   traceOpen: boolean;
   fdsOpen: boolean;
+  /** The source view: open, closed, or not chosen yet (then it follows the terminal's width). */
+  sourceOpen: boolean | null;
   /** Esc was pressed: single letters are commands even while a process waits for a line. */
   keysMode: boolean;
   /** The input the user last chose with Tab, when both wait. */
@@ -31,13 +33,14 @@ export type UiAction =
   | { type: 'other-input'; waiting: Proc[]; focus: Proc | null }
   | { type: 'trace-toggled' }
   | { type: 'fds-toggled' }
+  | { type: 'source-toggled'; shown: boolean }
   | { type: 'saved'; notice: SavedNotice }
   | { type: 'notice-dismissed' };
 
 /** Where keys go: the help overlay, the focused input, or the command letters. */
 export type InputMode = 'help' | 'text' | 'commands';
 
-export const initialUi: UiState = { helpOpen: false, helpScroll: 0, traceOpen: false, fdsOpen: false, keysMode: false, preferred: 'child', saved: null };
+export const initialUi: UiState = { helpOpen: false, helpScroll: 0, traceOpen: false, fdsOpen: false, sourceOpen: null, keysMode: false, preferred: 'child', saved: null };
 
 export function reduceUi(ui: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -59,6 +62,8 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
       return { ...ui, traceOpen: !ui.traceOpen };
     case 'fds-toggled':
       return { ...ui, fdsOpen: !ui.fdsOpen };
+    case 'source-toggled':
+      return { ...ui, sourceOpen: !action.shown };
     case 'saved':
       return { ...ui, saved: action.notice };
     case 'notice-dismissed':
