@@ -167,7 +167,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const command = (command: Command) => {
     // The saved notice stands until the next command, and the banner it covered comes back.
     dispatchUi({ type: 'notice-dismissed' });
-    const wiring = view.wiring;
+    const wiring = conversation.wiring ?? view.wiring;
     const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
     switch (command) {
       case 'quit':

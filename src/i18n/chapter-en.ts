@@ -41,7 +41,7 @@ export const chapterEn = {
   },
   named: {
     title: 'ONE named pipe',
-    path: (p: string) => `path: ${p}`,
+    path: 'path:',
     private: 'its directory is 0700: only you can open it',
     nobody: 'no other process holds it',
     holder: (pid: number, command: string, access: string) => `PID ${pid} ${command} (${access})`,

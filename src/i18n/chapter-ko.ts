@@ -42,7 +42,7 @@ export const chapterKo: typeof chapterEn = {
   },
   named: {
     title: '이름 있는 파이프 하나',
-    path: (p: string) => `경로: ${p}`,
+    path: '경로:',
     private: '디렉터리는 0700: 나만 열 수 있음',
     nobody: '다른 프로세스는 열지 않음',
     holder: (pid: number, command: string, access: string) => `PID ${pid} ${command} (${access})`,

@@ -37,6 +37,7 @@ export class ConversationSession {
   private gate: ChildLineGate | null = null;
   private closing: Promise<void> = Promise.resolve();
   private closed = false;
+  private started: Wiring | null = null;
 
   constructor(options: ConversationSessionOptions) {
     this.open = options.open;
@@ -45,6 +46,11 @@ export class ConversationSession {
     this.parentPid = options.parentPid ?? process.pid;
     this.clock = options.clock ?? nowUs;
     this.wallClock = options.wallClock ?? Date.now;
+  }
+
+  /** The wiring of the latest start, before its link is open: two keys in a row build on each other. */
+  get wiring(): Wiring | null {
+    return this.started;
   }
 
   get knobs(): Knobs {
@@ -60,6 +66,7 @@ export class ConversationSession {
   start(reason: StartReason, wiring: Wiring, firstTurn: number): void {
     if (this.closed) return;
     const id = ++this.id;
+    this.started = wiring;
     const isCurrent = (): boolean => this.id === id && !this.closed;
     const emit = (event: SessionEvent): void => {
       if (isCurrent()) this.emit(event);

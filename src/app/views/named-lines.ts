@@ -8,7 +8,7 @@ import type { OutsideHolder } from '../hooks/use-outside-holders.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { Ui } from './phrases.js';
-import { graphemes, widthOf } from '../text/text-width.js';
+import { graphemes, widthOf, wrapToWidth } from '../text/text-width.js';
 
 function accessWords(t: Ui, access: OutsideHolder['fds'][number]['access']): string {
   return access === 'read' ? t.fds.read : access === 'write' ? t.fds.write : t.fds.readWrite;
@@ -35,15 +35,24 @@ function ourUnread(state: ConversationState): number {
   return Math.max(0, written - s.reads.reduce((sum, r) => sum + r.count, 0));
 }
 
-/** Who took our unread bytes, if an outside reader's rchar says it read them. */
-export function takerWords(t: Ui, state: ConversationState, holders: OutsideHolder[]): string | null {
-  const missing = ourUnread(state);
-  if (missing === 0) return null;
-  const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= missing);
-  const [only] = readers;
-  if (readers.length === 1 && only) return t.chapter.named.took(only.pid, sanitizeForDisplay(only.command), only.readSince);
-  if (readers.length > 1) return t.chapter.named.couldHave(readers.map((h) => `${h.pid} ${sanitizeForDisplay(h.command)}`).join(', '));
-  return null;
+/**
+ * The outside readers whose rchar grew by at least the bytes of ours that neither of our
+ * processes read, and how many bytes those are. One such reader took them; with several,
+ * any of them could have.
+ */
+export function outsideTakers(state: ConversationState, holders: OutsideHolder[]): { readers: OutsideHolder[]; bytes: number } | null {
+  const bytes = ourUnread(state);
+  if (bytes === 0) return null;
+  const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= bytes);
+  return readers.length > 0 ? { readers, bytes } : null;
+}
+
+function takerWords(t: Ui, state: ConversationState, holders: OutsideHolder[]): string | null {
+  const takers = outsideTakers(state, holders);
+  const [only, ...more] = takers?.readers ?? [];
+  if (!only) return null;
+  if (more.length === 0) return t.chapter.named.took(only.pid, sanitizeForDisplay(only.command), only.readSince);
+  return t.chapter.named.couldHave([only, ...more].map((h) => `${h.pid} ${sanitizeForDisplay(h.command)}`).join(', '));
 }
 
 export function namedLines(t: Ui, state: ConversationState, holders: OutsideHolder[], width: number): Line[] {
@@ -53,11 +62,12 @@ export function namedLines(t: Ui, state: ConversationState, holders: OutsideHold
   const taker = takerWords(t, state, holders);
   return [
     // The path is what a user types into another terminal: cut into whole rows, never shortened.
-    ...chunks(n.path(sanitizeForDisplay(path)), width).map((c): Line => [seg(c, 'accent')]),
+    [seg(n.path, 'dim')],
+    ...chunks(sanitizeForDisplay(path), width).map((c): Line => [seg(c, 'accent')]),
     [seg(n.private, 'dim')],
     ...(holders.length === 0
       ? [[seg(n.nobody, 'dim')]]
       : holders.map((h): Line => [seg(n.holder(h.pid, sanitizeForDisplay(h.command), h.fds.map((f) => accessWords(t, f.access)).join(', ')), 'warn')])),
-    ...(taker ? [[seg(taker, 'danger')]] : []),
+    ...(taker ? wrapToWidth(taker, width).map((l): Line => [seg(l, 'danger')]) : []),
   ];
 }

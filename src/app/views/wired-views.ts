@@ -13,7 +13,7 @@ import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.
 import { centreInWidth } from '../text/text-width.js';
 import type { Geometry } from './layout.js';
 import { fdLines } from './fd-lines.js';
-import { namedLines } from './named-lines.js';
+import { namedLines, outsideTakers } from './named-lines.js';
 import type { Ui } from './phrases.js';
 import { pipeLines } from './pipe-drawing.js';
 
@@ -63,7 +63,11 @@ export function wiredPipeLines(t: Ui, state: ConversationState, width: number, h
   if (wiring !== 'named') return pipeLines(t, state, width, height, views);
   const named = namedLines(t, state, holders, width).flatMap((l) => wrapLine(l, width));
   const below = named.slice(0, Math.max(0, height - 10));
-  return [...pipeLines(t, state, width, height - below.length - 1, views), ...below.map((l) => fitLine(l, width)), [seg(' '.repeat(width))]];
+  // Bytes that one outside reader took are not in the pipe any more: the drawing shows them gone.
+  const takers = outsideTakers(state, holders);
+  const taken = takers?.readers.length === 1 ? takers.bytes : 0;
+  const left = views.map((v) => ({ ...v, unread: v.unread.subarray(Math.min(v.unread.length, taken)) }));
+  return [...pipeLines(t, state, width, height - below.length - 1, left), ...below.map((l) => fitLine(l, width)), [seg(' '.repeat(width))]];
 }
 
 function socketFdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapshot, width: number, height: number): Line[] {
