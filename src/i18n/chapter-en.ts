@@ -2,6 +2,21 @@
 // view's marks, the socket parent's wait in epoll, and the outside processes on a named
 // pipe. Kept apart from en.ts (already long); en.ts hangs it under ui.chapter.
 export const chapterEn = {
+  help: {
+    title: 'Four wirings: what to expect in the chat',
+    source: "show or hide the textbook's C program for this wiring, each process's line marked",
+    nextWiring: 'next wiring, live: two pipes, one shared pipe, socket, named pipe (the history stays)',
+    wirings: {
+      'two-pipes':
+        'Two pipes (pipe3.c): one pipe per direction, each process holding only the ends it uses. Expect three clean turns and DONE: a process can only read what the other wrote. In the source view the child sits on read(fds2[0]) while the parent types its answer.',
+      'one-pipe':
+        "One shared pipe (pipe2.c): both processes read and write the same pipe. Expect STOLEN, then a deadlock or a process blocked for ever: whoever calls read() first takes the bytes, even their own writer. The child's delay puts the textbook's sleep() into the source: it narrows the race, but timing can never be relied on.",
+      socket:
+        "Socket (socketpair.c): one socketpair, two-way, each process holding its own end (socket:[inode] in the fd panel). Expect three clean turns and DONE, as with two pipes: a socket never hands a process its own bytes. The parent says 'waiting in epoll_wait': Node keeps its end non-blocking, so no thread of it sits in read().",
+      named:
+        'Named pipe (fifo.c): one FIFO at a path, in a directory only you can open. It behaves like one shared pipe (expect STOLEN), and any other process of yours can open it: cat PATH in another terminal takes the next message, and the screen names it by PID. Bytes another process writes show as an unknown writer. The path is removed when pipe-chat exits.',
+    },
+  },
   wiring: { 'two-pipes': 'two pipes', 'one-pipe': 'one shared pipe', socket: 'socket', named: 'named pipe' },
   epoll: (fd: number) => `waiting in epoll_wait for fd ${fd}`,
   epollShort: (fd: number) => `epoll_wait(fd ${fd})`,
