@@ -1,6 +1,6 @@
 // Builders for the link events a real session produces, so reducer and view tests
 // read like the story they tell (child writes C1, parent reads it...).
-import type { FdInfo, LinkEvent, Proc } from '../../src/ipc/events.js';
+import type { FdInfo, Proc, WiredActivity, WiredLinkEvent } from '../../src/ipc/events.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
 import { reduce } from '../../src/app/state/conversation-reducer.js';
 import { initialState, type Action, type ConversationState } from '../../src/app/state/model.js';
@@ -74,12 +74,13 @@ export class Script {
     ];
   }
 
-  event(event: LinkEvent): Action {
+  event(event: WiredLinkEvent): Action {
     return { type: 'link-event', session: this.session, event };
   }
 
-  activity(proc: Proc, activity: Extract<LinkEvent, { type: 'activity' }>['activity']): Action {
-    return this.event({ type: 'activity', proc, activity, at: this.tick() });
+  /** An activity report; the parent's epoll wait (a socket's) included. */
+  activity(proc: Proc, activity: WiredActivity): Action {
+    return this.event({ type: 'activity', proc, activity, at: this.tick() } as WiredLinkEvent);
   }
 
   private fd(proc: Proc, end: 'read' | 'write'): number {

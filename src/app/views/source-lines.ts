@@ -29,9 +29,11 @@ function markWords(t: Ui, state: MarkState): string {
 /** Which program lines to show in `rows`: drop the most droppable unmarked lines, then keep a window around the marks. */
 function shownLines(program: SourceLine[], marked: Set<number>, rows: number): number[] {
   const shown = program.map((_, i) => i);
+  const dropOf = (i: number | undefined) => (i === undefined || marked.has(i) ? 0 : (program[i]?.drop ?? 0));
   while (shown.length > rows) {
-    const worst = shown.reduce((best, i, at) => (!marked.has(i) && (program[i]?.drop ?? 0) >= (program[shown[best] ?? 0]?.drop ?? 0) ? at : best), -1);
-    if (worst < 0 || (program[shown[worst] ?? 0]?.drop ?? 0) === 0) break;
+    // The most droppable line, the last of equals (closing braces go before opening ones).
+    const worst = shown.reduce((best, i, at) => (dropOf(i) >= dropOf(shown[best]) ? at : best), 0);
+    if (dropOf(shown[worst]) === 0) break;
     shown.splice(worst, 1);
   }
   if (shown.length <= rows) return shown;
