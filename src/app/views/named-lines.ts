@@ -8,6 +8,7 @@ import type { OutsideHolder } from '../hooks/use-outside-holders.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { Ui } from './phrases.js';
+import type { Tone } from '../text/theme.js';
 import { graphemes, widthOf, wrapToWidth } from '../text/text-width.js';
 
 function accessWords(t: Ui, access: OutsideHolder['fds'][number]['access']): string {
@@ -60,14 +61,15 @@ export function namedLines(t: Ui, state: ConversationState, holders: OutsideHold
   if (state.session?.wiring !== 'named' || !path) return [];
   const n = t.chapter.named;
   const taker = takerWords(t, state, holders);
+  const words = (text: string, tone: Tone): Line[] => wrapToWidth(text, width).map((l): Line => [seg(l, tone)]);
   return [
+    ...words(n.path, 'dim'),
     // The path is what a user types into another terminal: cut into whole rows, never shortened.
-    [seg(n.path, 'dim')],
     ...chunks(sanitizeForDisplay(path), width).map((c): Line => [seg(c, 'accent')]),
-    [seg(n.private, 'dim')],
+    ...words(n.private, 'dim'),
     ...(holders.length === 0
-      ? [[seg(n.nobody, 'dim')]]
-      : holders.map((h): Line => [seg(n.holder(h.pid, sanitizeForDisplay(h.command), h.fds.map((f) => accessWords(t, f.access)).join(', ')), 'warn')])),
-    ...(taker ? wrapToWidth(taker, width).map((l): Line => [seg(l, 'danger')]) : []),
+      ? words(n.nobody, 'dim')
+      : holders.flatMap((h) => words(n.holder(h.pid, sanitizeForDisplay(h.command), h.fds.map((f) => accessWords(t, f.access)).join(', ')), 'warn'))),
+    ...(taker ? words(taker, 'danger') : []),
   ];
 }

@@ -61,7 +61,7 @@ export function wiredPipeLines(t: Ui, state: ConversationState, width: number, h
   const wiring = state.session?.wiring;
   if (wiring === 'socket') return socketLines(t, state, width, height);
   if (wiring !== 'named') return pipeLines(t, state, width, height, views);
-  const named = namedLines(t, state, holders, width).flatMap((l) => wrapLine(l, width));
+  const named = namedLines(t, state, holders, width);
   const below = named.slice(0, Math.max(0, height - 10));
   // Bytes that one outside reader took are not in the pipe any more: the drawing shows them gone.
   const takers = outsideTakers(state, holders);
