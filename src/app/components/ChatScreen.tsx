@@ -5,8 +5,7 @@ import { Box, useCursor } from 'ink';
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
-import { wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
-import { sourceLines } from '../views/source-lines.js';
+import { sourceColumn, wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
 import type { OutsideHolder } from '../hooks/use-outside-holders.js';
 import { computeLayout } from '../views/layout.js';
 import { seg, type Line } from '../text/styled-lines.js';
@@ -49,7 +48,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns);
-  const pipes = sourceOpen ? sourceLines(t, state, g.pipeWidth, g.mainHeight) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders);
+  const pipes = sourceOpen ? sourceColumn(t, state, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders);
 
   let panelRows: Line[][] = [];
   if (g.panelHeight > 0) {

@@ -56,8 +56,8 @@ export function sourceLines(t: Ui, state: ConversationState, width: number, heig
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));
-  // A narrow column loses the outer indent level before any line is cut.
-  const outdent = program.some((l) => widthOf(l.text) > inner - 2) ? 2 : 0;
+  // A narrow column loses the outer indent level before any code is cut (a comment may be).
+  const outdent = program.some((l) => widthOf(l.text.replace(/\s*\/\*.*\*\/$/, '')) > inner - 2) ? 2 : 0;
   const body = shownLines(program, marked, rows).map((i): Line => {
     const here = marks.filter((m) => m.line === i);
     const gutter: Line = here.length === 0 ? [seg('  ')] : here.length === 2 ? [seg('P', 'parent'), seg('C', 'child')] : [seg(here[0]?.proc === 'parent' ? 'P▶' : 'C▶', here[0]?.proc)];

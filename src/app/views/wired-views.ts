@@ -16,6 +16,10 @@ import { fdLines } from './fd-lines.js';
 import { namedLines, outsideTakers } from './named-lines.js';
 import type { Ui } from './phrases.js';
 import { pipeLines } from './pipe-drawing.js';
+import { sourceLines } from './source-lines.js';
+
+/** Rows the source view needs to show a whole program with its marks (the named notes take only what is left). */
+const SOURCE_ROWS = 26;
 
 /** The source view takes the drawing's place, wider; the panes share the rest. */
 export function withSourceColumn(g: Geometry, open: boolean): Geometry {
@@ -68,6 +72,14 @@ export function wiredPipeLines(t: Ui, state: ConversationState, width: number, h
   const taken = takers?.readers.length === 1 ? takers.bytes : 0;
   const left = views.map((v) => ({ ...v, unread: v.unread.subarray(Math.min(v.unread.length, taken)) }));
   return [...pipeLines(t, state, width, height - below.length - 1, left), ...below.map((l) => fitLine(l, width)), [seg(' '.repeat(width))]];
+}
+
+/** The source view's column; on a named pipe, the path and the outside holders under it when rows are left. */
+export function sourceColumn(t: Ui, state: ConversationState, width: number, height: number, holders: OutsideHolder[]): Line[] {
+  const named = namedLines(t, state, holders, width).slice(0, Math.max(0, height - SOURCE_ROWS - 1));
+  if (named.length === 0) return sourceLines(t, state, width, height);
+  // Level with the panes' insides, as the drawing is: the row beside their bottom border stays blank.
+  return [...sourceLines(t, state, width, height - named.length - 1), ...named.map((l) => fitLine(l, width)), [seg(' '.repeat(width))]];
 }
 
 function socketFdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapshot, width: number, height: number): Line[] {
