@@ -51,7 +51,7 @@ export const chapterEn = {
     toChild: 'parent → child',
     toParent: 'child → parent',
     inFlight: (bytes: number) => `${bytes} B in flight`,
-    fdSummary: 'a socketpair: each process holds one end (socket:[inode]), two-way',
+    fdSummary: 'socketpair: one end each (socket:[inode]), two-way',
     bothWait: 'Both processes wait for the other on the socket (the child in read(), the parent in epoll_wait) and nothing is in flight: neither will ever write.',
   },
   named: {

@@ -52,7 +52,7 @@ export const chapterKo: typeof chapterEn = {
     toChild: '부모 → 자식',
     toParent: '자식 → 부모',
     inFlight: (bytes: number) => `${bytes} B 전송 중`,
-    fdSummary: '소켓쌍: 두 프로세스가 끝을 하나씩 가짐 (socket:[inode]), 양방향',
+    fdSummary: '소켓쌍: 끝을 하나씩 (socket:[inode]), 양방향',
     bothWait: '두 프로세스가 소켓에서 서로를 기다립니다 (자식은 read(), 부모는 epoll_wait). 전송 중인 바이트가 없으니 어느 쪽도 쓰지 않습니다.',
   },
   named: {

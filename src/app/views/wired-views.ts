@@ -100,6 +100,8 @@ export function wiredFdLines(t: Ui, state: ConversationState, snapshot: ProcFdsS
   const wiring = state.session?.wiring;
   if (wiring === 'socket') return socketFdLines(t, state, snapshot, width, height);
   if (wiring !== 'named') return fdLines(t, state, snapshot, width, height);
-  const named = namedLines(t, state, holders, width).slice(0, Math.max(0, height - 5));
-  return [...fdLines(t, state, snapshot, width, height - named.length), ...named.map((l) => fitLine(l, width))];
+  // The named pipe's notes in a box of their own under the fds, as much as fits beside three rows of fds.
+  const named = namedLines(t, state, holders, width - 2).slice(0, Math.max(0, height - 7));
+  if (named.length === 0) return fdLines(t, state, snapshot, width, height);
+  return [...fdLines(t, state, snapshot, width, height - named.length - 2), ...framed([seg(t.chapter.named.title, 'title')], named, width, named.length + 2)];
 }
