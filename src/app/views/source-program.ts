@@ -37,7 +37,7 @@ function endsOf(wiring: Wiring): Ends {
     case 'one-pipe':
       return { decl: 'int fds[2];', make: ['pipe(fds);'], childWrite: 'fds[1]', childRead: 'fds[0]', parentRead: 'fds[0]', parentWrite: 'fds[1]' };
     case 'socket':
-      return { decl: 'int sv[2];', make: ['socketpair(AF_UNIX, SOCK_STREAM, 0, sv);'], childWrite: 'sv[1]', childRead: 'sv[1]', parentRead: 'sv[0]', parentWrite: 'sv[0]' };
+      return { decl: 'int sv[2];', make: ['socketpair(AF_UNIX, SOCK_STREAM,', '           0, sv);'], childWrite: 'sv[1]', childRead: 'sv[1]', parentRead: 'sv[0]', parentWrite: 'sv[0]' };
     case 'named':
       return { decl: 'int fd;', make: ['mkfifo(path, 0600);', 'fd = open(path, O_RDWR);'], childWrite: 'fd', childRead: 'fd', parentRead: 'fd', parentWrite: 'fd' };
   }

@@ -50,7 +50,12 @@ function socketLines(t: Ui, state: ConversationState, width: number, height: num
     ...wrapLine([seg(`${t.pipes.sides.child}: ${name(c)}`, 'child')], width),
     [],
     ...(session
-      ? [centre(`${s.toChild}: ${s.inFlight(bytesInFlight(session, 'child'))}`, 'dim'), centre(`${s.toParent}: ${s.inFlight(bytesInFlight(session, 'parent'))}`, 'dim')]
+      ? [
+          centre(s.toChild, 'dim'),
+          centre(s.inFlight(bytesInFlight(session, 'child')), 'accent'),
+          centre(s.toParent, 'dim'),
+          centre(s.inFlight(bytesInFlight(session, 'parent')), 'accent'),
+        ]
       : []),
     [],
     centre(s.hint, 'dim'),
