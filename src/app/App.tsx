@@ -30,7 +30,7 @@ import { useClock } from './hooks/use-clock.js';
 import { useKeys, type Command } from './hooks/use-keys.js';
 import { focusOf, initialUi, inputModeOf, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
-import { useOutsideHolders } from './hooks/use-outside-holders.js';
+import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holders.js';
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
@@ -118,7 +118,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const session = state.session;
 
   const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
-  const holders = useOutsideHolders(session?.wiring === 'named' && session.status === 'open', String(session?.id), outsideHolders);
+  const sessionId = session?.id ?? 0;
+  const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
+  const holders = useOutsideHolders(session?.wiring === 'named' && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.

@@ -63,6 +63,7 @@ export const chapterEn = {
     took: (pid: number, command: string, bytes: number) => `PID ${pid} ${command} took it: its rchar grew by ${bytes} B`,
     couldHave: (who: string) => `one of these could have taken it (an inference): ${who}`,
     unknownWriter: 'unknown writer',
+    taken: 'TAKEN by an outside process',
     hint: 'try: cat PATH (from another terminal)',
   },
 };

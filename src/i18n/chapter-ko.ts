@@ -64,6 +64,7 @@ export const chapterKo: typeof chapterEn = {
     took: (pid: number, command: string, bytes: number) => `PID ${pid} ${command}가 가져감: rchar가 ${bytes} B 늘었음`,
     couldHave: (who: string) => `이 중 하나가 가져갔을 수 있음 (추론): ${who}`,
     unknownWriter: '알 수 없는 작성자',
+    taken: '바깥 프로세스가 가져감',
     hint: '다른 터미널에서: cat 경로',
   },
 };

@@ -93,6 +93,7 @@ describe('the four wirings in a terminal', () => {
     const drawing = chat.lines().map((l) => l.slice(57, 93).trim()).join(' ');
     expect(drawing).toMatch(new RegExp(`PID ${cat.pid} cat took it: its rchar grew by \\d+ B`));
     expect(drawing).toContain('empty');
+    await chat.waitForText(`C1 child→PID ${cat.pid} cat ✗ TAKEN by an outside process`);
     cat.kill();
     await chat.press('escape');
     await chat.type('q');

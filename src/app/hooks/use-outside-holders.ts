@@ -5,18 +5,16 @@
 // other wirings nothing runs. The state changes only when the holders or their counts do.
 import { useEffect, useState } from 'react';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
+import type { OutsideHolder } from '../state/outside-takers.js';
+
+export type { OutsideHolder } from '../state/outside-takers.js';
 
 const LOOK_EVERY_MS = 1000;
 
-export interface OutsideHolder extends FifoHolder {
-  /** Bytes it read, and wrote, since this screen first saw it hold the FIFO (from /proc/PID/io). */
-  readSince: number;
-  wroteSince: number;
-}
-
 export type HolderLook = () => FifoHolder[];
 
-export function useOutsideHolders(active: boolean, sessionKey: string, look: HolderLook): OutsideHolder[] {
+/** The holders now; `seen` hears each change (the reducer marks what one of them took). */
+export function useOutsideHolders(active: boolean, sessionKey: string, look: HolderLook, seen: (holders: OutsideHolder[]) => void): OutsideHolder[] {
   const [holders, setHolders] = useState<OutsideHolder[]>([]);
   useEffect(() => {
     setHolders([]);
@@ -33,11 +31,12 @@ export function useOutsideHolders(active: boolean, sessionKey: string, look: Hol
       if (key !== shown) {
         shown = key;
         setHolders(now);
+        seen(now);
       }
     };
     scan();
     const timer = setInterval(scan, LOOK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [active, sessionKey, look]);
+  }, [active, sessionKey, look, seen]);
   return holders;
 }

@@ -5,6 +5,7 @@
 import type { Proc, WiredLinkEvent } from '../../ipc/events.js';
 import { messageRead, messageWritten } from './message-rules.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
+import { markTaken } from './outside-takers.js';
 import { traceCall } from './trace.js';
 
 function later(now: number, at: number): number {
@@ -94,6 +95,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
+    case 'outside-holders':
+      return current(state, action.session) ? markTaken(state, action.holders) : state;
     case 'tick':
       return action.at > state.now ? { ...state, now: action.at } : state;
     case 'link-event': {

@@ -5,6 +5,7 @@
 import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
+import type { OutsideHolder } from './outside-takers.js';
 
 export const TURNS = 3;
 
@@ -80,6 +81,8 @@ export interface MessageRecord {
   /** The sequence number the reader was waiting for (its turn). */
   expected: number | null;
   verdict: Verdict | null;
+  /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
+  takenBy?: { pid: number; command: string };
 }
 
 export interface Divider {
@@ -140,7 +143,12 @@ export interface ConversationState {
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
-export type Action = SessionEvent | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number } | { type: 'tick'; at: number };
+export type Action =
+  | SessionEvent
+  | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
+  | { type: 'tick'; at: number }
+  /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
+  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
 
 export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
   return {

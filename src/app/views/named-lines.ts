@@ -4,7 +4,7 @@
 // it: one outside reader whose rchar grew by at least those bytes did; with several, the
 // ones that could have are named as an inference, not a fact.
 import type { ConversationState } from '../state/model.js';
-import type { OutsideHolder } from '../hooks/use-outside-holders.js';
+import { outsideTakers, type OutsideHolder } from '../state/outside-takers.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { Ui } from './phrases.js';
@@ -26,26 +26,6 @@ function chunks(text: string, width: number): string[] {
     row += g;
   }
   return [...out, row];
-}
-
-/** Our bytes written and not read by either of our processes (on the one FIFO of the named wiring). */
-function ourUnread(state: ConversationState): number {
-  const s = state.session;
-  if (!s) return 0;
-  const written = s.writes.reduce((sum, w) => sum + w.bytes.length, 0);
-  return Math.max(0, written - s.reads.reduce((sum, r) => sum + r.count, 0));
-}
-
-/**
- * The outside readers whose rchar grew by at least the bytes of ours that neither of our
- * processes read, and how many bytes those are. One such reader took them; with several,
- * any of them could have.
- */
-export function outsideTakers(state: ConversationState, holders: OutsideHolder[]): { readers: OutsideHolder[]; bytes: number } | null {
-  const bytes = ourUnread(state);
-  if (bytes === 0) return null;
-  const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= bytes);
-  return readers.length > 0 ? { readers, bytes } : null;
 }
 
 function takerWords(t: Ui, state: ConversationState, holders: OutsideHolder[]): string | null {

@@ -6,6 +6,7 @@ import type { ConversationState, MessageRecord, ProcState } from '../state/model
 import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
 import { other } from '../state/turns.js';
 import { seg, type Line } from '../text/styled-lines.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { Tone } from '../text/theme.js';
 
 export type Ui = Messages['ui'];
@@ -59,6 +60,9 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
 export function routeWords(t: Ui, m: MessageRecord): Line {
   const tag = tagOf(m.writer, m.seq);
   const writer = m.writer ? t.procLower[m.writer] : t.chapter.named.unknownWriter;
+  if (m.reader === null && m.takenBy) {
+    return [seg(t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`), 'dim'), seg(' '), seg(`✗ ${t.chapter.named.taken}`, 'danger')];
+  }
   if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
   const route = seg(t.transcript.route(tag, writer, t.procLower[m.reader]), 'dim');
   switch (m.verdict) {

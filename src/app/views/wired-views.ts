@@ -13,7 +13,8 @@ import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.
 import { centreInWidth } from '../text/text-width.js';
 import type { Geometry } from './layout.js';
 import { fdLines } from './fd-lines.js';
-import { namedLines, outsideTakers } from './named-lines.js';
+import { namedLines } from './named-lines.js';
+import { outsideTakers } from '../state/outside-takers.js';
 import type { Ui } from './phrases.js';
 import { pipeLines } from './pipe-drawing.js';
 import { sourceLines } from './source-lines.js';
