@@ -7,7 +7,7 @@
 // the same drafts and submits through the same path as Enter.
 import { Box, useApp, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
+import { nowUs, wiringOfMode, type PipeMode, type Proc, type Wiring } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
 import { bannerContent, type BannerContent } from './views/banner-lines.js';
@@ -34,15 +34,21 @@ import { useClock } from './hooks/use-clock.js';
 import { useKeys, type Command } from './hooks/use-keys.js';
 import { focusOf, initialUi, inputModeOf, nextTyper, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
+import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holders.js';
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+
+/** From this width the source view opens by itself (F2 or c closes it). */
+export const SOURCE_OPENS_AT_COLS = 160;
 
 export const CHILD_DELAYS_MS = [0, 100, 2000];
 export const PARENT_DELAYS_MS = [0, 200, 1000];
 
 export interface ChatOptions {
   mode: PipeMode;
+  /** The first wiring (--wiring); without it, the mode's. */
+  wiring?: Wiring;
   color: boolean;
 }
 
@@ -100,8 +106,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
-  useSession(conversation, dispatch, options.mode);
-  const view = useMemo(() => deriveView(state, options.mode), [state, options.mode]);
+  const firstWiring = options.wiring ?? wiringOfMode(options.mode);
+  useSession(conversation, dispatch, firstWiring);
+  const view = useMemo(() => deriveView(state, options.mode, firstWiring), [state, options.mode, firstWiring]);
   useClock(view.clockRuns, dispatch, clock);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
@@ -129,6 +136,10 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     return () => clearTimeout(timer);
   }, [ui.knobNote]);
 
+  const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
+  const sessionId = session?.id ?? 0;
+  const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
+  const holders = useOutsideHolders(session?.wiring === 'named' && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
@@ -187,14 +198,19 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     dispatchUi({ type: 'notice-dismissed' });
     // Esc arms one command: any command but scrolling ends it.
     if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
-    const wiring = conversation.mode ?? options.mode;
+    const wiring = conversation.wiring ?? view.wiring;
+    const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
     switch (command) {
       case 'quit':
         return quit();
       case 'suspend':
         return suspend?.();
       case 'toggle':
-        return conversation.toggle(view.phase === 'finished' ? 1 : conversationTurn(state));
+        return conversation.toggle(turnOn);
+      case 'next-wiring':
+        return conversation.nextWiring(turnOn);
+      case 'source':
+        return dispatchUi({ type: 'source-toggled', shown: sourceShown });
       case 'restart':
         if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
         return conversation.start('restart', wiring, 1);
@@ -244,6 +260,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     drafts[proc].edit(edit);
   };
   useKeys({ mode, command, typed });
+  const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
   if (ui.helpOpen) {
@@ -277,6 +294,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       traceOpen={ui.traceOpen}
       fdsOpen={ui.fdsOpen}
       fds={fds}
+      sourceOpen={sourceShown}
+      holders={holders}
     />
   );
 }

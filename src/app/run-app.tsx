@@ -44,10 +44,13 @@ export async function runApp(options: AppOptions): Promise<number> {
     stdout.write(LEAVE_ALT_SCREEN);
   };
   const removeExitHook = onExit(() => {
+    // A signal path cannot await close(): the named pipe's path goes now, synchronously.
+    session.removePath();
     void session.close();
     restore();
   });
   const onFatal = (error: unknown): void => {
+    session.removePath();
     void session.close();
     restore();
     say(process.stderr, messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
@@ -84,7 +87,7 @@ export async function runApp(options: AppOptions): Promise<number> {
   // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
   process.on('SIGCONT', onContinue);
   try {
-    const chat = { mode: options.mode, color: options.color };
+    const chat = { mode: options.mode, wiring: options.wiring, color: options.color };
     const saveTranscript = (state: ConversationState): SavedFiles => {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));

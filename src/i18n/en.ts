@@ -1,5 +1,6 @@
 // The English catalogue: every string a user sees, in one place. ko.ts mirrors it key
 // for key (the Messages type makes a missing Korean string a type error).
+import { chapterEn } from './chapter-en.js';
 
 export const en = {
   cli: {
@@ -152,6 +153,7 @@ Options:
     },
   },
   ui: {
+    chapter: chapterEn,
     proc: { parent: 'Parent', child: 'Child' },
     procLower: { parent: 'parent', child: 'child' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,

@@ -1,4 +1,5 @@
 // 한국어 카탈로그: en.ts와 키가 하나하나 같습니다.
+import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
 
 export const ko: Messages = {
@@ -152,6 +153,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     },
   },
   ui: {
+    chapter: chapterKo,
     proc: { parent: '부모', child: '자식' },
     procLower: { parent: '부모', child: '자식' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,

@@ -8,7 +8,8 @@
 // close() kills the child and ends the parent's blocked read before its first await,
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a pool thread is blocked in read(2).
-import { nowUs, type PipeMode, type Proc } from '../ipc/events.js';
+import { WIRINGS, modeOfWiring, nowUs, type Proc, type Wiring } from '../ipc/events.js';
+import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
 import type { Knobs, SessionEvent, StartReason } from './session-events.js';
@@ -34,11 +35,11 @@ export class ConversationSession {
   private readonly wallClock: () => number;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private id = 0;
-  private wiring: PipeMode | null = null;
   private live: ChatSession | null = null;
   private gate: ChildLineGate | null = null;
   private closing: Promise<void> = Promise.resolve();
   private closed = false;
+  private started: Wiring | null = null;
 
   constructor(options: ConversationSessionOptions) {
     this.open = options.open;
@@ -47,6 +48,11 @@ export class ConversationSession {
     this.parentPid = options.parentPid ?? process.pid;
     this.clock = options.clock ?? nowUs;
     this.wallClock = options.wallClock ?? Date.now;
+  }
+
+  /** The wiring of the latest start, before its link is open: two keys in a row build on each other. */
+  get wiring(): Wiring | null {
+    return this.started;
   }
 
   get knobs(): Knobs {
@@ -59,23 +65,23 @@ export class ConversationSession {
   }
 
   /** Closes the current conversation (if any) and forks a child for a new one. */
-  start(reason: StartReason, mode: PipeMode, firstTurn: number): void {
+  start(reason: StartReason, wiring: Wiring, firstTurn: number): void {
     if (this.closed) return;
-    this.wiring = mode;
     const id = ++this.id;
+    this.started = wiring;
     const isCurrent = (): boolean => this.id === id && !this.closed;
     const emit = (event: SessionEvent): void => {
       if (isCurrent()) this.emit(event);
     };
     const closing = this.teardown();
-    this.emit({ type: 'session-starting', session: id, mode, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
+    this.emit({ type: 'session-starting', session: id, wiring, mode: modeOfWiring(wiring), firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
     const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
     this.gate = gate;
     const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
     const opened = closing.then(() => {
       if (!isCurrent()) return null;
       return this.open({
-        mode,
+        wiring,
         turns: this.turns,
         firstTurn,
         childDelayMs: this.knobSettings.childDelayMs,
@@ -92,21 +98,22 @@ export class ConversationSession {
         return;
       }
       this.live = session;
-      const { childPid, pipes, parentFds, childFds } = session.link;
-      this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, at: this.clock() });
+      const { childPid, pipes, parentFds, childFds, path } = session.link;
+      this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, path, at: this.clock() });
       session.parent.run().catch(fail);
     }, fail);
   }
 
-  /** The wiring of the latest start (null before the first). */
-  get mode(): PipeMode | null {
-    return this.wiring;
+  /** Ctrl+T: from two pipes to one pipe, and from any other wiring back to two pipes, counted from the latest start. */
+  toggle(firstTurn: number): void {
+    if (this.started === null) return;
+    this.start('toggle', this.started === 'two-pipes' ? 'one-pipe' : 'two-pipes', firstTurn);
   }
 
-  /** Switches to the other wiring: two pipes from one, one from two, counted from the latest start. */
-  toggle(firstTurn: number): void {
-    if (this.wiring === null) return;
-    this.start('toggle', this.wiring === 'two' ? 'one' : 'two', firstTurn);
+  /** F3: the next of the four wirings, counted from the latest start. */
+  nextWiring(firstTurn: number): void {
+    if (this.started === null) return;
+    this.start('toggle', WIRINGS[(WIRINGS.indexOf(this.started) + 1) % WIRINGS.length] ?? 'two-pipes', firstTurn);
   }
 
   /** Hands a line to a process's keyboard; false if that process is not waiting for one. */
@@ -135,6 +142,16 @@ export class ConversationSession {
     this.knobSettings = { ...this.knobSettings, parentDelayMs: ms };
     this.live?.parent.setReadDelay(ms);
     this.emit({ type: 'knob-changed', knob: 'parentDelayMs', ms });
+  }
+
+  /** Named wiring: who else holds the FIFO open (a /proc scan: call it at most once a second). */
+  outsideHolders(): FifoHolder[] {
+    return this.live?.link.outsideHolders() ?? [];
+  }
+
+  /** For a signal path, which cannot await close(): the named pipe's path goes now. */
+  removePath(): void {
+    this.live?.link.removePath();
   }
 
   /** Kills the child at once and closes everything; resolves once the child is gone. No conversation starts after it. */

@@ -1,18 +1,26 @@
 // How a conversation opens for real: fork a child over real kernel pipes and build the
 // parent's program on the same link. The session (conversation-session.ts) takes this
 // as a function, so tests hand it a fake that makes no process at all.
-import type { FdInfo, LinkEvent, PipeMode } from '../ipc/events.js';
+import type { FdInfo, PipeMode, WiredLinkEvent, Wiring } from '../ipc/events.js';
+import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
 
 export interface ChatLink {
+  readonly wiring: Wiring;
   readonly mode: PipeMode;
+  /** The named pipe's path; null on the other wirings. */
+  readonly path: string | null;
   readonly pipes: PipeDescription[];
   readonly parentFds: FdInfo[];
   readonly childFds: FdInfo[];
   readonly childPid: number;
   typeForChild(text: string): void;
   setChildDelay(ms: number): void;
+  /** Named wiring: the other processes that hold the FIFO open now (a slow /proc scan: at most once a second). */
+  outsideHolders(): FifoHolder[];
+  /** Removes the named pipe's path now, synchronously (a signal path cannot await close). */
+  removePath(): void;
   /** Kills the child at once, closes the fds, resolves once the child is gone. */
   close(): Promise<void>;
 }
@@ -30,13 +38,13 @@ export interface ChatSession {
 }
 
 export interface SessionRequest {
-  mode: PipeMode;
+  wiring: Wiring;
   turns: number;
   firstTurn: number;
   childDelayMs: number;
   parentDelayMs: number;
   /** Receives every event from the first one the child reports. */
-  onEvent: (event: LinkEvent) => void;
+  onEvent: (event: WiredLinkEvent) => void;
   /** Awaited by the parent before each delayed read. */
   delayStart: () => Promise<void>;
 }
@@ -46,7 +54,7 @@ export type OpenSession = (request: SessionRequest) => Promise<ChatSession>;
 export function openPipeSession(childScript?: string): OpenSession {
   return async (request) => {
     const link = await PipeLink.open({
-      mode: request.mode,
+      wiring: request.wiring,
       turns: request.turns,
       firstTurn: request.firstTurn,
       childDelayMs: request.childDelayMs,
@@ -61,7 +69,9 @@ export function openPipeSession(childScript?: string): OpenSession {
     });
     return {
       link: {
+        wiring: link.wiring,
         mode: link.mode,
+        path: link.path,
         pipes: link.pipes,
         parentFds: link.parentFds,
         get childFds() {
@@ -70,6 +80,8 @@ export function openPipeSession(childScript?: string): OpenSession {
         childPid: link.childPid,
         typeForChild: (text) => link.typeForChild(text),
         setChildDelay: (ms) => link.setChildDelay(ms),
+        outsideHolders: () => link.outsideHolders(),
+        removePath: () => link.removePath(),
         close: () => link.close(),
       },
       parent,

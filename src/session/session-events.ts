@@ -2,7 +2,7 @@
 // a session starting (a new child for a start, toggle, restart or respawn), opened or
 // failed, each event of its link, a line handed to a keyboard, the parent waiting for
 // the child's line before its read delay, a knob turned. Each carries its own time.
-import type { FdInfo, LinkEvent, PipeMode, Proc } from '../ipc/events.js';
+import type { FdInfo, PipeMode, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { PipeDescription } from '../ipc/link.js';
 
 export type StartReason = 'start' | 'toggle' | 'restart' | 'respawn';
@@ -16,6 +16,8 @@ export type SessionEvent =
   | {
       type: 'session-starting';
       session: number;
+      wiring: Wiring;
+      /** The wiring as the UI's two modes ('one': both processes read the same FIFO). */
       mode: PipeMode;
       firstTurn: number;
       reason: StartReason;
@@ -31,10 +33,12 @@ export type SessionEvent =
       pipes: PipeDescription[];
       parentFds: FdInfo[];
       childFds: FdInfo[];
+      /** The named pipe's path; null on the other wirings. */
+      path: string | null;
       at: number;
     }
   | { type: 'session-failed'; session: number; message: string; at: number }
-  | { type: 'link-event'; session: number; event: LinkEvent }
+  | { type: 'link-event'; session: number; event: WiredLinkEvent }
   | { type: 'keyboard-line'; session: number; proc: Proc; at: number }
   | { type: 'parent-awaits-child-line'; session: number; waiting: boolean; at: number }
   | { type: 'knob-changed'; knob: keyof Knobs; ms: number };

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkEvent } from '../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../src/ipc/events.js';
 import { App } from '../../src/app/App.js';
 import type { ConversationState } from '../../src/app/state/model.js';
 import type { SavedFiles } from '../../src/app/transcript/save-transcript.js';
@@ -45,7 +45,7 @@ function start(
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
-  const events = (actions: ReturnType<Script['start']>): LinkEvent[] => actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
+  const events = (actions: ReturnType<Script['start']>): WiredLinkEvent[] => actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
   return { world, script, app, frame, until, events };
 }
 
@@ -112,7 +112,7 @@ describe('App', () => {
     app.stdin.write(CTRL_T);
     await waitUntil(() => world.sessions.length === 2, { what: 'a second session' });
     expect(world.sessions[0]?.closed).toBe(true);
-    expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 2 });
+    expect(world.last.request).toMatchObject({ wiring: 'one-pipe', firstTurn: 2 });
     await until('switched to one shared pipe');
     expect(frame()).toContain('new child PID 779');
     expect(frame()).toContain('from Child: first');
@@ -136,7 +136,7 @@ describe('App', () => {
     expect(frame()).not.toContain('DEADLOCK');
     await commandKey(app, until, 'r');
     await waitUntil(() => world.sessions.length === 2, { what: 'a fresh child' });
-    expect(world.last.request).toMatchObject({ mode: 'one', firstTurn: 1 });
+    expect(world.last.request).toMatchObject({ wiring: 'one-pipe', firstTurn: 1 });
     await until('new conversation');
   });
 

@@ -1,6 +1,6 @@
 // Builders for the link events a real session produces, so reducer and view tests
 // read like the story they tell (child writes C1, parent reads it...).
-import type { FdInfo, LinkEvent, Proc } from '../../src/ipc/events.js';
+import type { FdInfo, Proc, WiredActivity, WiredLinkEvent } from '../../src/ipc/events.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
 import { reduce } from '../../src/app/state/conversation-reducer.js';
 import { initialState, type Action, type ConversationState } from '../../src/app/state/model.js';
@@ -68,18 +68,19 @@ export class Script {
           ]
         : [{ name: 'shared' as const, inode: SHARED }];
     return [
-      { type: 'session-starting', session: this.session, mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
+      { type: 'session-starting', session: this.session, wiring: this.mode === 'two' ? 'two-pipes' : 'one-pipe', mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
       this.event({ type: 'hello', proc: 'child', pid: CHILD_PID + this.session, fds: this.fds.child, at: this.tick() }),
-      { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, at: this.tick() },
+      { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, path: null, at: this.tick() },
     ];
   }
 
-  event(event: LinkEvent): Action {
+  event(event: WiredLinkEvent): Action {
     return { type: 'link-event', session: this.session, event };
   }
 
-  activity(proc: Proc, activity: Extract<LinkEvent, { type: 'activity' }>['activity']): Action {
-    return this.event({ type: 'activity', proc, activity, at: this.tick() });
+  /** An activity report; the parent's epoll wait (a socket's) included. */
+  activity(proc: Proc, activity: WiredActivity): Action {
+    return this.event({ type: 'activity', proc, activity, at: this.tick() } as WiredLinkEvent);
   }
 
   private fd(proc: Proc, end: 'read' | 'write'): number {

@@ -1,7 +1,7 @@
 // A stand-in for the real session opener: it records what the App asks for (mode,
 // first turn, lines typed) and lets a test emit link events as if the processes had
 // made those system calls. The App under test cannot tell it from real pipes.
-import type { LinkEvent } from '../../src/ipc/events.js';
+import { modeOfWiring, type WiredLinkEvent } from '../../src/ipc/events.js';
 import { ConversationSession } from '../../src/session/conversation-session.js';
 import type { ChatSession, OpenSession, SessionRequest } from '../../src/session/open-session.js';
 import type { Knobs } from '../../src/session/session-events.js';
@@ -20,11 +20,14 @@ export class FakeSession implements ChatSession {
     readonly request: SessionRequest,
     readonly index: number,
   ) {
-    const fds = request.mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
+    const mode = modeOfWiring(request.wiring);
+    const fds = mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
     this.link = {
-      mode: request.mode,
+      wiring: request.wiring,
+      mode,
+      path: null,
       pipes:
-        request.mode === 'two'
+        mode === 'two'
           ? [
               { name: 'child-to-parent', inode: UP },
               { name: 'parent-to-child', inode: DOWN },
@@ -35,6 +38,8 @@ export class FakeSession implements ChatSession {
       childPid: CHILD_PID + index,
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
+      outsideHolders: () => [],
+      removePath: () => {},
       close: async () => {
         this.closed = true;
       },
@@ -54,7 +59,7 @@ export class FakeSession implements ChatSession {
     };
   }
 
-  emit(...events: LinkEvent[]): void {
+  emit(...events: WiredLinkEvent[]): void {
     for (const event of events) {
       if (event.type === 'activity' && event.proc === 'parent') this.parentAtKeyboard = event.activity.doing === 'typing';
       this.request.onEvent(event);

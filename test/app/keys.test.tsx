@@ -3,7 +3,7 @@
 // sentence at DONE (never a command), a burst of Ctrl+T, the notes in the input.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkEvent } from '../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../src/ipc/events.js';
 import { App } from '../../src/app/App.js';
 import { en } from '../../src/i18n/en.js';
 import { FakeWorld } from './fake-world.js';
@@ -25,7 +25,7 @@ function start(mode: 'one' | 'two' = 'two') {
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
-  const emit = (actions: ReturnType<Script['start']>) => world.last.emit(...actions.flatMap((a): LinkEvent[] => (a.type === 'link-event' ? [a.event] : [])));
+  const emit = (actions: ReturnType<Script['start']>) => world.last.emit(...actions.flatMap((a): WiredLinkEvent[] => (a.type === 'link-event' ? [a.event] : [])));
   return { world, script, app, frame, until, emit };
 }
 
@@ -71,11 +71,11 @@ describe('keys in one write', () => {
     s.app.stdin.write('\x14'.repeat(21));
     // Only the newest of a burst of conversations is opened: the others are closed before they open.
     await waitUntil(() => s.world.sessions.length === 2, { what: 'the burst’s last conversation' });
-    expect(s.world.last.request).toMatchObject({ mode: 'one' });
+    expect(s.world.last.request).toMatchObject({ wiring: 'one-pipe' });
     await s.until('[one shared pipe]');
     s.app.stdin.write('\x14'.repeat(20));
     await waitUntil(() => s.world.sessions.length === 3, { what: 'the second burst’s last conversation' });
-    expect(s.world.last.request).toMatchObject({ mode: 'one' });
+    expect(s.world.last.request).toMatchObject({ wiring: 'one-pipe' });
   });
 });
 

@@ -4,6 +4,7 @@
 // a Korean line through both modes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+import { say, turn } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -24,21 +25,6 @@ function waitingAt(session: PtySession): 'parent' | 'child' | null {
   if (row.slice(half).includes('typing at its keyboard')) return 'child';
   if (row.slice(0, half).includes('typing at its keyboard')) return 'parent';
   return null;
-}
-
-async function say(session: PtySession, text: string): Promise<void> {
-  await session.type(text);
-  await session.waitForText(`› ${text}`);
-  await session.press('enter');
-}
-
-/** One turn: the child's line, then the parent's answer once the parent has read it. */
-async function turn(session: PtySession, childLine: string, parentLine: string, labels = { fromChild: 'from Child: ', fromParent: 'from Parent: ' }) {
-  await session.waitForText('typing at its keyboard');
-  await say(session, childLine);
-  await session.waitForText(`${labels.fromChild}${childLine}`);
-  await say(session, parentLine);
-  await session.waitForText(`${labels.fromParent}${parentLine}`);
 }
 
 /** How a one-pipe conversation ends: two processes waiting on each other, or one waiting alone for good. */

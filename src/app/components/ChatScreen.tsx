@@ -5,12 +5,12 @@ import { Box, useCursor } from 'ink';
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
-import { fdLines } from '../views/fd-lines.js';
+import { sourceColumn, wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
+import type { OutsideHolder } from '../hooks/use-outside-holders.js';
 import { computeLayout } from '../views/layout.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
-import { pipeLines } from '../views/pipe-drawing.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
 import { statusLines } from '../views/status-lines.js';
 import { traceLines } from '../views/trace-lines.js';
@@ -38,28 +38,32 @@ export interface ChatScreenProps {
   traceOpen: boolean;
   fdsOpen: boolean;
   fds: ProcFdsSnapshot;
+  /** The source view replaces the pipe drawing, in a wider middle column. */
+  sourceOpen?: boolean;
+  /** Named wiring: the outside processes that hold the FIFO open. */
+  holders?: OutsideHolder[];
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = { panes: 0, panels: 0 }, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
-  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed, canSwitch);
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = { panes: 0, panels: 0 }, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = [] }: ChatScreenProps) {
+  const status = statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch);
   const bannerRows = bannerLines(banner, cols);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
-  const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });
+  const g = withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }), sourceOpen);
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
-  const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes);
+  const pipes = sourceOpen ? sourceColumn(t, state, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders);
 
   let panelRows: Line[][] = [];
   if (g.panelHeight > 0) {
     if (g.panelsSideBySide) {
       const traceWidth = Math.floor(cols / 2);
-      panelRows = [traceLines(t, state, traceWidth, g.panelHeight, scroll.panels), fdLines(t, state, fds, cols - traceWidth, g.panelHeight, scroll.panels)];
+      panelRows = [traceLines(t, state, traceWidth, g.panelHeight, scroll.panels), wiredFdLines(t, state, fds, holders, cols - traceWidth, g.panelHeight, scroll.panels)];
     } else if (panels === 2) {
       const top = Math.floor(g.panelHeight / 2);
-      panelRows = [[...traceLines(t, state, cols, top, scroll.panels), ...fdLines(t, state, fds, cols, g.panelHeight - top, scroll.panels)]];
+      panelRows = [[...traceLines(t, state, cols, top, scroll.panels), ...wiredFdLines(t, state, fds, holders, cols, g.panelHeight - top, scroll.panels)]];
     } else {
-      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll.panels) : fdLines(t, state, fds, cols, g.panelHeight, scroll.panels)];
+      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll.panels) : wiredFdLines(t, state, fds, holders, cols, g.panelHeight, scroll.panels)];
     }
   }
 

@@ -8,6 +8,9 @@ import type { Key } from 'ink';
 import { controlPicture } from '../text/sanitize.js';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
+/** F2 (the source view) and F3 (the next wiring) work in every mode, like F1. */
+export const F2_SEQUENCES = ['\x1bOQ', '\x1b[12~', '\x1b[[B', '\x1b[1Q'];
+export const F3_SEQUENCES = ['\x1bOR', '\x1b[13~', '\x1b[[C', '\x1b[1R'];
 export const PASTE_START = '\x1b[200~';
 export const PASTE_END = '\x1b[201~';
 
@@ -16,8 +19,8 @@ export interface KeyPress {
   key: Key;
   /** Text that came inside bracketed-paste markers. */
   paste?: boolean;
-  /** F1, which Ink's key object has no field for. */
-  f1?: boolean;
+  /** F1, F2 or F3, which Ink's key object has no field for. */
+  fn?: 1 | 2 | 3;
 }
 
 export function plainKey(change: Partial<Key> = {}): Key {
@@ -52,7 +55,8 @@ const TILDES: Record<string, Partial<Key>> = { '1': { home: true }, '7': { home:
 
 /** One escape sequence as a key; null for one this program has no use for (F5, a focus report…). */
 function escapeKey(seq: string): KeyPress | null {
-  if (F1_SEQUENCES.includes(seq)) return { text: '', key: plainKey(), f1: true };
+  const fn = F1_SEQUENCES.includes(seq) ? 1 : F2_SEQUENCES.includes(seq) ? 2 : F3_SEQUENCES.includes(seq) ? 3 : null;
+  if (fn) return { text: '', key: plainKey(), fn };
   if (seq === '\x1b') return { text: '', key: plainKey({ escape: true, meta: true }) };
   const csi = /^(?:\[|O)([\d;]*)([A-Z~])$/.exec(seq.slice(1));
   if (!csi) return seq.length === 2 ? { text: seq.slice(1), key: plainKey({ meta: true }) } : null;

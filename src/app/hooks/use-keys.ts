@@ -4,13 +4,13 @@
 // one handler by the current mode: the help overlay, the line being typed, or one
 // command after Esc. Nothing typed is a command by accident: letters are commands only
 // right after Esc (the status bar says so), and only for that one key. Ctrl+C, Ctrl+Z,
-// Ctrl+T, F1 and PgUp/PgDn work in every mode; a paste is always text.
+// Ctrl+T, F1, F2, F3 and PgUp/PgDn work in every mode; a paste is always text.
 import { useStdin, type Key } from 'ink';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { InputMode } from '../state/ui-reducer.js';
 import { KeyReader } from './key-reader.js';
 
-export { F1_SEQUENCES } from './key-reader.js';
+export { F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES } from './key-reader.js';
 
 export type Command =
   | 'quit'
@@ -32,7 +32,9 @@ export type Command =
   | 'page-up'
   | 'page-down'
   | 'panel-up'
-  | 'panel-down';
+  | 'panel-down'
+  | 'source'
+  | 'next-wiring';
 
 /** The single keys that are commands right after Esc. */
 const LETTERS: Record<string, Command> = {
@@ -45,6 +47,8 @@ const LETTERS: Record<string, Command> = {
   x: 'trace',
   f: 'fds',
   s: 'save',
+  c: 'source',
+  w: 'next-wiring',
   q: 'quit',
 };
 
@@ -108,9 +112,13 @@ export function useKeys(routes: KeyRoutes): void {
     const onRaw = (data: string) => {
       for (const press of reader.read(data)) {
         const { mode, command, typed } = latest.current;
-        if (press.f1) {
+        if (press.fn === 1) {
           command(mode === 'help' ? 'close-help' : 'help');
           latest.current = { ...latest.current, mode: mode === 'help' ? 'text' : 'help' };
+          continue;
+        }
+        if (press.fn) {
+          command(press.fn === 2 ? 'source' : 'next-wiring');
           continue;
         }
         const route = press.paste ? 'input' : routeKey(mode, press.text, press.key);

@@ -2,9 +2,10 @@
 // performs I/O and reads no clock, so the whole story (three clean turns, a stolen
 // message, a deadlock) can be replayed and tested from a list of events. The session's
 // lifecycle is kept here; the message rules and the trace have files of their own.
-import type { LinkEvent, Proc } from '../../ipc/events.js';
+import type { Proc, WiredLinkEvent } from '../../ipc/events.js';
 import { messageRead, messageWritten } from './message-rules.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
+import { markTaken } from './outside-takers.js';
 import { traceCall } from './trace.js';
 
 function later(now: number, at: number): number {
@@ -16,7 +17,9 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'session-starting': {
       const session: SessionState = {
         id: action.session,
+        wiring: action.wiring,
         mode: action.mode,
+        path: null,
         firstTurn: action.firstTurn,
         reason: action.reason,
         startedAt: action.at,
@@ -35,6 +38,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         session: action.session,
         at: action.at,
         reason: action.reason,
+        wiring: action.wiring,
         mode: action.mode,
         firstTurn: action.firstTurn,
         childPid: null,
@@ -56,6 +60,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         session: {
           ...session,
           status: 'open',
+          path: action.path,
           pipes: action.pipes,
           parent: { ...session.parent, fds: action.parentFds },
           child: { ...session.child, pid: action.childPid, fds: session.child.fds.length > 0 ? session.child.fds : action.childFds },
@@ -90,6 +95,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
+    case 'outside-holders':
+      return current(state, action.session) ? markTaken(state, action.holders) : state;
     case 'tick':
       return action.at > state.now ? { ...state, now: action.at } : state;
     case 'link-event': {
@@ -104,7 +111,7 @@ function current(state: ConversationState, id: number): SessionState | null {
   return state.session && state.session.id === id ? state.session : null;
 }
 
-function reduceEvent(state: ConversationState, session: SessionState, event: LinkEvent): ConversationState {
+function reduceEvent(state: ConversationState, session: SessionState, event: WiredLinkEvent): ConversationState {
   switch (event.type) {
     case 'hello':
       return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, fds: event.fds })) };
@@ -135,7 +142,7 @@ function note(state: ConversationState, session: SessionState, proc: Proc, at: n
   return { id: `n${session.id}.${state.notes.length}`, session: session.id, at, proc, kind, detail };
 }
 
-function reduceSyscall(state: ConversationState, session: SessionState, event: Extract<LinkEvent, { type: 'syscall' }>): ConversationState {
+function reduceSyscall(state: ConversationState, session: SessionState, event: Extract<WiredLinkEvent, { type: 'syscall' }>): ConversationState {
   const bytes = Buffer.from(event.data, 'base64');
   const next = traceCall(state, session, event, bytes);
 

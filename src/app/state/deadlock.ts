@@ -3,6 +3,7 @@
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from './model.js';
 import { inodeOf, pipeViews, pipeWriters, type PipeView } from './pipes.js';
+import { socketDeadlock } from './socket-flow.js';
 import { PROCS, isFinished } from './turns.js';
 
 export interface Deadlock {
@@ -20,6 +21,10 @@ export interface Deadlock {
 export function findDeadlock(state: ConversationState, views: PipeView[] = pipeViews(state)): Deadlock | null {
   const session = state.session;
   if (!session || session.status !== 'open') return null;
+  if (session.wiring === 'socket') {
+    const blocked = socketDeadlock(session);
+    return blocked ? { blocked, finished: [] } : null;
+  }
   const readingFrom = (p: Proc): number | null => {
     const a = session[p].activity;
     if (session[p].exit || a?.doing !== 'reading') return null;

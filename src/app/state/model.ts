@@ -2,9 +2,10 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, PipeMode, Proc, ProcActivity } from '../../ipc/events.js';
+import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
+import type { OutsideHolder } from './outside-takers.js';
 
 export const TURNS = 3;
 
@@ -13,7 +14,7 @@ export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged';
 
 export interface ProcState {
   pid: number | null;
-  activity: ProcActivity | null;
+  activity: WiredActivity | null;
   /** When the current activity began (µs). */
   since: number;
   fds: FdInfo[];
@@ -47,7 +48,11 @@ export interface ReadCount {
 
 export interface SessionState {
   id: number;
+  wiring: Wiring;
+  /** 'one' when both processes read the same FIFO (one-pipe, named). */
   mode: PipeMode;
+  /** The named pipe's path, once open; null on the other wirings. */
+  path: string | null;
   firstTurn: number;
   reason: StartReason;
   startedAt: number;
@@ -76,6 +81,8 @@ export interface MessageRecord {
   /** The sequence number the reader was waiting for (its turn). */
   expected: number | null;
   verdict: Verdict | null;
+  /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
+  takenBy?: { pid: number; command: string };
 }
 
 export interface Divider {
@@ -83,6 +90,7 @@ export interface Divider {
   session: number;
   at: number;
   reason: StartReason;
+  wiring: Wiring;
   mode: PipeMode;
   firstTurn: number;
   childPid: number | null;
@@ -135,7 +143,12 @@ export interface ConversationState {
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
-export type Action = SessionEvent | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number } | { type: 'tick'; at: number };
+export type Action =
+  | SessionEvent
+  | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
+  | { type: 'tick'; at: number }
+  /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
+  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
 
 export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
   return {

@@ -1,6 +1,6 @@
 // The counts a summary and the status bar show: messages read, delivered, stolen and out
 // of turn, for this conversation or for every conversation on one wiring.
-import type { PipeMode } from '../../ipc/events.js';
+import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState, MessageRecord } from './model.js';
 
 export interface Counts {
@@ -28,7 +28,7 @@ export function conversationCounts(state: ConversationState): Counts {
 }
 
 /** The running tally of one wiring, over every conversation that used it ("one pipe: stolen 4 of 9"). */
-export function wiringTally(state: ConversationState, mode: PipeMode): Counts {
-  const sessions = new Set(state.dividers.filter((d) => d.mode === mode).map((d) => d.session));
+export function wiringTally(state: ConversationState, wiring: Wiring): Counts {
+  const sessions = new Set(state.dividers.filter((d) => d.wiring === wiring).map((d) => d.session));
   return countOf(state.messages.filter((m) => sessions.has(m.session)));
 }

@@ -17,6 +17,8 @@ export interface UiState {
   helpScroll: number;
   traceOpen: boolean;
   fdsOpen: boolean;
+  /** The source view: open, closed, or not chosen yet (then it follows the terminal's width). */
+  sourceOpen: boolean | null;
   /** Esc was pressed: the next single key is a command, then typing again. */
   keysMode: boolean;
   /** How many transcript entries the panes are scrolled back from the newest (0: following). */
@@ -41,6 +43,7 @@ export type UiAction =
   | { type: 'other-input'; waiting: Proc[]; focus: Proc | null }
   | { type: 'trace-toggled' }
   | { type: 'fds-toggled' }
+  | { type: 'source-toggled'; shown: boolean }
   | { type: 'saved'; notice: SavedNotice }
   | { type: 'scrolled'; what: 'panes' | 'panels'; by: number; max: number }
   | { type: 'input-noted'; proc: Proc; text: string }
@@ -56,6 +59,7 @@ export const initialUi: UiState = {
   helpScroll: 0,
   traceOpen: false,
   fdsOpen: false,
+  sourceOpen: null,
   keysMode: false,
   paneScroll: 0,
   panelScroll: 0,
@@ -87,6 +91,8 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
       return { ...ui, traceOpen: !ui.traceOpen };
     case 'fds-toggled':
       return { ...ui, fdsOpen: !ui.fdsOpen };
+    case 'source-toggled':
+      return { ...ui, sourceOpen: !action.shown };
     case 'saved':
       return { ...ui, saved: action.notice };
     case 'notice-dismissed':

@@ -63,7 +63,7 @@ export const DOUBLE: BoxChars = { tl: '╔', tr: '╗', bl: '╚', br: '╝', h:
 export function framed(title: Line, body: Line[], width: number, height: number, tone: Tone = 'dim', chars: BoxChars = ROUND): Line[] {
   const inner = Math.max(0, width - 2);
   const innerHeight = Math.max(0, height - 2);
-  const titleRoom = Math.max(0, inner - 2);
+  const titleRoom = Math.max(0, inner - 3);
   const shownTitle = title.length > 0 ? fitLine(title, Math.min(titleRoom, lineWidth(title))) : [];
   const titleWidth = lineWidth(shownTitle);
   const top: Line =

@@ -35,7 +35,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     if (deadlock.blocked.length === 1 && blocked && finished) {
       return { kind: 'blocked-forever', title: b.blockedForeverTitle, text: b.blockedForever(t.procLower[blocked], t.procLower[finished]), keys: b.deadlockKeys, tone: 'warn' };
     }
-    return { kind: 'deadlock', title: b.deadlockTitle, text: b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
+    return { kind: 'deadlock', title: b.deadlockTitle, text: state.session?.wiring === 'socket' ? t.chapter.socket.bothWait : b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
   }
   if (phase === 'child-died' && session.child.exit) {
     const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);

@@ -2,6 +2,7 @@
 // while typing, the one key after Esc), the paste rule, and what the marks on screen
 // mean. How to close it is pinned to its last line; when the keys do not all fit, the
 // rest scrolls with the arrow keys or PgUp/PgDn and the last line says so.
+import { WIRINGS } from '../../ipc/events.js';
 import type { Line } from '../text/styled-lines.js';
 import { framed, seg } from '../text/styled-lines.js';
 import { padStartToWidth, wrapToWidth } from '../text/text-width.js';
@@ -24,11 +25,15 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...wrapToWidth(h.intro, inner).map((l) => [seg(' '), seg(l)]),
     ...heading(h.raceTitle),
     ...wrapToWidth(h.race, inner).map((l) => [seg(' '), seg(l)]),
+    ...heading(t.chapter.help.title),
+    ...WIRINGS.flatMap((w) => [...wrapToWidth(t.chapter.help.wirings[w], inner).map((l): Line => [seg(' '), seg(l)]), []]),
     ...heading(h.anywhere),
     ...row('Ctrl+T', h.keys.toggle),
     ...row('Ctrl+C', h.keys.quit),
     ...row('Ctrl+Z', h.keys.suspend),
     ...row('F1', h.keys.help),
+    ...row('F2', t.chapter.help.source),
+    ...row('F3', t.chapter.help.nextWiring),
     ...row('PgUp/PgDn', h.keys.pages),
     ...row('↑/↓', h.keys.arrows),
     ...heading(h.typingTitle),
@@ -45,6 +50,8 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('x', h.keys.trace),
     ...row('f', h.keys.fds),
     ...row('s', h.keys.save),
+    ...row('c', t.chapter.help.source),
+    ...row('w', t.chapter.help.nextWiring),
     ...row('?', h.keys.help),
     ...row('q', h.keys.quit),
     ...row('Esc', h.keys.back),

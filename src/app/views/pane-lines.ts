@@ -10,7 +10,7 @@ import { sanitizeForDisplay } from '../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
 import type { TextInputState } from '../widgets/text-input/text-input-state.js';
 import { truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
-import { modeWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
+import { wiringWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
 
 const MAX_MESSAGE_LINES = 3;
 
@@ -66,7 +66,7 @@ function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): L
     case 'divider': {
       const d = entry.divider;
       const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
-      const mode = modeWords(t, d.mode);
+      const mode = wiringWords(t, d.wiring);
       const text =
         d.reason === 'toggle'
           ? t.transcript.dividerToggle(mode, pid, d.firstTurn)

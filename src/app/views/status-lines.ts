@@ -5,14 +5,14 @@
 // "auto-play" while it plays.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
-import type { PipeMode } from '../../ipc/events.js';
+import { modeOfWiring, type Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { wiringTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
 import { fitItems, type Item } from './fit-items.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import type { Tone } from '../text/theme.js';
-import { formatDuration, modeWords, type Ui } from './phrases.js';
+import { formatDuration, wiringWords, type Ui } from './phrases.js';
 
 const SEPARATOR: Line = [seg(' · ', 'dim')];
 
@@ -28,20 +28,21 @@ const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'he
 /** Which keys go first when the key line is too wide (each is also in the help). */
 const KEY_STEPS = ['fds', 'trace', 'scroll', 'other', 'delays', 'type'];
 
-export function statusLines(t: Ui, state: ConversationState, mode: PipeMode, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
+export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
   const s = t.status;
   const { childDelayMs, parentDelayMs } = state.knobs;
   const child = formatDuration(t, childDelayMs);
   const parent = formatDuration(t, parentDelayMs);
   const { delivered, outOfTurn } = state.counters;
-  const tally = wiringTally(state, mode);
+  const mode = modeOfWiring(wiring);
+  const tally = wiringTally(state, wiring);
   const turn = displayedTurn(state);
   const info: Item[] = [
-    item('mode', mode === 'one' ? 'danger' : 'ok', `[${modeWords(t, mode)}]`),
+    item('mode', mode === 'one' ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),
-    item('stolen', tally.stolen > 0 ? 'danger' : 'plain', s.tally(modeWords(t, mode), tally.stolen, tally.read), s.tallyShort(tally.stolen, tally.read)),
+    item('stolen', tally.stolen > 0 ? 'danger' : 'plain', s.tally(wiringWords(t, wiring), tally.stolen, tally.read), s.tallyShort(tally.stolen, tally.read)),
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),
     item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];

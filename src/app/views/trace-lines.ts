@@ -2,13 +2,13 @@
 // each a real system call's result. Like `strace -f -tt -T`: ordered by when each call
 // was entered, on the one clock both processes share, with the time relative to the
 // start of its conversation, the process and its PID, and how long the call took (a
-// read blocked for two seconds says so). A separator names each conversation. Scrolled
-// back by calls (↑), with a mark on the first row when older calls are above.
+// read blocked for two seconds says so). A separator names each conversation and its
+// wiring. Scrolled back by calls (↑), with a mark on the first row when older calls are above.
 import type { ConversationState, TraceEntry } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { fitToWidth, padStartToWidth } from '../text/text-width.js';
-import type { Ui } from './phrases.js';
+import { wiringWords, type Ui } from './phrases.js';
 
 function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {
   const ms = ((e.start - origin) / 1000).toFixed(3);
@@ -45,7 +45,8 @@ export function traceLines(t: Ui, state: ConversationState, width: number, heigh
     body.unshift(entryLine(t, e, divider?.at ?? state.origin ?? 0, inner));
     session = e.session;
     if (next?.session !== session && divider && body.length < rows) {
-      body.unshift(fitLine([seg(t.trace.separator(divider.session, divider.childPid === null ? '?' : String(divider.childPid)), 'dim')], inner));
+      const separator = t.trace.separator(divider.session, divider.childPid === null ? '?' : String(divider.childPid));
+      body.unshift(fitLine([seg(separator, 'dim'), seg(` ${wiringWords(t, divider.wiring)}`, 'accent')], inner));
     }
   }
   if (body.length === 0) body.push([seg(t.trace.empty, 'dim')]);

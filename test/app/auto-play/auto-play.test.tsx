@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AutoPlayOptions } from '../../../src/app/auto-play/auto-play-plan.js';
 import { App } from '../../../src/app/App.js';
-import type { LinkEvent } from '../../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../../src/ipc/events.js';
 import { en } from '../../../src/i18n/en.js';
 import { Script } from '../events.js';
 import { FakeWorld } from '../fake-world.js';
@@ -43,7 +43,7 @@ function start(autoPlay: Partial<AutoPlayOptions> = {}) {
   const frame = () => app.lastFrame() ?? '';
   const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });
   const emit = (actions: ReturnType<Script['start']>) => {
-    const events: LinkEvent[] = actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
+    const events: WiredLinkEvent[] = actions.flatMap((a) => (a.type === 'link-event' ? [a.event] : []));
     world.last.emit(...events);
   };
   return { world, script, app, frame, until, emit };

@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App.js';
 import { computeLayout } from '../../../src/app/views/layout.js';
-import type { LinkEvent } from '../../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../../src/ipc/events.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 import type { Messages } from '../../../src/i18n/index.js';
@@ -52,7 +52,7 @@ async function draw(c: Case) {
   const frame = () => app.lastFrame() ?? '';
   await vi.waitUntil(() => world.sessions.length === 1, { timeout: 3000 });
   // Real fd numbers are two digits in the parent (a Node process has opened many by then).
-  const events: LinkEvent[] = [
+  const events: WiredLinkEvent[] = [
     ...script.start(),
     script.activity('parent', { doing: 'reading', fd: 20 }),
     script.activity('child', { doing: 'typing' }),

@@ -196,8 +196,8 @@ describe('conversation reducer', () => {
     state = play([...b.start('restart'), ...b.cleanTurn(1, 'y', 'z')], state);
     expect(state.counters).toEqual({ delivered: 2, stolen: 1, outOfTurn: 0 });
     // The running tally is per wiring; the summary's figures are this conversation's alone.
-    expect(wiringTally(state, 'one')).toMatchObject({ read: 1, stolen: 1 });
-    expect(wiringTally(state, 'two')).toMatchObject({ read: 2, stolen: 0, delivered: 2 });
+    expect(wiringTally(state, 'one-pipe')).toMatchObject({ read: 1, stolen: 1 });
+    expect(wiringTally(state, 'two-pipes')).toMatchObject({ read: 2, stolen: 0, delivered: 2 });
     expect(conversationCounts(state)).toMatchObject({ read: 2, delivered: 2, stolen: 0, outOfTurn: 0 });
   });
 

@@ -44,14 +44,14 @@ describe('state words', () => {
     const s = new Script();
     const state = play([...s.start(), s.activity('child', { doing: 'sleeping', ms: 1000 })], { ...play([]), knobs: { childDelayMs: 1000, parentDelayMs: 0 } });
     expect(lineText(stateWords(t, state, 'child', state.session!.child, false))).toBe('… sleeping 1 s');
-    expect(lineText(statusLines(t, state, 'two', true, 200)[0]!)).toContain('child delay 1 s');
+    expect(lineText(statusLines(t, state, 'two-pipes', true, 200)[0]!)).toContain('child delay 1 s');
   });
 
   it('puts the parent’s turn beside the child’s in the status bar when they differ', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), ...s.write('child', 1, 'x'), ...s.read('child', 'child', 1, 'x')]);
-    expect(lineText(statusLines(t, state, 'one', true, 80)[0]!)).toContain('turn 2/3 (parent at 1)');
-    expect(lineText(statusLines(ko.ui, state, 'one', true, 80)[0]!)).toContain('턴 2/3 (부모는 1)');
+    expect(lineText(statusLines(t, state, 'one-pipe', true, 80)[0]!)).toContain('turn 2/3 (parent at 1)');
+    expect(lineText(statusLines(ko.ui, state, 'one-pipe', true, 80)[0]!)).toContain('턴 2/3 (부모는 1)');
   });
 
   it('marks only failures with ✗: a normal exit and end of file get a neutral mark', () => {

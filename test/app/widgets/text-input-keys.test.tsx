@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App.js';
 import type { Action } from '../../../src/app/state/model.js';
-import type { LinkEvent } from '../../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../../src/ipc/events.js';
 import { en } from '../../../src/i18n/en.js';
 import { Script } from '../events.js';
 import { FakeWorld } from '../fake-world.js';
@@ -34,7 +34,7 @@ async function waiting(...procs: ('child' | 'parent')[]) {
   const app = render(<App session={world.session(() => script.at)} options={{ mode: 'two', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
   mounted.push(app);
   await vi.waitUntil(() => world.sessions.length === 1);
-  const events = procs.map((proc): Action => script.activity(proc, { doing: 'typing' })).flatMap((a): LinkEvent[] => (a.type === 'link-event' ? [a.event] : []));
+  const events = procs.map((proc): Action => script.activity(proc, { doing: 'typing' })).flatMap((a): WiredLinkEvent[] => (a.type === 'link-event' ? [a.event] : []));
   world.last.emit(...events);
   await vi.waitUntil(() => (app.lastFrame() ?? '').includes('typing at its keyboard'));
   const keys = (...chunks: string[]) => chunks.forEach((chunk) => app.stdin.write(chunk));

@@ -1,0 +1,42 @@
+// Other processes can open a named pipe and the kernel tells nobody: only /proc knows.
+// While the named wiring is on, this looks once a second (never more: a scan of every
+// process costs a few ms) and keeps, for each outside holder, its rchar and wchar when it
+// was first seen, so a view can say how many bytes it has read or written since. On the
+// other wirings nothing runs. The state changes only when the holders or their counts do.
+import { useEffect, useState } from 'react';
+import type { FifoHolder } from '../../ipc/fifo-holders.js';
+import type { OutsideHolder } from '../state/outside-takers.js';
+
+export type { OutsideHolder } from '../state/outside-takers.js';
+
+const LOOK_EVERY_MS = 1000;
+
+export type HolderLook = () => FifoHolder[];
+
+/** The holders now; `seen` hears each change (the reducer marks what one of them took). */
+export function useOutsideHolders(active: boolean, sessionKey: string, look: HolderLook, seen: (holders: OutsideHolder[]) => void): OutsideHolder[] {
+  const [holders, setHolders] = useState<OutsideHolder[]>([]);
+  useEffect(() => {
+    setHolders([]);
+    if (!active) return;
+    const first = new Map<number, { rchar: number; wchar: number }>();
+    let shown = '';
+    const scan = (): void => {
+      const now = look().map((h): OutsideHolder => {
+        const base = first.get(h.pid) ?? { rchar: h.rchar ?? 0, wchar: h.wchar ?? 0 };
+        first.set(h.pid, base);
+        return { ...h, readSince: Math.max(0, (h.rchar ?? 0) - base.rchar), wroteSince: Math.max(0, (h.wchar ?? 0) - base.wchar) };
+      });
+      const key = JSON.stringify(now.map((h) => [h.pid, h.readSince, h.wroteSince, h.fds]));
+      if (key !== shown) {
+        shown = key;
+        setHolders(now);
+        seen(now);
+      }
+    };
+    scan();
+    const timer = setInterval(scan, LOOK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [active, sessionKey, look, seen]);
+  return holders;
+}

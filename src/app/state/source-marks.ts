@@ -1,0 +1,59 @@
+// Where each process is in the textbook's program, from the same real events that drive
+// the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
+// process at its keyboard on its fgets line, the socket parent waiting in epoll_wait on
+// its read line but named as what it is (epoll_wait, not read). Pure, so every state of
+// every wiring is tested without rendering.
+import type { Proc } from '../../ipc/events.js';
+import type { SourceLine, Spot } from '../views/source-program.js';
+import type { ProcState, SessionState } from './model.js';
+
+/** What the mark beside a line says the process is doing. */
+export type MarkState =
+  | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
+  | { kind: 'writing' | 'reading' | 'epoll'; fd: number }
+  | { kind: 'sleeping'; ms: number };
+
+export interface SourceMark {
+  proc: Proc;
+  pid: number | null;
+  /** The index of the marked line in the program. */
+  line: number;
+  state: MarkState;
+  /** The kernel has the process stopped (state T) where it is. */
+  stopped: boolean;
+}
+
+function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spot: Spot; state: MarkState } {
+  const a = p.activity;
+  if (p.exit) return { spot: 'end', state: { kind: 'exited' } };
+  if (p.eof || p.error || a?.doing === 'done') return { spot: 'end', state: { kind: 'done' } };
+  if (proc === 'parent' && awaitsChildLine) return { spot: 'read', state: { kind: 'awaits' } };
+  if (!a) return { spot: 'fork', state: { kind: 'starting' } };
+  switch (a.doing) {
+    case 'typing':
+      return { spot: 'fgets', state: { kind: 'typing' } };
+    case 'writing':
+      return { spot: 'write', state: { kind: 'writing', fd: a.fd } };
+    case 'sleeping':
+      return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
+    case 'reading':
+      return { spot: 'read', state: { kind: 'reading', fd: a.fd } };
+    case 'waiting-epoll':
+      return { spot: 'read', state: { kind: 'epoll', fd: a.fd } };
+  }
+}
+
+/** The line of `spot` in `proc`'s part of the program (shared lines for fork and end); a sleep with no sleep line sits before the read. */
+function lineOf(program: SourceLine[], proc: Proc, spot: Spot): number {
+  const find = (s: Spot) => program.findIndex((l) => l.spot === s && (l.proc === undefined || l.proc === proc));
+  const at = find(spot);
+  return at >= 0 ? at : find(spot === 'sleep' ? 'read' : 'fork');
+}
+
+export function sourceMarks(program: SourceLine[], session: SessionState): SourceMark[] {
+  return (['parent', 'child'] as const).map((proc) => {
+    const p = session[proc];
+    const { spot, state } = spotAndState(proc, p, session.parentAwaitsChildLine);
+    return { proc, pid: p.pid, line: lineOf(program, proc, spot), state, stopped: p.stopped };
+  });
+}

@@ -1,0 +1,92 @@
+// The source view's marks, for every state of both processes in every wiring: the line
+// a process is marked on must be the call the kernel has it in (fgets at its keyboard,
+// its read(...) when blocked in read, the same line named epoll_wait for the socket
+// parent), and the words must say that state.
+import { describe, expect, it } from 'vitest';
+import { WIRINGS, type Proc, type WiredActivity, type Wiring } from '../../../src/ipc/events.js';
+import { en } from '../../../src/i18n/en.js';
+import { newProc, type ProcState, type SessionState } from '../../../src/app/state/model.js';
+import { sourceMarks } from '../../../src/app/state/source-marks.js';
+import { sourceProgram } from '../../../src/app/views/source-program.js';
+
+const t = en.ui;
+
+function session(wiring: Wiring, proc: Proc, change: Partial<ProcState>, awaits = false): SessionState {
+  const other = newProc(proc === 'parent' ? 2 : 1, 0);
+  const me = { ...newProc(proc === 'parent' ? 1 : 2, 0), ...change };
+  return {
+    id: 1, wiring, mode: wiring === 'one-pipe' || wiring === 'named' ? 'one' : 'two', path: null, firstTurn: 1, reason: 'start', startedAt: 0,
+    status: 'open', error: null, pipes: [], writes: [], reads: [], parentAwaitsChildLine: awaits, untagged: 0,
+    parent: proc === 'parent' ? me : other, child: proc === 'child' ? me : other,
+  };
+}
+
+/** The textbook's name of each fd a process uses in each wiring. */
+const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
+  'two-pipes': { child: { read: 'read(fds2[0]', write: 'write(fds1[1]' }, parent: { read: 'read(fds1[0]', write: 'write(fds2[1]' } },
+  'one-pipe': { child: { read: 'read(fds[0]', write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: 'write(fds[1]' } },
+  socket: { child: { read: 'read(sv[1]', write: 'write(sv[1]' }, parent: { read: 'read(sv[0]', write: 'write(sv[0]' } },
+  named: { child: { read: 'read(fd,', write: 'write(fd,' }, parent: { read: 'read(fd,', write: 'write(fd,' } },
+};
+
+const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
+  { name: 'starting', activity: null, line: () => 'pid = fork();', kind: 'starting' },
+  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(buf, BUF_SIZE, stdin);', kind: 'typing' },
+  { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
+  { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
+  { name: 'done', activity: { doing: 'done' }, line: () => 'return 0;', kind: 'done' },
+  { name: 'at end of file', activity: { doing: 'reading', fd: 3 }, change: { eof: true }, line: () => 'return 0;', kind: 'done' },
+  { name: 'exited', activity: { doing: 'reading', fd: 3 }, change: { exit: { code: null, signal: 'SIGKILL' } }, line: () => 'return 0;', kind: 'exited' },
+];
+
+describe('sourceMarks', () => {
+  for (const wiring of WIRINGS) {
+    for (const proc of ['parent', 'child'] as const) {
+      for (const s of STATES) {
+        it(`${wiring}: the ${proc} ${s.name} is marked on its ${s.line(wiring, proc)} line`, () => {
+          const program = sourceProgram(t, wiring, 0);
+          const mark = sourceMarks(program, session(wiring, proc, { activity: s.activity, ...s.change }))[proc === 'parent' ? 0 : 1];
+          expect(mark?.proc).toBe(proc);
+          expect(program[mark?.line ?? -1]?.text).toContain(s.line(wiring, proc));
+          expect(mark?.state.kind).toBe(s.kind);
+        });
+      }
+      it(`${wiring}: the ${proc} stopped by a signal keeps its line and says it is stopped`, () => {
+        const program = sourceProgram(t, wiring, 0);
+        const mark = sourceMarks(program, session(wiring, proc, { activity: { doing: 'reading', fd: 3 }, stopped: true }))[proc === 'parent' ? 0 : 1];
+        expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring][proc].read);
+        expect(mark?.stopped).toBe(true);
+      });
+    }
+    it(`${wiring}: the child sleeping sits on the sleep() line when the delay is set, on its read() line otherwise`, () => {
+      const asleep = session(wiring, 'child', { activity: { doing: 'sleeping', ms: 2000 } });
+      const withSleep = sourceProgram(t, wiring, 2000);
+      expect(withSleep[sourceMarks(withSleep, asleep)[1]?.line ?? -1]?.text).toContain('sleep(2);');
+      const without = sourceProgram(t, wiring, 0);
+      expect(without.some((l) => l.text.includes('sleep('))).toBe(false);
+      expect(without[sourceMarks(without, asleep)[1]?.line ?? -1]?.text).toContain(ENDS[wiring].child.read);
+    });
+    it(`${wiring}: the parent waiting for the child's line before its delayed read sits on its read() line`, () => {
+      const program = sourceProgram(t, wiring, 0);
+      const mark = sourceMarks(program, session(wiring, 'parent', { activity: { doing: 'typing' } }, true))[0];
+      expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read);
+      expect(mark?.state.kind).toBe('awaits');
+    });
+  }
+
+  it('socket: the parent waiting in epoll_wait sits on its read(sv[0]) line, named as epoll_wait', () => {
+    const program = sourceProgram(t, 'socket', 0);
+    const [mark] = sourceMarks(program, session('socket', 'parent', { activity: { doing: 'waiting-epoll', fd: 27 } }));
+    expect(program[mark?.line ?? -1]?.text).toContain('read(sv[0]');
+    expect(mark?.state).toEqual({ kind: 'epoll', fd: 27 });
+  });
+
+  it('writes each wiring the way the textbook does', () => {
+    const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');
+    expect(text('two-pipes')).toContain('pipe(fds1), pipe(fds2);');
+    expect(text('two-pipes')).toContain('for (i = 0; i < 3; i++) {');
+    expect(text('one-pipe', 100)).toContain('usleep(100000);');
+    expect(text('socket')).toMatch(/socketpair\(AF_UNIX, SOCK_STREAM,\n +0, sv\);/);
+    expect(text('named')).toContain('mkfifo(path, 0600);');
+  });
+});

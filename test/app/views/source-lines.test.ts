@@ -1,0 +1,32 @@
+// The source view never breaks the frame: every line is exactly the column's width in
+// cells, in Korean too (Hangul comments count 2 cells each), at the narrow column of an
+// 80x24 screen and at a wide one; the marks and the PID footer are there.
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.js';
+import { ko } from '../../../src/i18n/ko.js';
+import { sourceLines } from '../../../src/app/views/source-lines.js';
+import { lineText, lineWidth } from '../../../src/app/text/styled-lines.js';
+import { CHILD_PID, PARENT_PID, Script, play } from '../events.js';
+
+function state() {
+  const s = new Script();
+  return play([...s.start(), s.activity('parent', { doing: 'reading', fd: 23 }), s.activity('child', { doing: 'typing' })]);
+}
+
+describe('sourceLines', () => {
+  for (const [lang, t] of [['en', en.ui], ['ko', ko.ui]] as const) {
+    for (const [width, height] of [[42, 17], [48, 30]] as const) {
+      it(`${lang} at ${width}x${height}: every line exactly ${width} cells, both marks and both PIDs shown`, () => {
+        const lines = sourceLines(t, state(), width, height);
+        expect(lines).toHaveLength(height);
+        for (const line of lines) expect(lineWidth(line)).toBe(width);
+        const text = lines.map(lineText);
+        expect(text.some((l) => l.includes('P▶') && l.includes('read(fds1[0], buf, BUF_SIZE);'))).toBe(true);
+        expect(text.some((l) => l.includes('C▶') && l.includes('fgets(buf, BUF_SIZE, stdin);'))).toBe(true);
+        expect(text.join('\n')).toContain(`P ${PARENT_PID}`);
+        expect(text.join('\n')).toContain(`C ${CHILD_PID + 1}`);
+        if (lang === 'ko' && height >= 30) expect(text.join('\n')).toContain('/* 자식 */');
+      });
+    }
+  }
+});

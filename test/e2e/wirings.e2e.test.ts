@@ -1,0 +1,119 @@
+// The chapter's four wirings in the built program, in a real pseudo-terminal: the source
+// view marks each process's line as it moves; a socket carries three turns and the fd
+// panel says socket:[inode]; a named pipe shows its path, a `cat PATH` started here takes
+// a message and is named with its PID, and the path is gone after quit; F3 cycles the
+// four wirings with a divider naming each.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptySessions, type PtySession } from '../support/pty.js';
+import { say, turn } from '../support/chat-turns.js';
+
+const sessions = ptySessions();
+const cats: ChildProcess[] = [];
+afterEach(async () => {
+  for (const cat of cats.splice(0)) cat.kill();
+  await sessions.disposeAll();
+});
+
+function startChat(args: string[], cols = 100, rows = 30): PtySession {
+  return sessions.start({ args: ['--lang', 'en', ...args], cols, rows, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+}
+
+/** The screen row holding `code`, if it carries `mark` (the source view's "P▶" or "C▶"). */
+function marked(chat: PtySession, mark: string, code: string): boolean {
+  return chat.lines().some((l) => l.includes(code) && l.includes(mark));
+}
+
+/** The named pipe of the chat with this PID, found on disk where the link makes it. */
+function namedPipeOf(pid: number): string | undefined {
+  for (const root of [process.env.XDG_RUNTIME_DIR, os.tmpdir()]) {
+    if (!root || !fs.existsSync(root)) continue;
+    const dir = fs.readdirSync(root).find((name) => name.startsWith(`pipe-chat-${pid}-`));
+    if (dir) return path.join(root, dir, 'chat');
+  }
+  return undefined;
+}
+
+describe('the four wirings in a terminal', () => {
+  it('source view at 80x24: F2 opens it in place of the drawing, each process marked on the line it is in, c closes it', async () => {
+    const chat = startChat([], 80, 24);
+    await chat.waitForText('typing at its keyboard');
+    await chat.press('f2');
+    await chat.waitForText('source: pipe3.c');
+    await chat.waitFor(() => marked(chat, 'C▶', 'fgets(buf, BUF_SIZE, stdin);') || undefined, 'the child marked on fgets');
+    await chat.waitFor(() => marked(chat, 'P▶', 'read(fds1[0], buf, BUF_SIZE);') || undefined, 'the parent marked on read(fds1[0])');
+    expect(chat.screen()).toMatch(/P \d+ BLOCKED in read\(fd \d+\)/);
+    // The child's line: the parent reads it and goes to its keyboard; the child blocks in read(fds2[0]).
+    await say(chat, 'Who are you?');
+    await chat.waitFor(() => marked(chat, 'C▶', 'read(fds2[0], buf, BUF_SIZE);') || undefined, 'the child marked on read(fds2[0])');
+    await chat.waitFor(() => marked(chat, 'P▶', 'fgets(buf, BUF_SIZE, stdin);') || undefined, 'the parent marked on fgets');
+    const lines = chat.lines();
+    expect(lines[0]).toMatch(/^╭─ Parent · PID .*╮╭─ source: pipe3\.c ─*╮╭─ Child · PID .*╮$/);
+    expect(lines.find((l) => l.startsWith('╰'))).toMatch(/^╰─*╯╰─*╯╰─*╯$/);
+    await chat.press('escape');
+    await chat.type('c');
+    await chat.waitFor(() => (chat.screen().includes('source: pipe3.c') ? undefined : true), 'the source view to close');
+    expect(chat.screen()).toContain('parent → child');
+  });
+
+  it('socket: three turns, the parent waiting in epoll_wait, the fd panel showing socket:[inode]', async () => {
+    const chat = startChat(['--wiring', 'socket']);
+    await chat.waitForText('[socket]');
+    await chat.waitForText('waiting in epoll_wait for fd');
+    await turn(chat, 'Who are you?', 'I am your parent');
+    await turn(chat, 'Where are we?', 'In a socket');
+    await turn(chat, 'Bye', 'Bye too');
+    await chat.waitForText('The conversation is over');
+    expect(chat.screen()).toContain('C3 child→parent ✓ delivered');
+    await chat.press('escape');
+    await chat.type('f');
+    const screen = await chat.waitForText(/fd \d+ +read\+write +socket:\[\d+\]/);
+    expect(screen).not.toContain('BLOCKED in read(fd');
+  });
+
+  it.runIf(process.platform === 'linux')('named: shows the path; a cat started here takes a message and is named with its PID; the path is gone after quit', async () => {
+    // Both our processes stay out of read() while the child's line goes in: the parent reads 1 s after it, the child 2 s after its write.
+    const chat = startChat(['--wiring', 'named', '--parent-delay', '1000', '--child-delay', '2000'], 150, 40);
+    await chat.waitForText('typing at its keyboard');
+    const fifo = await chat.waitFor(() => namedPipeOf(chat.pid), 'the named pipe on disk');
+    await chat.waitForText(fifo);
+    expect(chat.screen()).toContain('its directory is 0700');
+    const cat = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    cats.push(cat);
+    let taken = '';
+    cat.stdout?.on('data', (data: Buffer) => (taken += data.toString('latin1')));
+    await chat.waitForText(`PID ${cat.pid} cat (read end)`);
+    await say(chat, 'for the cat');
+    await chat.waitFor(() => (taken.includes('for the cat') ? true : undefined), 'cat to read the message');
+    await chat.waitForText(`PID ${cat.pid} cat took it:`);
+    // The drawing's column at 150 columns (panes of 57, the drawing 36 wide), its rows read as one text.
+    const drawing = chat.lines().map((l) => l.slice(57, 93).trim()).join(' ');
+    expect(drawing).toMatch(new RegExp(`PID ${cat.pid} cat took it: its rchar grew by \\d+ B`));
+    expect(drawing).toContain('empty');
+    await chat.waitForText(`C1 child→PID ${cat.pid} cat ✗ TAKEN by an outside process`);
+    cat.kill();
+    await chat.press('escape');
+    await chat.type('q');
+    await chat.waitForExit();
+    expect(fs.existsSync(fifo)).toBe(false);
+    expect(fs.existsSync(path.dirname(fifo))).toBe(false);
+  });
+
+  it('F3 cycles through the four wirings live, each with a divider that names it, and Ctrl+T goes back to two pipes', async () => {
+    const chat = startChat([]);
+    await chat.waitForText('typing at its keyboard');
+    for (const [status, divider] of [['[one shared pipe]', 'switched to one shared pipe'], ['[socket]', 'switched to socket'], ['[named pipe]', 'switched to named pipe'], ['[two pipes]', 'switched to two pipes']]) {
+      await chat.press('f3');
+      await chat.waitForText(status as string);
+      await chat.waitForText(divider as string);
+    }
+    await chat.press('f3');
+    await chat.press('f3');
+    await chat.waitForText('[socket]');
+    await chat.press('ctrlT');
+    await chat.waitForText('[two pipes]');
+  });
+});
