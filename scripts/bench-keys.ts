@@ -12,7 +12,7 @@ const CLI = path.resolve('dist/cli.js');
 const MINIMAL_ECHO = path.resolve('scripts/bench-fixtures/minimal-ink-echo.mjs');
 const CLOCK_TICKS_PER_SECOND = 100;
 /** A frame has fully arrived when no output followed it for this long. */
-const QUIET_MS = 25;
+const QUIET_MS = 40;
 const CHILD_HINT = /type the child's line|type a line, press Enter/;
 /** Either side's input asking for its line. */
 const ANY_HINT = /type the child's line|type the parent's answer|type a line, press Enter/;
@@ -33,11 +33,15 @@ function cpuMs(pid: number): number {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Writes `data` and resolves, once the output it caused has gone quiet, with when that output ended (ms after the write) and its size. */
+/**
+ * Writes `data` and resolves, once the output it caused has gone quiet, with when that
+ * output began (ms after the write: the frame reaches the screen in one write, and a
+ * throttled repeat of it changes nothing a person sees) and the bytes of the whole burst.
+ */
 function frameAfter(session: PtySession, data: string, timeoutMs = 5_000): Promise<{ ms: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    let last = 0;
+    let first = 0;
     let bytes = 0;
     let quiet: NodeJS.Timeout | undefined;
     const done = (error?: Error) => {
@@ -45,10 +49,10 @@ function frameAfter(session: PtySession, data: string, timeoutMs = 5_000): Promi
       clearTimeout(quiet);
       clearTimeout(deadline);
       if (error) reject(error);
-      else resolve({ ms: last - started, bytes });
+      else resolve({ ms: first - started, bytes });
     };
     const stop = session.onOutput((chunk) => {
-      last = performance.now();
+      if (bytes === 0) first = performance.now();
       bytes += Buffer.byteLength(chunk);
       clearTimeout(quiet);
       quiet = setTimeout(() => done(), QUIET_MS);

@@ -18,6 +18,9 @@ import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
 import { quietOnBrokenPipe, say } from './terminal-output.js';
+import { chatSetup } from './app/chat-setup.js';
+import { openEarly } from './session/early-session.js';
+import { openPipeSession } from './session/open-session.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -151,8 +154,11 @@ async function main(): Promise<number> {
   Object.assign(process.env, ciOverrides(process.env));
   keepColourUnderCiFalse(process.env, parsed.color);
   favourMemoryOverSpeed();
+  const options = { ...parsed, lang, script };
+  // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
+  const early = openEarly(openPipeSession(), chatSetup(options).first);
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
-  return runApp({ ...parsed, lang, script });
+  return runApp(options, early);
 }
 
 quietOnBrokenPipe();

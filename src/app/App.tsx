@@ -196,6 +196,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     else if (edit) drafts[focus].edit(edit);
   };
   useKeys({ mode, command, typed });
+  // Once per state: a key press that only edits a draft keeps the banner's lines from the last frame.
+  const banner = useMemo(() => (ui.saved ? savedBanner(t, ui.saved) : bannerContent(t, state, view)), [t, ui.saved, state, view]);
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
   if (ui.helpOpen) {
@@ -218,7 +220,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={mode === 'text'}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={ui.saved ? savedBanner(t, ui.saved) : bannerContent(t, state, view)}
+      banner={banner}
       traceOpen={ui.traceOpen}
       fdsOpen={ui.fdsOpen}
       fds={fds}

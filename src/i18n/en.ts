@@ -193,6 +193,8 @@ Options:
       errno: (detail: string) => `failed: ${detail}`,
       more: (n: number) => `↑ ${n} earlier lines`,
       longMessage: (bytes: number) => `(${bytes} bytes sent whole, shown cut)`,
+      dropped: (conversations: number, messages: number, kept: number) =>
+        `… ${conversations} older conversations (${messages} messages) not kept: the last ${kept} messages and the current conversation are`,
     },
     input: {
       childKeyboard: 'child keyboard',

@@ -1,12 +1,16 @@
 // The whole chat screen, stacked from prepared lines: the panes and the pipes side
 // by side, the banner, the trace and fd panels, and the status bar. It also puts the
 // terminal's real cursor at the focused input, so an input method composes in place.
+// A key press changes only the drafts: every block that does not show a draft is kept
+// from the last frame (useMemo on what it is drawn from), so typing lays out the two
+// panes' input rows and nothing else.
 import { Box, useCursor } from 'ink';
+import { useMemo } from 'react';
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
 import { fdLines } from '../views/fd-lines.js';
-import { computeLayout } from '../views/layout.js';
+import { computeLayout, type Geometry } from '../views/layout.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
@@ -37,40 +41,32 @@ export interface ChatScreenProps {
 }
 
 export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds }: ChatScreenProps) {
-  const status = statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed);
-  const bannerRows = bannerLines(banner, cols);
+  const status = useMemo(() => statusLines(t, state, view.mode, typingMode, cols, autoPlaySpeed), [t, state, view.mode, typingMode, cols, autoPlaySpeed]);
+  const bannerRows = useMemo(() => bannerLines(banner, cols), [banner, cols]);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
-  const g = computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels });
+  const g = useMemo(
+    () => computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }),
+    [cols, rows, bannerRows.length, status.length, panels],
+  );
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns);
-  const pipes = pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes);
-
-  let panelRows: Line[][] = [];
-  if (g.panelHeight > 0) {
-    if (g.panelsSideBySide) {
-      const traceWidth = Math.floor(cols / 2);
-      panelRows = [traceLines(t, state, traceWidth, g.panelHeight), fdLines(t, state, fds, cols - traceWidth, g.panelHeight)];
-    } else if (panels === 2) {
-      const top = Math.floor(g.panelHeight / 2);
-      panelRows = [[...traceLines(t, state, cols, top), ...fdLines(t, state, fds, cols, g.panelHeight - top)]];
-    } else {
-      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight) : fdLines(t, state, fds, cols, g.panelHeight)];
-    }
-  }
+  const pipes = useMemo(() => pipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes), [t, state, g, view.pipes]);
+  const panelRows = useMemo(() => panelBlocks(t, state, fds, g, cols, traceOpen, panels), [t, state, fds, g, cols, traceOpen, panels]);
 
   const { setCursorPosition } = useCursor();
   const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
   setCursorPosition(cursor);
 
   const used = g.mainHeight + bannerRows.length + g.panelHeight + status.length;
-  const filler: Line[] = Array.from({ length: Math.max(0, g.height - used) }, () => [seg(' '.repeat(cols))]);
+  const fillerRows = Math.max(0, g.height - used);
+  const filler = useMemo((): Line[] => Array.from({ length: fillerRows }, () => [seg(' '.repeat(cols))]), [fillerRows, cols]);
   return (
     <Box flexDirection="column" width={cols} height={g.height}>
       <Box flexDirection="row" height={g.mainHeight}>
-        <LinesView lines={parent.lines} theme={theme} width={g.parentWidth} />
+        <PaneView lines={parent.lines} theme={theme} width={g.parentWidth} />
         <LinesView lines={pipes} theme={theme} width={g.pipeWidth} />
-        <LinesView lines={child.lines} theme={theme} width={g.childWidth} />
+        <PaneView lines={child.lines} theme={theme} width={g.childWidth} />
       </Box>
       {bannerRows.length > 0 && <LinesView lines={bannerRows} theme={theme} width={cols} />}
       {panelRows.length > 0 && (
@@ -82,6 +78,36 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
       )}
       <LinesView lines={filler} theme={theme} width={cols} />
       <LinesView lines={status} theme={theme} width={cols} />
+    </Box>
+  );
+}
+
+/** The trace and fd panels: side by side, stacked, or the one that is open. */
+function panelBlocks(t: Ui, state: ConversationState, fds: ProcFdsSnapshot, g: Geometry, cols: number, traceOpen: boolean, panels: number): Line[][] {
+  if (g.panelHeight <= 0) return [];
+  if (g.panelsSideBySide) {
+    const traceWidth = Math.floor(cols / 2);
+    return [traceLines(t, state, traceWidth, g.panelHeight), fdLines(t, state, fds, cols - traceWidth, g.panelHeight)];
+  }
+  if (panels === 2) {
+    const top = Math.floor(g.panelHeight / 2);
+    return [[...traceLines(t, state, cols, top), ...fdLines(t, state, fds, cols, g.panelHeight - top)]];
+  }
+  return [traceOpen ? traceLines(t, state, cols, g.panelHeight) : fdLines(t, state, fds, cols, g.panelHeight)];
+}
+
+/** Rows at a pane's foot that a key press changes: the input's label, the input, the border. */
+const INPUT_ROWS = 3;
+
+/**
+ * A pane as two blocks: a key press changes the few rows at the foot, and the rows above
+ * stay the same text, which Ink has measured and tokenized already (scripts/ink-patches.mjs).
+ */
+function PaneView({ lines, theme, width }: { lines: Line[]; theme: Theme; width: number }) {
+  return (
+    <Box flexDirection="column" flexShrink={0} width={width}>
+      <LinesView lines={lines.slice(0, -INPUT_ROWS)} theme={theme} width={width} />
+      <LinesView lines={lines.slice(-INPUT_ROWS)} theme={theme} width={width} />
     </Box>
   );
 }

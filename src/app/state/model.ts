@@ -5,6 +5,7 @@
 import type { FdInfo, PipeMode, Proc, ProcActivity } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
+import { NO_COUNTS, type Counts } from './tallies.js';
 
 export const TURNS = 3;
 
@@ -113,6 +114,13 @@ export interface TraceEntry {
   head: Buffer;
 }
 
+/** What the bounded history no longer keeps (state/transcript.ts trims it), and its tallies. */
+export interface DroppedHistory {
+  conversations: number;
+  messages: number;
+  tally: Record<PipeMode, Counts>;
+}
+
 export interface ConversationState {
   turns: number;
   session: SessionState | null;
@@ -132,6 +140,7 @@ export interface ConversationState {
    * started: turns an event's `at` into a time of day without a timer ("since 14:03:07").
    */
   wallOffsetUs: number | null;
+  dropped: DroppedHistory;
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
@@ -151,6 +160,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     now: 0,
     origin: null,
     wallOffsetUs: null,
+    dropped: { conversations: 0, messages: 0, tally: { one: NO_COUNTS, two: NO_COUNTS } },
   };
 }
 

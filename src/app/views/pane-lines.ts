@@ -1,8 +1,10 @@
 // A process's pane: its state, what its terminal would show (its own lines, what it
 // read, labelled with writer and actual reader), and its keyboard input at the bottom.
+// Each transcript entry is laid out once per width and catalogue, and only the entries
+// that fit are looked at, so a key press costs the same after a long lesson as fresh.
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
-import { transcriptOf, type TranscriptEntry } from '../state/transcript.js';
+import { KEPT_MESSAGES, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
 import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
@@ -57,8 +59,38 @@ function dividerLines(text: string, width: number): Line[] {
   return rows.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
 }
 
+/** Laid-out lines per catalogue, per record (a message, divider or note: replaced, never changed), per proc, kind and width. */
+const laidOut = new WeakMap<Ui, WeakMap<object, Map<string, Line[]>>>();
+
+function recordOf(entry: TranscriptEntry): object {
+  switch (entry.kind) {
+    case 'dropped':
+      return entry.dropped;
+    case 'divider':
+      return entry.divider;
+    case 'note':
+      return entry.note;
+    default:
+      return entry.message;
+  }
+}
+
+function cachedEntryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
+  let byRecord = laidOut.get(t);
+  if (!byRecord) laidOut.set(t, (byRecord = new WeakMap()));
+  const record = recordOf(entry);
+  let byShape = byRecord.get(record);
+  if (!byShape) byRecord.set(record, (byShape = new Map()));
+  const key = `${proc}:${entry.kind}:${width}`;
+  let lines = byShape.get(key);
+  if (!lines) byShape.set(key, (lines = entryLines(entry, proc, width, t)));
+  return lines;
+}
+
 function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
   switch (entry.kind) {
+    case 'dropped':
+      return wrapToWidth(t.transcript.dropped(entry.dropped.conversations, entry.dropped.messages, KEPT_MESSAGES), width).map((l) => [seg(l, 'dim')]);
     case 'divider': {
       const d = entry.divider;
       const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
@@ -136,9 +168,10 @@ export function paneLines(
   const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
-  const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
+  const entries = transcriptOf(state, proc);
   const shown: Line[] = [];
-  for (const entry of entries.reverse()) {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = cachedEntryLines(entries[i] as TranscriptEntry, proc, inner, t);
     if (shown.length + entry.length > bodyRows) {
       if (shown.length === 0) shown.push(...entry.slice(0, bodyRows));
       break;
