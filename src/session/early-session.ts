@@ -8,9 +8,15 @@
 import type { LinkEvent } from '../ipc/events.js';
 import type { ChatSession, OpenSession, SessionRequest } from './open-session.js';
 
-export type FirstRequest = Omit<SessionRequest, 'onEvent' | 'delayStart'>;
+export type FirstRequest = Omit<SessionRequest, 'onEvent' | 'delayStart' | 'onForked'>;
 
 export interface EarlySession {
+  /**
+   * Settles once the child process exists (or could not be made). Loading the UI's code
+   * blocks the event loop for a while: await this first, so the fork is not held up
+   * behind it and the child starts on the other core meanwhile.
+   */
+  forked: Promise<void>;
   /** Hands the early link to the first matching request; opens any other with `open`. */
   open: OpenSession;
   /** Closes the early link if no session took it (the UI refused to start). */
@@ -33,16 +39,20 @@ function stop(session: Promise<ChatSession>): Promise<void> {
 export function openEarly(open: OpenSession, first: FirstRequest): EarlySession {
   const waiting: LinkEvent[] = [];
   let taker: SessionRequest | null = null;
+  let forkedNow = (): void => {};
+  const forked = new Promise<void>((resolve) => (forkedNow = resolve));
   const early = open({
     ...first,
+    onForked: () => forkedNow(),
     onEvent: (event) => (taker ? taker.onEvent(event) : waiting.push(event)),
     // The parent's program runs only once a session took the link, so a taker is there.
     delayStart: () => taker?.delayStart() ?? Promise.resolve(),
   });
   // Until a session takes it, a link that failed to open has nobody to tell: the session that asks hears it.
-  early.catch(() => undefined);
+  early.then(forkedNow, forkedNow);
   let used = false;
   return {
+    forked,
     open: (request) => {
       if (used || !sameRequest(request, first)) {
         if (!used) void stop(early);

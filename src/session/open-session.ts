@@ -39,6 +39,8 @@ export interface SessionRequest {
   onEvent: (event: LinkEvent) => void;
   /** Awaited by the parent before each delayed read. */
   delayStart: () => Promise<void>;
+  /** Called once the child process exists. */
+  onForked?: () => void;
 }
 
 export type OpenSession = (request: SessionRequest) => Promise<ChatSession>;
@@ -51,6 +53,7 @@ export function openPipeSession(childScript?: string): OpenSession {
       firstTurn: request.firstTurn,
       childDelayMs: request.childDelayMs,
       onEvent: request.onEvent,
+      ...(request.onForked ? { onForked: request.onForked } : {}),
       ...(childScript ? { childScript } : {}),
     });
     const parent = new ParentProgram(link, {

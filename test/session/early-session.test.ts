@@ -26,7 +26,7 @@ describe('the early first conversation', () => {
     const { session, seen, script } = sessionOn(world);
     await waitUntil(() => world.sessions.length === 1, { what: 'the early fork' });
     // The child reports while the UI is still loading: nobody listens yet.
-    world.last.request.onEvent({ type: 'hello', pid: 778, fds: [], at: script.at });
+    world.last.request.onEvent({ type: 'hello', proc: 'child', pid: 778, fds: [], at: script.at });
     world.last.request.onEvent({ type: 'activity', proc: 'child', activity: { doing: 'typing' }, at: script.at });
     session.start('start', 'two', 1);
     await waitUntil(() => seen.some((e) => e.type === 'session-opened'), { what: 'the session to open' });
