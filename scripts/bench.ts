@@ -15,8 +15,14 @@ import { race } from '../src/race.js';
 import { buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-programs.js';
 import { MISSING, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
 import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
+import { printTyping, typingFigures } from './bench-typing.js';
 
 const json = process.argv.includes('--json');
+/** `--ui`: only the terminal UI's figures (no C programs, race, round trip or sweep). */
+const uiOnly = process.argv.includes('--ui');
+/** `--conversations N`: how long the lesson played before the last typing figures is (100 by default). */
+const conversationsArg = process.argv.indexOf('--conversations');
+const LESSON_CONVERSATIONS = conversationsArg > 0 ? Number(process.argv[conversationsArg + 1]) : 100;
 const root = path.resolve(import.meta.dirname ?? '.', '..');
 const childScript = path.resolve('dist/child.js');
 /** The child's benchmark variant (scripts/bench-fixtures/echo-child.ts), built beside this bundle by scripts/bench.mjs. */
@@ -254,7 +260,32 @@ function printRoundTrip(rt: RoundTripSummary): void {
 
 // ---- everything -------------------------------------------------------------------------
 
+async function uiFigures(): Promise<Record<string, unknown>> {
+  log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
+  const frame = await firstFrame();
+  log(`  time to first frame ${formatSpread(frame.ms, 'ms', 0)}; to the first frame that accepts a line ${formatSpread(frame.acceptsMs, 'ms', 0)}`);
+  log(`    minimal unbundled Ink app ${formatSpread(frame.minimalInkMs, 'ms', 0)}; ratio of the frame that accepts a line (median of pairs) ${frame.ratio === undefined ? MISSING : `${frame.ratio.toFixed(2)}x (target <= 0.5x): ${verdict(frame.ratio <= 0.5)}`}`);
+  log('\ntyping, beside a minimal Ink app that echoes keys (scripts/bench-fixtures/minimal-ink-echo.mjs):');
+  const typing = await typingFigures(LESSON_CONVERSATIONS);
+  printTyping(typing, log);
+  const quit = await quitToExit();
+  log(`\n  time from the quit key (Ctrl+C) to the shell prompt (the parent's exit): ${formatSpread(quit.parentMs, 'ms', 1)}`);
+  log(`    the child gone: ${formatSpread(quit.childMs, 'ms', 1)}`);
+  const idle = await idleCpu(10);
+  log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
+  const memory = await peakMemory(/DONE/);
+  const memoryRatio = memory.parentMiB / memory.minimalInkMiB;
+  log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB, child ${memory.childMiB.toFixed(1)} MiB`);
+  log(`    the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version}); parent / minimal ${memoryRatio.toFixed(2)}x (target <= 0.85x): ${verdict(memoryRatio <= 0.85)}`);
+  return { firstFrame: frame, typing, quitToExit: quit, idleCpu: idle, peakMemory: memory };
+}
+
 async function main(): Promise<void> {
+  if (uiOnly) {
+    const ui = await uiFigures();
+    if (json) process.stdout.write(`${JSON.stringify({ ...ui, node: process.version, root })}\n`);
+    return;
+  }
   const c = buildCPrograms();
   log(`C programs built from scripts/bench-c/ (cc -O2 -pthread): ${Object.keys(c.binaries).join(', ') || 'none'}`);
   for (const problem of c.problems) log(`  ${problem}: its figures are missing below`);
@@ -268,20 +299,7 @@ async function main(): Promise<void> {
     await sweep({ wiring: 'one-pipe', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
     const sweepMs = performance.now() - sweepStarted;
     log(`\nthe sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
-
-    log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
-    const frame = await firstFrame();
-    log(`  time to first frame ${formatSpread(frame.ms, 'ms', 0)}`);
-    log(`    minimal unbundled Ink app ${formatSpread(frame.minimalInkMs, 'ms', 0)}; ratio (median of pairs) ${frame.ratio === undefined ? MISSING : `${frame.ratio.toFixed(2)}x (target <= 0.5x): ${verdict(frame.ratio <= 0.5)}`}`);
-    const quit = await quitToExit();
-    log(`  time from the quit key (Ctrl+C) to the shell prompt (the parent's exit): ${formatSpread(quit.parentMs, 'ms', 1)}`);
-    log(`    the child gone: ${formatSpread(quit.childMs, 'ms', 1)}`);
-    const idle = await idleCpu(10);
-    log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
-    const memory = await peakMemory(/DONE/);
-    log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target <= 80 MiB), child ${memory.childMiB.toFixed(1)} MiB`);
-    log(`    reference: the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version})`);
-
+    const ui = await uiFigures();
     if (json) {
       process.stdout.write(
         `${JSON.stringify({
@@ -289,10 +307,7 @@ async function main(): Promise<void> {
           race: { trials: RACE_TRIALS, rounds: RACE_ROUNDS, delays: summaries },
           roundTrip: rt,
           sweepMs,
-          firstFrame: frame,
-          quitToExit: quit,
-          idleCpu: idle,
-          peakMemory: memory,
+          ...ui,
           node: process.version,
           root,
         })}\n`,

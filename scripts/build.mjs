@@ -1,25 +1,14 @@
 // Bundles the entry points (the UI parent, the chat child, the many-writers writer) into
 // dist/, so the installed package runs with no dependency to fetch and starts fast, and
-// writes the bundled packages' licence notices to dist/THIRD-PARTY-NOTICES.txt.
+// writes the bundled packages' licence notices to dist/THIRD-PARTY-NOTICES.txt. The code
+// is split (ESM chunks beside the entries, in dist/ itself, so paths relative to a
+// module stay right): dynamic imports become chunks, so the entry that forks the child
+// is parsed without Ink, React or the views, which load while the child starts.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inkPatches } from './ink-patches.mjs';
 import { thirdPartyNotices } from './third-party-notices.mjs';
-
-// Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
-// name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later
-// major. The bundle carries the same one-line guard; the build fails if Ink's code moves.
-const inkCtrlKeyFix = {
-  name: 'ink-ctrl-key-fix',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      const broken = /(else if \(keypress\.ctrl\) \{\s*input = keypress\.name);/;
-      if (!broken.test(source)) throw new Error(`ink-ctrl-key-fix: the ctrl branch was not found in ${args.path}; check whether Ink fixed #901`);
-      return { contents: source.replace(broken, "$1 ?? '';"), loader: 'js' };
-    });
-  },
-};
 
 // wrap-ansi 9 brings its own string-width 7 beside Ink's string-width 8: two copies of
 // the same emoji tables, each compiled at start-up (about 10 ms). Both take the same
@@ -33,10 +22,17 @@ const oneStringWidth = {
   },
 };
 
+// Chunk names change with their contents: the previous build's chunks go first, or the
+// package (which ships dist/chunk-*.js) would carry them too. Only our own chunk files.
+fs.mkdirSync('dist', { recursive: true });
+for (const name of fs.readdirSync('dist')) if (/^chunk-[A-Z0-9]+\.js$/.test(name)) fs.unlinkSync(path.join('dist', name));
+
 const result = await build({
   entryPoints: { cli: 'src/cli.tsx', child: 'src/child.ts', writer: 'src/writer.ts' },
   outdir: 'dist',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -49,7 +45,7 @@ const result = await build({
   // would become a top-level import of the bundle (esbuild inlines Ink's dynamic import),
   // so it is replaced by an empty stand-in.
   plugins: [
-    inkCtrlKeyFix,
+    inkPatches,
     oneStringWidth,
     {
       name: 'no-react-devtools',

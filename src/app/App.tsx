@@ -95,6 +95,11 @@ function savedBanner(t: Messages['ui'], notice: SavedNotice): BannerContent {
     : { kind: 'saved', title: t.save.failedTitle, text: notice.text, keys: t.save.keys, tone: 'danger' };
 }
 
+/** A changed delay, said in words until the next command or a few seconds. */
+function knobBanner(t: Messages['ui'], text: string): BannerContent {
+  return { kind: 'saved', title: t.notes.title, text, keys: '', tone: 'accent' };
+}
+
 /** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
 export function nextInCycle(cycle: number[], current: number): number {
   return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
@@ -261,6 +266,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   };
   useKeys({ mode, command, typed });
   const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
+  // Once per state: a key press that only edits a draft keeps the banner's lines from the last frame.
+  const banner = useMemo(
+    () => (ui.saved ? savedBanner(t, ui.saved) : ui.knobNote ? knobBanner(t, ui.knobNote) : bannerContent(t, state, view)),
+    [t, ui.saved, ui.knobNote, state, view],
+  );
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
   if (ui.helpOpen) {
@@ -290,7 +300,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       canSwitch={waiting.length > 1}
       scroll={{ panes: ui.paneScroll, panels: ui.panelScroll }}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
-      banner={ui.saved ? savedBanner(t, ui.saved) : ui.knobNote ? { kind: 'saved', title: t.notes.title, text: ui.knobNote, keys: '', tone: 'accent' } : bannerContent(t, state, view)}
+      banner={banner}
       traceOpen={ui.traceOpen}
       fdsOpen={ui.fdsOpen}
       fds={fds}

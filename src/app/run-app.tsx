@@ -12,7 +12,8 @@ import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
 import { say } from '../terminal-output.js';
 import { App } from './App.js';
-import { autoPlayKnobs, type AutoPlayOptions } from './auto-play/auto-play-plan.js';
+import { chatSetup } from './chat-setup.js';
+import type { EarlySession } from '../session/early-session.js';
 import type { ConversationState } from './state/model.js';
 import { saveTranscriptFiles, type SavedFiles } from './transcript/save-transcript.js';
 import { ConversationSession } from '../session/conversation-session.js';
@@ -25,18 +26,20 @@ const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[?2004h';
 // some of its lines into the restored shell screen (seen in tmux, not in xterm).
 const LEAVE_ALT_SCREEN = '\x1b[?2004l\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
 
-export async function runApp(options: AppOptions): Promise<number> {
+/** `early`: the first conversation's child, forked by the entry file while this module loaded. */
+export async function runApp(options: AppOptions, early?: EarlySession): Promise<number> {
   const messages = messagesFor(options.lang);
   const stdout = process.stdout;
   const stdin = process.stdin;
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
+    await early?.discard();
     say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
-  const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
-  const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
+  const { autoPlay, knobs } = chatSetup(options);
   // The app's world: every way out below closes this one session, which kills its child first.
-  const session = new ConversationSession({ open: openPipeSession(), turns: TURNS, knobs });
+  const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs });
+  const close = (): Promise<void> => Promise.all([early?.discard(), session.close()]).then(() => undefined);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -46,12 +49,12 @@ export async function runApp(options: AppOptions): Promise<number> {
   const removeExitHook = onExit(() => {
     // A signal path cannot await close(): the named pipe's path goes now, synchronously.
     session.removePath();
-    void session.close();
+    void close();
     restore();
   });
   const onFatal = (error: unknown): void => {
     session.removePath();
-    void session.close();
+    void close();
     restore();
     say(process.stderr, messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exit(1);
@@ -96,12 +99,14 @@ export async function runApp(options: AppOptions): Promise<number> {
     const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,
+      // Not Ink's incrementalRendering: it cut the bytes per key from 5.1 KB to 300, but in a
+      // pseudo-terminal its diff drew frames a line too low (the first frame's top line stayed above).
     });
     await instance.waitUntilExit();
     return 0;
   } finally {
     process.off('SIGCONT', onContinue);
-    await session.close();
+    await close();
     restore();
     removeExitHook();
     process.off('uncaughtException', onFatal);

@@ -197,6 +197,8 @@ Options:
       moreAbove: '↑ more above · PgUp',
       moreBelow: (n: number) => `↓ ${n} newer below · PgDn`,
       longMessage: (bytes: number) => `(${bytes} bytes sent whole, shown cut)`,
+      dropped: (conversations: number, messages: number, kept: number) =>
+        `… ${conversations} older conversations (${messages} messages) not kept: the last ${kept} messages and the current conversation are`,
     },
     input: {
       childKeyboard: 'child keyboard',

@@ -197,6 +197,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       moreAbove: '↑ 위에 더 있음 · PgUp',
       moreBelow: (n: number) => `↓ 아래에 새 항목 ${n}개 · PgDn`,
       longMessage: (bytes: number) => `(${bytes}바이트 모두 보냄, 화면만 잘림)`,
+      dropped: (conversations: number, messages: number, kept: number) =>
+        `… 오래된 대화 ${conversations}개(메시지 ${messages}개)는 남기지 않습니다: 최근 메시지 ${kept}개와 지금 대화는 남깁니다`,
     },
     input: {
       childKeyboard: '자식 키보드',

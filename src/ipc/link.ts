@@ -38,6 +38,8 @@ export interface LinkOptions<E extends WiredLinkEvent = WiredLinkEvent> {
   startTimeoutMs?: number;
   /** Subscribed before the child can report anything: subscribe() after open() misses its first events. */
   onEvent?: (event: E) => void;
+  /** Called once the child process exists (before it has reported anything). */
+  onForked?: () => void;
 }
 
 export function defaultChildScript(): string {
@@ -123,6 +125,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     } finally {
       closeChildCopies(wires);
     }
+    options.onForked?.();
     link = new PipeLink<WiredLinkEvent>(child, wiring, options.firstTurn ?? 1, wires);
     // A link opened by mode emits only LinkEvents (see emit).
     if (options.onEvent) link.subscribe(options.onEvent as (event: WiredLinkEvent) => void);

@@ -47,6 +47,8 @@ export interface SessionRequest {
   onEvent: (event: WiredLinkEvent) => void;
   /** Awaited by the parent before each delayed read. */
   delayStart: () => Promise<void>;
+  /** Called once the child process exists. */
+  onForked?: () => void;
 }
 
 export type OpenSession = (request: SessionRequest) => Promise<ChatSession>;
@@ -59,6 +61,7 @@ export function openPipeSession(childScript?: string): OpenSession {
       firstTurn: request.firstTurn,
       childDelayMs: request.childDelayMs,
       onEvent: request.onEvent,
+      ...(request.onForked ? { onForked: request.onForked } : {}),
       ...(childScript ? { childScript } : {}),
     });
     const parent = new ParentProgram(link, {

@@ -79,6 +79,7 @@ export class PtySession {
   private inputQueue: Promise<void> = Promise.resolve();
   private cursorVisible = true;
   private disposed = false;
+  private readonly outputListeners = new Set<(data: string) => void>();
 
   constructor(options: StartPtyOptions = {}) {
     const cols = options.cols ?? 80;
@@ -113,6 +114,7 @@ export class PtySession {
     this.proc.onData((data) => {
       this.rawOutput += data;
       this.lastOutputAt = Date.now();
+      for (const listener of this.outputListeners) listener(data);
       this.pendingWrites += 1;
       this.term.write(data, () => {
         this.pendingWrites -= 1;
@@ -173,6 +175,12 @@ export class PtySession {
     for (let y = 0; y < buffer.length; y += 1) result.push(buffer.getLine(y)?.translateToString(true) ?? '');
     while (result.length > 0 && result.at(-1) === '') result.pop();
     return result;
+  }
+
+  /** Calls `listener` with each chunk of output as it arrives (the benchmark times frames with it); returns the unsubscribe. */
+  onOutput(listener: (data: string) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
   }
 
   /** Everything the program wrote, escape sequences included: for diagnostics, not assertions. */

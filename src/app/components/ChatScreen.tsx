@@ -1,13 +1,17 @@
 // The whole chat screen, stacked from prepared lines: the panes and the pipes side
 // by side, the banner, the trace and fd panels, and the status bar. It also puts the
 // terminal's real cursor at the focused input, so an input method composes in place.
+// A key press changes only the drafts: every block that does not show a draft is kept
+// from the last frame (useMemo on what it is drawn from), so typing lays out the two
+// panes' input rows and nothing else.
 import { Box, useCursor } from 'ink';
+import { useMemo } from 'react';
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
 import { sourceColumn, wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
 import type { OutsideHolder } from '../hooks/use-outside-holders.js';
-import { computeLayout } from '../views/layout.js';
+import { computeLayout, type Geometry } from '../views/layout.js';
 import { seg, type Line } from '../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
@@ -44,41 +48,39 @@ export interface ChatScreenProps {
   holders?: OutsideHolder[];
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = { panes: 0, panels: 0 }, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = [] }: ChatScreenProps) {
-  const status = statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch);
-  const bannerRows = bannerLines(banner, cols);
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS }: ChatScreenProps) {
+  const status = useMemo(
+    () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch),
+    [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch],
+  );
+  const bannerRows = useMemo(() => bannerLines(banner, cols), [banner, cols]);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
-  const g = withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }), sourceOpen);
+  const g = useMemo(
+    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }), sourceOpen),
+    [cols, rows, bannerRows.length, status.length, panels, sourceOpen],
+  );
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
-  const pipes = sourceOpen ? sourceColumn(t, state, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders);
-
-  let panelRows: Line[][] = [];
-  if (g.panelHeight > 0) {
-    if (g.panelsSideBySide) {
-      const traceWidth = Math.floor(cols / 2);
-      panelRows = [traceLines(t, state, traceWidth, g.panelHeight, scroll.panels), wiredFdLines(t, state, fds, holders, cols - traceWidth, g.panelHeight, scroll.panels)];
-    } else if (panels === 2) {
-      const top = Math.floor(g.panelHeight / 2);
-      panelRows = [[...traceLines(t, state, cols, top, scroll.panels), ...wiredFdLines(t, state, fds, holders, cols, g.panelHeight - top, scroll.panels)]];
-    } else {
-      panelRows = [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll.panels) : wiredFdLines(t, state, fds, holders, cols, g.panelHeight, scroll.panels)];
-    }
-  }
+  const pipes = useMemo(
+    () => (sourceOpen ? sourceColumn(t, state, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders)),
+    [t, state, g, view.pipes, holders, sourceOpen],
+  );
+  const panelRows = useMemo(() => panelBlocks(t, state, fds, holders, g, cols, traceOpen, panels, scroll.panels), [t, state, fds, holders, g, cols, traceOpen, panels, scroll.panels]);
 
   const { setCursorPosition } = useCursor();
   const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
   setCursorPosition(cursor);
 
   const used = g.mainHeight + bannerRows.length + g.panelHeight + status.length;
-  const filler: Line[] = Array.from({ length: Math.max(0, g.height - used) }, () => [seg(' '.repeat(cols))]);
+  const fillerRows = Math.max(0, g.height - used);
+  const filler = useMemo((): Line[] => Array.from({ length: fillerRows }, () => [seg(' '.repeat(cols))]), [fillerRows, cols]);
   return (
     <Box flexDirection="column" width={cols} height={g.height}>
       <Box flexDirection="row" height={g.mainHeight}>
-        <LinesView lines={parent.lines} theme={theme} width={g.parentWidth} />
+        <PaneView lines={parent.lines} theme={theme} width={g.parentWidth} />
         <LinesView lines={pipes} theme={theme} width={g.pipeWidth} />
-        <LinesView lines={child.lines} theme={theme} width={g.childWidth} />
+        <PaneView lines={child.lines} theme={theme} width={g.childWidth} />
       </Box>
       {bannerRows.length > 0 && <LinesView lines={bannerRows} theme={theme} width={cols} />}
       {panelRows.length > 0 && (
@@ -90,6 +92,39 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
       )}
       <LinesView lines={filler} theme={theme} width={cols} />
       <LinesView lines={status} theme={theme} width={cols} />
+    </Box>
+  );
+}
+
+const NO_SCROLL = { panes: 0, panels: 0 };
+const NO_HOLDERS: OutsideHolder[] = [];
+
+/** The trace and fd panels: side by side, stacked, or the one that is open, scrolled back by `scroll` rows. */
+function panelBlocks(t: Ui, state: ConversationState, fds: ProcFdsSnapshot, holders: OutsideHolder[], g: Geometry, cols: number, traceOpen: boolean, panels: number, scroll: number): Line[][] {
+  if (g.panelHeight <= 0) return [];
+  if (g.panelsSideBySide) {
+    const traceWidth = Math.floor(cols / 2);
+    return [traceLines(t, state, traceWidth, g.panelHeight, scroll), wiredFdLines(t, state, fds, holders, cols - traceWidth, g.panelHeight, scroll)];
+  }
+  if (panels === 2) {
+    const top = Math.floor(g.panelHeight / 2);
+    return [[...traceLines(t, state, cols, top, scroll), ...wiredFdLines(t, state, fds, holders, cols, g.panelHeight - top, scroll)]];
+  }
+  return [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll) : wiredFdLines(t, state, fds, holders, cols, g.panelHeight, scroll)];
+}
+
+/** Rows at a pane's foot that a key press changes: the input's label, the input, the border. */
+const INPUT_ROWS = 3;
+
+/**
+ * A pane as two blocks: a key press changes the few rows at the foot, and the rows above
+ * stay the same text, which Ink has measured and tokenized already (scripts/ink-patches.mjs).
+ */
+function PaneView({ lines, theme, width }: { lines: Line[]; theme: Theme; width: number }) {
+  return (
+    <Box flexDirection="column" flexShrink={0} width={width}>
+      <LinesView lines={lines.slice(0, -INPUT_ROWS)} theme={theme} width={width} />
+      <LinesView lines={lines.slice(-INPUT_ROWS)} theme={theme} width={width} />
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { messageRead, messageWritten } from './message-rules.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
 import { markTaken } from './outside-takers.js';
 import { traceCall } from './trace.js';
+import { trimHistory } from './transcript.js';
 
 function later(now: number, at: number): number {
   return Math.max(now, at);
@@ -43,14 +44,15 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         firstTurn: action.firstTurn,
         childPid: null,
       };
-      return {
+      // Each new conversation lets go of the oldest ones, so a long lesson costs the same per key as a fresh one.
+      return trimHistory({
         ...state,
         session,
         dividers: [...state.dividers, divider],
         now: later(state.now, action.at),
         origin: state.origin ?? action.at,
         wallOffsetUs: action.wallAt - action.at,
-      };
+      });
     }
     case 'session-opened': {
       const session = current(state, action.session);

@@ -6,6 +6,7 @@ import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/ev
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
+import { NO_COUNTS, type Counts } from './tallies.js';
 
 export const TURNS = 3;
 
@@ -121,6 +122,13 @@ export interface TraceEntry {
   head: Buffer;
 }
 
+/** What the bounded history no longer keeps (state/transcript.ts trims it), and its tallies. */
+export interface DroppedHistory {
+  conversations: number;
+  messages: number;
+  tally: Record<Wiring, Counts>;
+}
+
 export interface ConversationState {
   turns: number;
   session: SessionState | null;
@@ -140,6 +148,7 @@ export interface ConversationState {
    * started: turns an event's `at` into a time of day without a timer ("since 14:03:07").
    */
   wallOffsetUs: number | null;
+  dropped: DroppedHistory;
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
@@ -164,6 +173,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     now: 0,
     origin: null,
     wallOffsetUs: null,
+    dropped: { conversations: 0, messages: 0, tally: { 'two-pipes': NO_COUNTS, 'one-pipe': NO_COUNTS, socket: NO_COUNTS, named: NO_COUNTS } },
   };
 }
 

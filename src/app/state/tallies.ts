@@ -1,5 +1,6 @@
 // The counts a summary and the status bar show: messages read, delivered, stolen and out
-// of turn, for this conversation or for every conversation on one wiring.
+// of turn, for this conversation or for every conversation on one wiring (the
+// conversations the bounded history no longer keeps are counted in state.dropped).
 import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState, MessageRecord } from './model.js';
 
@@ -11,7 +12,13 @@ export interface Counts {
   outOfTurn: number;
 }
 
-function countOf(messages: MessageRecord[]): Counts {
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0 };
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn };
+}
+
+export function countOf(messages: MessageRecord[]): Counts {
   const read = messages.filter((m) => m.reader !== null);
   return {
     read: read.length,
@@ -27,8 +34,8 @@ export function conversationCounts(state: ConversationState): Counts {
   return countOf(state.messages.filter((m) => m.session === id));
 }
 
-/** The running tally of one wiring, over every conversation that used it ("one pipe: stolen 4 of 9"). */
+/** The running tally of one wiring, over every conversation that used it ("one pipe: stolen 4 of 9"), those no longer kept included. */
 export function wiringTally(state: ConversationState, wiring: Wiring): Counts {
   const sessions = new Set(state.dividers.filter((d) => d.wiring === wiring).map((d) => d.session));
-  return countOf(state.messages.filter((m) => sessions.has(m.session)));
+  return addCounts(state.dropped.tally[wiring], countOf(state.messages.filter((m) => sessions.has(m.session))));
 }

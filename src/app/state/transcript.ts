@@ -1,16 +1,29 @@
 // What one process's terminal would show: its own lines, what it read, the session
-// dividers and its notes, in the order they happened.
-import type { Proc } from '../../ipc/events.js';
-import type { ConversationState, Divider, MessageRecord, Note } from './model.js';
+// dividers and its notes, in the order they happened. The history is bounded: when a
+// conversation starts, the oldest conversations are let go once the others hold more
+// than KEPT_MESSAGES messages (the current conversation always stays whole), and the
+// transcript then begins with a line that says how much was dropped. Each state's
+// transcript is built once, however many frames (key presses) draw it.
+import { WIRINGS, type Proc } from '../../ipc/events.js';
+import type { ConversationState, Divider, DroppedHistory, MessageRecord, Note } from './model.js';
+import { addCounts, countOf } from './tallies.js';
+
+/** Messages kept from earlier conversations (the current one is kept whole whatever its size). */
+export const KEPT_MESSAGES = 200;
 
 export type TranscriptEntry =
+  | { kind: 'dropped'; at: number; dropped: DroppedHistory }
   | { kind: 'wrote'; at: number; message: MessageRecord }
   | { kind: 'read'; at: number; message: MessageRecord }
   | { kind: 'divider'; at: number; divider: Divider }
   | { kind: 'note'; at: number; note: Note };
 
+const built = new WeakMap<ConversationState, Partial<Record<Proc, TranscriptEntry[]>>>();
+
 /** What one process's terminal would show: its own lines, what it read, and the session dividers. */
 export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEntry[] {
+  const cached = built.get(state)?.[proc];
+  if (cached) return cached;
   const entries: TranscriptEntry[] = [];
   for (const d of state.dividers) entries.push({ kind: 'divider', at: d.at, divider: d });
   for (const m of state.messages) {
@@ -19,6 +32,46 @@ export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEn
     if (m.reader === proc && m.readAt !== null) entries.push({ kind: 'read', at: m.readAt, message: m });
   }
   for (const n of state.notes) if (n.proc === proc) entries.push({ kind: 'note', at: n.at, note: n });
-  const rank = { divider: 0, wrote: 1, read: 2, note: 3 } as const;
-  return entries.sort((a, b) => a.at - b.at || rank[a.kind] - rank[b.kind]);
+  const rank = { dropped: -1, divider: 0, wrote: 1, read: 2, note: 3 } as const;
+  entries.sort((a, b) => a.at - b.at || rank[a.kind] - rank[b.kind]);
+  if (state.dropped.conversations > 0) entries.unshift({ kind: 'dropped', at: -Infinity, dropped: state.dropped });
+  built.set(state, { ...built.get(state), [proc]: entries });
+  return entries;
+}
+
+/**
+ * Lets go of the oldest conversations (their messages, notes and dividers) while the
+ * older ones kept hold more than `keep` messages; the current conversation is never
+ * touched. Their counts go on in the wiring tallies through `dropped`.
+ */
+export function trimHistory(state: ConversationState, keep = KEPT_MESSAGES): ConversationState {
+  const current = state.session?.id;
+  const older = state.messages.filter((m) => m.session !== current);
+  if (older.length <= keep) return state;
+  const perSession = new Map<number, number>();
+  for (const m of older) perSession.set(m.session, (perSession.get(m.session) ?? 0) + 1);
+  // Walk back from the newest older conversation; the first that does not fit, and all before it, go.
+  let kept = 0;
+  let firstKept = current ?? Infinity;
+  for (let i = state.dividers.length - 1; i >= 0; i--) {
+    const id = (state.dividers[i] as Divider).session;
+    if (id === current) continue;
+    const n = perSession.get(id) ?? 0;
+    if (kept + n > keep) break;
+    kept += n;
+    firstKept = id;
+  }
+  const stays = (session: number) => session >= firstKept || session === current;
+  const gone = state.messages.filter((m) => !stays(m.session));
+  const goneDividers = state.dividers.filter((d) => !stays(d.session));
+  const wiringOf = new Map(goneDividers.map((d) => [d.session, d.wiring]));
+  const tally = { ...state.dropped.tally };
+  for (const wiring of WIRINGS) tally[wiring] = addCounts(tally[wiring], countOf(gone.filter((m) => wiringOf.get(m.session) === wiring)));
+  return {
+    ...state,
+    messages: state.messages.filter((m) => stays(m.session)),
+    dividers: state.dividers.filter((d) => stays(d.session)),
+    notes: state.notes.filter((n) => stays(n.session)),
+    dropped: { conversations: state.dropped.conversations + goneDividers.length, messages: state.dropped.messages + gone.length, tally },
+  };
 }

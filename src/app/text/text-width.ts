@@ -5,12 +5,14 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Printable ASCII is one cell and one cluster a character: most of the screen, measured without segmenting. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function graphemes(text: string): string[] {
+  // The segmenter costs microseconds a cluster: a 64 KiB paste of plain text would take a second.
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
-
-/** Printable ASCII is one cell a character: most of the screen, measured without string-width's segmenting. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function widthOf(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);

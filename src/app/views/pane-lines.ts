@@ -1,10 +1,12 @@
 // A process's pane: its state, what its terminal would show (its own lines, what it
 // read, labelled with writer and actual reader), and its keyboard input at the bottom.
+// Each transcript entry is laid out once per width and catalogue, and only the entries
+// that fit are looked at, so a key press costs the same after a long lesson as fresh.
 // Scrolled back by whole entries (PgUp), with a mark on the first row when there is
 // more above and on the last when newer entries are below.
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
-import { transcriptOf, type TranscriptEntry } from '../state/transcript.js';
+import { KEPT_MESSAGES, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
 import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
@@ -61,8 +63,38 @@ function dividerLines(text: string, width: number): Line[] {
   return rows.map((l, i) => [seg(i === 0 ? `── ${l} ` : `   ${l} `, 'dim'), seg('─'.repeat(Math.max(0, width - widthOf(l) - 4)), 'dim')]);
 }
 
+/** Laid-out lines per catalogue, per record (a message, divider or note: replaced, never changed), per proc, kind and width. */
+const laidOut = new WeakMap<Ui, WeakMap<object, Map<string, Line[]>>>();
+
+function recordOf(entry: TranscriptEntry): object {
+  switch (entry.kind) {
+    case 'dropped':
+      return entry.dropped;
+    case 'divider':
+      return entry.divider;
+    case 'note':
+      return entry.note;
+    default:
+      return entry.message;
+  }
+}
+
+function cachedEntryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
+  let byRecord = laidOut.get(t);
+  if (!byRecord) laidOut.set(t, (byRecord = new WeakMap()));
+  const record = recordOf(entry);
+  let byShape = byRecord.get(record);
+  if (!byShape) byRecord.set(record, (byShape = new Map()));
+  const key = `${proc}:${entry.kind}:${width}`;
+  let lines = byShape.get(key);
+  if (!lines) byShape.set(key, (lines = entryLines(entry, proc, width, t)));
+  return lines;
+}
+
 function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): Line[] {
   switch (entry.kind) {
+    case 'dropped':
+      return wrapToWidth(t.transcript.dropped(entry.dropped.conversations, entry.dropped.messages, KEPT_MESSAGES), width).map((l) => [seg(l, 'dim')]);
     case 'divider': {
       const d = entry.divider;
       const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
@@ -143,12 +175,15 @@ export function paneLines(
   const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
-  const entries = transcriptOf(state, proc).map((e) => entryLines(e, proc, inner, t));
-  const newestAll = entries.reverse();
+  // Entries are laid out (once per width, cached) only as far back as the rows reach.
+  const entries = transcriptOf(state, proc);
+  const count = entries.length;
+  const laidOut = (fromNewest: number): Line[] => cachedEntryLines(entries[count - 1 - fromNewest] as TranscriptEntry, proc, inner, t);
   const fill = (room: number, from = skipped): { rows: Line[]; taken: number } => {
     const rows: Line[] = [];
     let taken = 0;
-    for (const entry of newestAll.slice(from)) {
+    for (let k = from; k < count; k++) {
+      const entry = laidOut(k);
       if (rows.length + entry.length > room) {
         if (rows.length === 0) rows.push(...entry.slice(0, room));
         break;
@@ -161,12 +196,11 @@ export function paneLines(
   // The marks take a row each, so no entry loses a line to them (too few rows: no marks).
   const marks = bodyRows > 3;
   // Scrolled no further back than the oldest entry at the top: PgUp stops when it is in view.
-  let skipped = Math.max(0, Math.min(scrollBack, newestAll.length - 1));
-  while (skipped > 0 && fill(bodyRows - 1, skipped - 1).taken === newestAll.length - skipped + 1) skipped--;
-  const newestFirst = newestAll.slice(skipped);
+  let skipped = Math.max(0, Math.min(scrollBack, count - 1));
+  while (skipped > 0 && fill(bodyRows - 1, skipped - 1).taken === count - skipped + 1) skipped--;
   const space = bodyRows - (marks && skipped > 0 ? 1 : 0);
   const first = fill(space);
-  const above = marks && first.taken < newestFirst.length;
+  const above = marks && first.taken < count - skipped;
   const shown = above ? [[seg(truncateToWidth(t.transcript.moreAbove, inner), 'accent')], ...fill(space - 1).rows] : first.rows;
   while (shown.length < space) shown.push([]);
   if (marks && skipped > 0) shown.push([seg(truncateToWidth(t.transcript.moreBelow(skipped), inner), 'accent')]);

@@ -1,8 +1,11 @@
 // The editing model of a one-line input, pure: a value and a cursor counted in
 // grapheme clusters, so that a Hangul syllable or an emoji is one step for the arrows
-// and for Backspace. Typed and pasted text is cleaned (no controls, no newlines).
+// and for Backspace. Typed and pasted text is cleaned (no controls, no newlines). An
+// insert costs the inserted text, not the whole line, so a 64 KiB paste that arrives in
+// many chunks stays linear.
 import { cleanTypedText } from '../../text/sanitize.js';
 import { graphemes } from '../../text/text-width.js';
+import { draftGraphemes, insertGraphemes } from './grapheme-cache.js';
 
 export interface TextInputState {
   value: string;
@@ -26,19 +29,20 @@ export type TextInputAction =
 export const emptyInput: TextInputState = { value: '', cursor: 0, refused: 0 };
 
 export function reduceTextInput(state: TextInputState, action: TextInputAction, maxBytes = Infinity): TextInputState {
-  const g = graphemes(state.value);
+  const g = draftGraphemes(state.value);
   const cursor = Math.min(state.cursor, g.length);
-  const make = (parts: string[], at: number, refused = 0): TextInputState => ({ value: parts.join(''), cursor: at, refused });
+  const make = (parts: readonly string[], at: number, refused = 0): TextInputState => ({ value: parts.join(''), cursor: at, refused });
   switch (action.type) {
     case 'insert': {
-      const added = graphemes(cleanTypedText(action.text));
-      if (added.length === 0) return state;
+      const cleaned = cleanTypedText(action.text);
+      if (cleaned === '') return state;
       // A message has a size limit: take what fits, whole characters only, and say how much did not.
-      let room = maxBytes - Buffer.byteLength(state.value);
-      let fits = 0;
-      while (fits < added.length && Buffer.byteLength(added[fits] ?? '') <= room) room -= Buffer.byteLength(added[fits++] ?? '');
-      const refused = Buffer.byteLength(added.slice(fits).join(''));
-      return make([...g.slice(0, cursor), ...added.slice(0, fits), ...g.slice(cursor)], cursor + fits, refused);
+      const room = maxBytes - Buffer.byteLength(state.value);
+      const kept = Buffer.byteLength(cleaned) <= room ? cleaned : fitBytes(cleaned, room);
+      const refused = Buffer.byteLength(cleaned) - Buffer.byteLength(kept);
+      if (kept === '') return { ...state, refused };
+      const next = insertGraphemes(g, cursor, kept);
+      return { value: next.value, cursor: cursor + next.clusters.length - g.length, refused };
     }
     case 'backspace':
       return cursor === 0 ? state : make([...g.slice(0, cursor - 1), ...g.slice(cursor)], cursor - 1);
@@ -61,4 +65,17 @@ export function reduceTextInput(state: TextInputState, action: TextInputAction, 
     case 'clear':
       return emptyInput;
   }
+}
+
+/** The longest run of whole clusters from the start of `text` within `bytes` bytes. */
+function fitBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    const size = Buffer.byteLength(cluster);
+    if (used + size > bytes) break;
+    out += cluster;
+    used += size;
+  }
+  return out;
 }

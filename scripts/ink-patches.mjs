@@ -1,0 +1,51 @@
+// Changes the bundle makes to Ink 6.8's code, each a small textual edit that fails the
+// build if Ink's code moved (then check whether the upstream version needs it still).
+// Tests run Ink unbundled and unpatched: none of these changes what is drawn.
+import fs from 'node:fs';
+
+/** One edit of one Ink file: the pattern must be found, or the build stops. */
+function edit(file, pattern, replacement, why) {
+  return { file, pattern, replacement, why };
+}
+
+const EDITS = [
+  // Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
+  // name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later major.
+  edit('hooks/use-input.js', /(else if \(keypress\.ctrl\) \{\s*input = keypress\.name);/, "$1 ?? '';", 'the ctrl branch (#901)'),
+  // Each frame makes a new Output with empty caches, so every line on screen is tokenized
+  // and measured again, changed or not: most of a key press's CPU. One cache shared by the
+  // frames (emptied when it grows, so it stays small) keeps the lines that did not change.
+  edit(
+    'output.js',
+    /export default class Output \{([\s\S]*?)caches = new OutputCaches\(\);/,
+    'let sharedCaches = new OutputCaches();\nconst framesCaches = () => (sharedCaches.styledChars.size > 600 || sharedCaches.widths.size > 3000 ? (sharedCaches = new OutputCaches()) : sharedCaches);\nexport default class Output {$1caches = framesCaches();',
+    'the per-frame OutputCaches',
+  ),
+  // measureText keeps every text it ever measured (a leak that grows with each distinct
+  // input line); keep at most a screenful of them.
+  edit('measure-text.js', /cache\.set\(text, dimensions\);/, 'if (cache.size >= 2000) cache.clear();\n    cache.set(text, dimensions);', "measureText's cache"),
+  // Every text node is measured again with widest-line on every frame; measureText has the
+  // same answer, cached.
+  edit(
+    'render-node-to-output.js',
+    /import widestLine from 'widest-line';([\s\S]*?)const currentWidth = widestLine\(text\);/,
+    "import measureText from './measure-text.js';$1const currentWidth = measureText(text).width;",
+    "the text node's width",
+  ),
+];
+
+export const inkPatches = {
+  name: 'ink-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/].*\.js$/ }, (args) => {
+      const mine = EDITS.filter((e) => args.path.replaceAll('\\', '/').endsWith(`/ink/build/${e.file}`));
+      if (mine.length === 0) return undefined;
+      let source = fs.readFileSync(args.path, 'utf8');
+      for (const e of mine) {
+        if (!e.pattern.test(source)) throw new Error(`ink-patches: ${e.why} was not found in ${args.path}; check whether Ink changed`);
+        source = source.replace(e.pattern, e.replacement);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};

@@ -1,0 +1,21 @@
+// What the chat's first conversation is, from the command line alone: auto-play's
+// options, the delay knobs, and the request that opens it. Both the entry file (which
+// forks that child before the UI is loaded) and run-app.tsx (whose session asks for it)
+// read it here, so the two requests are the same by construction. Nothing here loads Ink.
+import type { AppOptions } from '../args.js';
+import type { FirstRequest } from '../session/early-session.js';
+import type { Knobs } from '../session/session-events.js';
+import { autoPlayKnobs, type AutoPlayOptions } from './auto-play/auto-play-plan.js';
+import { TURNS } from './state/model.js';
+
+export interface ChatSetup {
+  autoPlay: AutoPlayOptions;
+  knobs: Knobs;
+  first: FirstRequest;
+}
+
+export function chatSetup(options: AppOptions): ChatSetup {
+  const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
+  const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
+  return { autoPlay, knobs, first: { wiring: options.wiring, turns: TURNS, firstTurn: 1, ...knobs } };
+}
