@@ -15,9 +15,7 @@ import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
 import { initialState, type ConversationState } from './state/model.js';
 import { deriveView } from './state/view.js';
-import { conversationTurn, other } from './state/turns.js';
-import { transcriptOf } from './state/transcript.js';
-import { formatDuration } from './views/phrases.js';
+import { other } from './state/turns.js';
 import { helpLines } from './views/help-lines.js';
 import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
@@ -32,6 +30,9 @@ import { useAutoPlay } from './auto-play/use-auto-play.js';
 import { useSession } from './hooks/use-session.js';
 import { useClock } from './hooks/use-clock.js';
 import { useKeys, type Command } from './hooks/use-keys.js';
+import { useClassSweep, type SweepRunner } from './hooks/use-class-sweep.js';
+import { carryOut } from './commands.js';
+import { sweepPanelLines } from './views/sweep-panel.js';
 import { focusOf, initialUi, inputModeOf, nextTyper, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
 import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holders.js';
@@ -42,8 +43,6 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 /** From this width the source view opens by itself (F2 or c closes it). */
 export const SOURCE_OPENS_AT_COLS = 160;
 
-export const CHILD_DELAYS_MS = [0, 100, 2000];
-export const PARENT_DELAYS_MS = [0, 200, 1000];
 
 export interface ChatOptions {
   mode: PipeMode;
@@ -72,22 +71,14 @@ export interface AppProps {
   suspend?: () => void;
   /** Full redraws asked from outside (the job was continued after a stop). */
   redraws?: RedrawRequests;
+  /** Runs the in-chat sweep (Esc, g); absent: the key says it cannot. */
+  runSweep?: SweepRunner;
 }
 
 /** How long a changed delay is said in the banner. */
 const KNOB_NOTE_MS = 5000;
 
 const NO_AUTO_PLAY: AutoPlayOptions = { auto: false, script: { child: [], parent: [] }, speed: 1, exitWhenDone: false };
-
-/** The commands that only change the screen's own state, each as its action. */
-const UI_ACTIONS = {
-  help: 'help-opened',
-  'close-help': 'help-closed',
-  'keys-mode': 'keys-mode',
-  'typing-mode': 'typing-mode',
-  trace: 'trace-toggled',
-  fds: 'fds-toggled',
-} as const;
 
 function savedBanner(t: Messages['ui'], notice: SavedNotice): BannerContent {
   return notice.ok
@@ -100,12 +91,7 @@ function knobBanner(t: Messages['ui'], text: string): BannerContent {
   return { kind: 'saved', title: t.notes.title, text, keys: '', tone: 'accent' };
 }
 
-/** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
-export function nextInCycle(cycle: number[], current: number): number {
-  return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
-}
-
-export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -187,6 +173,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     },
   );
 
+  const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
+  const classSweep = useClassSweep(runSweep, t.sweepPanel.tooFewThreads);
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
   const helpView = () => helpLines(t, cols, rows - 1, ui.helpScroll);
   const save = (): void => {
@@ -198,62 +186,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       dispatchUi({ type: 'saved', notice: { ok: false, text: t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error))) } });
     }
   };
-  const command = (command: Command) => {
-    // The saved notice stands until the next command, and the banner it covered comes back.
-    dispatchUi({ type: 'notice-dismissed' });
-    // Esc arms one command: any command but scrolling ends it.
-    if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
-    const wiring = conversation.wiring ?? view.wiring;
-    const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
-    switch (command) {
-      case 'quit':
-        return quit();
-      case 'suspend':
-        return suspend?.();
-      case 'toggle':
-        return conversation.toggle(turnOn);
-      case 'next-wiring':
-        return conversation.nextWiring(turnOn);
-      case 'source':
-        return dispatchUi({ type: 'source-toggled', shown: sourceShown });
-      case 'restart':
-        if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
-        return conversation.start('restart', wiring, 1);
-      case 'child-delay': {
-        const ms = nextInCycle(CHILD_DELAYS_MS, conversation.knobs.childDelayMs);
-        conversation.setChildDelay(ms);
-        return dispatchUi({ type: 'knob-noted', text: t.notes.childDelay(formatDuration(t, ms)) });
-      }
-      case 'parent-delay': {
-        const ms = nextInCycle(PARENT_DELAYS_MS, conversation.knobs.parentDelayMs);
-        conversation.setParentDelay(ms);
-        return dispatchUi({ type: 'knob-noted', text: t.notes.parentDelay(formatDuration(t, ms)) });
-      }
-      case 'page-up':
-      case 'page-down': {
-        const entries = Math.max(transcriptOf(state, 'parent').length, transcriptOf(state, 'child').length);
-        return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(rows / 12)), max: Math.max(0, entries - 1) });
-      }
-      case 'panel-up':
-      case 'panel-down':
-        if (!ui.traceOpen && !ui.fdsOpen) return;
-        return dispatchUi({ type: 'scrolled', what: 'panels', by: command === 'panel-up' ? 1 : -1, max: Math.max(0, state.trace.length - 1) });
-      case 'save':
-        return save();
-      case 'help-up':
-      case 'help-down':
-        return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' ? -1 : 1, maxScroll: helpView().maxScroll });
-      case 'other-input':
-        return dispatchUi({ type: 'other-input', waiting, focus });
-      case 'help':
-      case 'close-help':
-      case 'keys-mode':
-      case 'typing-mode':
-      case 'trace':
-      case 'fds':
-        return dispatchUi({ type: UI_ACTIONS[command] });
-    }
-  };
+  const command = (command: Command) =>
+    carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpMaxScroll: () => helpView().maxScroll, sweep: classSweep });
   const typed = (text: string, key: Key, paste: boolean) => {
     dispatchUi({ type: 'typing-mode' });
     dispatchUi({ type: 'notice-dismissed' });
@@ -265,7 +199,6 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     drafts[proc].edit(edit);
   };
   useKeys({ mode, command, typed });
-  const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
   // Once per state: a key press that only edits a draft keeps the banner's lines from the last frame.
   const banner = useMemo(
     () => (ui.saved ? savedBanner(t, ui.saved) : ui.knobNote ? knobBanner(t, ui.knobNote) : bannerContent(t, state, view)),
@@ -273,10 +206,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
-  if (ui.helpOpen) {
+  if (ui.helpOpen || ui.sweepOpen) {
+    const overlay = ui.helpOpen ? helpView().lines : sweepPanelLines(t, classSweep.sweep, cols, rows - 1);
     return (
       <Box width={cols} height={rows - 1}>
-        <LinesView lines={helpView().lines} theme={theme} width={cols} />
+        <LinesView lines={overlay} theme={theme} width={cols} />
       </Box>
     );
   }

@@ -20,6 +20,7 @@ import { ConversationSession } from '../session/conversation-session.js';
 import { openPipeSession } from '../session/open-session.js';
 import { TURNS } from './state/model.js';
 import { exportTranscript } from './transcript/transcript-export.js';
+import { sweep } from '../experiments/sweep.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[?2004h';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
@@ -95,7 +96,7 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
     };
-    const app = <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} />;
+    const app = <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} />;
     const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,

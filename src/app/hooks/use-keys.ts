@@ -34,7 +34,8 @@ export type Command =
   | 'panel-up'
   | 'panel-down'
   | 'source'
-  | 'next-wiring';
+  | 'next-wiring'
+  | 'sweep';
 
 /** The single keys that are commands right after Esc. */
 const LETTERS: Record<string, Command> = {
@@ -49,6 +50,7 @@ const LETTERS: Record<string, Command> = {
   s: 'save',
   c: 'source',
   w: 'next-wiring',
+  g: 'sweep',
   q: 'quit',
 };
 

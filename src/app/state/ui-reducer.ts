@@ -17,6 +17,8 @@ export interface UiState {
   helpScroll: number;
   traceOpen: boolean;
   fdsOpen: boolean;
+  /** The in-chat sweep's panel covers the screen (it runs, or shows its chart). */
+  sweepOpen: boolean;
   /** The source view: open, closed, or not chosen yet (then it follows the terminal's width). */
   sourceOpen: boolean | null;
   /** Esc was pressed: the next single key is a command, then typing again. */
@@ -44,6 +46,8 @@ export type UiAction =
   | { type: 'trace-toggled' }
   | { type: 'fds-toggled' }
   | { type: 'source-toggled'; shown: boolean }
+  | { type: 'sweep-opened' }
+  | { type: 'sweep-closed' }
   | { type: 'saved'; notice: SavedNotice }
   | { type: 'scrolled'; what: 'panes' | 'panels'; by: number; max: number }
   | { type: 'input-noted'; proc: Proc; text: string }
@@ -59,6 +63,7 @@ export const initialUi: UiState = {
   helpScroll: 0,
   traceOpen: false,
   fdsOpen: false,
+  sweepOpen: false,
   sourceOpen: null,
   keysMode: false,
   paneScroll: 0,
@@ -93,6 +98,10 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
       return { ...ui, fdsOpen: !ui.fdsOpen };
     case 'source-toggled':
       return { ...ui, sourceOpen: !action.shown };
+    case 'sweep-opened':
+      return { ...ui, sweepOpen: true };
+    case 'sweep-closed':
+      return { ...ui, sweepOpen: false };
     case 'saved':
       return { ...ui, saved: action.notice };
     case 'notice-dismissed':
@@ -118,7 +127,8 @@ export function focusOf(ui: UiState, waiting: Proc[]): Proc | null {
  * waits for a line: what is typed then is kept for the input that becomes active next.
  */
 export function inputModeOf(ui: UiState): InputMode {
-  if (ui.helpOpen) return 'help';
+  // The sweep's panel takes keys as the help does: Esc (or q, ?) closes it, and cancels a sweep that runs.
+  if (ui.helpOpen || ui.sweepOpen) return 'help';
   return ui.keysMode ? 'keys' : 'text';
 }
 

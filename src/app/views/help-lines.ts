@@ -52,6 +52,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('s', h.keys.save),
     ...row('c', t.chapter.help.source),
     ...row('w', t.chapter.help.nextWiring),
+    ...row('g', t.sweepPanel.key),
     ...row('?', h.keys.help),
     ...row('q', h.keys.quit),
     ...row('Esc', h.keys.back),

@@ -1,0 +1,116 @@
+// What each command does, once the input layer (hooks/use-keys.ts) has routed a key to
+// it: ask the conversation session (toggle, restart, delays), change the screen's own
+// state (panels, help, scrolling), save, run the in-chat sweep, or quit. Plain code
+// over what App hands in, so App stays the place that wires things together.
+import type { Dispatch } from 'react';
+import type { Proc } from '../ipc/events.js';
+import type { ConversationSession } from '../session/conversation-session.js';
+import type { Command } from './hooks/use-keys.js';
+import type { useClassSweep } from './hooks/use-class-sweep.js';
+import type { ConversationState } from './state/model.js';
+import { transcriptOf } from './state/transcript.js';
+import { conversationTurn } from './state/turns.js';
+import type { UiAction, UiState } from './state/ui-reducer.js';
+import type { ConversationView } from './state/view.js';
+import { formatDuration, type Ui } from './views/phrases.js';
+
+export const CHILD_DELAYS_MS = [0, 100, 2000];
+export const PARENT_DELAYS_MS = [0, 200, 1000];
+
+/** The commands that only change the screen's own state, each as its action. */
+const UI_ACTIONS = {
+  help: 'help-opened',
+  'keys-mode': 'keys-mode',
+  'typing-mode': 'typing-mode',
+  trace: 'trace-toggled',
+  fds: 'fds-toggled',
+} as const;
+
+/** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
+export function nextInCycle(cycle: number[], current: number): number {
+  return cycle.find((v) => v > current) ?? cycle[0] ?? 0;
+}
+
+export interface CommandContext {
+  conversation: ConversationSession;
+  state: ConversationState;
+  view: ConversationView;
+  ui: UiState;
+  dispatchUi: Dispatch<UiAction>;
+  t: Ui;
+  rows: number;
+  waiting: Proc[];
+  focus: Proc | null;
+  sourceShown: boolean;
+  quit(): void;
+  suspend: (() => void) | undefined;
+  save(): void;
+  helpMaxScroll(): number;
+  sweep: ReturnType<typeof useClassSweep>;
+}
+
+export function carryOut(command: Command, c: CommandContext): void {
+  const { conversation, state, view, ui, dispatchUi, t } = c;
+  // The saved notice stands until the next command, and the banner it covered comes back.
+  dispatchUi({ type: 'notice-dismissed' });
+  // Esc arms one command: any command but scrolling ends it.
+  if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
+  const wiring = conversation.wiring ?? view.wiring;
+  const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
+  switch (command) {
+    case 'quit':
+      return c.quit();
+    case 'suspend':
+      return c.suspend?.();
+    case 'toggle':
+      return conversation.toggle(turnOn);
+    case 'next-wiring':
+      return conversation.nextWiring(turnOn);
+    case 'source':
+      return dispatchUi({ type: 'source-toggled', shown: c.sourceShown });
+    case 'sweep':
+      // The race is about a shared pipe: on a wiring that cannot steal, the sweep runs on one pipe.
+      c.sweep.start(wiring === 'named' ? 'named' : 'one-pipe');
+      return dispatchUi({ type: 'sweep-opened' });
+    case 'close-help':
+      if (!ui.sweepOpen) return dispatchUi({ type: 'help-closed' });
+      c.sweep.close();
+      return dispatchUi({ type: 'sweep-closed' });
+    case 'restart':
+      if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
+      return conversation.start('restart', wiring, 1);
+    case 'child-delay': {
+      const ms = nextInCycle(CHILD_DELAYS_MS, conversation.knobs.childDelayMs);
+      conversation.setChildDelay(ms);
+      return dispatchUi({ type: 'knob-noted', text: t.notes.childDelay(formatDuration(t, ms)) });
+    }
+    case 'parent-delay': {
+      const ms = nextInCycle(PARENT_DELAYS_MS, conversation.knobs.parentDelayMs);
+      conversation.setParentDelay(ms);
+      return dispatchUi({ type: 'knob-noted', text: t.notes.parentDelay(formatDuration(t, ms)) });
+    }
+    case 'page-up':
+    case 'page-down': {
+      const entries = Math.max(transcriptOf(state, 'parent').length, transcriptOf(state, 'child').length);
+      return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(c.rows / 12)), max: Math.max(0, entries - 1) });
+    }
+    case 'panel-up':
+    case 'panel-down':
+      if (!ui.traceOpen && !ui.fdsOpen) return;
+      return dispatchUi({ type: 'scrolled', what: 'panels', by: command === 'panel-up' ? 1 : -1, max: Math.max(0, state.trace.length - 1) });
+    case 'save':
+      return c.save();
+    case 'help-up':
+    case 'help-down':
+      if (ui.sweepOpen) return;
+      return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' ? -1 : 1, maxScroll: c.helpMaxScroll() });
+    case 'other-input':
+      return dispatchUi({ type: 'other-input', waiting: c.waiting, focus: c.focus });
+    case 'help':
+    case 'keys-mode':
+    case 'typing-mode':
+    case 'trace':
+    case 'fds':
+      return dispatchUi({ type: UI_ACTIONS[command] });
+  }
+}
