@@ -98,6 +98,9 @@ export async function playConversations(session: PtySession, conversations: numb
       await frameAfter(session, `hi${c}\r`);
     }
     await session.waitForText(/DONE/, { timeoutMs: 20_000, intervalMs: 2 });
+    // A letter is a command only right after Esc (sent apart: ESC and r in one read are Alt+r).
+    await session.write(KEYS.escape);
+    await session.waitForText(/COMMAND KEY/, { timeoutMs: 20_000, intervalMs: 2 });
     await session.write('r');
     await session.waitForText(CHILD_HINT, { timeoutMs: 20_000, intervalMs: 2 });
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  conversation ${c + 1}/${conversations}`);
@@ -137,10 +140,11 @@ export async function paste64k(session: PtySession, endMark: RegExp = /PASTE-END
   return { cpuMs: cpu, wallMs, frames: frames.length, longestGapMs: Math.max(0, ...gaps), landedWhole };
 }
 
-/** Opens the trace and fd panels (keys mode, x, f) and returns to typing (i). */
+/** Opens (or closes) the trace and fd panels: Esc makes only the next key a command, so Esc x, then Esc f. */
 export async function openPanels(session: PtySession): Promise<void> {
-  for (const key of [KEYS.escape, 'x', 'f', 'i']) {
+  for (const key of ['x', 'f']) {
+    await frameAfter(session, KEYS.escape);
+    await session.waitForText(/COMMAND KEY/, { timeoutMs: 20_000, intervalMs: 2 });
     await frameAfter(session, key);
-    await pause(60);
   }
 }
