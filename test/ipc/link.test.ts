@@ -5,7 +5,7 @@ import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { isInCall } from '../../src/ipc/kernel-calls.js';
-import { messagesRead, playThreeTurns } from '../support/conversation.js';
+import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -50,14 +50,7 @@ describe('two pipes', () => {
     const { link, events } = await open('two');
     await playThreeTurns(link, events);
     await waitUntil(() => exitOf(events) !== null, { what: 'the child to exit after three turns' });
-    expect(messages(events)).toEqual([
-      'parent read child#1: Who are you?',
-      'child read parent#1: I am your parent',
-      'parent read child#2: 안녕?',
-      'child read parent#2: 반가워',
-      'parent read child#3: bye',
-      'child read parent#3: bye too',
-    ]);
+    expect(messages(events)).toEqual(threeTurnsRead());
     expect(exitOf(events)).toEqual({ code: 0, signal: null });
   });
 

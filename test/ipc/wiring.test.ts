@@ -10,7 +10,7 @@ import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
 import { epollWatches, isInCall, parseThreadCall, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { race } from '../../src/race.js';
-import { messagesRead, playThreeTurns } from '../support/conversation.js';
+import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -54,14 +54,7 @@ describe('socket wiring', () => {
   it('plays the three-turn conversation', async () => {
     const { link, events } = await open('socket');
     await playThreeTurns(link, events);
-    expect(messagesRead(events)).toEqual([
-      'parent read child#1: Who are you?',
-      'child read parent#1: I am your parent',
-      'parent read child#2: 안녕?',
-      'child read parent#2: 반가워',
-      'parent read child#3: bye',
-      'child read parent#3: bye too',
-    ]);
+    expect(messagesRead(events)).toEqual(threeTurnsRead());
   });
 
   it('the waiting parent is in epoll_wait watching its socket, not in read(), as /proc shows', async () => {

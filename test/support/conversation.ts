@@ -7,6 +7,11 @@ import { waitUntil } from './wait.js';
 
 export const THREE_TURNS = [['Who are you?', 'I am your parent'], ['안녕?', '반가워'], ['bye', 'bye too']] as const;
 
+/** What each process should have read after the three turns, in order, in messagesRead's words. */
+export function threeTurnsRead(): string[] {
+  return THREE_TURNS.flatMap(([childLine, parentLine], i) => [`parent read child#${i + 1}: ${childLine}`, `child read parent#${i + 1}: ${parentLine}`]);
+}
+
 /** What each process read, in order: "parent read child#1: Who are you?". */
 export function messagesRead(events: readonly WiredLinkEvent[]): string[] {
   return events.flatMap((e) => (e.type === 'message' ? [`${e.proc} read ${e.frame.writer}#${e.frame.seq}: ${e.frame.text}`] : []));
