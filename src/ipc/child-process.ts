@@ -5,6 +5,7 @@
 // the parent is gone). Nothing here reads the conversation.
 import type { Options } from 'execa';
 import type { ChildProcess } from 'node:child_process';
+import { Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
 import { errnoCode, type LinkEvent } from './events.js';
@@ -27,7 +28,7 @@ type Streams = [Writable | null, Readable | null, Readable | null, ...unknown[]]
 export class ChildHandle {
   readonly pid: number;
   /** The spawn's own socketpair at fd 3, when asked for one ('pipe'). */
-  readonly socket: unknown;
+  readonly socket: Socket | null;
   /** Settles when the child has exited (and been reaped). */
   readonly exited: Promise<ChildExit>;
   private exitStatus: ChildExit | null = null;
@@ -42,7 +43,7 @@ export class ChildHandle {
     this.pid = child.pid ?? 0;
     const [stdin, stdout, stderr, fd3, , lifeline] = child.stdio as unknown as Streams;
     this.stdin = stdin;
-    this.socket = fd3;
+    this.socket = fd3 instanceof Socket ? fd3 : null;
     this.lifeline = lifeline as { destroy(): void } | undefined;
     // EPIPE on a dead child's stdin or lifeline must not kill the parent.
     for (const stream of [stdin, lifeline as Writable | undefined]) stream?.on('error', () => {});
@@ -97,6 +98,19 @@ export class ChildHandle {
 
   get exit(): ChildExit | null {
     return this.exitStatus;
+  }
+
+  /** The fd under the socketpair's parent end (libuv's handle knows it; Node exposes it only there). */
+  socketFd(): number {
+    const fd = (this.socket as unknown as { _handle?: { fd?: number } } | null)?._handle?.fd;
+    if (typeof fd !== 'number' || fd < 0) throw new Error('the socket to the child has no file descriptor');
+    return fd;
+  }
+
+  /** The line of its stderr that says what went wrong (Node prints the error after the source line it points at). */
+  get errorLine(): string {
+    const lines = this.stderrTail.split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.find((l) => /^[A-Z][A-Za-z]*Error\b|^Error\b/.test(l)) ?? lines[0] ?? '';
   }
 
   /** What the child printed on stderr (its last 4000 characters), for an error screen. */

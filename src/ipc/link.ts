@@ -7,7 +7,6 @@
 //
 // Four wirings (events.ts, Wiring): two pipes, one shared pipe, a socketpair, and a
 // named pipe, one FIFO kept at a path until the link closes, which other processes can open.
-import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ChildHandle } from './child-process.js';
 import { describeFd, modeOfWiring, nowUs, wiringOfMode, type FdInfo, type LinkEvent, type PipeMode, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
@@ -44,13 +43,6 @@ export interface LinkOptions<E extends WiredLinkEvent = WiredLinkEvent> {
 
 export function defaultChildScript(): string {
   return fileURLToPath(new URL('./child.js', import.meta.url));
-}
-
-/** The fd under a net.Socket made by the fork (libuv's handle knows it; Node exposes it only there). */
-function socketFd(socket: net.Socket): number {
-  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
-  if (typeof fd !== 'number' || fd < 0) throw new Error('the socket to the child has no file descriptor');
-  return fd;
 }
 
 function childArgs(wiring: Wiring, options: LinkOptions<never>): string[] {
@@ -92,8 +84,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? null;
     this.childPid = child.pid;
-    const socket = wiring === 'socket' ? (child.socket as net.Socket) : null;
-    const readFd = socket ? socketFd(socket) : wires.parentRead;
+    const socket = wiring === 'socket' ? child.socket : null;
+    const readFd = socket ? child.socketFd() : wires.parentRead;
     this.writeFd = socket ? readFd : wires.parentWrite;
     this.parentFds = [describeFd(readFd, 'read'), describeFd(this.writeFd, 'write')];
     this.end = new ParentEnd(
@@ -232,7 +224,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
         clearTimeout(timer);
         stop();
         if (event.type === 'hello') resolve();
-        else reject(new Error(`the child exited before it started: ${firstLine(this.child.stderr) || `code ${event.code}`}`));
+        else reject(new Error(`the child exited before it started: ${this.child.errorLine || `code ${event.code}`}`));
       });
     });
   }
@@ -249,10 +241,4 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       for (const listener of this.listeners) listener(each);
     }
   }
-}
-
-/** The line of a child's stderr that says what went wrong (Node prints the error after the source line it points at). */
-function firstLine(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.find((l) => /^[A-Z][A-Za-z]*Error\b|^Error\b/.test(l)) ?? lines[0] ?? '';
 }
