@@ -10,9 +10,8 @@ import fs from 'node:fs';
 import { CHILD_FDS, encodeLine } from '../ipc/child-protocol.js';
 import { describeFd, nowUs, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
-import { RecordKind } from '../ipc/report-mailbox.js';
 import { Keyboard } from './keyboard.js';
-import { activity, finish, prepareCall, publishCall, report, send, setTraced, syscall } from './reports.js';
+import { activity, finish, prepareCall, publishCall, report, send, sendThroughReporter, setTraced, syscall, warmingUp } from './reports.js';
 import { READ_BUFFER, readOnce, sleep, writeOnce } from './syscalls.js';
 
 export interface ChildOptions {
@@ -38,9 +37,9 @@ const received: Frame[] = [];
  * prepared before the call as if the rest went in whole (a blocking pipe takes it whole
  * or blocks) and published after it.
  */
-function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity, kind: RecordKind = RecordKind.Call): number | string {
+function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity): number | string {
   const rest = frame.length - offset;
-  const prepared = prepareCall([syscall('write', fd, rest, rest, offset, 0, frame), activity(then)], kind);
+  const prepared = prepareCall([syscall('write', fd, rest, rest, offset, 0, frame), activity(then)]);
   const start = nowUs();
   const result = writeOnce(fd, frame, offset);
   const end = nowUs();
@@ -51,7 +50,7 @@ function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity
 
 /** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
 function writeFrame(frame: Buffer, then: ProcActivity): void {
-  report(() => [activity({ doing: 'writing', fd: writeFd })]);
+  sendThroughReporter([activity({ doing: 'writing', fd: writeFd })]);
   for (let off = 0; off < frame.length; ) {
     const result = writeCall(writeFd, frame, off, then);
     if (typeof result !== 'number') finish(1);
@@ -81,12 +80,14 @@ function warmUp(): void {
   const zero = fs.openSync('/dev/zero', 'r');
   const sink = fs.openSync('/dev/null', 'w');
   const frame = encodeFrame('child', 1, 'warm');
-  for (let i = 0; i < 200; i++) {
-    writeCall(sink, frame, 0, { doing: 'reading', fd: CHILD_FDS.read }, RecordKind.Warm);
-    const start = nowUs();
-    const result = readOnce(zero);
-    encodeLine(syscall('read', zero, 16, result, 0, start));
-  }
+  warmingUp(() => {
+    for (let i = 0; i < 200; i++) {
+      writeCall(sink, frame, 0, { doing: 'reading', fd: CHILD_FDS.read });
+      const start = nowUs();
+      const result = readOnce(zero);
+      encodeLine(syscall('read', zero, 16, result, 0, start));
+    }
+  });
   sleep(0.001);
   fs.closeSync(zero);
   fs.closeSync(sink);

@@ -125,10 +125,12 @@ export class MailboxReader {
 
   take(): TakenRecord {
     const consumed = Atomics.load(this.header, CONSUMED);
-    for (let doze = 0; doze < DOZES && Atomics.load(this.header, PUBLISHED) === consumed; doze++) {
-      Atomics.wait(this.header, PUBLISHED, consumed, DOZE_MS);
-    }
+    // Each wake starts a doze.
     while (Atomics.load(this.header, PUBLISHED) === consumed) {
+      for (let doze = 0; doze < DOZES && Atomics.load(this.header, PUBLISHED) === consumed; doze++) {
+        Atomics.wait(this.header, PUBLISHED, consumed, DOZE_MS);
+      }
+      if (Atomics.load(this.header, PUBLISHED) !== consumed) break;
       // Say so before the last look: a publish after it sees ASLEEP and wakes us (both are seq-cst).
       Atomics.store(this.header, ASLEEP, 1);
       if (Atomics.load(this.header, PUBLISHED) === consumed) Atomics.wait(this.header, PUBLISHED, consumed);
