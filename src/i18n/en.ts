@@ -249,7 +249,7 @@ Options:
       autoPlay: (speed: number) => (speed === 1 ? 'auto-play' : `auto-play ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? 'auto' : `auto ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`),
-      typingKeys: { toggle: 'Ctrl+T pipes', keys: 'Esc then r/d/p/x/f/s/q', other: 'Tab other input', scroll: 'PgUp/PgDn scroll', help: 'F1 help', quit: 'Ctrl+C quit' },
+      typingKeys: { toggle: 'Ctrl+T pipes', keys: 'Esc then a command key (F1 lists them)', other: 'Tab other input', scroll: 'PgUp/PgDn scroll', help: 'F1 help', quit: 'Ctrl+C quit' },
       commandKeys: {
         toggle: 't pipes',
         delays: 'd/p delays',

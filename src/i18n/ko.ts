@@ -249,7 +249,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
-      typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 다음 r/d/p/x/f/s/q', other: 'Tab 다른 입력', scroll: 'PgUp/PgDn 스크롤', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
+      typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 다음 명령 키 (F1에 목록)', other: 'Tab 다른 입력', scroll: 'PgUp/PgDn 스크롤', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
       commandKeys: {
         toggle: 't 전환',
         delays: 'd/p 지연',
