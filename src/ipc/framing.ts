@@ -41,6 +41,16 @@ export function encodeFrame(writer: Proc, seq: number, text: string): Buffer {
   return frame;
 }
 
+/**
+ * The parent never sends message 0: these bytes only end its own blocked read (a read(2)
+ * cannot be interrupted, see parent-end.ts). Whoever frames them drops them: no message.
+ */
+export const WAKE_FRAME = encodeFrame('parent', 0, '');
+
+export function isWakeFrame(frame: Frame): boolean {
+  return frame.writer === 'parent' && frame.seq === 0;
+}
+
 export function parseFrame(bytes: Buffer): Frame {
   const line = bytes.toString('utf8', 0, bytes.length - 1);
   const tag = HEADER.exec(line);

@@ -18,11 +18,8 @@
 import fs from 'node:fs';
 import type net from 'node:net';
 import { errnoCode, nowUs, type EpollWait, type WiredLinkEvent } from './events.js';
-import { FrameDecoder, MAX_MESSAGE_BYTES, encodeFrame, type Frame } from './framing.js';
+import { FrameDecoder, MAX_MESSAGE_BYTES, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
 
-/** The parent never sends message 0: these bytes only end its own blocked read. */
-const WAKE_FRAME = encodeFrame('parent', 0, '');
-const isWake = (frame: Frame): boolean => frame.writer === 'parent' && frame.seq === 0;
 
 /** libuv reads a socket into a buffer of this size (uv_alloc_cb): the size each of its read(2)s asks for. */
 const EVENT_LOOP_READ_BYTES = 64 * 1024;
@@ -218,7 +215,7 @@ export class ParentEnd {
     }
     const { frames, errors } = this.decoder.push(bytes);
     for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at });
-    this.received.push(...frames.filter((frame) => !isWake(frame)));
+    this.received.push(...frames.filter((frame) => !isWakeFrame(frame)));
     if (!this.wanted) return;
     const first = this.received.shift();
     if (first) {

@@ -2,7 +2,7 @@
 // several: the bytes each process wrote are framed here, once, in src/ipc, so that no
 // consumer of the events ever decodes bytes or re-frames them.
 import type { LinkEvent, Proc } from './events.js';
-import { FrameDecoder } from './framing.js';
+import { FrameDecoder, isWakeFrame } from './framing.js';
 
 export class WrittenMessages {
   private readonly decoders: Record<Proc, FrameDecoder> = { parent: new FrameDecoder(), child: new FrameDecoder() };
@@ -11,7 +11,6 @@ export class WrittenMessages {
   after(event: LinkEvent): LinkEvent[] {
     if (event.type !== 'syscall' || event.call !== 'write' || typeof event.result !== 'number' || event.result === 0) return [];
     const { frames } = this.decoders[event.proc].push(Buffer.from(event.data, 'base64'));
-    // The parent's wake-up bytes (message 0) end its own read; they are no message.
-    return frames.filter((frame) => frame.seq !== 0).map((frame) => ({ type: 'written', proc: event.proc, frame, at: event.at }));
+    return frames.filter((frame) => !isWakeFrame(frame)).map((frame) => ({ type: 'written', proc: event.proc, frame, at: event.at }));
   }
 }
