@@ -5,6 +5,7 @@
 // in as a prop of App (the real sweep, or a test's), so this hook only holds the state.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Wiring } from '../../ipc/events.js';
+import { IO_THREADS_NEEDED, ioThreadPoolSize } from '../../ipc/io-threads.js';
 import type { SweepPoint, SweepSettings } from '../../experiments/sweep.js';
 
 export type SweepRunner = (settings: SweepSettings) => Promise<SweepPoint[]>;
@@ -18,10 +19,9 @@ export type ClassSweep =
   | { status: 'done'; wiring: Wiring; points: SweepPoint[] }
   | { status: 'failed'; message: string };
 
-/** A race needs a pool thread for its parent's read and one for its writes, beside the chat's own blocked read. */
+/** The sweep's link needs its own pool threads beside the chat's, whose read stays blocked meanwhile. */
 export function poolRoomForSweep(env: NodeJS.ProcessEnv = process.env): boolean {
-  const size = Number.parseInt(env.UV_THREADPOOL_SIZE ?? '4', 10);
-  return !Number.isInteger(size) || size >= 4;
+  return ioThreadPoolSize(env) >= 2 * IO_THREADS_NEEDED;
 }
 
 /** Redraws at most this often while it runs: each trial takes about a millisecond. */
