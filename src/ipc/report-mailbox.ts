@@ -61,11 +61,6 @@ export class MailboxWriter {
     this.data = Buffer.from(mailbox.buffer, DATA_OFFSET);
   }
 
-  /** The largest record that fits; a larger one must be written directly, after flush(). */
-  get capacity(): number {
-    return this.data.length;
-  }
-
   /** Waits until the reporter thread has taken the last record (waking it from its doze: never called between write and read). */
   flush(): void {
     for (;;) {
