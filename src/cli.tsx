@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { parseCommandLine, type UsageProblem } from './args.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
-import { detectLang, messagesFor, type Messages } from './i18n/index.js';
+import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
 import { runRace } from './experiments/race-report.js';
@@ -21,6 +21,7 @@ import { quietOnBrokenPipe, say } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
+import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -57,6 +58,11 @@ function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
       return why ? words.withFault(message, why) : message;
     }
   }
+}
+
+/** No safe root for our directory: one line naming each place tried and why it was refused, the paths escaped. */
+function privatePlaceRefusal(error: NoSafeRootError, t: Messages['cli']): string {
+  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: q(r.root) })));
 }
 
 /**
@@ -111,9 +117,13 @@ function readScript(file: string, t: Messages['cli']): AutoScript | string {
   }
 }
 
+/** The language a failure is reported in: --lang once parsed, the locale's until then. */
+let failureLang: Lang = detectLang(process.env);
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
+  failureLang = lang;
   const t = messagesFor(lang).cli;
   switch (parsed.command) {
     case 'version': {
@@ -136,6 +146,14 @@ async function main(): Promise<number> {
   if (poolSize !== null) {
     say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
     return 2;
+  }
+  // The named pipe's directory goes only where no other user can reach it (safe-dirs): say so now if nowhere is.
+  if (parsed.command !== 'writers' && parsed.wiring === 'named') {
+    const place = findSafeRoot();
+    if (place instanceof NoSafeRootError) {
+      say(process.stderr, privatePlaceRefusal(place, t));
+      return 2;
+    }
   }
   if (parsed.command === 'race') return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);
   if (parsed.command === 'writers') return runWritersCommand(parsed, lang);
@@ -171,7 +189,13 @@ main().then(
   },
   (error: unknown) => {
     // One line, no stack trace: this is where a link that could not be opened ends up.
-    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
+    const t = messagesFor(failureLang).cli;
+    if (error instanceof NoSafeRootError) {
+      say(process.stderr, privatePlaceRefusal(error, t));
+      process.exitCode = 2;
+      return;
+    }
+    say(process.stderr, t.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
     process.exitCode = 1;
   },
 );

@@ -233,11 +233,11 @@ describe('a reader that goes away early', () => {
 });
 
 describe('a link that cannot be opened', () => {
-  it('race prints one sanitized line, no stack trace, and exits 1', async () => {
+  it('race with no private place for its directory prints one sanitized line, no stack trace, and exits 2', async () => {
     const r = await cli(['race', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: .*ENOENT.*\/nonexistent\/␛\]0;pwned␇/)]);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: nowhere private .*\/nonexistent\/␛\]0;pwned␇ does not exist/)]);
     expect(r.stderr).not.toContain('\x1b');
   });
 });

@@ -1,6 +1,28 @@
 // The English catalogue: every string a user sees, in one place. ko.ts mirrors it key
 // for key (the Messages type makes a missing Korean string a type error).
 import { chapterEn } from './chapter-en.js';
+import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+
+function rootProblemEn(why: RootProblem): string {
+  switch (why.kind) {
+    case 'missing':
+      return 'does not exist';
+    case 'symlink':
+      return 'is a symbolic link';
+    case 'not-a-directory':
+      return 'is not a directory';
+    case 'owner':
+      return `belongs to uid ${why.uid}`;
+    case 'others-may-write':
+      return `is writable by others without the sticky bit (${why.mode})`;
+    case 'not-0700':
+      return `has mode ${why.mode}, not 0700`;
+    case 'mkdir-failed':
+      return `refused a directory (${why.code})`;
+    case 'made-not-private':
+      return 'gave a directory that is not private';
+  }
+}
 
 export const en = {
   cli: {
@@ -99,6 +121,8 @@ Options:
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    noPrivatePlace: (refused: readonly Refused[]) =>
+      `pipe-chat: nowhere private to make its directory (another user could reach it): ${refused.map((r) => `${r.root} ${rootProblemEn(r.why)}`).join('; ')}. Set XDG_RUNTIME_DIR to a 0700 directory of yours, or TMPDIR to a directory no other user can write to.`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `measured on: ${m.cpus} × ${m.cpuModel}, ${m.kernel}, Node ${m.node}`,
     scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,

@@ -1,6 +1,7 @@
 // Node has no pipe(2). A FIFO is the same kernel object (64 KiB buffer, PIPE_BUF
 // atomic writes, EOF when the last writer closes, EPIPE when the last reader does),
-// so we make one with mkfifo in a fresh 0700 directory, open every end we need, and
+// so we make one with mkfifo in a fresh private directory (the rule of
+// ../kernel/safe-dirs.ts), open every end we need, and
 // unlink it at once: from then on it is an anonymous pipe that only our fds reach.
 // openNamedPipe makes the same object but keeps its name on disk, for the named wiring.
 // Each end gets its own open file description, because O_NONBLOCK lives there: the
@@ -9,8 +10,8 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import os from 'node:os';
 import path from 'node:path';
+import { makePrivateDir, removePrivateDir, sweepStaleDirs, type PrivateDir } from '../kernel/safe-dirs.js';
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
@@ -31,19 +32,6 @@ export interface OpenedPipe {
   fds: number[];
 }
 
-function scratchRoot(): string {
-  const runtime = process.env.XDG_RUNTIME_DIR;
-  if (runtime) {
-    try {
-      fs.accessSync(runtime, fs.constants.W_OK);
-      return runtime;
-    } catch {
-      // fall back to the temp dir
-    }
-  }
-  return os.tmpdir();
-}
-
 const run = promisify(execFile);
 
 /** mkfifo from the system's own directories, never from whatever PATH names first. */
@@ -54,14 +42,16 @@ function mkfifoPath(): string {
 }
 let swept = false;
 
-/** A fresh 0700 directory for our FIFOs; the first call also clears what crashed runs left. */
-function scratchDir(): string {
+/** A fresh private directory for our FIFOs (safe-dirs' rule); the first call also clears what crashed runs left. */
+function scratchDir(): PrivateDir {
   if (!swept) {
     swept = true;
     removeStaleScratchDirs();
   }
-  return fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
+  return makePrivateDir(`${DIR_PREFIX}${process.pid}-`);
 }
+
+const isFifo = (stat: fs.Stats): boolean => stat.isFIFO();
 
 /**
  * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
@@ -71,7 +61,8 @@ function scratchDir(): string {
  */
 export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): Promise<OpenedPipe[]> {
   const dir = scratchDir();
-  const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
+  const names = pipes.map((_, i) => `p${i}`);
+  const paths = names.map((name) => path.join(dir.path, name));
   const opened: number[] = [];
   try {
     await run(mkfifoPath(), ['-m', '600', '--', ...paths]);
@@ -80,8 +71,7 @@ export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): P
     for (const fd of opened) fs.closeSync(fd);
     throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    for (const fifo of paths) fs.rmSync(fifo, { force: true });
-    fs.rmdirSync(dir);
+    removePrivateDir(dir, names, isFifo);
   }
 }
 
@@ -118,22 +108,20 @@ export interface NamedPipe extends OpenedPipe {
 /**
  * One FIFO that stays on disk: the same kernel object as openKernelPipes' pipes, but
  * left at its path so that another terminal of the same user can `cat` from it or
- * `echo` into it. Only this user can reach it: the directory is 0700 (mkdtemp), the
+ * `echo` into it. Only this user can reach it: the directory is made in a safe root and
+ * checked to be ours and 0700 after it is made (safe-dirs), the
  * FIFO 0600. The caller must call remove() on every way out.
  */
 export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe> {
   const dir = scratchDir();
-  const fifo = path.join(dir, NAMED_FIFO);
+  const fifo = path.join(dir.path, NAMED_FIFO);
   let removed = false;
+  // Removes the FIFO and the directory only while the directory is still the one made
+  // here; whatever else is found at those paths stays. Never throws.
   const remove = (): void => {
     if (removed) return;
     removed = true;
-    fs.rmSync(fifo, { force: true });
-    try {
-      fs.rmdirSync(dir);
-    } catch {
-      // something not ours was put there: left as it is (never remove recursively)
-    }
+    removePrivateDir(dir, [NAMED_FIFO], isFifo);
   };
   const opened: number[] = [];
   try {
@@ -148,69 +136,10 @@ export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe
 }
 
 /**
- * A crash between mkfifo and the unlink (a few ms) can leave a scratch directory with
- * its FIFOs; this clears those of dead processes. The temp root is often shared
- * (/tmp), so it touches only what is provably ours and never recurses: an entry must
- * be a real directory (lstat, no link followed) owned by this user, in a root where no
- * other user can rename or replace it (not writable by others, or sticky); inside it,
- * only FIFOs of ours named like ours are unlinked, and the directory is removed with
- * rmdir, which fails on anything left. Anything else is left alone.
+ * A crash between mkfifo and the unlink (a few ms), or while a named pipe is open, can
+ * leave a directory of ours with its FIFOs; this clears those of dead processes, with
+ * safe-dirs' checks (safe roots only, provably ours, no link followed, never recursive).
  */
-export function removeStaleScratchDirs(root = scratchRoot()): void {
-  const uid = process.getuid?.();
-  if (uid === undefined || !othersCannotSwapEntries(root)) return;
-  let names: string[];
-  try {
-    names = fs.readdirSync(root);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^pipe-chat-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    const dir = path.join(root, name);
-    if (!isOwned(dir, uid, (stat) => stat.isDirectory())) continue;
-    removeOwnFifos(dir, uid);
-  }
-}
-
-/** In a root that others may write to without the sticky bit, any entry could be swapped for a link. */
-function othersCannotSwapEntries(root: string): boolean {
-  try {
-    const { mode } = fs.statSync(root);
-    return (mode & 0o022) === 0 || (mode & 0o1000) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-function isOwned(entry: string, uid: number, isKind: (stat: fs.Stats) => boolean): boolean {
-  try {
-    const stat = fs.lstatSync(entry);
-    return !stat.isSymbolicLink() && stat.uid === uid && isKind(stat);
-  } catch {
-    return false;
-  }
-}
-
-/** Unlinks our FIFOs (p0, p1..., or a named pipe's) inside a directory of ours, then the directory if it is empty. */
-function removeOwnFifos(dir: string, uid: number): void {
-  try {
-    for (const name of fs.readdirSync(dir)) {
-      const entry = path.join(dir, name);
-      if ((/^p\d+$/.test(name) || name === NAMED_FIFO) && isOwned(entry, uid, (stat) => stat.isFIFO())) fs.unlinkSync(entry);
-    }
-    fs.rmdirSync(dir);
-  } catch {
-    // not empty, or gone meanwhile: left as it is
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export function removeStaleScratchDirs(root?: string): void {
+  sweepStaleDirs(DIR_PREFIX, (name) => /^p\d+$/.test(name) || name === NAMED_FIFO, isFifo, root === undefined ? undefined : [root]);
 }

@@ -130,6 +130,14 @@ describe('kernel pipes', () => {
       expect(fs.readdirSync(dir).sort()).toEqual(['p0', 'p1']);
     });
 
+    it.runIf(isRoot)('touches nothing in a sticky root owned by another user (its owner may rename our entries)', () => {
+      const dir = make(`pipe-chat-${deadPid}-abc`);
+      fs.chmodSync(root, 0o1777);
+      fs.chownSync(root, 65534, 65534);
+      removeStaleScratchDirs(root);
+      expect(fs.readdirSync(dir).sort()).toEqual(['p0', 'p1']);
+    });
+
     it('touches nothing in a root that others may write to without the sticky bit', () => {
       const dir = make(`pipe-chat-${deadPid}-abc`);
       fs.chmodSync(root, 0o777);
