@@ -7,7 +7,8 @@
 // escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import { parseCommandLine, type UsageProblem } from './args.js';
+import { parseCommandLine } from './args.js';
+import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
@@ -26,43 +27,9 @@ import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 
-const q = sanitizeForDisplay;
-
-/** The problem in the user's language; every value quoted from the command line is shown escaped. */
-function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
-  const words = t.problem;
-  switch (problem.kind) {
-    case 'unknown-option':
-      return words.unknownOption(q(problem.option));
-    case 'missing-value':
-      return words.missingValue(q(problem.option));
-    case 'unexpected-argument':
-      return words.unexpectedArgument(q(problem.argument));
-    case 'wrong-command': {
-      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(words.or);
-      return words.wrongCommand(q(problem.option), owners, t.commandName[problem.command]);
-    }
-    case 'conflict':
-      return words.conflict(q(problem.option), q(problem.other));
-    case 'bad-value': {
-      const { expected, fault } = problem;
-      const [option, value] = [q(problem.option), q(problem.value)];
-      if (expected.type === 'one-of') return words.oneOf(option, expected.values.join(words.or), value);
-      const range = words.range(expected.min, expected.max);
-      const message = expected.list
-        ? words.list(option, expected.list, range, value)
-        : expected.integer
-          ? words.integer(option, range, value)
-          : words.number(option, range, value);
-      const why = fault ? words.fault[fault] : '';
-      return why ? words.withFault(message, why) : message;
-    }
-  }
-}
-
 /** No safe root for our directory: one line naming each place tried and why it was refused, the paths escaped. */
 function privatePlaceRefusal(error: NoSafeRootError, t: Messages['cli']): string {
-  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: q(r.root) })));
+  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: sanitizeForDisplay(r.root) })));
 }
 
 /**
@@ -135,7 +102,7 @@ async function main(): Promise<number> {
       say(process.stdout, t.usage[parsed.topic]);
       return 0;
     case 'usage-error':
-      say(process.stderr, `${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}`);
+      say(process.stderr, usageErrorMessage(parsed, t));
       return 2;
   }
   if (platformSupport(process.platform) === 'unsupported') {
