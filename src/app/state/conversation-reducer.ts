@@ -93,7 +93,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'proc-stopped': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped })), now: later(state.now, action.at) };
+      // A look at /proc made just before the process exited may arrive after its exit: an exited process is never stopped.
+      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped && !p.exit })), now: later(state.now, action.at) };
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
@@ -136,7 +137,7 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
     case 'frame-error':
       return { ...state, notes: [...state.notes, note(state, session, event.proc, event.at, 'frame-error', event.error)] };
     case 'exit':
-      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal } })) };
+      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal }, stopped: false })) };
   }
 }
 

@@ -153,6 +153,15 @@ describe('conversation reducer', () => {
     expect(phaseOf(state)).toBe('playing');
   });
 
+  it('never calls an exited child stopped, whichever of the stop and the exit arrives first', () => {
+    const s = new Script(1, 'two');
+    const stop = (stopped: boolean): Action => ({ type: 'proc-stopped', session: 1, proc: 'child', stopped, at: 1 });
+    const base = [...s.start(), s.activity('child', { doing: 'done' })];
+    expect(play([...base, stop(true), s.exit(0)]).session?.child.stopped).toBe(false);
+    expect(play([...base, s.exit(0), stop(true)]).session?.child.stopped).toBe(false);
+    expect(play([...base, stop(true)]).session?.child.stopped).toBe(true);
+  });
+
   it('on one shared pipe, a child killed from outside is reported as dead, not as a deadlock', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'typing' }), s.exit(null, 'SIGKILL')]);
