@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { makePrivateDir, removePrivateDir, sweepStaleDirs, type PrivateDir } from '../kernel/safe-dirs.js';
+import { makePrivateDir, removePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
@@ -42,11 +42,11 @@ function mkfifoPath(): string {
 }
 let swept = false;
 
-/** A fresh private directory for our FIFOs (safe-dirs' rule); the first call also clears what crashed runs left. */
+/** A fresh private directory for our FIFOs (safe-dirs' rule); the first call also has what crashed runs left cleared, later and bounded. */
 function scratchDir(): PrivateDir {
   if (!swept) {
     swept = true;
-    removeStaleScratchDirs();
+    sweepStaleDirsLater(DIR_PREFIX, isOwnFifoName, isFifo);
   }
   return makePrivateDir(`${DIR_PREFIX}${process.pid}-`);
 }
@@ -140,6 +140,10 @@ export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe
  * leave a directory of ours with its FIFOs; this clears those of dead processes, with
  * safe-dirs' checks (safe roots only, provably ours, no link followed, never recursive).
  */
-export function removeStaleScratchDirs(root?: string): void {
-  sweepStaleDirs(DIR_PREFIX, (name) => /^p\d+$/.test(name) || name === NAMED_FIFO, isFifo, root === undefined ? undefined : [root]);
+export function removeStaleScratchDirs(options: SweepOptions = {}): number {
+  return sweepStaleDirs(DIR_PREFIX, isOwnFifoName, isFifo, options);
+}
+
+function isOwnFifoName(name: string): boolean {
+  return /^p\d+$/.test(name) || name === NAMED_FIFO;
 }
