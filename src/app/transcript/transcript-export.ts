@@ -18,8 +18,9 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
   const messages = state.messages.map((m) => ({
     conversation: m.session,
     tag: tagOf(m.writer, m.seq),
-    // Our processes tag every line they write: a line without our tag was written by another process.
-    writer: m.writer ?? 'outside',
+    // Who wrote it as our processes' reports prove it: a line none of ours reported writing (untagged, or forged with our tag) is 'outside'.
+    writer: m.attribution === 'outside' ? 'outside' : m.writer,
+    attribution: m.attribution,
     reader: m.reader,
     takenBy: m.takenBy ?? null,
     verdict: m.takenBy ? 'taken' : m.verdict,
@@ -45,19 +46,20 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
 
   const when = (at: number | null): string => (at === null ? '' : t.trace.ms(at.toFixed(3)));
   const quoted = (text: string): string => `"${sanitizeForDisplay(text)}"`;
-  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.chapter.named.taken };
+  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.chapter.named.taken, forged: t.transcript.forged };
   const lines = [
     t.save.heading(savedAt.toISOString()),
     '',
     t.save.messages,
     ...state.messages.map((m, i) => {
       const saved = messages[i] as (typeof messages)[number];
-      const writer = m.writer ? t.procLower[m.writer] : t.chapter.named.unknownWriter;
+      const writer = m.attribution === 'outside' ? t.transcript.outsideWriter : m.writer ? t.procLower[m.writer] : t.chapter.named.unknownWriter;
+      const tag = m.attribution === 'outside' && m.writer ? t.transcript.forgedTag(saved.tag) : saved.tag;
       const route = m.takenBy
-        ? t.transcript.route(saved.tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`)
+        ? t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`)
         : m.reader
-          ? t.transcript.route(saved.tag, writer, t.procLower[m.reader])
-          : t.transcript.inPipe(saved.tag, writer);
+          ? t.transcript.route(tag, writer, t.procLower[m.reader])
+          : t.transcript.inPipe(tag, writer);
       const verdict = saved.verdict === null ? '' : (verdicts[saved.verdict] ?? saved.verdict);
       return `  ${when(saved.writtenAtMs)}  ${route}  ${verdict}  ${quoted(m.text)}`;
     }),
