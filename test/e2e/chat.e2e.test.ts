@@ -19,8 +19,8 @@ function startChat(args: string[] = [], options: { cols?: number; rows?: number;
 }
 
 /** Which process waits at its keyboard, from the state row of the two panes (parent left, child right). */
-function waitingAt(session: PtySession): 'parent' | 'child' | null {
-  const row = session.lines()[1] ?? '';
+function waitingAt(lines: string[]): 'parent' | 'child' | null {
+  const row = lines[1] ?? '';
   const half = Math.floor(row.length / 2);
   if (row.slice(half).includes('typing at its keyboard')) return 'child';
   if (row.slice(0, half).includes('typing at its keyboard')) return 'parent';
@@ -33,9 +33,9 @@ const ENDED = /DEADLOCK|BLOCKED FOREVER/;
 describe('pipe-chat in a terminal', () => {
   it('plays three turns over two pipes: both panes show each message, the turn counter moves', async () => {
     const session = startChat();
-    await session.waitForText('[two pipes]');
+    const first = await session.waitForText('[two pipes]');
     expect(session.isAltScreen()).toBe(true);
-    expect(session.screen()).toContain('turn 1/3');
+    expect(first).toContain('turn 1/3');
     await turn(session, 'Who are you?', 'I am your parent');
     await session.waitForText('turn 2/3');
     await turn(session, 'Where are we?', 'In a pipe');
@@ -52,8 +52,8 @@ describe('pipe-chat in a terminal', () => {
 
   it('quits with q: the normal screen and the cursor come back and no child is left', async () => {
     const chat = startChat();
-    await chat.waitForText('typing at its keyboard');
-    const childPid = Number(/Child · PID (\d+)/.exec(chat.screen())?.[1]);
+    const ready = await chat.waitForText('typing at its keyboard');
+    const childPid = Number(/Child · PID (\d+)/.exec(ready)?.[1]);
     expect(childPid).toBeGreaterThan(0);
     await chat.press('escape');
     await chat.waitForText('q quit');
@@ -85,8 +85,7 @@ describe('pipe-chat in a terminal', () => {
     chat.resize(80, 24);
     // Wait for the last line of the frame: Ink's write of a whole frame may arrive in pieces.
     await chat.waitForText('[two pipes]');
-    await chat.waitForText('typing at its keyboard');
-    const lines = chat.lines();
+    const lines = (await chat.waitForText('typing at its keyboard')).split('\n');
     expect(lines[0]).toMatch(/^╭─ Parent · PID \d+ .*╮ *╭─ Child · PID \d+ .*╮$/);
   });
 
@@ -114,12 +113,13 @@ describe('pipe-chat in a terminal', () => {
     const sent = { child: 1, parent: 0 };
     let screen = '';
     for (let step = 0; step < 10; step++) {
-      screen = await chat.waitFor(() => {
-        const now = chat.screen();
-        return ENDED.test(now) || waitingAt(chat) ? now : undefined;
+      const seen = await chat.waitForScreen((now, lines) => {
+        const waiting = waitingAt(lines);
+        return ENDED.test(now) || waiting ? { now, waiting } : undefined;
       }, 'a process at its keyboard, or the end: a deadlock or a process blocked for good');
+      screen = seen.now;
       if (ENDED.test(screen)) break;
-      const proc = waitingAt(chat) as 'parent' | 'child';
+      const proc = seen.waiting as 'parent' | 'child';
       sent[proc] += 1;
       await say(chat, `${proc} ${sent[proc]}`);
       await chat.waitForText(`${proc === 'child' ? 'C' : 'P'}${sent[proc]} ${proc}→`);

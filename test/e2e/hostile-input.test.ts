@@ -65,9 +65,9 @@ describe('characters the width tables disagree on', () => {
     await chat.waitForText('typing at its keyboard');
     const typed = `${DISPUTED.map((c) => `${c}${c}${c}`).join('x')}END`;
     await chat.write(typed);
-    await chat.waitForText(/›.*END/);
-    expectEveryBorder(chat.lines());
-    expect(chat.screen()).toContain('<U+FEFF>');
+    const typedScreen = await chat.waitForText(/›.*END/);
+    expectEveryBorder(typedScreen.split('\n'));
+    expect(typedScreen).toContain('<U+FEFF>');
     await chat.press('enter');
     await chat.waitForText('C1 child→parent ✓ delivered');
     await chat.press('escape');
@@ -75,10 +75,12 @@ describe('characters the width tables disagree on', () => {
     await chat.type('x');
     const screen = await chat.waitForText('trace: every read()');
     expect(screen).toContain('<U+3164>');
-    expectEveryBorder(chat.lines());
+    expectEveryBorder(screen.split('\n'));
     chat.resize(80, 24);
-    await chat.waitFor(() => chat.lines()[0]?.endsWith('╮') && chat.lines().some((l) => l.startsWith('╰')), 'a redraw at 80x24');
-    await chat.waitForText('<U+');
-    expectEveryBorder(chat.lines());
+    const redrawn = await chat.waitForScreen(
+      (now, lines) => lines[0]?.endsWith('╮') && lines.some((l) => l.startsWith('╰')) && now.includes('<U+') && lines,
+      'a redraw at 80x24 that shows the characters by name',
+    );
+    expectEveryBorder(redrawn);
   });
 });

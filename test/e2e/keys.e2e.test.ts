@@ -24,8 +24,8 @@ describe('keys in a terminal', () => {
     await chat.waitFor(() => chat.output().length > 0, 'the first byte of output');
     await chat.write('quit? r');
     await chat.waitForText('› quit? r');
-    await chat.waitForText('typing at its keyboard');
-    expect(chat.screen()).toContain('› quit? r');
+    const ready = await chat.waitForText('typing at its keyboard');
+    expect(ready).toContain('› quit? r');
     await chat.write('\r');
     await chat.waitForText('from Child: quit? r');
     expect(chat.exited).toBeUndefined();
@@ -46,8 +46,8 @@ describe('keys in a terminal', () => {
     const chat = startChat();
     await chat.waitForText('typing at its keyboard');
     await chat.write('\x1b[200~pasted\r\x1b[201~');
-    await chat.waitForText('› pasted');
-    expect(chat.screen()).not.toContain('from Child: pasted');
+    const pasted = await chat.waitForText('› pasted');
+    expect(pasted).not.toContain('from Child: pasted');
     await chat.write('\x15plain\r');
     await chat.waitForText('from Child: plain');
   });
@@ -60,12 +60,12 @@ describe('keys in a terminal', () => {
     }
     await chat.waitForText('DONE');
     await chat.type('Where do I come from?');
-    await chat.waitForText('› Where do I come from?');
-    expect(chat.screen()).toContain('DONE');
+    const draft = await chat.waitForText('› Where do I come from?');
+    expect(draft).toContain('DONE');
     await chat.press('ctrlT', 20);
     await chat.waitForText('[two pipes]');
-    await chat.waitForText('typing at its keyboard');
-    expect(chat.screen()).toContain('› Where do I come from?');
+    const toggled = await chat.waitForText('typing at its keyboard');
+    expect(toggled).toContain('› Where do I come from?');
   });
 
   it('scrolls back to turn 1 at 80x24 after DONE with PgUp, with a mark while more is above', async () => {
@@ -75,15 +75,15 @@ describe('keys in a terminal', () => {
       await line(chat, `answer${n}`, 'from Parent: ');
     }
     await chat.waitForText('DONE');
-    await chat.waitForText('↑ more above');
-    expect(chat.screen()).not.toContain('from Child: first1');
+    let screen = await chat.waitForText('↑ more above');
+    expect(screen).not.toContain('from Child: first1');
     // Each PgUp goes further back, until the first turn is in view (then PgUp stops there).
-    for (let i = 0; i < 8 && !chat.screen().includes('from Child: first1'); i++) {
-      const before = chat.screen();
+    for (let i = 0; i < 8 && !screen.includes('from Child: first1'); i++) {
+      const before = screen;
       await chat.press('pageUp');
-      await chat.waitFor(() => chat.screen() !== before || undefined, 'the panes scrolled back');
+      screen = await chat.waitForScreen((now) => (now !== before ? now : undefined), 'the panes scrolled back');
     }
-    const screen = await chat.waitForText('from Child: first1');
+    screen = await chat.waitForText('from Child: first1');
     expect(screen).toContain('newer below');
     expect(screen).not.toContain('↑ more above');
   });

@@ -55,9 +55,8 @@ describe('odd terminals', () => {
     await shell.waitForText('typing at its keyboard');
     expect(shell.isAltScreen()).toBe(true);
     // The whole frame is back at the new size, top border to key line, and single keys arrive without Enter.
-    await shell.waitFor(() => {
-      const lines = shell.lines();
-      return /^╭─ Parent.*╮$/.test(lines[0] ?? '') && lines.some((l) => /^╰─+╯ +╰─+╯$/.test(l)) && /Ctrl\+C quit/.test(lines.join('\n'));
+    await shell.waitForScreen((screen, lines) => {
+      return /^╭─ Parent.*╮$/.test(lines[0] ?? '') && lines.some((l) => /^╰─+╯ +╰─+╯$/.test(l)) && /Ctrl\+C quit/.test(screen);
     }, 'the whole frame redrawn at 90x26');
     await shell.type(' world');
     const typed = await shell.waitForText(/›.*hello world/);
@@ -71,9 +70,9 @@ describe('odd terminals', () => {
     const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
     await chat.waitForText('typing at its keyboard');
     chat.resize(1, 1);
-    await chat.waitFor(() => chat.screen().trim() === '', 'a blank 1x1 screen');
+    await chat.waitForScreen((screen) => screen.trim() === '', 'a blank 1x1 screen');
     chat.resize(7, 3);
-    await chat.waitFor(() => chat.screen().trim() === '', 'a blank 7x3 screen');
+    await chat.waitForScreen((screen) => screen.trim() === '', 'a blank 7x3 screen');
     chat.resize(100, 30);
     await chat.waitForText('typing at its keyboard');
   });

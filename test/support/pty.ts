@@ -225,37 +225,32 @@ export class PtySession {
   }
 
   /**
-   * Waits until the visible screen contains the text (or matches the pattern) and no
-   * output has arrived for a moment; returns the screen. The quiet moment matters: a
-   * frame reaches the terminal in several chunks, and a screen read between two of them
-   * shows half a frame.
+   * Polls whole frames (the screen once no output has arrived for a moment) until `check`
+   * accepts one; returns what `check` returned. The quiet moment matters: a frame reaches
+   * the terminal in several chunks, and a screen read between two of them shows half a
+   * frame. Assert on what this returns, not on a second read of the screen: a redraw (the
+   * clock, a state the kernel changed) may land in between.
    */
-  waitForText(expected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+  waitForScreen<T>(check: (screen: string, lines: string[]) => T | undefined | false, description: string, options: WaitOptions = {}): Promise<T> {
     return this.waitFor(
       () => {
         if (this.exitStatus === undefined && Date.now() - this.lastOutputAt < FRAME_QUIET_MS) return undefined;
-        const screen = this.screen();
-        return matches(screen, expected) ? screen : undefined;
+        const lines = this.lines();
+        return check(lines.join('\n'), lines);
       },
-      `waiting for ${describeExpected(expected)} on screen`,
+      description,
       options,
     );
   }
 
-  /** Waits until the visible screen no longer contains the text (or pattern). */
-  async waitForGone(unexpected: string | RegExp, options: WaitOptions = {}): Promise<string> {
-    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    for (;;) {
-      await this.flush();
-      const screen = this.screen();
-      if (!matches(screen, unexpected)) return screen;
-      if (this.exitStatus !== undefined || Date.now() >= deadline) {
-        const why = this.exitStatus === undefined ? 'timed out' : `the process exited (${formatExit(this.exitStatus)}) first`;
-        throw new Error(`waiting for ${describeExpected(unexpected)} to leave the screen: ${why}.\n${this.describeScreen()}`);
-      }
-      await delay(intervalMs);
-    }
+  /** Waits until a whole frame contains the text (or matches the pattern); returns that screen. */
+  waitForText(expected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+    return this.waitForScreen((screen) => (matches(screen, expected) ? screen : undefined), `waiting for ${describeExpected(expected)} on screen`, options);
+  }
+
+  /** Waits until a whole frame no longer contains the text (or pattern); returns that screen. */
+  waitForGone(unexpected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+    return this.waitForScreen((screen) => (matches(screen, unexpected) ? undefined : screen), `waiting for ${describeExpected(unexpected)} to leave the screen`, options);
   }
 
   /** Resolves when the process has exited and its output is on the screen. */
