@@ -13,6 +13,7 @@ import xtermHeadless from '@xterm/headless';
 import { buildPtyEnv, SESSION_MARKER, type EnvOverrides } from './pty-env.js';
 import { findProcessesWithEnv, processInfo, signalGroup, signalPid, type ProcessInfo } from './processes.js';
 import { KEYS, type KeyName } from './terminal-keys.js';
+import { readToTheEnd } from './pty-read-to-end.js';
 
 // scripts/bench-ui.ts drives the program through this module too.
 export { KEYS } from './terminal-keys.js';
@@ -111,16 +112,8 @@ export class PtySession {
     });
     this.pid = this.proc.pid;
 
-    this.proc.onData((data) => {
-      this.rawOutput += data;
-      this.lastOutputAt = Date.now();
-      for (const listener of this.outputListeners) listener(data);
-      this.pendingWrites += 1;
-      this.term.write(data, () => {
-        this.pendingWrites -= 1;
-        if (this.pendingWrites === 0) for (const resolve of this.flushWaiters.splice(0)) resolve();
-      });
-    });
+    this.proc.onData((data) => this.received(data));
+    readToTheEnd(this.proc, (rest) => this.received(rest));
     // Answers to the program's queries (cursor position, device attributes) go back as a terminal's would.
     this.term.onData((reply) => {
       if (this.exitStatus === undefined && !this.disposed) this.proc.write(reply);
@@ -336,6 +329,17 @@ export class PtySession {
       this.exitStatus === undefined ? 'running' : formatExit(this.exitStatus),
     ].join(', ');
     return [`screen (${state}):`, `   ${border}`, ...body, `   ${border}`].join('\n');
+  }
+
+  private received(data: string): void {
+    this.rawOutput += data;
+    this.lastOutputAt = Date.now();
+    for (const listener of this.outputListeners) listener(data);
+    this.pendingWrites += 1;
+    this.term.write(data, () => {
+      this.pendingWrites -= 1;
+      if (this.pendingWrites === 0) for (const resolve of this.flushWaiters.splice(0)) resolve();
+    });
   }
 
   private onPrivateMode(params: (number | number[])[], enabled: boolean): boolean {
