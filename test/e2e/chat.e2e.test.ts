@@ -3,20 +3,11 @@
 // Ctrl+C, the live toggle to one shared pipe with a forced steal and the deadlock, and
 // a Korean line through both modes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
-import { say, turn } from '../support/chat-turns.js';
+import { ptySessions, waitForNoLeftovers } from '../support/pty.js';
+import { say, startChat, turn } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
-
-function startChat(args: string[] = [], options: { cols?: number; rows?: number; lang?: string } = {}): PtySession {
-  return sessions.start({
-    args: ['--lang', options.lang ?? 'en', ...args],
-    cols: options.cols ?? 100,
-    rows: options.rows ?? 30,
-    env: { CI: 'false', LANG: 'en_US.UTF-8' },
-  });
-}
 
 /** Which process waits at its keyboard, from the state row of the two panes (parent left, child right). */
 function waitingAt(lines: string[]): 'parent' | 'child' | null {
@@ -32,7 +23,7 @@ const ENDED = /DEADLOCK|BLOCKED FOREVER/;
 
 describe('pipe-chat in a terminal', () => {
   it('plays three turns over two pipes: both panes show each message, the turn counter moves', async () => {
-    const session = startChat();
+    const session = startChat(sessions);
     const first = await session.waitForText('[two pipes]');
     expect(session.isAltScreen()).toBe(true);
     expect(first).toContain('turn 1/3');
@@ -51,7 +42,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('quits with q: the normal screen and the cursor come back and no child is left', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     const ready = await chat.waitForText('typing at its keyboard');
     const childPid = Number(/Child · PID (\d+)/.exec(ready)?.[1]);
     expect(childPid).toBeGreaterThan(0);
@@ -66,7 +57,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('quits on Ctrl+C even while typing, killing the child first', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.type('half a line');
     await chat.waitForText('› half a line');
@@ -78,7 +69,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('relayouts on resize, shows "too small" below 80x24, and recovers', async () => {
-    const chat = startChat([], { cols: 100, rows: 30 });
+    const chat = startChat(sessions, { cols: 100, rows: 30 });
     await chat.waitForText('typing at its keyboard');
     chat.resize(70, 20);
     await chat.waitForText('need 80x24, have 70x20');
@@ -90,7 +81,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('toggles to one shared pipe, forces a steal with the parent delay, shows STOLEN and the deadlock; restarts; back to two pipes for three clean turns', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     // The parent's read delay first: it applies from the next read(), and the session that
     // the toggle forks starts with it (a read already blocked cannot be delayed any more).
@@ -141,7 +132,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('sends a Korean line through two pipes and through the shared pipe intact', async () => {
-    const chat = startChat([], { lang: 'ko' });
+    const chat = startChat(sessions, { lang: 'ko' });
     await chat.waitForText('키보드 입력 기다림');
     await say(chat, '안녕하세요 누구세요');
     await chat.waitForText('from Child: 안녕하세요 누구세요');

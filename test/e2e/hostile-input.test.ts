@@ -3,6 +3,7 @@
 // #901), focus reports, colour codes and OSC sequences typed or pasted as text.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -17,7 +18,7 @@ const OSC_0_TITLE = '\x1b]0;pwned\x07';
 
 describe('hostile input', () => {
   it('survives Ctrl+function keys, focus reports and escape sequences, while typing and in keys mode', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     for (const bytes of [CTRL_F1, CTRL_F2, CTRL_F4, FOCUS_IN, RED, OSC_52_CLIPBOARD, OSC_0_TITLE]) await chat.write(bytes);
     await chat.type('still here');
@@ -61,7 +62,7 @@ describe('characters the width tables disagree on', () => {
   }
 
   it('shows each by name in the input, the panes, the pipe and the trace, and no border moves', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     const typed = `${DISPUTED.map((c) => `${c}${c}${c}`).join('x')}END`;
     await chat.write(typed);

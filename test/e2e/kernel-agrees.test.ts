@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { ptySessions } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -13,7 +14,7 @@ const BLOCKED = /BLOCKED in read\(fd (\d+)\)/;
 
 describe('what the panes say a process is doing, held against /proc', () => {
   it.runIf(process.platform === 'linux')('the parent, and then the child, blocked in read() on the fd each pane names', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    const chat = startChat(sessions);
     // Each turn the parent reads first: its pane (the left half) says which fd.
     const screen = await chat.waitForScreen((now, lines) => {
       const row = lines[1] ?? '';
@@ -41,7 +42,7 @@ describe('what the panes say a process is doing, held against /proc', () => {
   }, 60_000);
 
   it.runIf(process.platform === 'linux')('a child stopped with SIGSTOP shows as stopped, as /proc says, and as waiting again after SIGCONT', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    const chat = startChat(sessions);
     const screen = await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
     const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
     process.kill(childPid, 'SIGSTOP');

@@ -4,13 +4,10 @@
 // and bracketed paste switched off again on exit.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
-
-function startChat(cols = 100, rows = 30): PtySession {
-  return sessions.start({ args: ['--lang', 'en'], cols, rows, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
-}
 
 async function line(chat: PtySession, text: string, from: string): Promise<void> {
   await chat.waitForText('typing at its keyboard');
@@ -20,7 +17,7 @@ async function line(chat: PtySession, text: string, from: string): Promise<void>
 
 describe('keys in a terminal', () => {
   it('keeps what is typed from the first byte of output, before the child is ready: nothing lost, nothing a command', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitFor(() => chat.output().length > 0, 'the first byte of output');
     await chat.write('quit? r');
     await chat.waitForText('› quit? r');
@@ -32,7 +29,7 @@ describe('keys in a terminal', () => {
   });
 
   it('quits on two Ctrl+C in one write and turns bracketed paste off on the way out', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     expect(chat.output()).toContain('\x1b[?2004h');
     await chat.write('\x03\x03');
@@ -43,7 +40,7 @@ describe('keys in a terminal', () => {
   });
 
   it('a marked paste ending in a newline is not sent; an unmarked one is, like typed text and Enter', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.write('\x1b[200~pasted\r\x1b[201~');
     const pasted = await chat.waitForText('› pasted');
@@ -53,7 +50,7 @@ describe('keys in a terminal', () => {
   });
 
   it('a sentence typed at DONE stays a draft; 20 Ctrl+T pressed apart leave two pipes', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     for (const n of [1, 2, 3]) {
       await line(chat, `c${n}`, 'from Child: ');
       await line(chat, `p${n}`, 'from Parent: ');
@@ -69,7 +66,7 @@ describe('keys in a terminal', () => {
   });
 
   it('scrolls back to turn 1 at 80x24 after DONE with PgUp, with a mark while more is above', async () => {
-    const chat = startChat(80, 24);
+    const chat = startChat(sessions, { cols: 80, rows: 24 });
     for (const n of [1, 2, 3]) {
       await line(chat, `first${n}`, 'from Child: ');
       await line(chat, `answer${n}`, 'from Parent: ');

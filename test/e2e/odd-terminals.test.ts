@@ -3,6 +3,7 @@
 // fg from an interactive shell), a 1x1 window, and a link that cannot be opened.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH, ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -19,7 +20,7 @@ function states(session: PtySession, text: string): string[] {
 
 describe('odd terminals', () => {
   it('with CI=true exported at a real terminal, the chat still draws every frame and follows a resize', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'true', CONTINUOUS_INTEGRATION: 'true' } });
+    const chat = startChat(sessions, { env: { CI: 'true', CONTINUOUS_INTEGRATION: 'true' } });
     await chat.waitForText('typing at its keyboard', { timeoutMs: 5_000 });
     await chat.type('hi');
     await chat.waitForText(/›.*hi/);
@@ -67,7 +68,7 @@ describe('odd terminals', () => {
   });
 
   it('a 1x1 terminal stays blank, and the chat comes back when it grows', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     chat.resize(1, 1);
     await chat.waitForScreen((screen) => screen.trim() === '', 'a blank 1x1 screen');
@@ -80,7 +81,7 @@ describe('odd terminals', () => {
 
 describe('a link that cannot be opened', () => {
   it('shows the failure banner; quitting prints one sanitized line, no stack trace, and exits 1', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 200, rows: 30, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' } });
+    const chat = startChat(sessions, { cols: 200, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' } });
     await chat.waitForText('Could not start the child');
     await chat.press('ctrlC');
     const exit = await chat.waitForExit();

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -86,7 +87,7 @@ async function round(chat: PtySession, n: number): Promise<void> {
 describe('soak', () => {
   it('toggles, restarts, conversations, resizes and pastes in one run leave fds and processes at their baseline', async () => {
     const started = Date.now();
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.waitFor(() => children(chat).length === 1, 'the first child');
     const firstChild = children(chat)[0];

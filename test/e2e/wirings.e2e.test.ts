@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, type PtySession } from '../support/pty.js';
-import { say, turn } from '../support/chat-turns.js';
+import { say, startChat, turn } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 const cats: ChildProcess[] = [];
@@ -17,10 +17,6 @@ afterEach(async () => {
   for (const cat of cats.splice(0)) cat.kill();
   await sessions.disposeAll();
 });
-
-function startChat(args: string[], cols = 100, rows = 30): PtySession {
-  return sessions.start({ args: ['--lang', 'en', ...args], cols, rows, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
-}
 
 /** Whether the row holding `code` carries `mark` (the source view's "P▶" or "C▶"). */
 function marked(lines: string[], mark: string, code: string): boolean {
@@ -44,7 +40,7 @@ function namedPipeOf(pid: number): string | undefined {
 
 describe('the four wirings in a terminal', () => {
   it('source view at 80x24: F2 opens it in place of the drawing, each process marked on the line it is in, c closes it', async () => {
-    const chat = startChat([], 80, 24);
+    const chat = startChat(sessions, { cols: 80, rows: 24 });
     await chat.waitForText('typing at its keyboard');
     await chat.press('f2');
     await chat.waitForText('source: pipe3.c');
@@ -64,7 +60,7 @@ describe('the four wirings in a terminal', () => {
   });
 
   it('socket: three turns, the parent waiting in epoll_wait, the fd panel showing socket:[inode]', async () => {
-    const chat = startChat(['--wiring', 'socket']);
+    const chat = startChat(sessions, { wiring: 'socket' });
     await chat.waitForText('[socket]');
     await chat.waitForText('waiting in epoll_wait for fd');
     await turn(chat, 'Who are you?', 'I am your parent');
@@ -80,7 +76,7 @@ describe('the four wirings in a terminal', () => {
 
   it.runIf(process.platform === 'linux')('named: shows the path; a cat started here takes a message and is named with its PID; the path is gone after quit', async () => {
     // Both our processes stay out of read() while the child's line goes in: the parent reads 1 s after it, the child 2 s after its write.
-    const chat = startChat(['--wiring', 'named', '--parent-delay', '1000', '--child-delay', '2000'], 150, 40);
+    const chat = startChat(sessions, { wiring: 'named', args: ['--parent-delay', '1000', '--child-delay', '2000'], cols: 150, rows: 40 });
     await chat.waitForText('typing at its keyboard');
     const fifo = await chat.waitFor(() => namedPipeOf(chat.pid), 'the named pipe on disk');
     const named = await chat.waitForText(fifo);
@@ -107,7 +103,7 @@ describe('the four wirings in a terminal', () => {
   });
 
   it('F3 cycles through the four wirings live, each with a divider that names it, and Ctrl+T goes back to two pipes', async () => {
-    const chat = startChat([]);
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     for (const [status, divider] of [['[one shared pipe]', 'switched to one shared pipe'], ['[socket]', 'switched to socket'], ['[named pipe]', 'switched to named pipe'], ['[two pipes]', 'switched to two pipes']]) {
       await chat.press('f3');
