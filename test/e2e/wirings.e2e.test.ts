@@ -53,7 +53,9 @@ describe('the four wirings in a terminal', () => {
     const lines = await waitForMark(chat, 'P▶', 'fgets(buf, BUF_SIZE, stdin);', 'the parent marked on fgets');
     expect(lines[0]).toMatch(/^╭─ Parent · PID .*╮╭─ source: pipe3\.c ─*╮╭─ Child · PID .*╮$/);
     expect(lines.find((l) => l.startsWith('╰'))).toMatch(/^╰─*╯╰─*╯╰─*╯$/);
+    // Keys mode first: a loaded machine can deliver ESC and the next key in one read (Alt+c, not Esc then c).
     await chat.press('escape');
+    await chat.waitForText('COMMAND KEY:');
     await chat.type('c');
     const closed = await chat.waitForGone('source: pipe3.c');
     expect(closed).toContain('parent → child');
@@ -69,6 +71,7 @@ describe('the four wirings in a terminal', () => {
     const over = await chat.waitForText('The conversation is over');
     expect(over).toContain('C3 child→parent ✓ delivered');
     await chat.press('escape');
+    await chat.waitForText('COMMAND KEY:');
     await chat.type('f');
     const screen = await chat.waitForText(/fd \d+ +read\+write +socket:\[\d+\]/);
     expect(screen).not.toContain('BLOCKED in read(fd');
@@ -96,6 +99,7 @@ describe('the four wirings in a terminal', () => {
     await chat.waitForText(`C1 child→PID ${cat.pid} cat ✗ TAKEN by an outside process`);
     cat.kill();
     await chat.press('escape');
+    await chat.waitForText('COMMAND KEY:');
     await chat.type('q');
     await chat.waitForExit();
     expect(fs.existsSync(fifo)).toBe(false);

@@ -76,6 +76,9 @@ export class PtySession {
   private lastOutputAt = 0;
   private pendingWrites = 0;
   private flushWaiters: (() => void)[] = [];
+  /** Fires once the output has been quiet for FRAME_QUIET_MS: a frame has fully arrived. */
+  private quietTimer: NodeJS.Timeout | undefined;
+  private quietWaiters = new Set<() => void>();
   private lastInputAt = 0;
   private inputQueue: Promise<void> = Promise.resolve();
   private cursorVisible = true;
@@ -196,7 +199,11 @@ export class PtySession {
     return { x: buffer.cursorX, y: buffer.cursorY };
   }
 
-  /** Polls until `check` returns a value other than undefined/false; on timeout throws with the screen. */
+  /**
+   * Polls until `check` returns a value other than undefined/false; on timeout throws with
+   * the screen. It looks every `intervalMs` and each time a frame has fully arrived, so a
+   * screen that lasts only between two frames (a line being typed) is seen too.
+   */
   async waitFor<T>(check: () => T | undefined | false, description: string, options: WaitOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -213,8 +220,21 @@ export class PtySession {
         throw new Error(`${description}: the process exited (${formatExit(this.exitStatus)}) first.\n${this.describeScreen()}`);
       }
       if (Date.now() >= deadline) throw new Error(`${description}: timed out after ${timeoutMs} ms.\n${this.describeScreen()}`);
-      await delay(intervalMs);
+      await this.nextLook(intervalMs);
     }
+  }
+
+  /** Waits `ms`, or less: until the output has just gone quiet (a frame has fully arrived). */
+  private nextLook(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.quietWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.quietWaiters.add(wake);
+    });
   }
 
   /**
@@ -309,6 +329,7 @@ export class PtySession {
     }
     // Whatever the program forked and left behind is ours to end too.
     for (const pid of findProcessesWithEnv(SESSION_MARKER, this.marker)) signalPid(pid, 'SIGKILL');
+    clearTimeout(this.quietTimer);
     this.term.dispose();
   }
 
@@ -334,6 +355,10 @@ export class PtySession {
   private received(data: string): void {
     this.rawOutput += data;
     this.lastOutputAt = Date.now();
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      for (const wake of [...this.quietWaiters]) wake();
+    }, FRAME_QUIET_MS);
     for (const listener of this.outputListeners) listener(data);
     this.pendingWrites += 1;
     this.term.write(data, () => {
