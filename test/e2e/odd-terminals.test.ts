@@ -21,7 +21,7 @@ function states(session: PtySession, text: string): string[] {
 describe('odd terminals', () => {
   it('with CI=true exported at a real terminal, the chat still draws every frame and follows a resize', async () => {
     const chat = startChat(sessions, { env: { CI: 'true', CONTINUOUS_INTEGRATION: 'true' } });
-    await chat.waitForText('typing at its keyboard', { timeoutMs: 5_000 });
+    await chat.waitForText('typing at its keyboard');
     await chat.type('hi');
     await chat.waitForText(/›.*hi/);
     chat.resize(90, 28);
