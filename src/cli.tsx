@@ -21,6 +21,7 @@ import { quietOnBrokenPipe, say } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
+import { keepDebuggerClosed } from './debugger-signal.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -164,6 +165,7 @@ async function main(): Promise<number> {
   return runApp(options, early);
 }
 
+keepDebuggerClosed();
 quietOnBrokenPipe();
 main().then(
   (code) => {
