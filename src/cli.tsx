@@ -17,7 +17,7 @@ import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
-import { quietOnBrokenPipe, say } from './terminal-output.js';
+import { exitStatus, say, watchOutput } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
@@ -166,10 +166,10 @@ async function main(): Promise<number> {
 }
 
 keepDebuggerClosed();
-quietOnBrokenPipe();
+watchOutput((stream, error) => messagesFor(detectLang(process.env)).cli.outputFailed(stream, sanitizeForDisplay(error.message)));
 main().then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = exitStatus(code);
   },
   (error: unknown) => {
     // One line, no stack trace: this is where a link that could not be opened ends up.

@@ -98,6 +98,7 @@ Options:
       `UV_THREADPOOL_SIZE=${size} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
+    outputFailed: (stream: string, reason: string) => `pipe-chat: could not write to ${stream === 'stdout' ? 'standard output' : 'standard error'}: ${reason}`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `measured on: ${m.cpus} × ${m.cpuModel}, ${m.kernel}, Node ${m.node}`,

@@ -98,6 +98,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       `UV_THREADPOOL_SIZE=${size}이면 I/O 스레드가 모자랍니다. 부모의 read()가 기다리는 동안 스레드 하나를 쓰고 write()에 하나가 더 필요합니다. ${needed} 이상으로 설정하거나 지우세요.`,
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
+    outputFailed: (stream: string, reason: string) => `pipe-chat: ${stream === 'stdout' ? '표준 출력' : '표준 오류'}에 쓸 수 없습니다: ${reason}`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `측정한 기계: ${m.cpuModel} × ${m.cpus}, ${m.kernel}, Node ${m.node}`,
