@@ -135,7 +135,7 @@ async function main(): Promise<number> {
   }
   const poolSize = tooFewIoThreads();
   if (poolSize !== null) {
-    say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
+    say(process.stderr, t.tooFewIoThreads(q(process.env.UV_THREADPOOL_SIZE ?? ''), poolSize, IO_THREADS_NEEDED));
     return 2;
   }
   if (parsed.command === 'race') return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);

@@ -94,8 +94,8 @@ Options:
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
-    tooFewIoThreads: (size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${size} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
+    tooFewIoThreads: (value: string, size: number, needed: number) =>
+      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv reads it as ${size})`} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     outputFailed: (stream: string, reason: string) => `pipe-chat: could not write to ${stream === 'stdout' ? 'standard output' : 'standard error'}: ${reason}`,
