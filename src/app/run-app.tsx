@@ -110,6 +110,11 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
   };
   // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
   process.on('SIGCONT', onContinue);
+  // A write over the file size limit (ulimit -f) comes with SIGXFSZ, which signal-exit
+  // would turn into our death: a listener keeps it what it is without one, a write that
+  // fails (EFBIG), so a save says NOT SAVED and the chat goes on.
+  const onFileTooLarge = (): void => {};
+  process.on('SIGXFSZ', onFileTooLarge);
   let closed: unknown = null;
   try {
     const chat = { mode: options.mode, wiring: options.wiring, color: options.color };
@@ -127,6 +132,7 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
     await instance.waitUntilExit();
   } finally {
     process.off('SIGCONT', onContinue);
+    process.off('SIGXFSZ', onFileTooLarge);
     closed = await closeNow().then(
       () => null,
       (error: unknown) => error,
