@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The one entry file: parses the command line, then runs an experiment (the race, its
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
 // and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
@@ -22,6 +21,7 @@ import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
 import { keepDebuggerClosed } from './debugger-signal.js';
+import { closeAllLinks } from './ipc/open-links.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -172,6 +172,8 @@ main().then(
     process.exitCode = exitStatus(code);
   },
   (error: unknown) => {
+    // Whatever failed, no child outlives us and no read of ours stays blocked.
+    void closeAllLinks();
     // One line, no stack trace: this is where a link that could not be opened ends up.
     say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
     process.exitCode = 1;
