@@ -36,6 +36,8 @@ function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
       return words.unknownOption(q(problem.option));
     case 'missing-value':
       return words.missingValue(q(problem.option));
+    case 'takes-no-value':
+      return words.takesNoValue(q(problem.option));
     case 'unexpected-argument':
       return words.unexpectedArgument(q(problem.argument));
     case 'wrong-command': {
@@ -175,7 +177,8 @@ main().then(
     // Whatever failed, no child outlives us and no read of ours stays blocked.
     void closeAllLinks();
     // One line, no stack trace: this is where a link that could not be opened ends up.
-    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
+    const message = error instanceof Error ? error.message : String(error);
+    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(message.split('\n')[0] ?? '')));
     process.exitCode = 1;
   },
 );

@@ -73,7 +73,7 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
     exitOnceClosed(1, closing);
   };
   // One line, no stack trace: the message says what failed.
-  const onFatal = (error: unknown): void => endNow(messages.cli.fatal(error instanceof Error ? error.message : String(error)));
+  const onFatal = (error: unknown): void => endNow(messages.cli.fatal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''));
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   // A terminal that is gone (hung up, its window closed under setsid) fails our reads and

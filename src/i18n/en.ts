@@ -69,6 +69,7 @@ Options:
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
+      takesNoValue: (option: string) => `${option} takes no value`,
       unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,

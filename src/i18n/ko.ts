@@ -69,6 +69,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
+      takesNoValue: (option: string) => `${option}에는 값을 줄 수 없습니다`,
       unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,

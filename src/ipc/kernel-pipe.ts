@@ -54,13 +54,24 @@ function mkfifoPath(): string {
 }
 let swept = false;
 
-/** A fresh 0700 directory for our FIFOs; the first call also clears what crashed runs left. */
+/**
+ * A fresh 0700 directory for our FIFOs; the first call also clears what crashed runs left.
+ * A runtime directory that cannot hold one (XDG_RUNTIME_DIR naming a file, or /sys) falls
+ * back to the temp dir.
+ */
 function scratchDir(): string {
   if (!swept) {
     swept = true;
     removeStaleScratchDirs();
   }
-  return fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
+  const root = scratchRoot();
+  const make = (at: string): string => fs.mkdtempSync(path.join(at, `${DIR_PREFIX}${process.pid}-`));
+  try {
+    return make(root);
+  } catch (error) {
+    if (root === os.tmpdir()) throw error;
+    return make(os.tmpdir());
+  }
 }
 
 /**
