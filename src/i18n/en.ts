@@ -118,6 +118,7 @@ Options:
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
+      disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe (counted neither stolen nor delivered): ${n}`,
       parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,

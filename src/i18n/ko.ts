@@ -118,6 +118,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
+      disturbed: (n: number) => `다른 프로세스가 파이프에 쓴 바이트 때문에 흐트러진 시도 (빼앗김에도 전달에도 세지 않음): ${n}`,
       parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
