@@ -49,12 +49,17 @@ export interface RaceResult {
    * not returned. Each such read is then ended with the parent's own bytes.
    */
   parentBlocked: number;
+  /**
+   * Trials in which the first message read was not the child's (bytes an outside process
+   * wrote into a named pipe): counted neither stolen nor delivered.
+   */
+  disturbed: number;
   durationMs: number;
   trialsPerSecond: number;
   childPid: number;
 }
 
-type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean };
+type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; disturbed?: boolean };
 
 function nextChildRead(link: PipeLink<WiredLinkEvent>): Promise<Frame> {
   return new Promise((resolve, reject) => {
@@ -112,7 +117,12 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
       timeout,
     ]);
     if (first.reader === 'parent') {
-      if (first.frame?.writer !== 'child') throw new Error('the parent read no message of the child');
+      if (first.frame === null) throw new Error('the parent read no message of the child');
+      if (first.frame.writer !== 'child') {
+        // Someone else's bytes: the child's own message is then read back by the child.
+        await Promise.race([childRead, timeout]);
+        return { stolen: false, delivered: false, parentBlocked: false, disturbed: true };
+      }
       await link.write(ANSWER);
       await Promise.race([childRead, timeout]);
       return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link) };
@@ -123,7 +133,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
     const parentBlocked = await pollFor(() => parentReadBlocked(link), 1000);
     pending.cancel();
     await Promise.race([link.wakeRead(), timeout]);
-    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked };
+    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, disturbed: first.frame.writer !== 'child' };
   } finally {
     clearTimeout(timer);
   }
@@ -140,6 +150,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   let stolen = 0;
   let delivered = 0;
   let parentBlocked = 0;
+  let disturbed = 0;
   const started = performance.now();
   try {
     for (let i = 0; i < settings.trials; i++) {
@@ -148,6 +159,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;
       if (outcome.parentBlocked) parentBlocked++;
+      if (outcome.disturbed) disturbed++;
       settings.onTrial?.(i + 1);
     }
   } finally {
@@ -163,6 +175,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     stolen,
     delivered,
     parentBlocked,
+    disturbed,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,

@@ -15,6 +15,8 @@ import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { closeChildCopies, closeParentEnds, wire, type PipeDescription, type Wires } from './wires.js';
 import { WrittenMessages } from './written-messages.js';
+import { trackLink } from './open-links.js';
+import { runEach } from '../exit-steps.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from './wires.js';
@@ -71,6 +73,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly writeFd: number;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
+  private readonly untrack = trackLink(this);
 
   private constructor(
     private readonly child: ChildHandle,
@@ -185,11 +188,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
    */
   close(): Promise<void> {
     if (!this.closing) {
-      this.wires.named?.remove();
-      if (this.wires.named) process.removeListener('exit', this.wires.named.remove);
-      this.child.kill();
-      this.end.close();
-      this.closing = this.child.exited.then(() => this.end.finished());
+      const named = this.wires.named;
+      // What ends the read comes first, and a step that throws skips none of the others;
+      // the first failure rejects the close once the read has returned.
+      const failures = runEach([() => this.child.kill(), () => this.end.close(), () => named && process.removeListener('exit', named.remove), () => named?.remove()]);
+      this.closing = this.child.exited
+        .then(() => this.end.finished())
+        .finally(this.untrack)
+        .then(() => {
+          if (failures.length > 0) throw failures[0];
+        });
     }
     return this.closing;
   }

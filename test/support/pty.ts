@@ -313,6 +313,15 @@ export class PtySession {
   }
 
   /**
+   * Closes the terminal, as closing its window or `tmux kill-session` does: the master side
+   * goes away, the kernel hangs the terminal up, and its first process gets SIGHUP. A program
+   * in a session of its own (setsid) gets no signal: only its reads and writes fail.
+   */
+  hangUp(): void {
+    (this.proc as pty.IPty & { destroy(): void }).destroy();
+  }
+
+  /**
    * Ends the session: SIGHUP, then SIGKILL to the whole process group after a grace
    * period, then the screen model is released. Safe to call twice; use in afterEach.
    */
