@@ -8,7 +8,8 @@
 // count is measured, not assumed), and the read is then ended with the parent's own
 // wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
 // what a real read(2) in a real process returned.
-import { pipesOf, type WiredLinkEvent, type Wiring } from './ipc/events.js';
+import { channelEnds } from './channels/ends-registry.js';
+import type { WiredLinkEvent, Wiring } from './ipc/events.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
@@ -94,8 +95,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
   })();
   // Like the C program of the same shape: the parent's thread is already in read() when
   // the child's keyboard line goes out (a delayed parent reads later, by design).
-  // On a socket no thread of the parent reads: its event loop already watches the socket in epoll.
-  if (parentDelayMs === 0 && link.wiring !== 'socket') {
+  if (parentDelayMs === 0) {
     await parentRead;
     await pollFor(() => parentReadBlocked(link), 1000);
   }
@@ -156,7 +156,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   const durationMs = performance.now() - started;
   return {
     wiring: settings.wiring,
-    pipes: pipesOf(settings.wiring),
+    pipes: channelEnds(settings.wiring).pipes,
     trials: settings.trials,
     delayMs: settings.delayMs,
     parentDelayMs,

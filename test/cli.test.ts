@@ -234,7 +234,7 @@ describe('a reader that goes away early', () => {
 
 describe('a link that cannot be opened', () => {
   it('race prints one sanitized line, no stack trace, and exits 1', async () => {
-    const r = await cli(['race', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
+    const r = await cli(['race', '--wiring', 'named', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: .*ENOENT.*\/nonexistent\/␛\]0;pwned␇/)]);

@@ -1,5 +1,6 @@
 // The English catalogue: every string a user sees, in one place. ko.ts mirrors it key
 // for key (the Messages type makes a missing Korean string a type error).
+import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
 
 export const en = {
@@ -109,10 +110,6 @@ Options:
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
-      pipesOne: 'one shared pipe',
-      pipesTwo: 'two pipes',
-      wiringSocket: 'one socket (socketpair)',
-      wiringNamed: 'one named pipe (a FIFO on disk)',
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
@@ -154,6 +151,7 @@ Options:
   },
   ui: {
     chapter: chapterEn,
+    channels: channelWords('en'),
     proc: { parent: 'Parent', child: 'Child' },
     procLower: { parent: 'parent', child: 'child' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
@@ -232,8 +230,6 @@ Options:
       none: 'no pipe yet',
     },
     status: {
-      modeTwo: 'two pipes',
-      modeOne: 'one shared pipe',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
       delivered: (n: number) => `delivered ${n}`,

@@ -1,4 +1,5 @@
 // 한국어 카탈로그: en.ts와 키가 하나하나 같습니다.
+import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
 
@@ -109,10 +110,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
-      pipesOne: '공유 파이프 하나',
-      pipesTwo: '파이프 두 개',
-      wiringSocket: '소켓 하나 (socketpair)',
-      wiringNamed: '이름 있는 파이프 하나 (디스크의 FIFO)',
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
@@ -154,6 +151,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
   },
   ui: {
     chapter: chapterKo,
+    channels: channelWords('ko'),
     proc: { parent: '부모', child: '자식' },
     procLower: { parent: '부모', child: '자식' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
@@ -232,8 +230,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       none: '아직 파이프 없음',
     },
     status: {
-      modeTwo: '파이프 두 개',
-      modeOne: '공유 파이프 하나',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
       delivered: (n: number) => `전달 ${n}`,

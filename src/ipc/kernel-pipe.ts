@@ -1,8 +1,7 @@
-// Node has no pipe(2). A FIFO is the same kernel object (64 KiB buffer, PIPE_BUF
-// atomic writes, EOF when the last writer closes, EPIPE when the last reader does),
-// so we make one with mkfifo in a fresh 0700 directory, open every end we need, and
-// unlink it at once: from then on it is an anonymous pipe that only our fds reach.
-// openNamedPipe makes the same object but keeps its name on disk, for the named wiring.
+// The named pipe's FIFO: the same kernel object as pipe(2) (64 KiB buffer, PIPE_BUF
+// atomic writes, EOF when the last writer closes, EPIPE when the last reader does), made
+// with mkfifo in a fresh 0700 directory and kept at its name on disk while the named
+// wiring runs. (The anonymous pipes of the other wirings come from pipe2: kernel/anonymous-pipes.ts.)
 // Each end gets its own open file description, because O_NONBLOCK lives there: the
 // parent's ends are non-blocking (event loop), the child's are blocking (read(2)
 // really blocks, as in the textbook).
@@ -61,28 +60,6 @@ function scratchDir(): string {
     removeStaleScratchDirs();
   }
   return fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
-}
-
-/**
- * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
- * Nothing stays on disk: the FIFOs are unlinked and their directory removed before
- * this resolves, on success and on failure. mkfifo runs without blocking the event
- * loop (the UI draws its first frame meanwhile); the opens that follow never block.
- */
-export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): Promise<OpenedPipe[]> {
-  const dir = scratchDir();
-  const paths = pipes.map((_, i) => path.join(dir, `p${i}`));
-  const opened: number[] = [];
-  try {
-    await run(mkfifoPath(), ['-m', '600', '--', ...paths]);
-    return pipes.map((ends, i) => openEnds(paths[i] as string, ends, opened));
-  } catch (error) {
-    for (const fd of opened) fs.closeSync(fd);
-    throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    for (const fifo of paths) fs.rmSync(fifo, { force: true });
-    fs.rmdirSync(dir);
-  }
 }
 
 /** Opens each end asked for on `fifo`, each its own file description; `opened` collects them for the caller's cleanup. */

@@ -34,7 +34,7 @@ function start(
   const app = render(
     <App
       session={world.session(() => script.at)}
-      options={{ mode: options.mode ?? 'two', color: options.color ?? true }}
+      options={{ wiring: options.mode === 'one' ? 'one-pipe' : 'two-pipes', color: options.color ?? true }}
       messages={options.messages ?? en}
       size={{ cols: options.cols ?? 100, rows: options.rows ?? 30 }}
       fdReader={() => null}

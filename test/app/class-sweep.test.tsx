@@ -24,7 +24,7 @@ function start() {
   const runSweep = (settings: SweepSettings) => new Promise<SweepPoint[]>((resolve) => runs.push({ settings, finish: resolve }));
   const world = new FakeWorld();
   const script = new Script();
-  const app = render(<App session={world.session(() => script.at)} options={{ mode: 'two', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} runSweep={runSweep} />);
+  const app = render(<App session={world.session(() => script.at)} options={{ wiring: 'two-pipes', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} runSweep={runSweep} />);
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (what: string, check: () => boolean) => waitUntil(check, { what: `${what}\n${frame()}` });

@@ -21,7 +21,7 @@ describe('the sweep chart', () => {
     ['English', en],
     ['Korean', ko],
   ])('fits 80 columns in %s, with its axis titles and one labelled column per delay, 0 included', (_, lang) => {
-    const lines = drawRateChart([series(lang.cli.race.pipesOne)], { width: 80, ascii: false, color: false, text: textOf(lang) });
+    const lines = drawRateChart([series(lang.ui.channels['one-pipe'].reportName)], { width: 80, ascii: false, color: false, text: textOf(lang) });
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(80);
     const chart = lines.join('\n');
     expect(chart).toContain(lang.cli.sweep.yTitle);

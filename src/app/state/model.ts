@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
+import type { FdInfo, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
@@ -50,8 +50,6 @@ export interface ReadCount {
 export interface SessionState {
   id: number;
   wiring: Wiring;
-  /** 'one' when both processes read the same FIFO (one-pipe, named). */
-  mode: PipeMode;
   /** The named pipe's path, once open; null on the other wirings. */
   path: string | null;
   firstTurn: number;
@@ -64,6 +62,8 @@ export interface SessionState {
   child: ProcState;
   writes: ByteChunk[];
   reads: ReadCount[];
+  /** What the kernel says each pipe holds unread (FIONREAD), by inode, as last looked at. */
+  queued: Record<number, number>;
   /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
   parentAwaitsChildLine: boolean;
   untagged: number;
@@ -92,7 +92,6 @@ export interface Divider {
   at: number;
   reason: StartReason;
   wiring: Wiring;
-  mode: PipeMode;
   firstTurn: number;
   childPid: number | null;
 }

@@ -14,7 +14,7 @@ export interface OutsideHolder extends FifoHolder {
   wroteSince: number;
 }
 
-/** Our bytes written and not read by either of our processes (on the one FIFO of the named wiring). */
+/** Our bytes written and not read by either of our processes (on the one FIFO of a channel with a path). */
 function ourUnread(session: SessionState): number {
   const written = session.writes.reduce((sum, w) => sum + w.bytes.length, 0);
   return Math.max(0, written - session.reads.reduce((sum, r) => sum + r.count, 0));
@@ -23,7 +23,7 @@ function ourUnread(session: SessionState): number {
 /** The outside readers whose rchar grew by at least our unread bytes, and how many bytes those are. */
 export function outsideTakers(state: ConversationState, holders: OutsideHolder[]): { readers: OutsideHolder[]; bytes: number } | null {
   const session = state.session;
-  if (session?.wiring !== 'named') return null;
+  if (!session?.path) return null;
   const bytes = ourUnread(session);
   if (bytes === 0) return null;
   const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= bytes);
