@@ -3,7 +3,7 @@
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
 // and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
 // 2 nothing was run (a usage problem, a bad --script file, no terminal or a dumb one,
-// Windows, too few I/O threads). Everything quoted from the user or a file is shown
+// Windows, too few I/O threads, no libc reachable through koffi). Everything quoted from the user or a file is shown
 // escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
@@ -16,6 +16,7 @@ import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
+import { LibcUnavailable, loadLibc } from './kernel/libc.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
 import { quietOnBrokenPipe, say } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
@@ -135,6 +136,14 @@ async function main(): Promise<number> {
   const poolSize = tooFewIoThreads();
   if (poolSize !== null) {
     say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
+    return 2;
+  }
+  // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.
+  try {
+    await loadLibc();
+  } catch (error) {
+    if (!(error instanceof LibcUnavailable)) throw error;
+    say(process.stderr, t.noLibc(sanitizeForDisplay(error.message)));
     return 2;
   }
   if (parsed.command === 'race') return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);

@@ -1,4 +1,7 @@
 import { execa } from 'execa';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -239,5 +242,22 @@ describe('a link that cannot be opened', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: .*ENOENT.*\/nonexistent\/␛\]0;pwned␇/)]);
     expect(r.stderr).not.toContain('\x1b');
+  });
+});
+
+describe('a system koffi cannot reach', () => {
+  it('race says so in one line and exits 2, before any pipe is made', async () => {
+    // The built program without its dependency: import('koffi') fails as it does where koffi has no binary.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-no-koffi-'));
+    try {
+      fs.cpSync('dist', path.join(dir, 'dist'), { recursive: true });
+      fs.copyFileSync('package.json', path.join(dir, 'package.json'));
+      const r = await execa(process.execPath, [path.join(dir, 'dist/cli.js'), 'race', '--trials', '1'], { reject: false, input: '', cwd: dir, env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: koffi .* cannot load on .*koffi, which has no build for this system\.$/)]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -105,6 +105,7 @@ Options:
     scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,
     dumbTerminal: (term: string) =>
       `pipe-chat: this terminal (TERM=${term}) cannot draw the full-screen chat: it needs cursor movement and the alternate screen.\nRun it in a terminal such as xterm, or without a terminal: pipe-chat race --pipes 1`,
+    noLibc: (reason: string) => `pipe-chat: ${reason}. The lesson makes its pipes with the system's own calls (pipe, socketpair) through koffi, which has no build for this system.`,
     windows:
       'pipe-chat: the lesson needs a POSIX system (Linux or macOS): it forks a child and links the two with kernel FIFOs, which Windows does not have.\nOn Windows, run it inside WSL (Windows Subsystem for Linux).',
     race: {

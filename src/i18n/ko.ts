@@ -105,6 +105,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     scriptTooLarge: (kib: number) => `${kib}KiB보다 큽니다 (스크립트에는 여섯 줄만 들어갑니다)`,
     dumbTerminal: (term: string) =>
       `pipe-chat: 이 터미널(TERM=${term})은 전체 화면 채팅을 그릴 수 없습니다. 커서 이동과 대체 화면이 필요합니다.\nxterm 같은 터미널에서 실행하거나, 터미널 없이 실험하려면: pipe-chat race --pipes 1`,
+    noLibc: (reason: string) => `pipe-chat: ${reason}. 이 실습은 시스템 호출(pipe, socketpair)을 koffi로 부르는데, koffi에 이 시스템용 빌드가 없습니다.`,
     windows:
       'pipe-chat: 이 실습에는 POSIX 시스템(Linux 또는 macOS)이 필요합니다. 자식 프로세스를 fork하고 커널 FIFO로 잇는데, Windows에는 FIFO가 없습니다.\nWindows에서는 WSL(Windows Subsystem for Linux) 안에서 실행하세요.',
     race: {

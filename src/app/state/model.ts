@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
+import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
@@ -172,7 +172,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     now: 0,
     origin: null,
     wallOffsetUs: null,
-    dropped: { conversations: 0, messages: 0, tally: { 'two-pipes': NO_COUNTS, 'one-pipe': NO_COUNTS, socket: NO_COUNTS, named: NO_COUNTS } },
+    dropped: { conversations: 0, messages: 0, tally: Object.fromEntries(WIRINGS.map((w) => [w, NO_COUNTS])) as Record<Wiring, Counts> },
   };
 }
 
