@@ -111,7 +111,9 @@ describe('pipe-chat command line', () => {
     const r = await cli(['race', '--pipes', '1', '--trials', '20', '--json']);
     expect(r.exitCode).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, number>;
-    expect(result).toMatchObject({ pipes: 1, trials: 20, delayMs: 0 });
+    // The schema every race report shares, first, then the race's own fields.
+    expect(Object.keys(result).slice(0, 7)).toEqual(['version', 'wiring', 'trials', 'stolen', 'delivered', 'lost', 'torn']);
+    expect(result).toMatchObject({ version: 1, pipes: 1, trials: 20, delayMs: 0, lost: 0, torn: 0 });
     expect(result.stolen! + result.delivered!).toBe(20);
     expect(typeof result.parentBlocked).toBe('number');
     expect(Object.keys(result.machine ?? {})).toEqual(['cpuModel', 'cpus', 'kernel', 'node']);
@@ -119,17 +121,17 @@ describe('pipe-chat command line', () => {
 
   it('race --wiring socket and --wiring named print their wiring in the JSON; a socket steals nothing', async () => {
     const socket = JSON.parse((await cli(['race', '--wiring', 'socket', '--trials', '50', '--json'])).stdout) as Record<string, unknown>;
-    expect(socket).toMatchObject({ wiring: 'socket', pipes: 0, trials: 50, stolen: 0, delivered: 50 });
+    expect(socket).toMatchObject({ version: 1, wiring: 'socket', pipes: 0, trials: 50, stolen: 0, delivered: 50, lost: 0, torn: 0 });
     const named = JSON.parse((await cli(['race', '--wiring', 'named', '--trials', '20', '--json'])).stdout) as Record<string, unknown>;
-    expect(named).toMatchObject({ wiring: 'named', pipes: 1, trials: 20 });
+    expect(named).toMatchObject({ version: 1, wiring: 'named', pipes: 1, trials: 20, lost: 0, torn: 0 });
     expect(Number(named.stolen) + Number(named.delivered)).toBe(20);
   });
 
   it('race --csv prints a header and one row, with the machine', async () => {
     const r = await cli(['race', '--trials', '5', '--csv']);
     const [header, row, ...rest] = r.stdout.trim().split('\n');
-    expect(header).toMatch(/^wiring,pipes,trials,delayMs,parentDelayMs,stolen,delivered,parentBlocked,.*,cpuModel,cpus,kernel,node$/);
-    expect(row).toMatch(/^one-pipe,1,5,0,0,/);
+    expect(header).toMatch(/^wiring,trials,stolen,delivered,lost,torn,pipes,delayMs,parentDelayMs,parentBlocked,.*,cpuModel,cpus,kernel,node$/);
+    expect(row).toMatch(/^one-pipe,5,\d,\d,0,0,1,0,0,/);
     expect(rest).toEqual([]);
   });
 

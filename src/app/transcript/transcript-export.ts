@@ -2,6 +2,7 @@
 // it, and the verdict) and the trace of every read() and write() the chat kept, as text
 // for people and as JSON for programs. Pure: the time comes in as an argument, and
 // save-transcript.ts writes the files.
+import { REPORT_VERSION } from '../../experiments/report-schema.js';
 import type { ConversationState } from '../state/model.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { tagOf, type Ui } from '../views/phrases.js';
@@ -36,7 +37,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     result: e.result,
     head: e.head.toString('utf8'),
   }));
-  const json = JSON.stringify({ savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
+  const json = JSON.stringify({ version: REPORT_VERSION, savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
 
   const when = (at: number | null): string => (at === null ? '' : t.trace.ms(at.toFixed(3)));
   const quoted = (text: string): string => `"${sanitizeForDisplay(text)}"`;
