@@ -7,9 +7,10 @@
 // escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import { parseCommandLine, type UsageProblem } from './args.js';
+import { parseCommandLine } from './args.js';
+import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
-import { detectLang, messagesFor, type Messages } from './i18n/index.js';
+import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
 import { runRace } from './experiments/race-report.js';
@@ -17,47 +18,20 @@ import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
 import { LibcUnavailable, loadLibc } from './kernel/libc.js';
+import { channelEnds } from './channels/ends-registry.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
 import { quietOnBrokenPipe, say } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
+import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 
-const q = sanitizeForDisplay;
-
-/** The problem in the user's language; every value quoted from the command line is shown escaped. */
-function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
-  const words = t.problem;
-  switch (problem.kind) {
-    case 'unknown-option':
-      return words.unknownOption(q(problem.option));
-    case 'missing-value':
-      return words.missingValue(q(problem.option));
-    case 'unexpected-argument':
-      return words.unexpectedArgument(q(problem.argument));
-    case 'wrong-command': {
-      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(words.or);
-      return words.wrongCommand(q(problem.option), owners, t.commandName[problem.command]);
-    }
-    case 'conflict':
-      return words.conflict(q(problem.option), q(problem.other));
-    case 'bad-value': {
-      const { expected, fault } = problem;
-      const [option, value] = [q(problem.option), q(problem.value)];
-      if (expected.type === 'one-of') return words.oneOf(option, expected.values.join(words.or), value);
-      const range = words.range(expected.min, expected.max);
-      const message = expected.list
-        ? words.list(option, expected.list, range, value)
-        : expected.integer
-          ? words.integer(option, range, value)
-          : words.number(option, range, value);
-      const why = fault ? words.fault[fault] : '';
-      return why ? words.withFault(message, why) : message;
-    }
-  }
+/** No safe root for our directory: one line naming each place tried and why it was refused, the paths escaped. */
+function privatePlaceRefusal(error: NoSafeRootError, t: Messages['cli']): string {
+  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: sanitizeForDisplay(r.root) })));
 }
 
 /**
@@ -112,9 +86,13 @@ function readScript(file: string, t: Messages['cli']): AutoScript | string {
   }
 }
 
+/** The language a failure is reported in: --lang once parsed, the locale's until then. */
+let failureLang: Lang = detectLang(process.env);
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   const lang = ('lang' in parsed && parsed.lang) || detectLang(process.env);
+  failureLang = lang;
   const t = messagesFor(lang).cli;
   switch (parsed.command) {
     case 'version': {
@@ -126,7 +104,7 @@ async function main(): Promise<number> {
       say(process.stdout, t.usage[parsed.topic]);
       return 0;
     case 'usage-error':
-      say(process.stderr, `${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}`);
+      say(process.stderr, usageErrorMessage(parsed, t));
       return 2;
   }
   if (platformSupport(process.platform) === 'unsupported') {
@@ -145,6 +123,14 @@ async function main(): Promise<number> {
     if (!(error instanceof LibcUnavailable)) throw error;
     say(process.stderr, t.noLibc(sanitizeForDisplay(error.message)));
     return 2;
+  }
+  // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
+  if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
+    const place = findSafeRoot();
+    if (place instanceof NoSafeRootError) {
+      say(process.stderr, privatePlaceRefusal(place, t));
+      return 2;
+    }
   }
   if (parsed.command === 'race') return parsed.sweepDelaysMs ? runSweep(parsed, lang) : runRace(parsed, lang);
   if (parsed.command === 'writers') return runWritersCommand(parsed, lang);
@@ -180,7 +166,13 @@ main().then(
   },
   (error: unknown) => {
     // One line, no stack trace: this is where a link that could not be opened ends up.
-    say(process.stderr, messagesFor(detectLang(process.env)).cli.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
+    const t = messagesFor(failureLang).cli;
+    if (error instanceof NoSafeRootError) {
+      say(process.stderr, privatePlaceRefusal(error, t));
+      process.exitCode = 2;
+      return;
+    }
+    say(process.stderr, t.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
     process.exitCode = 1;
   },
 );

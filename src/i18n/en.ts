@@ -2,6 +2,28 @@
 // for key (the Messages type makes a missing Korean string a type error).
 import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
+import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+
+function rootProblemEn(why: RootProblem): string {
+  switch (why.kind) {
+    case 'missing':
+      return 'does not exist';
+    case 'symlink':
+      return 'is a symbolic link';
+    case 'not-a-directory':
+      return 'is not a directory';
+    case 'owner':
+      return `belongs to uid ${why.uid}`;
+    case 'others-may-write':
+      return `is writable by others without the sticky bit (${why.mode})`;
+    case 'not-0700':
+      return `has mode ${why.mode}, not 0700`;
+    case 'mkdir-failed':
+      return `refused a directory (${why.code})`;
+    case 'made-not-private':
+      return 'gave a directory that is not private';
+  }
+}
 
 export const en = {
   cli: {
@@ -100,6 +122,8 @@ Options:
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    noPrivatePlace: (refused: readonly Refused[]) =>
+      `pipe-chat: nowhere private to make its directory (another user could reach it): ${refused.map((r) => `${r.root} ${rootProblemEn(r.why)}`).join('; ')}. Set XDG_RUNTIME_DIR to a 0700 directory of yours, or TMPDIR to a directory no other user can write to.`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `measured on: ${m.cpus} × ${m.cpuModel}, ${m.kernel}, Node ${m.node}`,
     scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,
@@ -185,6 +209,10 @@ Options:
       stolenWhy: 'read back by its own writer',
       outOfTurn: (expected: string) => `OUT OF TURN (waited for ${expected})`,
       untagged: 'no writer tag',
+      forged: 'FORGED: written by another process, with our tag',
+      forgedTag: (tag: string) => `forged ${tag}`,
+      outsideWriter: 'outside process',
+      pending: 'not yet attributed (its writer has not reported the write)',
       dividerStart: (mode: string, pid: string) => `${mode} · child PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `switched to ${mode} · new child PID ${pid} · turn ${turn}`,
       dividerRestart: (mode: string, pid: string) => `new conversation · ${mode} · child PID ${pid}`,
@@ -240,6 +268,8 @@ Options:
       tallyShort: (stolen: number, read: number) => `stolen ${stolen}/${read}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
       outOfTurnShort: (n: number) => `${n} out of turn`,
+      fromOutside: (n: number) => `from outside ${n}`,
+      fromOutsideShort: (n: number) => `outside ${n}`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,
       knobsShort: (child: string, parent: string) => `delays: child ${child}, parent ${parent}`,
       knobsTiny: (child: string, parent: string) => `delays ${child}/${parent}`,

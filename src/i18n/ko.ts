@@ -2,6 +2,28 @@
 import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
+import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+
+function rootProblemKo(why: RootProblem): string {
+  switch (why.kind) {
+    case 'missing':
+      return '없음';
+    case 'symlink':
+      return '심볼릭 링크임';
+    case 'not-a-directory':
+      return '디렉터리가 아님';
+    case 'owner':
+      return `소유자가 uid ${why.uid}임`;
+    case 'others-may-write':
+      return `스티키 비트 없이 다른 사용자가 쓸 수 있음 (${why.mode})`;
+    case 'not-0700':
+      return `모드가 0700이 아니라 ${why.mode}임`;
+    case 'mkdir-failed':
+      return `디렉터리를 만들 수 없음 (${why.code})`;
+    case 'made-not-private':
+      return '만든 디렉터리가 개인용이 아님';
+  }
+}
 
 export const ko: Messages = {
   cli: {
@@ -100,6 +122,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     fatal: (message: string) => `pipe-chat: ${message}`,
+    noPrivatePlace: (refused: readonly Refused[]) =>
+      `pipe-chat: 디렉터리를 만들 개인 공간이 없습니다 (다른 사용자가 접근할 수 있음): ${refused.map((r) => `${r.root} ${rootProblemKo(r.why)}`).join('; ')}. XDG_RUNTIME_DIR를 내 소유의 0700 디렉터리로, 또는 TMPDIR를 다른 사용자가 쓸 수 없는 디렉터리로 설정하세요.`,
     machine: (m: { cpuModel: string; cpus: number; kernel: string; node: string }) =>
       `측정한 기계: ${m.cpuModel} × ${m.cpus}, ${m.kernel}, Node ${m.node}`,
     scriptTooLarge: (kib: number) => `${kib}KiB보다 큽니다 (스크립트에는 여섯 줄만 들어갑니다)`,
@@ -185,6 +209,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       stolenWhy: '쓴 프로세스가 도로 읽음',
       outOfTurn: (expected: string) => `순서 어긋남 (${expected} 기다림)`,
       untagged: '쓴 이 표시 없음',
+      forged: '위조: 다른 프로세스가 우리 꼬리표를 달아 씀',
+      forgedTag: (tag: string) => `위조된 ${tag}`,
+      outsideWriter: '바깥 프로세스',
+      pending: '아직 누가 썼는지 모름 (쓴 쪽의 보고가 오지 않음)',
       dividerStart: (mode: string, pid: string) => `${mode} · 자식 PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `${mode}로 전환 · 새 자식 PID ${pid} · ${turn}번째 턴`,
       dividerRestart: (mode: string, pid: string) => `새 대화 · ${mode} · 자식 PID ${pid}`,
@@ -240,6 +268,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       tallyShort: (stolen: number, read: number) => `가로챔 ${stolen}/${read}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
       outOfTurnShort: (n: number) => `어긋남 ${n}`,
+      fromOutside: (n: number) => `바깥에서 옴 ${n}`,
+      fromOutsideShort: (n: number) => `바깥 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,
       knobsShort: (child: string, parent: string) => `지연: 자식 ${child}, 부모 ${parent}`,
       knobsTiny: (child: string, parent: string) => `지연 ${child}/${parent}`,

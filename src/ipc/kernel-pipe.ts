@@ -1,17 +1,18 @@
 // The named pipe's FIFO: the same kernel object as pipe(2) (64 KiB buffer, PIPE_BUF
-// atomic writes, EOF when the last writer closes, EPIPE when the last reader does), made
-// with mkfifo in a fresh 0700 directory and kept at its name on disk while the named
-// wiring runs. (The anonymous pipes of the other wirings come from pipe2: kernel/anonymous-pipes.ts.)
-// Each end gets its own open file description, because O_NONBLOCK lives there: the
-// parent's ends are non-blocking (event loop), the child's are blocking (read(2)
-// really blocks, as in the textbook).
-import { execFile } from 'node:child_process';
+// atomic writes, EOF when the last writer closes, EPIPE when the last reader does), but
+// kept at a name on disk while the named wiring runs, so that other processes of this
+// user can open it. Its directory is made under the one rule for shared places
+// (../kernel/safe-dirs.ts), and everything inside it is done relative to the directory's
+// fd, held from the moment it is made: mkfifoat, openat, unlinkat (through libc), so a
+// path swapped meanwhile never redirects a call. (The anonymous pipes of the other
+// wirings come from pipe2: ../kernel/anonymous-pipes.ts.) Each end gets its own open file
+// description, because O_NONBLOCK lives there.
 import fs from 'node:fs';
-import { promisify } from 'node:util';
-import os from 'node:os';
 import path from 'node:path';
+import { loadLibc, type Libc } from '../kernel/libc.js';
+import { isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
 
-const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+const { O_RDONLY, O_WRONLY, O_NONBLOCK, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
 
 export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
@@ -24,170 +25,166 @@ const FLAGS: Record<EndKind, number> = {
 };
 
 export interface OpenedPipe {
-  /** The FIFO's inode: the pipe's identity, the same in every process that holds it. */
+  /** The pipe's inode: its identity, the same in every process that holds it. */
   inode: number;
   /** One fd per requested end, in the order asked. */
   fds: number[];
 }
 
-function scratchRoot(): string {
-  const runtime = process.env.XDG_RUNTIME_DIR;
-  if (runtime) {
-    try {
-      fs.accessSync(runtime, fs.constants.W_OK);
-      return runtime;
-    } catch {
-      // fall back to the temp dir
-    }
-  }
-  return os.tmpdir();
-}
-
-const run = promisify(execFile);
-
-/** mkfifo from the system's own directories, never from whatever PATH names first. */
-function mkfifoPath(): string {
-  const found = ['/usr/bin/mkfifo', '/bin/mkfifo'].find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error('mkfifo was not found in /usr/bin or /bin');
-  return found;
-}
-let swept = false;
-
-/** A fresh 0700 directory for our FIFOs; the first call also clears what crashed runs left. */
-function scratchDir(): string {
-  if (!swept) {
-    swept = true;
-    removeStaleScratchDirs();
-  }
-  return fs.mkdtempSync(path.join(scratchRoot(), `${DIR_PREFIX}${process.pid}-`));
-}
-
-/** Opens each end asked for on `fifo`, each its own file description; `opened` collects them for the caller's cleanup. */
-function openEnds(fifo: string, ends: readonly EndKind[], opened: number[]): OpenedPipe {
-  // Hold both ends first, so that no open below can block on a missing peer.
-  const anchorRead = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
-  const anchorWrite = fs.openSync(fifo, O_WRONLY);
-  try {
-    const fds = ends.map((end) => {
-      const fd = fs.openSync(fifo, FLAGS[end]);
-      opened.push(fd);
-      return fd;
-    });
-    return { inode: fs.fstatSync(anchorRead).ino, fds };
-  } finally {
-    fs.closeSync(anchorRead);
-    fs.closeSync(anchorWrite);
-  }
-}
-
 /** The file name of a named pipe inside its private directory. */
 const NAMED_FIFO = 'chat';
+
+let swept = false;
+
+/** A fresh private directory (safe-dirs' rule); the first call also has what crashed runs left cleared, later and bounded. */
+function privateDir(): PrivateDir {
+  if (!swept) {
+    swept = true;
+    sweepStaleDirsLater(DIR_PREFIX, isOwnFifoName, isFifo);
+  }
+  return makePrivateDir(`${DIR_PREFIX}${process.pid}-`);
+}
+
+const isFifo = (stat: fs.Stats): boolean => stat.isFIFO();
 
 export interface NamedPipe extends OpenedPipe {
   /** Where other processes of this user can open it: DIR/chat, a 0600 FIFO in a 0700 directory. */
   path: string;
   /** The FIFO's device: with the inode, what /proc/PID/fd entries are matched on. */
   dev: number;
-  /** Unlinks the FIFO and removes its directory; synchronous and idempotent (safe from a signal handler or an 'exit' listener). */
+  /** Unlinks the FIFO and removes its directory; synchronous, idempotent, never throws (safe from a signal handler or an 'exit' listener). */
   remove(): void;
 }
 
+/** The directory we made, held by an fd (and its root's, to remove it by name), checked to be it. */
+interface HeldDir {
+  dir: PrivateDir;
+  fd: number;
+  rootFd: number;
+}
+
+function holdDir(libc: Libc, dir: PrivateDir): HeldDir {
+  const rootFd = libc.openat(libc.constants.AT_FDCWD, path.dirname(dir.path), O_RDONLY | O_DIRECTORY);
+  try {
+    const fd = libc.openat(rootFd, path.basename(dir.path), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    const stat = fs.fstatSync(fd);
+    if (stat.dev !== dir.dev || stat.ino !== dir.ino) {
+      fs.closeSync(fd);
+      throw new Error(`${dir.path} changed before it could be opened`);
+    }
+    return { dir, fd, rootFd };
+  } catch (error) {
+    fs.closeSync(rootFd);
+    throw error;
+  }
+}
+
+/** Opens each end asked for on the FIFO, each its own file description; `opened` collects them for the caller's cleanup. */
+function openEnds(libc: Libc, held: HeldDir, ends: readonly EndKind[], opened: number[]): OpenedPipe {
+  // Hold both ends first, so that no open below can block on a missing peer.
+  const anchorRead = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+  opened.push(anchorRead);
+  const anchorWrite = libc.openat(held.fd, NAMED_FIFO, O_WRONLY | O_NONBLOCK | O_NOFOLLOW);
+  opened.push(anchorWrite);
+  const inode = fs.fstatSync(anchorRead).ino;
+  const fds = ends.map((end) => {
+    const fd = libc.openat(held.fd, NAMED_FIFO, FLAGS[end] | O_NOFOLLOW);
+    opened.push(fd);
+    return fd;
+  });
+  for (const anchor of opened.splice(0, 2)) fs.closeSync(anchor);
+  return { inode, fds };
+}
+
 /**
- * One FIFO that stays on disk: the same kernel object as openKernelPipes' pipes, but
- * left at its path so that another terminal of the same user can `cat` from it or
- * `echo` into it. Only this user can reach it: the directory is 0700 (mkdtemp), the
- * FIFO 0600. The caller must call remove() on every way out.
+ * Unlinks the FIFO (only once an open of it without following a link proves it is ours:
+ * a FIFO of this user with our inode), then removes the directory by name from its root
+ * while the name still leads to the directory we made; closes both fds. Never throws.
+ */
+function removeHeld(libc: Libc, held: HeldDir, fifoInode: number | null): void {
+  try {
+    if (fifoInode !== null) {
+      let probe = -1;
+      try {
+        probe = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+        const stat = fs.fstatSync(probe);
+        if (stat.isFIFO() && stat.uid === held.dir.uid && stat.ino === fifoInode) libc.unlinkat(held.fd, NAMED_FIFO, 0);
+      } catch {
+        // gone already, or not ours to remove
+      } finally {
+        if (probe >= 0) fs.closeSync(probe);
+      }
+    }
+    if (isStillOurs(held.dir)) libc.unlinkat(held.rootFd, path.basename(held.dir.path), libc.constants.AT_REMOVEDIR);
+  } catch {
+    // not empty (something not ours was put there), or gone: left as it is
+  } finally {
+    fs.closeSync(held.fd);
+    fs.closeSync(held.rootFd);
+  }
+}
+
+/**
+ * One FIFO that stays on disk, left at its path so that another terminal of the same
+ * user can `cat` from it or `echo` into it. Only this user can reach it: the directory
+ * is made in a safe root and checked to be ours and 0700 after it is made (safe-dirs),
+ * the FIFO 0600. The caller must call remove() on every way out.
  */
 export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe> {
-  const dir = scratchDir();
-  const fifo = path.join(dir, NAMED_FIFO);
+  const libc = await loadLibc();
+  const dir = privateDir();
+  const fifo = path.join(dir.path, NAMED_FIFO);
+  let held: HeldDir;
+  try {
+    held = holdDir(libc, dir);
+  } catch (error) {
+    throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let inode: number | null = null;
   let removed = false;
   const remove = (): void => {
     if (removed) return;
     removed = true;
-    fs.rmSync(fifo, { force: true });
-    try {
-      fs.rmdirSync(dir);
-    } catch {
-      // something not ours was put there: left as it is (never remove recursively)
-    }
+    removeHeld(libc, held, inode);
   };
   const opened: number[] = [];
   try {
-    await run(mkfifoPath(), ['-m', '600', '--', fifo]);
-    const pipe = openEnds(fifo, ends, opened);
-    return { ...pipe, path: fifo, dev: fs.statSync(fifo).dev, remove };
+    libc.mkfifoat(held.fd, NAMED_FIFO, 0o600);
+    const pipe = openEnds(libc, held, ends, opened);
+    inode = pipe.inode;
+    return { ...pipe, path: fifo, dev: dir.dev, remove };
   } catch (error) {
     for (const fd of opened) fs.closeSync(fd);
+    // What mkfifoat made, if anything: ours by construction (the directory is 0700 and held).
+    inode ??= fifoInodeIn(libc, held);
     remove();
     throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/**
- * A crash between mkfifo and the unlink (a few ms) can leave a scratch directory with
- * its FIFOs; this clears those of dead processes. The temp root is often shared
- * (/tmp), so it touches only what is provably ours and never recurses: an entry must
- * be a real directory (lstat, no link followed) owned by this user, in a root where no
- * other user can rename or replace it (not writable by others, or sticky); inside it,
- * only FIFOs of ours named like ours are unlinked, and the directory is removed with
- * rmdir, which fails on anything left. Anything else is left alone.
- */
-export function removeStaleScratchDirs(root = scratchRoot()): void {
-  const uid = process.getuid?.();
-  if (uid === undefined || !othersCannotSwapEntries(root)) return;
-  let names: string[];
+function fifoInodeIn(libc: Libc, held: HeldDir): number | null {
   try {
-    names = fs.readdirSync(root);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^pipe-chat-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    const dir = path.join(root, name);
-    if (!isOwned(dir, uid, (stat) => stat.isDirectory())) continue;
-    removeOwnFifos(dir, uid);
-  }
-}
-
-/** In a root that others may write to without the sticky bit, any entry could be swapped for a link. */
-function othersCannotSwapEntries(root: string): boolean {
-  try {
-    const { mode } = fs.statSync(root);
-    return (mode & 0o022) === 0 || (mode & 0o1000) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-function isOwned(entry: string, uid: number, isKind: (stat: fs.Stats) => boolean): boolean {
-  try {
-    const stat = fs.lstatSync(entry);
-    return !stat.isSymbolicLink() && stat.uid === uid && isKind(stat);
-  } catch {
-    return false;
-  }
-}
-
-/** Unlinks our FIFOs (p0, p1..., or a named pipe's) inside a directory of ours, then the directory if it is empty. */
-function removeOwnFifos(dir: string, uid: number): void {
-  try {
-    for (const name of fs.readdirSync(dir)) {
-      const entry = path.join(dir, name);
-      if ((/^p\d+$/.test(name) || name === NAMED_FIFO) && isOwned(entry, uid, (stat) => stat.isFIFO())) fs.unlinkSync(entry);
+    const fd = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+      return fs.fstatSync(fd).ino;
+    } finally {
+      fs.closeSync(fd);
     }
-    fs.rmdirSync(dir);
   } catch {
-    // not empty, or gone meanwhile: left as it is
+    return null;
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/**
+ * A crash while a named pipe is open can leave a directory of ours with its FIFO; this
+ * clears those of dead processes, with safe-dirs' checks (safe roots only, provably ours,
+ * no link followed, never recursive).
+ */
+export function removeStaleScratchDirs(options: SweepOptions = {}): number {
+  return sweepStaleDirs(DIR_PREFIX, isOwnFifoName, isFifo, options);
+}
+
+/** The named pipe's FIFO, and p0, p1...: the scratch FIFOs that versions before pipe2 could leave. */
+function isOwnFifoName(name: string): boolean {
+  return /^p\d+$/.test(name) || name === NAMED_FIFO;
 }

@@ -33,7 +33,7 @@ describe('kernel pipes', () => {
     it('removes a dead process\'s directory of ours and its FIFOs, and keeps a live one', () => {
       make(`pipe-chat-${deadPid}-abc`);
       make(`pipe-chat-${process.pid}-live`);
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
       expect(fs.readdirSync(root)).toEqual([`pipe-chat-${process.pid}-live`]);
     });
 
@@ -42,7 +42,7 @@ describe('kernel pipes', () => {
       const dir = path.join(root, `pipe-chat-${deadPid}-inner`);
       fs.mkdirSync(dir, { mode: 0o700 });
       fs.symlinkSync(path.join(victim, 'p1'), path.join(dir, 'p0'));
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
       expect(victimFiles()).toEqual(['p0', 'p1']);
       expect(fs.readdirSync(root).sort()).toEqual([`pipe-chat-${deadPid}-inner`, `pipe-chat-${deadPid}-link`]);
       expect(fs.readdirSync(dir)).toEqual(['p0']); // the link is not a FIFO of ours: kept, so the directory stays
@@ -53,24 +53,32 @@ describe('kernel pipes', () => {
       fs.mkdirSync(path.join(dir, 'sub'));
       fs.writeFileSync(path.join(dir, 'sub', 'file'), 'x');
       fs.writeFileSync(path.join(dir, 'p2'), 'a regular file, not a FIFO');
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
       expect(fs.readdirSync(dir).sort()).toEqual(['p2', 'sub']);
     });
 
     it.runIf(isRoot)('leaves another user\'s entry alone, FIFOs included', () => {
       const dir = make(`pipe-chat-${deadPid}-theirs`);
       for (const entry of [dir, path.join(dir, 'p0'), path.join(dir, 'p1')]) fs.chownSync(entry, 65534, 65534);
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
+      expect(fs.readdirSync(dir).sort()).toEqual(['p0', 'p1']);
+    });
+
+    it.runIf(isRoot)('touches nothing in a sticky root owned by another user (its owner may rename our entries)', () => {
+      const dir = make(`pipe-chat-${deadPid}-abc`);
+      fs.chmodSync(root, 0o1777);
+      fs.chownSync(root, 65534, 65534);
+      removeStaleScratchDirs({ roots: [root] });
       expect(fs.readdirSync(dir).sort()).toEqual(['p0', 'p1']);
     });
 
     it('touches nothing in a root that others may write to without the sticky bit', () => {
       const dir = make(`pipe-chat-${deadPid}-abc`);
       fs.chmodSync(root, 0o777);
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
       expect(fs.readdirSync(dir).sort()).toEqual(['p0', 'p1']);
       fs.chmodSync(root, 0o1777);
-      removeStaleScratchDirs(root);
+      removeStaleScratchDirs({ roots: [root] });
       expect(fs.existsSync(dir)).toBe(false);
     });
   });

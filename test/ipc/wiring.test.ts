@@ -8,6 +8,12 @@ import { parseCommandLine } from '../../src/args.js';
 import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
 import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import type { Action } from '../../src/app/state/model.js';
+import { lineText } from '../../src/app/text/styled-lines.js';
+import { sharedPipeLines } from '../../src/app/views/pipe-drawing.js';
+import { en } from '../../src/i18n/en.js';
+import { loadLibc } from '../../src/kernel/libc.js';
+import { play } from '../app/events.js';
 import { race } from '../../src/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
@@ -113,6 +119,36 @@ describe('named wiring', () => {
     const after = link.outsideHolders().find((h) => h.pid === cat.pid);
     expect((after?.rchar ?? 0) - (before?.rchar ?? 0)).toBe(written);
     expect(link.outsideHolders().map((h) => h.pid)).not.toContain(link.childPid);
+  });
+
+  it("the drawing's bytes unread are FIONREAD's, before and after an outside cat took them", async () => {
+    const { link, events } = await open('named');
+    const libc = await loadLibc();
+    // Our own look at the kernel: an fd on the FIFO that reads nothing.
+    const probe = fs.openSync(link.path as string, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const drawing = () => {
+        const opened: Action[] = [
+          { type: 'session-starting', session: 1, wiring: 'named', firstTurn: 1, reason: 'start', parentPid: process.pid, at: 0, wallAt: 0 },
+          { type: 'session-opened', session: 1, childPid: link.childPid, pipes: link.pipes, parentFds: link.parentFds, childFds: link.childFds, path: link.path, at: 0 },
+        ];
+        return sharedPipeLines(en.ui, play([...opened, ...events.map((event): Action => ({ type: 'link-event', session: 1, event }))]), 40, 30).map(lineText).join('\n');
+      };
+      // The child is at its keyboard and the parent is not reading: the message waits in the FIFO.
+      const written = Number(await link.write('for the child'));
+      await waitUntil(() => events.some((e) => e.type === 'queued'), { what: 'the link to look at FIONREAD' });
+      expect(libc.fionread(probe)).toBe(written);
+      expect(drawing()).toContain(en.ui.pipes.unread(written));
+      const cat = outside('exec cat "$1"', link.path as string);
+      await waitUntil(() => cat.out.length > 0, { what: 'cat to read' });
+      expect(libc.fionread(probe)).toBe(0);
+      // No call of ours saw it go: the look for outside holders asks the kernel again.
+      await waitUntil(() => (link.outsideHolders(), events.some((e) => e.type === 'queued' && e.bytes === 0)), { what: 'FIONREAD to say 0' });
+      expect(drawing()).not.toContain(en.ui.pipes.unread(written));
+      expect(drawing()).toContain(en.ui.pipes.empty);
+    } finally {
+      fs.closeSync(probe);
+    }
   });
 
   it('a line echoed into the path by another process arrives as an untagged frame', async () => {

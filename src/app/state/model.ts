@@ -11,7 +11,16 @@ import { NO_COUNTS, type Counts } from './tallies.js';
 export const TURNS = 3;
 
 /** How a read message relates to the conversation. */
-export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged';
+export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged';
+
+/**
+ * Who really wrote a message. The kernel does not record writers; our own processes report
+ * every write they make. 'ours': our writer reported writing exactly these bytes. 'outside':
+ * no process of ours wrote them (an untagged line, or a line carrying our tag that our
+ * writer never wrote: forged). 'pending': read before its writer's report of the write
+ * has arrived: not yet attributed, never guessed.
+ */
+export type Attribution = 'ours' | 'outside' | 'pending';
 
 export interface ProcState {
   pid: number | null;
@@ -82,6 +91,7 @@ export interface MessageRecord {
   /** The sequence number the reader was waiting for (its turn). */
   expected: number | null;
   verdict: Verdict | null;
+  attribution: Attribution;
   /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
   takenBy?: { pid: number; command: string };
 }
@@ -136,7 +146,7 @@ export interface ConversationState {
   notes: Note[];
   trace: TraceEntry[];
   traceCount: number;
-  counters: { delivered: number; stolen: number; outOfTurn: number };
+  counters: { delivered: number; stolen: number; outOfTurn: number; outside: number };
   knobs: Knobs;
   /** Latest time seen (µs), from events and clock ticks. */
   now: number;
@@ -167,7 +177,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     notes: [],
     trace: [],
     traceCount: 0,
-    counters: { delivered: 0, stolen: 0, outOfTurn: 0 },
+    counters: { delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 },
     knobs,
     now: 0,
     origin: null,

@@ -62,7 +62,11 @@ export function routeWords(t: Ui, m: MessageRecord): Line {
     return [seg(t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`), 'dim'), seg(' '), seg(`✗ ${t.channels.named.taken}`, 'danger')];
   }
   if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
+  if (m.attribution === 'outside' && m.writer !== null) {
+    return [seg(t.transcript.route(t.transcript.forgedTag(tag), t.transcript.outsideWriter, t.procLower[m.reader]), 'dim'), seg(' '), seg(`✗ ${t.transcript.forged}`, 'danger')];
+  }
   const route = seg(t.transcript.route(tag, writer, t.procLower[m.reader]), 'dim');
+  if (m.attribution === 'pending') return [route, seg(' '), seg(`… ${t.transcript.pending}`, 'dim')];
   switch (m.verdict) {
     case 'stolen':
       return [route, seg(' '), seg(`✗ ${t.transcript.stolen}`, 'danger'), seg(`: ${t.transcript.stolenWhy}`, 'danger')];
@@ -78,13 +82,14 @@ export function routeWords(t: Ui, m: MessageRecord): Line {
 /** The short form for the narrow pipe drawing: the route and a mark, STOLEN in words. */
 export function shortRouteWords(t: Ui, m: MessageRecord): Line {
   const full = routeWords(t, m);
-  if (m.verdict === 'stolen') return [...full.slice(0, 3)];
+  if (m.verdict === 'stolen' || m.verdict === 'forged') return [...full.slice(0, 3)];
+  if (m.attribution === 'pending') return [full[0] ?? seg(''), seg(' …', 'dim')];
   if (m.verdict === 'out-of-turn' || m.verdict === 'untagged') return [full[0] ?? seg(''), seg(' ✗', 'warn')];
   return m.reader === null ? full : [full[0] ?? seg(''), seg(' ✓', 'ok')];
 }
 
 export function verdictTone(m: MessageRecord): Tone {
-  return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+  return m.verdict === 'stolen' || m.verdict === 'forged' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
 }
 
 /** A wall-clock time as the terminal's clock would show it: 14:03:07 (local time). */
