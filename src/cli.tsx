@@ -2,7 +2,7 @@
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
 // and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
 // 2 nothing was run (a usage problem, a bad --script file, no terminal or a dumb one,
-// Windows, too few I/O threads). Everything quoted from the user or a file is shown
+// Windows, too few I/O threads, no libc reachable through koffi). Everything quoted from the user or a file is shown
 // escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
@@ -16,6 +16,8 @@ import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
+import { LibcUnavailable, loadLibc } from './kernel/libc.js';
+import { channelEnds } from './channels/ends-registry.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
 import { exitStatus, say, watchOutput } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
@@ -115,8 +117,16 @@ async function main(): Promise<number> {
     say(process.stderr, t.tooFewIoThreads(sanitizeForDisplay(process.env.UV_THREADPOOL_SIZE ?? ''), poolSize, IO_THREADS_NEEDED));
     return 2;
   }
-  // The named pipe's directory goes only where no other user can reach it (safe-dirs): say so now if nowhere is.
-  if (parsed.command !== 'writers' && parsed.wiring === 'named') {
+  // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.
+  try {
+    await loadLibc();
+  } catch (error) {
+    if (!(error instanceof LibcUnavailable)) throw error;
+    say(process.stderr, t.noLibc(sanitizeForDisplay(error.message)));
+    return 2;
+  }
+  // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
+  if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
     const place = findSafeRoot();
     if (place instanceof NoSafeRootError) {
       say(process.stderr, privatePlaceRefusal(place, t));

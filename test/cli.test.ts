@@ -1,4 +1,7 @@
 import { execa } from 'execa';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The program itself, started for what only it can show: exit statuses, stdout against
@@ -68,7 +71,9 @@ describe('pipe-chat command line', () => {
     const r = await cli(['race', '--pipes', '1', '--trials', '20', '--json']);
     expect(r.exitCode).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, number>;
-    expect(result).toMatchObject({ pipes: 1, trials: 20, delayMs: 0 });
+    // The schema every race report shares, first, then the race's own fields.
+    expect(Object.keys(result).slice(0, 7)).toEqual(['version', 'wiring', 'trials', 'stolen', 'delivered', 'lost', 'torn']);
+    expect(result).toMatchObject({ version: 1, pipes: 1, trials: 20, delayMs: 0, lost: 0, torn: 0 });
     expect(result.stolen! + result.delivered!).toBe(20);
     expect(typeof result.parentBlocked).toBe('number');
     expect(Object.keys(result.machine ?? {})).toEqual(['cpuModel', 'cpus', 'kernel', 'node']);
@@ -76,17 +81,17 @@ describe('pipe-chat command line', () => {
 
   it('race --wiring socket and --wiring named print their wiring in the JSON; a socket steals nothing', async () => {
     const socket = JSON.parse((await cli(['race', '--wiring', 'socket', '--trials', '50', '--json'])).stdout) as Record<string, unknown>;
-    expect(socket).toMatchObject({ wiring: 'socket', pipes: 0, trials: 50, stolen: 0, delivered: 50 });
+    expect(socket).toMatchObject({ version: 1, wiring: 'socket', pipes: 0, trials: 50, stolen: 0, delivered: 50, lost: 0, torn: 0 });
     const named = JSON.parse((await cli(['race', '--wiring', 'named', '--trials', '20', '--json'])).stdout) as Record<string, unknown>;
-    expect(named).toMatchObject({ wiring: 'named', pipes: 1, trials: 20 });
+    expect(named).toMatchObject({ version: 1, wiring: 'named', pipes: 1, trials: 20, lost: 0, torn: 0 });
     expect(Number(named.stolen) + Number(named.delivered)).toBe(20);
   });
 
   it('race --csv prints a header and one row, with the machine', async () => {
     const r = await cli(['race', '--trials', '5', '--csv']);
     const [header, row, ...rest] = r.stdout.trim().split('\n');
-    expect(header).toMatch(/^wiring,pipes,trials,delayMs,parentDelayMs,stolen,delivered,parentBlocked,.*,cpuModel,cpus,kernel,node$/);
-    expect(row).toMatch(/^one-pipe,1,5,0,0,/);
+    expect(header).toMatch(/^wiring,trials,stolen,delivered,lost,torn,pipes,delayMs,parentDelayMs,parentBlocked,.*,cpuModel,cpus,kernel,node$/);
+    expect(row).toMatch(/^one-pipe,5,\d,\d,0,0,1,0,0,/);
     expect(rest).toEqual([]);
   });
 
@@ -182,11 +187,28 @@ describe('a reader that goes away early', () => {
 });
 
 describe('a link that cannot be opened', () => {
-  it('race with no private place for its directory prints one sanitized line, no stack trace, and exits 2', async () => {
-    const r = await cli(['race', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
+  it('race on the named pipe, with no private place for its directory, prints one sanitized line, no stack trace, and exits 2', async () => {
+    const r = await cli(['race', '--wiring', 'named', '--trials', '1'], { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' });
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: nowhere private .*\/nonexistent\/␛\]0;pwned␇ does not exist/)]);
     expect(r.stderr).not.toContain('\x1b');
+  });
+});
+
+describe('a system koffi cannot reach', () => {
+  it('race says so in one line and exits 2, before any pipe is made', async () => {
+    // The built program without its dependency: import('koffi') fails as it does where koffi has no binary.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-no-koffi-'));
+    try {
+      fs.cpSync('dist', path.join(dir, 'dist'), { recursive: true });
+      fs.copyFileSync('package.json', path.join(dir, 'package.json'));
+      const r = await execa(process.execPath, [path.join(dir, 'dist/cli.js'), 'race', '--trials', '1'], { reject: false, input: '', cwd: dir, env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pipe-chat: koffi .* cannot load on .*koffi, which has no build for this system\.$/)]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

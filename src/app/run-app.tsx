@@ -117,7 +117,7 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
   process.on('SIGXFSZ', onFileTooLarge);
   let closed: unknown = null;
   try {
-    const chat = { mode: options.mode, wiring: options.wiring, color: options.color };
+    const chat = { wiring: options.wiring, color: options.color };
     const saveTranscript = (state: ConversationState): SavedFiles => {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKernelPipes } from '../../src/ipc/kernel-pipe.js';
+import { openKernelPipes } from '../../src/kernel/anonymous-pipes.js';
 import { childPidsOf, ptySessions } from '../support/pty.js';
 import { listeningPorts } from '../support/listening.js';
 import { say } from '../support/chat-turns.js';

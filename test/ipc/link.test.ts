@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
+import type { LinkEvent } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { isInCall } from '../../src/ipc/kernel-calls.js';
@@ -11,8 +11,8 @@ import { isRunning, waitUntil } from '../support/wait.js';
 const childScript = path.resolve('dist/child.js');
 const links: PipeLink[] = [];
 
-async function open(mode: PipeMode, options: { turns?: number; childDelayMs?: number } = {}) {
-  const link = await PipeLink.open({ mode, childScript, ...options });
+async function open(mode: 'one' | 'two', options: { turns?: number; childDelayMs?: number } = {}) {
+  const link = await PipeLink.open({ wiring: mode === 'one' ? 'one-pipe' : 'two-pipes', childScript, ...options });
   links.push(link);
   const events: LinkEvent[] = [];
   link.subscribe((event) => events.push(event));
@@ -125,16 +125,16 @@ describe('lifecycle', () => {
   // of links, so a few rounds of links opened and closed side by side, both modes in each.
   it('closing a link kills and reaps the child and closes every fd it opened, over 12 links, 4 at a time', async () => {
     const fds = () => fs.readdirSync('/proc/self/fd').length;
-    const warm = await PipeLink.open({ mode: 'one', childScript });
+    const warm = await PipeLink.open({ wiring: 'one-pipe', childScript });
     await warm.close();
     const before = fds();
-    const openAndClose = async (mode: PipeMode) => {
-      const link = await PipeLink.open({ mode, childScript });
+    const openAndClose = async (wiring: 'one-pipe' | 'two-pipes') => {
+      const link = await PipeLink.open({ wiring, childScript });
       const pid = link.childPid;
       await link.close();
       expect(fs.existsSync(`/proc/${pid}`)).toBe(false); // reaped: no zombie
     };
-    for (let round = 0; round < 3; round++) await Promise.all((['one', 'two', 'one', 'two'] as const).map(openAndClose));
+    for (let round = 0; round < 3; round++) await Promise.all((['one-pipe', 'two-pipes', 'one-pipe', 'two-pipes'] as const).map(openAndClose));
     expect(fds()).toBe(before);
   });
 

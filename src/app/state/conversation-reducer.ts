@@ -19,7 +19,6 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       const session: SessionState = {
         id: action.session,
         wiring: action.wiring,
-        mode: action.mode,
         path: null,
         firstTurn: action.firstTurn,
         reason: action.reason,
@@ -31,6 +30,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         child: newProc(null, action.at),
         writes: [],
         reads: [],
+        queued: {},
         parentAwaitsChildLine: false,
         untagged: 0,
       };
@@ -40,7 +40,6 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         at: action.at,
         reason: action.reason,
         wiring: action.wiring,
-        mode: action.mode,
         firstTurn: action.firstTurn,
         childPid: null,
       };
@@ -141,6 +140,8 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
       const next = disownUnwritten(state, session.id, 'child', null);
       return { ...next, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal }, stopped: false })) };
     }
+    case 'queued':
+      return { ...state, session: { ...session, queued: { ...session.queued, [event.inode]: event.bytes } } };
   }
 }
 

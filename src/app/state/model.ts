@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
+import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
@@ -59,8 +59,6 @@ export interface ReadCount {
 export interface SessionState {
   id: number;
   wiring: Wiring;
-  /** 'one' when both processes read the same FIFO (one-pipe, named). */
-  mode: PipeMode;
   /** The named pipe's path, once open; null on the other wirings. */
   path: string | null;
   firstTurn: number;
@@ -73,6 +71,8 @@ export interface SessionState {
   child: ProcState;
   writes: ByteChunk[];
   reads: ReadCount[];
+  /** What the kernel says each pipe holds unread (FIONREAD), by inode, as last looked at. */
+  queued: Record<number, number>;
   /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
   parentAwaitsChildLine: boolean;
   untagged: number;
@@ -102,7 +102,6 @@ export interface Divider {
   at: number;
   reason: StartReason;
   wiring: Wiring;
-  mode: PipeMode;
   firstTurn: number;
   childPid: number | null;
 }
@@ -183,7 +182,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     now: 0,
     origin: null,
     wallOffsetUs: null,
-    dropped: { conversations: 0, messages: 0, tally: { 'two-pipes': NO_COUNTS, 'one-pipe': NO_COUNTS, socket: NO_COUNTS, named: NO_COUNTS } },
+    dropped: { conversations: 0, messages: 0, tally: Object.fromEntries(WIRINGS.map((w) => [w, NO_COUNTS])) as Record<Wiring, Counts> },
   };
 }
 

@@ -2,6 +2,7 @@
 // it or which outside process took it, and the verdict) and the trace of every read() and write() the chat kept, as text
 // for people and as JSON for programs. Pure: the time comes in as an argument, and
 // save-transcript.ts writes the files.
+import { REPORT_VERSION } from '../../experiments/report-schema.js';
 import type { ConversationState } from '../state/model.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { tagOf, type Ui } from '../views/phrases.js';
@@ -42,18 +43,18 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     result: e.result,
     head: e.head.toString('utf8'),
   }));
-  const json = JSON.stringify({ savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
+  const json = JSON.stringify({ version: REPORT_VERSION, savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
 
   const when = (at: number | null): string => (at === null ? '' : t.trace.ms(at.toFixed(3)));
   const quoted = (text: string): string => `"${sanitizeForDisplay(text)}"`;
-  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.chapter.named.taken, forged: t.transcript.forged };
+  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.channels.named.taken, forged: t.transcript.forged };
   const lines = [
     t.save.heading(savedAt.toISOString()),
     '',
     t.save.messages,
     ...state.messages.map((m, i) => {
       const saved = messages[i] as (typeof messages)[number];
-      const writer = m.attribution === 'outside' ? t.transcript.outsideWriter : m.writer ? t.procLower[m.writer] : t.chapter.named.unknownWriter;
+      const writer = m.attribution === 'outside' ? t.transcript.outsideWriter : m.writer ? t.procLower[m.writer] : t.channels.named.unknownWriter;
       const tag = m.attribution === 'outside' && m.writer ? t.transcript.forgedTag(saved.tag) : saved.tag;
       const route = m.takenBy
         ? t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`)

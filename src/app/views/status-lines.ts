@@ -5,7 +5,8 @@
 // "auto-play" while it plays.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
-import { modeOfWiring, type Wiring } from '../../ipc/events.js';
+import { channelEnds } from '../../channels/ends-registry.js';
+import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { wiringTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
@@ -34,11 +35,10 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   const child = formatDuration(t, childDelayMs);
   const parent = formatDuration(t, parentDelayMs);
   const { delivered, outOfTurn, outside } = state.counters;
-  const mode = modeOfWiring(wiring);
   const tally = wiringTally(state, wiring);
   const turn = displayedTurn(state);
   const info: Item[] = [
-    item('mode', mode === 'one' ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
+    item('mode', channelEnds(wiring).hazards.stolen ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),

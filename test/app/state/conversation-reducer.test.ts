@@ -189,7 +189,7 @@ describe('conversation reducer', () => {
     one.at = two.at;
     state = play(one.start('toggle'), state);
     expect(state.messages).toHaveLength(2);
-    expect(state.dividers.at(-1)).toMatchObject({ reason: 'toggle', mode: 'one', firstTurn: 2, childPid: CHILD_PID + 2 });
+    expect(state.dividers.at(-1)).toMatchObject({ reason: 'toggle', wiring: 'one-pipe', firstTurn: 2, childPid: CHILD_PID + 2 });
     expect(conversationTurn(state)).toBe(2);
     expect(transcriptOf(state, 'parent').map((e) => e.kind)).toEqual(['divider', 'read', 'wrote', 'divider']);
     // Late events of the closed session are ignored.
