@@ -15,8 +15,12 @@ import type { IPty } from '@lydell/node-pty';
 /** Longest wait for the end of the output after the exit (only a process that kept the terminal open reaches it). */
 const READ_TO_END_LIMIT_MS = 5_000;
 
-/** Calls `onRest` with what the terminal still held when its stream ended, before node-pty reports the exit. */
-export function readToTheEnd(terminal: IPty, onRest: (data: string) => void): void {
+/**
+ * Calls `onRest` with what the terminal still held when its stream ended, before node-pty
+ * reports the exit. Returns what closes the terminal at once (a test's hang-up), which
+ * must not wait for an end of output that only the close itself would bring.
+ */
+export function readToTheEnd(terminal: IPty, onRest: (data: string) => void): () => void {
   // node-pty's own stream over the terminal and its fd: it keeps no public handle to them.
   const { _socket: socket, _fd: fd } = terminal as unknown as { _socket?: Socket; _fd?: number };
   if (typeof socket?.destroy !== 'function' || typeof fd !== 'number') {
@@ -51,5 +55,8 @@ export function readToTheEnd(terminal: IPty, onRest: (data: string) => void): vo
     const timer = setTimeout(() => destroy(), READ_TO_END_LIMIT_MS);
     socket.once('close', () => clearTimeout(timer));
     return socket;
+  };
+  return () => {
+    destroy();
   };
 }

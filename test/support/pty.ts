@@ -72,6 +72,7 @@ export class PtySession {
   private readonly keyDelayMs: number;
   private readonly exitPromise: Promise<PtyExit>;
   private exitStatus: PtyExit | undefined;
+  private readonly closeTerminal: () => void;
   private rawOutput = '';
   private lastOutputAt = 0;
   private pendingWrites = 0;
@@ -116,7 +117,7 @@ export class PtySession {
     this.pid = this.proc.pid;
 
     this.proc.onData((data) => this.received(data));
-    readToTheEnd(this.proc, (rest) => this.received(rest));
+    this.closeTerminal = readToTheEnd(this.proc, (rest) => this.received(rest));
     // Answers to the program's queries (cursor position, device attributes) go back as a terminal's would.
     this.term.onData((reply) => {
       if (this.exitStatus === undefined && !this.disposed) this.proc.write(reply);
@@ -319,6 +320,8 @@ export class PtySession {
    */
   hangUp(): void {
     (this.proc as pty.IPty & { destroy(): void }).destroy();
+    // node-pty's destroy() waits for the end of the output, which only the hang-up brings: close now.
+    this.closeTerminal();
   }
 
   /**
