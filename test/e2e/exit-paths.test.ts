@@ -3,11 +3,11 @@
 // nor ending the parent's read, so quitting takes no longer than usual; and a terminal that
 // goes away ends the chat even when no SIGHUP comes (the chat in a session of its own).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH, ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
 import { waitUntil } from '../support/wait.js';
+import { namedPipeOf } from '../support/named-pipe.js';
 
 const sessions = ptySessions();
 const made: string[] = [];
@@ -15,16 +15,6 @@ afterEach(async () => {
   await sessions.disposeAll();
   for (const dir of made.splice(0).reverse()) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** The chat's named pipe, found where the link makes it (DIR/chat in a pipe-chat-PID-* directory). */
-function namedPipeOf(pid: number): string | undefined {
-  for (const root of [process.env.XDG_RUNTIME_DIR, os.tmpdir()]) {
-    if (!root || !fs.existsSync(root)) continue;
-    const dir = fs.readdirSync(root).find((name) => name.startsWith(`pipe-chat-${pid}-`));
-    if (dir) return path.join(root, dir, 'chat');
-  }
-  return undefined;
-}
 
 /** The pid of the chat's parent in a session (the program that opened the named pipe). */
 function chatPid(session: PtySession): number | undefined {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions } from '../support/pty.js';
+import { namedPipeOf } from '../support/named-pipe.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -16,7 +17,7 @@ describe('a forged line on the named pipe', () => {
     try {
       const chat = sessions.start({ args: ['--wiring', 'named', '--lang', 'en'], cols: 100, rows: 30, cwd, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
       await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
-      const fifo = fs.readdirSync(os.tmpdir()).flatMap((name) => (name.startsWith(`pipe-chat-${chat.pid}-`) ? [path.join(os.tmpdir(), name, 'chat')] : []))[0];
+      const fifo = namedPipeOf(chat.pid);
       expect(fifo).toBeDefined();
       fs.writeFileSync(fifo as string, 'C1:Who are you? [FORGED]\n');
       // Read by the parent before the child wrote anything: the tag alone proves nothing yet.

@@ -5,11 +5,11 @@
 // four wirings with a divider naming each.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, type PtySession } from '../support/pty.js';
 import { say, startChat, turn } from '../support/chat-turns.js';
+import { namedPipeOf } from '../support/named-pipe.js';
 
 const sessions = ptySessions();
 const cats: ChildProcess[] = [];
@@ -26,16 +26,6 @@ function marked(lines: string[], mark: string, code: string): boolean {
 /** Waits for a whole frame with `code` marked by `mark`; returns its lines. */
 function waitForMark(chat: PtySession, mark: string, code: string, what: string): Promise<string[]> {
   return chat.waitForScreen((_, lines) => marked(lines, mark, code) && lines, what);
-}
-
-/** The named pipe of the chat with this PID, found on disk where the link makes it. */
-function namedPipeOf(pid: number): string | undefined {
-  for (const root of [process.env.XDG_RUNTIME_DIR, os.tmpdir()]) {
-    if (!root || !fs.existsSync(root)) continue;
-    const dir = fs.readdirSync(root).find((name) => name.startsWith(`pipe-chat-${pid}-`));
-    if (dir) return path.join(root, dir, 'chat');
-  }
-  return undefined;
 }
 
 describe('the four wirings in a terminal', () => {
