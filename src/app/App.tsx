@@ -187,7 +187,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     }
   };
   const command = (command: Command) =>
-    carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpMaxScroll: () => helpView().maxScroll, sweep: classSweep });
+    carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
   const typed = (text: string, key: Key, paste: boolean) => {
     dispatchUi({ type: 'typing-mode' });
     dispatchUi({ type: 'notice-dismissed' });

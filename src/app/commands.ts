@@ -46,7 +46,8 @@ export interface CommandContext {
   quit(): void;
   suspend: (() => void) | undefined;
   save(): void;
-  helpMaxScroll(): number;
+  /** The help's scroll limit and the rows one screen of it shows. */
+  helpScroll(): { maxScroll: number; page: number };
   sweep: ReturnType<typeof useClassSweep>;
 }
 
@@ -103,8 +104,14 @@ export function carryOut(command: Command, c: CommandContext): void {
       return c.save();
     case 'help-up':
     case 'help-down':
+    case 'help-page-up':
+    case 'help-page-down': {
       if (ui.sweepOpen) return;
-      return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' ? -1 : 1, maxScroll: c.helpMaxScroll() });
+      const { maxScroll, page } = c.helpScroll();
+      // A page keeps one row of the screen before it, as a pager does.
+      const step = command === 'help-up' || command === 'help-down' ? 1 : Math.max(1, page - 1);
+      return dispatchUi({ type: 'help-scrolled', by: command === 'help-up' || command === 'help-page-up' ? -step : step, maxScroll });
+    }
     case 'other-input':
       return dispatchUi({ type: 'other-input', waiting: c.waiting, focus: c.focus });
     case 'help':

@@ -233,6 +233,24 @@ describe('App', () => {
     await until('trace: every read() and write()');
   });
 
+  it('PgDn in the help moves a whole screen: the last row shown comes to the top', async () => {
+    const { world, app, until, frame } = start({ rows: 24, cols: 80 });
+    await waitUntil(() => world.sessions.length === 1, { what: 'a session' });
+    app.stdin.write(F1);
+    await until('pipe-chat: keys');
+    // The rows of the help's body, as shown: inside the frame, without its borders and footer.
+    const bodyRows = () => {
+      const rows = frame().split('\n').map((l) => l.replace(/^[^│┃║]*[│┃║]|[│┃║][^│┃║]*$/g, '').trim());
+      const start = rows.findIndex((r) => r.includes('pipe-chat: keys')) + 1;
+      return rows.slice(start).filter((r) => r !== '' && !r.includes('Esc') && !/^[─━═╰╯┗┛╚╝]/.test(r));
+    };
+    const before = bodyRows();
+    const last = before.at(-1) as string;
+    app.stdin.write('\x1b[6~');
+    await waitUntil(() => bodyRows()[0] !== before[0], { what: 'the help to scroll' });
+    expect(bodyRows().slice(0, 2)).toContain(last);
+  });
+
   it('says the terminal is too small below 80x24', async () => {
     const { until } = start({ cols: 70, rows: 20 });
     await until('need 80x24, have 70x20');

@@ -20,6 +20,8 @@ export type Command =
   | 'close-help'
   | 'help-up'
   | 'help-down'
+  | 'help-page-up'
+  | 'help-page-down'
   | 'keys-mode'
   | 'typing-mode'
   | 'other-input'
@@ -66,8 +68,8 @@ export function routeKey(mode: InputMode, text: string, key: Key): Command | 'in
   if (key.ctrl && text === 'c') return 'quit';
   if (key.ctrl && text === 'z') return 'suspend';
   if (key.ctrl && text === 't') return 'toggle';
-  if (key.pageUp) return mode === 'help' ? 'help-up' : 'page-up';
-  if (key.pageDown) return mode === 'help' ? 'help-down' : 'page-down';
+  if (key.pageUp) return mode === 'help' ? 'help-page-up' : 'page-up';
+  if (key.pageDown) return mode === 'help' ? 'help-page-down' : 'page-down';
   if (mode === 'help') {
     if (key.escape || text === '?' || text === 'q') return 'close-help';
     if (key.upArrow) return 'help-up';

@@ -12,6 +12,8 @@ export interface HelpView {
   lines: Line[];
   /** How far the keys can scroll (0: they all fit). */
   maxScroll: number;
+  /** The rows of keys one screen shows: what PgUp/PgDn move by. */
+  page: number;
 }
 
 export function helpLines(t: Ui, width: number, height: number, scroll = 0): HelpView {
@@ -65,5 +67,5 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
   const footer: Line = [seg(' '), seg(maxScroll > 0 ? `${h.close} · ${h.scroll}` : h.close, 'dim')];
   const shown = body.slice(at, at + room);
   while (maxScroll > 0 && shown.length < room) shown.push([]);
-  return { lines: framed([seg(h.title, 'title')], [...shown, [], footer], width, height, 'accent'), maxScroll };
+  return { lines: framed([seg(h.title, 'title')], [...shown, [], footer], width, height, 'accent'), maxScroll, page: Math.max(1, room) };
 }
