@@ -118,6 +118,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const typist = focus ?? (session && playing ? nextTyper(session.child, session.parent) : 'child');
   // A line submitted in this burst of keys: what follows it is the other side's answer.
   const submittedTo = useRef<Proc | null>(null);
+  // Set while the save banner is up: the key that closes it is taken by it (one key, even in a burst).
+  const savedNoticeTakesKey = useRef(false);
+  useLayoutEffect(() => {
+    savedNoticeTakesKey.current = ui.saved !== null;
+  }, [ui.saved]);
   useLayoutEffect(() => {
     submittedTo.current = null;
   });
@@ -191,6 +196,11 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const typed = (text: string, key: Key, paste: boolean) => {
     dispatchUi({ type: 'typing-mode' });
     dispatchUi({ type: 'notice-dismissed' });
+    // The save banner says "the next key closes this": that key closes it and is not typed.
+    if (savedNoticeTakesKey.current && !paste) {
+      savedNoticeTakesKey.current = false;
+      return;
+    }
     const proc = submittedTo.current ? other(submittedTo.current) : typist;
     const edit = paste ? ({ type: 'insert', text } as const) : textInputKey(text, key);
     if (edit === 'submit') return submitLine(proc, drafts[proc].current().value);

@@ -165,6 +165,10 @@ describe('App', () => {
     app.stdin.write('x');
     await until('BLOCKED FOREVER');
     expect(frame()).not.toContain('SAVED');
+    // The key that closed the banner was taken by it: not typed into a draft.
+    expect(frame()).not.toMatch(/› x/);
+    app.stdin.write('y');
+    await until('› y');
   });
 
   it('says so when the transcript cannot be saved', async () => {
