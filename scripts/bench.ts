@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openKernelPipes, type OpenedPipe } from '../src/ipc/kernel-pipe.js';
+import type { OpenedPipe } from '../src/ipc/kernel-pipe.js';
+import { openKernelPipes } from '../src/kernel/anonymous-pipes.js';
 import { PipeLink } from '../src/ipc/link.js';
 import { DEFAULT_SWEEP_DELAYS_MS } from '../src/args.js';
 import { sweep } from '../src/experiments/sweep.js';
@@ -130,7 +131,7 @@ function printRace(summaries: RaceSummary[]): void {
 
 /** The round trip over two pipes with the child's echo variant; traced = as the UI runs it, a listener attached. */
 async function roundTrip(messages: number, traced: boolean): Promise<number> {
-  const link = await PipeLink.open({ mode: 'two', childScript: echoChildScript, childArgs: traced ? [] : ['--untraced'] });
+  const link = await PipeLink.open({ wiring: 'two-pipes', childScript: echoChildScript, childArgs: traced ? [] : ['--untraced'] });
   const stop = traced ? link.subscribe(() => {}) : () => true;
   try {
     const run = async (n: number) => {

@@ -1,5 +1,6 @@
 // Bundles the entry points (the UI parent, the chat child, the many-writers writer) into
-// dist/, so the installed package runs with no dependency to fetch and starts fast, and
+// dist/, so the installed package runs with one dependency to fetch (koffi, the FFI to
+// libc, left external: its native binary comes from a per-platform package) and starts fast, and
 // writes the bundled packages' licence notices to dist/THIRD-PARTY-NOTICES.txt. The code
 // is split (ESM chunks beside the entries, in dist/ itself, so paths relative to a
 // module stay right): dynamic imports become chunks, so the entry that forks the child
@@ -59,6 +60,9 @@ const result = await build({
     // Bundled CommonJS dependencies call require(); give ESM output one.
     js: "import { createRequire as __pipeChatRequire } from 'node:module'; const require = __pipeChatRequire(import.meta.url);",
   },
+  // koffi loads a native binary of its own from its per-platform package: installed, not bundled
+  // (package.json's one dependency), and loaded on first use (src/kernel/libc.ts).
+  external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   metafile: true,

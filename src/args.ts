@@ -3,7 +3,8 @@
 // Problems are data, not English sentences, so that the CLI can say them in the
 // user's language (see `cli.usageProblem` in the catalogue).
 import { parseArgs } from 'node:util';
-import { WIRINGS, modeOfWiring, wiringOfMode, type Wiring } from './ipc/events.js';
+import { CHANNEL_ENDS } from './channels/ends-registry.js';
+import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
 import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
@@ -112,7 +113,7 @@ function outputFormat(values: { json?: boolean; csv?: boolean }): OutputFormat {
 function chosenWiring(values: { pipes?: string; wiring?: string }): Wiring | undefined {
   if (values.pipes !== undefined && values.wiring !== undefined) throw new UsageError({ kind: 'conflict', option: '--pipes', other: '--wiring' });
   const pipes = oneOf('--pipes', values.pipes, ['1', '2'] as const);
-  if (pipes) return wiringOfMode(pipes === '1' ? 'one' : 'two');
+  if (pipes) return WIRINGS.find((w) => CHANNEL_ENDS[w].pipesOption === pipes);
   return oneOf('--wiring', values.wiring, WIRINGS);
 }
 
@@ -180,7 +181,6 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     return {
       command: 'ui',
       wiring: wiring ?? 'two-pipes',
-      mode: modeOfWiring(wiring ?? 'two-pipes'),
       lang: langOption,
       childDelayMs,
       parentDelayMs,

@@ -3,11 +3,12 @@
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
 // and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
 // 2 nothing was run (a usage problem, a bad --script file, no terminal or a dumb one,
-// Windows, too few I/O threads). Everything quoted from the user or a file is shown
+// Windows, too few I/O threads, no libc reachable through koffi). Everything quoted from the user or a file is shown
 // escaped, on every stream.
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import { parseCommandLine, type UsageProblem } from './args.js';
+import { parseCommandLine } from './args.js';
+import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
@@ -16,6 +17,8 @@ import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
 import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
+import { LibcUnavailable, loadLibc } from './kernel/libc.js';
+import { channelEnds } from './channels/ends-registry.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
 import { quietOnBrokenPipe, say } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
@@ -26,43 +29,9 @@ import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 
-const q = sanitizeForDisplay;
-
-/** The problem in the user's language; every value quoted from the command line is shown escaped. */
-function describeProblem(problem: UsageProblem, t: Messages['cli']): string {
-  const words = t.problem;
-  switch (problem.kind) {
-    case 'unknown-option':
-      return words.unknownOption(q(problem.option));
-    case 'missing-value':
-      return words.missingValue(q(problem.option));
-    case 'unexpected-argument':
-      return words.unexpectedArgument(q(problem.argument));
-    case 'wrong-command': {
-      const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(words.or);
-      return words.wrongCommand(q(problem.option), owners, t.commandName[problem.command]);
-    }
-    case 'conflict':
-      return words.conflict(q(problem.option), q(problem.other));
-    case 'bad-value': {
-      const { expected, fault } = problem;
-      const [option, value] = [q(problem.option), q(problem.value)];
-      if (expected.type === 'one-of') return words.oneOf(option, expected.values.join(words.or), value);
-      const range = words.range(expected.min, expected.max);
-      const message = expected.list
-        ? words.list(option, expected.list, range, value)
-        : expected.integer
-          ? words.integer(option, range, value)
-          : words.number(option, range, value);
-      const why = fault ? words.fault[fault] : '';
-      return why ? words.withFault(message, why) : message;
-    }
-  }
-}
-
 /** No safe root for our directory: one line naming each place tried and why it was refused, the paths escaped. */
 function privatePlaceRefusal(error: NoSafeRootError, t: Messages['cli']): string {
-  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: q(r.root) })));
+  return t.noPrivatePlace(error.refused.map((r) => ({ ...r, root: sanitizeForDisplay(r.root) })));
 }
 
 /**
@@ -135,7 +104,7 @@ async function main(): Promise<number> {
       say(process.stdout, t.usage[parsed.topic]);
       return 0;
     case 'usage-error':
-      say(process.stderr, `${t.usageError(describeProblem(parsed.problem, t))}\n${t.seeHelp(t.commandName[parsed.topic])}`);
+      say(process.stderr, usageErrorMessage(parsed, t));
       return 2;
   }
   if (platformSupport(process.platform) === 'unsupported') {
@@ -147,8 +116,16 @@ async function main(): Promise<number> {
     say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
     return 2;
   }
-  // The named pipe's directory goes only where no other user can reach it (safe-dirs): say so now if nowhere is.
-  if (parsed.command !== 'writers' && parsed.wiring === 'named') {
+  // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.
+  try {
+    await loadLibc();
+  } catch (error) {
+    if (!(error instanceof LibcUnavailable)) throw error;
+    say(process.stderr, t.noLibc(sanitizeForDisplay(error.message)));
+    return 2;
+  }
+  // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
+  if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
     const place = findSafeRoot();
     if (place instanceof NoSafeRootError) {
       say(process.stderr, privatePlaceRefusal(place, t));

@@ -8,7 +8,9 @@
 // count is measured, not assumed), and the read is then ended with the parent's own
 // wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
 // what a real read(2) in a real process returned.
-import { pipesOf, type WiredLinkEvent, type Wiring } from './ipc/events.js';
+import { channelEnds } from './channels/ends-registry.js';
+import type { WiredLinkEvent, Wiring } from './ipc/events.js';
+import type { RaceCounts } from './experiments/report-schema.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
@@ -32,17 +34,12 @@ export interface RaceSettings {
   signal?: AbortSignal;
 }
 
-export interface RaceResult {
-  wiring: Wiring;
+/** The counts every race report has (stolen: the child read back its own message; delivered: the parent read it and answered), then the race's own. */
+export interface RaceResult extends RaceCounts {
   /** Kernel pipes in the wiring: 2, 1, or 0 for a socket. */
   pipes: 0 | 1 | 2;
-  trials: number;
   delayMs: number;
   parentDelayMs: number;
-  /** The child read back its own message. */
-  stolen: number;
-  /** The parent read the child's message (and answered). */
-  delivered: number;
   /**
    * Trials that ended with the parent's read(2) still blocked on an empty pipe: on Linux,
    * a thread of the parent seen in read() on its fd in /proc; elsewhere, a read that had
@@ -94,8 +91,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
   })();
   // Like the C program of the same shape: the parent's thread is already in read() when
   // the child's keyboard line goes out (a delayed parent reads later, by design).
-  // On a socket no thread of the parent reads: its event loop already watches the socket in epoll.
-  if (parentDelayMs === 0 && link.wiring !== 'socket') {
+  if (parentDelayMs === 0) {
     await parentRead;
     await pollFor(() => parentReadBlocked(link), 1000);
   }
@@ -140,6 +136,11 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   let stolen = 0;
   let delivered = 0;
   let parentBlocked = 0;
+  // A message torn by another writer's bytes fails the reader's frame check.
+  let torn = 0;
+  const stopCounting = link.subscribe((event) => {
+    if (event.type === 'frame-error') torn++;
+  });
   const started = performance.now();
   try {
     for (let i = 0; i < settings.trials; i++) {
@@ -151,17 +152,20 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       settings.onTrial?.(i + 1);
     }
   } finally {
+    stopCounting();
     await link.close();
   }
   const durationMs = performance.now() - started;
   return {
     wiring: settings.wiring,
-    pipes: pipesOf(settings.wiring),
     trials: settings.trials,
-    delayMs: settings.delayMs,
-    parentDelayMs,
     stolen,
     delivered,
+    lost: settings.trials - stolen - delivered,
+    torn,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
+    parentDelayMs,
     parentBlocked,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),

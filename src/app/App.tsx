@@ -7,7 +7,8 @@
 // the same drafts and submits through the same path as Enter.
 import { Box, useApp, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { nowUs, wiringOfMode, type PipeMode, type Proc, type Wiring } from '../ipc/events.js';
+import { channelEnds } from '../channels/ends-registry.js';
+import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
 import { bannerContent, type BannerContent } from './views/banner-lines.js';
@@ -45,9 +46,8 @@ export const SOURCE_OPENS_AT_COLS = 160;
 
 
 export interface ChatOptions {
-  mode: PipeMode;
-  /** The first wiring (--wiring); without it, the mode's. */
-  wiring?: Wiring;
+  /** The first wiring (--wiring, or --pipes). */
+  wiring: Wiring;
   color: boolean;
 }
 
@@ -97,9 +97,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
-  const firstWiring = options.wiring ?? wiringOfMode(options.mode);
+  const firstWiring = options.wiring;
   useSession(conversation, dispatch, firstWiring);
-  const view = useMemo(() => deriveView(state, options.mode, firstWiring), [state, options.mode, firstWiring]);
+  const view = useMemo(() => deriveView(state, firstWiring), [state, firstWiring]);
   useClock(view.clockRuns, dispatch, clock);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
@@ -130,7 +130,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
   const sessionId = session?.id ?? 0;
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
-  const holders = useOutsideHolders(session?.wiring === 'named' && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
+  const holders = useOutsideHolders(session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.

@@ -16,6 +16,6 @@ export interface ChatSetup {
 
 export function chatSetup(options: AppOptions): ChatSetup {
   const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
-  const knobs = autoPlayKnobs(autoPlay, options.mode, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
+  const knobs = autoPlayKnobs(autoPlay, options.wiring, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
   return { autoPlay, knobs, first: { wiring: options.wiring, turns: TURNS, firstTurn: 1, ...knobs } };
 }

@@ -3,6 +3,7 @@
 // state (panels, help, scrolling), save, run the in-chat sweep, or quit. Plain code
 // over what App hands in, so App stays the place that wires things together.
 import type { Dispatch } from 'react';
+import { channelEnds } from '../channels/ends-registry.js';
 import type { Proc } from '../ipc/events.js';
 import type { ConversationSession } from '../session/conversation-session.js';
 import type { Command } from './hooks/use-keys.js';
@@ -69,8 +70,8 @@ export function carryOut(command: Command, c: CommandContext): void {
     case 'source':
       return dispatchUi({ type: 'source-toggled', shown: c.sourceShown });
     case 'sweep':
-      // The race is about a shared pipe: on a wiring that cannot steal, the sweep runs on one pipe.
-      c.sweep.start(wiring === 'named' ? 'named' : 'one-pipe');
+      // The race is about a shared pipe: on a channel that cannot steal, the sweep runs on the one the channel names.
+      c.sweep.start(channelEnds(wiring).raceOn);
       return dispatchUi({ type: 'sweep-opened' });
     case 'close-help':
       if (!ui.sweepOpen) return dispatchUi({ type: 'help-closed' });

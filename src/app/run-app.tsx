@@ -91,7 +91,7 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
   // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
   process.on('SIGCONT', onContinue);
   try {
-    const chat = { mode: options.mode, wiring: options.wiring, color: options.color };
+    const chat = { wiring: options.wiring, color: options.color };
     const saveTranscript = (state: ConversationState): SavedFiles => {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));

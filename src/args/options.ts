@@ -1,7 +1,7 @@
 // What the command line means, as data: each command's options, and the problems a
 // command line can have (data, not sentences, so the CLI says them in the user's language).
 import type { AutoScript } from '../auto-script.js';
-import type { PipeMode, Wiring } from '../ipc/events.js';
+import type { Wiring } from '../ipc/events.js';
 import type { Lang } from '../i18n/index.js';
 
 export type { Lang };
@@ -10,8 +10,6 @@ export interface UiOptions {
   command: 'ui';
   /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
   wiring: Wiring;
-  /** The wiring as the UI's two modes: 'one' for one-pipe and named, 'two' for two-pipes and socket. */
-  mode: PipeMode;
   lang: Lang | null;
   childDelayMs: number;
   parentDelayMs: number;

@@ -6,6 +6,7 @@ import { race, type RaceResult } from '../race.js';
 import { thisMachine } from './machine.js';
 import { progressLine } from './progress.js';
 import { toCsv } from './report-files.js';
+import { REPORT_VERSION } from './report-schema.js';
 import { wiringName } from './wiring.js';
 
 function percent(n: number, of: number): string {
@@ -35,7 +36,7 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
   }).finally(() => progress.done());
   const machine = thisMachine();
   const row = { ...result };
-  if (options.output === 'json') process.stdout.write(`${JSON.stringify({ ...row, machine })}\n`);
+  if (options.output === 'json') process.stdout.write(`${JSON.stringify({ version: REPORT_VERSION, ...row, machine })}\n`);
   else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
   else {
     const note = options.wiringChosen ? '' : `\n${t.race.defaultWiring}`;

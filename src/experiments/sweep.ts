@@ -10,15 +10,14 @@ import { thisMachine, type Machine } from './machine.js';
 import { progressLine } from './progress.js';
 import { delayLabel, drawRateChart, type ChartSeries } from './rate-chart.js';
 import { toCsv, toJson } from './report-files.js';
+import type { RaceCounts } from './report-schema.js';
 import { terminalStyle, wrapLines, type TerminalStyle } from './terminal-style.js';
 import { wilsonInterval } from './wilson.js';
 import { wiringName, type Wiring } from './wiring.js';
 
-export interface SweepPoint {
-  wiring: Wiring;
+/** One delay's race: the counts of every race report, the delay, and the steal rate. */
+export interface SweepPoint extends RaceCounts {
   delayMs: number;
-  trials: number;
-  stolen: number;
   /** stolen / trials, and the 95% Wilson interval around it: fractions, 4 decimals. */
   rate: number;
   low: number;
@@ -28,9 +27,10 @@ export interface SweepPoint {
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /** One point, rounded once here, so the screen, the JSON and the CSV show the same numbers. */
-export function sweepPoint(wiring: Wiring, delayMs: number, trials: number, stolen: number): SweepPoint {
+export function sweepPoint(counts: RaceCounts, delayMs: number): SweepPoint {
+  const { wiring, trials, stolen, delivered, lost, torn } = counts;
   const { low, high } = wilsonInterval(stolen, trials);
-  return { wiring, delayMs, trials, stolen, rate: round4(stolen / trials), low: round4(low), high: round4(high) };
+  return { wiring, delayMs, trials, stolen, rate: round4(stolen / trials), low: round4(low), high: round4(high), delivered, lost, torn };
 }
 
 export interface SweepSettings {
@@ -57,7 +57,7 @@ export async function sweep(settings: SweepSettings): Promise<SweepPoint[]> {
       onTrial: (done) => settings.onTrial?.(i, done),
       ...(settings.signal ? { signal: settings.signal } : {}),
     });
-    points.push(sweepPoint(settings.wiring, delayMs, result.trials, result.stolen));
+    points.push(sweepPoint(result, delayMs));
   }
   return points;
 }

@@ -6,7 +6,5 @@ import { messagesFor, type Lang } from '../i18n/index.js';
 export type { Wiring } from '../ipc/events.js';
 
 export function wiringName(wiring: Wiring, lang: Lang): string {
-  const t = messagesFor(lang).cli.race;
-  const names: Record<Wiring, string> = { 'two-pipes': t.pipesTwo, 'one-pipe': t.pipesOne, socket: t.wiringSocket, named: t.wiringNamed };
-  return names[wiring];
+  return messagesFor(lang).ui.channels[wiring].reportName;
 }

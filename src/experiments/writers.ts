@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { openKernelPipes, type EndKind } from '../ipc/kernel-pipe.js';
+import type { EndKind } from '../ipc/kernel-pipe.js';
+import { openKernelPipes } from '../kernel/anonymous-pipes.js';
 import { StreamChecker, type StreamVerdict } from './stream-check.js';
 
 export interface WritersSettings {
@@ -68,7 +69,8 @@ function readAll(fd: number, checker: StreamChecker, onBytes?: (read: number) =>
 
 export async function runWriters(settings: WritersSettings): Promise<WritersResult> {
   const { writers, size, messages } = settings;
-  const ends: EndKind[] = ['read-nonblocking', ...new Array<EndKind>(writers).fill('write-blocking')];
+  // The read end is ours alone: net.Socket makes its description non-blocking itself.
+  const ends: EndKind[] = ['read-blocking', ...new Array<EndKind>(writers).fill('write-blocking')];
   const [pipe] = await openKernelPipes([ends]);
   const [readFd, ...writeFds] = pipe!.fds as [number, ...number[]];
   const children: ChildProcess[] = [];

@@ -1,5 +1,6 @@
 // The English catalogue: every string a user sees, in one place. ko.ts mirrors it key
 // for key (the Messages type makes a missing Korean string a type error).
+import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
 
@@ -128,15 +129,12 @@ Options:
     scriptTooLarge: (kib: number) => `larger than ${kib} KiB (a script holds six lines)`,
     dumbTerminal: (term: string) =>
       `pipe-chat: this terminal (TERM=${term}) cannot draw the full-screen chat: it needs cursor movement and the alternate screen.\nRun it in a terminal such as xterm, or without a terminal: pipe-chat race --pipes 1`,
+    noLibc: (reason: string) => `pipe-chat: ${reason}. The lesson makes its pipes with the system's own calls (pipe, socketpair) through koffi, which has no build for this system.`,
     windows:
       'pipe-chat: the lesson needs a POSIX system (Linux or macOS): it forks a child and links the two with kernel FIFOs, which Windows does not have.\nOn Windows, run it inside WSL (Windows Subsystem for Linux).',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, ${trials} trials, child delay ${delayMs} ms between write() and read()`,
-      pipesOne: 'one shared pipe',
-      pipesTwo: 'two pipes',
-      wiringSocket: 'one socket (socketpair)',
-      wiringNamed: 'one named pipe (a FIFO on disk)',
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
@@ -178,6 +176,7 @@ Options:
   },
   ui: {
     chapter: chapterEn,
+    channels: channelWords('en'),
     proc: { parent: 'Parent', child: 'Child' },
     procLower: { parent: 'parent', child: 'child' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
@@ -210,6 +209,10 @@ Options:
       stolenWhy: 'read back by its own writer',
       outOfTurn: (expected: string) => `OUT OF TURN (waited for ${expected})`,
       untagged: 'no writer tag',
+      forged: 'FORGED: written by another process, with our tag',
+      forgedTag: (tag: string) => `forged ${tag}`,
+      outsideWriter: 'outside process',
+      pending: 'not yet attributed (its writer has not reported the write)',
       dividerStart: (mode: string, pid: string) => `${mode} · child PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `switched to ${mode} · new child PID ${pid} · turn ${turn}`,
       dividerRestart: (mode: string, pid: string) => `new conversation · ${mode} · child PID ${pid}`,
@@ -256,8 +259,6 @@ Options:
       none: 'no pipe yet',
     },
     status: {
-      modeTwo: 'two pipes',
-      modeOne: 'one shared pipe',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
       delivered: (n: number) => `delivered ${n}`,
@@ -267,6 +268,8 @@ Options:
       tallyShort: (stolen: number, read: number) => `stolen ${stolen}/${read}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
       outOfTurnShort: (n: number) => `${n} out of turn`,
+      fromOutside: (n: number) => `from outside ${n}`,
+      fromOutsideShort: (n: number) => `outside ${n}`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,
       knobsShort: (child: string, parent: string) => `delays: child ${child}, parent ${parent}`,
       knobsTiny: (child: string, parent: string) => `delays ${child}/${parent}`,

@@ -1,4 +1,5 @@
 // 한국어 카탈로그: en.ts와 키가 하나하나 같습니다.
+import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
@@ -128,15 +129,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     scriptTooLarge: (kib: number) => `${kib}KiB보다 큽니다 (스크립트에는 여섯 줄만 들어갑니다)`,
     dumbTerminal: (term: string) =>
       `pipe-chat: 이 터미널(TERM=${term})은 전체 화면 채팅을 그릴 수 없습니다. 커서 이동과 대체 화면이 필요합니다.\nxterm 같은 터미널에서 실행하거나, 터미널 없이 실험하려면: pipe-chat race --pipes 1`,
+    noLibc: (reason: string) => `pipe-chat: ${reason}. 이 실습은 시스템 호출(pipe, socketpair)을 koffi로 부르는데, koffi에 이 시스템용 빌드가 없습니다.`,
     windows:
       'pipe-chat: 이 실습에는 POSIX 시스템(Linux 또는 macOS)이 필요합니다. 자식 프로세스를 fork하고 커널 FIFO로 잇는데, Windows에는 FIFO가 없습니다.\nWindows에서는 WSL(Windows Subsystem for Linux) 안에서 실행하세요.',
     race: {
       title: (pipes: string, trials: number, delayMs: number) =>
         `${pipes}, 시도 ${trials}번, 자식의 write()와 read() 사이 지연 ${delayMs} ms`,
-      pipesOne: '공유 파이프 하나',
-      pipesTwo: '파이프 두 개',
-      wiringSocket: '소켓 하나 (socketpair)',
-      wiringNamed: '이름 있는 파이프 하나 (디스크의 FIFO)',
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
@@ -178,6 +176,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
   },
   ui: {
     chapter: chapterKo,
+    channels: channelWords('ko'),
     proc: { parent: '부모', child: '자식' },
     procLower: { parent: '부모', child: '자식' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
@@ -210,6 +209,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       stolenWhy: '쓴 프로세스가 도로 읽음',
       outOfTurn: (expected: string) => `순서 어긋남 (${expected} 기다림)`,
       untagged: '쓴 이 표시 없음',
+      forged: '위조: 다른 프로세스가 우리 꼬리표를 달아 씀',
+      forgedTag: (tag: string) => `위조된 ${tag}`,
+      outsideWriter: '바깥 프로세스',
+      pending: '아직 누가 썼는지 모름 (쓴 쪽의 보고가 오지 않음)',
       dividerStart: (mode: string, pid: string) => `${mode} · 자식 PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `${mode}로 전환 · 새 자식 PID ${pid} · ${turn}번째 턴`,
       dividerRestart: (mode: string, pid: string) => `새 대화 · ${mode} · 자식 PID ${pid}`,
@@ -256,8 +259,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       none: '아직 파이프 없음',
     },
     status: {
-      modeTwo: '파이프 두 개',
-      modeOne: '공유 파이프 하나',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
       delivered: (n: number) => `전달 ${n}`,
@@ -267,6 +268,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       tallyShort: (stolen: number, read: number) => `가로챔 ${stolen}/${read}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
       outOfTurnShort: (n: number) => `어긋남 ${n}`,
+      fromOutside: (n: number) => `바깥에서 옴 ${n}`,
+      fromOutsideShort: (n: number) => `바깥 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,
       knobsShort: (child: string, parent: string) => `지연: 자식 ${child}, 부모 ${parent}`,
       knobsTiny: (child: string, parent: string) => `지연 ${child}/${parent}`,

@@ -5,7 +5,6 @@
 // the parent is gone). Nothing here reads the conversation.
 import type { Options } from 'execa';
 import type { ChildProcess } from 'node:child_process';
-import { Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
 import { errnoCode, type LinkEvent } from './events.js';
@@ -13,8 +12,8 @@ import { errnoCode, type LinkEvent } from './events.js';
 export interface ChildStart {
   script: string;
   args: string[];
-  /** What the child gets at fds 3 and 4: our fds (the caller closes its copies), or 'pipe' for a socketpair made by the spawn. */
-  stdio: [number | 'pipe', number | 'ignore'];
+  /** What the child gets at fds 3 and 4: our fds (the caller closes its copies); 'ignore' at 4 on a two-way channel. */
+  stdio: [number, number | 'ignore'];
 }
 
 export interface ChildExit {
@@ -27,8 +26,6 @@ type Streams = [Writable | null, Readable | null, Readable | null, ...unknown[]]
 
 export class ChildHandle {
   readonly pid: number;
-  /** The spawn's own socketpair at fd 3, when asked for one ('pipe'). */
-  readonly socket: Socket | null;
   /** Settles when the child has exited (and been reaped). */
   readonly exited: Promise<ChildExit>;
   private exitStatus: ChildExit | null = null;
@@ -41,9 +38,8 @@ export class ChildHandle {
     onEvent: (event: LinkEvent) => void,
   ) {
     this.pid = child.pid ?? 0;
-    const [stdin, stdout, stderr, fd3, , lifeline] = child.stdio as unknown as Streams;
+    const [stdin, stdout, stderr, , , lifeline] = child.stdio as unknown as Streams;
     this.stdin = stdin;
-    this.socket = fd3 instanceof Socket ? fd3 : null;
     this.lifeline = lifeline as { destroy(): void } | undefined;
     // EPIPE on a dead child's stdin or lifeline must not kill the parent.
     for (const stream of [stdin, lifeline as Writable | undefined]) stream?.on('error', () => {});
@@ -98,13 +94,6 @@ export class ChildHandle {
 
   get exit(): ChildExit | null {
     return this.exitStatus;
-  }
-
-  /** The fd under the socketpair's parent end (libuv's handle knows it; Node exposes it only there). */
-  socketFd(): number {
-    const fd = (this.socket as unknown as { _handle?: { fd?: number } } | null)?._handle?.fd;
-    if (typeof fd !== 'number' || fd < 0) throw new Error('the socket to the child has no file descriptor');
-    return fd;
   }
 
   /** The line of its stderr that says what went wrong (Node prints the error after the source line it points at). */

@@ -6,31 +6,8 @@ import fs from 'node:fs';
 import type { Frame, Proc } from './framing.js';
 
 export type { Proc } from './framing.js';
-/** The chat's first two wirings, as the UI names them; each is also a Wiring (wiringOfMode). */
-export type PipeMode = 'two' | 'one';
-
-/**
- * How parent and child are joined. two-pipes: one FIFO per direction. one-pipe: one
- * FIFO both read and write (the textbook's race). socket: one Unix socketpair, an end
- * each (two-way, so nothing can be stolen). named: one FIFO kept at a path on disk, that
- * other processes of this user can open too.
- */
-export type Wiring = 'two-pipes' | 'one-pipe' | 'socket' | 'named';
-export const WIRINGS: readonly Wiring[] = ['two-pipes', 'one-pipe', 'socket', 'named'];
-
-export function wiringOfMode(mode: PipeMode): Wiring {
-  return mode === 'one' ? 'one-pipe' : 'two-pipes';
-}
-
-/** 'one' when both processes read the same FIFO (bytes can be stolen), 'two' when each reads only what the other wrote. */
-/** How many kernel pipes a wiring uses (a socket uses none). */
-export function pipesOf(wiring: Wiring): 0 | 1 | 2 {
-  return wiring === 'two-pipes' ? 2 : wiring === 'socket' ? 0 : 1;
-}
-
-export function modeOfWiring(wiring: Wiring): PipeMode {
-  return wiring === 'one-pipe' || wiring === 'named' ? 'one' : 'two';
-}
+/** How parent and child are joined: the one table of names is the channels' (channels/names.ts). */
+export { WIRINGS, type Wiring } from '../channels/names.js';
 
 /** What a process is doing, in the textbook's terms. */
 export type ProcActivity =
@@ -40,13 +17,8 @@ export type ProcActivity =
   | { doing: 'reading'; fd: number } // blocked in read(fd)
   | { doing: 'done' };
 
-/**
- * The parent on a socket: its end is non-blocking (Node cannot clear O_NONBLOCK), so no
- * thread of it sits in read(2). Its event loop's thread waits in epoll_wait with `fd` in
- * the interest list, and reads when the kernel says the socket is readable.
- */
-export type EpollWait = { doing: 'waiting-epoll'; fd: number };
-export type WiredActivity = ProcActivity | EpollWait;
+/** Kept as a name of its own: every process's activity, on every channel. */
+export type WiredActivity = ProcActivity;
 
 export type FdKind = 'fifo' | 'socket' | 'other';
 
@@ -90,6 +62,8 @@ export type LinkEvent =
   /** A whole message `proc` wrote: the write that completed its frame returned at `at`. */
   | { type: 'written'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
+  /** What the kernel holds in a pipe now, unread: ioctl(FIONREAD) on the parent's end of it, read after a call changed it. */
+  | { type: 'queued'; inode: number; bytes: number; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };
 
 /** What fstat says of `fd` in this process. */
@@ -98,8 +72,8 @@ export function describeFd(fd: number, end: 'read' | 'write'): FdInfo {
   return { fd, end, isFifo: stat.isFIFO(), kind: stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other', inode: stat.ino };
 }
 
-/** Every event of a link of any wiring: a socket link's parent also waits in epoll. */
-export type WiredLinkEvent = LinkEvent | { type: 'activity'; proc: 'parent'; activity: EpollWait; at: number };
+/** Every event of a link, on every channel. */
+export type WiredLinkEvent = LinkEvent;
 
 /**
  * Microseconds on CLOCK_MONOTONIC (process.hrtime), the one kernel clock both processes

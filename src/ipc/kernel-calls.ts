@@ -2,21 +2,18 @@
 // (Linux only): the system call it is blocked in and its first argument, the fd. The
 // screen names a process blocked in read(fd N); this is how that claim is checked
 // against the kernel, by the race (is the parent's read still blocked?) and by tests.
-// A socket's parent waits in epoll_wait instead: its first argument is the epoll fd,
-// whose /proc fdinfo lists the fds it watches.
 import fs from 'node:fs';
 
 /** System call numbers differ by architecture; these are the ones pipe-chat names. */
-const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, { read: number; write: number; epoll: number[] }>> = {
-  // epoll_wait, epoll_pwait, epoll_pwait2
-  x64: { read: 0, write: 1, epoll: [232, 281, 441] },
-  arm64: { read: 63, write: 64, epoll: [22, 441] },
+const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, { read: number; write: number }>> = {
+  x64: { read: 0, write: 1 },
+  arm64: { read: 63, write: 64 },
 };
 
 export interface ThreadCall {
   tid: number;
-  call: 'read' | 'write' | 'epoll-wait' | 'other' | 'running';
-  /** The call's first argument: the fd read or written, or the epoll instance's fd; null otherwise. */
+  call: 'read' | 'write' | 'other' | 'running';
+  /** The call's first argument: the fd read or written; null otherwise. */
   fd: number | null;
 }
 
@@ -26,7 +23,7 @@ export function parseThreadCall(tid: number, line: string): ThreadCall {
   const [nr, arg0] = line.trim().split(' ');
   if (nr === 'running' || !numbers) return { tid, call: nr === 'running' ? 'running' : 'other', fd: null };
   const number = Number(nr);
-  const call = number === numbers.read ? 'read' : number === numbers.write ? 'write' : numbers.epoll.includes(number) ? 'epoll-wait' : 'other';
+  const call = number === numbers.read ? 'read' : number === numbers.write ? 'write' : 'other';
   return { tid, call, fd: call === 'other' ? null : Number.parseInt(arg0 ?? '', 16) };
 }
 
@@ -52,15 +49,6 @@ export function threadCalls(pid: number | 'self'): ThreadCall[] {
       return [];
     }
   });
-}
-
-/** Does the epoll instance at `epfd` in process `pid` watch `fd`? (its fdinfo has a "tfd: fd" line per watched fd) */
-export function epollWatches(pid: number | 'self', epfd: number, fd: number): boolean {
-  try {
-    return new RegExp(`^tfd:\\s+${fd}\\s`, 'm').test(fs.readFileSync(`/proc/${pid}/fdinfo/${epfd}`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 /** Is some thread of `pid` blocked in `call` on `fd`? */

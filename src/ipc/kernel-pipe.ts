@@ -1,19 +1,18 @@
-// Node has no pipe(2). A FIFO is the same kernel object (64 KiB buffer, PIPE_BUF
-// atomic writes, EOF when the last writer closes, EPIPE when the last reader does),
-// so we make one with mkfifo in a fresh private directory (the rule of
-// ../kernel/safe-dirs.ts), open every end we need, and
-// unlink it at once: from then on it is an anonymous pipe that only our fds reach.
-// openNamedPipe makes the same object but keeps its name on disk, for the named wiring.
-// Each end gets its own open file description, because O_NONBLOCK lives there: the
-// parent's ends are non-blocking (event loop), the child's are blocking (read(2)
-// really blocks, as in the textbook).
-import { execFile } from 'node:child_process';
+// The named pipe's FIFO: the same kernel object as pipe(2) (64 KiB buffer, PIPE_BUF
+// atomic writes, EOF when the last writer closes, EPIPE when the last reader does), but
+// kept at a name on disk while the named wiring runs, so that other processes of this
+// user can open it. Its directory is made under the one rule for shared places
+// (../kernel/safe-dirs.ts), and everything inside it is done relative to the directory's
+// fd, held from the moment it is made: mkfifoat, openat, unlinkat (through libc), so a
+// path swapped meanwhile never redirects a call. (The anonymous pipes of the other
+// wirings come from pipe2: ../kernel/anonymous-pipes.ts.) Each end gets its own open file
+// description, because O_NONBLOCK lives there.
 import fs from 'node:fs';
-import { promisify } from 'node:util';
 import path from 'node:path';
-import { makePrivateDir, removePrivateDir, sweepStaleDirs, type PrivateDir } from '../kernel/safe-dirs.js';
+import { loadLibc, type Libc } from '../kernel/libc.js';
+import { isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
 
-const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+const { O_RDONLY, O_WRONLY, O_NONBLOCK, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
 
 export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
@@ -26,120 +25,166 @@ const FLAGS: Record<EndKind, number> = {
 };
 
 export interface OpenedPipe {
-  /** The FIFO's inode: the pipe's identity, the same in every process that holds it. */
+  /** The pipe's inode: its identity, the same in every process that holds it. */
   inode: number;
   /** One fd per requested end, in the order asked. */
   fds: number[];
 }
 
-const run = promisify(execFile);
+/** The file name of a named pipe inside its private directory. */
+const NAMED_FIFO = 'chat';
 
-/** mkfifo from the system's own directories, never from whatever PATH names first. */
-function mkfifoPath(): string {
-  const found = ['/usr/bin/mkfifo', '/bin/mkfifo'].find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error('mkfifo was not found in /usr/bin or /bin');
-  return found;
-}
 let swept = false;
 
-/** A fresh private directory for our FIFOs (safe-dirs' rule); the first call also clears what crashed runs left. */
-function scratchDir(): PrivateDir {
+/** A fresh private directory (safe-dirs' rule); the first call also has what crashed runs left cleared, later and bounded. */
+function privateDir(): PrivateDir {
   if (!swept) {
     swept = true;
-    removeStaleScratchDirs();
+    sweepStaleDirsLater(DIR_PREFIX, isOwnFifoName, isFifo);
   }
   return makePrivateDir(`${DIR_PREFIX}${process.pid}-`);
 }
 
 const isFifo = (stat: fs.Stats): boolean => stat.isFIFO();
 
-/**
- * Opens `pipes.length` kernel pipes; `pipes[i]` lists the ends wanted on pipe i.
- * Nothing stays on disk: the FIFOs are unlinked and their directory removed before
- * this resolves, on success and on failure. mkfifo runs without blocking the event
- * loop (the UI draws its first frame meanwhile); the opens that follow never block.
- */
-export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): Promise<OpenedPipe[]> {
-  const dir = scratchDir();
-  const names = pipes.map((_, i) => `p${i}`);
-  const paths = names.map((name) => path.join(dir.path, name));
-  const opened: number[] = [];
-  try {
-    await run(mkfifoPath(), ['-m', '600', '--', ...paths]);
-    return pipes.map((ends, i) => openEnds(paths[i] as string, ends, opened));
-  } catch (error) {
-    for (const fd of opened) fs.closeSync(fd);
-    throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    removePrivateDir(dir, names, isFifo);
-  }
-}
-
-/** Opens each end asked for on `fifo`, each its own file description; `opened` collects them for the caller's cleanup. */
-function openEnds(fifo: string, ends: readonly EndKind[], opened: number[]): OpenedPipe {
-  // Hold both ends first, so that no open below can block on a missing peer.
-  const anchorRead = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
-  const anchorWrite = fs.openSync(fifo, O_WRONLY);
-  try {
-    const fds = ends.map((end) => {
-      const fd = fs.openSync(fifo, FLAGS[end]);
-      opened.push(fd);
-      return fd;
-    });
-    return { inode: fs.fstatSync(anchorRead).ino, fds };
-  } finally {
-    fs.closeSync(anchorRead);
-    fs.closeSync(anchorWrite);
-  }
-}
-
-/** The file name of a named pipe inside its private directory. */
-const NAMED_FIFO = 'chat';
-
 export interface NamedPipe extends OpenedPipe {
   /** Where other processes of this user can open it: DIR/chat, a 0600 FIFO in a 0700 directory. */
   path: string;
   /** The FIFO's device: with the inode, what /proc/PID/fd entries are matched on. */
   dev: number;
-  /** Unlinks the FIFO and removes its directory; synchronous and idempotent (safe from a signal handler or an 'exit' listener). */
+  /** Unlinks the FIFO and removes its directory; synchronous, idempotent, never throws (safe from a signal handler or an 'exit' listener). */
   remove(): void;
 }
 
+/** The directory we made, held by an fd (and its root's, to remove it by name), checked to be it. */
+interface HeldDir {
+  dir: PrivateDir;
+  fd: number;
+  rootFd: number;
+}
+
+function holdDir(libc: Libc, dir: PrivateDir): HeldDir {
+  const rootFd = libc.openat(libc.constants.AT_FDCWD, path.dirname(dir.path), O_RDONLY | O_DIRECTORY);
+  try {
+    const fd = libc.openat(rootFd, path.basename(dir.path), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    const stat = fs.fstatSync(fd);
+    if (stat.dev !== dir.dev || stat.ino !== dir.ino) {
+      fs.closeSync(fd);
+      throw new Error(`${dir.path} changed before it could be opened`);
+    }
+    return { dir, fd, rootFd };
+  } catch (error) {
+    fs.closeSync(rootFd);
+    throw error;
+  }
+}
+
+/** Opens each end asked for on the FIFO, each its own file description; `opened` collects them for the caller's cleanup. */
+function openEnds(libc: Libc, held: HeldDir, ends: readonly EndKind[], opened: number[]): OpenedPipe {
+  // Hold both ends first, so that no open below can block on a missing peer.
+  const anchorRead = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+  opened.push(anchorRead);
+  const anchorWrite = libc.openat(held.fd, NAMED_FIFO, O_WRONLY | O_NONBLOCK | O_NOFOLLOW);
+  opened.push(anchorWrite);
+  const inode = fs.fstatSync(anchorRead).ino;
+  const fds = ends.map((end) => {
+    const fd = libc.openat(held.fd, NAMED_FIFO, FLAGS[end] | O_NOFOLLOW);
+    opened.push(fd);
+    return fd;
+  });
+  for (const anchor of opened.splice(0, 2)) fs.closeSync(anchor);
+  return { inode, fds };
+}
+
 /**
- * One FIFO that stays on disk: the same kernel object as openKernelPipes' pipes, but
- * left at its path so that another terminal of the same user can `cat` from it or
- * `echo` into it. Only this user can reach it: the directory is made in a safe root and
- * checked to be ours and 0700 after it is made (safe-dirs), the
- * FIFO 0600. The caller must call remove() on every way out.
+ * Unlinks the FIFO (only once an open of it without following a link proves it is ours:
+ * a FIFO of this user with our inode), then removes the directory by name from its root
+ * while the name still leads to the directory we made; closes both fds. Never throws.
+ */
+function removeHeld(libc: Libc, held: HeldDir, fifoInode: number | null): void {
+  try {
+    if (fifoInode !== null) {
+      let probe = -1;
+      try {
+        probe = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+        const stat = fs.fstatSync(probe);
+        if (stat.isFIFO() && stat.uid === held.dir.uid && stat.ino === fifoInode) libc.unlinkat(held.fd, NAMED_FIFO, 0);
+      } catch {
+        // gone already, or not ours to remove
+      } finally {
+        if (probe >= 0) fs.closeSync(probe);
+      }
+    }
+    if (isStillOurs(held.dir)) libc.unlinkat(held.rootFd, path.basename(held.dir.path), libc.constants.AT_REMOVEDIR);
+  } catch {
+    // not empty (something not ours was put there), or gone: left as it is
+  } finally {
+    fs.closeSync(held.fd);
+    fs.closeSync(held.rootFd);
+  }
+}
+
+/**
+ * One FIFO that stays on disk, left at its path so that another terminal of the same
+ * user can `cat` from it or `echo` into it. Only this user can reach it: the directory
+ * is made in a safe root and checked to be ours and 0700 after it is made (safe-dirs),
+ * the FIFO 0600. The caller must call remove() on every way out.
  */
 export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe> {
-  const dir = scratchDir();
+  const libc = await loadLibc();
+  const dir = privateDir();
   const fifo = path.join(dir.path, NAMED_FIFO);
+  let held: HeldDir;
+  try {
+    held = holdDir(libc, dir);
+  } catch (error) {
+    throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let inode: number | null = null;
   let removed = false;
-  // Removes the FIFO and the directory only while the directory is still the one made
-  // here; whatever else is found at those paths stays. Never throws.
   const remove = (): void => {
     if (removed) return;
     removed = true;
-    removePrivateDir(dir, [NAMED_FIFO], isFifo);
+    removeHeld(libc, held, inode);
   };
   const opened: number[] = [];
   try {
-    await run(mkfifoPath(), ['-m', '600', '--', fifo]);
-    const pipe = openEnds(fifo, ends, opened);
-    return { ...pipe, path: fifo, dev: fs.statSync(fifo).dev, remove };
+    libc.mkfifoat(held.fd, NAMED_FIFO, 0o600);
+    const pipe = openEnds(libc, held, ends, opened);
+    inode = pipe.inode;
+    return { ...pipe, path: fifo, dev: dir.dev, remove };
   } catch (error) {
     for (const fd of opened) fs.closeSync(fd);
+    // What mkfifoat made, if anything: ours by construction (the directory is 0700 and held).
+    inode ??= fifoInodeIn(libc, held);
     remove();
     throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+function fifoInodeIn(libc: Libc, held: HeldDir): number | null {
+  try {
+    const fd = libc.openat(held.fd, NAMED_FIFO, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+    try {
+      return fs.fstatSync(fd).ino;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
 /**
- * A crash between mkfifo and the unlink (a few ms), or while a named pipe is open, can
- * leave a directory of ours with its FIFOs; this clears those of dead processes, with
- * safe-dirs' checks (safe roots only, provably ours, no link followed, never recursive).
+ * A crash while a named pipe is open can leave a directory of ours with its FIFO; this
+ * clears those of dead processes, with safe-dirs' checks (safe roots only, provably ours,
+ * no link followed, never recursive).
  */
-export function removeStaleScratchDirs(root?: string): void {
-  sweepStaleDirs(DIR_PREFIX, (name) => /^p\d+$/.test(name) || name === NAMED_FIFO, isFifo, root === undefined ? undefined : [root]);
+export function removeStaleScratchDirs(options: SweepOptions = {}): number {
+  return sweepStaleDirs(DIR_PREFIX, isOwnFifoName, isFifo, options);
+}
+
+/** The named pipe's FIFO, and p0, p1...: the scratch FIFOs that versions before pipe2 could leave. */
+function isOwnFifoName(name: string): boolean {
+  return /^p\d+$/.test(name) || name === NAMED_FIFO;
 }

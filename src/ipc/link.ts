@@ -1,28 +1,26 @@
 // A link: the parent's side of a conversation. It makes the kernel objects of the
-// chosen wiring (wires.ts), forks the child with its ends at fds 3 and 4
-// (child-process.ts), and performs the parent's own calls (parent-end.ts). Every call,
-// the parent's and (through the child's report) the child's, comes out of `subscribe`
-// as an event; nothing is emitted that did not happen. It is the one owner of those
-// resources: close() kills the child, closes every fd and ends the parent's read.
-//
-// Four wirings (events.ts, Wiring): two pipes, one shared pipe, a socketpair, and a
-// named pipe, one FIFO kept at a path until the link closes, which other processes can open.
+// chosen channel (its ends.ts, found through channels/ends-registry.ts), forks the child
+// with its ends at fds 3 and 4 (child-process.ts), and performs the parent's own calls
+// (parent-end.ts). Every call, the parent's and (through the child's report) the
+// child's, comes out of `subscribe` as an event; nothing is emitted that did not happen.
+// It is the one owner of those resources: close() kills the child, closes every fd and
+// ends the parent's read.
 import { fileURLToPath } from 'node:url';
 import { ChildHandle } from './child-process.js';
-import { describeFd, modeOfWiring, nowUs, wiringOfMode, type FdInfo, type LinkEvent, type PipeMode, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
+import { closeChildCopies, closeParentEnds, type PipeDescription, type Wires } from '../channels/channel-ends.js';
+import { channelEnds } from '../channels/ends-registry.js';
+import { loadLibc, type Libc } from '../kernel/libc.js';
+import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
-import { closeChildCopies, closeParentEnds, wire, type PipeDescription, type Wires } from './wires.js';
 import { WrittenMessages } from './written-messages.js';
 
 export type { PendingRead } from './parent-end.js';
-export type { PipeDescription } from './wires.js';
+export type { PipeDescription } from '../channels/channel-ends.js';
 
 export interface LinkOptions<E extends WiredLinkEvent = WiredLinkEvent> {
-  /** The wiring; `mode` is the older name of the two pipe wirings ('two' is two-pipes, 'one' is one-pipe). */
-  wiring?: Wiring;
-  mode?: PipeMode;
+  wiring: Wiring;
   /** Turns the child plays before it exits; 0 for no limit. */
   turns?: number;
   /** The turn the child starts at (a child forked mid-conversation goes on from there). */
@@ -45,18 +43,16 @@ export function defaultChildScript(): string {
   return fileURLToPath(new URL('./child.js', import.meta.url));
 }
 
-function childArgs(wiring: Wiring, options: LinkOptions<never>): string[] {
+function childArgs(options: LinkOptions<never>): string[] {
   return [
     ...['--turns', String(options.turns ?? 3), '--first-turn', String(options.firstTurn ?? 1), '--delay-ms', String(options.childDelayMs ?? 0)],
-    ...(wiring === 'socket' ? ['--one-fd'] : []),
+    ...channelEnds(options.wiring).childArgs,
     ...(options.childArgs ?? []),
   ];
 }
 
 export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   readonly wiring: Wiring;
-  /** 'one' when both processes read the same FIFO (one-pipe, named), 'two' otherwise (two-pipes, socket). */
-  readonly mode: PipeMode;
   /** The kernel pipes; none on a socket (its ends are in parentFds and childFds, kind 'socket'). */
   readonly pipes: PipeDescription[];
   /** The named pipe's path (DIR/chat, a 0600 FIFO in a 0700 directory) while the link is open; null on other wirings. */
@@ -71,44 +67,44 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly writeFd: number;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
+  /** FIONREAD's last answer per pipe inode, and the pipes a call touched since the last look. */
+  private readonly queued = new Map<number, number>();
+  private readonly touched = new Set<number>();
 
   private constructor(
     private readonly child: ChildHandle,
     wiring: Wiring,
     firstTurn: number,
     private readonly wires: Wires,
+    private readonly libc: Libc,
   ) {
     this.wiring = wiring;
-    this.mode = modeOfWiring(wiring);
     this.writeSeq = firstTurn - 1;
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? null;
     this.childPid = child.pid;
-    const socket = wiring === 'socket' ? child.socket : null;
-    const readFd = socket ? child.socketFd() : wires.parentRead;
-    this.writeFd = socket ? readFd : wires.parentWrite;
-    this.parentFds = [describeFd(readFd, 'read'), describeFd(this.writeFd, 'write')];
+    this.writeFd = wires.parentWrite;
+    this.parentFds = [describeFd(wires.parentRead, 'read'), describeFd(this.writeFd, 'write')];
     this.end = new ParentEnd(
-      { readFd, writeFd: this.writeFd, socket, wakeFd: wires.named?.fds[4] ?? null, shared: this.mode === 'one' },
+      { readFd: wires.parentRead, writeFd: this.writeFd, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
       (event) => this.emit(event),
     );
     if (wires.named) process.once('exit', wires.named.remove);
     void child.exited.then(({ code, signal }) => this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() }));
   }
 
-  /** Creates the pipes (or socket), forks the child, and resolves once the child has reported its fds. */
-  static open(options: LinkOptions<LinkEvent> & { mode: PipeMode; wiring?: undefined }): Promise<PipeLink>;
-  static open(options: LinkOptions & { wiring: Wiring }): Promise<PipeLink<WiredLinkEvent>>;
-  static async open(options: LinkOptions<LinkEvent> | LinkOptions): Promise<PipeLink | PipeLink<WiredLinkEvent>> {
-    const wiring = options.wiring ?? wiringOfMode(options.mode ?? 'two');
-    const wires = await wire(wiring);
+  /** Makes the channel's kernel objects, forks the child, and resolves once the child has reported its fds. */
+  static async open(options: LinkOptions): Promise<PipeLink> {
+    const wiring = options.wiring;
+    const libc = await loadLibc();
+    const wires = await channelEnds(wiring).make();
     // Events can come before the link exists (the child's hello): they wait here for it.
-    let link: PipeLink<WiredLinkEvent> | null = null;
+    let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
     let child: ChildHandle;
     try {
       child = await ChildHandle.start(
-        { script: options.childScript ?? defaultChildScript(), args: childArgs(wiring, options as LinkOptions<never>), stdio: wires.childStdio },
+        { script: options.childScript ?? defaultChildScript(), args: childArgs(options as LinkOptions<never>), stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
     } catch (error) {
@@ -118,9 +114,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       closeChildCopies(wires);
     }
     options.onForked?.();
-    link = new PipeLink<WiredLinkEvent>(child, wiring, options.firstTurn ?? 1, wires);
-    // A link opened by mode emits only LinkEvents (see emit).
-    if (options.onEvent) link.subscribe(options.onEvent as (event: WiredLinkEvent) => void);
+    link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc);
+    if (options.onEvent) link.subscribe(options.onEvent);
     const started = link.started(options.startTimeoutMs ?? 10_000);
     for (const event of early.splice(0)) link.fromChild(event);
     try {
@@ -202,6 +197,9 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   outsideHolders(): FifoHolder[] {
     const named = this.wires.named;
     if (!named || this.closing) return [];
+    // An outside reader takes bytes without a call of ours: look at what the kernel holds too.
+    for (const pipe of this.pipes) this.touched.add(pipe.inode);
+    this.lookAtQueued();
     return findFifoHolders({ dev: named.dev, ino: named.inode }, [process.pid, this.childPid]);
   }
 
@@ -236,9 +234,40 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private emit(event: WiredLinkEvent | (() => WiredLinkEvent)): void {
     if (this.listeners.size === 0) return;
     const value = typeof event === 'function' ? event() : event;
-    // E is LinkEvent only for links opened by mode, which never wait in epoll.
     for (const each of [value, ...(value.type === 'syscall' ? this.written.after(value) : [])] as E[]) {
       for (const listener of this.listeners) listener(each);
+    }
+    if (value.type === 'syscall') this.touch(value.proc, value.fd);
+  }
+
+  /**
+   * A call of either process on a pipe changed what it holds: FIONREAD is asked once for
+   * every pipe touched in this turn of the event loop (a child's report brings several
+   * calls at once), on the parent's own end of it, and a change is emitted as 'queued'.
+   */
+  private touch(proc: 'parent' | 'child', fd: number): void {
+    const inode = (proc === 'parent' ? this.parentFds : this.childFds).find((f) => f.fd === fd)?.inode;
+    if (inode === undefined || !this.pipes.some((p) => p.inode === inode)) return;
+    if (this.touched.size === 0) queueMicrotask(() => this.lookAtQueued());
+    this.touched.add(inode);
+  }
+
+  private lookAtQueued(): void {
+    const inodes = [...this.touched];
+    this.touched.clear();
+    if (this.closing) return;
+    for (const inode of inodes) {
+      const fd = this.parentFds.find((f) => f.inode === inode)?.fd;
+      if (fd === undefined) continue;
+      let bytes: number;
+      try {
+        bytes = this.libc.fionread(fd);
+      } catch {
+        continue;
+      }
+      if (this.queued.get(inode) === bytes) continue;
+      this.queued.set(inode, bytes);
+      this.emit({ type: 'queued', inode, bytes, at: nowUs() });
     }
   }
 }

@@ -1,28 +1,21 @@
 // The parent's end of the conversation and the calls it makes there: the textbook's
 // blocking read(2) and write(2) on blocking file descriptions of its own, made on a
 // thread of libuv's pool (fs.read, fs.write) so that the UI thread only draws. While
-// the parent waits, a thread of this process sits in read(2) on the fd the screen names.
-// One read(2) is made each time the parent asks to read (and again only while a frame
-// is incomplete): between reads the parent really does not read, which matters on a
-// shared pipe, where any read takes whatever bytes are there.
+// the parent waits, a thread of this process sits in read(2) on the fd the screen names,
+// on a pipe and on a socket alike (the socketpair is made by the parent through libc,
+// blocking at both ends). One read(2) is made each time the parent asks to read (and
+// again only while a frame is incomplete): between reads the parent really does not
+// read, which matters on a shared pipe, where any read takes whatever bytes are there.
 //
 // A read in flight cannot be interrupted: bytes or end of file end it. So every way out
-// ends it (the link kills the child and this closes our write end, and the read returns
-// 0), or our own wake-up bytes do (wakeRead; on a named pipe, where an outside process
-// may hold a write end, close() writes them until the read returns). process.exit()
-// waits for a pool thread blocked in read(2): that is why.
-//
-// On a socket the parent's end is non-blocking (spawn made it, and Node cannot clear
-// O_NONBLOCK): the event loop's thread waits in epoll_wait and reads as soon as the
-// kernel says the socket is readable. The parent says so ('waiting-epoll'), never 'reading'.
+// ends it the way its channel says (channels/*/ends.ts): the link kills the child and
+// this closes our write end (a pipe: no writer left, the read returns 0), or shuts the
+// socket down, or our own wake-up bytes end it (wakeRead; on a named pipe, where an
+// outside process may hold a write end, close() writes them until the read returns).
+// process.exit() waits for a pool thread blocked in read(2): that is why.
 import fs from 'node:fs';
-import type net from 'node:net';
-import { errnoCode, nowUs, type EpollWait, type WiredLinkEvent } from './events.js';
+import { errnoCode, nowUs, type WiredLinkEvent } from './events.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
-
-
-/** libuv reads a socket into a buffer of this size (uv_alloc_cb): the size each of its read(2)s asks for. */
-const EVENT_LOOP_READ_BYTES = 64 * 1024;
 
 /** How long close() waits for its wake-up bytes to end its read before it writes them again (an outside reader may take them). */
 const WAKE_RETRY_MS = 20;
@@ -35,10 +28,11 @@ export interface PendingRead {
 }
 
 export interface Ends {
+  /** The fds read and written; the same fd on a socket, which is two-way. */
   readFd: number;
   writeFd: number;
-  /** The parent's end of a socketpair, read through the event loop; null on pipes. */
-  socket: net.Socket | null;
+  /** Ends a read(2) or write(2) in flight at once, before the fds are closed (a socket: shutdown); null where closing our write end does it. */
+  shutdown: (() => void) | null;
   /** A non-blocking write end kept only to end our own read at close (named pipe); null elsewhere. */
   wakeFd: number | null;
   /** Both processes read the same pipe: our own bytes can end our read (one-pipe, named). */
@@ -59,17 +53,13 @@ export class ParentEnd {
   private readEnded = false;
   private closed = false;
 
+  private readonly open = new Set<number>();
+
   constructor(
     private readonly ends: Ends,
     private readonly emit: Emit,
   ) {
-    ends.socket
-      ?.on('data', (chunk: Buffer) => {
-        const at = nowUs();
-        this.onRead(chunk.length, chunk, at, at);
-      })
-      .on('end', () => this.onRead(0, Buffer.alloc(0), nowUs(), nowUs()))
-      .on('error', (error) => this.onRead(errnoCode(error), Buffer.alloc(0), nowUs(), nowUs()));
+    this.open.add(ends.readFd).add(ends.writeFd);
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
@@ -86,10 +76,8 @@ export class ParentEnd {
       wanted = { resolve };
       this.wanted = wanted;
     });
-    const fd = this.ends.readFd;
-    if (this.ends.socket) this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'waiting-epoll', fd } satisfies EpollWait, at: nowUs() });
-    else this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'reading', fd }, at: nowUs() });
-    if (!this.ends.socket && !this.readInFlight) this.startRead();
+    this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'reading', fd: this.ends.readFd }, at: nowUs() });
+    if (!this.readInFlight) this.startRead();
     return {
       frame,
       cancel: () => {
@@ -129,7 +117,7 @@ export class ParentEnd {
         fs.write(this.ends.writeFd, frame, off, frame.length - off, null, (error, n) => resolve(error ? errnoCode(error) : n));
       });
       this.writesInFlight--;
-      if (this.closed && this.writesInFlight === 0) this.releaseWriteEnd();
+      this.closeIdleFds();
       const at = nowUs();
       const moved = typeof result === 'number' ? frame.subarray(off, off + result) : frame.subarray(0, 0);
       this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'write', fd: this.ends.writeFd, requested: frame.length - off, result, data: moved.toString('base64'), start, at }));
@@ -140,15 +128,16 @@ export class ParentEnd {
   }
 
   /**
-   * Synchronously: stops waiting, closes our write end (with the child gone, no writer is
-   * left and the read returns 0) and, if no read is in flight, the read end.
+   * Synchronously: stops waiting, ends the calls in flight where the channel can
+   * (shutdown), closes our write end (with the child gone, no writer is left and the read
+   * returns 0) and every fd no call is using; the others close as their calls return.
    */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.settle(null);
-    if (this.writesInFlight === 0) this.releaseWriteEnd();
-    if (!this.readInFlight && !this.ends.socket) fs.closeSync(this.ends.readFd);
+    this.ends.shutdown?.();
+    this.closeIdleFds();
   }
 
   /** After close(), once the child is gone: resolves when our read has returned. */
@@ -179,9 +168,17 @@ export class ParentEnd {
     }
   }
 
-  private releaseWriteEnd(): void {
-    if (this.ends.socket) this.ends.socket.destroy();
-    else fs.closeSync(this.ends.writeFd);
+  /** After close(): each fd of ours closed once, and only when no call of ours is in it (its number could be reused under the call). */
+  private closeIdleFds(): void {
+    if (!this.closed) return;
+    const busy = new Set<number>();
+    if (this.readInFlight) busy.add(this.ends.readFd);
+    if (this.writesInFlight > 0) busy.add(this.ends.writeFd);
+    for (const fd of [...this.open]) {
+      if (busy.has(fd)) continue;
+      this.open.delete(fd);
+      fs.closeSync(fd);
+    }
   }
 
   /** One read(2) on a pool thread, which blocks in it until bytes or end of file. */
@@ -197,16 +194,13 @@ export class ParentEnd {
     });
   }
 
-  /**
-   * One read(2) returned: on a pipe, ours on a pool thread; on a socket, the event loop's
-   * (it reads as soon as epoll says the socket is readable, so it did not block: start is at).
-   */
+  /** One read(2) of ours returned, on its pool thread. */
   private onRead(result: number | string, bytes: Buffer, start: number, at: number): void {
     if (this.closed) {
-      if (!this.ends.socket) fs.closeSync(this.ends.readFd);
+      this.closeIdleFds();
       return;
     }
-    const requested = this.ends.socket ? EVENT_LOOP_READ_BYTES : this.readBuffer.length;
+    const requested = this.readBuffer.length;
     this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'read', fd: this.ends.readFd, requested, result, data: bytes.toString('base64'), start, at }));
     if (typeof result !== 'number' || result === 0) {
       this.readEnded = true;
@@ -221,7 +215,7 @@ export class ParentEnd {
     if (first) {
       this.emit({ type: 'message', proc: 'parent', frame: first, at });
       this.settle(first);
-    } else if (!this.ends.socket) {
+    } else {
       this.startRead();
     }
   }

@@ -180,44 +180,81 @@ export function removePrivateDir(dir: PrivateDir, names: readonly string[], isKi
   }
 }
 
+/** What a sweep may look at, and for how long. */
+export interface SweepOptions {
+  /** The roots to look in; by default every safe candidate root. */
+  roots?: readonly string[];
+  /** Stop after this long (ms): a root may hold hundreds of thousands of entries, some planted by other users. Unbounded when absent. */
+  budgetMs?: number;
+  /** The clock the budget is counted on (ms); tests hand in their own. */
+  now?: () => number;
+}
+
 /**
  * A crash can leave a directory of ours behind (`PREFIX<dead pid>-…`); this removes
- * those of dead processes in every safe root, through removePrivateDir's checks. The
- * entry must be a real directory (no link) owned by this user and 0700; inside it only
- * the names `ownNames` accepts, of the kind `isKind` accepts, are unlinked.
+ * those of dead processes, through removePrivateDir's checks. The entry must be a real
+ * directory (no link) owned by this user and 0700; inside it only the names `ownNames`
+ * accepts, of the kind `isKind` accepts, are unlinked. Entries are read one at a time,
+ * so a budget bounds the work however many there are. Returns how many entries it looked at.
  */
-export function sweepStaleDirs(prefix: string, ownNames: (name: string) => boolean, isKind: (stat: fs.Stats) => boolean, roots?: readonly string[]): void {
+export function sweepStaleDirs(prefix: string, ownNames: (name: string) => boolean, isKind: (stat: fs.Stats) => boolean, options: SweepOptions = {}): number {
   const uid = myUid();
-  const safeRoots = roots ?? rootCandidates().flatMap((c) => (c.verdict.safe ? [c.root] : []));
+  const now = options.now ?? (() => performance.now());
+  const deadline = options.budgetMs === undefined ? Infinity : now() + options.budgetMs;
+  const safeRoots = options.roots ?? rootCandidates().flatMap((c) => (c.verdict.safe ? [c.root] : []));
   const pattern = new RegExp(`^${prefix}(\\d+)-`);
+  let looked = 0;
   for (const root of safeRoots) {
     if (!judgeRoot(lstatOf(root), uid).safe) continue;
-    let names: string[];
+    let entries: fs.Dir;
     try {
-      names = fs.readdirSync(root);
+      entries = fs.opendirSync(root);
     } catch {
       continue;
     }
-    for (const name of names) {
-      const pid = Number(pattern.exec(name)?.[1]);
-      if (!pid || pid === process.pid || isAlive(pid)) continue;
-      const dirPath = path.join(root, name);
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(dirPath);
-      } catch {
-        continue;
+    try {
+      for (let entry = entries.readSync(); entry !== null && now() < deadline; entry = entries.readSync()) {
+        looked++;
+        const pid = Number(pattern.exec(entry.name)?.[1]);
+        if (!pid || pid === process.pid || isAlive(pid)) continue;
+        removeIfStale(path.join(root, entry.name), uid, ownNames, isKind);
       }
-      const dir: PrivateDir = { path: dirPath, dev: stat.dev, ino: stat.ino, uid };
-      let inside: string[];
-      try {
-        inside = isStillOurs(dir) ? fs.readdirSync(dirPath).filter(ownNames) : [];
-      } catch {
-        continue;
-      }
-      removePrivateDir(dir, inside, isKind);
+    } catch {
+      // the root went away or became unreadable meanwhile
+    } finally {
+      entries.closeSync();
     }
   }
+  return looked;
+}
+
+function removeIfStale(dirPath: string, uid: number, ownNames: (name: string) => boolean, isKind: (stat: fs.Stats) => boolean): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(dirPath);
+  } catch {
+    return;
+  }
+  const dir: PrivateDir = { path: dirPath, dev: stat.dev, ino: stat.ino, uid };
+  let inside: string[];
+  try {
+    inside = isStillOurs(dir) ? fs.readdirSync(dirPath).filter(ownNames) : [];
+  } catch {
+    return;
+  }
+  removePrivateDir(dir, inside, isKind);
+}
+
+/** How long a sweep started by the program itself may take, after start-up. */
+const BACKGROUND_BUDGET_MS = 20;
+const BACKGROUND_AFTER_MS = 2000;
+
+/**
+ * The same sweep, later and bounded: start-up never waits for it (another user can fill
+ * a shared root with entries named like ours). The timer keeps no process alive.
+ */
+export function sweepStaleDirsLater(prefix: string, ownNames: (name: string) => boolean, isKind: (stat: fs.Stats) => boolean): void {
+  setTimeout(() => sweepStaleDirs(prefix, ownNames, isKind, { budgetMs: BACKGROUND_BUDGET_MS }), BACKGROUND_AFTER_MS).unref();
 }
 
 function isAlive(pid: number): boolean {

@@ -8,7 +8,8 @@
 // close() kills the child and ends the parent's blocked read before its first await,
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a pool thread is blocked in read(2).
-import { WIRINGS, modeOfWiring, nowUs, type Proc, type Wiring } from '../ipc/events.js';
+import { channelEnds } from '../channels/ends-registry.js';
+import { WIRINGS, nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
@@ -74,7 +75,7 @@ export class ConversationSession {
       if (isCurrent()) this.emit(event);
     };
     const closing = this.teardown();
-    this.emit({ type: 'session-starting', session: id, wiring, mode: modeOfWiring(wiring), firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
+    this.emit({ type: 'session-starting', session: id, wiring, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
     const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
     this.gate = gate;
     const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
@@ -104,16 +105,16 @@ export class ConversationSession {
     }, fail);
   }
 
-  /** Ctrl+T: from two pipes to one pipe, and from any other wiring back to two pipes, counted from the latest start. */
+  /** Ctrl+T: to the channel's partner (two pipes and one pipe each other's; the others back to two pipes), counted from the latest start. */
   toggle(firstTurn: number): void {
     if (this.started === null) return;
-    this.start('toggle', this.started === 'two-pipes' ? 'one-pipe' : 'two-pipes', firstTurn);
+    this.start('toggle', channelEnds(this.started).toggleTo, firstTurn);
   }
 
   /** F3: the next of the four wirings, counted from the latest start. */
   nextWiring(firstTurn: number): void {
     if (this.started === null) return;
-    this.start('toggle', WIRINGS[(WIRINGS.indexOf(this.started) + 1) % WIRINGS.length] ?? 'two-pipes', firstTurn);
+    this.start('toggle', WIRINGS[(WIRINGS.indexOf(this.started) + 1) % WIRINGS.length] ?? WIRINGS[0], firstTurn);
   }
 
   /** Hands a line to a process's keyboard; false if that process is not waiting for one. */

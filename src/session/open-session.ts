@@ -1,14 +1,13 @@
 // How a conversation opens for real: fork a child over real kernel pipes and build the
 // parent's program on the same link. The session (conversation-session.ts) takes this
 // as a function, so tests hand it a fake that makes no process at all.
-import type { FdInfo, PipeMode, WiredLinkEvent, Wiring } from '../ipc/events.js';
+import type { FdInfo, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
 
 export interface ChatLink {
   readonly wiring: Wiring;
-  readonly mode: PipeMode;
   /** The named pipe's path; null on the other wirings. */
   readonly path: string | null;
   readonly pipes: PipeDescription[];
@@ -73,7 +72,6 @@ export function openPipeSession(childScript?: string): OpenSession {
     return {
       link: {
         wiring: link.wiring,
-        mode: link.mode,
         path: link.path,
         pipes: link.pipes,
         parentFds: link.parentFds,

@@ -2,7 +2,7 @@
 // a session starting (a new child for a start, toggle, restart or respawn), opened or
 // failed, each event of its link, a line handed to a keyboard, the parent waiting for
 // the child's line before its read delay, a knob turned. Each carries its own time.
-import type { FdInfo, PipeMode, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
+import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { PipeDescription } from '../ipc/link.js';
 
 export type StartReason = 'start' | 'toggle' | 'restart' | 'respawn';
@@ -17,8 +17,6 @@ export type SessionEvent =
       type: 'session-starting';
       session: number;
       wiring: Wiring;
-      /** The wiring as the UI's two modes ('one': both processes read the same FIFO). */
-      mode: PipeMode;
       firstTurn: number;
       reason: StartReason;
       parentPid: number;

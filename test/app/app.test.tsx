@@ -34,7 +34,7 @@ function start(
   const app = render(
     <App
       session={world.session(() => script.at)}
-      options={{ mode: options.mode ?? 'two', color: options.color ?? true }}
+      options={{ wiring: options.mode === 'one' ? 'one-pipe' : 'two-pipes', color: options.color ?? true }}
       messages={options.messages ?? en}
       size={{ cols: options.cols ?? 100, rows: options.rows ?? 30 }}
       fdReader={() => null}
@@ -157,7 +157,8 @@ describe('App', () => {
     const exported = exportTranscript(en.ui, saves[0]!, new Date(Date.UTC(2026, 10, 25, 9, 30)));
     expect(exported.text).toContain('pipe-chat transcript and trace, saved 2026-11-25T09:30:00.000Z');
     expect(exported.text).toMatch(/C1 child→child {2}STOLEN {2}"Who are you\?"/);
-    const json = JSON.parse(exported.json) as { messages: unknown[]; trace: { call: string; proc: string }[]; counters: unknown };
+    const json = JSON.parse(exported.json) as { version: number; messages: unknown[]; trace: { call: string; proc: string }[]; counters: unknown };
+    expect(json.version).toBe(1);
     expect(json.messages).toEqual([expect.objectContaining({ tag: 'C1', writer: 'child', reader: 'child', verdict: 'stolen', text: 'Who are you?' })]);
     expect(json.trace).toEqual(expect.arrayContaining([expect.objectContaining({ proc: 'child', call: 'write' }), expect.objectContaining({ proc: 'child', call: 'read' })]));
     expect(json.counters).toMatchObject({ stolen: 1 });

@@ -12,6 +12,12 @@ import { waitUntil } from '../support/wait.js';
 import { FakeWorld } from './fake-world.js';
 import { Script } from './events.js';
 
+/** A race's counts with `stolen` of `trials` read back and the rest delivered. */
+function counts(wiring: 'one-pipe', trials: number, stolen: number) {
+  return { wiring, trials, stolen, delivered: trials - stolen, lost: 0, torn: 0 };
+}
+
+
 const en = messagesFor('en');
 const ESC = '\x1b';
 const mounted: ReturnType<typeof render>[] = [];
@@ -24,7 +30,7 @@ function start() {
   const runSweep = (settings: SweepSettings) => new Promise<SweepPoint[]>((resolve) => runs.push({ settings, finish: resolve }));
   const world = new FakeWorld();
   const script = new Script();
-  const app = render(<App session={world.session(() => script.at)} options={{ mode: 'two', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} runSweep={runSweep} />);
+  const app = render(<App session={world.session(() => script.at)} options={{ wiring: 'two-pipes', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} runSweep={runSweep} />);
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (what: string, check: () => boolean) => waitUntil(check, { what: `${what}\n${frame()}` });
@@ -44,7 +50,7 @@ describe('the race window, measured from inside the chat', () => {
     await until('the progress', () => frame().includes('child delay 0.1 ms: trial 37 of 100 (delay 3 of 5)'));
     // The chat is on two pipes, where nothing can be stolen: the sweep says it races on one shared pipe.
     expect(frame()).toContain('Racing on one shared pipe');
-    run.finish(run.settings.delaysMs.map((d, i) => sweepPoint('one-pipe', d, 100, [55, 2, 1, 0, 0][i] ?? 0)));
+    run.finish(run.settings.delaysMs.map((d, i) => sweepPoint(counts('one-pipe', 100, [55, 2, 1, 0, 0][i] ?? 0), d)));
     await until('the chart', () => frame().includes('child read back its own message (% of trials)'));
     expect(frame()).toContain('0 ms: 55/100 (55.0%');
     app.stdin.write(ESC);
@@ -64,6 +70,6 @@ describe('the race window, measured from inside the chat', () => {
 
 describe('room in the I/O thread pool for the in-chat sweep', () => {
   it('needs two threads for the chat\'s link and two for the sweep\'s: libuv\'s default of 4 is enough, 2 or 3 is not', () => {
-    expect([undefined, '4', '8', '2', '3', 'x'].map((size) => poolRoomForSweep(size === undefined ? {} : { UV_THREADPOOL_SIZE: size }))).toEqual([true, true, true, false, false, true]);
+    expect([undefined, '4', '8', '2', '3', 'x'].map((size) => poolRoomForSweep('one-pipe', size === undefined ? {} : { UV_THREADPOOL_SIZE: size }))).toEqual([true, true, true, false, false, true]);
   });
 });

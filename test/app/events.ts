@@ -68,7 +68,7 @@ export class Script {
           ]
         : [{ name: 'shared' as const, inode: SHARED }];
     return [
-      { type: 'session-starting', session: this.session, wiring: this.mode === 'two' ? 'two-pipes' : 'one-pipe', mode: this.mode, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
+      { type: 'session-starting', session: this.session, wiring: this.mode === 'two' ? 'two-pipes' : 'one-pipe', firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
       this.event({ type: 'hello', proc: 'child', pid: CHILD_PID + this.session, fds: this.fds.child, at: this.tick() }),
       { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, path: null, at: this.tick() },
     ];
@@ -78,7 +78,7 @@ export class Script {
     return { type: 'link-event', session: this.session, event };
   }
 
-  /** An activity report; the parent's epoll wait (a socket's) included. */
+  /** An activity report. */
   activity(proc: Proc, activity: WiredActivity): Action {
     return this.event({ type: 'activity', proc, activity, at: this.tick() } as WiredLinkEvent);
   }

@@ -1,7 +1,7 @@
 // A stand-in for the real session opener: it records what the App asks for (mode,
 // first turn, lines typed) and lets a test emit link events as if the processes had
 // made those system calls. The App under test cannot tell it from real pipes.
-import { modeOfWiring, type WiredLinkEvent } from '../../src/ipc/events.js';
+import type { WiredLinkEvent } from '../../src/ipc/events.js';
 import { ConversationSession } from '../../src/session/conversation-session.js';
 import type { ChatSession, OpenSession, SessionRequest } from '../../src/session/open-session.js';
 import type { Knobs } from '../../src/session/session-events.js';
@@ -20,14 +20,14 @@ export class FakeSession implements ChatSession {
     readonly request: SessionRequest,
     readonly index: number,
   ) {
-    const mode = modeOfWiring(request.wiring);
-    const fds = mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
+    // The fixtures' two wirings: two pipes, or one shared pipe (for any other wiring asked for).
+    const two = request.wiring === 'two-pipes';
+    const fds = two ? TWO_PIPE_FDS : ONE_PIPE_FDS;
     this.link = {
       wiring: request.wiring,
-      mode,
       path: null,
       pipes:
-        mode === 'two'
+        two
           ? [
               { name: 'child-to-parent', inode: UP },
               { name: 'parent-to-child', inode: DOWN },

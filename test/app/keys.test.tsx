@@ -21,7 +21,7 @@ afterEach(() => {
 function start(mode: 'one' | 'two' = 'two') {
   const world = new FakeWorld();
   const script = new Script();
-  const app = render(<App session={world.session(() => script.at)} options={{ mode, color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
+  const app = render(<App session={world.session(() => script.at)} options={{ wiring: mode === 'one' ? 'one-pipe' : 'two-pipes', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
   mounted.push(app);
   const frame = () => app.lastFrame() ?? '';
   const until = (text: string) => waitUntil(() => frame().includes(text), { what: `"${text}" on screen\n${frame()}` });

@@ -1,7 +1,9 @@
-// The package as a user gets it: `npm pack`, installed offline from an empty cache into
-// an empty project, then the installed `pipe-chat --auto --exit-when-done` in a real
-// pseudo-terminal, to a clean exit. On this Node always; on Node 22 and 24 (fetched with
-// `npx -y -p node@N`) when PIPE_CHAT_TEST_OTHER_NODES=1, as the registry is needed.
+// The package as a user gets it: `npm pack` from a clean checkout (its prepack builds the
+// program), installed into an empty project (koffi, its one dependency, comes from the
+// npm cache or the registry), then `npx -y -p TARBALL pipe-chat` in an empty folder and
+// the installed `pipe-chat --auto --exit-when-done` in a real pseudo-terminal, to a clean
+// exit. On this Node always; on Node 22 and 24 (fetched with `npx -y -p node@N`) when
+// PIPE_CHAT_TEST_OTHER_NODES=1.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +19,8 @@ afterEach(() => sessions.disposeAll());
 let installed: PackedInstall | undefined;
 beforeAll(() => {
   installed = packAndInstall();
-  console.log(`packed in ${installed.timings.packMs} ms, installed offline in ${installed.timings.installMs} ms`);
-}, 180_000);
+  console.log(`packed (with its build) in ${installed.timings.packMs} ms, installed in ${installed.timings.installMs} ms`);
+}, 600_000);
 afterAll(() => installed?.remove());
 
 function packed(): PackedInstall {
@@ -39,12 +41,15 @@ async function playToTheEnd(start: () => PtySession, label: string): Promise<voi
 const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5'];
 
 describe('the packed tarball in an empty project', () => {
-  it('holds only the manifest, the docs and the three bundles, and installs nothing besides itself', () => {
+  it('holds only the manifest, the docs and the three bundles, built by its prepack, and installs nothing besides itself and koffi', () => {
     const { files, project } = packed();
     expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/writer.js', 'package.json', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt']));
     expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|child|writer|chunk-[A-Z0-9]+)\.js|dist\/THIRD-PARTY-NOTICES\.txt)$/.test(f))).toEqual([]);
     const lock = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-    expect(Object.keys(lock.packages)).toEqual(['node_modules/pipe-chat']);
+    const installed = Object.keys(lock.packages).sort();
+    expect(installed.filter((p) => !p.startsWith('node_modules/@koromix/koffi-'))).toEqual(['node_modules/koffi', 'node_modules/pipe-chat']);
+    // koffi's binary comes in a package of its own per platform: only this platform's is installed.
+    expect(installed.filter((p) => p.startsWith('node_modules/@koromix/koffi-'))).toEqual([`node_modules/@koromix/koffi-${process.platform}-${process.arch}`]);
   });
 
   it('ships its licence, the bundled packages\' licence notices, and where the project lives', () => {
@@ -67,18 +72,18 @@ describe('the packed tarball in an empty project', () => {
     for (const section of sections) expect(section).toMatch(/Permission|Redistribution|licen[cs]e/i);
   });
 
-  it('runs with npx in an empty directory, offline: --version, the race and the writers without a terminal', () => {
+  it('runs with npx -y -p TARBALL pipe-chat in an empty directory: --version, the race and the writers without a terminal', () => {
     const { tarball, work } = packed();
     const empty = fs.mkdtempSync(path.join(work, 'empty-'));
-    const cache = fs.mkdtempSync(path.join(work, 'npx-cache-'));
-    const npx = (args: string[]) => run('npx', ['--yes', '--offline', '--cache', cache, '--package', tarball, 'pipe-chat', ...args], empty).stdout;
+    // The form the README gives (npx -y ./TARBALL fails: a tarball is not a command).
+    const npx = (args: string[]) => run('npx', ['-y', '-p', tarball, 'pipe-chat', ...args], empty, 300_000).stdout;
     expect(npx(['--version']).trim()).toBe((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version);
     const race = JSON.parse(npx(['race', '--pipes', '1', '--trials', '50', '--json'])) as Record<string, number>;
-    expect(race).toMatchObject({ pipes: 1, trials: 50 });
+    expect(race).toMatchObject({ version: 1, wiring: 'one-pipe', pipes: 1, trials: 50 });
     expect((race.stolen ?? 0) + (race.delivered ?? 0)).toBe(50);
     const writers = JSON.parse(npx(['writers', '--size', '4096', '--messages', '2', '--json'])) as { runs: Record<string, number>[] };
     expect(writers.runs[0]).toMatchObject({ writers: 4, size: 4096, total: 8, whole: 8, torn: 0 });
-  }, 120_000);
+  }, 600_000);
 
   it(`runs the installed pipe-chat --auto --exit-when-done on this Node (${process.version}) to a clean exit`, async () => {
     const { bin, project } = packed();

@@ -59,10 +59,10 @@ describe('the four wirings in a terminal', () => {
     expect(chat.screen()).toContain('parent → child');
   });
 
-  it('socket: three turns, the parent waiting in epoll_wait, the fd panel showing socket:[inode]', async () => {
+  it('socket: three turns, the parent blocked in read() on its end, the fd panel showing socket:[inode]', async () => {
     const chat = startChat(['--wiring', 'socket']);
     await chat.waitForText('[socket]');
-    await chat.waitForText('waiting in epoll_wait for fd');
+    await chat.waitForText(/BLOCKED in read\(fd \d+\)/);
     await turn(chat, 'Who are you?', 'I am your parent');
     await turn(chat, 'Where are we?', 'In a socket');
     await turn(chat, 'Bye', 'Bye too');

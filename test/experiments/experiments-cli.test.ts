@@ -7,7 +7,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   execa(process.execPath, ['dist/cli.js', ...args], { reject: false, input: '', env: { LANG: 'C.UTF-8', LC_ALL: '', ...env } });
 
 const MACHINE_FIELDS = ['cpuModel', 'cpus', 'kernel', 'node'];
-const POINT_FIELDS = ['wiring', 'delayMs', 'trials', 'stolen', 'rate', 'low', 'high'];
+const POINT_FIELDS = ['wiring', 'delayMs', 'trials', 'stolen', 'rate', 'low', 'high', 'delivered', 'lost', 'torn'];
 
 type Point = Omit<SweepPoint, 'wiring'> & { wiring: string };
 
@@ -24,7 +24,7 @@ describe('pipe-chat race --sweep, over real pipes', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
     const result = JSON.parse(r.stdout) as { experiment: string; machine: Record<string, unknown>; points: Point[] };
-    expect(result.experiment).toBe('race-sweep');
+    expect(result).toMatchObject({ version: 1, experiment: 'race-sweep' });
     expect(Object.keys(result.machine)).toEqual(MACHINE_FIELDS);
     expect(result.machine.cpus).toBeGreaterThan(0);
     expect(result.machine.node).toBe(process.version);
@@ -40,8 +40,9 @@ describe('pipe-chat race --sweep, over real pipes', () => {
     const [header, ...rows] = r.stdout.trim().split('\n');
     expect(header).toBe([...POINT_FIELDS, ...MACHINE_FIELDS].join(','));
     expect(rows).toHaveLength(2);
-    const [wiring, delayMs, trials, stolen, rate, low, high, , cpus, , node] = rows[0]!.split(',');
-    checkPoint({ wiring: wiring!, delayMs: Number(delayMs), trials: Number(trials), stolen: Number(stolen), rate: Number(rate), low: Number(low), high: Number(high) }, 0);
+    const [wiring, delayMs, trials, stolen, rate, low, high, delivered, lost, torn, , cpus, , node] = rows[0]!.split(',');
+    const counts = { delivered: Number(delivered), lost: Number(lost), torn: Number(torn) };
+    checkPoint({ wiring: wiring!, delayMs: Number(delayMs), trials: Number(trials), stolen: Number(stolen), rate: Number(rate), low: Number(low), high: Number(high), ...counts }, 0);
     expect(Number(cpus)).toBeGreaterThan(0);
     expect(node).toBe(process.version);
   }, 60_000);

@@ -7,11 +7,17 @@ import { terminalStyle } from '../../src/experiments/terminal-style.js';
 import { en } from '../../src/i18n/en.js';
 import { ko } from '../../src/i18n/ko.js';
 
+/** A race's counts with `stolen` of `trials` read back and the rest delivered. */
+function counts(wiring: 'one-pipe', trials: number, stolen: number) {
+  return { wiring, trials, stolen, delivered: trials - stolen, lost: 0, torn: 0 };
+}
+
+
 const DELAYS = [0, 0.05, 0.1, 0.25, 0.5, 1, 2];
 const STOLEN = [300, 150, 3, 0, 0, 0, 0];
 const series = (label: string, stolen = STOLEN, delays = DELAYS): ChartSeries => ({
   label,
-  points: delays.map((d, i) => sweepPoint('one-pipe', d, 300, stolen[i] ?? 0)),
+  points: delays.map((d, i) => sweepPoint(counts('one-pipe', 300, stolen[i] ?? 0), d)),
 });
 const textOf = (lang: typeof en) => ({ yTitle: lang.cli.sweep.yTitle, xTitle: lang.cli.sweep.xTitle, interval: lang.cli.sweep.interval });
 const cells = (line: string) => widthOf(stripVTControlCharacters(line));
@@ -21,7 +27,7 @@ describe('the sweep chart', () => {
     ['English', en],
     ['Korean', ko],
   ])('fits 80 columns in %s, with its axis titles and one labelled column per delay, 0 included', (_, lang) => {
-    const lines = drawRateChart([series(lang.cli.race.pipesOne)], { width: 80, ascii: false, color: false, text: textOf(lang) });
+    const lines = drawRateChart([series(lang.ui.channels['one-pipe'].reportName)], { width: 80, ascii: false, color: false, text: textOf(lang) });
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(80);
     const chart = lines.join('\n');
     expect(chart).toContain(lang.cli.sweep.yTitle);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkEvent, PipeMode } from '../../src/ipc/events.js';
+import type { LinkEvent } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { isInCall } from '../../src/ipc/kernel-calls.js';
@@ -11,8 +11,8 @@ import { isRunning, waitUntil } from '../support/wait.js';
 const childScript = path.resolve('dist/child.js');
 const links: PipeLink[] = [];
 
-async function open(mode: PipeMode, options: { turns?: number; childDelayMs?: number } = {}) {
-  const link = await PipeLink.open({ mode, childScript, ...options });
+async function open(mode: 'one' | 'two', options: { turns?: number; childDelayMs?: number } = {}) {
+  const link = await PipeLink.open({ wiring: mode === 'one' ? 'one-pipe' : 'two-pipes', childScript, ...options });
   links.push(link);
   const events: LinkEvent[] = [];
   link.subscribe((event) => events.push(event));
@@ -123,11 +123,11 @@ describe('one shared pipe', () => {
 describe('lifecycle', () => {
   it('closing a link kills and reaps the child and closes every fd it opened, over 100 links', async () => {
     const fds = () => fs.readdirSync('/proc/self/fd').length;
-    const warm = await PipeLink.open({ mode: 'one', childScript });
+    const warm = await PipeLink.open({ wiring: 'one-pipe', childScript });
     await warm.close();
     const before = fds();
     for (let i = 0; i < 100; i++) {
-      const link = await PipeLink.open({ mode: i % 2 ? 'one' : 'two', childScript });
+      const link = await PipeLink.open({ wiring: i % 2 ? 'one-pipe' : 'two-pipes', childScript });
       const pid = link.childPid;
       await link.close();
       expect(fs.existsSync(`/proc/${pid}`)).toBe(false); // reaped: no zombie

@@ -1,12 +1,13 @@
 import { buildSync } from 'esbuild';
 import { execa } from 'execa';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isRunning, waitUntil } from '../support/wait.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fixture-'));
+// Inside the project, so that koffi (external, as in scripts/build.mjs) resolves from node_modules.
+fs.mkdirSync('node_modules/.cache', { recursive: true });
+const dir = fs.mkdtempSync(path.resolve('node_modules/.cache/pc-fixture-'));
 const fixture = path.join(dir, 'hold-link.mjs');
 buildSync({
   entryPoints: ['test/fixtures/hold-link.ts'],
@@ -15,6 +16,7 @@ buildSync({
   platform: 'node',
   format: 'esm',
   logLevel: 'error',
+  external: ['koffi'],
   // Bundled CommonJS dependencies (execa's) call require(): give the ESM output one, as scripts/build.mjs does.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });

@@ -1,14 +1,19 @@
-// The socket and named-pipe wirings, with real processes and real kernel objects: what
-// fstat and /proc say of them, and what outside processes can do to a named pipe.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+// The wirings, with real processes and real kernel objects: what fstat and /proc say of
+// them, and what outside processes can do to a named pipe.
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/args.js';
 import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
-import { epollWatches, isInCall, parseThreadCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import type { Action } from '../../src/app/state/model.js';
+import { lineText } from '../../src/app/text/styled-lines.js';
+import { sharedPipeLines } from '../../src/app/views/pipe-drawing.js';
+import { en } from '../../src/i18n/en.js';
+import { loadLibc } from '../../src/kernel/libc.js';
+import { play } from '../app/events.js';
 import { race } from '../../src/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
@@ -38,6 +43,16 @@ afterEach(async () => {
   for (const child of outsiders.splice(0)) child.kill('SIGKILL');
 });
 
+describe('anonymous pipes', () => {
+  it.each(['two-pipes', 'one-pipe'] as const)('%s: the child holds its ends at fds 3 and 4, pipe:[inode] in /proc, as pipe(2) gives', async (wiring) => {
+    const { link } = await open(wiring);
+    const inodes = link.pipes.map((p) => `pipe:[${p.inode}]`);
+    for (const fd of [3, 4]) expect(inodes).toContain(fs.readlinkSync(`/proc/${link.childPid}/fd/${fd}`));
+    for (const fd of link.parentFds) expect(inodes).toContain(fs.readlinkSync(`/proc/self/fd/${fd.fd}`));
+    if (wiring === 'one-pipe') expect(fs.readlinkSync(`/proc/${link.childPid}/fd/3`)).toBe(fs.readlinkSync(`/proc/${link.childPid}/fd/4`));
+  });
+});
+
 describe('socket wiring', () => {
   it('joins the two processes with one socketpair: fstat says socket on both sides, the child uses fd 3 both ways', async () => {
     const { link } = await open('socket');
@@ -57,21 +72,22 @@ describe('socket wiring', () => {
     expect(messagesRead(events)).toEqual(threeTurnsRead());
   });
 
-  it('the waiting parent is in epoll_wait watching its socket, not in read(), as /proc shows', async () => {
+  it('the waiting parent has a thread blocked in read() on its socket end, as /proc shows, and close() ends it', async () => {
     const { link, events } = await open('socket');
     const fd = link.parentFds[0]?.fd as number;
     const pending = link.read();
     const waiting = events.filter((e) => e.type === 'activity' && e.proc === 'parent').map((e) => e.type === 'activity' && e.activity);
-    expect(waiting).toEqual([{ doing: 'waiting-epoll', fd }]);
-    // Looked at from another process, while this thread is back in its event loop.
-    const look = async () => parseThreadCall(process.pid, (await promisify(execFile)('cat', [`/proc/${process.pid}/task/${process.pid}/syscall`])).stdout);
-    let main = await look();
-    for (let i = 0; i < 50 && main.call !== 'epoll-wait'; i++) main = await look();
-    expect(main.call).toBe('epoll-wait');
-    expect(epollWatches('self', main.fd as number, fd)).toBe(true);
-    expect(threadCalls('self').some((t) => t.call === 'read' && t.fd === fd)).toBe(false);
+    expect(waiting).toEqual([{ doing: 'reading', fd }]);
+    await waitUntil(() => isInCall('self', 'read', fd), { what: 'a thread of the parent to block in read(2) on its socket end' });
+    expect(fs.readlinkSync(`/proc/self/fd/${fd}`)).toBe(`socket:[${link.parentFds[0]?.inode}]`);
     link.typeForChild('over the socket');
     expect((await pending.frame)?.text).toBe('over the socket');
+    void link.read();
+    await waitUntil(() => isInCall('self', 'read', fd), { what: 'the next read(2) to block' });
+    const readers = threadCalls('self').filter((t) => t.call === 'read' && t.fd === fd).map((t) => t.tid);
+    await link.close();
+    // The fd's number may be reused once closed: the threads that were in our read are out of it.
+    expect(threadCalls('self').filter((t) => readers.includes(t.tid) && t.call === 'read' && t.fd === fd)).toEqual([]);
   });
 
   it('never hands a process its own bytes: 300 trials, 0 stolen', async () => {
@@ -88,7 +104,6 @@ describe('named wiring', () => {
     expect([stat.isFIFO(), stat.mode & 0o777, stat.uid]).toEqual([true, 0o600, process.getuid?.()]);
     expect(fs.lstatSync(path.dirname(fifo)).mode & 0o777).toBe(0o700);
     for (const fd of [...link.parentFds, ...link.childFds]) expect([fd.kind, fd.inode]).toEqual(['fifo', stat.ino]);
-    expect(link.mode).toBe('one');
   });
 
   it('a cat of the path takes the message, and the finder names it with its PID and the bytes it read', async () => {
@@ -104,6 +119,36 @@ describe('named wiring', () => {
     const after = link.outsideHolders().find((h) => h.pid === cat.pid);
     expect((after?.rchar ?? 0) - (before?.rchar ?? 0)).toBe(written);
     expect(link.outsideHolders().map((h) => h.pid)).not.toContain(link.childPid);
+  });
+
+  it("the drawing's bytes unread are FIONREAD's, before and after an outside cat took them", async () => {
+    const { link, events } = await open('named');
+    const libc = await loadLibc();
+    // Our own look at the kernel: an fd on the FIFO that reads nothing.
+    const probe = fs.openSync(link.path as string, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const drawing = () => {
+        const opened: Action[] = [
+          { type: 'session-starting', session: 1, wiring: 'named', firstTurn: 1, reason: 'start', parentPid: process.pid, at: 0, wallAt: 0 },
+          { type: 'session-opened', session: 1, childPid: link.childPid, pipes: link.pipes, parentFds: link.parentFds, childFds: link.childFds, path: link.path, at: 0 },
+        ];
+        return sharedPipeLines(en.ui, play([...opened, ...events.map((event): Action => ({ type: 'link-event', session: 1, event }))]), 40, 30).map(lineText).join('\n');
+      };
+      // The child is at its keyboard and the parent is not reading: the message waits in the FIFO.
+      const written = Number(await link.write('for the child'));
+      await waitUntil(() => events.some((e) => e.type === 'queued'), { what: 'the link to look at FIONREAD' });
+      expect(libc.fionread(probe)).toBe(written);
+      expect(drawing()).toContain(en.ui.pipes.unread(written));
+      const cat = outside('exec cat "$1"', link.path as string);
+      await waitUntil(() => cat.out.length > 0, { what: 'cat to read' });
+      expect(libc.fionread(probe)).toBe(0);
+      // No call of ours saw it go: the look for outside holders asks the kernel again.
+      await waitUntil(() => (link.outsideHolders(), events.some((e) => e.type === 'queued' && e.bytes === 0)), { what: 'FIONREAD to say 0' });
+      expect(drawing()).not.toContain(en.ui.pipes.unread(written));
+      expect(drawing()).toContain(en.ui.pipes.empty);
+    } finally {
+      fs.closeSync(probe);
+    }
   });
 
   it('a line echoed into the path by another process arrives as an untagged frame', async () => {
@@ -132,10 +177,11 @@ describe('named wiring', () => {
 
 describe('--wiring', () => {
   it('reaches the chat\'s and the race\'s options; --pipes stays its older form; both together are refused', () => {
-    expect(parseCommandLine(['--wiring', 'socket'])).toMatchObject({ command: 'ui', wiring: 'socket', mode: 'two' });
-    expect(parseCommandLine(['--wiring', 'named'])).toMatchObject({ command: 'ui', wiring: 'named', mode: 'one' });
-    expect(parseCommandLine([])).toMatchObject({ command: 'ui', wiring: 'two-pipes', mode: 'two' });
-    expect(parseCommandLine(['--pipes', '1'])).toMatchObject({ command: 'ui', wiring: 'one-pipe', mode: 'one' });
+    expect(parseCommandLine(['--wiring', 'socket'])).toMatchObject({ command: 'ui', wiring: 'socket' });
+    expect(parseCommandLine(['--wiring', 'named'])).toMatchObject({ command: 'ui', wiring: 'named' });
+    expect(parseCommandLine([])).toMatchObject({ command: 'ui', wiring: 'two-pipes' });
+    expect(parseCommandLine(['--pipes', '1'])).toMatchObject({ command: 'ui', wiring: 'one-pipe' });
+    expect(parseCommandLine(['--pipes', '2'])).toMatchObject({ command: 'ui', wiring: 'two-pipes' });
     expect(parseCommandLine(['race', '--wiring', 'named'])).toMatchObject({ command: 'race', wiring: 'named', wiringChosen: true });
     expect(parseCommandLine(['race'])).toMatchObject({ command: 'race', wiring: 'one-pipe', wiringChosen: false });
     expect(parseCommandLine(['race', '--sweep', '--wiring', 'socket'])).toMatchObject({ wiring: 'socket', sweepDelaysMs: expect.any(Array) });

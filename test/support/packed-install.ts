@@ -1,7 +1,9 @@
-// Packs the repository as `npm publish` would and installs the tarball into an empty
-// project, offline from an empty cache: the install can only succeed if the package
-// needs nothing but its own files.
-import { spawnSync } from 'node:child_process';
+// Packs a clean checkout of the repository (its files as git sees them: no dist/, no
+// build left over) as `npm publish` would, so the tarball holds the program only if the
+// package's own prepack builds it; then installs the tarball into an empty project. The
+// install fetches the package's one dependency (koffi, and its binary for this platform)
+// from the npm cache or the registry, and nothing else.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,21 +42,38 @@ export function run(command: string, args: string[], cwd: string, timeoutMs = 12
   return { stdout: result.stdout, ms };
 }
 
-/** Packs the current build (run `npm run build` first; the test setup does) and installs it. */
+/**
+ * The repository's files as a fresh clone of this working tree would have them: tracked
+ * and new files, nothing git ignores (dist/, node_modules/). The build tools come from
+ * the repository's own node_modules, linked in, so that no install is needed to build.
+ */
+function cleanCheckout(into: string): void {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    const from = path.join(REPO_ROOT, file);
+    if (!fs.existsSync(from)) continue; // deleted in the working tree, not yet committed
+    fs.mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
+    fs.copyFileSync(from, path.join(into, file));
+  }
+  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(into, 'node_modules'));
+}
+
+/** Packs a clean checkout (its prepack builds dist/) and installs the tarball into an empty project. */
 export function packAndInstall(): PackedInstall {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-packed-'));
   const remove = () => fs.rmSync(work, { recursive: true, force: true });
   try {
     const packDir = path.join(work, 'pack');
-    const cache = path.join(work, 'empty-npm-cache');
+    const checkout = path.join(work, 'checkout');
     const project = path.join(work, 'project');
-    for (const dir of [packDir, cache, project]) fs.mkdirSync(dir);
-    const packed = run('npm', ['pack', '--json', '--pack-destination', packDir], REPO_ROOT);
+    for (const dir of [packDir, checkout, project]) fs.mkdirSync(dir);
+    cleanCheckout(checkout);
+    const packed = run('npm', ['pack', '--json', '--pack-destination', packDir], checkout, 300_000);
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     if (!info) throw new Error(`npm pack printed no package: ${packed.stdout}`);
     const tarball = path.join(packDir, info.filename);
     fs.writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'packed-test', private: true }, null, 2)}\n`);
-    const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--cache', cache, tarball], project);
+    const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project, 300_000);
     return {
       work,
       tarball,

@@ -13,7 +13,8 @@
 //   "✓ delivered" per message; two pipes end at "DONE" [끝] / "The conversation is over";
 //   one shared pipe shows "STOLEN" [가로챔] and ends at "DEADLOCK" [교착 상태 (DEADLOCK)].
 import type { AutoScript } from '../../auto-script.js';
-import type { PipeMode, Proc } from '../../ipc/events.js';
+import { channelEnds } from '../../channels/ends-registry.js';
+import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Knobs } from '../../session/session-events.js';
 import type { ConversationState } from '../state/model.js';
 import { phaseOf } from '../state/phase.js';
@@ -97,8 +98,8 @@ export function planAutoStep({ state, drafts, ownDrafts, options, paused }: Auto
   return null;
 }
 
-/** The knobs the first session starts with: on one shared pipe auto-play sets the parent's read delay, unless one was given. */
-export function autoPlayKnobs(options: AutoPlayOptions, mode: PipeMode, knobs: Knobs): Knobs {
-  if (!options.auto || mode !== 'one' || knobs.parentDelayMs > 0) return knobs;
+/** The knobs the first session starts with: on a shared channel auto-play sets the parent's read delay, unless one was given. */
+export function autoPlayKnobs(options: AutoPlayOptions, wiring: Wiring, knobs: Knobs): Knobs {
+  if (!options.auto || !channelEnds(wiring).shared || knobs.parentDelayMs > 0) return knobs;
   return { ...knobs, parentDelayMs: AUTO_STEAL_PARENT_DELAY_MS };
 }

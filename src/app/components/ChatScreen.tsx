@@ -6,7 +6,7 @@
 // panes' input rows and nothing else.
 import { Box, useCursor } from 'ink';
 import { useMemo } from 'react';
-import type { Proc } from '../../ipc/events.js';
+import type { Proc, Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
 import { sourceColumn, wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
@@ -63,10 +63,13 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = useMemo(
-    () => (sourceOpen ? sourceColumn(t, state, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, g.pipeWidth, g.mainHeight, view.pipes, holders)),
-    [t, state, g, view.pipes, holders, sourceOpen],
+    () => (sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, g.mainHeight, view.pipes, holders)),
+    [t, state, view.wiring, g, view.pipes, holders, sourceOpen],
   );
-  const panelRows = useMemo(() => panelBlocks(t, state, fds, holders, g, cols, traceOpen, panels, scroll.panels), [t, state, fds, holders, g, cols, traceOpen, panels, scroll.panels]);
+  const panelRows = useMemo(
+    () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels),
+    [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels],
+  );
 
   const { setCursorPosition } = useCursor();
   const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
@@ -100,17 +103,17 @@ const NO_SCROLL = { panes: 0, panels: 0 };
 const NO_HOLDERS: OutsideHolder[] = [];
 
 /** The trace and fd panels: side by side, stacked, or the one that is open, scrolled back by `scroll` rows. */
-function panelBlocks(t: Ui, state: ConversationState, fds: ProcFdsSnapshot, holders: OutsideHolder[], g: Geometry, cols: number, traceOpen: boolean, panels: number, scroll: number): Line[][] {
+function panelBlocks(t: Ui, state: ConversationState, wiring: Wiring, fds: ProcFdsSnapshot, holders: OutsideHolder[], g: Geometry, cols: number, traceOpen: boolean, panels: number, scroll: number): Line[][] {
   if (g.panelHeight <= 0) return [];
   if (g.panelsSideBySide) {
     const traceWidth = Math.floor(cols / 2);
-    return [traceLines(t, state, traceWidth, g.panelHeight, scroll), wiredFdLines(t, state, fds, holders, cols - traceWidth, g.panelHeight, scroll)];
+    return [traceLines(t, state, traceWidth, g.panelHeight, scroll), wiredFdLines(t, state, wiring, fds, holders, cols - traceWidth, g.panelHeight, scroll)];
   }
   if (panels === 2) {
     const top = Math.floor(g.panelHeight / 2);
-    return [[...traceLines(t, state, cols, top, scroll), ...wiredFdLines(t, state, fds, holders, cols, g.panelHeight - top, scroll)]];
+    return [[...traceLines(t, state, cols, top, scroll), ...wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight - top, scroll)]];
   }
-  return [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll) : wiredFdLines(t, state, fds, holders, cols, g.panelHeight, scroll)];
+  return [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll) : wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight, scroll)];
 }
 
 /** Rows at a pane's foot that a key press changes: the input's label, the input, the border. */

@@ -5,7 +5,7 @@
 // in as a prop of App (the real sweep, or a test's), so this hook only holds the state.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Wiring } from '../../ipc/events.js';
-import { IO_THREADS_NEEDED, ioThreadPoolSize } from '../../ipc/io-threads.js';
+import { IO_THREADS_NEEDED, ioThreadPoolSize, poolThreadsFor } from '../../ipc/io-threads.js';
 import type { SweepPoint, SweepSettings } from '../../experiments/sweep.js';
 
 export type SweepRunner = (settings: SweepSettings) => Promise<SweepPoint[]>;
@@ -19,9 +19,9 @@ export type ClassSweep =
   | { status: 'done'; wiring: Wiring; points: SweepPoint[] }
   | { status: 'failed'; message: string };
 
-/** The sweep's link needs its own pool threads beside the chat's, whose read stays blocked meanwhile. */
-export function poolRoomForSweep(env: NodeJS.ProcessEnv = process.env): boolean {
-  return ioThreadPoolSize(env) >= 2 * IO_THREADS_NEEDED;
+/** The sweep's link on `wiring` needs its own pool threads beside the chat's, whose read stays blocked meanwhile. */
+export function poolRoomForSweep(wiring: Wiring, env: NodeJS.ProcessEnv = process.env): boolean {
+  return ioThreadPoolSize(env) >= IO_THREADS_NEEDED + poolThreadsFor([wiring]);
 }
 
 /** Redraws at most this often while it runs: each trial takes about a millisecond. */
@@ -39,7 +39,7 @@ export function useClassSweep(run: SweepRunner | undefined, refused: string): { 
   const start = useCallback(
     (wiring: Wiring) => {
       if (!run || controller.current) return;
-      if (!poolRoomForSweep()) {
+      if (!poolRoomForSweep(wiring)) {
         setSweep({ status: 'failed', message: refused });
         return;
       }

@@ -3,7 +3,7 @@
 // message, a deadlock) can be replayed and tested from a list of events. The session's
 // lifecycle is kept here; the message rules and the trace have files of their own.
 import type { Proc, WiredLinkEvent } from '../../ipc/events.js';
-import { messageRead, messageWritten } from './message-rules.js';
+import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
 import { markTaken } from './outside-takers.js';
 import { traceCall } from './trace.js';
@@ -19,7 +19,6 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       const session: SessionState = {
         id: action.session,
         wiring: action.wiring,
-        mode: action.mode,
         path: null,
         firstTurn: action.firstTurn,
         reason: action.reason,
@@ -31,6 +30,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         child: newProc(null, action.at),
         writes: [],
         reads: [],
+        queued: {},
         parentAwaitsChildLine: false,
         untagged: 0,
       };
@@ -40,7 +40,6 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         at: action.at,
         reason: action.reason,
         wiring: action.wiring,
-        mode: action.mode,
         firstTurn: action.firstTurn,
         childPid: null,
       };
@@ -93,7 +92,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'proc-stopped': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped })), now: later(state.now, action.at) };
+      // A look at /proc made just before the process exited may arrive after its exit: an exited process is never stopped.
+      return { ...state, session: withProc(session, action.proc, (p) => ({ ...p, stopped: action.stopped && !p.exit })), now: later(state.now, action.at) };
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
@@ -135,8 +135,13 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
       return messageWritten(state, session, event.proc, event.frame, event.at);
     case 'frame-error':
       return { ...state, notes: [...state.notes, note(state, session, event.proc, event.at, 'frame-error', event.error)] };
-    case 'exit':
-      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal } })) };
+    case 'exit': {
+      // An ended child writes nothing more: a line read under its tag that it never reported writing was forged.
+      const next = disownUnwritten(state, session.id, 'child', null);
+      return { ...next, session: withProc(session, 'child', (p) => ({ ...p, exit: { code: event.code, signal: event.signal }, stopped: false })) };
+    }
+    case 'queued':
+      return { ...state, session: { ...session, queued: { ...session.queued, [event.inode]: event.bytes } } };
   }
 }
 

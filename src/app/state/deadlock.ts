@@ -21,7 +21,8 @@ export interface Deadlock {
 export function findDeadlock(state: ConversationState, views: PipeView[] = pipeViews(state)): Deadlock | null {
   const session = state.session;
   if (!session || session.status !== 'open') return null;
-  if (session.wiring === 'socket') {
+  // No pipe object between them (a socketpair: an end each): nothing in flight toward either, both reading.
+  if (session.pipes.length === 0) {
     const blocked = socketDeadlock(session);
     return blocked ? { blocked, finished: [] } : null;
   }

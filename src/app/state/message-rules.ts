@@ -1,61 +1,117 @@
-// The conversation's rules: each message written is recorded, and each message read gets its verdict (delivered, stolen when a process
-// reads back its own message, out of turn, untagged) and is counted.
+// The conversation's rules: each message written is recorded, and each message read gets
+// its verdict (delivered, stolen when a process reads back its own message, out of turn,
+// untagged, forged) and is counted.
+//
+// Who wrote a message is never taken from the tag it carries: any process that can open
+// a named pipe can write `C1:...` into it. The kernel does not record writers, but our
+// processes report every write they make, so a line read is ours only when our writer
+// reported writing exactly that line with that tag. A line read before that report has
+// arrived (the two processes report on different paths) is 'pending' until it does; it
+// becomes 'outside' (forged) when our writer's reports show it never wrote it: it wrote
+// other bytes under that tag, or has already reported a later message, or has ended.
 import type { Proc } from '../../ipc/events.js';
 import type { Frame } from '../../ipc/framing.js';
 import { withProc, type ConversationState, type MessageRecord, type SessionState, type Verdict } from './model.js';
 
-/** A whole message `proc` wrote (framed in src/ipc): now in the pipe, unread. */
+type ReadFrame = { writer: Proc | null; seq: number; text: string; bytes: number };
+
+function blankMessage(id: string, session: number, writer: Proc | null, seq: number, text: string, bytes: number, attribution: MessageRecord['attribution']): MessageRecord {
+  return { id, session, writer, seq, text, bytes, writtenAt: null, reader: null, readAt: null, expected: null, verdict: null, attribution };
+}
+
+function ourId(session: number, writer: Proc, seq: number): string {
+  return `${session}:${writer}${seq}`;
+}
+
+function replaceMessage(state: ConversationState, id: string, change: (m: MessageRecord) => MessageRecord): ConversationState {
+  return { ...state, messages: state.messages.map((m) => (m.id === id ? change(m) : m)) };
+}
+
+/** The counter a verdict adds to, once the message's writer is known. */
+function counted(counters: ConversationState['counters'], verdict: Verdict | null, by = 1): ConversationState['counters'] {
+  const next = { ...counters };
+  if (verdict === 'stolen') next.stolen += by;
+  else if (verdict === 'delivered') next.delivered += by;
+  else if (verdict === 'out-of-turn') {
+    next.delivered += by;
+    next.outOfTurn += by;
+  } else if (verdict === 'forged' || verdict === 'untagged') next.outside += by;
+  return next;
+}
+
+/** The verdict a read gets if the tag it carries is true. */
+function verdictOf(frame: ReadFrame, reader: Proc, expected: number): Verdict {
+  if (frame.writer === null) return 'untagged';
+  if (frame.writer === reader) return 'stolen';
+  return frame.seq === expected ? 'delivered' : 'out-of-turn';
+}
+
+/** A pending read that its writer's reports prove it never wrote: forged, and counted as a line from outside. */
+function disown(state: ConversationState, m: MessageRecord): ConversationState {
+  const next = replaceMessage(state, m.id, (old) => ({ ...old, attribution: 'outside', verdict: 'forged' }));
+  return { ...next, counters: counted(next.counters, 'forged') };
+}
+
+/** Pending reads of `writer`'s tags that its reports now prove it never wrote: up to `seq` (its reports come in order), or all when `seq` is null (it has ended). */
+export function disownUnwritten(state: ConversationState, session: number, writer: Proc, seq: number | null): ConversationState {
+  const unwritten = state.messages.filter((m) => m.session === session && m.attribution === 'pending' && m.writer === writer && (seq === null || m.seq <= seq));
+  return unwritten.reduce(disown, state);
+}
+
+/** A whole message `proc` wrote (framed in src/ipc): the line a pending read already took, or ours, now in the channel unread. */
 export function messageWritten(state: ConversationState, session: SessionState, proc: Proc, frame: Frame, at: number): ConversationState {
-  const writer = frame.writer ?? proc;
-  const id = `${session.id}:${writer}${frame.seq}`;
-  const next = upsertMessage(state, id, (m) => ({ ...(m ?? blankMessage(id, session.id, writer, frame.seq, frame.text, frame.bytes)), writtenAt: at }));
+  const pending = state.messages.find((m) => m.session === session.id && m.attribution === 'pending' && m.writer === proc && m.seq === frame.seq && m.text === frame.text && m.bytes === frame.bytes);
+  let next: ConversationState;
+  if (pending) {
+    // The read came first: now it is known to be ours, and judged and counted.
+    const verdict = pending.reader ? verdictOf(pending, pending.reader, pending.expected ?? 0) : null;
+    next = replaceMessage(state, pending.id, (m) => ({ ...m, writtenAt: at, attribution: 'ours', verdict }));
+    next = { ...next, counters: counted(next.counters, verdict) };
+  } else {
+    const id = ourId(session.id, proc, frame.seq);
+    next = { ...state, messages: [...state.messages, { ...blankMessage(id, session.id, proc, frame.seq, frame.text, frame.bytes, 'ours'), writtenAt: at }] };
+  }
+  next = disownUnwritten(next, session.id, proc, frame.seq);
   return { ...next, session: withProc(session, proc, (p) => ({ ...p, writes: p.writes + 1 })) };
 }
 
-function blankMessage(id: string, session: number, writer: Proc | null, seq: number, text: string, bytes: number): MessageRecord {
-  return { id, session, writer, seq, text, bytes, writtenAt: null, reader: null, readAt: null, expected: null, verdict: null };
-}
-
-function upsertMessage(state: ConversationState, id: string, change: (m: MessageRecord | undefined) => MessageRecord): ConversationState {
-  const index = state.messages.findIndex((m) => m.id === id);
-  if (index === -1) return { ...state, messages: [...state.messages, change(undefined)] };
-  const messages = state.messages.slice();
-  messages[index] = change(messages[index]);
-  return { ...state, messages };
-}
-
-export function messageRead(
-  state: ConversationState,
-  session: SessionState,
-  reader: Proc,
-  frame: { writer: Proc | null; seq: number; text: string; bytes: number },
-  at: number,
-): ConversationState {
+export function messageRead(state: ConversationState, session: SessionState, reader: Proc, frame: ReadFrame, at: number): ConversationState {
   const readerState = session[reader];
   const expected = session.firstTurn + readerState.reads;
-  const verdict: Verdict =
-    frame.writer === null ? 'untagged' : frame.writer === reader ? 'stolen' : frame.seq === expected ? 'delivered' : 'out-of-turn';
-  const id = frame.writer === null ? `${session.id}:?${session.untagged}` : `${session.id}:${frame.writer}${frame.seq}`;
-  const next = upsertMessage(state, id, (m) => ({
-    ...(m ?? blankMessage(id, session.id, frame.writer, frame.seq, frame.text, frame.bytes)),
-    reader,
-    readAt: at,
-    expected,
-    verdict,
-  }));
-  const counters = { ...state.counters };
-  if (verdict === 'stolen') counters.stolen++;
-  else if (verdict === 'delivered') counters.delivered++;
-  else if (verdict === 'out-of-turn') {
-    counters.delivered++;
-    counters.outOfTurn++;
+  const verdict = verdictOf(frame, reader, expected);
+  const read = { reader, readAt: at, expected };
+  // A line not (yet) known to be ours is kept under the reader's read count: unique in its session.
+  const readId = `${session.id}:${reader}@${readerState.reads}`;
+  let next: ConversationState;
+  if (frame.writer === null) {
+    // Our processes tag every line: an untagged one came from another process.
+    const id = `${session.id}:?${session.untagged}`;
+    next = { ...state, messages: [...state.messages, { ...blankMessage(id, session.id, null, frame.seq, frame.text, frame.bytes, 'outside'), ...read, verdict }] };
+    next = { ...next, counters: counted(next.counters, verdict) };
+  } else {
+    const id = ourId(session.id, frame.writer, frame.seq);
+    const written = state.messages.find((m) => m.id === id && m.attribution === 'ours');
+    if (written && written.reader === null && written.text === frame.text && written.bytes === frame.bytes) {
+      next = replaceMessage(state, id, (m) => ({ ...m, ...read, verdict }));
+      next = { ...next, counters: counted(next.counters, verdict) };
+    } else if (written || laterWritten(state, session.id, frame.writer, frame.seq)) {
+      // Our writer wrote other bytes under this tag, or already a later line: this one is not its.
+      const forged = { ...blankMessage(readId, session.id, frame.writer, frame.seq, frame.text, frame.bytes, 'outside'), ...read, verdict: 'forged' as const };
+      next = { ...state, messages: [...state.messages, forged], counters: counted(state.counters, 'forged') };
+    } else {
+      // Our writer's report has not arrived: judged and counted once it does, or disowned.
+      next = { ...state, messages: [...state.messages, { ...blankMessage(readId, session.id, frame.writer, frame.seq, frame.text, frame.bytes, 'pending'), ...read }] };
+    }
   }
   return {
     ...next,
-    counters,
     session: {
       ...withProc(session, reader, (p) => ({ ...p, reads: p.reads + 1 })),
       untagged: session.untagged + (frame.writer === null ? 1 : 0),
     },
   };
+}
+
+function laterWritten(state: ConversationState, session: number, writer: Proc, seq: number): boolean {
+  return state.messages.some((m) => m.session === session && m.attribution === 'ours' && m.writer === writer && m.seq > seq);
 }

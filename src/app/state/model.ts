@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import type { FdInfo, PipeMode, Proc, WiredActivity, Wiring } from '../../ipc/events.js';
+import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
@@ -11,7 +11,16 @@ import { NO_COUNTS, type Counts } from './tallies.js';
 export const TURNS = 3;
 
 /** How a read message relates to the conversation. */
-export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged';
+export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged';
+
+/**
+ * Who really wrote a message. The kernel does not record writers; our own processes report
+ * every write they make. 'ours': our writer reported writing exactly these bytes. 'outside':
+ * no process of ours wrote them (an untagged line, or a line carrying our tag that our
+ * writer never wrote: forged). 'pending': read before its writer's report of the write
+ * has arrived: not yet attributed, never guessed.
+ */
+export type Attribution = 'ours' | 'outside' | 'pending';
 
 export interface ProcState {
   pid: number | null;
@@ -50,8 +59,6 @@ export interface ReadCount {
 export interface SessionState {
   id: number;
   wiring: Wiring;
-  /** 'one' when both processes read the same FIFO (one-pipe, named). */
-  mode: PipeMode;
   /** The named pipe's path, once open; null on the other wirings. */
   path: string | null;
   firstTurn: number;
@@ -64,6 +71,8 @@ export interface SessionState {
   child: ProcState;
   writes: ByteChunk[];
   reads: ReadCount[];
+  /** What the kernel says each pipe holds unread (FIONREAD), by inode, as last looked at. */
+  queued: Record<number, number>;
   /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
   parentAwaitsChildLine: boolean;
   untagged: number;
@@ -82,6 +91,7 @@ export interface MessageRecord {
   /** The sequence number the reader was waiting for (its turn). */
   expected: number | null;
   verdict: Verdict | null;
+  attribution: Attribution;
   /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
   takenBy?: { pid: number; command: string };
 }
@@ -92,7 +102,6 @@ export interface Divider {
   at: number;
   reason: StartReason;
   wiring: Wiring;
-  mode: PipeMode;
   firstTurn: number;
   childPid: number | null;
 }
@@ -137,7 +146,7 @@ export interface ConversationState {
   notes: Note[];
   trace: TraceEntry[];
   traceCount: number;
-  counters: { delivered: number; stolen: number; outOfTurn: number };
+  counters: { delivered: number; stolen: number; outOfTurn: number; outside: number };
   knobs: Knobs;
   /** Latest time seen (µs), from events and clock ticks. */
   now: number;
@@ -168,12 +177,12 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     notes: [],
     trace: [],
     traceCount: 0,
-    counters: { delivered: 0, stolen: 0, outOfTurn: 0 },
+    counters: { delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 },
     knobs,
     now: 0,
     origin: null,
     wallOffsetUs: null,
-    dropped: { conversations: 0, messages: 0, tally: { 'two-pipes': NO_COUNTS, 'one-pipe': NO_COUNTS, socket: NO_COUNTS, named: NO_COUNTS } },
+    dropped: { conversations: 0, messages: 0, tally: Object.fromEntries(WIRINGS.map((w) => [w, NO_COUNTS])) as Record<Wiring, Counts> },
   };
 }
 

@@ -5,6 +5,7 @@
 // several such readers, any of them could have (an inference, said as one). The UI
 // brings the holders in on an action (a /proc look, at most once a second); the reducer
 // marks the messages one reader took, so every view names the taker.
+import { channelEnds } from '../../channels/ends-registry.js';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
 import type { ConversationState, SessionState } from './model.js';
 
@@ -14,7 +15,7 @@ export interface OutsideHolder extends FifoHolder {
   wroteSince: number;
 }
 
-/** Our bytes written and not read by either of our processes (on the one FIFO of the named wiring). */
+/** Our bytes written and not read by either of our processes (on the one FIFO of a channel others can open). */
 function ourUnread(session: SessionState): number {
   const written = session.writes.reduce((sum, w) => sum + w.bytes.length, 0);
   return Math.max(0, written - session.reads.reduce((sum, r) => sum + r.count, 0));
@@ -23,7 +24,7 @@ function ourUnread(session: SessionState): number {
 /** The outside readers whose rchar grew by at least our unread bytes, and how many bytes those are. */
 export function outsideTakers(state: ConversationState, holders: OutsideHolder[]): { readers: OutsideHolder[]; bytes: number } | null {
   const session = state.session;
-  if (session?.wiring !== 'named') return null;
+  if (!session || !channelEnds(session.wiring).openToOthers) return null;
   const bytes = ourUnread(session);
   if (bytes === 0) return null;
   const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= bytes);

@@ -36,7 +36,7 @@ export function needsClock(state: ConversationState, deadlock: Deadlock | null =
   if (typingProcs(state).length > 0 || deadlock) return false;
   return PROCS.some((p) => {
     const doing = session[p].activity?.doing;
-    return !session[p].exit && (doing === 'reading' || doing === 'waiting-epoll' || doing === 'sleeping');
+    return !session[p].exit && (doing === 'reading' || doing === 'sleeping');
   });
 }
 

@@ -1,5 +1,8 @@
-// What lies in each pipe, from the byte counts of real read and write calls: bytes in a
-// pipe belong to nobody, so what is unread is all that was written minus what was read.
+// What lies in each pipe. How many bytes: what the kernel says (FIONREAD on the parent's
+// end, looked at after each call that changed it). Which bytes: the last that many of all
+// that was written (a pipe hands out its oldest bytes first, to whoever reads, an outside
+// process of a named pipe too). Until the kernel has been asked, the byte counts of the
+// real read and write calls say it: all that was written minus what was read.
 import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState, MessageRecord, SessionState } from './model.js';
 import { PROCS } from './turns.js';
@@ -11,6 +14,8 @@ export interface PipeView {
   read: number;
   /** The bytes written and not yet read, oldest first. */
   unread: Buffer;
+  /** FIONREAD's count for this pipe; null before the kernel was asked. */
+  queued: number | null;
   /** The last message that left this pipe. */
   lastRead: MessageRecord | null;
 }
@@ -32,6 +37,8 @@ export function pipeViews(state: ConversationState): PipeView[] {
     const reads = session.reads.filter((r) => inodeOf(procFds(session, r.proc), r.fd) === pipe.inode);
     const all = Buffer.concat(writes.map((w) => w.bytes));
     const readBytes = reads.reduce((sum, r) => sum + r.count, 0);
+    const queued = session.queued[pipe.inode] ?? null;
+    const unreadFrom = queued === null ? readBytes : Math.max(0, all.length - queued);
     const readers = pipeReaders(session, pipe.inode);
     const lastRead =
       state.messages
@@ -43,7 +50,8 @@ export function pipeViews(state: ConversationState): PipeView[] {
       inode: pipe.inode,
       written: all.length,
       read: readBytes,
-      unread: all.subarray(Math.min(all.length, readBytes)),
+      unread: all.subarray(Math.min(all.length, unreadFrom)),
+      queued,
       lastRead,
     };
   });

@@ -2,8 +2,8 @@
 // (its own inode), and what one writes only the other can read. So the bytes in flight
 // toward a process are all the other one wrote minus all it read itself, and two
 // processes that both wait to read with nothing in flight toward either will wait for
-// ever: the child in read(2), the parent (whose end Node keeps non-blocking) in
-// epoll_wait. A socket cannot hand a process its own bytes, so nothing is ever stolen.
+// ever, each in read(2). A socket cannot hand a process its own bytes, so nothing is
+// ever stolen.
 import type { Proc } from '../../ipc/events.js';
 import type { SessionState } from './model.js';
 import { PROCS, other } from './turns.js';
@@ -15,11 +15,11 @@ export function bytesInFlight(session: SessionState, to: Proc): number {
   return Math.max(0, written - read);
 }
 
-/** The fd a process waits on to read: in read(2), or (the parent on a socket) in epoll_wait. */
+/** The fd a process waits on in read(2). */
 export function waitsToRead(session: SessionState, proc: Proc): number | null {
   const p = session[proc];
   const a = p.activity;
-  if (p.exit || !a || (a.doing !== 'reading' && a.doing !== 'waiting-epoll')) return null;
+  if (p.exit || !a || a.doing !== 'reading') return null;
   // Its read has returned bytes and it is busy with them: its next report is on its way.
   if (session.reads.some((r) => r.proc === proc && r.at >= p.since && r.count > 0)) return null;
   return a.fd;

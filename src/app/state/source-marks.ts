@@ -1,7 +1,6 @@
 // Where each process is in the textbook's program, from the same real events that drive
 // the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
-// process at its keyboard on its fgets line, the socket parent waiting in epoll_wait on
-// its read line but named as what it is (epoll_wait, not read). Pure, so every state of
+// process at its keyboard on its fgets line, on every channel. Pure, so every state of
 // every wiring is tested without rendering.
 import type { Proc } from '../../ipc/events.js';
 import type { SourceLine, Spot } from '../views/source-program.js';
@@ -10,7 +9,7 @@ import type { ProcState, SessionState } from './model.js';
 /** What the mark beside a line says the process is doing. */
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
-  | { kind: 'writing' | 'reading' | 'epoll'; fd: number }
+  | { kind: 'writing' | 'reading'; fd: number }
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -38,8 +37,6 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
     case 'reading':
       return { spot: 'read', state: { kind: 'reading', fd: a.fd } };
-    case 'waiting-epoll':
-      return { spot: 'read', state: { kind: 'epoll', fd: a.fd } };
   }
 }
 

@@ -10,21 +10,25 @@ export interface Counts {
   delivered: number;
   stolen: number;
   outOfTurn: number;
+  /** Lines read that no process of ours wrote (forged or untagged). */
+  outside: number;
 }
 
-export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0 };
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn };
+  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn, outside: a.outside + b.outside };
 }
 
 export function countOf(messages: MessageRecord[]): Counts {
-  const read = messages.filter((m) => m.reader !== null);
+  // A line read before its writer's report is counted once it is attributed.
+  const read = messages.filter((m) => m.reader !== null && m.attribution !== 'pending');
   return {
     read: read.length,
     delivered: read.filter((m) => m.verdict === 'delivered' || m.verdict === 'out-of-turn').length,
     stolen: read.filter((m) => m.verdict === 'stolen').length,
     outOfTurn: read.filter((m) => m.verdict === 'out-of-turn').length,
+    outside: read.filter((m) => m.attribution === 'outside').length,
   };
 }
 

@@ -27,8 +27,8 @@ export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEn
   const entries: TranscriptEntry[] = [];
   for (const d of state.dividers) entries.push({ kind: 'divider', at: d.at, divider: d });
   for (const m of state.messages) {
-    if (m.writer === proc && m.writtenAt !== null) entries.push({ kind: 'wrote', at: m.writtenAt, message: m });
-    else if (m.writer === proc && m.reader !== null) entries.push({ kind: 'wrote', at: m.readAt ?? 0, message: m });
+    // A line shows as this process's own only once it reported writing it: a tag alone proves nothing.
+    if (m.attribution === 'ours' && m.writer === proc && m.writtenAt !== null) entries.push({ kind: 'wrote', at: m.writtenAt, message: m });
     if (m.reader === proc && m.readAt !== null) entries.push({ kind: 'read', at: m.readAt, message: m });
   }
   for (const n of state.notes) if (n.proc === proc) entries.push({ kind: 'note', at: n.at, note: n });

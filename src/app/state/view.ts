@@ -2,7 +2,7 @@
 // pipes' contents, who is deadlocked, the phase, who waits at a keyboard and whether the
 // clock runs. App computes it once per state (useMemo) and hands it down, so a frame
 // walks the pipes' bytes and the deadlock graph once, not once per view that asks.
-import { wiringOfMode, type PipeMode, type Proc, type Wiring } from '../../ipc/events.js';
+import type { Proc, Wiring } from '../../ipc/events.js';
 import { findDeadlock, type Deadlock } from './deadlock.js';
 import type { ConversationState } from './model.js';
 import { needsClock, phaseOf, type Phase } from './phase.js';
@@ -11,7 +11,6 @@ import { typingProcs } from './turns.js';
 
 export interface ConversationView {
   /** The wiring on screen: the session's, or before the first one opens, the one asked for. */
-  mode: PipeMode;
   wiring: Wiring;
   pipes: PipeView[];
   deadlock: Deadlock | null;
@@ -20,11 +19,10 @@ export interface ConversationView {
   clockRuns: boolean;
 }
 
-export function deriveView(state: ConversationState, requestedMode: PipeMode = 'two', requestedWiring: Wiring = wiringOfMode(requestedMode)): ConversationView {
+export function deriveView(state: ConversationState, requestedWiring: Wiring): ConversationView {
   const pipes = pipeViews(state);
   const deadlock = findDeadlock(state, pipes);
   return {
-    mode: state.session?.mode ?? requestedMode,
     wiring: state.session?.wiring ?? requestedWiring,
     pipes,
     deadlock,

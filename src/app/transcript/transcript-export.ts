@@ -1,7 +1,8 @@
 // What the `s` key saves: the transcript (every message: who wrote it, who really read
-// it, and the verdict) and the trace of every read() and write() the chat kept, as text
+// it or which outside process took it, and the verdict) and the trace of every read() and write() the chat kept, as text
 // for people and as JSON for programs. Pure: the time comes in as an argument, and
 // save-transcript.ts writes the files.
+import { REPORT_VERSION } from '../../experiments/report-schema.js';
 import type { ConversationState } from '../state/model.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { tagOf, type Ui } from '../views/phrases.js';
@@ -12,21 +13,27 @@ export interface TranscriptExport {
 }
 
 export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date): TranscriptExport {
-  const origin = state.origin ?? 0;
-  const ms = (at: number | null): number | null => (at === null ? null : Math.round(at - origin) / 1000);
+  // Times count from the start of each message's conversation, as the screen's trace does.
+  const startOf = (session: number): number => state.dividers.find((d) => d.session === session)?.at ?? state.origin ?? 0;
+  const ms = (at: number | null, session: number): number | null => (at === null ? null : Math.round(at - startOf(session)) / 1000);
   const messages = state.messages.map((m) => ({
+    conversation: m.session,
     tag: tagOf(m.writer, m.seq),
-    writer: m.writer,
+    // Who wrote it as our processes' reports prove it: a line none of ours reported writing (untagged, or forged with our tag) is 'outside'.
+    writer: m.attribution === 'outside' ? 'outside' : m.writer,
+    attribution: m.attribution,
     reader: m.reader,
-    verdict: m.verdict,
+    takenBy: m.takenBy ?? null,
+    verdict: m.takenBy ? 'taken' : m.verdict,
     text: m.text,
     bytes: m.bytes,
-    writtenAtMs: ms(m.writtenAt),
-    readAtMs: ms(m.readAt),
+    writtenAtMs: ms(m.writtenAt, m.session),
+    readAtMs: ms(m.readAt, m.session),
   }));
   const trace = state.trace.map((e) => ({
-    startMs: ms(e.start),
-    atMs: ms(e.at),
+    conversation: e.session,
+    startMs: ms(e.start, e.session),
+    atMs: ms(e.at, e.session),
     durationMs: (e.at - e.start) / 1000,
     proc: e.proc,
     pid: e.pid,
@@ -36,24 +43,32 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     result: e.result,
     head: e.head.toString('utf8'),
   }));
-  const json = JSON.stringify({ savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
+  const json = JSON.stringify({ version: REPORT_VERSION, savedAt: savedAt.toISOString(), counters: state.counters, messages, trace }, null, 2);
 
   const when = (at: number | null): string => (at === null ? '' : t.trace.ms(at.toFixed(3)));
   const quoted = (text: string): string => `"${sanitizeForDisplay(text)}"`;
+  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.channels.named.taken, forged: t.transcript.forged };
   const lines = [
     t.save.heading(savedAt.toISOString()),
     '',
     t.save.messages,
-    ...messages.map((m) => {
-      const route = m.reader ? t.transcript.route(m.tag, t.procLower[m.writer ?? 'child'], t.procLower[m.reader]) : t.transcript.inPipe(m.tag, t.procLower[m.writer ?? 'child']);
-      const verdict = m.verdict === 'stolen' ? t.transcript.stolen : m.verdict === 'delivered' ? t.transcript.delivered : (m.verdict ?? '');
-      return `  ${when(m.writtenAtMs)}  ${route}  ${verdict}  ${quoted(m.text)}`;
+    ...state.messages.map((m, i) => {
+      const saved = messages[i] as (typeof messages)[number];
+      const writer = m.attribution === 'outside' ? t.transcript.outsideWriter : m.writer ? t.procLower[m.writer] : t.channels.named.unknownWriter;
+      const tag = m.attribution === 'outside' && m.writer ? t.transcript.forgedTag(saved.tag) : saved.tag;
+      const route = m.takenBy
+        ? t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`)
+        : m.reader
+          ? t.transcript.route(tag, writer, t.procLower[m.reader])
+          : t.transcript.inPipe(tag, writer);
+      const verdict = saved.verdict === null ? '' : (verdicts[saved.verdict] ?? saved.verdict);
+      return `  ${when(saved.writtenAtMs)}  ${route}  ${verdict}  ${quoted(m.text)}`;
     }),
     '',
     t.save.trace,
     ...trace.map((e) => {
       const result = typeof e.result === 'number' ? t.trace.bytes(e.result) : e.result;
-      return `  ${when(e.startMs)}  ${t.procLower[e.proc]} ${e.pid ?? '?'}  ${e.call}(${e.fd})  ${result}  <${(e.durationMs / 1000).toFixed(6)}>  ${e.head ? quoted(e.head) : ''}`.trimEnd();
+      return `  ${when(e.startMs)}  ${t.procLower[e.proc]} ${e.pid ?? '?'}  ${e.call}(${e.fd})  ${result}  <${(e.durationMs / 1000).toFixed(6)} s>  ${e.head ? quoted(e.head) : ''}`.trimEnd();
     }),
   ];
   return { text: `${lines.join('\n')}\n`, json: `${json}\n` };

@@ -3,6 +3,8 @@
 // good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it, one that works
 // while the input has focus (Esc, then the letter). A changed delay is said here too.
+import { channelEnds } from '../../channels/ends-registry.js';
+import { WIRINGS } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { conversationCounts } from '../state/tallies.js';
 import { conversationTurn, other } from '../state/turns.js';
@@ -21,7 +23,7 @@ export interface BannerContent {
   tone: Tone;
 }
 
-export function bannerContent(t: Ui, state: ConversationState, view: ConversationView = deriveView(state)): BannerContent | null {
+export function bannerContent(t: Ui, state: ConversationState, view: ConversationView = deriveView(state, state.session?.wiring ?? WIRINGS[0])): BannerContent | null {
   const b = t.banner;
   const session = state.session;
   const { phase, deadlock } = view;
@@ -35,7 +37,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     if (deadlock.blocked.length === 1 && blocked && finished) {
       return { kind: 'blocked-forever', title: b.blockedForeverTitle, text: b.blockedForever(t.procLower[blocked], t.procLower[finished]), keys: b.deadlockKeys, tone: 'warn' };
     }
-    return { kind: 'deadlock', title: b.deadlockTitle, text: state.session?.wiring === 'socket' ? t.chapter.socket.bothWait : b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
+    return { kind: 'deadlock', title: b.deadlockTitle, text: t.channels[session.wiring].deadlock ?? b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
   }
   if (phase === 'child-died' && session.child.exit) {
     const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);
@@ -75,7 +77,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
       tone: 'warn',
     };
   }
-  if (latest?.verdict === 'delivered' && latest.reader && latest.writer && session.mode === 'one') {
+  if (latest?.verdict === 'delivered' && latest.reader && latest.writer && channelEnds(session.wiring).shared) {
     // On one pipe a delivery is luck, not design: say so, and how to see the textbook's outcome.
     return {
       kind: 'race-won',

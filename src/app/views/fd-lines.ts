@@ -64,7 +64,7 @@ export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapsh
   const session = state.session;
   const summary: Line[] = [];
   if (session && session.pipes.length > 0) {
-    if (session.mode === 'one' && session.pipes[0]) summary.push([seg(t.fds.shared(session.pipes[0].inode), 'danger')]);
+    if (session.pipes[0]?.name === 'shared') summary.push([seg(t.fds.shared(session.pipes[0].inode), 'danger')]);
     else summary.push([seg(t.fds.separate, 'ok')]);
   }
   const body = [

@@ -26,7 +26,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...heading(h.raceTitle),
     ...wrapToWidth(h.race, inner).map((l) => [seg(' '), seg(l)]),
     ...heading(t.chapter.help.title),
-    ...WIRINGS.flatMap((w) => [...wrapToWidth(t.chapter.help.wirings[w], inner).map((l): Line => [seg(' '), seg(l)]), []]),
+    ...WIRINGS.flatMap((w) => [...wrapToWidth(t.channels[w].help, inner).map((l): Line => [seg(' '), seg(l)]), []]),
     ...heading(h.anywhere),
     ...row('Ctrl+T', h.keys.toggle),
     ...row('Ctrl+C', h.keys.quit),

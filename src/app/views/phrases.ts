@@ -1,6 +1,6 @@
 // Small phrases that several views share, all from the catalogue: a process's state
 // in words, a message's wire tag ("C1"), and a message's route and verdict.
-import { modeOfWiring, type Proc, type Wiring } from '../../ipc/events.js';
+import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Messages } from '../../i18n/index.js';
 import type { ConversationState, MessageRecord, ProcState } from '../state/model.js';
 import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
@@ -49,8 +49,6 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
           : t.state.readingUntimed(a.fd);
       return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
     }
-    case 'waiting-epoll':
-      return [seg(`■ ${t.chapter.epoll(a.fd)}`, stuck ? 'danger' : 'warn')];
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }
@@ -59,12 +57,16 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
 /** "C1 child→parent  delivered", "C1 child→child  STOLEN ...": who wrote it, who read it, and what that means. */
 export function routeWords(t: Ui, m: MessageRecord): Line {
   const tag = tagOf(m.writer, m.seq);
-  const writer = m.writer ? t.procLower[m.writer] : t.chapter.named.unknownWriter;
+  const writer = m.writer ? t.procLower[m.writer] : t.channels.named.unknownWriter;
   if (m.reader === null && m.takenBy) {
-    return [seg(t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`), 'dim'), seg(' '), seg(`✗ ${t.chapter.named.taken}`, 'danger')];
+    return [seg(t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`), 'dim'), seg(' '), seg(`✗ ${t.channels.named.taken}`, 'danger')];
   }
   if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
+  if (m.attribution === 'outside' && m.writer !== null) {
+    return [seg(t.transcript.route(t.transcript.forgedTag(tag), t.transcript.outsideWriter, t.procLower[m.reader]), 'dim'), seg(' '), seg(`✗ ${t.transcript.forged}`, 'danger')];
+  }
   const route = seg(t.transcript.route(tag, writer, t.procLower[m.reader]), 'dim');
+  if (m.attribution === 'pending') return [route, seg(' '), seg(`… ${t.transcript.pending}`, 'dim')];
   switch (m.verdict) {
     case 'stolen':
       return [route, seg(' '), seg(`✗ ${t.transcript.stolen}`, 'danger'), seg(`: ${t.transcript.stolenWhy}`, 'danger')];
@@ -80,13 +82,14 @@ export function routeWords(t: Ui, m: MessageRecord): Line {
 /** The short form for the narrow pipe drawing: the route and a mark, STOLEN in words. */
 export function shortRouteWords(t: Ui, m: MessageRecord): Line {
   const full = routeWords(t, m);
-  if (m.verdict === 'stolen') return [...full.slice(0, 3)];
+  if (m.verdict === 'stolen' || m.verdict === 'forged') return [...full.slice(0, 3)];
+  if (m.attribution === 'pending') return [full[0] ?? seg(''), seg(' …', 'dim')];
   if (m.verdict === 'out-of-turn' || m.verdict === 'untagged') return [full[0] ?? seg(''), seg(' ✗', 'warn')];
   return m.reader === null ? full : [full[0] ?? seg(''), seg(' ✓', 'ok')];
 }
 
 export function verdictTone(m: MessageRecord): Tone {
-  return m.verdict === 'stolen' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+  return m.verdict === 'stolen' || m.verdict === 'forged' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
 }
 
 /** A wall-clock time as the terminal's clock would show it: 14:03:07 (local time). */
@@ -100,11 +103,7 @@ export function formatDuration(t: Ui, ms: number): string {
   return t.status.ms(ms);
 }
 
-export function modeWords(t: Ui, mode: 'one' | 'two'): string {
-  return mode === 'one' ? t.status.modeOne : t.status.modeTwo;
-}
-
-/** A wiring by name: the two pipe wirings keep the status bar's words. */
+/** A wiring by name, in the channel's own words. */
 export function wiringWords(t: Ui, wiring: Wiring): string {
-  return wiring === 'two-pipes' || wiring === 'one-pipe' ? modeWords(t, modeOfWiring(wiring)) : t.chapter.wiring[wiring];
+  return t.channels[wiring].name;
 }

@@ -39,10 +39,16 @@ function arrowRow(left: string, right: string, width: number, head: 'left' | 'ri
   return fitLine([seg(left, tone === 'parent' ? 'parent' : tone), seg(' '), seg(arrow, 'accent'), seg(' '), seg(right)], width);
 }
 
+/** The bytes in the pipe: the kernel's count (FIONREAD) once it has been asked. */
+function unreadCount(view: PipeView): number {
+  return view.queued ?? view.unread.length;
+}
+
 function contentRows(t: Ui, view: PipeView, width: number): Row[] {
   const rows: Row[] = [];
+  const unread = unreadCount(view);
   rows.push({
-    line: [seg(centreInWidth(view.unread.length === 0 ? t.pipes.empty : t.pipes.unread(view.unread.length), width), view.unread.length > 0 ? 'warn' : 'dim')],
+    line: [seg(centreInWidth(unread === 0 ? t.pipes.empty : t.pipes.unread(unread), width), unread > 0 ? 'warn' : 'dim')],
     drop: 1,
   });
   if (view.unread.length > 0) rows.push({ line: [seg(fitToWidth(preview(view.unread, width), width), 'warn')], drop: 3 });
@@ -106,7 +112,7 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
   const fits = (f: (typeof forms)[number]) =>
     Math.max(widthOf(f.pw), widthOf(f.pr)) + 3 <= leftRoom && Math.max(widthOf(f.cw), widthOf(f.cr)) + 3 <= rightRoom;
   const form = forms.find(fits) ?? forms[forms.length - 1]!;
-  const unread = view.unread.length;
+  const unread = unreadCount(view);
   const hint = (text: string, tone: Tone, drop: number): Row[] =>
     wrapToWidth(text, width).map((l) => ({ line: [seg(centreInWidth(l, width), tone)], drop, group: text }));
   const rows: Row[] = [
@@ -127,15 +133,23 @@ function sharedPipeRows(t: Ui, state: ConversationState, view: PipeView, width: 
   return rows;
 }
 
-export function pipeLines(t: Ui, state: ConversationState, width: number, height: number, views: PipeView[] = pipeViews(state)): Line[] {
+/** Two pipes, one per direction (views: one per pipe). */
+export function separatePipesLines(t: Ui, state: ConversationState, width: number, height: number, views: PipeView[] = pipeViews(state)): Line[] {
+  return placed(t, width, height, views.length === 0 ? null : twoPipeRows(t, state, views, width));
+}
+
+/** One pipe both processes read and write (views: that one pipe). */
+export function sharedPipeLines(t: Ui, state: ConversationState, width: number, height: number, views: PipeView[] = pipeViews(state)): Line[] {
+  return placed(t, width, height, views[0] ? sharedPipeRows(t, state, views[0], width) : null);
+}
+
+/** The sides' names over the pipes' rows (or "no pipe yet"), cut to fit between the panes' borders. */
+function placed(t: Ui, width: number, height: number, pipeRows: Row[] | null): Line[] {
   const sides: Row = {
     line: fitLine([seg(t.pipes.sides.parent, 'parent'), seg(' '.repeat(Math.max(1, width - widthOf(t.pipes.sides.parent) - widthOf(t.pipes.sides.child)))), seg(t.pipes.sides.child, 'child')], width),
     drop: 3,
   };
-  let rows: Row[];
-  if (views.length === 0) rows = [sides, { line: [seg(centreInWidth(t.pipes.none, width), 'dim')], drop: 0 }];
-  else if (state.session?.mode === 'one' && views[0]) rows = [sides, ...sharedPipeRows(t, state, views[0], width)];
-  else rows = [sides, ...twoPipeRows(t, state, views, width)];
+  let rows: Row[] = [sides, ...(pipeRows ?? [{ line: [seg(centreInWidth(t.pipes.none, width), 'dim')], drop: 0 }])];
   // The drawing stays between the panes' top and bottom borders, level with their
   // insides. Drop the least important rows until it fits there.
   const inside = Math.max(0, height - 2);

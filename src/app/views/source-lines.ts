@@ -8,7 +8,9 @@ import { sourceMarks, type MarkState, type SourceMark } from '../state/source-ma
 import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { widthOf } from '../text/text-width.js';
 import { formatDuration, type Ui } from './phrases.js';
-import { SOURCE_FILES, sourceProgram, type SourceLine } from './source-program.js';
+import { channelOf } from '../../channels/registry.js';
+import type { Wiring } from '../../ipc/events.js';
+import { sourceProgram, type SourceLine } from './source-program.js';
 
 function markWords(t: Ui, state: MarkState): string {
   const m = t.chapter.source.mark;
@@ -17,8 +19,6 @@ function markWords(t: Ui, state: MarkState): string {
       return m.writing(state.fd);
     case 'reading':
       return m.reading(state.fd);
-    case 'epoll':
-      return m.epoll(state.fd);
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
     default:
@@ -43,16 +43,15 @@ function shownLines(program: SourceLine[], marked: Set<number>, rows: number): n
   return shown.slice(start, start + rows);
 }
 
-export function sourceLines(t: Ui, state: ConversationState, width: number, height: number): Line[] {
+export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, width: number, height: number): Line[] {
   const session = state.session;
-  const wiring = session?.wiring ?? 'two-pipes';
   const program = sourceProgram(t, wiring, state.knobs.childDelayMs);
   const marks: SourceMark[] = session ? sourceMarks(program, session) : [];
   const inner = width - 2;
   const footer: Line[] = marks.flatMap((m) => {
     const who = `${m.proc === 'parent' ? 'P' : 'C'} ${m.pid ?? '?'}`;
     const words = m.stopped ? `${t.chapter.source.mark.stopped}: ${markWords(t, m.state)}` : markWords(t, m.state);
-    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' || m.state.kind === 'epoll' ? 'warn' : 'plain')], inner, '  ');
+    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' ? 'warn' : 'plain')], inner, '  ');
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));
@@ -64,5 +63,5 @@ export function sourceLines(t: Ui, state: ConversationState, width: number, heig
     return fitLine([...gutter, seg((program[i]?.text ?? '').replace(new RegExp(`^ {0,${outdent}}`), ''), here.length > 0 ? (here[0]?.proc ?? 'plain') : 'dim')], inner);
   });
   while (body.length < rows) body.push([]);
-  return framed([seg(t.chapter.source.title(SOURCE_FILES[wiring]), 'title')], [...body, ...footer], width, height);
+  return framed([seg(t.chapter.source.title(channelOf(wiring).source.file), 'title')], [...body, ...footer], width, height);
 }

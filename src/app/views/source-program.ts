@@ -1,9 +1,11 @@
-// The textbook's C program for each wiring, written the way the textbook writes it: the
-// three-turn exercise over two pipes (pipe(fds1), pipe(fds2), fork, a loop of three), the
-// broken variant on one fds (with its sleep() when the child's delay is set), a
-// socketpair, and a named pipe (mkfifo, open). Each line that a process can sit on names
-// its spot, so the source view can mark where each process is; `drop` says which lines
-// give way first on a short screen. Comments follow --lang.
+// The textbook's C program for a channel, written the way the textbook writes it: the
+// three-turn exercise (make the channel, fork, a loop of three), with the channel's own
+// declaration and calls (its source.c.ts), the ends each process reads and writes (its
+// ends.ts), its comment, and the sleep() when the child's delay is set. Each line that a
+// process can sit on names its spot, so the source view can mark where each process is;
+// `drop` says which lines give way first on a short screen. Comments follow --lang.
+import type { BlockingCall } from '../../channels/channel-ends.js';
+import { channelOf } from '../../channels/registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Ui } from './phrases.js';
 
@@ -19,28 +21,9 @@ export interface SourceLine {
   drop: number;
 }
 
-export const SOURCE_FILES: Record<Wiring, string> = { 'two-pipes': 'pipe3.c', 'one-pipe': 'pipe2.c', socket: 'socketpair.c', named: 'fifo.c' };
-
-interface Ends {
-  decl: string;
-  make: string[];
-  childWrite: string;
-  childRead: string;
-  parentRead: string;
-  parentWrite: string;
-}
-
-function endsOf(wiring: Wiring): Ends {
-  switch (wiring) {
-    case 'two-pipes':
-      return { decl: 'int fds1[2], fds2[2];', make: ['pipe(fds1), pipe(fds2);'], childWrite: 'fds1[1]', childRead: 'fds2[0]', parentRead: 'fds1[0]', parentWrite: 'fds2[1]' };
-    case 'one-pipe':
-      return { decl: 'int fds[2];', make: ['pipe(fds);'], childWrite: 'fds[1]', childRead: 'fds[0]', parentRead: 'fds[0]', parentWrite: 'fds[1]' };
-    case 'socket':
-      return { decl: 'int sv[2];', make: ['socketpair(AF_UNIX, SOCK_STREAM,', '           0, sv);'], childWrite: 'sv[1]', childRead: 'sv[1]', parentRead: 'sv[0]', parentWrite: 'sv[0]' };
-    case 'named':
-      return { decl: 'int fd;', make: ['mkfifo(path, 0600);', 'fd = open(path, O_RDWR);'], childWrite: 'fd', childRead: 'fd', parentRead: 'fd', parentWrite: 'fd' };
-  }
+/** The end a process's call uses, as the C program names it. */
+function endOf(calls: readonly BlockingCall[], proc: Proc, call: 'read' | 'write'): string {
+  return calls.find((c) => c.proc === proc && c.call === call)?.end ?? '?';
 }
 
 /** The textbook's sleep between the child's write and read: sleep(2) for whole seconds, else usleep. */
@@ -50,9 +33,18 @@ function sleepCall(ms: number): string {
 
 export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): SourceLine[] {
   const c = t.chapter.source.comments;
-  const e = endsOf(wiring);
+  const { source, ends } = channelOf(wiring);
+  const calls = ends.calls;
+  const note = t.channels[wiring].sourceNote;
+  const e = {
+    decl: source.decl,
+    make: source.make,
+    childWrite: endOf(calls, 'child', 'write'),
+    childRead: endOf(calls, 'child', 'read'),
+    parentRead: endOf(calls, 'parent', 'read'),
+    parentWrite: endOf(calls, 'parent', 'write'),
+  };
   const line = (text: string, drop: number, proc?: Proc, spot?: Spot): SourceLine => ({ text, drop, ...(proc ? { proc } : {}), ...(spot ? { spot } : {}) });
-  const note = wiring === 'one-pipe' ? c.broken : wiring === 'socket' ? c.socket : wiring === 'named' ? c.named : null;
   return [
     line('#include <unistd.h>', 6),
     line('#define BUF_SIZE 30', 6),
@@ -73,7 +65,6 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line('    }', 5),
     line(`  } else {  /* ${c.parent} */`, 1),
     line('    for (i = 0; i < 3; i++) {', 3),
-    ...(wiring === 'socket' ? [line(`      /* ${c.epoll} */`, 4)] : []),
     line(`      read(${e.parentRead}, buf, BUF_SIZE);`, 0, 'parent', 'read'),
     line('      printf("from Child: %s", buf);', 4),
     line('      fgets(buf, BUF_SIZE, stdin);', 0, 'parent', 'fgets'),

@@ -5,7 +5,8 @@
 // "auto-play" while it plays.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
-import { modeOfWiring, type Wiring } from '../../ipc/events.js';
+import { channelEnds } from '../../channels/ends-registry.js';
+import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { wiringTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
@@ -21,7 +22,7 @@ function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): 
 }
 
 /** What gives way first when the status bar is too wide; the mode and the turn never go. */
-const INFO_STEPS = ['stolen', 'delivered', 'auto', 'knobs', 'delivered', 'outOfTurn', 'knobs', 'outOfTurn', 'auto', 'knobs'];
+const INFO_STEPS = ['stolen', 'delivered', 'auto', 'knobs', 'delivered', 'outOfTurn', 'outside', 'knobs', 'outOfTurn', 'outside', 'auto', 'knobs'];
 
 const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as const;
 const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'help', 'quit', 'type'] as const;
@@ -33,17 +34,18 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   const { childDelayMs, parentDelayMs } = state.knobs;
   const child = formatDuration(t, childDelayMs);
   const parent = formatDuration(t, parentDelayMs);
-  const { delivered, outOfTurn } = state.counters;
-  const mode = modeOfWiring(wiring);
+  const { delivered, outOfTurn, outside } = state.counters;
   const tally = wiringTally(state, wiring);
   const turn = displayedTurn(state);
   const info: Item[] = [
-    item('mode', mode === 'one' ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
+    item('mode', channelEnds(wiring).hazards.stolen ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),
     item('stolen', tally.stolen > 0 ? 'danger' : 'plain', s.tally(wiringWords(t, wiring), tally.stolen, tally.read), s.tallyShort(tally.stolen, tally.read)),
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),
+    // Lines no process of ours wrote (forged with our tag, or untagged): only another process can put them there.
+    ...(outside > 0 ? [item('outside', 'danger', s.fromOutside(outside), s.fromOutsideShort(outside), null)] : []),
     item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];
   const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;

@@ -110,11 +110,11 @@ describe('planAutoStep', () => {
 describe('autoPlayKnobs', () => {
   const knobs = { childDelayMs: 0, parentDelayMs: 0 };
   it('sets the parent’s read delay on one shared pipe so that the child reads first', () => {
-    expect(autoPlayKnobs(AUTO, 'one', knobs)).toEqual({ childDelayMs: 0, parentDelayMs: AUTO_STEAL_PARENT_DELAY_MS });
+    expect(autoPlayKnobs(AUTO, 'one-pipe', knobs)).toEqual({ childDelayMs: 0, parentDelayMs: AUTO_STEAL_PARENT_DELAY_MS });
   });
   it('keeps the knobs on two pipes, without auto-play, or when a delay was given', () => {
-    expect(autoPlayKnobs(AUTO, 'two', knobs)).toBe(knobs);
-    expect(autoPlayKnobs({ ...AUTO, auto: false }, 'one', knobs)).toBe(knobs);
-    expect(autoPlayKnobs(AUTO, 'one', { childDelayMs: 0, parentDelayMs: 1000 })).toEqual({ childDelayMs: 0, parentDelayMs: 1000 });
+    expect(autoPlayKnobs(AUTO, 'two-pipes', knobs)).toBe(knobs);
+    expect(autoPlayKnobs({ ...AUTO, auto: false }, 'one-pipe', knobs)).toBe(knobs);
+    expect(autoPlayKnobs(AUTO, 'one-pipe', { childDelayMs: 0, parentDelayMs: 1000 })).toEqual({ childDelayMs: 0, parentDelayMs: 1000 });
   });
 });

@@ -31,7 +31,7 @@ function start(autoPlay: Partial<AutoPlayOptions> = {}) {
   const app = render(
     <App
       session={world.session(() => script.at)}
-      options={{ mode: 'two', color: false }}
+      options={{ wiring: 'two-pipes', color: false }}
       messages={en}
       size={{ cols: 100, rows: 30 }}
       fdReader={() => null}

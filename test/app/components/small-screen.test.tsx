@@ -40,7 +40,7 @@ async function draw(c: Case) {
   const app = render(
     <App
       session={world.session(() => script.at, { knobs: { childDelayMs: c.childDelayMs ?? 0, parentDelayMs: c.parentDelayMs ?? 0 }, wallClock: () => WALL_MS })}
-      options={{ mode: c.mode, color: false }}
+      options={{ wiring: c.mode === 'one' ? 'one-pipe' : 'two-pipes', color: false }}
       messages={c.messages}
       size={{ cols: COLS, rows: ROWS }}
       fdReader={() => null}
@@ -91,7 +91,7 @@ describe('at 80x24', () => {
     expect(lines).toHaveLength(ROWS - 1);
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(COLS);
     const [status, keys] = lines.slice(-2);
-    expect(status).toContain(`[${c.mode === 'one' ? s.modeOne : s.modeTwo}]`);
+    expect(status).toContain(`[${c.messages.ui.channels[c.mode === 'one' ? 'one-pipe' : 'two-pipes'].name}]`);
     expect(status).toContain(s.turn(1, 3));
     if (c.autoPlaySpeed) expect(status).toContain(s.autoPlayShort(c.autoPlaySpeed).split(' ')[0]);
     if (c.autoPlaySpeed) expect(status).toContain(`×${c.autoPlaySpeed}`);

@@ -33,7 +33,7 @@ describe('conversation reducer', () => {
       'child#3→parent:delivered',
       'parent#3→child:delivered',
     ]);
-    expect(state.counters).toEqual({ delivered: 6, stolen: 0, outOfTurn: 0 });
+    expect(state.counters).toEqual({ delivered: 6, stolen: 0, outOfTurn: 0, outside: 0 });
     expect(conversationTurn(state)).toBe(3);
     expect(displayedTurn(state)).toEqual({ turn: 3, parentTurn: null });
     expect(phaseOf(state)).toBe('finished');
@@ -56,7 +56,7 @@ describe('conversation reducer', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), ...s.steal(1, 'Who are you?'), s.activity('child', { doing: 'typing' })]);
     expect(verdicts(state)).toEqual(['child#1→child:stolen']);
-    expect(state.counters).toEqual({ delivered: 0, stolen: 1, outOfTurn: 0 });
+    expect(state.counters).toEqual({ delivered: 0, stolen: 1, outOfTurn: 0, outside: 0 });
     // The child went on to its next turn; the parent still waits for turn 1.
     expect(conversationTurn(state)).toBe(1);
     // Not a deadlock yet: the child is at its keyboard and may still write.
@@ -102,7 +102,7 @@ describe('conversation reducer', () => {
     ]);
     expect(verdicts(state)).toEqual(['child#1→child:stolen', 'child#2→parent:out-of-turn']);
     expect(state.messages[1]?.expected).toBe(1);
-    expect(state.counters).toEqual({ delivered: 1, stolen: 1, outOfTurn: 1 });
+    expect(state.counters).toEqual({ delivered: 1, stolen: 1, outOfTurn: 1, outside: 0 });
   });
 
   it('finds a deadlock when both processes are blocked in read() on the empty shared pipe', () => {
@@ -153,6 +153,15 @@ describe('conversation reducer', () => {
     expect(phaseOf(state)).toBe('playing');
   });
 
+  it('never calls an exited child stopped, whichever of the stop and the exit arrives first', () => {
+    const s = new Script(1, 'two');
+    const stop = (stopped: boolean): Action => ({ type: 'proc-stopped', session: 1, proc: 'child', stopped, at: 1 });
+    const base = [...s.start(), s.activity('child', { doing: 'done' })];
+    expect(play([...base, stop(true), s.exit(0)]).session?.child.stopped).toBe(false);
+    expect(play([...base, s.exit(0), stop(true)]).session?.child.stopped).toBe(false);
+    expect(play([...base, stop(true)]).session?.child.stopped).toBe(true);
+  });
+
   it('on one shared pipe, a child killed from outside is reported as dead, not as a deadlock', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'typing' }), s.exit(null, 'SIGKILL')]);
@@ -180,7 +189,7 @@ describe('conversation reducer', () => {
     one.at = two.at;
     state = play(one.start('toggle'), state);
     expect(state.messages).toHaveLength(2);
-    expect(state.dividers.at(-1)).toMatchObject({ reason: 'toggle', mode: 'one', firstTurn: 2, childPid: CHILD_PID + 2 });
+    expect(state.dividers.at(-1)).toMatchObject({ reason: 'toggle', wiring: 'one-pipe', firstTurn: 2, childPid: CHILD_PID + 2 });
     expect(conversationTurn(state)).toBe(2);
     expect(transcriptOf(state, 'parent').map((e) => e.kind)).toEqual(['divider', 'read', 'wrote', 'divider']);
     // Late events of the closed session are ignored.
@@ -194,7 +203,7 @@ describe('conversation reducer', () => {
     const b = new Script(2, 'two');
     b.at = a.at;
     state = play([...b.start('restart'), ...b.cleanTurn(1, 'y', 'z')], state);
-    expect(state.counters).toEqual({ delivered: 2, stolen: 1, outOfTurn: 0 });
+    expect(state.counters).toEqual({ delivered: 2, stolen: 1, outOfTurn: 0, outside: 0 });
     // The running tally is per wiring; the summary's figures are this conversation's alone.
     expect(wiringTally(state, 'one-pipe')).toMatchObject({ read: 1, stolen: 1 });
     expect(wiringTally(state, 'two-pipes')).toMatchObject({ read: 2, stolen: 0, delivered: 2 });

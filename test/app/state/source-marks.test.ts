@@ -1,6 +1,6 @@
 // The source view's marks, for every state of both processes in every wiring: the line
 // a process is marked on must be the call the kernel has it in (fgets at its keyboard,
-// its read(...) when blocked in read, the same line named epoll_wait for the socket
+// its read(...) when blocked in read, on every channel, the socket's parent too
 // parent), and the words must say that state.
 import { describe, expect, it } from 'vitest';
 import { WIRINGS, type Proc, type WiredActivity, type Wiring } from '../../../src/ipc/events.js';
@@ -15,8 +15,8 @@ function session(wiring: Wiring, proc: Proc, change: Partial<ProcState>, awaits 
   const other = newProc(proc === 'parent' ? 2 : 1, 0);
   const me = { ...newProc(proc === 'parent' ? 1 : 2, 0), ...change };
   return {
-    id: 1, wiring, mode: wiring === 'one-pipe' || wiring === 'named' ? 'one' : 'two', path: null, firstTurn: 1, reason: 'start', startedAt: 0,
-    status: 'open', error: null, pipes: [], writes: [], reads: [], parentAwaitsChildLine: awaits, untagged: 0,
+    id: 1, wiring, path: null, firstTurn: 1, reason: 'start', startedAt: 0,
+    status: 'open', error: null, pipes: [], writes: [], reads: [], queued: {}, parentAwaitsChildLine: awaits, untagged: 0,
     parent: proc === 'parent' ? me : other, child: proc === 'child' ? me : other,
   };
 }
@@ -74,11 +74,11 @@ describe('sourceMarks', () => {
     });
   }
 
-  it('socket: the parent waiting in epoll_wait sits on its read(sv[0]) line, named as epoll_wait', () => {
+  it('socket: the parent blocked in read() on its end sits on its read(sv[0]) line', () => {
     const program = sourceProgram(t, 'socket', 0);
-    const [mark] = sourceMarks(program, session('socket', 'parent', { activity: { doing: 'waiting-epoll', fd: 27 } }));
+    const [mark] = sourceMarks(program, session('socket', 'parent', { activity: { doing: 'reading', fd: 27 } }));
     expect(program[mark?.line ?? -1]?.text).toContain('read(sv[0]');
-    expect(mark?.state).toEqual({ kind: 'epoll', fd: 27 });
+    expect(mark?.state).toEqual({ kind: 'reading', fd: 27 });
   });
 
   it('writes each wiring the way the textbook does', () => {

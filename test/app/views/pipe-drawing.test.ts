@@ -2,7 +2,7 @@
 // their border rows), and when rows must go, the fd numbers stay.
 import { describe, expect, it } from 'vitest';
 import { lineText } from '../../../src/app/text/styled-lines.js';
-import { pipeLines } from '../../../src/app/views/pipe-drawing.js';
+import { sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
 import { Script, play } from '../events.js';
 
@@ -11,7 +11,7 @@ describe('the pipe drawing', () => {
     const s = new Script(1, 'one');
     const state = play([...s.start(), ...s.write('parent', 1, 'x'), ...s.read('parent', 'parent', 1, 'x'), ...s.write('child', 1, 'unread bytes')]);
     for (const height of [8, 12, 16, 30]) {
-      const lines = pipeLines(en.ui, state, 20, height).map(lineText);
+      const lines = sharedPipeLines(en.ui, state, 20, height).map(lineText);
       expect(lines).toHaveLength(height);
       expect(lines[0]?.trim()).toBe('');
       expect(lines.at(-1)?.trim()).toBe('');
@@ -28,7 +28,7 @@ describe('the pipe drawing', () => {
     let seenWhole = false;
     let seenDropped = false;
     for (let height = 6; height <= 24; height++) {
-      const text = pipeLines(en.ui, state, 20, height).map(lineText).join(' ').replace(/ +/g, ' ');
+      const text = sharedPipeLines(en.ui, state, 20, height).map(lineText).join(' ').replace(/ +/g, ' ');
       if (text.includes(hint)) seenWhole = true;
       else {
         expect(text, `height ${height}`).not.toContain('both write');

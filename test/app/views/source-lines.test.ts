@@ -17,7 +17,7 @@ describe('sourceLines', () => {
   for (const [lang, t] of [['en', en.ui], ['ko', ko.ui]] as const) {
     for (const [width, height] of [[42, 17], [48, 30]] as const) {
       it(`${lang} at ${width}x${height}: every line exactly ${width} cells, both marks and both PIDs shown`, () => {
-        const lines = sourceLines(t, state(), width, height);
+        const lines = sourceLines(t, state(), 'two-pipes', width, height);
         expect(lines).toHaveLength(height);
         for (const line of lines) expect(lineWidth(line)).toBe(width);
         const text = lines.map(lineText);

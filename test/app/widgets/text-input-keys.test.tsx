@@ -31,7 +31,7 @@ afterEach(() => {
 async function waiting(...procs: ('child' | 'parent')[]) {
   const world = new FakeWorld();
   const script = new Script();
-  const app = render(<App session={world.session(() => script.at)} options={{ mode: 'two', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
+  const app = render(<App session={world.session(() => script.at)} options={{ wiring: 'two-pipes', color: false }} messages={en} size={{ cols: 100, rows: 30 }} fdReader={() => null} clock={() => script.at} />);
   mounted.push(app);
   await vi.waitUntil(() => world.sessions.length === 1);
   const events = procs.map((proc): Action => script.activity(proc, { doing: 'typing' })).flatMap((a): WiredLinkEvent[] => (a.type === 'link-event' ? [a.event] : []));

@@ -1,0 +1,76 @@
+// The process side of a channel, as each channel's ends.ts declares it: the kernel
+// objects it makes before the fork and how they go, each process's ends and blocking
+// calls, the child's arguments, how many pool threads the parent can hold blocked in it,
+// how a blocked call is ended on the way out, and what can happen to a message on it.
+// No React and no views here: the link loads this before the first fork, ahead of the UI.
+import fs from 'node:fs';
+import type { NamedPipe } from '../ipc/kernel-pipe.js';
+import type { Wiring } from './names.js';
+
+export interface PipeDescription {
+  name: 'child-to-parent' | 'parent-to-child' | 'shared';
+  inode: number;
+}
+
+/** The kernel objects of one link, made before the child is forked. */
+export interface Wires {
+  /** The kernel pipes; none on a socket (its ends are the link's parentFds and childFds, kind 'socket'). */
+  pipes: PipeDescription[];
+  /** The parent's fds; the same fd on a two-way channel. */
+  parentRead: number;
+  parentWrite: number;
+  /** What the child gets at fds 3 and 4 (closed here once forked: ours would keep the channel alive). */
+  childStdio: [number, number | 'ignore'];
+  /** Ends a parent's call in flight at once, on the way out (a socket: shutdown); null where closing our write end does. */
+  shutdown: (() => void) | null;
+  /** A non-blocking write end of the parent's, kept only to end its own read at close (named pipe); null elsewhere. */
+  wakeFd: number | null;
+  /** The named pipe, with its path; null on the others. */
+  named: NamedPipe | null;
+}
+
+/** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */
+export interface BlockingCall {
+  proc: 'parent' | 'child';
+  call: 'read' | 'write';
+  /** The end as the C program names it: fds1[0], sv[0], fd. */
+  end: string;
+}
+
+export interface ChannelEnds {
+  /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
+  make(): Promise<Wires>;
+  /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
+  childArgs: readonly string[];
+  /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
+  calls: readonly BlockingCall[];
+  /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
+  poolThreads: number;
+  /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
+  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes';
+  /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
+  shared: boolean;
+  /** What can happen to a message on it: read back by its own writer, never read, or torn by another writer. */
+  hazards: { stolen: boolean; lost: boolean; torn: boolean };
+  /** Kernel pipes it uses (a socket: none), for the race's report. */
+  pipes: 0 | 1 | 2;
+  /** The value of the older option --pipes that names it; null when none does. */
+  pipesOption: '1' | '2' | null;
+  /** Where Ctrl+T goes from here. */
+  toggleTo: Wiring;
+  /** Where the in-chat race sweep (g) runs from here: a shared channel races itself, the others the textbook's one pipe. */
+  raceOn: Wiring;
+  /** Other processes can open it by a name on disk (the UI then looks for them in /proc). */
+  openToOthers: boolean;
+}
+
+/** The child has its own copies once forked. */
+export function closeChildCopies(wires: Wires): void {
+  for (const fd of wires.childStdio) if (typeof fd === 'number') fs.closeSync(fd);
+}
+
+/** Every fd of the parent's and what it made on disk, when the fork failed. */
+export function closeParentEnds(wires: Wires): void {
+  for (const fd of new Set([wires.parentRead, wires.parentWrite, wires.wakeFd ?? -1])) if (fd >= 0) fs.closeSync(fd);
+  wires.named?.remove();
+}

@@ -1,0 +1,20 @@
+// The process half of the channel registry: each channel's ends.ts by name. The link,
+// the race and the thread-pool check ask it; it loads no view, so the first child can be
+// forked before the UI's code is read (registry.ts adds each channel's view half).
+import type { ChannelEnds } from './channel-ends.js';
+import type { Wiring } from './names.js';
+import { namedEnds } from './named/ends.js';
+import { onePipeEnds } from './one-pipe/ends.js';
+import { socketEnds } from './socket/ends.js';
+import { twoPipesEnds } from './two-pipes/ends.js';
+
+export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
+  'two-pipes': twoPipesEnds,
+  'one-pipe': onePipeEnds,
+  socket: socketEnds,
+  named: namedEnds,
+};
+
+export function channelEnds(wiring: Wiring): ChannelEnds {
+  return CHANNEL_ENDS[wiring];
+}

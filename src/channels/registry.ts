@@ -1,0 +1,27 @@
+// The registry of channels: each one's folder, found by its name. The rest of the program
+// asks it for a channel's parts (its drawing, its kernel view, its source program, its
+// words...) and never branches on a channel's name. To add a channel: a folder with the
+// parts of channel.ts, its name in names.ts, and a line here, in ends-registry.ts and in
+// words-registry.ts (docs/design.md, "Adding a channel").
+import type { Channel } from './channel.js';
+import { named } from './named/index.js';
+import { WIRINGS, type Wiring } from './names.js';
+import { onePipe } from './one-pipe/index.js';
+import { socket } from './socket/index.js';
+import { twoPipes } from './two-pipes/index.js';
+
+export const CHANNELS: Record<Wiring, Channel> = {
+  'two-pipes': twoPipes,
+  'one-pipe': onePipe,
+  socket,
+  named,
+};
+
+export function channelOf(wiring: Wiring): Channel {
+  return CHANNELS[wiring];
+}
+
+/** Every channel, in the order F3 steps through them. */
+export function allChannels(): Channel[] {
+  return WIRINGS.map(channelOf);
+}

@@ -1,0 +1,52 @@
+// A socketpair (the textbook's socketpair.c): socketpair(AF_UNIX, SOCK_STREAM) made by the
+// parent through libc, blocking at both ends, one end each. A socket is two-way, so the
+// child reads and writes its one end at fd 3 (--one-fd), and the parent its own, in
+// read(2) on a pool thread like the pipes. A socket never hands a process its own bytes:
+// nothing can be stolen. On the way out shutdown() ends the parent's read at once.
+import { AF_UNIX, SHUT_RDWR, SOCK_STREAM, loadLibc } from '../../kernel/libc.js';
+import type { ChannelEnds } from '../channel-ends.js';
+
+export const socketEnds: ChannelEnds = {
+  async make() {
+    const libc = await loadLibc();
+    let pair: [number, number];
+    try {
+      pair = libc.socketpair(AF_UNIX, SOCK_STREAM);
+    } catch (error) {
+      throw new Error(`could not create a socketpair: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const [parentEnd, childEnd] = pair;
+    return {
+      pipes: [],
+      parentRead: parentEnd,
+      parentWrite: parentEnd,
+      childStdio: [childEnd, 'ignore'],
+      shutdown: () => {
+        try {
+          libc.shutdown(parentEnd, SHUT_RDWR);
+        } catch {
+          // ENOTCONN: the child's end is gone already, and with it our read
+        }
+      },
+      wakeFd: null,
+      named: null,
+    };
+  },
+  childArgs: ['--one-fd'],
+  calls: [
+    { proc: 'child', call: 'write', end: 'sv[1]' },
+    { proc: 'child', call: 'read', end: 'sv[1]' },
+    { proc: 'parent', call: 'read', end: 'sv[0]' },
+    { proc: 'parent', call: 'write', end: 'sv[0]' },
+  ],
+  poolThreads: 2,
+  endsBlockedRead: 'shutdown()',
+  shared: false,
+  hazards: { stolen: false, lost: false, torn: false },
+  pipes: 0,
+  pipesOption: null,
+  toggleTo: 'two-pipes',
+  raceOn: 'one-pipe',
+  openToOthers: false,
+};
+

@@ -1,0 +1,44 @@
+// Two pipes, one per direction (the textbook's pipe3.c): pipe2(fds1) for child to parent,
+// pipe2(fds2) for parent to child; each process keeps only the two ends it uses, so each
+// reads only what the other wrote. The child gets its ends as fds 3 (read) and 4 (write).
+import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
+import type { ChannelEnds } from '../channel-ends.js';
+
+export const twoPipesEnds: ChannelEnds = {
+  async make() {
+    const [up, down] = (await openKernelPipes([
+      ['read-blocking', 'write-blocking'],
+      ['write-blocking', 'read-blocking'],
+    ])) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
+    const [parentRead, childWrite] = up.fds as [number, number];
+    const [parentWrite, childRead] = down.fds as [number, number];
+    return {
+      pipes: [
+        { name: 'child-to-parent', inode: up.inode },
+        { name: 'parent-to-child', inode: down.inode },
+      ],
+      parentRead,
+      parentWrite,
+      childStdio: [childRead, childWrite],
+      shutdown: null,
+      wakeFd: null,
+      named: null,
+    };
+  },
+  childArgs: [],
+  calls: [
+    { proc: 'child', call: 'write', end: 'fds1[1]' },
+    { proc: 'child', call: 'read', end: 'fds2[0]' },
+    { proc: 'parent', call: 'read', end: 'fds1[0]' },
+    { proc: 'parent', call: 'write', end: 'fds2[1]' },
+  ],
+  poolThreads: 2,
+  endsBlockedRead: 'closing our write end',
+  shared: false,
+  hazards: { stolen: false, lost: false, torn: false },
+  pipes: 2,
+  pipesOption: '2',
+  toggleTo: 'one-pipe',
+  raceOn: 'one-pipe',
+  openToOthers: false,
+};

@@ -1,0 +1,18 @@
+// The words half of the channel registry: each channel's words.ts, in one language. The
+// catalogues (i18n/en.ts, ko.ts) hang it under ui.channels, so that views and reports
+// name a channel by asking for its words, and the CLI can name one without the views.
+import type { ChannelWords, Lang } from './channel-words.js';
+import type { Wiring } from './names.js';
+import { namedWords } from './named/words.js';
+import { onePipeWords } from './one-pipe/words.js';
+import { socketWords } from './socket/words.js';
+import { twoPipesWords } from './two-pipes/words.js';
+
+export function channelWords(lang: Lang) {
+  return {
+    'two-pipes': twoPipesWords[lang],
+    'one-pipe': onePipeWords[lang],
+    socket: socketWords[lang],
+    named: namedWords[lang],
+  } satisfies Record<Wiring, ChannelWords>;
+}

@@ -1,0 +1,141 @@
+// The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
+// fcntl, shutdown), typed, through koffi. Every wrapper returns a value or throws an
+// Error that names the call and errno ("pipe2: EMFILE"). None of them blocks: the
+// blocking calls of a conversation (read, write) stay on libuv's pool (fs.read, fs.write),
+// and a FIFO is opened here only once both of its ends are held, so no open waits.
+// koffi is loaded on first use (loadLibc), not at import, so that a platform without a
+// koffi binary gets one clear line instead of a stack trace, and a program that needs no
+// libc call (the help, the version) never pays for loading it.
+import fs from 'node:fs';
+import type koffiModule from 'koffi';
+import type { LibraryHandle } from 'koffi';
+
+type Koffi = typeof koffiModule;
+
+/** Each platform's numbers for what Node's fs.constants does not give. */
+interface PlatformConstants {
+  O_CLOEXEC: number;
+  FIONREAD: number;
+  AT_FDCWD: number;
+  AT_REMOVEDIR: number;
+  /** socket(2) types may carry SOCK_CLOEXEC (Linux, the BSDs); 0 where they cannot (macOS). */
+  SOCK_CLOEXEC: number;
+  /** fcntl's F_DUPFD_CLOEXEC: a new fd on the same open file description, closed on exec. */
+  F_DUPFD_CLOEXEC: number;
+  /** Has pipe2(2); macOS has only pipe(2). */
+  pipe2: boolean;
+}
+
+const LINUX: PlatformConstants = { O_CLOEXEC: 0o2000000, FIONREAD: 0x541b, AT_FDCWD: -100, AT_REMOVEDIR: 0x200, SOCK_CLOEXEC: 0o2000000, F_DUPFD_CLOEXEC: 1030, pipe2: true };
+const DARWIN: PlatformConstants = { O_CLOEXEC: 0x1000000, FIONREAD: 0x4004667f, AT_FDCWD: -2, AT_REMOVEDIR: 0x80, SOCK_CLOEXEC: 0, F_DUPFD_CLOEXEC: 67, pipe2: false };
+const FREEBSD: PlatformConstants = { O_CLOEXEC: 0x100000, FIONREAD: 0x4004667f, AT_FDCWD: -100, AT_REMOVEDIR: 0x800, SOCK_CLOEXEC: 0x10000000, F_DUPFD_CLOEXEC: 17, pipe2: true };
+const PLATFORMS: Partial<Record<NodeJS.Platform, PlatformConstants>> = { linux: LINUX, android: LINUX, darwin: DARWIN, freebsd: FREEBSD };
+
+export const AF_UNIX = 1;
+export const SOCK_STREAM = 1;
+export const SHUT_RD = 0;
+export const SHUT_RDWR = 2;
+const F_GETFD = 1;
+const F_SETFD = 2;
+const FD_CLOEXEC = 1;
+
+export interface Libc {
+  readonly constants: PlatformConstants;
+  /** pipe2(2) (pipe(2) then FD_CLOEXEC where there is no pipe2): [read end, write end], both blocking. */
+  pipe2(flags: number): [number, number];
+  /** socketpair(2): two connected, blocking ends. */
+  socketpair(domain: number, type: number): [number, number];
+  mkfifoat(dirFd: number, name: string, mode: number): void;
+  openat(dirFd: number, name: string, flags: number, mode?: number): number;
+  unlinkat(dirFd: number, name: string, flags: number): void;
+  /** ioctl(fd, FIONREAD): the bytes queued in a pipe, FIFO or socket, unread. */
+  fionread(fd: number): number;
+  fcntl(fd: number, cmd: number, arg?: number): number;
+  /** fcntl(F_DUPFD_CLOEXEC): another fd on the same open file description (its O_NONBLOCK shared). */
+  dup(fd: number): number;
+  shutdown(fd: number, how: number): void;
+}
+
+/** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
+export class LibcUnavailable extends Error {}
+
+let loaded: Promise<Libc> | null = null;
+
+/** Loads koffi and libc once; rejects with LibcUnavailable where that cannot be done. */
+export function loadLibc(): Promise<Libc> {
+  loaded ??= (async () => {
+    const constants = PLATFORMS[process.platform];
+    if (!constants) throw new LibcUnavailable(`no libc calls are known for ${process.platform}`);
+    let koffi: Koffi;
+    try {
+      koffi = (await import('koffi')).default;
+    } catch (error) {
+      throw new LibcUnavailable(`koffi (the FFI that reaches libc) cannot load on ${process.platform}-${process.arch}: ${firstLine(error)}`);
+    }
+    try {
+      return bind(koffi, koffi.load(null), constants);
+    } catch (error) {
+      throw new LibcUnavailable(`libc cannot be reached through koffi on ${process.platform}-${process.arch}: ${firstLine(error)}`);
+    }
+  })();
+  return loaded;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): Libc {
+  const names = new Map(Object.entries(koffi.os.errno).map(([name, n]) => [n, name]));
+  /** A result of -1 becomes an Error naming the call and errno. */
+  const check = (call: string, result: number): number => {
+    if (result !== -1) return result;
+    const errno = koffi.errno();
+    throw Object.assign(new Error(`${call}: ${names.get(errno) ?? `errno ${errno}`}`), { code: names.get(errno) ?? 'EIO', errno });
+  };
+  const pipe2 = constants.pipe2 ? lib.func('int pipe2(_Out_ int *fds, int flags)') : null;
+  const pipe = lib.func('int pipe(_Out_ int *fds)');
+  const socketpair = lib.func('int socketpair(int domain, int type, int protocol, _Out_ int *sv)');
+  const mkfifoat = lib.func('int mkfifoat(int dirfd, const char *path, uint32_t mode)');
+  const openat = lib.func('int openat(int dirfd, const char *path, int flags, ...)');
+  const unlinkat = lib.func('int unlinkat(int dirfd, const char *path, int flags)');
+  const ioctl = lib.func('int ioctl(int fd, unsigned long request, ...)');
+  const fcntl = lib.func('int fcntl(int fd, int cmd, ...)');
+  const shutdown = lib.func('int shutdown(int fd, int how)');
+  const closeOnExec = (fds: number[]): void => {
+    for (const fd of fds) check('fcntl', fcntl(fd, F_SETFD, 'int', check('fcntl', fcntl(fd, F_GETFD)) | FD_CLOEXEC) as number);
+  };
+  /** Both fds, or close both and throw: a half-made pair is never handed out. */
+  const pair = (call: string, make: (out: number[]) => number, cloexec: boolean): [number, number] => {
+    const out = [-1, -1];
+    check(call, make(out));
+    const fds = out as [number, number];
+    try {
+      if (cloexec) closeOnExec(fds);
+    } catch (error) {
+      for (const fd of fds) fs.closeSync(fd);
+      throw error;
+    }
+    return fds;
+  };
+  return {
+    constants,
+    pipe2: (flags) =>
+      pipe2 ? pair('pipe2', (out) => pipe2(out, flags) as number, false) : pair('pipe', (out) => pipe(out) as number, (flags & constants.O_CLOEXEC) !== 0),
+    socketpair: (domain, type) => {
+      const cloexec = constants.SOCK_CLOEXEC === 0;
+      return pair('socketpair', (out) => socketpair(domain, type | constants.SOCK_CLOEXEC, 0, out) as number, cloexec);
+    },
+    mkfifoat: (dirFd, name, mode) => void check('mkfifoat', mkfifoat(dirFd, name, mode) as number),
+    openat: (dirFd, name, flags, mode = 0) => check('openat', openat(dirFd, name, flags | constants.O_CLOEXEC, 'int', mode) as number),
+    unlinkat: (dirFd, name, flags) => void check('unlinkat', unlinkat(dirFd, name, flags) as number),
+    fionread: (fd) => {
+      const count = [0];
+      check('ioctl(FIONREAD)', ioctl(fd, constants.FIONREAD, koffi.out(koffi.pointer('int')), count) as number);
+      return count[0] ?? 0;
+    },
+    fcntl: (fd, cmd, arg) => check('fcntl', (arg === undefined ? fcntl(fd, cmd) : fcntl(fd, cmd, 'int', arg)) as number),
+    dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
+    shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
+  };
+}
