@@ -1,5 +1,6 @@
 // System V IPC through the FFI: the calls the chapter's queue, shared memory and
-// semaphore programs make (msgget, msgsnd, msgrcv, msgctl), typed. Node has none of them.
+// semaphore programs make (msgget, msgsnd, msgrcv, msgctl), typed. Node has none of them;
+// libc.ts loads koffi once and binds these with its errno check (loadLibc().sysv).
 // The calls that can wait (msgsnd on a full queue, msgrcv on an empty one) come in two
 // forms: a plain one that blocks the calling thread (the child's main thread, which
 // waits in msgrcv as the textbook's child does) and an async one that blocks a thread

@@ -1,19 +1,13 @@
 import fs from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import koffi from 'koffi';
-import { bindSysV, IPC_CREAT, IPC_EXCL, IPC_NOWAIT, KEY_SLOTS, ourKey, pidOfOurKey, type SysV } from '../../src/kernel/sysv.js';
+import { loadLibc } from '../../src/kernel/libc.js';
+import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, KEY_SLOTS, ourKey, pidOfOurKey, type SysV } from '../../src/kernel/sysv.js';
 import { parseSysVTable, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { leftoversIn } from '../../src/kernel/leftovers.js';
 
 let sysv: SysV;
-beforeAll(() => {
-  const names = new Map(Object.entries(koffi.os.errno).map(([name, n]) => [n, name]));
-  const errnoError = (call: string, errno: number) => Object.assign(new Error(`${call}: ${names.get(errno) ?? errno}`), { code: names.get(errno) });
-  const check = (call: string, result: number) => {
-    if (result === -1) throw errnoError(call, koffi.errno());
-    return result;
-  };
-  sysv = bindSysV(koffi, koffi.load(null), check, errnoError);
+beforeAll(async () => {
+  sysv = (await loadLibc()).sysv;
 });
 
 const made: number[] = [];
