@@ -7,7 +7,7 @@
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
 import { ChildHandle } from './child-process.js';
-import { closeChildCopies, closeParentEnds, type PipeDescription, type Wires } from '../channels/channel-ends.js';
+import { closeChildCopies, closeParentEnds, fdCalls, type ParentCalls, type PipeDescription, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
@@ -64,7 +64,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
   private readonly end: ParentEnd;
-  private readonly writeFd: number;
+  private readonly calls: ParentCalls;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
   /** FIONREAD's last answer per pipe inode, and the pipes a call touched since the last look. */
@@ -83,13 +83,14 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? null;
     this.childPid = child.pid;
-    this.writeFd = wires.parentWrite;
-    this.parentFds = [describeFd(wires.parentRead, 'read'), describeFd(this.writeFd, 'write')];
+    this.calls = wires.calls ?? fdCalls(wires.parentRead, wires.parentWrite);
+    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
     this.end = new ParentEnd(
-      { readFd: wires.parentRead, writeFd: this.writeFd, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
+      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls: this.calls, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
       (event) => this.emit(event),
     );
     if (wires.named) process.once('exit', wires.named.remove);
+    if (wires.remove) process.once('exit', wires.remove);
     void child.exited.then(({ code, signal }) => this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() }));
   }
 
@@ -104,7 +105,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     let child: ChildHandle;
     try {
       child = await ChildHandle.start(
-        { script: options.childScript ?? defaultChildScript(), args: childArgs(options as LinkOptions<never>), stdio: wires.childStdio },
+        { script: options.childScript ?? defaultChildScript(), args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
     } catch (error) {
@@ -163,7 +164,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
 
   /** Writes one framed message with a blocking write(2); resolves with the bytes written or the errno code (EPIPE when no reader is left). */
   async write(text: string): Promise<number | string> {
-    this.activity({ doing: 'writing', fd: this.writeFd });
+    this.activity({ doing: 'writing', ...this.calls.write });
     return this.end.write(encodeFrame('parent', ++this.writeSeq, text));
   }
 
@@ -182,6 +183,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     if (!this.closing) {
       this.wires.named?.remove();
       if (this.wires.named) process.removeListener('exit', this.wires.named.remove);
+      this.removeObjects();
       this.child.kill();
       this.end.close();
       this.closing = this.child.exited.then(() => this.end.finished());
@@ -203,9 +205,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return findFifoHolders({ dev: named.dev, ino: named.inode }, [process.pid, this.childPid]);
   }
 
-  /** Removes the named pipe's path and directory now, synchronously (for a signal handler); close() does it too. */
+  /** Removes the named pipe's path and directory, and what outlives processes (a queue), now, synchronously (for a signal handler); close() does it too. */
   removePath(): void {
     this.wires.named?.remove();
+    this.removeObjects();
+  }
+
+  private removeObjects(): void {
+    if (!this.wires.remove) return;
+    this.wires.remove();
+    process.removeListener('exit', this.wires.remove);
   }
 
   private fromChild(event: LinkEvent): void {

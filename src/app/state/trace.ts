@@ -18,6 +18,7 @@ export function traceCall(state: ConversationState, session: SessionState, event
     pid: session[event.proc].pid,
     call: event.call,
     fd: event.fd,
+    ...(event.on === undefined ? {} : { on: event.on }),
     result: event.result,
     requested: event.requested,
     head: bytes.subarray(0, PREVIEW_BYTES),

@@ -15,10 +15,13 @@ export const namedEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: named.inode }],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd,
       named,
+      childArgs: [],
+      remove: null,
     };
   },
   childArgs: [],

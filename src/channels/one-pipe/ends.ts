@@ -12,10 +12,13 @@ export const onePipeEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
   childArgs: [],

@@ -20,6 +20,7 @@ export const socketEnds: ChannelEnds = {
       pipes: [],
       parentRead: parentEnd,
       parentWrite: parentEnd,
+      calls: null,
       childStdio: [childEnd, 'ignore'],
       shutdown: () => {
         try {
@@ -30,6 +31,8 @@ export const socketEnds: ChannelEnds = {
       },
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
   childArgs: ['--one-fd'],

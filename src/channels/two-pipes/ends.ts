@@ -19,10 +19,13 @@ export const twoPipesEnds: ChannelEnds = {
       ],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
   childArgs: [],
