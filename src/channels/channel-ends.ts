@@ -40,6 +40,20 @@ export function fdCalls(readFd: number, writeFd: number): ParentCalls {
   };
 }
 
+/**
+ * The child's blocking read and write, made on its main thread (it really waits in the
+ * call, as the C child does), and how the screen names each. A pipe or socket: read(2)
+ * and write(2) on fds 3 and 4 (child/syscalls.ts); a queue: msgrcv and msgsnd.
+ */
+export interface ChildCalls {
+  read: CallSite;
+  write: CallSite;
+  /** One blocking read into `buffer`. */
+  readInto(buffer: Buffer): CallResult;
+  /** One blocking write of `buffer` from `offset`. */
+  writeFrom(buffer: Buffer, offset: number): CallResult;
+}
+
 /** The kernel objects of one link, made before the child is forked. */
 export interface Wires {
   /** The kernel pipes; none on a socket (its ends are the link's parentFds and childFds, kind 'socket'). */
@@ -72,6 +86,8 @@ export interface BlockingCall {
   call: 'read' | 'write';
   /** The end as the C program names it: fds1[0], sv[0], fd. */
   end: string;
+  /** The whole call as the C program writes it, where it is not read/write(end, buf, ...) (a queue's msgsnd). */
+  text?: string;
 }
 
 export interface ChannelEnds {
@@ -79,6 +95,8 @@ export interface ChannelEnds {
   make(): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
   childArgs: readonly string[];
+  /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
+  childCalls: ((argv: readonly string[]) => Promise<ChildCalls>) | null;
   /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
   calls: readonly BlockingCall[];
   /** libuv pool threads the parent can hold blocked here at once (its read, its write). */

@@ -47,6 +47,7 @@ function childArgs(options: LinkOptions<never>): string[] {
   return [
     ...['--turns', String(options.turns ?? 3), '--first-turn', String(options.firstTurn ?? 1), '--delay-ms', String(options.childDelayMs ?? 0)],
     ...channelEnds(options.wiring).childArgs,
+    ...(channelEnds(options.wiring).childCalls ? ['--channel', options.wiring] : []),
     ...(options.childArgs ?? []),
   ];
 }

@@ -11,10 +11,11 @@
 // Our objects are recognisable after a crash, when the kernel keeps no creator PID for
 // a queue: each key is TAG | slot | PID (see ourKey), made with IPC_CREAT|IPC_EXCL and
 // mode 0600, so a later run of the same user can tell which dead process left it.
+import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
 import type { SysVKind } from './proc-sysvipc.js';
 
-type Koffi = (typeof import('koffi'))['default'];
+type Koffi = typeof koffiModule;
 
 export const IPC_CREAT = 0o1000;
 export const IPC_EXCL = 0o2000;

@@ -24,6 +24,7 @@ export const namedEnds: ChannelEnds = {
       remove: null,
     };
   },
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fd' },

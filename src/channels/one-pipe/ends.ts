@@ -21,6 +21,7 @@ export const onePipeEnds: ChannelEnds = {
       remove: null,
     };
   },
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fds[1]' },

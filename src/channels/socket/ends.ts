@@ -35,6 +35,7 @@ export const socketEnds: ChannelEnds = {
       remove: null,
     };
   },
+  childCalls: null,
   childArgs: ['--one-fd'],
   calls: [
     { proc: 'child', call: 'write', end: 'sv[1]' },

@@ -28,6 +28,7 @@ export const twoPipesEnds: ChannelEnds = {
       remove: null,
     };
   },
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fds1[1]' },
