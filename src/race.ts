@@ -77,10 +77,10 @@ async function pollFor(ready: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
-/** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) (Linux), or the read has not returned. */
+/** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) or msgrcv(queue) (Linux), or the read has not returned. */
 function parentReadBlocked(link: PipeLink<WiredLinkEvent>): boolean {
-  const fd = link.parentFds[0]?.fd ?? -1;
-  return link.readPending && (!canSeeKernelCalls() || isInCall('self', 'read', fd));
+  const { call, arg } = link.readInKernel;
+  return link.readPending && (!canSeeKernelCalls() || isInCall('self', call, arg));
 }
 
 async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {

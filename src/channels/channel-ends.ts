@@ -5,6 +5,7 @@
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
 import { errnoCode, type CallSite } from '../ipc/events.js';
+import type { KernelCall } from '../ipc/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
 
@@ -24,6 +25,8 @@ export type CallResult = number | string;
 export interface ParentCalls {
   read: CallSite;
   write: CallSite;
+  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument. */
+  readInKernel: { call: KernelCall; arg: number };
   /** One blocking read into `buffer` (kept referenced until `done` runs). */
   readInto(buffer: Buffer, done: (result: CallResult) => void): void;
   /** One blocking write of `buffer[offset, offset + length)`. */
@@ -35,6 +38,7 @@ export function fdCalls(readFd: number, writeFd: number): ParentCalls {
   return {
     read: { fd: readFd },
     write: { fd: writeFd },
+    readInKernel: { call: 'read', arg: readFd },
     readInto: (buffer, done) => fs.read(readFd, buffer, 0, buffer.length, null, (error, n) => done(error ? errnoCode(error) : n)),
     writeFrom: (buffer, offset, length, done) => fs.write(writeFd, buffer, offset, length, null, (error, n) => done(error ? errnoCode(error) : n)),
   };

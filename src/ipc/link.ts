@@ -158,6 +158,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.end.readPending;
   }
 
+  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue). */
+  get readInKernel(): ParentCalls['readInKernel'] {
+    return this.calls.readInKernel;
+  }
+
   /** Ends the parent's read in flight with its own bytes (one shared pipe, the child not reading): see ParentEnd.wakeRead. */
   wakeRead(): Promise<void> {
     return this.closing ?? this.end.wakeRead();

@@ -56,6 +56,7 @@ function parentCalls(sysv: SysV, id: number, types: QueueTypes): ParentCalls {
   return {
     read: { fd: -1, on: receiveCall(id, receives) },
     write: { fd: -1, on: sendCall(id, sends) },
+    readInKernel: { call: 'msgrcv', arg: id },
     readInto: (buffer, done) => {
       sysv.msgrcvAsync(id, receives, buffer.length, 0).then(
         (message) => done(message.text.copy(buffer)),
