@@ -12,7 +12,7 @@ import { channelEnds } from './channels/ends-registry.js';
 import type { WiredLinkEvent, Wiring } from './ipc/events.js';
 import type { RaceCounts } from './experiments/report-schema.js';
 import type { Frame } from './ipc/framing.js';
-import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
+import { canSeeKernelCalls, isInCall, type KernelCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
 
 export const QUESTION = 'Who are you?';
@@ -46,12 +46,16 @@ export interface RaceResult extends RaceCounts {
    * not returned. Each such read is then ended with the parent's own bytes.
    */
   parentBlocked: number;
+  /** The call the parent reads with, as /proc names it (read, msgrcv). */
+  parentCall: KernelCall;
+  /** Trials where, with no parent delay, /proc showed the parent waiting in that call before the child's line went out. */
+  waitingBeforeSend: number;
   durationMs: number;
   trialsPerSecond: number;
   childPid: number;
 }
 
-type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean };
+type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; waitingBeforeSend: boolean };
 
 function nextChildRead(link: PipeLink<WiredLinkEvent>): Promise<Frame> {
   return new Promise((resolve, reject) => {
@@ -91,9 +95,10 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
   })();
   // Like the C program of the same shape: the parent's thread is already in read() when
   // the child's keyboard line goes out (a delayed parent reads later, by design).
+  let waitingBeforeSend = false;
   if (parentDelayMs === 0) {
     await parentRead;
-    await pollFor(() => parentReadBlocked(link), 1000);
+    waitingBeforeSend = await pollFor(() => parentReadBlocked(link), 1000);
   }
   link.typeForChild(QUESTION);
 
@@ -111,7 +116,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
       if (first.frame?.writer !== 'child') throw new Error('the parent read no message of the child');
       await link.write(ANSWER);
       await Promise.race([childRead, timeout]);
-      return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link) };
+      return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link), waitingBeforeSend };
     }
     // The child took the bytes. The parent's read was made (or is made after its delay) on
     // a pipe that nobody will write to: ask the kernel whether it is blocked there.
@@ -119,7 +124,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
     const parentBlocked = await pollFor(() => parentReadBlocked(link), 1000);
     pending.cancel();
     await Promise.race([link.wakeRead(), timeout]);
-    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked };
+    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, waitingBeforeSend };
   } finally {
     clearTimeout(timer);
   }
@@ -136,6 +141,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   let stolen = 0;
   let delivered = 0;
   let parentBlocked = 0;
+  let waitingBeforeSend = 0;
   // A message torn by another writer's bytes fails the reader's frame check.
   let torn = 0;
   const stopCounting = link.subscribe((event) => {
@@ -149,6 +155,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;
       if (outcome.parentBlocked) parentBlocked++;
+      if (outcome.waitingBeforeSend) waitingBeforeSend++;
       settings.onTrial?.(i + 1);
     }
   } finally {
@@ -167,6 +174,8 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     delayMs: settings.delayMs,
     parentDelayMs,
     parentBlocked,
+    parentCall: link.readInKernel.call,
+    waitingBeforeSend,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,

@@ -138,6 +138,7 @@ Options:
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
+      waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
       parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,

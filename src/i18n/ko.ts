@@ -138,6 +138,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
+      waitingBeforeSend: (call: string, n: number) => `자식의 줄이 나가기 전에 부모가 ${call}()에서 기다리는 것이 /proc에 보인 시도: ${n}`,
       parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,

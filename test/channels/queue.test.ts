@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import { race } from '../../src/race.js';
 import { allQueues, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
 import type { Wiring } from '../../src/channels/names.js';
@@ -113,5 +114,18 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('a messag
     link.typeForChild('mine');
     await waitUntil(() => messagesRead(events).length === 1, { what: 'the child to read' });
     expect(messagesRead(events)).toEqual(['child read child#1: mine']);
+  });
+});
+
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')('the race on the queues', () => {
+  it('queue: nothing stolen, every message delivered, the parent seen in msgrcv before each send', async () => {
+    const result = await race({ wiring: 'queue', trials: 20, delayMs: 0, childScript });
+    expect(result).toMatchObject({ stolen: 0, delivered: 20, parentCall: 'msgrcv', waitingBeforeSend: 20 });
+  });
+
+  it('queue-one-type: nothing stolen while the parent waits; with a parent delay, every trial still settles', async () => {
+    expect(await race({ wiring: 'queue-one-type', trials: 20, delayMs: 0, childScript })).toMatchObject({ stolen: 0, delivered: 20, waitingBeforeSend: 20 });
+    const delayed = await race({ wiring: 'queue-one-type', trials: 10, delayMs: 0, parentDelayMs: 1, childScript });
+    expect(delayed.stolen + delayed.delivered).toBe(10);
   });
 });
