@@ -94,7 +94,12 @@ export interface BlockingCall {
   text?: string;
 }
 
+/** The family a channel belongs to, for the lists that group them (F3, --help). */
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv';
+
 export interface ChannelEnds {
+  /** Its family: pipes (anonymous and named), sockets, System V IPC. */
+  group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */

@@ -24,6 +24,7 @@ export const namedEnds: ChannelEnds = {
       remove: null,
     };
   },
+  group: 'pipes',
   childCalls: null,
   childArgs: [],
   calls: [

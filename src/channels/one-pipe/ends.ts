@@ -21,6 +21,7 @@ export const onePipeEnds: ChannelEnds = {
       remove: null,
     };
   },
+  group: 'pipes',
   childCalls: null,
   childArgs: [],
   calls: [

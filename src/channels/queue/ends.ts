@@ -100,7 +100,7 @@ async function childCalls(argv: readonly string[], types: QueueTypes): Promise<C
   };
 }
 
-export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'make' | 'childArgs' | 'childCalls' | 'calls' | 'poolThreads' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
+export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'childCalls' | 'calls' | 'poolThreads' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
   return {
     async make() {
       const { sysv } = await loadLibc();
@@ -134,6 +134,7 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'make' | 'ch
         named: null,
       };
     },
+    group: 'sysv',
     childArgs: [],
     childCalls: (argv) => childCalls(argv, types),
     calls: [

@@ -35,6 +35,7 @@ export const socketEnds: ChannelEnds = {
       remove: null,
     };
   },
+  group: 'sockets',
   childCalls: null,
   childArgs: ['--one-fd'],
   calls: [

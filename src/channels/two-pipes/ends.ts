@@ -28,6 +28,7 @@ export const twoPipesEnds: ChannelEnds = {
       remove: null,
     };
   },
+  group: 'pipes',
   childCalls: null,
   childArgs: [],
   calls: [
