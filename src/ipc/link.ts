@@ -92,7 +92,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     );
     if (wires.named) process.once('exit', wires.named.remove);
     if (wires.remove) process.once('exit', wires.remove);
-    void child.exited.then(({ code, signal }) => this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() }));
+    void child.exited.then(({ code, signal }) => {
+      this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
+      // What outlives processes goes with the child (a queue: the parent's msgrcv then returns EIDRM, as a pipe's read returns 0).
+      this.removeObjects();
+    });
   }
 
   /** Makes the channel's kernel objects, forks the child, and resolves once the child has reported its fds. */
