@@ -10,6 +10,11 @@ export function channelsByGroup(): { group: ChannelGroup; channels: Wiring[] }[]
   return GROUPS.map((group) => ({ group, channels: WIRINGS.filter((w) => CHANNEL_ENDS[w].group === group) }));
 }
 
+/** Every channel in the order the grouped lists show them. */
+export function listedChannels(): Wiring[] {
+  return channelsByGroup().flatMap(({ channels }) => channels);
+}
+
 /** --help's block: each group's name, then one line per channel (its --wiring name and its report name). */
 export function channelHelp(groupNames: Record<ChannelGroup, string>, reportName: (w: Wiring) => string): string {
   const width = Math.max(...WIRINGS.map((w) => w.length)) + 2;

@@ -423,6 +423,12 @@ Options:
       bytes: (n: number) => `${n} B`,
       separator: (conversation: number, pid: string) => `── conversation ${conversation} · child PID ${pid} ──`,
     },
+    channelList: {
+      title: 'channels (F3)',
+      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' },
+      current: '(now)',
+      hint: '↑/↓ choose · Enter switches, live (the history stays) · Esc closes',
+    },
     fds: {
       title: 'open fds',
       fromProc: (pid: string) => `/proc/${pid}/fd`,

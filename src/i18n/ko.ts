@@ -422,6 +422,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       bytes: (n: number) => `${n} B`,
       separator: (conversation: number, pid: string) => `── 대화 ${conversation} · 자식 PID ${pid} ──`,
     },
+    channelList: {
+      title: '채널 (F3)',
+      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' },
+      current: '(지금)',
+      hint: '↑/↓ 고르기 · Enter 바로 전환 (기록은 남음) · Esc 닫기',
+    },
     fds: {
       title: '열린 fd',
       fromProc: (pid: string) => `/proc/${pid}/fd`,
