@@ -52,14 +52,20 @@ function writeCall(write: ChildCalls['writeFrom'], site: CallSite, frame: Buffer
   return result;
 }
 
-/** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
-function writeFrame(frame: Buffer, then: ProcActivity): void {
+/**
+ * write(2) until the whole frame is in the pipe; `then` is what the child does next,
+ * reported with the write. False when the kernel refused the message whole (EINVAL: a
+ * queue's msgmax): the child then waits for another line.
+ */
+function writeFrame(frame: Buffer, then: ProcActivity): boolean {
   sendThroughReporter([activity({ doing: 'writing', ...calls.write })]);
   for (let off = 0; off < frame.length; ) {
     const result = writeCall(calls.writeFrom, calls.write, frame, off, then);
+    if (typeof result === 'string' && off === 0 && result.startsWith('EINVAL')) return false;
     if (typeof result !== 'number') finish(1);
     off += result;
   }
+  return true;
 }
 
 /** read(2) until a whole frame has arrived (or take one a previous read already brought). */
@@ -114,7 +120,10 @@ function converse(options: ChildOptions): void {
       turn--;
       continue;
     }
-    writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', ...calls.read });
+    if (!writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', ...calls.read })) {
+      turn--;
+      continue;
+    }
     if (delayMs > 0) {
       sleep(delayMs);
       report(() => [activity({ doing: 'reading', ...calls.read })]);

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { race } from '../../src/race.js';
-import { allQueues, queueState } from '../../src/kernel/proc-sysvipc.js';
+import { allQueues, kernelLimit, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
 import type { Wiring } from '../../src/channels/names.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
@@ -93,6 +93,21 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('a messag
     expect(await read.frame).toBeNull();
     expect(queueState(id as number)).toBeNull();
     expect(threadsInMsgrcv('self')).toBe(0);
+  });
+
+  it('a message larger than msgmax gets the kernel\'s answer, and both processes go on', async () => {
+    const msgmax = kernelLimit('msgmax') as number;
+    const { link, events } = await open('queue');
+    const read = link.read();
+    link.typeForChild('a'.repeat(msgmax + 1));
+    await waitUntil(() => events.some((e) => e.type === 'syscall' && e.proc === 'child' && typeof e.result === 'string'), { what: 'the child\'s msgsnd to fail' });
+    const failed = events.find((e) => e.type === 'syscall' && e.proc === 'child' && typeof e.result === 'string');
+    expect(failed).toMatchObject({ on: expect.stringMatching(/^msgsnd\(queue \d+, type 1\)$/), result: `EINVAL: larger than msgmax ${msgmax}` });
+    link.typeForChild('short');
+    expect((await read.frame)?.text).toBe('short');
+    expect(await link.write('b'.repeat(msgmax + 1))).toBe(`EINVAL: larger than msgmax ${msgmax}`);
+    expect(await link.write('fits')).toBeGreaterThan(0);
+    await waitUntil(() => messagesRead(events).includes('child read parent#2: fits'), { what: 'the child to read the answer that fits' });
   });
 
   it('one type: with the parent already waiting, the kernel hands the child its message (never read back)', async () => {

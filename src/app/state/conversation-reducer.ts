@@ -155,6 +155,10 @@ function reduceSyscall(state: ConversationState, session: SessionState, event: E
 
   if (typeof event.result === 'string') {
     if (event.result === 'EAGAIN') return next;
+    // A message the kernel refused whole (a queue's msgmax): said in the notes, and the process goes on.
+    if (event.call === 'write' && event.result.startsWith('EINVAL')) {
+      return { ...next, notes: [...next.notes, note(next, session, event.proc, event.at, 'errno', `${callText(event.call, event).split('(')[0] ?? event.call}: ${event.result}`)] };
+    }
     return {
       ...next,
       session: withProc(session, event.proc, (p) => ({ ...p, error: event.result as string })),
