@@ -12,9 +12,9 @@ export const chapterEn = {
     mark: {
       starting: 'starting',
       typing: 'at its keyboard (fgets)',
-      writing: (fd: number) => `in write(fd ${fd})`,
+      writing: (call: string) => `in ${call}`,
       sleeping: (d: string) => `sleeping ${d}`,
-      reading: (fd: number) => `BLOCKED in read(fd ${fd})`,
+      reading: (call: string) => `BLOCKED in ${call}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

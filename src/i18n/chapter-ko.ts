@@ -13,9 +13,9 @@ export const chapterKo: typeof chapterEn = {
     mark: {
       starting: '시작 중',
       typing: '키보드 입력 대기 (fgets)',
-      writing: (fd: number) => `write(fd ${fd}) 중`,
+      writing: (call: string) => `${call} 중`,
       sleeping: (d: string) => `${d} 잠자는 중`,
-      reading: (fd: number) => `read(fd ${fd})에서 막힘`,
+      reading: (call: string) => `${call}에서 막힘`,
       stopped: '정지됨 (상태 T)',
       awaits: '자식의 줄을 기다림',
       done: '끝',

@@ -120,7 +120,7 @@ describe('the four wirings in a terminal', () => {
       await chat.waitForText(status);
       await chat.waitForText(divider);
     }
-    await chat.waitForText(/BLOCKED in msgrcv\(queue \d+, type/);
+    await chat.waitForText(/BLOCKED in msgrcv\(queue \d+,/);
     await chat.press('ctrlT');
     await chat.waitForText('[queue, one type]');
   });
