@@ -81,13 +81,19 @@ describe('odd terminals', () => {
 
 describe('a link that cannot be opened', () => {
   it('shows the failure banner; quitting prints one sanitized line, no stack trace, and exits 1', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 200, rows: 30, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07' } });
+    // Two pipes need no directory and open; the named pipe, three F3s later, finds no private place for its own.
+    const chat = sessions.start({ args: ['--lang', 'en'], cols: 200, rows: 30, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07', XDG_RUNTIME_DIR: '' } });
+    await chat.waitForText('typing at its keyboard');
+    for (const wiring of ['one shared pipe', 'socket', 'named pipe']) {
+      await chat.press('f3');
+      await chat.waitForText(`[${wiring}]`);
+    }
     await chat.waitForText('Could not start the child');
     await chat.press('ctrlC');
     const exit = await chat.waitForExit();
     expect(exit.exitCode).toBe(1);
     const lines = chat.lines().filter((line) => line.trim() !== '');
-    expect(lines).toEqual([expect.stringMatching(/^pipe-chat: Could not start the child: .*ENOENT.*\/nonexistent\/␛\]0;pwned␇/)]);
+    expect(lines).toEqual([expect.stringMatching(/^pipe-chat: Could not start the child: .*\/nonexistent\/␛\]0;pwned␇/)]);
     expect(chat.output()).not.toContain('\x1b]0;pwned');
   });
 });
