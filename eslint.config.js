@@ -23,6 +23,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  { files: ['src/app/**', 'src/cli.tsx'], rules: { 'no-console': 'error' } },
+  { files: ['src/app/**', 'src/cli.tsx', 'src/cli-entry.ts'], rules: { 'no-console': 'error' } },
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -101,8 +101,11 @@ function glueNegativeValues(argv: readonly string[]): string[] {
 
 /** Node's parseArgs errors carry the option in their message; turn them into problems. */
 function problemFromNode(error: Error & { code?: string }): UsageProblem {
-  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { kind: 'missing-value', option };
+  // "Option '-v, --version' does not take an argument": the long name is the one to show.
+  const option = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(error.message) ? { kind: 'takes-no-value', option } : { kind: 'missing-value', option };
+  }
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { kind: 'unexpected-argument', argument: option };
   return { kind: 'unknown-option', option };
 }
@@ -118,6 +121,12 @@ function chosenWiring(values: { pipes?: string; wiring?: string }): Wiring | und
   const pipes = oneOf('--pipes', values.pipes, ['1', '2'] as const);
   if (pipes) return WIRINGS.find((w) => CHANNEL_ENDS[w].pipesOption === pipes);
   return oneOf('--wiring', values.wiring, WIRINGS);
+}
+
+/** --script names a file: an empty name is refused, never taken for no script. */
+function scriptPath(value: string | undefined): string | null {
+  if (value === '') throw new UsageError({ kind: 'missing-value', option: '--script' });
+  return value ?? null;
 }
 
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Parsed {
@@ -191,7 +200,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       parentDelayMs,
       color,
       auto: Boolean(values.auto) || values.script !== undefined,
-      scriptPath: values.script ?? null,
+      scriptPath: scriptPath(values.script),
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
     };

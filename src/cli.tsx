@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The one entry file: parses the command line, then runs an experiment (the race, its
 // sweep, the many writers) or the full-screen chat. A usage error is one line on stderr
 // and a pointer to the command's help. Exit status: 0 done, 1 an error while running,
@@ -21,11 +20,13 @@ import { chatRefusal, ciOverrides, platformSupport } from './environment.js';
 import { LibcUnavailable, loadLibc } from './kernel/libc.js';
 import { channelEnds } from './channels/ends-registry.js';
 import { FileTooLargeError, readFileLimited } from './read-limited.js';
-import { quietOnBrokenPipe, say } from './terminal-output.js';
+import { exitStatus, say, watchOutput } from './terminal-output.js';
 import { chatSetup } from './app/chat-setup.js';
 import { openEarly } from './session/early-session.js';
 import { openPipeSession } from './session/open-session.js';
 import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
+import { keepDebuggerClosed } from './debugger-signal.js';
+import { closeAllLinks } from './ipc/open-links.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
   }
   const poolSize = tooFewIoThreads();
   if (poolSize !== null) {
-    say(process.stderr, t.tooFewIoThreads(poolSize, IO_THREADS_NEEDED));
+    say(process.stderr, t.tooFewIoThreads(sanitizeForDisplay(process.env.UV_THREADPOOL_SIZE ?? ''), poolSize, IO_THREADS_NEEDED));
     return 2;
   }
   // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.
@@ -161,12 +162,15 @@ async function main(): Promise<number> {
   return runApp(options, early);
 }
 
-quietOnBrokenPipe();
+keepDebuggerClosed();
+watchOutput((stream, error) => messagesFor(failureLang).cli.outputFailed(stream, sanitizeForDisplay(error.message)));
 main().then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = exitStatus(code);
   },
   (error: unknown) => {
+    // Whatever failed, no child outlives us and no read of ours stays blocked.
+    void closeAllLinks();
     // One line, no stack trace: this is where a link that could not be opened ends up.
     const t = messagesFor(failureLang).cli;
     if (error instanceof NoSafeRootError) {
@@ -174,7 +178,8 @@ main().then(
       process.exitCode = 2;
       return;
     }
-    say(process.stderr, t.fatal(sanitizeForDisplay(error instanceof Error ? error.message : String(error))));
+    const message = error instanceof Error ? error.message : String(error);
+    say(process.stderr, t.fatal(sanitizeForDisplay(message.split('\n')[0] ?? '')));
     process.exitCode = 1;
   },
 );

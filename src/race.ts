@@ -50,12 +50,17 @@ export interface RaceResult extends RaceCounts {
   parentCall: KernelCall;
   /** Trials where, with no parent delay, /proc showed the parent waiting in that call before the child's line went out. */
   waitingBeforeSend: number;
+  /**
+   * Trials in which the first message read was not the child's (bytes an outside process
+   * wrote into a named pipe): counted neither stolen nor delivered.
+   */
+  disturbed: number;
   durationMs: number;
   trialsPerSecond: number;
   childPid: number;
 }
 
-type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; waitingBeforeSend: boolean };
+type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; waitingBeforeSend: boolean; disturbed?: boolean };
 
 function nextChildRead(link: PipeLink<WiredLinkEvent>): Promise<Frame> {
   return new Promise((resolve, reject) => {
@@ -113,7 +118,12 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
       timeout,
     ]);
     if (first.reader === 'parent') {
-      if (first.frame?.writer !== 'child') throw new Error('the parent read no message of the child');
+      if (first.frame === null) throw new Error('the parent read no message of the child');
+      if (first.frame.writer !== 'child') {
+        // Someone else's bytes: the child's own message is then read back by the child.
+        await Promise.race([childRead, timeout]);
+        return { stolen: false, delivered: false, parentBlocked: false, waitingBeforeSend, disturbed: true };
+      }
       await link.write(ANSWER);
       await Promise.race([childRead, timeout]);
       return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link), waitingBeforeSend };
@@ -124,7 +134,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
     const parentBlocked = await pollFor(() => parentReadBlocked(link), 1000);
     pending.cancel();
     await Promise.race([link.wakeRead(), timeout]);
-    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, waitingBeforeSend };
+    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, waitingBeforeSend, disturbed: first.frame.writer !== 'child' };
   } finally {
     clearTimeout(timer);
   }
@@ -142,6 +152,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   let delivered = 0;
   let parentBlocked = 0;
   let waitingBeforeSend = 0;
+  let disturbed = 0;
   // A message torn by another writer's bytes fails the reader's frame check.
   let torn = 0;
   const stopCounting = link.subscribe((event) => {
@@ -156,6 +167,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       if (outcome.delivered) delivered++;
       if (outcome.parentBlocked) parentBlocked++;
       if (outcome.waitingBeforeSend) waitingBeforeSend++;
+      if (outcome.disturbed) disturbed++;
       settings.onTrial?.(i + 1);
     }
   } finally {
@@ -168,7 +180,8 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     trials: settings.trials,
     stolen,
     delivered,
-    lost: settings.trials - stolen - delivered,
+    // A trial another process's bytes disturbed is counted there, not as lost.
+    lost: settings.trials - stolen - delivered - disturbed,
     torn,
     pipes: channelEnds(settings.wiring).pipes,
     delayMs: settings.delayMs,
@@ -176,6 +189,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     parentBlocked,
     parentCall: link.readInKernel.call,
     waitingBeforeSend,
+    disturbed,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,

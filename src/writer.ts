@@ -6,6 +6,9 @@
 // are only this start signal; the messages travel over fd 3 only.
 import fs from 'node:fs';
 import { firstMessage, retag } from './experiments/writer-message.js';
+import { keepDebuggerClosed } from './debugger-signal.js';
+
+keepDebuggerClosed();
 
 const PIPE_FD = 3;
 const [writer, size, messages] = process.argv.slice(2).map(Number) as [number, number, number];

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FileTooLargeError, readFileLimited } from '../src/read-limited.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileTooLargeError, FileWouldBlockError, readFileLimited } from '../src/read-limited.js';
 
 describe('readFileLimited', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-limited-'));
@@ -19,5 +20,32 @@ describe('readFileLimited', () => {
   it('refuses a file one byte-pair over the limit, and an endless device, after reading only the limit', () => {
     expect(() => readFileLimited(file('over.txt', 66), 64)).toThrow(FileTooLargeError);
     expect(() => readFileLimited('/dev/zero', 1024)).toThrow('larger than 1024 bytes');
+  });
+});
+
+describe('readFileLimited never waits', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-fifo-'));
+  const fifo = path.join(dir, 'lines.json');
+  execFileSync('mkfifo', [fifo]);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a FIFO nobody writes to: read at once, empty (open() does not wait for a writer)', () => {
+    expect(readFileLimited(fifo, 1024)).toBe('');
+  });
+
+  it('a FIFO whose writer has not finished: refused, not waited for', () => {
+    const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const writer = fs.openSync(fifo, 'w');
+    try {
+      fs.writeSync(writer, '{"child":');
+      expect(() => readFileLimited(fifo, 1024)).toThrow(FileWouldBlockError);
+    } finally {
+      fs.closeSync(writer);
+      fs.closeSync(reader);
+    }
+  });
+
+  it('a directory: refused', () => {
+    expect(() => readFileLimited(dir, 1024)).toThrow('it is a directory');
   });
 });

@@ -1,5 +1,6 @@
 // Runs the chat full screen: switches to the alternate screen, renders App, and on
-// every way out (quit, Ctrl+C, SIGTERM, SIGHUP, an uncaught error) kills the child
+// every way out (quit, Ctrl+C, SIGTERM, SIGHUP, an uncaught error, a terminal that is
+// gone: EIO, or stdin at its end) kills the child
 // first and gives the shell its screen and cursor back; an error is printed only
 // after the screen is restored, so it stays readable. Ctrl+Z arrives as a key in raw
 // mode: the terminal is given back before the job stops, and taken again, with a
@@ -10,7 +11,9 @@ import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
-import { say } from '../terminal-output.js';
+import { say, whenOutputLost } from '../terminal-output.js';
+import { exitOnceClosed, runEach } from '../exit-steps.js';
+import { closeAllLinks } from '../ipc/open-links.js';
 import { App } from './App.js';
 import { chatSetup } from './chat-setup.js';
 import type { EarlySession } from '../session/early-session.js';
@@ -47,21 +50,38 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
     restored = true;
     stdout.write(LEAVE_ALT_SCREEN);
   };
-  const removeExitHook = onExit(() => {
-    // A signal path cannot await close(): the named pipe's path goes now, synchronously.
-    session.removePath();
-    void close();
-    restore();
-  });
-  const onFatal = (error: unknown): void => {
-    session.removePath();
-    void close();
-    restore();
-    say(process.stderr, messages.cli.fatal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-    process.exit(1);
+  // Closing first: it kills the child and ends the parent's read before its first await,
+  // and the named pipe's path goes synchronously too (a signal path cannot await). Any
+  // other link (the in-chat sweep's) is closed as well; no step skips another.
+  const closeNow = (): Promise<void> => {
+    let closing: Promise<void> = Promise.resolve();
+    const failures = runEach([() => (closing = close()), closeAllLinks, () => session.removePath(), restore]);
+    return closing.then(() => {
+      if (failures.length > 0) throw failures[0];
+    });
   };
+  const removeExitHook = onExit(() => {
+    runEach([() => void closeNow().catch(() => {})]);
+  });
+  let ending = false;
+  /** A way out that cannot go back through render(): a fatal error, or a terminal that is gone. */
+  const endNow = (line: string | null): void => {
+    if (ending) return;
+    ending = true;
+    let closing: Promise<void> = Promise.resolve();
+    runEach([() => (closing = closeNow()), () => line && say(process.stderr, line)]);
+    exitOnceClosed(1, closing);
+  };
+  // One line, no stack trace: the message says what failed.
+  const onFatal = (error: unknown): void => endNow(messages.cli.fatal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''));
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
+  // A terminal that is gone (hung up, its window closed under setsid) fails our reads and
+  // writes with EIO or ends stdin: no SIGHUP may come, so that ends the chat too.
+  const onTerminalLost = (): void => endNow(null);
+  const stopHearingOutput = whenOutputLost(onTerminalLost);
+  stdin.on('error', onTerminalLost);
+  stdin.on('end', onTerminalLost);
 
   stdout.write(ENTER_ALT_SCREEN);
   const redrawListeners = new Set<() => void>();
@@ -90,6 +110,12 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
   };
   // A stop that did not come through Ctrl+Z (kill -STOP, then kill -CONT) redraws too.
   process.on('SIGCONT', onContinue);
+  // A write over the file size limit (ulimit -f) comes with SIGXFSZ, which signal-exit
+  // would turn into our death: a listener keeps it what it is without one, a write that
+  // fails (EFBIG), so a save says NOT SAVED and the chat goes on.
+  const onFileTooLarge = (): void => {};
+  process.on('SIGXFSZ', onFileTooLarge);
+  let closed: unknown = null;
   try {
     const chat = { wiring: options.wiring, color: options.color };
     const saveTranscript = (state: ConversationState): SavedFiles => {
@@ -104,13 +130,22 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
       // pseudo-terminal its diff drew frames a line too low (the first frame's top line stayed above).
     });
     await instance.waitUntilExit();
-    return 0;
   } finally {
     process.off('SIGCONT', onContinue);
-    await close();
+    process.off('SIGXFSZ', onFileTooLarge);
+    closed = await closeNow().then(
+      () => null,
+      (error: unknown) => error,
+    );
     restore();
     removeExitHook();
+    stopHearingOutput();
+    stdin.off('error', onTerminalLost);
+    stdin.off('end', onTerminalLost);
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
   }
+  // A cleanup that failed (a named pipe that could not be removed) is one line, after the screen is back.
+  if (closed !== null) throw closed;
+  return 0;
 }

@@ -75,6 +75,7 @@ export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number'
 export type UsageProblem =
   | { kind: 'unknown-option'; option: string }
   | { kind: 'missing-value'; option: string }
+  | { kind: 'takes-no-value'; option: string }
   | { kind: 'unexpected-argument'; argument: string }
   | { kind: 'wrong-command'; option: string; command: Command; owners: Command[] }
   | { kind: 'conflict'; option: string; other: string }

@@ -15,6 +15,8 @@ export function describeProblem(problem: UsageProblem, t: Messages['cli']): stri
       return words.unknownOption(q(problem.option));
     case 'missing-value':
       return words.missingValue(q(problem.option));
+    case 'takes-no-value':
+      return words.takesNoValue(q(problem.option));
     case 'unexpected-argument':
       return words.unexpectedArgument(q(problem.argument));
     case 'wrong-command': {

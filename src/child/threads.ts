@@ -6,6 +6,7 @@ import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { CHILD_FDS } from '../ipc/child-protocol.js';
 import type { Mailbox } from '../ipc/report-mailbox.js';
 import { mailbox, runReporter } from './reports.js';
+import { keepDebuggerClosed } from '../debugger-signal.js';
 
 type ThreadRole = { role: 'lifeline' } | { role: 'reporter'; mailbox: Mailbox };
 
@@ -27,6 +28,7 @@ export function childEntry(main: () => void): void {
     else void watchParent();
     return;
   }
+  keepDebuggerClosed();
   startThread({ role: 'lifeline' });
   if (mailbox) startThread({ role: 'reporter', mailbox });
   main();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { EndKind } from '../ipc/kernel-pipe.js';
 import { openKernelPipes } from '../kernel/anonymous-pipes.js';
 import { StreamChecker, type StreamVerdict } from './stream-check.js';
+import { errorLineOf } from '../ipc/error-line.js';
 
 export interface WritersSettings {
   writers: number;
@@ -35,14 +36,23 @@ function defaultWriterScript(): string {
 function ready(child: ChildProcess, stderr: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     child.stdout?.once('data', () => resolve());
-    child.once('exit', (code, signal) => reject(new Error(`a writer exited before it started (${signal ?? `code ${code}`}): ${stderr().trim()}`)));
+    child.once('exit', (code, signal) => reject(new Error(`a writer exited before it started (${signal ?? `code ${code}`}): ${errorLineOf(stderr())}`)));
   });
+}
+
+/** Spawns one writer; a spawn that fails (too few fds or processes) is one clear error, never an unheard 'error' event. */
+async function spawnWriter(script: string, args: string[], fd: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe', fd] });
+  const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
+  if (child.pid !== undefined) return child;
+  const error = await failure;
+  throw new Error(`could not start a writer process: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function exited(child: ChildProcess, stderr: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (code: number | null, signal: NodeJS.Signals | null): void =>
-      code === 0 ? resolve() : reject(new Error(`a writer failed (${signal ?? `code ${code}`}): ${stderr().trim()}`));
+      code === 0 ? resolve() : reject(new Error(`a writer failed (${signal ?? `code ${code}`}): ${errorLineOf(stderr())}`));
     if (child.exitCode !== null || child.signalCode !== null) settle(child.exitCode, child.signalCode);
     else child.once('exit', settle);
   });
@@ -78,14 +88,13 @@ export async function runWriters(settings: WritersSettings): Promise<WritersResu
   try {
     const errors: string[] = [];
     for (const [writer, fd] of writeFds.entries()) {
-      const child = spawn(process.execPath, [settings.writerScript ?? defaultWriterScript(), String(writer), String(size), String(messages)], {
-        stdio: ['pipe', 'pipe', 'pipe', fd],
-      });
+      const child = await spawnWriter(settings.writerScript ?? defaultWriterScript(), [String(writer), String(size), String(messages)], fd);
       errors[writer] = '';
       child.stderr?.on('data', (chunk: Buffer) => (errors[writer] += chunk.toString()));
       children.push(child);
       // Only the writers hold write ends now: the reader sees EOF when the last one exits.
       fs.closeSync(fd);
+      writeFds[writer] = -1;
     }
     const stderrOf = (i: number) => () => errors[i] ?? '';
     await Promise.all(children.map((child, i) => ready(child, stderrOf(i))));
@@ -98,6 +107,7 @@ export async function runWriters(settings: WritersSettings): Promise<WritersResu
   } finally {
     // Once reading has started, the socket owns the read end and closes it.
     if (!reading) fs.closeSync(readFd);
+    for (const fd of writeFds) if (fd >= 0) fs.closeSync(fd);
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }

@@ -121,6 +121,7 @@ Options:
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
+      takesNoValue: (option: string) => `${option} takes no value`,
       unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
@@ -146,10 +147,11 @@ Options:
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
-    tooFewIoThreads: (size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${size} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
+    tooFewIoThreads: (value: string, size: number, needed: number) =>
+      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv reads it as ${size})`} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
+    outputFailed: (stream: string, reason: string) => `pipe-chat: could not write to ${stream === 'stdout' ? 'standard output' : 'standard error'}: ${reason}`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     noPrivatePlace: (refused: readonly Refused[]) =>
       `pipe-chat: nowhere private to make its directory (another user could reach it): ${refused.map((r) => `${r.root} ${rootProblemEn(r.why)}`).join('; ')}. Set XDG_RUNTIME_DIR to a 0700 directory of yours, or TMPDIR to a directory no other user can write to.`,
@@ -168,6 +170,7 @@ Options:
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
+      disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe (counted neither stolen nor delivered): ${n}`,
       parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,

@@ -121,6 +121,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
+      takesNoValue: (option: string) => `${option}에는 값을 줄 수 없습니다`,
       unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
@@ -146,10 +147,11 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
     },
-    tooFewIoThreads: (size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${size}이면 I/O 스레드가 모자랍니다. 부모의 read()가 기다리는 동안 스레드 하나를 쓰고 write()에 하나가 더 필요합니다. ${needed} 이상으로 설정하거나 지우세요.`,
+    tooFewIoThreads: (value: string, size: number, needed: number) =>
+      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv는 ${size}로 읽습니다)`}이면 I/O 스레드가 모자랍니다. 부모의 read()가 기다리는 동안 스레드 하나를 쓰고 write()에 하나가 더 필요합니다. ${needed} 이상으로 설정하거나 지우세요.`,
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
+    outputFailed: (stream: string, reason: string) => `pipe-chat: ${stream === 'stdout' ? '표준 출력' : '표준 오류'}에 쓸 수 없습니다: ${reason}`,
     fatal: (message: string) => `pipe-chat: ${message}`,
     noPrivatePlace: (refused: readonly Refused[]) =>
       `pipe-chat: 디렉터리를 만들 개인 공간이 없습니다 (다른 사용자가 접근할 수 있음): ${refused.map((r) => `${r.root} ${rootProblemKo(r.why)}`).join('; ')}. XDG_RUNTIME_DIR를 내 소유의 0700 디렉터리로, 또는 TMPDIR를 다른 사용자가 쓸 수 없는 디렉터리로 설정하세요.`,
@@ -168,6 +170,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `자식의 줄이 나가기 전에 부모가 ${call}()에서 기다리는 것이 /proc에 보인 시도: ${n}`,
+      disturbed: (n: number) => `다른 프로세스가 파이프에 쓴 바이트 때문에 흐트러진 시도 (빼앗김에도 전달에도 세지 않음): ${n}`,
       parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,

@@ -1,13 +1,14 @@
-// The child process as the parent holds it: forked with execa (as the design card says)
-// with its conversation ends at fds 3 and 4 (passed through as they are: no stream of
-// execa's touches them), its keyboard on stdin, its report of every call on stdout, and
-// a lifeline at fd 5 that the parent never writes (its end of file tells the child that
-// the parent is gone). Nothing here reads the conversation.
-import type { Options } from 'execa';
-import type { ChildProcess } from 'node:child_process';
+// The child process as the parent holds it: spawned with its conversation ends at fds 3
+// and 4 (passed through as they are: no stream touches them), its keyboard on stdin, its
+// report of every call on stdout, and a lifeline at fd 5 that the parent never writes
+// (its end of file tells the child that the parent is gone). Nothing here reads the conversation. Node's own spawn, not execa:
+// when the stdio pipes cannot be made (too few fds) execa 9 threw "subprocess.stdio is not
+// iterable" and left the failed process's 'error' event unheard, which killed the parent.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
 import { errnoCode, type LinkEvent } from './events.js';
+import { errorLineOf } from './error-line.js';
 
 export interface ChildStart {
   script: string;
@@ -65,30 +66,24 @@ export class ChildHandle {
 
   /**
    * Forks the child. A failed fork (no fds left, no processes left: EMFILE, ENFILE,
-   * EAGAIN, ENOMEM) becomes one clear error; `reject: false` keeps a killed child from
-   * ever becoming an unhandled rejection.
+   * EAGAIN, ENOMEM) becomes one clear error; Node reports it as an 'error' event, which
+   * is always listened to.
    */
   static async start(start: ChildStart, onEvent: (event: LinkEvent) => void): Promise<ChildHandle> {
-    // execa's types name an fd number only for stdin, stdout and stderr; at run time it hands
-    // a number at any index straight to spawn (the link's tests fstat the child's fds 3 and 4).
-    const stdio = ['pipe', 'pipe', 'pipe', ...start.stdio, 'pipe'] as unknown as Options['stdio'];
-    const options: Options = {
-      stdio,
-      buffer: false,
-      reject: false,
-      // Our own exit paths kill the child (link.close) before anything else runs.
-      cleanup: false,
+    const stdio: StdioOptions = ['pipe', 'pipe', 'pipe', ...start.stdio, 'pipe'];
+    const failed = (error: unknown): Error => {
+      const code = errnoCode(error);
+      return new Error(`could not start the child process: ${code} (${error instanceof Error ? error.message.split('\n')[0] : code})`);
     };
-    // Loaded when the first child is forked, not when the program starts (about 15 ms).
-    const { execa } = await import('execa');
-    const child = execa(process.execPath, [start.script, ...start.args], options);
-    if (child.pid === undefined) {
-      const result: { code?: string; shortMessage?: string } = await child;
-      const code = errnoCode(result);
-      throw new Error(`could not start the child process: ${code} (${result.shortMessage?.split('\n')[0] ?? code})`);
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, [start.script, ...start.args], { stdio });
+    } catch (error) {
+      throw failed(error);
     }
-    // The result promise settles when the child ends; nothing waits on it but this.
-    void child.catch(() => {});
+    const error = new Promise<unknown>((resolve) => child.on('error', resolve));
+    if (child.pid === undefined) throw failed(await error);
+    // Our own exit paths kill the child (link.close) before anything else runs.
     return new ChildHandle(child, onEvent);
   }
 
@@ -96,10 +91,9 @@ export class ChildHandle {
     return this.exitStatus;
   }
 
-  /** The line of its stderr that says what went wrong (Node prints the error after the source line it points at). */
+  /** The line of its stderr that says what went wrong. */
   get errorLine(): string {
-    const lines = this.stderrTail.split('\n').map((l) => l.trim()).filter(Boolean);
-    return lines.find((l) => /^[A-Z][A-Za-z]*Error\b|^Error\b/.test(l)) ?? lines[0] ?? '';
+    return errorLineOf(this.stderrTail);
   }
 
   /** What the child printed on stderr (its last 4000 characters), for an error screen. */

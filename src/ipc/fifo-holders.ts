@@ -3,9 +3,13 @@
 // kernel tells nobody. Linux's /proc says it: every process's open fds, each resolving to
 // the file it names (matched here on device and inode, not on the path), the fd's access
 // mode in its fdinfo, and in /proc/PID/io how many bytes the process has read (rchar) and
-// written (wchar) through any fd. Scanning every process costs a few ms: the UI calls this
-// at most once a second. Processes of other users cannot be seen (nor can they open the
-// FIFO, which is 0600 in a 0700 directory).
+// written (wchar) through any fd. The UI calls this at most once a second.
+//
+// Its cost is bounded, whatever other processes hold: only processes that can open the
+// FIFO are looked at (ours and root's: it is 0600 in a 0700 directory, so another user's
+// 95,000 fds cost one stat), and one look examines at most LOOK_BUDGET fd entries. A
+// scan that does not fit goes on from there at the next look, and until a process is
+// looked at again, what was last seen of it stands.
 import fs from 'node:fs';
 
 export interface FifoHolder {
@@ -46,49 +50,115 @@ export function ioCounts(pid: number): { rchar: number | null; wchar: number | n
   return { rchar: count('rchar'), wchar: count('wchar') };
 }
 
-/** The fds of `pid` that name the file with this device and inode. */
-function fdsOn(pid: number, target: { dev: number; ino: number }): number[] {
+/** How many fd entries one look examines at most (each costs a readlink and, for a path, a stat). */
+export const LOOK_BUDGET = 2000;
+
+/** A scan in progress for one FIFO: where the last look stopped, and what was seen of each process. */
+interface Scan {
+  /** The process the next look starts at, and the fd entry within it. */
+  pid: number;
+  fdIndex: number;
+  /** Fds on the FIFO per process, as last seen (a process scanned in parts gathers them here). */
+  seen: Map<number, number[]>;
+  /** Fd entries examined by the latest look. */
+  examined: number;
+}
+
+const scans = new Map<string, Scan>();
+
+/** Fd entries the latest look at this FIFO examined (at most LOOK_BUDGET). */
+export function lastLookCost(target: { dev: number; ino: number }): number {
+  return scans.get(`${target.dev}:${target.ino}`)?.examined ?? 0;
+}
+
+/** Only a process of this user, or of root, can open a 0600 FIFO in a 0700 directory of ours. */
+export function mayHold(pid: number, uid = process.getuid?.()): boolean {
+  if (uid === undefined) return true;
+  try {
+    const owner = fs.statSync(`/proc/${pid}`).uid;
+    return owner === uid || owner === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Scans `pid`'s fds from `from`, within `budget` entries; returns its fds on the target and where it stopped (null when done). */
+function fdsOn(pid: number, target: { dev: number; ino: number }, from: number, budget: number): { fds: number[]; next: number | null; examined: number } {
   let names: string[];
   try {
     names = fs.readdirSync(`/proc/${pid}/fd`);
   } catch {
-    return [];
+    return { fds: [], next: null, examined: 0 };
   }
-  return names.flatMap((name) => {
+  const end = Math.min(names.length, from + budget);
+  const fds: number[] = [];
+  for (const name of names.slice(from, end)) {
     const entry = `/proc/${pid}/fd/${name}`;
     try {
       // Only entries that name a file on disk can be our FIFO (not pipe:[N], socket:[N], anon_inode:...).
-      if (!fs.readlinkSync(entry).startsWith('/')) return [];
+      if (!fs.readlinkSync(entry).startsWith('/')) continue;
       const stat = fs.statSync(entry);
-      return stat.dev === target.dev && stat.ino === target.ino ? [Number(name)] : [];
+      if (stat.dev === target.dev && stat.ino === target.ino) fds.push(Number(name));
     } catch {
-      return [];
+      // closed meanwhile
     }
-  });
+  }
+  return { fds, next: end < names.length ? end : null, examined: end - from };
 }
 
 /**
  * Every process, except those in `ours` (the parent and the child), that has the file
- * with this device and inode open, with how it opened it and its I/O counters.
+ * with this device and inode open, with how it opened it and its I/O counters. One call
+ * is one bounded look (see the top of this file).
  */
 export function findFifoHolders(target: { dev: number; ino: number }, ours: readonly number[]): FifoHolder[] {
   let pids: number[];
   try {
-    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
   } catch {
     return [];
   }
-  return pids
-    .filter((pid) => !ours.includes(pid))
-    .flatMap((pid): FifoHolder[] => {
-      const fds = fdsOn(pid, target);
-      if (fds.length === 0) return [];
-      return [{
-        pid,
-        command: (readText(`/proc/${pid}/comm`) ?? '').trim(),
-        commandLine: (readText(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean).join(' '),
-        fds: fds.map((fd) => ({ fd, access: accessOf(pid, fd) })),
-        ...ioCounts(pid),
-      }];
-    });
+  const key = `${target.dev}:${target.ino}`;
+  const scan = scans.get(key) ?? { pid: 0, fdIndex: 0, seen: new Map<number, number[]>(), examined: 0 };
+  scans.set(key, scan);
+  const live = new Set(pids);
+  for (const pid of scan.seen.keys()) if (!live.has(pid)) scan.seen.delete(pid);
+  const uid = process.getuid?.();
+  const candidates = pids.filter((pid) => !ours.includes(pid) && mayHold(pid, uid));
+  // Round robin from where the last look stopped.
+  const start = candidates.findIndex((pid) => pid >= scan.pid);
+  const order = start <= 0 ? candidates : [...candidates.slice(start), ...candidates.slice(0, start)];
+  let budget = LOOK_BUDGET;
+  scan.examined = 0;
+  let stoppedAt: { pid: number; fdIndex: number } | null = null;
+  for (const pid of order) {
+    const from = pid === scan.pid ? scan.fdIndex : 0;
+    const part = fdsOn(pid, target, from, budget);
+    budget -= part.examined;
+    scan.examined += part.examined;
+    const earlier = from > 0 ? (scan.seen.get(pid) ?? []) : [];
+    const fds = [...earlier, ...part.fds];
+    if (fds.length > 0) scan.seen.set(pid, fds);
+    else scan.seen.delete(pid);
+    if (part.next !== null) {
+      stoppedAt = { pid, fdIndex: part.next };
+      break;
+    }
+    if (budget <= 0) {
+      const following = order[order.indexOf(pid) + 1];
+      stoppedAt = { pid: following ?? 0, fdIndex: 0 };
+      break;
+    }
+  }
+  scan.pid = stoppedAt?.pid ?? 0;
+  scan.fdIndex = stoppedAt?.fdIndex ?? 0;
+  return [...scan.seen.entries()]
+    .filter(([pid]) => !ours.includes(pid))
+    .map(([pid, fds]): FifoHolder => ({
+      pid,
+      command: (readText(`/proc/${pid}/comm`) ?? '').trim(),
+      commandLine: (readText(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean).join(' '),
+      fds: fds.map((fd) => ({ fd, access: accessOf(pid, fd) })),
+      ...ioCounts(pid),
+    }));
 }

@@ -15,6 +15,8 @@ import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
+import { trackLink } from './open-links.js';
+import { runEach } from '../exit-steps.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from '../channels/channel-ends.js';
@@ -68,6 +70,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly calls: ParentCalls;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
+  private readonly untrack = trackLink(this);
   /** FIONREAD's last answer per pipe inode, and the pipes a call touched since the last look. */
   private readonly queued = new Map<number, number>();
   private readonly touched = new Set<number>();
@@ -191,12 +194,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
    */
   close(): Promise<void> {
     if (!this.closing) {
-      this.wires.named?.remove();
-      if (this.wires.named) process.removeListener('exit', this.wires.named.remove);
-      this.removeObjects();
-      this.child.kill();
-      this.end.close();
-      this.closing = this.child.exited.then(() => this.end.finished());
+      const named = this.wires.named;
+      // What ends the read comes first, and a step that throws skips none of the others;
+      // the first failure rejects the close once the read has returned.
+      const failures = runEach([() => this.removeObjects(), () => this.child.kill(), () => this.end.close(), () => named && process.removeListener('exit', named.remove), () => named?.remove()]);
+      this.closing = this.child.exited
+        .then(() => this.end.finished())
+        .finally(this.untrack)
+        .then(() => {
+          if (failures.length > 0) throw failures[0];
+        });
     }
     return this.closing;
   }

@@ -27,9 +27,8 @@ describe('pipe-chat --auto in a terminal', () => {
     expect(chat.isAltScreen()).toBe(true);
     // Typed at a pace a viewer can follow: part of the first line shows before it is sent.
     await chat.waitForText(/› Who are(?! you\?)/);
-    const childPid = await followThreeTurns(chat);
+    const { childPid, end } = await followThreeTurns(chat);
     const doneSeenAt = Date.now();
-    const end = chat.screen();
     expect(end).toContain('The conversation is over');
     expect(end).toContain('delivered 6');
     expect(end).toContain('C3 child→parent ✓ delivered');
@@ -60,8 +59,8 @@ describe('pipe-chat --auto in a terminal', () => {
     fs.writeFileSync(file, JSON.stringify(lines));
     const chat = startAuto(['--lang', 'ko', '--script', file, '--exit-when-done', '--speed', '5']);
     await chat.waitForText('자동 재생 ×5');
-    const childPid = await followThreeTurns(chat, lines, KOREAN);
-    expect(chat.screen()).toContain('from Parent: 잘 가렴');
+    const { childPid, end } = await followThreeTurns(chat, lines, KOREAN);
+    expect(end).toContain('from Parent: 잘 가렴');
     await expectCleanExit(chat, childPid);
   });
 });

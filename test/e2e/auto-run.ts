@@ -31,13 +31,13 @@ function head(line: string): string {
   return [...line].slice(0, 16).join('');
 }
 
-/** Follows the three turns over two pipes up to the summary; returns the child's PID. */
+/** Follows the three turns over two pipes up to the summary; returns the child's PID and the screen that showed the end. */
 export async function followThreeTurns(
   session: PtySession,
   lines: Lines = DEFAULT_LINES,
   words: Words = ENGLISH,
   timeoutMs = 20_000,
-): Promise<number> {
+): Promise<{ childPid: number; end: string }> {
   const wait = { timeoutMs };
   const title = new RegExp(`${words.child} · PID (\\d+)`);
   const first = await session.waitForText(title, wait);
@@ -47,8 +47,8 @@ export async function followThreeTurns(
     await session.waitForText(`from Child: ${head(lines.child[k - 1] ?? '')}`, wait);
     await session.waitForText(`from Parent: ${head(lines.parent[k - 1] ?? '')}`, wait);
   }
-  await session.waitForText(words.done, wait);
-  return childPid;
+  const end = await session.waitForText(words.done, wait);
+  return { childPid, end };
 }
 
 export async function expectCleanExit(session: PtySession, childPid: number, timeoutMs = 10_000): Promise<void> {

@@ -3,24 +3,15 @@
 // Ctrl+C, the live toggle to one shared pipe with a forced steal and the deadlock, and
 // a Korean line through both modes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
-import { say, turn } from '../support/chat-turns.js';
+import { ptySessions, waitForNoLeftovers } from '../support/pty.js';
+import { say, startChat, turn } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
 
-function startChat(args: string[] = [], options: { cols?: number; rows?: number; lang?: string } = {}): PtySession {
-  return sessions.start({
-    args: ['--lang', options.lang ?? 'en', ...args],
-    cols: options.cols ?? 100,
-    rows: options.rows ?? 30,
-    env: { CI: 'false', LANG: 'en_US.UTF-8' },
-  });
-}
-
 /** Which process waits at its keyboard, from the state row of the two panes (parent left, child right). */
-function waitingAt(session: PtySession): 'parent' | 'child' | null {
-  const row = session.lines()[1] ?? '';
+function waitingAt(lines: string[]): 'parent' | 'child' | null {
+  const row = lines[1] ?? '';
   const half = Math.floor(row.length / 2);
   if (row.slice(half).includes('typing at its keyboard')) return 'child';
   if (row.slice(0, half).includes('typing at its keyboard')) return 'parent';
@@ -32,10 +23,10 @@ const ENDED = /DEADLOCK|BLOCKED FOREVER/;
 
 describe('pipe-chat in a terminal', () => {
   it('plays three turns over two pipes: both panes show each message, the turn counter moves', async () => {
-    const session = startChat();
-    await session.waitForText('[two pipes]');
+    const session = startChat(sessions);
+    const first = await session.waitForText('[two pipes]');
     expect(session.isAltScreen()).toBe(true);
-    expect(session.screen()).toContain('turn 1/3');
+    expect(first).toContain('turn 1/3');
     await turn(session, 'Who are you?', 'I am your parent');
     await session.waitForText('turn 2/3');
     await turn(session, 'Where are we?', 'In a pipe');
@@ -51,9 +42,9 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('quits with q: the normal screen and the cursor come back and no child is left', async () => {
-    const chat = startChat();
-    await chat.waitForText('typing at its keyboard');
-    const childPid = Number(/Child · PID (\d+)/.exec(chat.screen())?.[1]);
+    const chat = startChat(sessions);
+    const ready = await chat.waitForText('typing at its keyboard');
+    const childPid = Number(/Child · PID (\d+)/.exec(ready)?.[1]);
     expect(childPid).toBeGreaterThan(0);
     await chat.press('escape');
     await chat.waitForText('q quit');
@@ -66,7 +57,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('quits on Ctrl+C even while typing, killing the child first', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.type('half a line');
     await chat.waitForText('› half a line');
@@ -78,20 +69,19 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('relayouts on resize, shows "too small" below 80x24, and recovers', async () => {
-    const chat = startChat([], { cols: 100, rows: 30 });
+    const chat = startChat(sessions, { cols: 100, rows: 30 });
     await chat.waitForText('typing at its keyboard');
     chat.resize(70, 20);
     await chat.waitForText('need 80x24, have 70x20');
     chat.resize(80, 24);
     // Wait for the last line of the frame: Ink's write of a whole frame may arrive in pieces.
     await chat.waitForText('[two pipes]');
-    await chat.waitForText('typing at its keyboard');
-    const lines = chat.lines();
+    const lines = (await chat.waitForText('typing at its keyboard')).split('\n');
     expect(lines[0]).toMatch(/^╭─ Parent · PID \d+ .*╮ *╭─ Child · PID \d+ .*╮$/);
   });
 
   it('toggles to one shared pipe, forces a steal with the parent delay, shows STOLEN and the deadlock; restarts; back to two pipes for three clean turns', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     // The parent's read delay first: it applies from the next read(), and the session that
     // the toggle forks starts with it (a read already blocked cannot be delayed any more).
@@ -114,12 +104,13 @@ describe('pipe-chat in a terminal', () => {
     const sent = { child: 1, parent: 0 };
     let screen = '';
     for (let step = 0; step < 10; step++) {
-      screen = await chat.waitFor(() => {
-        const now = chat.screen();
-        return ENDED.test(now) || waitingAt(chat) ? now : undefined;
+      const seen = await chat.waitForScreen((now, lines) => {
+        const waiting = waitingAt(lines);
+        return ENDED.test(now) || waiting ? { now, waiting } : undefined;
       }, 'a process at its keyboard, or the end: a deadlock or a process blocked for good');
+      screen = seen.now;
       if (ENDED.test(screen)) break;
-      const proc = waitingAt(chat) as 'parent' | 'child';
+      const proc = seen.waiting as 'parent' | 'child';
       sent[proc] += 1;
       await say(chat, `${proc} ${sent[proc]}`);
       await chat.waitForText(`${proc === 'child' ? 'C' : 'P'}${sent[proc]} ${proc}→`);
@@ -141,7 +132,7 @@ describe('pipe-chat in a terminal', () => {
   });
 
   it('sends a Korean line through two pipes and through the shared pipe intact', async () => {
-    const chat = startChat([], { lang: 'ko' });
+    const chat = startChat(sessions, { lang: 'ko' });
     await chat.waitForText('키보드 입력 기다림');
     await say(chat, '안녕하세요 누구세요');
     await chat.waitForText('from Child: 안녕하세요 누구세요');

@@ -3,6 +3,7 @@
 // #901), focus reports, colour codes and OSC sequences typed or pasted as text.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -17,7 +18,7 @@ const OSC_0_TITLE = '\x1b]0;pwned\x07';
 
 describe('hostile input', () => {
   it('survives Ctrl+function keys, focus reports and escape sequences, while typing and in keys mode', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     for (const bytes of [CTRL_F1, CTRL_F2, CTRL_F4, FOCUS_IN, RED, OSC_52_CLIPBOARD, OSC_0_TITLE]) await chat.write(bytes);
     await chat.type('still here');
@@ -61,13 +62,13 @@ describe('characters the width tables disagree on', () => {
   }
 
   it('shows each by name in the input, the panes, the pipe and the trace, and no border moves', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     const typed = `${DISPUTED.map((c) => `${c}${c}${c}`).join('x')}END`;
     await chat.write(typed);
-    await chat.waitForText(/›.*END/);
-    expectEveryBorder(chat.lines());
-    expect(chat.screen()).toContain('<U+FEFF>');
+    const typedScreen = await chat.waitForText(/›.*END/);
+    expectEveryBorder(typedScreen.split('\n'));
+    expect(typedScreen).toContain('<U+FEFF>');
     await chat.press('enter');
     await chat.waitForText('C1 child→parent ✓ delivered');
     await chat.press('escape');
@@ -75,10 +76,12 @@ describe('characters the width tables disagree on', () => {
     await chat.type('x');
     const screen = await chat.waitForText('trace: every read()');
     expect(screen).toContain('<U+3164>');
-    expectEveryBorder(chat.lines());
+    expectEveryBorder(screen.split('\n'));
     chat.resize(80, 24);
-    await chat.waitFor(() => chat.lines()[0]?.endsWith('╮') && chat.lines().some((l) => l.startsWith('╰')), 'a redraw at 80x24');
-    await chat.waitForText('<U+');
-    expectEveryBorder(chat.lines());
+    const redrawn = await chat.waitForScreen(
+      (now, lines) => lines[0]?.endsWith('╮') && lines.some((l) => l.startsWith('╰')) && now.includes('<U+') && lines,
+      'a redraw at 80x24 that shows the characters by name',
+    );
+    expectEveryBorder(redrawn);
   });
 });

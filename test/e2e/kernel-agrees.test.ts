@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { ptySessions } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -13,14 +14,14 @@ const BLOCKED = /BLOCKED in read\(fd (\d+)\)/;
 
 describe('what the panes say a process is doing, held against /proc', () => {
   it.runIf(process.platform === 'linux')('the parent, and then the child, blocked in read() on the fd each pane names', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    const chat = startChat(sessions);
     // Each turn the parent reads first: its pane (the left half) says which fd.
-    const screen = await chat.waitFor(() => {
-      const row = chat.lines()[1] ?? '';
+    const screen = await chat.waitForScreen((now, lines) => {
+      const row = lines[1] ?? '';
       const words = BLOCKED.exec(row.slice(0, Math.floor(row.length / 2)));
-      return words && /Child · PID \d+/.test(chat.screen()) ? chat.screen() : undefined;
+      return words && /Child · PID \d+/.test(now) ? now : undefined;
     }, 'the parent pane to say BLOCKED in read(fd N), and the child PID');
-    const parentFd = Number(BLOCKED.exec((chat.lines()[1] ?? '').slice(0, 50))?.[1]);
+    const parentFd = Number(BLOCKED.exec((screen.split('\n')[1] ?? '').slice(0, 50))?.[1]);
     const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
     await chat.waitFor(() => isInCall(chat.pid, 'read', parentFd) || undefined, `a thread of the parent (PID ${chat.pid}) in read(${parentFd})`);
     expect(threadCalls(chat.pid).filter((t) => t.call === 'read').map((t) => t.fd)).toEqual([parentFd]);
@@ -30,8 +31,8 @@ describe('what the panes say a process is doing, held against /proc', () => {
     await chat.press('enter');
     await chat.waitForText('from Child: Who are you?');
     const childFd = Number(
-      await chat.waitFor(() => {
-        const row = chat.lines()[1] ?? '';
+      await chat.waitForScreen((_, lines) => {
+        const row = lines[1] ?? '';
         return BLOCKED.exec(row.slice(Math.floor(row.length / 2)))?.[1];
       }, 'the child pane to say BLOCKED in read(fd N)'),
     );
@@ -41,7 +42,7 @@ describe('what the panes say a process is doing, held against /proc', () => {
   }, 60_000);
 
   it.runIf(process.platform === 'linux')('a child stopped with SIGSTOP shows as stopped, as /proc says, and as waiting again after SIGCONT', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    const chat = startChat(sessions);
     const screen = await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
     const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
     process.kill(childPid, 'SIGSTOP');
@@ -51,7 +52,7 @@ describe('what the panes say a process is doing, held against /proc', () => {
     } finally {
       process.kill(childPid, 'SIGCONT');
     }
-    await chat.waitForGone('STOPPED by a signal');
-    expect(chat.screen()).toContain('typing at its keyboard');
+    const resumed = await chat.waitForGone('STOPPED by a signal');
+    expect(resumed).toContain('typing at its keyboard');
   }, 60_000);
 });

@@ -4,13 +4,10 @@
 // and bracketed paste switched off again on exit.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
-
-function startChat(cols = 100, rows = 30): PtySession {
-  return sessions.start({ args: ['--lang', 'en'], cols, rows, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
-}
 
 async function line(chat: PtySession, text: string, from: string): Promise<void> {
   await chat.waitForText('typing at its keyboard');
@@ -20,19 +17,19 @@ async function line(chat: PtySession, text: string, from: string): Promise<void>
 
 describe('keys in a terminal', () => {
   it('keeps what is typed from the first byte of output, before the child is ready: nothing lost, nothing a command', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitFor(() => chat.output().length > 0, 'the first byte of output');
     await chat.write('quit? r');
     await chat.waitForText('› quit? r');
-    await chat.waitForText('typing at its keyboard');
-    expect(chat.screen()).toContain('› quit? r');
+    const ready = await chat.waitForText('typing at its keyboard');
+    expect(ready).toContain('› quit? r');
     await chat.write('\r');
     await chat.waitForText('from Child: quit? r');
     expect(chat.exited).toBeUndefined();
   });
 
   it('quits on two Ctrl+C in one write and turns bracketed paste off on the way out', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     expect(chat.output()).toContain('\x1b[?2004h');
     await chat.write('\x03\x03');
@@ -43,47 +40,47 @@ describe('keys in a terminal', () => {
   });
 
   it('a marked paste ending in a newline is not sent; an unmarked one is, like typed text and Enter', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.write('\x1b[200~pasted\r\x1b[201~');
-    await chat.waitForText('› pasted');
-    expect(chat.screen()).not.toContain('from Child: pasted');
+    const pasted = await chat.waitForText('› pasted');
+    expect(pasted).not.toContain('from Child: pasted');
     await chat.write('\x15plain\r');
     await chat.waitForText('from Child: plain');
   });
 
   it('a sentence typed at DONE stays a draft; 20 Ctrl+T pressed apart leave two pipes', async () => {
-    const chat = startChat();
+    const chat = startChat(sessions);
     for (const n of [1, 2, 3]) {
       await line(chat, `c${n}`, 'from Child: ');
       await line(chat, `p${n}`, 'from Parent: ');
     }
     await chat.waitForText('DONE');
     await chat.type('Where do I come from?');
-    await chat.waitForText('› Where do I come from?');
-    expect(chat.screen()).toContain('DONE');
+    const draft = await chat.waitForText('› Where do I come from?');
+    expect(draft).toContain('DONE');
     await chat.press('ctrlT', 20);
     await chat.waitForText('[two pipes]');
-    await chat.waitForText('typing at its keyboard');
-    expect(chat.screen()).toContain('› Where do I come from?');
+    const toggled = await chat.waitForText('typing at its keyboard');
+    expect(toggled).toContain('› Where do I come from?');
   });
 
   it('scrolls back to turn 1 at 80x24 after DONE with PgUp, with a mark while more is above', async () => {
-    const chat = startChat(80, 24);
+    const chat = startChat(sessions, { cols: 80, rows: 24 });
     for (const n of [1, 2, 3]) {
       await line(chat, `first${n}`, 'from Child: ');
       await line(chat, `answer${n}`, 'from Parent: ');
     }
     await chat.waitForText('DONE');
-    await chat.waitForText('↑ more above');
-    expect(chat.screen()).not.toContain('from Child: first1');
+    let screen = await chat.waitForText('↑ more above');
+    expect(screen).not.toContain('from Child: first1');
     // Each PgUp goes further back, until the first turn is in view (then PgUp stops there).
-    for (let i = 0; i < 8 && !chat.screen().includes('from Child: first1'); i++) {
-      const before = chat.screen();
+    for (let i = 0; i < 8 && !screen.includes('from Child: first1'); i++) {
+      const before = screen;
       await chat.press('pageUp');
-      await chat.waitFor(() => chat.screen() !== before || undefined, 'the panes scrolled back');
+      screen = await chat.waitForScreen((now) => (now !== before ? now : undefined), 'the panes scrolled back');
     }
-    const screen = await chat.waitForText('from Child: first1');
+    screen = await chat.waitForText('from Child: first1');
     expect(screen).toContain('newer below');
     expect(screen).not.toContain('↑ more above');
   });

@@ -3,6 +3,7 @@
 // fg from an interactive shell), a 1x1 window, and a link that cannot be opened.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH, ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -19,8 +20,8 @@ function states(session: PtySession, text: string): string[] {
 
 describe('odd terminals', () => {
   it('with CI=true exported at a real terminal, the chat still draws every frame and follows a resize', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30, env: { CI: 'true', CONTINUOUS_INTEGRATION: 'true' } });
-    await chat.waitForText('typing at its keyboard', { timeoutMs: 5_000 });
+    const chat = startChat(sessions, { env: { CI: 'true', CONTINUOUS_INTEGRATION: 'true' } });
+    await chat.waitForText('typing at its keyboard');
     await chat.type('hi');
     await chat.waitForText(/›.*hi/);
     chat.resize(90, 28);
@@ -55,9 +56,8 @@ describe('odd terminals', () => {
     await shell.waitForText('typing at its keyboard');
     expect(shell.isAltScreen()).toBe(true);
     // The whole frame is back at the new size, top border to key line, and single keys arrive without Enter.
-    await shell.waitFor(() => {
-      const lines = shell.lines();
-      return /^╭─ Parent.*╮$/.test(lines[0] ?? '') && lines.some((l) => /^╰─+╯ +╰─+╯$/.test(l)) && /Ctrl\+C quit/.test(lines.join('\n'));
+    await shell.waitForScreen((screen, lines) => {
+      return /^╭─ Parent.*╮$/.test(lines[0] ?? '') && lines.some((l) => /^╰─+╯ +╰─+╯$/.test(l)) && /Ctrl\+C quit/.test(screen);
     }, 'the whole frame redrawn at 90x26');
     await shell.type(' world');
     const typed = await shell.waitForText(/›.*hello world/);
@@ -68,12 +68,12 @@ describe('odd terminals', () => {
   });
 
   it('a 1x1 terminal stays blank, and the chat comes back when it grows', async () => {
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     chat.resize(1, 1);
-    await chat.waitFor(() => chat.screen().trim() === '', 'a blank 1x1 screen');
+    await chat.waitForScreen((screen) => screen.trim() === '', 'a blank 1x1 screen');
     chat.resize(7, 3);
-    await chat.waitFor(() => chat.screen().trim() === '', 'a blank 7x3 screen');
+    await chat.waitForScreen((screen) => screen.trim() === '', 'a blank 7x3 screen');
     chat.resize(100, 30);
     await chat.waitForText('typing at its keyboard');
   });
@@ -82,7 +82,7 @@ describe('odd terminals', () => {
 describe('a link that cannot be opened', () => {
   it('shows the failure banner; quitting prints one sanitized line, no stack trace, and exits 1', async () => {
     // Two pipes need no directory and open; the named pipe, chosen in F3's list, finds no private place for its own.
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 200, rows: 30, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07', XDG_RUNTIME_DIR: '' } });
+    const chat = startChat(sessions, { cols: 200, env: { TMPDIR: '/nonexistent/\x1b]0;pwned\x07', XDG_RUNTIME_DIR: '' } });
     await chat.waitForText('typing at its keyboard');
     await chat.press('f3');
     await chat.waitForText('channels (F3)');

@@ -32,7 +32,7 @@ function packed(): PackedInstall {
 async function playToTheEnd(start: () => PtySession, label: string): Promise<void> {
   const t0 = Date.now();
   const chat = start();
-  const childPid = await followThreeTurns(chat);
+  const { childPid } = await followThreeTurns(chat);
   await expectCleanExit(chat, childPid);
   expect(chat.output()).toContain('auto-play ×5');
   console.log(`${label}: pipe-chat --auto --exit-when-done --speed 5 ran to a clean exit in ${Date.now() - t0} ms`);

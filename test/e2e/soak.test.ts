@@ -1,17 +1,20 @@
-// A soak run in a real pseudo-terminal, bounded to under a minute: round after round of
-// a pasted child line and a typed answer, a resize, a live toggle to one shared pipe and
-// a line over it, a toggle back and a restart. Afterwards the parent holds as many fds
-// as it did at the start and exactly one child is alive (none after quitting): nothing
-// leaks across the many children forked and killed on the way.
+// A soak run in a real pseudo-terminal: round after round of a pasted child line and a
+// typed answer, a resize, a live toggle to one shared pipe and a line over it, a toggle
+// back and a restart. Afterwards the parent holds as many fds as it did at the start and
+// exactly one child is alive (none after quitting): nothing leaks across the many
+// children forked and killed on the way. Each round forks three children, so a leak
+// shows within a round: the suite runs four (PIPE_CHAT_SOAK_ROUNDS=15 for a longer soak,
+// still bounded to 30 s).
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty.js';
+import { startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
 
 const SOAK_MS = 30_000;
-const MAX_ROUNDS = 15;
+const MAX_ROUNDS = Number(process.env.PIPE_CHAT_SOAK_ROUNDS ?? 4);
 const SIZES = [
   [80, 24],
   [120, 34],
@@ -84,7 +87,7 @@ async function round(chat: PtySession, n: number): Promise<void> {
 describe('soak', () => {
   it('toggles, restarts, conversations, resizes and pastes in one run leave fds and processes at their baseline', async () => {
     const started = Date.now();
-    const chat = sessions.start({ args: ['--lang', 'en'], cols: 100, rows: 30 });
+    const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
     await chat.waitFor(() => children(chat).length === 1, 'the first child');
     const firstChild = children(chat)[0];

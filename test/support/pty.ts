@@ -13,6 +13,7 @@ import xtermHeadless from '@xterm/headless';
 import { buildPtyEnv, SESSION_MARKER, type EnvOverrides } from './pty-env.js';
 import { findProcessesWithEnv, processInfo, signalGroup, signalPid, type ProcessInfo } from './processes.js';
 import { KEYS, type KeyName } from './terminal-keys.js';
+import { readToTheEnd } from './pty-read-to-end.js';
 
 // scripts/bench-ui.ts drives the program through this module too.
 export { KEYS } from './terminal-keys.js';
@@ -71,10 +72,14 @@ export class PtySession {
   private readonly keyDelayMs: number;
   private readonly exitPromise: Promise<PtyExit>;
   private exitStatus: PtyExit | undefined;
+  private readonly closeTerminal: () => void;
   private rawOutput = '';
   private lastOutputAt = 0;
   private pendingWrites = 0;
   private flushWaiters: (() => void)[] = [];
+  /** Fires once the output has been quiet for FRAME_QUIET_MS: a frame has fully arrived. */
+  private quietTimer: NodeJS.Timeout | undefined;
+  private quietWaiters = new Set<() => void>();
   private lastInputAt = 0;
   private inputQueue: Promise<void> = Promise.resolve();
   private cursorVisible = true;
@@ -111,16 +116,8 @@ export class PtySession {
     });
     this.pid = this.proc.pid;
 
-    this.proc.onData((data) => {
-      this.rawOutput += data;
-      this.lastOutputAt = Date.now();
-      for (const listener of this.outputListeners) listener(data);
-      this.pendingWrites += 1;
-      this.term.write(data, () => {
-        this.pendingWrites -= 1;
-        if (this.pendingWrites === 0) for (const resolve of this.flushWaiters.splice(0)) resolve();
-      });
-    });
+    this.proc.onData((data) => this.received(data));
+    this.closeTerminal = readToTheEnd(this.proc, (rest) => this.received(rest));
     // Answers to the program's queries (cursor position, device attributes) go back as a terminal's would.
     this.term.onData((reply) => {
       if (this.exitStatus === undefined && !this.disposed) this.proc.write(reply);
@@ -203,7 +200,11 @@ export class PtySession {
     return { x: buffer.cursorX, y: buffer.cursorY };
   }
 
-  /** Polls until `check` returns a value other than undefined/false; on timeout throws with the screen. */
+  /**
+   * Polls until `check` returns a value other than undefined/false; on timeout throws with
+   * the screen. It looks every `intervalMs` and each time a frame has fully arrived, so a
+   * screen that lasts only between two frames (a line being typed) is seen too.
+   */
   async waitFor<T>(check: () => T | undefined | false, description: string, options: WaitOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -220,42 +221,50 @@ export class PtySession {
         throw new Error(`${description}: the process exited (${formatExit(this.exitStatus)}) first.\n${this.describeScreen()}`);
       }
       if (Date.now() >= deadline) throw new Error(`${description}: timed out after ${timeoutMs} ms.\n${this.describeScreen()}`);
-      await delay(intervalMs);
+      await this.nextLook(intervalMs);
     }
   }
 
+  /** Waits `ms`, or less: until the output has just gone quiet (a frame has fully arrived). */
+  private nextLook(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.quietWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.quietWaiters.add(wake);
+    });
+  }
+
   /**
-   * Waits until the visible screen contains the text (or matches the pattern) and no
-   * output has arrived for a moment; returns the screen. The quiet moment matters: a
-   * frame reaches the terminal in several chunks, and a screen read between two of them
-   * shows half a frame.
+   * Polls whole frames (the screen once no output has arrived for a moment) until `check`
+   * accepts one; returns what `check` returned. The quiet moment matters: a frame reaches
+   * the terminal in several chunks, and a screen read between two of them shows half a
+   * frame. Assert on what this returns, not on a second read of the screen: a redraw (the
+   * clock, a state the kernel changed) may land in between.
    */
-  waitForText(expected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+  waitForScreen<T>(check: (screen: string, lines: string[]) => T | undefined | false, description: string, options: WaitOptions = {}): Promise<T> {
     return this.waitFor(
       () => {
         if (this.exitStatus === undefined && Date.now() - this.lastOutputAt < FRAME_QUIET_MS) return undefined;
-        const screen = this.screen();
-        return matches(screen, expected) ? screen : undefined;
+        const lines = this.lines();
+        return check(lines.join('\n'), lines);
       },
-      `waiting for ${describeExpected(expected)} on screen`,
+      description,
       options,
     );
   }
 
-  /** Waits until the visible screen no longer contains the text (or pattern). */
-  async waitForGone(unexpected: string | RegExp, options: WaitOptions = {}): Promise<string> {
-    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    for (;;) {
-      await this.flush();
-      const screen = this.screen();
-      if (!matches(screen, unexpected)) return screen;
-      if (this.exitStatus !== undefined || Date.now() >= deadline) {
-        const why = this.exitStatus === undefined ? 'timed out' : `the process exited (${formatExit(this.exitStatus)}) first`;
-        throw new Error(`waiting for ${describeExpected(unexpected)} to leave the screen: ${why}.\n${this.describeScreen()}`);
-      }
-      await delay(intervalMs);
-    }
+  /** Waits until a whole frame contains the text (or matches the pattern); returns that screen. */
+  waitForText(expected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+    return this.waitForScreen((screen) => (matches(screen, expected) ? screen : undefined), `waiting for ${describeExpected(expected)} on screen`, options);
+  }
+
+  /** Waits until a whole frame no longer contains the text (or pattern); returns that screen. */
+  waitForGone(unexpected: string | RegExp, options: WaitOptions = {}): Promise<string> {
+    return this.waitForScreen((screen) => (matches(screen, unexpected) ? undefined : screen), `waiting for ${describeExpected(unexpected)} to leave the screen`, options);
   }
 
   /** Resolves when the process has exited and its output is on the screen. */
@@ -305,6 +314,17 @@ export class PtySession {
   }
 
   /**
+   * Closes the terminal, as closing its window or `tmux kill-session` does: the master side
+   * goes away, the kernel hangs the terminal up, and its first process gets SIGHUP. A program
+   * in a session of its own (setsid) gets no signal: only its reads and writes fail.
+   */
+  hangUp(): void {
+    (this.proc as pty.IPty & { destroy(): void }).destroy();
+    // node-pty's destroy() waits for the end of the output, which only the hang-up brings: close now.
+    this.closeTerminal();
+  }
+
+  /**
    * Ends the session: SIGHUP, then SIGKILL to the whole process group after a grace
    * period, then the screen model is released. Safe to call twice; use in afterEach.
    */
@@ -321,6 +341,7 @@ export class PtySession {
     }
     // Whatever the program forked and left behind is ours to end too.
     for (const pid of findProcessesWithEnv(SESSION_MARKER, this.marker)) signalPid(pid, 'SIGKILL');
+    clearTimeout(this.quietTimer);
     this.term.dispose();
   }
 
@@ -341,6 +362,21 @@ export class PtySession {
       this.exitStatus === undefined ? 'running' : formatExit(this.exitStatus),
     ].join(', ');
     return [`screen (${state}):`, `   ${border}`, ...body, `   ${border}`].join('\n');
+  }
+
+  private received(data: string): void {
+    this.rawOutput += data;
+    this.lastOutputAt = Date.now();
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      for (const wake of [...this.quietWaiters]) wake();
+    }, FRAME_QUIET_MS);
+    for (const listener of this.outputListeners) listener(data);
+    this.pendingWrites += 1;
+    this.term.write(data, () => {
+      this.pendingWrites -= 1;
+      if (this.pendingWrites === 0) for (const resolve of this.flushWaiters.splice(0)) resolve();
+    });
   }
 
   private onPrivateMode(params: (number | number[])[], enabled: boolean): boolean {

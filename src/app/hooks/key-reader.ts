@@ -97,8 +97,13 @@ function typedKeys(chunk: string): KeyPress[] {
 
 /** Pasted text as it goes into the line: line breaks and tabs become spaces, control bytes their pictures. */
 export function pastedText(chunk: string): string {
-  return [...chunk.replace(/\r\n|[\r\n\t]/g, ' ')].map((c) => (c.charCodeAt(0) <= 26 ? (controlPicture(String.fromCharCode(c.charCodeAt(0) + 0x60)) ?? '') : c)).join('');
+  return [...chunk.replace(/\r\n|[\r\n\t]/g, ' ')]
+    .map((c) => (c === '\x1b' ? ESC_PICTURE : c.charCodeAt(0) <= 26 ? (controlPicture(String.fromCharCode(c.charCodeAt(0) + 0x60)) ?? '') : c))
+    .join('');
 }
+
+/** An ESC inside a paste is shown, like every other control byte there, not dropped with what follows it. */
+const ESC_PICTURE = '␛';
 
 /** Keeps whether a bracketed paste is open across Ink's input events. */
 export class KeyReader {
@@ -115,7 +120,8 @@ export class KeyReader {
       return [];
     }
     if (this.pasting) {
-      const text = event.startsWith('\x1b') ? '' : pastedText(event);
+      // Ink splits at ESC: a part of the paste may begin with one (ESC ]52;c;X BEL shows as ␛]52;c;X␇).
+      const text = pastedText(event);
       return text ? [{ text, key: plainKey(), paste: true }] : [];
     }
     if (event.startsWith('\x1b')) {

@@ -21,7 +21,8 @@ export function traceCall(state: ConversationState, session: SessionState, event
     ...(event.on === undefined ? {} : { on: event.on }),
     result: event.result,
     requested: event.requested,
-    head: bytes.subarray(0, PREVIEW_BYTES),
+    // A copy: a slice would keep the whole read buffer (up to 64 KiB) alive for each of the 2000 entries.
+    head: Buffer.from(bytes.subarray(0, PREVIEW_BYTES)),
   };
   const trace = insertByStart(state.trace.length >= TRACE_LIMIT ? state.trace.slice(1 - TRACE_LIMIT) : state.trace, entry);
   return { ...state, trace, traceCount: state.traceCount + 1 };

@@ -1,7 +1,8 @@
 // What one process's terminal would show: its own lines, what it read, the session
 // dividers and its notes, in the order they happened. The history is bounded: when a
 // conversation starts, the oldest conversations are let go once the others hold more
-// than KEPT_MESSAGES messages (the current conversation always stays whole), and the
+// than KEPT_MESSAGES messages or number more than KEPT_CONVERSATIONS (the current
+// conversation always stays whole), and the
 // transcript then begins with a line that says how much was dropped. Each state's
 // transcript is built once, however many frames (key presses) draw it.
 import { WIRINGS, type Proc } from '../../ipc/events.js';
@@ -10,6 +11,8 @@ import { addCounts, countOf } from './tallies.js';
 
 /** Messages kept from earlier conversations (the current one is kept whole whatever its size). */
 export const KEPT_MESSAGES = 200;
+/** And at most this many earlier conversations, however few messages they hold (restarts with none still add a divider each). */
+export const KEPT_CONVERSATIONS = 100;
 
 export type TranscriptEntry =
   | { kind: 'dropped'; at: number; dropped: DroppedHistory }
@@ -47,18 +50,21 @@ export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEn
 export function trimHistory(state: ConversationState, keep = KEPT_MESSAGES): ConversationState {
   const current = state.session?.id;
   const older = state.messages.filter((m) => m.session !== current);
-  if (older.length <= keep) return state;
+  const olderConversations = state.dividers.filter((d) => d.session !== current).length;
+  if (older.length <= keep && olderConversations <= KEPT_CONVERSATIONS) return state;
   const perSession = new Map<number, number>();
   for (const m of older) perSession.set(m.session, (perSession.get(m.session) ?? 0) + 1);
   // Walk back from the newest older conversation; the first that does not fit, and all before it, go.
   let kept = 0;
+  let keptConversations = 0;
   let firstKept = current ?? Infinity;
   for (let i = state.dividers.length - 1; i >= 0; i--) {
     const id = (state.dividers[i] as Divider).session;
     if (id === current) continue;
     const n = perSession.get(id) ?? 0;
-    if (kept + n > keep) break;
+    if (kept + n > keep || keptConversations === KEPT_CONVERSATIONS) break;
     kept += n;
+    keptConversations++;
     firstKept = id;
   }
   const stays = (session: number) => session >= firstKept || session === current;

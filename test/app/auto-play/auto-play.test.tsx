@@ -109,7 +109,7 @@ describe('auto-play', () => {
     expect(frame()).not.toContain('› H');
     expect(world.last.childLines).toEqual([]);
     // Each check of this wait moves the fake clock on, so auto-play goes on typing.
-    await vi.waitUntil(() => world.last.childLines.length === 1);
+    await vi.waitUntil(() => world.last.childLines.length === 1, { timeout: 15_000 });
     expect(world.last.childLines).toEqual(['Hey']);
   });
 
