@@ -36,6 +36,8 @@ const OPTIONS = {
   messages: { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
+  // clean's
+  yes: { type: 'boolean', short: 'y' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -59,6 +61,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   messages: ['writers'],
   json: ['race', 'writers'],
   csv: ['race', 'writers'],
+  yes: ['clean'],
 };
 
 /** --lang as written, even on a command line that fails to parse, so the error speaks that language. */
@@ -73,8 +76,8 @@ function langFromArgv(argv: readonly string[]): Lang | null {
 
 /** The subcommand named on the command line, even one that fails to parse, for the help it points to. */
 function commandFromArgv(argv: readonly string[]): Command {
-  const named = argv.find((arg) => arg === 'race' || arg === 'writers');
-  return named === 'race' || named === 'writers' ? named : 'chat';
+  const named = argv.find((arg) => arg === 'race' || arg === 'writers' || arg === 'clean');
+  return named === 'race' || named === 'writers' || named === 'clean' ? named : 'chat';
 }
 
 /**
@@ -137,7 +140,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       throw new UsageError(problemFromNode(error as Error & { code?: string }));
     }
     const { values, positionals } = parsed;
-    const command: Command = positionals[0] === 'race' || positionals[0] === 'writers' ? positionals[0] : 'chat';
+    const first = positionals[0];
+    const command: Command = first === 'race' || first === 'writers' || first === 'clean' ? first : 'chat';
     const extra = positionals[command === 'chat' ? 0 : 1];
     if (extra !== undefined) throw new UsageError({ kind: 'unexpected-argument', argument: extra });
     oneOf('--lang', values.lang, ['en', 'ko'] as const);
@@ -151,6 +155,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     const color = !values['no-color'] && !env.NO_COLOR;
 
+    if (command === 'clean') return { command, yes: Boolean(values.yes), lang: langOption };
     if (command === 'writers') {
       return {
         command,

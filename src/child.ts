@@ -1,6 +1,8 @@
 // The child process's entry point: `node child.js --turns N --first-turn K --delay-ms MS
-// [--one-fd]`, forked by the parent with its conversation fds at 3 and 4, its keyboard
-// on stdin and its reports on stdout (see child/conversation.ts for what it does).
+// [--one-fd] [--channel NAME ...]`, forked by the parent with its conversation fds at 3
+// and 4 (or the channel's own arguments: a queue's id), its keyboard on stdin and its
+// reports on stdout (see child/conversation.ts for what it does).
+import { WIRINGS, type Wiring } from './channels/names.js';
 import { childEntry } from './child/threads.js';
 import { runChild, type ChildOptions } from './child/conversation.js';
 
@@ -15,9 +17,18 @@ function parseArgs(argv: string[]): ChildOptions {
     delayMs: value('--delay-ms', 0),
     firstTurn: Math.max(1, value('--first-turn', 1)),
     oneFd: argv.includes('--one-fd'),
+    calls: null,
     traced: true,
     echo: false,
   };
 }
 
-childEntry(() => runChild(parseArgs(process.argv.slice(2))));
+/** The channel's own calls, when it names a channel that has them (only then is the registry loaded: the pipes' child starts lean). */
+async function start(argv: string[]): Promise<void> {
+  const name = argv[argv.indexOf('--channel') + 1] as Wiring;
+  if (!argv.includes('--channel') || !WIRINGS.includes(name)) return runChild(parseArgs(argv));
+  const make = (await import('./channels/ends-registry.js')).channelEnds(name).childCalls;
+  runChild({ ...parseArgs(argv), calls: make ? await make(argv) : null });
+}
+
+childEntry(() => void start(process.argv.slice(2)));

@@ -12,6 +12,7 @@ import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
+import { runClean } from './clean.js';
 import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
 import { runWritersCommand } from './experiments/writers-report.js';
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
     say(process.stderr, t.noLibc(sanitizeForDisplay(error.message)));
     return 2;
   }
+  if (parsed.command === 'clean') return runClean(parsed, lang);
   // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
   if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
     const place = findSafeRoot();

@@ -12,7 +12,7 @@ import { channelEnds } from './channels/ends-registry.js';
 import type { WiredLinkEvent, Wiring } from './ipc/events.js';
 import type { RaceCounts } from './experiments/report-schema.js';
 import type { Frame } from './ipc/framing.js';
-import { canSeeKernelCalls, isInCall } from './ipc/kernel-calls.js';
+import { canSeeKernelCalls, isInCall, type KernelCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
 
 export const QUESTION = 'Who are you?';
@@ -46,6 +46,10 @@ export interface RaceResult extends RaceCounts {
    * not returned. Each such read is then ended with the parent's own bytes.
    */
   parentBlocked: number;
+  /** The call the parent reads with, as /proc names it (read, msgrcv). */
+  parentCall: KernelCall;
+  /** Trials where, with no parent delay, /proc showed the parent waiting in that call before the child's line went out. */
+  waitingBeforeSend: number;
   /**
    * Trials in which the first message read was not the child's (bytes an outside process
    * wrote into a named pipe): counted neither stolen nor delivered.
@@ -56,7 +60,7 @@ export interface RaceResult extends RaceCounts {
   childPid: number;
 }
 
-type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; disturbed?: boolean };
+type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; waitingBeforeSend: boolean; disturbed?: boolean };
 
 function nextChildRead(link: PipeLink<WiredLinkEvent>): Promise<Frame> {
   return new Promise((resolve, reject) => {
@@ -82,10 +86,10 @@ async function pollFor(ready: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
-/** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) (Linux), or the read has not returned. */
+/** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) or msgrcv(queue) (Linux), or the read has not returned. */
 function parentReadBlocked(link: PipeLink<WiredLinkEvent>): boolean {
-  const fd = link.parentFds[0]?.fd ?? -1;
-  return link.readPending && (!canSeeKernelCalls() || isInCall('self', 'read', fd));
+  const { call, arg } = link.readInKernel;
+  return link.readPending && (!canSeeKernelCalls() || isInCall('self', call, arg));
 }
 
 async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {
@@ -96,9 +100,10 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
   })();
   // Like the C program of the same shape: the parent's thread is already in read() when
   // the child's keyboard line goes out (a delayed parent reads later, by design).
+  let waitingBeforeSend = false;
   if (parentDelayMs === 0) {
     await parentRead;
-    await pollFor(() => parentReadBlocked(link), 1000);
+    waitingBeforeSend = await pollFor(() => parentReadBlocked(link), 1000);
   }
   link.typeForChild(QUESTION);
 
@@ -117,11 +122,11 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
       if (first.frame.writer !== 'child') {
         // Someone else's bytes: the child's own message is then read back by the child.
         await Promise.race([childRead, timeout]);
-        return { stolen: false, delivered: false, parentBlocked: false, disturbed: true };
+        return { stolen: false, delivered: false, parentBlocked: false, waitingBeforeSend, disturbed: true };
       }
       await link.write(ANSWER);
       await Promise.race([childRead, timeout]);
-      return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link) };
+      return { stolen: false, delivered: true, parentBlocked: parentReadBlocked(link), waitingBeforeSend };
     }
     // The child took the bytes. The parent's read was made (or is made after its delay) on
     // a pipe that nobody will write to: ask the kernel whether it is blocked there.
@@ -129,7 +134,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
     const parentBlocked = await pollFor(() => parentReadBlocked(link), 1000);
     pending.cancel();
     await Promise.race([link.wakeRead(), timeout]);
-    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, disturbed: first.frame.writer !== 'child' };
+    return { stolen: first.frame.writer === 'child', delivered: false, parentBlocked, waitingBeforeSend, disturbed: first.frame.writer !== 'child' };
   } finally {
     clearTimeout(timer);
   }
@@ -146,6 +151,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
   let stolen = 0;
   let delivered = 0;
   let parentBlocked = 0;
+  let waitingBeforeSend = 0;
   let disturbed = 0;
   // A message torn by another writer's bytes fails the reader's frame check.
   let torn = 0;
@@ -160,6 +166,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
       if (outcome.stolen) stolen++;
       if (outcome.delivered) delivered++;
       if (outcome.parentBlocked) parentBlocked++;
+      if (outcome.waitingBeforeSend) waitingBeforeSend++;
       if (outcome.disturbed) disturbed++;
       settings.onTrial?.(i + 1);
     }
@@ -180,6 +187,8 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     delayMs: settings.delayMs,
     parentDelayMs,
     parentBlocked,
+    parentCall: link.readInKernel.call,
+    waitingBeforeSend,
     disturbed,
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),

@@ -16,7 +16,8 @@ import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
 import { initialState, type ConversationState } from './state/model.js';
 import { deriveView } from './state/view.js';
-import { other } from './state/turns.js';
+import { conversationTurn, other } from './state/turns.js';
+import { channelListLines } from './views/channel-list-lines.js';
 import { helpLines } from './views/help-lines.js';
 import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
@@ -136,7 +137,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const sessionId = session?.id ?? 0;
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
   const holders = useOutsideHolders(session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
-  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}`, fdReader);
+  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
@@ -191,6 +192,13 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       dispatchUi({ type: 'saved', notice: { ok: false, text: t.save.failed(sanitizeForDisplay(error instanceof Error ? error.message : String(error))) } });
     }
   };
+  // F3's list picked a channel: switch to it, live, counted from the turn under way.
+  const picked = ui.picked;
+  useEffect(() => {
+    if (picked && picked.wiring !== conversation.wiring) conversation.switchTo(picked.wiring, view.phase === 'finished' ? 1 : conversationTurn(state));
+    // Only a new pick switches: not a later change of the conversation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked]);
   const command = (command: Command) =>
     carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
   const typed = (text: string, key: Key, paste: boolean) => {
@@ -216,8 +224,12 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   if (isTooSmall(cols, rows)) return <TooSmall t={t} cols={cols} rows={rows} />;
-  if (ui.helpOpen || ui.sweepOpen) {
-    const overlay = ui.helpOpen ? helpView().lines : sweepPanelLines(t, classSweep.sweep, cols, rows - 1);
+  if (ui.helpOpen || ui.sweepOpen || ui.channelList !== null) {
+    const overlay = ui.helpOpen
+      ? helpView().lines
+      : ui.sweepOpen
+        ? sweepPanelLines(t, classSweep.sweep, cols, rows - 1)
+        : channelListLines(t, conversation.wiring ?? view.wiring, ui.channelList ?? 0, cols, rows - 1);
     return (
       <Box width={cols} height={rows - 1}>
         <LinesView lines={overlay} theme={theme} width={cols} />

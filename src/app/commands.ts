@@ -3,6 +3,7 @@
 // state (panels, help, scrolling), save, run the in-chat sweep, or quit. Plain code
 // over what App hands in, so App stays the place that wires things together.
 import type { Dispatch } from 'react';
+import { listedChannels } from '../channels/channel-list.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import type { Proc } from '../ipc/events.js';
 import type { ConversationSession } from '../session/conversation-session.js';
@@ -26,6 +27,9 @@ const UI_ACTIONS = {
   trace: 'trace-toggled',
   fds: 'fds-toggled',
 } as const;
+
+/** F3's list, in the order it shows them (grouped). */
+const LISTED = listedChannels();
 
 /** The next value after `current` in the cycle (values off the cycle go to the next larger one). */
 export function nextInCycle(cycle: number[], current: number): number {
@@ -56,7 +60,7 @@ export function carryOut(command: Command, c: CommandContext): void {
   // The saved notice stands until the next command, and the banner it covered comes back.
   dispatchUi({ type: 'notice-dismissed' });
   // Esc arms one command: any command but scrolling ends it.
-  if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel')) dispatchUi({ type: 'typing-mode' });
+  if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel') && !command.startsWith('list')) dispatchUi({ type: 'typing-mode' });
   const wiring = conversation.wiring ?? view.wiring;
   const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
   switch (command) {
@@ -66,8 +70,16 @@ export function carryOut(command: Command, c: CommandContext): void {
       return c.suspend?.();
     case 'toggle':
       return conversation.toggle(turnOn);
-    case 'next-wiring':
-      return conversation.nextWiring(turnOn);
+    case 'channel-list':
+      return dispatchUi({ type: 'channel-list-toggled', at: Math.max(0, LISTED.indexOf(wiring)) });
+    case 'list-up':
+    case 'list-down':
+      return dispatchUi({ type: 'channel-list-moved', by: command === 'list-up' ? -1 : 1, count: LISTED.length });
+    case 'close-list':
+      return dispatchUi({ type: 'channel-list-closed' });
+    case 'list-pick':
+      // Through the reducer: keys can come faster than frames, and the row chosen is the reducer's.
+      return dispatchUi({ type: 'channel-list-picked', listed: LISTED });
     case 'source':
       return dispatchUi({ type: 'source-toggled', shown: c.sourceShown });
     case 'sweep':

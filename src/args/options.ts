@@ -60,7 +60,14 @@ export interface WritersOptions {
 }
 
 /** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
-export type Command = 'chat' | 'race' | 'writers';
+export type Command = 'chat' | 'race' | 'writers' | 'clean';
+
+/** `pipe-chat clean`: what a crashed run of this user left, removed after a yes (--yes for scripts). */
+export interface CleanOptions {
+  command: 'clean';
+  yes: boolean;
+  lang: Lang | null;
+}
 
 /** Why a number was refused, beyond being out of range. */
 export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number' | 'out-of-range' | 'too-many';
@@ -83,6 +90,7 @@ export type Parsed =
   | UiOptions
   | RaceOptions
   | WritersOptions
+  | CleanOptions
   | { command: 'help'; topic: Command; lang: Lang | null }
   | { command: 'version' }
   | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };

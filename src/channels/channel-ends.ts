@@ -4,6 +4,8 @@
 // how a blocked call is ended on the way out, and what can happen to a message on it.
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
+import { errnoCode, type CallSite } from '../ipc/events.js';
+import type { KernelCall } from '../ipc/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
 
@@ -12,15 +14,68 @@ export interface PipeDescription {
   inode: number;
 }
 
+/** A call's result: bytes moved (0 from a read: end of file), or the errno code ("EIDRM"). */
+export type CallResult = number | string;
+
+/**
+ * The parent's blocking read and write on a channel, each made on a thread of libuv's
+ * pool so that the UI thread only draws, and how the screen names each (its CallSite).
+ * A pipe or socket: read(2)/write(2) on fds (fdCalls); a queue: msgrcv/msgsnd.
+ */
+export interface ParentCalls {
+  read: CallSite;
+  write: CallSite;
+  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument. */
+  readInKernel: { call: KernelCall; arg: number };
+  /** One blocking read into `buffer` (kept referenced until `done` runs). */
+  readInto(buffer: Buffer, done: (result: CallResult) => void): void;
+  /** One blocking write of `buffer[offset, offset + length)`. */
+  writeFrom(buffer: Buffer, offset: number, length: number, done: (result: CallResult) => void): void;
+}
+
+/** read(2) and write(2) on the parent's fds, through fs.read and fs.write (the pool). */
+export function fdCalls(readFd: number, writeFd: number): ParentCalls {
+  return {
+    read: { fd: readFd },
+    write: { fd: writeFd },
+    readInKernel: { call: 'read', arg: readFd },
+    readInto: (buffer, done) => fs.read(readFd, buffer, 0, buffer.length, null, (error, n) => done(error ? errnoCode(error) : n)),
+    writeFrom: (buffer, offset, length, done) => fs.write(writeFd, buffer, offset, length, null, (error, n) => done(error ? errnoCode(error) : n)),
+  };
+}
+
+/**
+ * The child's blocking read and write, made on its main thread (it really waits in the
+ * call, as the C child does), and how the screen names each. A pipe or socket: read(2)
+ * and write(2) on fds 3 and 4 (child/syscalls.ts); a queue: msgrcv and msgsnd.
+ */
+export interface ChildCalls {
+  read: CallSite;
+  write: CallSite;
+  /** One blocking read into `buffer`. */
+  readInto(buffer: Buffer): CallResult;
+  /** One blocking write of `buffer` from `offset`. */
+  writeFrom(buffer: Buffer, offset: number): CallResult;
+}
+
 /** The kernel objects of one link, made before the child is forked. */
 export interface Wires {
   /** The kernel pipes; none on a socket (its ends are the link's parentFds and childFds, kind 'socket'). */
   pipes: PipeDescription[];
-  /** The parent's fds; the same fd on a two-way channel. */
+  /** The parent's fds; the same fd on a two-way channel; -1 on a channel without fds (a queue). */
   parentRead: number;
   parentWrite: number;
+  /** The parent's calls where they are not read(2)/write(2) on those fds (a queue); null: fdCalls. */
+  calls: ParentCalls | null;
   /** What the child gets at fds 3 and 4 (closed here once forked: ours would keep the channel alive). */
-  childStdio: [number, number | 'ignore'];
+  childStdio: [number | 'ignore', number | 'ignore'];
+  /** Arguments the child needs to find what was made (a queue: its id). */
+  childArgs: string[];
+  /**
+   * Removes, synchronously, what outlives its processes (a queue: IPC_RMID, and a call
+   * blocked in it returns EIDRM); safe to call twice; null where nothing does.
+   */
+  remove: (() => void) | null;
   /** Ends a parent's call in flight at once, on the way out (a socket: shutdown); null where closing our write end does. */
   shutdown: (() => void) | null;
   /** A non-blocking write end of the parent's, kept only to end its own read at close (named pipe); null elsewhere. */
@@ -35,19 +90,28 @@ export interface BlockingCall {
   call: 'read' | 'write';
   /** The end as the C program names it: fds1[0], sv[0], fd. */
   end: string;
+  /** The whole call as the C program writes it, where it is not read/write(end, buf, ...) (a queue's msgsnd). */
+  text?: string;
 }
 
+/** The family a channel belongs to, for the lists that group them (F3, --help). */
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv';
+
 export interface ChannelEnds {
+  /** Its family: pipes (anonymous and named), sockets, System V IPC. */
+  group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
   childArgs: readonly string[];
+  /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
+  childCalls: ((argv: readonly string[]) => Promise<ChildCalls>) | null;
   /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
   calls: readonly BlockingCall[];
   /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
   poolThreads: number;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
-  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes';
+  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
   /** What can happen to a message on it: read back by its own writer, never read, or torn by another writer. */
@@ -73,4 +137,5 @@ export function closeChildCopies(wires: Wires): void {
 export function closeParentEnds(wires: Wires): void {
   for (const fd of new Set([wires.parentRead, wires.parentWrite, wires.wakeFd ?? -1])) if (fd >= 0) fs.closeSync(fd);
   wires.named?.remove();
+  wires.remove?.();
 }

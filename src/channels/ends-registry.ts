@@ -5,6 +5,8 @@ import type { ChannelEnds } from './channel-ends.js';
 import type { Wiring } from './names.js';
 import { namedEnds } from './named/ends.js';
 import { onePipeEnds } from './one-pipe/ends.js';
+import { queueChannelEnds } from './queue/ends.js';
+import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
@@ -13,6 +15,8 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   'one-pipe': onePipeEnds,
   socket: socketEnds,
   named: namedEnds,
+  queue: queueChannelEnds,
+  'queue-one-type': queueOneTypeEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

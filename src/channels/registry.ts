@@ -7,6 +7,8 @@ import type { Channel } from './channel.js';
 import { named } from './named/index.js';
 import { WIRINGS, type Wiring } from './names.js';
 import { onePipe } from './one-pipe/index.js';
+import { queue } from './queue/index.js';
+import { queueOneType } from './queue-one-type/index.js';
 import { socket } from './socket/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
@@ -15,6 +17,8 @@ export const CHANNELS: Record<Wiring, Channel> = {
   'one-pipe': onePipe,
   socket,
   named,
+  queue,
+  'queue-one-type': queueOneType,
 };
 
 export function channelOf(wiring: Wiring): Channel {

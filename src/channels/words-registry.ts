@@ -5,6 +5,7 @@ import type { ChannelWords, Lang } from './channel-words.js';
 import type { Wiring } from './names.js';
 import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
+import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { socketWords } from './socket/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
@@ -14,5 +15,7 @@ export function channelWords(lang: Lang) {
     'one-pipe': onePipeWords[lang],
     socket: socketWords[lang],
     named: namedWords[lang],
+    queue: queueWords[lang],
+    'queue-one-type': queueOneTypeWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

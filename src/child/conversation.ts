@@ -1,5 +1,6 @@
 // The child of the textbook exercise, ported faithfully:
 //   for each turn: line = keyboard(); write(fd 4, line); [sleep]; read(fd 3, buf); print("from Parent: " buf)
+// (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ChildCalls).
 // Its I/O is synchronous on blocking fds, so read() really blocks this process, and
 // between its write() and its read() it makes no other call than the C child does (the
 // report of the write is prepared before it and handed over after it without a call;
@@ -7,12 +8,13 @@
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import { CHILD_FDS, encodeLine } from '../ipc/child-protocol.js';
-import { describeFd, nowUs, type ProcActivity } from '../ipc/events.js';
+import type { ChildCalls } from '../channels/channel-ends.js';
+import { encodeLine } from '../ipc/child-protocol.js';
+import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, finish, prepareCall, publishCall, report, send, sendThroughReporter, setTraced, syscall, warmingUp } from './reports.js';
-import { READ_BUFFER, readOnce, sleep, writeOnce } from './syscalls.js';
+import { READ_BUFFER, fdChildCalls, readOnce, sleep, writeOnce } from './syscalls.js';
 
 export interface ChildOptions {
   turns: number;
@@ -20,14 +22,16 @@ export interface ChildOptions {
   firstTurn: number;
   /** A socket: fd 3 both ways. */
   oneFd: boolean;
+  /** The channel's own calls, where they are not read(2)/write(2) on fds 3 and 4. */
+  calls: ChildCalls | null;
   /** Report every call (a benchmark variant turns it off). */
   traced: boolean;
   /** A benchmark variant: send every message straight back instead of playing turns. */
   echo: boolean;
 }
 
-/** The fd the child writes its messages to: fd 4, or fd 3 itself on a socket. */
-let writeFd: number = CHILD_FDS.write;
+/** The child's blocking calls: read(2) on fd 3 and write(2) on fd 4 (fd 3 on a socket), or the channel's. */
+let calls: ChildCalls = fdChildCalls(false);
 const decoder = new FrameDecoder();
 /** Frames a read brought that the child has not used yet. */
 const received: Frame[] = [];
@@ -37,33 +41,39 @@ const received: Frame[] = [];
  * prepared before the call as if the rest went in whole (a blocking pipe takes it whole
  * or blocks) and published after it.
  */
-function writeCall(fd: number, frame: Buffer, offset: number, then: ProcActivity): number | string {
+function writeCall(write: ChildCalls['writeFrom'], site: CallSite, frame: Buffer, offset: number, then: ProcActivity): number | string {
   const rest = frame.length - offset;
-  const prepared = prepareCall([syscall('write', fd, rest, rest, offset, 0, frame), activity(then)]);
+  const prepared = prepareCall([syscall('write', site, rest, rest, offset, 0, frame), activity(then)]);
   const start = nowUs();
-  const result = writeOnce(fd, frame, offset);
+  const result = write(frame, offset);
   const end = nowUs();
   if (prepared && result === rest) publishCall(result, start, end);
-  else report(() => [{ ...syscall('write', fd, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  else report(() => [{ ...syscall('write', site, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
   return result;
 }
 
-/** write(2) until the whole frame is in the pipe; `then` is what the child does next, reported with the write. */
-function writeFrame(frame: Buffer, then: ProcActivity): void {
-  sendThroughReporter([activity({ doing: 'writing', fd: writeFd })]);
+/**
+ * write(2) until the whole frame is in the pipe; `then` is what the child does next,
+ * reported with the write. False when the kernel refused the message whole (EINVAL: a
+ * queue's msgmax): the child then waits for another line.
+ */
+function writeFrame(frame: Buffer, then: ProcActivity): boolean {
+  sendThroughReporter([activity({ doing: 'writing', ...calls.write })]);
   for (let off = 0; off < frame.length; ) {
-    const result = writeCall(writeFd, frame, off, then);
+    const result = writeCall(calls.writeFrom, calls.write, frame, off, then);
+    if (typeof result === 'string' && off === 0 && result.startsWith('EINVAL')) return false;
     if (typeof result !== 'number') finish(1);
     off += result;
   }
+  return true;
 }
 
 /** read(2) until a whole frame has arrived (or take one a previous read already brought). */
 function readFrame(): Frame {
   while (received.length === 0) {
     const start = nowUs();
-    const result = readOnce(CHILD_FDS.read);
-    report(() => [syscall('read', CHILD_FDS.read, READ_BUFFER.length, result, 0, start)]);
+    const result = calls.readInto(READ_BUFFER);
+    report(() => [syscall('read', calls.read, READ_BUFFER.length, result, 0, start)]);
     if (typeof result !== 'number') finish(1);
     if (result === 0) finish(0);
     const { frames, errors } = decoder.push(READ_BUFFER.subarray(0, result));
@@ -82,10 +92,10 @@ function warmUp(): void {
   const frame = encodeFrame('child', 1, 'warm');
   warmingUp(() => {
     for (let i = 0; i < 200; i++) {
-      writeCall(sink, frame, 0, { doing: 'reading', fd: CHILD_FDS.read });
+      writeCall((buffer, offset) => writeOnce(sink, buffer, offset), { fd: sink }, frame, 0, { doing: 'reading', ...calls.read });
       const start = nowUs();
       const result = readOnce(zero);
-      encodeLine(syscall('read', zero, 16, result, 0, start));
+      encodeLine(syscall('read', { fd: zero }, 16, result, 0, start));
     }
   });
   sleep(0.001);
@@ -110,10 +120,13 @@ function converse(options: ChildOptions): void {
       turn--;
       continue;
     }
-    writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', fd: CHILD_FDS.read });
+    if (!writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', ...calls.read })) {
+      turn--;
+      continue;
+    }
     if (delayMs > 0) {
       sleep(delayMs);
-      report(() => [activity({ doing: 'reading', fd: CHILD_FDS.read })]);
+      report(() => [activity({ doing: 'reading', ...calls.read })]);
     }
     readFrame();
   }
@@ -124,16 +137,17 @@ function converse(options: ChildOptions): void {
 function echo(): never {
   for (;;) {
     const frame = readFrame();
-    writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', fd: CHILD_FDS.read });
+    writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', ...calls.read });
   }
 }
 
 /** Says hello (its pid and fds, as fstat sees them), then plays. */
 export function runChild(options: ChildOptions): never {
   setTraced(options.traced);
-  if (options.oneFd) writeFd = CHILD_FDS.read;
+  calls = options.calls ?? fdChildCalls(options.oneFd);
   warmUp();
-  send([{ type: 'hello', proc: 'child', pid: process.pid, fds: [describeFd(CHILD_FDS.read, 'read'), describeFd(writeFd, 'write')], at: nowUs() }]);
+  const fds = options.calls ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
+  send([{ type: 'hello', proc: 'child', pid: process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);
   finish(0);

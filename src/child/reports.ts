@@ -6,7 +6,7 @@
 // the reports keep their order and nothing waits for the reporter thread to start.
 import { isMainThread } from 'node:worker_threads';
 import { encodeLine } from '../ipc/child-protocol.js';
-import { nowUs, type LinkEvent, type ProcActivity } from '../ipc/events.js';
+import { nowUs, type CallSite, type LinkEvent, type ProcActivity } from '../ipc/events.js';
 import { MailboxReader, MailboxWriter, RecordKind, createMailbox, type Mailbox, type TakenRecord } from '../ipc/report-mailbox.js';
 import { READ_BUFFER, STDOUT, writeAll } from './syscalls.js';
 
@@ -90,9 +90,9 @@ export function activity(doing: ProcActivity): LinkEvent {
   return { type: 'activity', proc: 'child', activity: doing, at: nowUs() };
 }
 
-export function syscall(call: 'read' | 'write', fd: number, requested: number, result: number | string, offset: number, start: number, data: Buffer = READ_BUFFER): LinkEvent {
+export function syscall(call: 'read' | 'write', site: CallSite, requested: number, result: number | string, offset: number, start: number, data: Buffer = READ_BUFFER): LinkEvent {
   const moved = typeof result === 'number' ? data.subarray(offset, offset + result) : data.subarray(0, 0);
-  return { type: 'syscall', proc: 'child', call, fd, requested, result, data: moved.toString('base64'), start, at: nowUs() };
+  return { type: 'syscall', proc: 'child', call, ...site, requested, result, data: moved.toString('base64'), start, at: nowUs() };
 }
 
 /** The reporter thread: takes each record from the mailbox, completes it, writes it to stdout. */

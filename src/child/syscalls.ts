@@ -2,6 +2,8 @@
 // on its fds, and the textbook's sleep. Errors come back as errno codes, not exceptions,
 // so that the call path costs the same whatever happens.
 import fs from 'node:fs';
+import type { ChildCalls } from '../channels/channel-ends.js';
+import { CHILD_FDS } from '../ipc/child-protocol.js';
 import { errnoCode } from '../ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
 
@@ -31,13 +33,24 @@ export function writeOnce(fd: number, bytes: Buffer, offset: number): number | s
   }
 }
 
-/** One read(2); returns the byte count, 0 at end of file, or the errno code. */
-export function readOnce(fd: number): number | string {
+/** One read(2) into `buffer` (READ_BUFFER by default); returns the byte count, 0 at end of file, or the errno code. */
+export function readOnce(fd: number, buffer: Buffer = READ_BUFFER): number | string {
   try {
-    return fs.readSync(fd, READ_BUFFER, 0, READ_BUFFER.length, null);
+    return fs.readSync(fd, buffer, 0, buffer.length, null);
   } catch (error) {
     return errnoCode(error);
   }
+}
+
+/** read(2) on fd 3 and write(2) on fd 4, or on fd 3 both ways (a socket). */
+export function fdChildCalls(oneFd: boolean): ChildCalls {
+  const writeFd = oneFd ? CHILD_FDS.read : CHILD_FDS.write;
+  return {
+    read: { fd: CHILD_FDS.read },
+    write: { fd: writeFd },
+    readInto: (buffer) => readOnce(CHILD_FDS.read, buffer),
+    writeFrom: (buffer, offset) => writeOnce(writeFd, buffer, offset),
+  };
 }
 
 /** The textbook's sleep between write() and read(): a futex wait with a timeout. */

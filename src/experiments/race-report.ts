@@ -20,6 +20,7 @@ export function formatRace(result: RaceResult, lang: Lang): string {
     `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
     `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
     `  ${t.parentBlocked(result.parentBlocked)}`,
+    ...(result.parentDelayMs === 0 ? [`  ${t.waitingBeforeSend(result.parentCall, result.waitingBeforeSend)}`] : []),
     ...(result.disturbed > 0 ? [`  ${t.disturbed(result.disturbed)}`] : []),
     `  ${t.speed(result.trialsPerSecond)}`,
   ].join('\n');

@@ -5,16 +5,16 @@ export const chapterEn = {
   help: {
     title: 'Four wirings: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
-    nextWiring: 'next wiring, live: two pipes, one shared pipe, socket, named pipe (the history stays)',
+    nextWiring: 'the list of channels, grouped (pipes, sockets, System V): ↑/↓ and Enter switch live (the history stays)',
   },
   source: {
     title: (file: string) => `source: ${file}`,
     mark: {
       starting: 'starting',
       typing: 'at its keyboard (fgets)',
-      writing: (fd: number) => `in write(fd ${fd})`,
+      writing: (call: string) => `in ${call}`,
       sleeping: (d: string) => `sleeping ${d}`,
-      reading: (fd: number) => `BLOCKED in read(fd ${fd})`,
+      reading: (call: string) => `BLOCKED in ${call}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

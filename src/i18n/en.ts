@@ -1,5 +1,6 @@
 // The English catalogue: every string a user sees, in one place. ko.ts mirrors it key
 // for key (the Messages type makes a missing Korean string a type error).
+import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
@@ -25,6 +26,8 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' };
+
 export const en = {
   cli: {
     usage: {
@@ -33,10 +36,11 @@ export const en = {
   pipe-chat race [options]     the one-pipe race, run many times: how often is a message stolen?
   pipe-chat race --sweep       the race over a range of child delays, drawn as a chart
   pipe-chat writers [options]  many writers, one pipe: which messages arrive whole?
+  pipe-chat clean [--yes]      list what a crashed run left (queues, segments, semaphores, directories) and remove it
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
-  --wiring W           two-pipes, one-pipe, socket or named (a FIFO on disk others can open)
+  --wiring W           the channel, one of those listed below (default two-pipes)
   --child-delay MS     the child's sleep between its write and its read (default 0)
   --parent-delay MS    the parent's delay before each read (default 0)
   --lang en|ko         language (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -48,7 +52,10 @@ Options of the chat:
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
-Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, Esc then one letter for a command, Ctrl+C quits.`,
+Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, F3 lists the channels, Esc then one letter for a command, Ctrl+C quits.
+
+Channels (--wiring NAME):
+${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
       race: `Usage:
   pipe-chat race [options]           one race: N single turns, stolen messages counted
   pipe-chat race --sweep [options]   the race at each of several child delays, as a chart
@@ -68,6 +75,16 @@ Options:
   --csv                print CSV: one row per delay
   --lang en|ko         language
   --no-color           no colours (NO_COLOR is respected too)`,
+      clean: `Usage:
+  pipe-chat clean [--yes]   what a crashed run of yours may have left, and its removal
+
+System V queues, segments and semaphore sets outlive their processes, and so can a
+named pipe's directory. This lists those of your runs whose process is gone, and
+removes them after a yes. Without a terminal it only lists them, unless --yes.
+
+Options:
+  -y, --yes            remove without asking (for scripts)
+  --lang en|ko         language`,
       writers: `Usage:
   pipe-chat writers [options]   N writer processes write into ONE pipe at once
 
@@ -88,7 +105,19 @@ Options:
     },
     usageError: (message: string) => `pipe-chat: ${message}`,
     seeHelp: (command: string) => `see ${command} --help`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers' },
+    clean: {
+      nothing: 'Nothing to clean: no queue, segment, semaphore set or directory of a run of yours that is gone.',
+      found: (n: number) => `Left by runs of yours that are gone (${n}):`,
+      sysv: (kind: string, id: number, key: string, pid: number) => `  ${kind} id ${id}  key ${key}  made by PID ${pid} (gone)`,
+      dir: (path: string) => `  directory ${path}`,
+      kinds: { msg: 'message queue', shm: 'shared memory segment', sem: 'semaphore set' },
+      ask: 'Remove them? [y/N] ',
+      kept: 'Nothing removed.',
+      listOnly: 'Nothing removed (no terminal to ask): run pipe-chat clean --yes to remove them.',
+      removed: (n: number) => `Removed ${n}.`,
+      failed: (what: string, why: string) => `Could not remove ${what}: ${why}`,
+    },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
@@ -140,6 +169,7 @@ Options:
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
+      waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
       disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe (counted neither stolen nor delivered): ${n}`,
       parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
@@ -187,12 +217,12 @@ Options:
     state: {
       starting: 'starting…',
       typing: 'typing at its keyboard',
-      writing: (fd: number) => `writing to fd ${fd}`,
-      reading: (fd: number, seconds: number) => `BLOCKED in read(fd ${fd}) for ${seconds} s`,
-      readingSince: (fd: number, time: string) => `BLOCKED in read(fd ${fd}) since ${time}`,
-      readingUntimed: (fd: number) => `BLOCKED in read(fd ${fd})`,
+      writing: (call: string) => `writing: ${call}`,
+      reading: (call: string, seconds: number) => `BLOCKED in ${call} for ${seconds} s`,
+      readingSince: (call: string, time: string) => `BLOCKED in ${call} since ${time}`,
+      readingUntimed: (call: string) => `BLOCKED in ${call}`,
       sleeping: (duration: string) => `sleeping ${duration}`,
-      stopped: (fd: number | null) => `STOPPED by a signal (state T in /proc)${fd === null ? '' : ` in read(fd ${fd})`}`,
+      stopped: (call: string | null) => `STOPPED by a signal (state T in /proc)${call === null ? '' : ` in ${call}`}`,
       done: 'done',
       eof: 'read() returned 0: end of file',
       error: (errno: string) => `stopped: ${errno}`,
@@ -395,6 +425,12 @@ Options:
       ms: (ms: string) => `${ms} ms`,
       bytes: (n: number) => `${n} B`,
       separator: (conversation: number, pid: string) => `── conversation ${conversation} · child PID ${pid} ──`,
+    },
+    channelList: {
+      title: 'channels (F3)',
+      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' },
+      current: '(now)',
+      hint: '↑/↓ choose · Enter switches, live (the history stays) · Esc closes',
     },
     fds: {
       title: 'open fds',

@@ -1,4 +1,5 @@
 // 한국어 카탈로그: en.ts와 키가 하나하나 같습니다.
+import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
@@ -25,6 +26,8 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' };
+
 export const ko: Messages = {
   cli: {
     usage: {
@@ -33,10 +36,11 @@ export const ko: Messages = {
   pipe-chat race [옵션]        파이프 하나로 경쟁을 여러 번: 메시지를 얼마나 자주 가로채나?
   pipe-chat race --sweep       자식 지연을 바꿔 가며 경쟁을 돌리고 차트로 그린다
   pipe-chat writers [옵션]     파이프 하나에 여러 writer: 어느 메시지가 온전히 도착하나?
+  pipe-chat clean [--yes]      죽은 실행이 남긴 것 (큐, 세그먼트, 세마포어, 디렉터리) 목록과 삭제
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
-  --wiring W           two-pipes, one-pipe, socket, named (다른 프로세스도 열 수 있는 디스크의 FIFO)
+  --wiring W           채널, 아래 목록 중 하나 (기본 two-pipes)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --lang en|ko         언어 (기본: LC_ALL, LC_MESSAGES, LANG에서)
@@ -48,7 +52,10 @@ export const ko: Messages = {
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, Esc 다음 글자 하나는 명령, Ctrl+C 종료.`,
+채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, F3 채널 목록, Esc 다음 글자 하나는 명령, Ctrl+C 종료.
+
+채널 (--wiring 이름):
+${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
       race: `사용법:
   pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
   pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
@@ -68,6 +75,16 @@ export const ko: Messages = {
   --csv                CSV로 출력: 지연마다 한 줄
   --lang en|ko         언어
   --no-color           색 없이 (NO_COLOR도 따릅니다)`,
+      clean: `사용법:
+  pipe-chat clean [--yes]   내 실행이 죽으며 남겼을 수 있는 것과 그 삭제
+
+System V 큐, 세그먼트, 세마포어 집합은 프로세스보다 오래 남고, 이름 있는 파이프의
+디렉터리도 남을 수 있습니다. 프로세스가 사라진 내 실행의 것을 나열하고, 예라고 하면
+지웁니다. 터미널이 없으면 --yes 없이는 나열만 합니다.
+
+옵션:
+  -y, --yes            묻지 않고 삭제 (스크립트용)
+  --lang en|ko         언어`,
       writers: `사용법:
   pipe-chat writers [옵션]   writer 프로세스 N개가 파이프 하나에 동시에 쓴다
 
@@ -87,8 +104,20 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
   --no-color           색 없이 (NO_COLOR도 따릅니다)`,
     },
     usageError: (message: string) => `pipe-chat: ${message}`,
+    clean: {
+      nothing: '지울 것이 없습니다: 사라진 내 실행의 큐, 세그먼트, 세마포어 집합, 디렉터리가 없습니다.',
+      found: (n: number) => `사라진 내 실행이 남긴 것 (${n}):`,
+      sysv: (kind: string, id: number, key: string, pid: number) => `  ${kind} id ${id}  키 ${key}  만든 PID ${pid} (사라짐)`,
+      dir: (path: string) => `  디렉터리 ${path}`,
+      kinds: { msg: '메시지 큐', shm: '공유 메모리 세그먼트', sem: '세마포어 집합' },
+      ask: '지울까요? [y/N] ',
+      kept: '아무것도 지우지 않았습니다.',
+      listOnly: '아무것도 지우지 않았습니다 (물어볼 터미널이 없음): 지우려면 pipe-chat clean --yes',
+      removed: (n: number) => `${n}개를 지웠습니다.`,
+      failed: (what: string, why: string) => `${what}을(를) 지우지 못했습니다: ${why}`,
+    },
     seeHelp: (command: string) => `${command} --help 를 보세요`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
@@ -140,6 +169,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       defaultWiring: '(race의 기본은 공유 파이프 하나입니다. --pipes 2는 안전한 연결로 돌립니다)',
       stolen: (n: number, pct: string) => `자식이 자기 메시지를 다시 읽음: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
+      waitingBeforeSend: (call: string, n: number) => `자식의 줄이 나가기 전에 부모가 ${call}()에서 기다리는 것이 /proc에 보인 시도: ${n}`,
       disturbed: (n: number) => `다른 프로세스가 파이프에 쓴 바이트 때문에 흐트러진 시도 (빼앗김에도 전달에도 세지 않음): ${n}`,
       parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
@@ -187,12 +217,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     state: {
       starting: '시작 중…',
       typing: '키보드 입력 기다림',
-      writing: (fd: number) => `fd ${fd}에 쓰는 중`,
-      reading: (fd: number, seconds: number) => `read(fd ${fd})에서 ${seconds}초째 막힘`,
-      readingSince: (fd: number, time: string) => `read(fd ${fd})에서 ${time}부터 막힘`,
-      readingUntimed: (fd: number) => `read(fd ${fd})에서 막힘`,
+      writing: (call: string) => `${call}로 쓰는 중`,
+      reading: (call: string, seconds: number) => `${call}에서 ${seconds}초째 막힘`,
+      readingSince: (call: string, time: string) => `${call}에서 ${time}부터 막힘`,
+      readingUntimed: (call: string) => `${call}에서 막힘`,
       sleeping: (duration: string) => `${duration} 자는 중`,
-      stopped: (fd: number | null) => `시그널로 멈춤 (/proc 상태 T)${fd === null ? '' : ` read(fd ${fd}) 안에서`}`,
+      stopped: (call: string | null) => `시그널로 멈춤 (/proc 상태 T)${call === null ? '' : ` ${call} 안에서`}`,
       done: '끝',
       eof: 'read()가 0을 돌려줌: 파일 끝',
       error: (errno: string) => `멈춤: ${errno}`,
@@ -394,6 +424,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       ms: (ms: string) => `${ms} ms`,
       bytes: (n: number) => `${n} B`,
       separator: (conversation: number, pid: string) => `── 대화 ${conversation} · 자식 PID ${pid} ──`,
+    },
+    channelList: {
+      title: '채널 (F3)',
+      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' },
+      current: '(지금)',
+      hint: '↑/↓ 고르기 · Enter 바로 전환 (기록은 남음) · Esc 닫기',
     },
     fds: {
       title: '열린 fd',

@@ -14,7 +14,7 @@ export interface ChildStart {
   script: string;
   args: string[];
   /** What the child gets at fds 3 and 4: our fds (the caller closes its copies); 'ignore' at 4 on a two-way channel. */
-  stdio: [number, number | 'ignore'];
+  stdio: [number | 'ignore', number | 'ignore'];
 }
 
 export interface ChildExit {

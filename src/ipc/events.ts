@@ -9,13 +9,28 @@ export type { Proc } from './framing.js';
 /** How parent and child are joined: the one table of names is the channels' (channels/names.ts). */
 export { WIRINGS, type Wiring } from '../channels/names.js';
 
+/**
+ * Where a call of the conversation goes: `fd` on a pipe or socket; on a channel whose
+ * calls are not read(2)/write(2) (a message queue) fd is -1 and `on` names the call as
+ * the screen shows it (`msgrcv(queue 5, type 2)`). See callText.
+ */
+export interface CallSite {
+  fd: number;
+  on?: string;
+}
+
 /** What a process is doing, in the textbook's terms. */
 export type ProcActivity =
   | { doing: 'typing' } // waiting for its keyboard line
-  | { doing: 'writing'; fd: number }
+  | ({ doing: 'writing' } & CallSite)
   | { doing: 'sleeping'; ms: number } // the delay knob, between write and read (or before read)
-  | { doing: 'reading'; fd: number } // blocked in read(fd)
+  | ({ doing: 'reading' } & CallSite) // blocked in read(fd), or in the call `on` names
   | { doing: 'done' };
+
+/** How the screen names a call: `read(fd 23)`, or the channel's own name for it. */
+export function callText(call: 'read' | 'write', site: CallSite): string {
+  return site.on ?? `${call}(fd ${site.fd})`;
+}
 
 /** Kept as a name of its own: every process's activity, on every channel. */
 export type WiredActivity = ProcActivity;
@@ -47,6 +62,8 @@ export type LinkEvent =
       proc: Proc;
       call: 'read' | 'write';
       fd: number;
+      /** The call as the screen names it, where it is not read(2)/write(2) on fd (see CallSite). */
+      on?: string;
       /** Bytes asked for (write) or buffer size (read). */
       requested: number;
       /** Bytes moved, or the errno code ("EPIPE", "EAGAIN"); 0 from read is end of file. */

@@ -1,19 +1,22 @@
 // What the kernel says each thread of a process is doing, from /proc/PID/task/TID/syscall
-// (Linux only): the system call it is blocked in and its first argument, the fd. The
-// screen names a process blocked in read(fd N); this is how that claim is checked
-// against the kernel, by the race (is the parent's read still blocked?) and by tests.
+// (Linux only): the system call it is blocked in and its first argument (the fd of a
+// read or write, the queue id of a msgrcv or msgsnd). The screen names a process blocked
+// in read(fd N) or msgrcv(queue N, ...); this is how that claim is checked against the
+// kernel, by the race (is the parent's read still blocked?) and by tests.
 import fs from 'node:fs';
 
 /** System call numbers differ by architecture; these are the ones pipe-chat names. */
-const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, { read: number; write: number }>> = {
-  x64: { read: 0, write: 1 },
-  arm64: { read: 63, write: 64 },
+export type KernelCall = 'read' | 'write' | 'msgsnd' | 'msgrcv';
+
+const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, Record<KernelCall, number>>> = {
+  x64: { read: 0, write: 1, msgsnd: 69, msgrcv: 70 },
+  arm64: { read: 63, write: 64, msgsnd: 189, msgrcv: 188 },
 };
 
 export interface ThreadCall {
   tid: number;
-  call: 'read' | 'write' | 'other' | 'running';
-  /** The call's first argument: the fd read or written; null otherwise. */
+  call: KernelCall | 'other' | 'running';
+  /** The call's first argument: the fd read or written, the queue id; null otherwise. */
   fd: number | null;
 }
 
@@ -23,7 +26,7 @@ export function parseThreadCall(tid: number, line: string): ThreadCall {
   const [nr, arg0] = line.trim().split(' ');
   if (nr === 'running' || !numbers) return { tid, call: nr === 'running' ? 'running' : 'other', fd: null };
   const number = Number(nr);
-  const call = number === numbers.read ? 'read' : number === numbers.write ? 'write' : 'other';
+  const call = (Object.keys(numbers) as KernelCall[]).find((name) => numbers[name] === number) ?? 'other';
   return { tid, call, fd: call === 'other' ? null : Number.parseInt(arg0 ?? '', 16) };
 }
 
@@ -51,8 +54,8 @@ export function threadCalls(pid: number | 'self'): ThreadCall[] {
   });
 }
 
-/** Is some thread of `pid` blocked in `call` on `fd`? */
-export function isInCall(pid: number | 'self', call: 'read' | 'write', fd: number): boolean {
+/** Is some thread of `pid` blocked in `call` on `fd` (or queue id)? */
+export function isInCall(pid: number | 'self', call: KernelCall, fd: number): boolean {
   return threadCalls(pid).some((t) => t.call === call && t.fd === fd);
 }
 

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadLibc, type Libc } from '../kernel/libc.js';
-import { isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
+import { findStaleDirs, isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
@@ -182,6 +182,11 @@ function fifoInodeIn(libc: Libc, held: HeldDir): number | null {
  */
 export function removeStaleScratchDirs(options: SweepOptions = {}): number {
   return sweepStaleDirs(DIR_PREFIX, isOwnFifoName, isFifo, options);
+}
+
+/** The directories removeStaleScratchDirs would remove now, for `pipe-chat clean` to list. */
+export function staleScratchDirs(options: SweepOptions = {}): string[] {
+  return findStaleDirs(DIR_PREFIX, options);
 }
 
 /** The named pipe's FIFO, and p0, p1...: the scratch FIFOs that versions before pipe2 could leave. */

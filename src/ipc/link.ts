@@ -7,7 +7,7 @@
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
 import { ChildHandle } from './child-process.js';
-import { closeChildCopies, closeParentEnds, type PipeDescription, type Wires } from '../channels/channel-ends.js';
+import { closeChildCopies, closeParentEnds, fdCalls, type ParentCalls, type PipeDescription, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
@@ -49,6 +49,7 @@ function childArgs(options: LinkOptions<never>): string[] {
   return [
     ...['--turns', String(options.turns ?? 3), '--first-turn', String(options.firstTurn ?? 1), '--delay-ms', String(options.childDelayMs ?? 0)],
     ...channelEnds(options.wiring).childArgs,
+    ...(channelEnds(options.wiring).childCalls ? ['--channel', options.wiring] : []),
     ...(options.childArgs ?? []),
   ];
 }
@@ -66,7 +67,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
   private readonly end: ParentEnd;
-  private readonly writeFd: number;
+  private readonly calls: ParentCalls;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
   private readonly untrack = trackLink(this);
@@ -86,14 +87,19 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? null;
     this.childPid = child.pid;
-    this.writeFd = wires.parentWrite;
-    this.parentFds = [describeFd(wires.parentRead, 'read'), describeFd(this.writeFd, 'write')];
+    this.calls = wires.calls ?? fdCalls(wires.parentRead, wires.parentWrite);
+    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
     this.end = new ParentEnd(
-      { readFd: wires.parentRead, writeFd: this.writeFd, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
+      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls: this.calls, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
       (event) => this.emit(event),
     );
     if (wires.named) process.once('exit', wires.named.remove);
-    void child.exited.then(({ code, signal }) => this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() }));
+    if (wires.remove) process.once('exit', wires.remove);
+    void child.exited.then(({ code, signal }) => {
+      this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
+      // What outlives processes goes with the child (a queue: the parent's msgrcv then returns EIDRM, as a pipe's read returns 0).
+      this.removeObjects();
+    });
   }
 
   /** Makes the channel's kernel objects, forks the child, and resolves once the child has reported its fds. */
@@ -107,7 +113,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     let child: ChildHandle;
     try {
       child = await ChildHandle.start(
-        { script: options.childScript ?? defaultChildScript(), args: childArgs(options as LinkOptions<never>), stdio: wires.childStdio },
+        { script: options.childScript ?? defaultChildScript(), args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
     } catch (error) {
@@ -159,6 +165,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.end.readPending;
   }
 
+  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue). */
+  get readInKernel(): ParentCalls['readInKernel'] {
+    return this.calls.readInKernel;
+  }
+
   /** Ends the parent's read in flight with its own bytes (one shared pipe, the child not reading): see ParentEnd.wakeRead. */
   wakeRead(): Promise<void> {
     return this.closing ?? this.end.wakeRead();
@@ -166,7 +177,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
 
   /** Writes one framed message with a blocking write(2); resolves with the bytes written or the errno code (EPIPE when no reader is left). */
   async write(text: string): Promise<number | string> {
-    this.activity({ doing: 'writing', fd: this.writeFd });
+    this.activity({ doing: 'writing', ...this.calls.write });
     return this.end.write(encodeFrame('parent', ++this.writeSeq, text));
   }
 
@@ -186,7 +197,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       const named = this.wires.named;
       // What ends the read comes first, and a step that throws skips none of the others;
       // the first failure rejects the close once the read has returned.
-      const failures = runEach([() => this.child.kill(), () => this.end.close(), () => named && process.removeListener('exit', named.remove), () => named?.remove()]);
+      const failures = runEach([() => this.removeObjects(), () => this.child.kill(), () => this.end.close(), () => named && process.removeListener('exit', named.remove), () => named?.remove()]);
       this.closing = this.child.exited
         .then(() => this.end.finished())
         .finally(this.untrack)
@@ -211,9 +222,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return findFifoHolders({ dev: named.dev, ino: named.inode }, [process.pid, this.childPid]);
   }
 
-  /** Removes the named pipe's path and directory now, synchronously (for a signal handler); close() does it too. */
+  /** Removes the named pipe's path and directory, and what outlives processes (a queue), now, synchronously (for a signal handler); close() does it too. */
   removePath(): void {
     this.wires.named?.remove();
+    this.removeObjects();
+  }
+
+  private removeObjects(): void {
+    if (!this.wires.remove) return;
+    this.wires.remove();
+    process.removeListener('exit', this.wires.remove);
   }
 
   private fromChild(event: LinkEvent): void {

@@ -1,9 +1,9 @@
-// The parent's end of the conversation and the calls it makes there: the textbook's
-// blocking read(2) and write(2) on blocking file descriptions of its own, made on a
-// thread of libuv's pool (fs.read, fs.write) so that the UI thread only draws. While
-// the parent waits, a thread of this process sits in read(2) on the fd the screen names,
-// on a pipe and on a socket alike (the socketpair is made by the parent through libc,
-// blocking at both ends). One read(2) is made each time the parent asks to read (and
+// The parent's end of the conversation and the calls it makes there: the channel's
+// blocking read and write (read(2)/write(2) on blocking file descriptions of its own, or
+// a queue's msgrcv/msgsnd: channel-ends.ts ParentCalls), made on a thread of libuv's
+// pool so that the UI thread only draws. While the parent waits, a thread of this
+// process sits in the call the screen names (the socketpair is made by the parent
+// through libc, blocking at both ends). One read(2) is made each time the parent asks to read (and
 // again only while a frame is incomplete): between reads the parent really does not
 // read, which matters on a shared pipe, where any read takes whatever bytes are there.
 //
@@ -11,10 +11,12 @@
 // ends it the way its channel says (channels/*/ends.ts): the link kills the child and
 // this closes our write end (a pipe: no writer left, the read returns 0), or shuts the
 // socket down, or our own wake-up bytes end it (wakeRead; on a named pipe, where an
-// outside process may hold a write end, close() writes them until the read returns).
+// outside process may hold a write end, close() writes them until the read returns), or
+// the link removes the queue (IPC_RMID) and the read returns EIDRM.
 // process.exit() waits for a pool thread blocked in read(2): that is why.
 import fs from 'node:fs';
-import { errnoCode, nowUs, type WiredLinkEvent } from './events.js';
+import type { CallResult, ParentCalls } from '../channels/channel-ends.js';
+import { nowUs, type WiredLinkEvent } from './events.js';
 import { FrameDecoder, MAX_MESSAGE_BYTES, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
 
 /** How long close() waits for its wake-up bytes to end its read before it writes them again (an outside reader may take them). */
@@ -28,9 +30,11 @@ export interface PendingRead {
 }
 
 export interface Ends {
-  /** The fds read and written; the same fd on a socket, which is two-way. */
+  /** The fds read and written; the same fd on a socket, which is two-way; -1 where the channel has none. */
   readFd: number;
   writeFd: number;
+  /** The blocking read and write, and how the screen names them. */
+  calls: ParentCalls;
   /** Ends a read(2) or write(2) in flight at once, before the fds are closed (a socket: shutdown); null where closing our write end does it. */
   shutdown: (() => void) | null;
   /** A non-blocking write end kept only to end our own read at close (named pipe); null elsewhere. */
@@ -59,7 +63,7 @@ export class ParentEnd {
     private readonly ends: Ends,
     private readonly emit: Emit,
   ) {
-    this.open.add(ends.readFd).add(ends.writeFd);
+    for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
@@ -76,7 +80,7 @@ export class ParentEnd {
       wanted = { resolve };
       this.wanted = wanted;
     });
-    this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'reading', fd: this.ends.readFd }, at: nowUs() });
+    this.emit({ type: 'activity', proc: 'parent', activity: { doing: 'reading', ...this.ends.calls.read }, at: nowUs() });
     if (!this.readInFlight) this.startRead();
     return {
       frame,
@@ -113,14 +117,12 @@ export class ParentEnd {
       if (this.closed) return 'EBADF';
       const start = nowUs();
       this.writesInFlight++;
-      const result = await new Promise<number | string>((resolve) => {
-        fs.write(this.ends.writeFd, frame, off, frame.length - off, null, (error, n) => resolve(error ? errnoCode(error) : n));
-      });
+      const result = await new Promise<CallResult>((resolve) => this.ends.calls.writeFrom(frame, off, frame.length - off, resolve));
       this.writesInFlight--;
       this.closeIdleFds();
       const at = nowUs();
       const moved = typeof result === 'number' ? frame.subarray(off, off + result) : frame.subarray(0, 0);
-      this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'write', fd: this.ends.writeFd, requested: frame.length - off, result, data: moved.toString('base64'), start, at }));
+      this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'write', ...this.ends.calls.write, requested: frame.length - off, result, data: moved.toString('base64'), start, at }));
       if (typeof result !== 'number') return result;
       off += result;
     }
@@ -181,13 +183,12 @@ export class ParentEnd {
     }
   }
 
-  /** One read(2) on a pool thread, which blocks in it until bytes or end of file. */
+  /** One read on a pool thread, which blocks in it until bytes or end of file (or EIDRM). */
   private startRead(): void {
     const start = nowUs();
     this.readInFlight = new Promise((done) => {
-      fs.read(this.ends.readFd, this.readBuffer, 0, this.readBuffer.length, null, (error, n) => {
+      this.ends.calls.readInto(this.readBuffer, (result) => {
         this.readInFlight = null;
-        const result = error ? errnoCode(error) : n;
         this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
         done();
       });
@@ -201,7 +202,7 @@ export class ParentEnd {
       return;
     }
     const requested = this.readBuffer.length;
-    this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'read', fd: this.ends.readFd, requested, result, data: bytes.toString('base64'), start, at }));
+    this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'read', ...this.ends.calls.read, requested, result, data: bytes.toString('base64'), start, at }));
     if (typeof result !== 'number' || result === 0) {
       this.readEnded = true;
       this.settle(null);

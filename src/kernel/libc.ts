@@ -1,14 +1,17 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
-// fcntl, shutdown), typed, through koffi. Every wrapper returns a value or throws an
-// Error that names the call and errno ("pipe2: EMFILE"). None of them blocks: the
-// blocking calls of a conversation (read, write) stay on libuv's pool (fs.read, fs.write),
-// and a FIFO is opened here only once both of its ends are held, so no open waits.
+// fcntl, shutdown, and System V IPC through sysv.ts), typed, through koffi. Every wrapper
+// returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
+// None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
+// stay on libuv's pool (fs.read, fs.write), and a FIFO is opened here only once both of
+// its ends are held, so no open waits. The System V calls that wait come in a blocking
+// form and one on the pool (sysv.ts); they are bound here, from the one loader.
 // koffi is loaded on first use (loadLibc), not at import, so that a platform without a
 // koffi binary gets one clear line instead of a stack trace, and a program that needs no
 // libc call (the help, the version) never pays for loading it.
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
 
@@ -54,6 +57,8 @@ export interface Libc {
   /** fcntl(F_DUPFD_CLOEXEC): another fd on the same open file description (its O_NONBLOCK shared). */
   dup(fd: number): number;
   shutdown(fd: number, how: number): void;
+  /** System V IPC: msgget, msgsnd, msgrcv (blocking and on the pool), IPC_RMID. */
+  readonly sysv: SysV;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -88,10 +93,11 @@ function firstLine(error: unknown): string {
 function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): Libc {
   const names = new Map(Object.entries(koffi.os.errno).map(([name, n]) => [n, name]));
   /** A result of -1 becomes an Error naming the call and errno. */
+  const errnoError = (call: string, errno: number): Error =>
+    Object.assign(new Error(`${call}: ${names.get(errno) ?? `errno ${errno}`}`), { code: names.get(errno) ?? 'EIO', errno });
   const check = (call: string, result: number): number => {
     if (result !== -1) return result;
-    const errno = koffi.errno();
-    throw Object.assign(new Error(`${call}: ${names.get(errno) ?? `errno ${errno}`}`), { code: names.get(errno) ?? 'EIO', errno });
+    throw errnoError(call, koffi.errno());
   };
   const pipe2 = constants.pipe2 ? lib.func('int pipe2(_Out_ int *fds, int flags)') : null;
   const pipe = lib.func('int pipe(_Out_ int *fds)');
@@ -137,5 +143,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     fcntl: (fd, cmd, arg) => check('fcntl', (arg === undefined ? fcntl(fd, cmd) : fcntl(fd, cmd, 'int', arg)) as number),
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
+    sysv: bindSysV(koffi, lib, check, errnoError),
   };
 }

@@ -228,6 +228,33 @@ export function sweepStaleDirs(prefix: string, ownNames: (name: string) => boole
   return looked;
 }
 
+/** The directories sweepStaleDirs would remove now (dead PID, provably ours), without touching them: for `pipe-chat clean` to list. */
+export function findStaleDirs(prefix: string, options: SweepOptions = {}): string[] {
+  const uid = myUid();
+  const safeRoots = options.roots ?? rootCandidates().flatMap((c) => (c.verdict.safe ? [c.root] : []));
+  const pattern = new RegExp(`^${prefix}(\\d+)-`);
+  return safeRoots.flatMap((root) => {
+    if (!judgeRoot(lstatOf(root), uid).safe) return [];
+    let names: string[];
+    try {
+      names = fs.readdirSync(root);
+    } catch {
+      return [];
+    }
+    return names.flatMap((name) => {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!pid || pid === process.pid || isAlive(pid)) return [];
+      const dirPath = path.join(root, name);
+      try {
+        const stat = fs.lstatSync(dirPath);
+        return isStillOurs({ path: dirPath, dev: stat.dev, ino: stat.ino, uid }) ? [dirPath] : [];
+      } catch {
+        return [];
+      }
+    });
+  });
+}
+
 function removeIfStale(dirPath: string, uid: number, ownNames: (name: string) => boolean, isKind: (stat: fs.Stats) => boolean): void {
   let stat: fs.Stats;
   try {

@@ -9,7 +9,7 @@
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a pool thread is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
-import { WIRINGS, nowUs, type Proc, type Wiring } from '../ipc/events.js';
+import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
@@ -111,10 +111,10 @@ export class ConversationSession {
     this.start('toggle', channelEnds(this.started).toggleTo, firstTurn);
   }
 
-  /** F3: the next of the four wirings, counted from the latest start. */
-  nextWiring(firstTurn: number): void {
+  /** F3's list: to the channel chosen, live, counted from the latest start. */
+  switchTo(wiring: Wiring, firstTurn: number): void {
     if (this.started === null) return;
-    this.start('toggle', WIRINGS[(WIRINGS.indexOf(this.started) + 1) % WIRINGS.length] ?? WIRINGS[0], firstTurn);
+    this.start('toggle', wiring, firstTurn);
   }
 
   /** Hands a line to a process's keyboard; false if that process is not waiting for one. */

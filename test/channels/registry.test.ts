@@ -85,7 +85,7 @@ describe('the channel registry', () => {
         const program = sourceProgram(en.ui, channel.name, 2000);
         const text = program.map((l) => l.text).join('\n');
         for (const make of channel.source.make) expect(text).toContain(make);
-        for (const call of channel.ends.calls) expect(text).toContain(`${call.call}(${call.end}`);
+        for (const call of channel.ends.calls) expect(text).toContain(call.text ?? `${call.call}(${call.end}`);
         expect(channel.stepPoints.length).toBeGreaterThan(0);
         for (const point of channel.stepPoints) {
           expect(program.some((l) => l.spot === point.spot && l.proc === point.proc), `${point.proc} at ${point.spot}`).toBe(true);

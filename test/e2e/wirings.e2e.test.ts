@@ -1,8 +1,8 @@
 // The chapter's four wirings in the built program, in a real pseudo-terminal: the source
 // view marks each process's line as it moves; a socket carries three turns and the fd
 // panel says socket:[inode]; a named pipe shows its path, a `cat PATH` started here takes
-// a message and is named with its PID, and the path is gone after quit; F3 cycles the
-// four wirings with a divider naming each.
+// a message and is named with its PID, and the path is gone after quit; F3 opens the
+// grouped list of channels, and each chosen one comes live with a divider naming it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -96,18 +96,26 @@ describe('the four wirings in a terminal', () => {
     expect(fs.existsSync(path.dirname(fifo))).toBe(false);
   });
 
-  it('F3 cycles through the four wirings live, each with a divider that names it, and Ctrl+T goes back to two pipes', async () => {
+  it('F3 lists the channels grouped; ↓ and Enter switch live, each with a divider that names it; Esc closes; Ctrl+T goes back to two pipes', async () => {
     const chat = startChat(sessions);
     await chat.waitForText('typing at its keyboard');
-    for (const [status, divider] of [['[one shared pipe]', 'switched to one shared pipe'], ['[socket]', 'switched to socket'], ['[named pipe]', 'switched to named pipe'], ['[two pipes]', 'switched to two pipes']]) {
+    await chat.press('f3');
+    const list = await chat.waitForText('channels (F3)');
+    for (const group of ['pipes', 'sockets', 'System V IPC']) expect(list).toContain(group);
+    expect(list).toMatch(/▶ two pipes +--wiring two-pipes +\(now\)/);
+    await chat.press('escape');
+    await chat.waitForGone('channels (F3)');
+    // The list opens on the current channel; listed order: two pipes, one shared pipe, named pipe; socket; message queue, queue one type.
+    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [2, '[socket]', 'switched to socket'], [1, '[message queue]', 'switched to message queue']] as const) {
       await chat.press('f3');
-      await chat.waitForText(status as string);
-      await chat.waitForText(divider as string);
+      await chat.waitForText('channels (F3)');
+      await chat.press('down', downs);
+      await chat.press('enter');
+      await chat.waitForText(status);
+      await chat.waitForText(divider);
     }
-    await chat.press('f3');
-    await chat.press('f3');
-    await chat.waitForText('[socket]');
+    await chat.waitForText(/BLOCKED in msgrcv\(queue \d+,/);
     await chat.press('ctrlT');
-    await chat.waitForText('[two pipes]');
+    await chat.waitForText('[queue, one type]');
   });
 });

@@ -4,7 +4,8 @@
 // one handler by the current mode: the help overlay, the line being typed, or one
 // command after Esc. Nothing typed is a command by accident: letters are commands only
 // right after Esc (the status bar says so), and only for that one key. Ctrl+C, Ctrl+Z,
-// Ctrl+T, F1, F2, F3 and PgUp/PgDn work in every mode; a paste is always text.
+// Ctrl+T, F1, F2, F3 and PgUp/PgDn work in every mode; a paste is always text. F3 opens
+// the list of channels, where ↑/↓ choose, Enter switches and Esc closes.
 import { useStdin, type Key } from 'ink';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { InputMode } from '../state/ui-reducer.js';
@@ -36,7 +37,11 @@ export type Command =
   | 'panel-up'
   | 'panel-down'
   | 'source'
-  | 'next-wiring'
+  | 'channel-list'
+  | 'list-up'
+  | 'list-down'
+  | 'list-pick'
+  | 'close-list'
   | 'sweep';
 
 /** The single keys that are commands right after Esc. */
@@ -51,7 +56,7 @@ const LETTERS: Record<string, Command> = {
   f: 'fds',
   s: 'save',
   c: 'source',
-  w: 'next-wiring',
+  w: 'channel-list',
   g: 'sweep',
   q: 'quit',
 };
@@ -76,6 +81,13 @@ export function routeKey(mode: InputMode, text: string, key: Key): Command | 'in
     if (key.downArrow) return 'help-down';
     return null;
   }
+  if (mode === 'list') {
+    if (key.escape || text === 'q') return 'close-list';
+    if (key.upArrow) return 'list-up';
+    if (key.downArrow) return 'list-down';
+    if (key.return) return 'list-pick';
+    return null;
+  }
   if (key.upArrow) return 'panel-up';
   if (key.downArrow) return 'panel-down';
   if (mode === 'keys') {
@@ -93,7 +105,8 @@ export function routeKey(mode: InputMode, text: string, key: Key): Command | 'in
 function modeAfter(mode: InputMode, route: Command | 'input' | null): InputMode {
   if (route === 'keys-mode') return 'keys';
   if (route === 'help') return 'help';
-  if (route === 'close-help') return 'text';
+  if (route === 'close-help' || route === 'close-list' || route === 'list-pick') return 'text';
+  if (route === 'channel-list') return mode === 'list' ? 'text' : 'list';
   return mode === 'keys' && route !== null && !route.startsWith('page') && !route.startsWith('panel') ? 'text' : mode;
 }
 
@@ -122,7 +135,8 @@ export function useKeys(routes: KeyRoutes): void {
           continue;
         }
         if (press.fn) {
-          command(press.fn === 2 ? 'source' : 'next-wiring');
+          command(press.fn === 2 ? 'source' : 'channel-list');
+          if (press.fn === 3) latest.current = { ...latest.current, mode: modeAfter(mode, 'channel-list') };
           continue;
         }
         const route = press.paste ? 'input' : routeKey(mode, press.text, press.key);

@@ -1,8 +1,10 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
-// child is forked; never on a timer. Where there is no /proc (macOS and the other BSDs)
+// child is forked or a call changes what the kernel holds; never on a timer. It reads
+// /proc/sysvipc/msg with them, for a queue's line. Where there is no /proc (macOS and the other BSDs)
 // it does not try, and says so, so the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
+import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { readProcFds, type ProcFd } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
@@ -12,6 +14,8 @@ export interface ProcFdsSnapshot {
   child: ProcFd[] | null;
   /** This system has no /proc (not Linux): only the link's own record can be shown. */
   noProc?: boolean;
+  /** /proc/sysvipc/msg at the same moment (a queue's kernel view finds its line there). */
+  sysvMsg?: SysVRow[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -23,6 +27,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
     setSnapshot({
       parent: parentPid === null ? null : reader(parentPid),
       child: childPid === null ? null : reader(childPid),
+      sysvMsg: readSysVTable('msg'),
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

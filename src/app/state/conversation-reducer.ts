@@ -2,7 +2,7 @@
 // performs I/O and reads no clock, so the whole story (three clean turns, a stolen
 // message, a deadlock) can be replayed and tested from a list of events. The session's
 // lifecycle is kept here; the message rules and the trace have files of their own.
-import type { Proc, WiredLinkEvent } from '../../ipc/events.js';
+import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
 import { markTaken } from './outside-takers.js';
@@ -155,10 +155,14 @@ function reduceSyscall(state: ConversationState, session: SessionState, event: E
 
   if (typeof event.result === 'string') {
     if (event.result === 'EAGAIN') return next;
+    // A message the kernel refused whole (a queue's msgmax): said in the notes, and the process goes on.
+    if (event.call === 'write' && event.result.startsWith('EINVAL')) {
+      return { ...next, notes: [...next.notes, note(next, session, event.proc, event.at, 'errno', `${callText(event.call, event).split('(')[0] ?? event.call}: ${event.result}`)] };
+    }
     return {
       ...next,
       session: withProc(session, event.proc, (p) => ({ ...p, error: event.result as string })),
-      notes: [...next.notes, note(next, session, event.proc, event.at, 'errno', `${event.call}(fd ${event.fd}) = ${event.result}`)],
+      notes: [...next.notes, note(next, session, event.proc, event.at, 'errno', `${callText(event.call, event)} = ${event.result}`)],
     };
   }
   if (event.call === 'read') {
@@ -166,7 +170,7 @@ function reduceSyscall(state: ConversationState, session: SessionState, event: E
       return {
         ...next,
         session: withProc(session, event.proc, (p) => ({ ...p, eof: true })),
-        notes: [...next.notes, note(next, session, event.proc, event.at, 'eof', `read(fd ${event.fd}) = 0`)],
+        notes: [...next.notes, note(next, session, event.proc, event.at, 'eof', `${callText('read', event)} = 0`)],
       };
     }
     return { ...next, session: { ...session, reads: [...session.reads, { at: event.at, proc: event.proc, fd: event.fd, count: event.result }] } };

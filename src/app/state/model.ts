@@ -125,6 +125,8 @@ export interface TraceEntry {
   pid: number | null;
   call: 'read' | 'write';
   fd: number;
+  /** The call as the screen names it, where it is not read(2)/write(2) on fd (events.ts CallSite). */
+  on?: string;
   result: number | string;
   requested: number;
   /** The first bytes moved, for a preview. */

@@ -2,14 +2,14 @@
 // the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
 // process at its keyboard on its fgets line, on every channel. Pure, so every state of
 // every wiring is tested without rendering.
-import type { Proc } from '../../ipc/events.js';
+import type { CallSite, Proc } from '../../ipc/events.js';
 import type { SourceLine, Spot } from '../views/source-program.js';
 import type { ProcState, SessionState } from './model.js';
 
 /** What the mark beside a line says the process is doing. */
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
-  | { kind: 'writing' | 'reading'; fd: number }
+  | ({ kind: 'writing' | 'reading' } & CallSite)
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -32,11 +32,11 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
     case 'typing':
       return { spot: 'fgets', state: { kind: 'typing' } };
     case 'writing':
-      return { spot: 'write', state: { kind: 'writing', fd: a.fd } };
+      return { spot: 'write', state: { kind: 'writing', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
     case 'sleeping':
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
     case 'reading':
-      return { spot: 'read', state: { kind: 'reading', fd: a.fd } };
+      return { spot: 'read', state: { kind: 'reading', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
   }
 }
 

@@ -18,6 +18,7 @@ export function traceCall(state: ConversationState, session: SessionState, event
     pid: session[event.proc].pid,
     call: event.call,
     fd: event.fd,
+    ...(event.on === undefined ? {} : { on: event.on }),
     result: event.result,
     requested: event.requested,
     // A copy: a slice would keep the whole read buffer (up to 64 KiB) alive for each of the 2000 entries.

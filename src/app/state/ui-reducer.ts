@@ -4,7 +4,7 @@
 // are scrolled back, the trace and fd panels, a short note in an input (an empty Enter,
 // a line kept for later), the notice of a changed delay, and the notice of saved files
 // (they stand until the next command). Pure, so it is tested without rendering.
-import type { Proc } from '../../ipc/events.js';
+import type { Proc, Wiring } from '../../ipc/events.js';
 
 export interface SavedNotice {
   ok: boolean;
@@ -34,6 +34,10 @@ export interface UiState {
   /** The input the user last chose with Tab, when both wait. */
   preferred: Proc;
   saved: SavedNotice | null;
+  /** F3's list of channels: the row chosen, or null while it is closed. */
+  channelList: number | null;
+  /** The channel last picked in that list (numbered, so picking the same one twice is two picks); the app switches to it. */
+  picked: { wiring: Wiring; n: number } | null;
 }
 
 export type UiAction =
@@ -53,10 +57,14 @@ export type UiAction =
   | { type: 'input-noted'; proc: Proc; text: string }
   | { type: 'input-note-cleared' }
   | { type: 'knob-noted'; text: string }
-  | { type: 'notice-dismissed' };
+  | { type: 'notice-dismissed' }
+  | { type: 'channel-list-toggled'; at: number }
+  | { type: 'channel-list-moved'; by: number; count: number }
+  | { type: 'channel-list-picked'; listed: readonly Wiring[] }
+  | { type: 'channel-list-closed' };
 
-/** Where keys go: the help overlay, the line being typed, or one command after Esc. */
-export type InputMode = 'help' | 'text' | 'keys';
+/** Where keys go: the help overlay, F3's list of channels, the line being typed, or one command after Esc. */
+export type InputMode = 'help' | 'list' | 'text' | 'keys';
 
 export const initialUi: UiState = {
   helpOpen: false,
@@ -72,6 +80,8 @@ export const initialUi: UiState = {
   knobNote: null,
   preferred: 'child',
   saved: null,
+  channelList: null,
+  picked: null,
 };
 
 const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, value));
@@ -114,6 +124,16 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
       return ui.inputNote ? { ...ui, inputNote: null } : ui;
     case 'knob-noted':
       return { ...ui, knobNote: action.text };
+    case 'channel-list-toggled':
+      return { ...ui, channelList: ui.channelList === null ? action.at : null, keysMode: false };
+    case 'channel-list-picked': {
+      const wiring = ui.channelList === null ? undefined : action.listed[ui.channelList];
+      return { ...ui, channelList: null, picked: wiring ? { wiring, n: (ui.picked?.n ?? 0) + 1 } : ui.picked };
+    }
+    case 'channel-list-moved':
+      return ui.channelList === null ? ui : { ...ui, channelList: (ui.channelList + action.by + action.count) % action.count };
+    case 'channel-list-closed':
+      return { ...ui, channelList: null };
   }
 }
 
@@ -129,6 +149,7 @@ export function focusOf(ui: UiState, waiting: Proc[]): Proc | null {
 export function inputModeOf(ui: UiState): InputMode {
   // The sweep's panel takes keys as the help does: Esc (or q, ?) closes it, and cancels a sweep that runs.
   if (ui.helpOpen || ui.sweepOpen) return 'help';
+  if (ui.channelList !== null) return 'list';
   return ui.keysMode ? 'keys' : 'text';
 }
 

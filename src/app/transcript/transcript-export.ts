@@ -39,6 +39,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     pid: e.pid,
     call: e.call,
     fd: e.fd,
+    ...(e.on === undefined ? {} : { on: e.on }),
     requested: e.requested,
     result: e.result,
     head: e.head.toString('utf8'),
@@ -68,7 +69,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     t.save.trace,
     ...trace.map((e) => {
       const result = typeof e.result === 'number' ? t.trace.bytes(e.result) : e.result;
-      return `  ${when(e.startMs)}  ${t.procLower[e.proc]} ${e.pid ?? '?'}  ${e.call}(${e.fd})  ${result}  <${(e.durationMs / 1000).toFixed(6)} s>  ${e.head ? quoted(e.head) : ''}`.trimEnd();
+      return `  ${when(e.startMs)}  ${t.procLower[e.proc]} ${e.pid ?? '?'}  ${e.on ?? `${e.call}(${e.fd})`}  ${result}  <${(e.durationMs / 1000).toFixed(6)} s>  ${e.head ? quoted(e.head) : ''}`.trimEnd();
     }),
   ];
   return { text: `${lines.join('\n')}\n`, json: `${json}\n` };

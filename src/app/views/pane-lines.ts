@@ -124,7 +124,8 @@ function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): L
     case 'note': {
       const n = entry.note;
       const text = n.kind === 'eof' ? t.transcript.eof(n.detail) : n.kind === 'errno' ? t.transcript.errno(n.detail) : t.transcript.frameError(n.detail);
-      return [[seg(`! ${sanitizeForDisplay(text)}`, 'warn')]];
+      // Wrapped, not cut: the kernel's answer is at the end (msgsnd: EINVAL: larger than msgmax 8192).
+      return wrapLine([seg(`! ${sanitizeForDisplay(text)}`, 'warn')], width, '  ');
     }
   }
 }

@@ -1,6 +1,6 @@
 // Small phrases that several views share, all from the catalogue: a process's state
 // in words, a message's wire tag ("C1"), and a message's route and verdict.
-import type { Proc, Wiring } from '../../ipc/events.js';
+import { callText, type Proc, type Wiring } from '../../ipc/events.js';
 import type { Messages } from '../../i18n/index.js';
 import type { ConversationState, MessageRecord, ProcState } from '../state/model.js';
 import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
@@ -27,7 +27,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     return [seg(`${normal ? '-' : '✗'} ${t.state.exited(exitHow(t, p.exit))}`, normal ? 'dim' : 'danger')];
   }
   if (p.eof) return [seg(`- ${t.state.eof}`, 'dim')];
-  if (p.stopped) return [seg(`⏸ ${t.state.stopped(a?.doing === 'reading' ? a.fd : null)}`, 'warn')];
+  if (p.stopped) return [seg(`⏸ ${t.state.stopped(a?.doing === 'reading' ? callText('read', a) : null)}`, 'warn')];
   if (p.error) return [seg(`✗ ${t.state.error(p.error)}`, 'danger')];
   if (proc === 'parent' && state.session?.parentAwaitsChildLine) return [seg(`… ${t.state.awaitsChildLine(formatDuration(t, state.knobs.parentDelayMs))}`, 'accent')];
   if (!a) return [seg(`… ${t.state.starting}`, 'dim')];
@@ -35,7 +35,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'typing':
       return [seg(`▶ ${t.state.typing}`, 'ok')];
     case 'writing':
-      return [seg(`✎ ${t.state.writing(a.fd)}`, 'accent')];
+      return [seg(`✎ ${t.state.writing(callText('write', a))}`, 'accent')];
     case 'sleeping':
       return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
     case 'reading': {
@@ -43,10 +43,10 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
       // (the user's line, a deadlock) says since when, so nothing has to tick.
       const wall = wallTimeOf(state, p.since);
       const text = clockRuns
-        ? t.state.reading(a.fd, secondsSince(state, p))
+        ? t.state.reading(callText('read', a), secondsSince(state, p))
         : wall !== null
-          ? t.state.readingSince(a.fd, timeOfDay(wall))
-          : t.state.readingUntimed(a.fd);
+          ? t.state.readingSince(callText('read', a), timeOfDay(wall))
+          : t.state.readingUntimed(callText('read', a));
       return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
     }
     case 'done':

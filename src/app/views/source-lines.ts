@@ -9,16 +9,16 @@ import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.
 import { widthOf } from '../text/text-width.js';
 import { formatDuration, type Ui } from './phrases.js';
 import { channelOf } from '../../channels/registry.js';
-import type { Wiring } from '../../ipc/events.js';
+import { callText, type Wiring } from '../../ipc/events.js';
 import { sourceProgram, type SourceLine } from './source-program.js';
 
 function markWords(t: Ui, state: MarkState): string {
   const m = t.chapter.source.mark;
   switch (state.kind) {
     case 'writing':
-      return m.writing(state.fd);
+      return m.writing(callText('write', state));
     case 'reading':
-      return m.reading(state.fd);
+      return m.reading(callText('read', state));
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
     default:

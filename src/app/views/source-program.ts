@@ -21,9 +21,10 @@ export interface SourceLine {
   drop: number;
 }
 
-/** The end a process's call uses, as the C program names it. */
-function endOf(calls: readonly BlockingCall[], proc: Proc, call: 'read' | 'write'): string {
-  return calls.find((c) => c.proc === proc && c.call === call)?.end ?? '?';
+/** A process's call as the C program writes it: read/write on the end it names, or the channel's own call. */
+function callOf(calls: readonly BlockingCall[], proc: Proc, call: 'read' | 'write'): string {
+  const c = calls.find((x) => x.proc === proc && x.call === call);
+  return c?.text ?? `${call}(${c?.end ?? '?'}, buf, ${call === 'read' ? 'BUF_SIZE' : 'strlen(buf)'});`;
 }
 
 /** The textbook's sleep between the child's write and read: sleep(2) for whole seconds, else usleep. */
@@ -39,10 +40,10 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
   const e = {
     decl: source.decl,
     make: source.make,
-    childWrite: endOf(calls, 'child', 'write'),
-    childRead: endOf(calls, 'child', 'read'),
-    parentRead: endOf(calls, 'parent', 'read'),
-    parentWrite: endOf(calls, 'parent', 'write'),
+    childWrite: callOf(calls, 'child', 'write'),
+    childRead: callOf(calls, 'child', 'read'),
+    parentRead: callOf(calls, 'parent', 'read'),
+    parentWrite: callOf(calls, 'parent', 'write'),
   };
   const line = (text: string, drop: number, proc?: Proc, spot?: Spot): SourceLine => ({ text, drop, ...(proc ? { proc } : {}), ...(spot ? { spot } : {}) });
   return [
@@ -58,17 +59,17 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line(`  if (pid == 0) {  /* ${c.child} */`, 1),
     line('    for (i = 0; i < 3; i++) {', 3),
     line('      fgets(buf, BUF_SIZE, stdin);', 0, 'child', 'fgets'),
-    line(`      write(${e.childWrite}, buf, strlen(buf));`, 0, 'child', 'write'),
+    line(`      ${e.childWrite}`, 0, 'child', 'write'),
     ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, 0, 'child', 'sleep')] : []),
-    line(`      read(${e.childRead}, buf, BUF_SIZE);`, 0, 'child', 'read'),
+    line(`      ${e.childRead}`, 0, 'child', 'read'),
     line('      printf("from Parent: %s", buf);', 4),
     line('    }', 5),
     line(`  } else {  /* ${c.parent} */`, 1),
     line('    for (i = 0; i < 3; i++) {', 3),
-    line(`      read(${e.parentRead}, buf, BUF_SIZE);`, 0, 'parent', 'read'),
+    line(`      ${e.parentRead}`, 0, 'parent', 'read'),
     line('      printf("from Child: %s", buf);', 4),
     line('      fgets(buf, BUF_SIZE, stdin);', 0, 'parent', 'fgets'),
-    line(`      write(${e.parentWrite}, buf, strlen(buf));`, 0, 'parent', 'write'),
+    line(`      ${e.parentWrite}`, 0, 'parent', 'write'),
     line('    }', 5),
     line('  }', 4),
     { text: '  return 0;', drop: 2, spot: 'end' },

@@ -20,7 +20,7 @@ function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {
       seg(padStartToWidth(t.trace.ms(ms), 12), 'dim'),
       seg(' '),
       seg(fitToWidth(`${t.procLower[e.proc]} ${pid}`, 13), e.proc),
-      seg(fitToWidth(`${e.call}(${e.fd})`, 10), e.call === 'write' ? 'accent' : 'plain'),
+      seg(fitToWidth(e.on ?? `${e.call}(${e.fd})`, e.on ? 24 : 10), e.call === 'write' ? 'accent' : 'plain'),
       seg(padStartToWidth(result, 8), typeof e.result === 'number' ? 'plain' : 'danger'),
       seg(padStartToWidth(`<${((e.at - e.start) / 1e6).toFixed(6)}>`, 11), 'dim'),
       seg('  '),

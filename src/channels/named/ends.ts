@@ -15,12 +15,17 @@ export const namedEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: named.inode }],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd,
       named,
+      childArgs: [],
+      remove: null,
     };
   },
+  group: 'pipes',
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fd' },

@@ -12,12 +12,17 @@ export const onePipeEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
+  group: 'pipes',
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fds[1]' },

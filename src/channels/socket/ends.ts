@@ -20,6 +20,7 @@ export const socketEnds: ChannelEnds = {
       pipes: [],
       parentRead: parentEnd,
       parentWrite: parentEnd,
+      calls: null,
       childStdio: [childEnd, 'ignore'],
       shutdown: () => {
         try {
@@ -30,8 +31,12 @@ export const socketEnds: ChannelEnds = {
       },
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
+  group: 'sockets',
+  childCalls: null,
   childArgs: ['--one-fd'],
   calls: [
     { proc: 'child', call: 'write', end: 'sv[1]' },

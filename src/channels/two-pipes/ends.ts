@@ -19,12 +19,17 @@ export const twoPipesEnds: ChannelEnds = {
       ],
       parentRead,
       parentWrite,
+      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
       named: null,
+      childArgs: [],
+      remove: null,
     };
   },
+  group: 'pipes',
+  childCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fds1[1]' },

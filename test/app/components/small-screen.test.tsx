@@ -124,7 +124,7 @@ describe('at 80x24', () => {
     for (const messages of [en, ko]) {
       const lines = await draw({ name: 'since', messages, mode: 'one' });
       const pane = lines.map((l) => [...l].slice(0, 30).join('')).join('\n');
-      const words = messages.ui.state.readingSince(20, '14:03:07').replace(/ (since|14:03:07)/, '\n$1').split('\n');
+      const words = messages.ui.state.readingSince('read(fd 20)', '14:03:07').replace(/ (since|14:03:07)/, '\n$1').split('\n');
       for (const part of words) expect(pane).toContain(part.trim());
       expect(pane).not.toContain('…');
     }

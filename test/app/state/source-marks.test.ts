@@ -27,6 +27,8 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   'one-pipe': { child: { read: 'read(fds[0]', write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: 'write(fds[1]' } },
   socket: { child: { read: 'read(sv[1]', write: 'write(sv[1]' }, parent: { read: 'read(sv[0]', write: 'write(sv[0]' } },
   named: { child: { read: 'read(fd,', write: 'write(fd,' }, parent: { read: 'read(fd,', write: 'write(fd,' } },
+  queue: { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 2, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 2 */' } },
+  'queue-one-type': { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' } },
 };
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [

@@ -1,0 +1,18 @@
+// A message queue, type 1 both ways, whole: the queue's parts with its own ends and words.
+import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import { queueDrawing } from '../queue/drawing.js';
+import { queueKernelView } from '../queue/kernel-view.js';
+import { queueSource } from '../queue/source.c.js';
+import { queueOneTypeWords } from '../queue/words.js';
+import { queueOneTypeEnds } from './ends.js';
+
+export const queueOneType: Channel = {
+  name: 'queue-one-type',
+  ends: queueOneTypeEnds,
+  words: queueOneTypeWords,
+  drawing: queueDrawing((t) => t.channels['queue-one-type'], true),
+  kernelView: queueKernelView((t) => t.channels['queue-one-type']),
+  notes: () => [],
+  source: queueSource,
+  stepPoints: EXERCISE_STEP_POINTS,
+};

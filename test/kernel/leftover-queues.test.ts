@@ -1,0 +1,62 @@
+// A queue left by a run killed with SIGKILL (its key names a PID that is gone): the next
+// run removes it as it makes its own queue, and `pipe-chat clean` lists it, removes it
+// only with --yes when there is no terminal, and leaves it otherwise. Judged by id: tests
+// run in parallel and as root.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PipeLink } from '../../src/ipc/link.js';
+import { loadLibc } from '../../src/kernel/libc.js';
+import { queueState } from '../../src/kernel/proc-sysvipc.js';
+import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, ourKey, type SysV } from '../../src/kernel/sysv.js';
+
+let sysv: SysV;
+beforeAll(async () => {
+  sysv = (await loadLibc()).sysv;
+});
+
+const made: number[] = [];
+afterEach(() => {
+  for (const id of made.splice(0)) {
+    try {
+      sysv.remove('msg', id);
+    } catch {
+      // removed by the test, as it should be
+    }
+  }
+});
+
+/** A queue with a message in it, keyed like ours by a process that has exited (and been reaped). */
+function crashedRunsQueue(): number {
+  const deadPid = spawnSync('true').pid as number;
+  const id = sysv.msgget(ourKey(deadPid, 0), IPC_CREAT | IPC_EXCL | 0o600);
+  made.push(id);
+  sysv.msgsnd(id, 1, Buffer.from('C1:left behind\n'), IPC_NOWAIT);
+  return id;
+}
+
+const cli = path.resolve('dist/cli.js');
+const clean = (...args: string[]) => execFileSync(process.execPath, [cli, 'clean', '--lang', 'en', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe.runIf(process.platform === 'linux')('queues of a run that is gone', () => {
+  it('are removed by the next run as it makes its own queue', async () => {
+    const id = crashedRunsQueue();
+    expect(queueState(id)?.messages).toBe(1);
+    const link = await PipeLink.open({ wiring: 'queue', childScript: path.resolve('dist/child.js') });
+    try {
+      expect(queueState(id)).toBeNull();
+    } finally {
+      await link.close();
+    }
+  });
+
+  it('pipe-chat clean lists them, and without a terminal removes them only with --yes', () => {
+    const id = crashedRunsQueue();
+    const listed = clean();
+    expect(listed).toContain(`message queue id ${id} `);
+    expect(listed).toContain('pipe-chat clean --yes');
+    expect(queueState(id)).not.toBeNull();
+    expect(clean('--yes')).toMatch(/Removed \d+\./);
+    expect(queueState(id)).toBeNull();
+  });
+});
