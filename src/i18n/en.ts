@@ -235,7 +235,7 @@ Options:
       fromChild: 'from Child: ',
       fromParent: 'from Parent: ',
       typed: '› ',
-      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? in the pipe, unread`,
+      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? sent, not read yet`,
       route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,
       delivered: 'delivered',
       stolen: 'STOLEN',

@@ -235,7 +235,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       fromChild: 'from Child: ',
       fromParent: 'from Parent: ',
       typed: '› ',
-      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? 파이프 안, 아직 안 읽힘`,
+      inPipe: (tag: string, writer: string) => `${tag} ${writer}→? 보냈고 아직 안 읽힘`,
       route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,
       delivered: '전달됨',
       stolen: '가로챔',

@@ -94,7 +94,7 @@ describe('App', () => {
     await waitUntil(() => s.childLines.length === 1, { what: 'the line at the child keyboard' });
     expect(s.childLines).toEqual(['Who are you?']);
     s.emit(...events([script.activity('child', { doing: 'writing', fd: 4 }), ...script.write('child', 1, 'Who are you?'), script.activity('child', { doing: 'reading', fd: 3 })]));
-    await until('in the pipe, unread');
+    await until('not read yet');
     expect(frame()).not.toContain('from Child: Who are you?');
     s.emit(...events([...script.read('parent', 'child', 1, 'Who are you?'), script.activity('parent', { doing: 'typing' })]));
     await until('from Child: Who are you?');

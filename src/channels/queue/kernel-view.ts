@@ -28,6 +28,6 @@ export function queueKernelView(words: (t: Parameters<Channel['kernelView']>[0])
       const p = state.session?.[proc];
       body.push([seg(t.paneTitle(t.proc[proc], String(p?.pid ?? t.pidUnknown)), proc)]);
     }
-    return framed([seg(t.fds.title, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);
+    return framed([seg(w.viewTitle, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);
   };
 }

@@ -13,6 +13,8 @@ export interface QueueWords extends ChannelWords {
   gone: string;
   handedOver: string;
   fromProc: string;
+  /** The kernel view's title: the queue as the kernel shows it, not an fd list. */
+  viewTitle: string;
 }
 
 const enCommon = {
@@ -24,6 +26,7 @@ const enCommon = {
   gone: 'the queue is gone (IPC_RMID)',
   handedOver: 'a receiver already waiting in msgrcv for the type gets the message at once (pipelined_send)',
   fromProc: '/proc/sysvipc/msg',
+  viewTitle: 'the queue, as the kernel shows it',
 };
 const koCommon = {
   title: '메시지 큐 하나',
@@ -34,6 +37,7 @@ const koCommon = {
   gone: '큐가 사라졌습니다 (IPC_RMID)',
   handedOver: '그 타입을 msgrcv로 이미 기다리는 수신자가 메시지를 바로 받습니다 (pipelined_send)',
   fromProc: '/proc/sysvipc/msg',
+  viewTitle: '커널이 보여 주는 큐',
 };
 
 export const queueWords: Record<Lang, QueueWords> = {

@@ -24,12 +24,12 @@ function takenByCat() {
 }
 
 describe('the saved transcript', () => {
-  it('names the outside process that took a message, as the screen does, not "in the pipe, unread"', () => {
+  it('names the outside process that took a message, as the screen does, not as unread', () => {
     const exported = exportTranscript(en.ui, takenByCat(), savedAt);
     const json = JSON.parse(exported.json) as { messages: { tag: string; takenBy: unknown; verdict: string; reader: unknown }[] };
     expect(json.messages.at(-1)).toMatchObject({ tag: 'C1', reader: null, takenBy: { pid: 4242, command: 'cat' }, verdict: 'taken' });
     expect(exported.text).toContain('C1 child→PID 4242 cat  TAKEN by an outside process  "Who are you?"');
-    expect(exported.text).not.toContain('in the pipe, unread');
+    expect(exported.text).not.toContain('not read yet');
   });
 
   it('counts times from the start of each message\'s conversation, as the trace on screen does, and gives durations a unit', () => {
