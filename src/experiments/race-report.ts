@@ -19,7 +19,7 @@ export function formatRace(result: RaceResult, lang: Lang): string {
     t.title(wiringName(result.wiring, lang), result.trials, result.delayMs),
     `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
     `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
-    `  ${t.parentBlocked(result.parentBlocked)}`,
+    `  ${t.parentBlocked(result.parentCall, result.parentBlocked)}`,
     ...(result.parentDelayMs === 0 ? [`  ${t.waitingBeforeSend(result.parentCall, result.waitingBeforeSend)}`] : []),
     ...(result.disturbed > 0 ? [`  ${t.disturbed(result.disturbed)}`] : []),
     `  ${t.speed(result.trialsPerSecond)}`,

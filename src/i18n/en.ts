@@ -171,7 +171,7 @@ Options:
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
       disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe (counted neither stolen nor delivered): ${n}`,
-      parentBlocked: (n: number) => `trials that ended with the parent blocked in read() on an empty pipe (as the kernel showed; then woken by its own bytes): ${n}`,
+      parentBlocked: (call: string, n: number) => `trials that ended with the parent blocked in ${call}() with nothing there for it (as the kernel showed; then woken by a message of its own): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>

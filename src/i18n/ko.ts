@@ -171,7 +171,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `자식의 줄이 나가기 전에 부모가 ${call}()에서 기다리는 것이 /proc에 보인 시도: ${n}`,
       disturbed: (n: number) => `다른 프로세스가 파이프에 쓴 바이트 때문에 흐트러진 시도 (빼앗김에도 전달에도 세지 않음): ${n}`,
-      parentBlocked: (n: number) => `부모가 빈 파이프의 read()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 쓴 바이트로 깨움): ${n}`,
+      parentBlocked: (call: string, n: number) => `부모가 받을 것 없는 ${call}()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 보낸 메시지로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
