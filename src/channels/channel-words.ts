@@ -12,6 +12,8 @@ export interface ChannelWords {
   sourceNote: string | null;
   /** The banner when both processes wait for each other for good; null for the pipes' own words. */
   deadlock: string | null;
+  /** The banner when a message reaches the other process on a channel both read; null for the pipes' "a race, won this time". */
+  delivered: { title: string; text: (tag: string, reader: string) => string; keys: string } | null;
 }
 
 export type Lang = 'en' | 'ko';

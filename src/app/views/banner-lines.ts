@@ -78,7 +78,9 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     };
   }
   if (latest?.verdict === 'delivered' && latest.reader && latest.writer && channelEnds(session.wiring).shared) {
-    // On one pipe a delivery is luck, not design: say so, and how to see the textbook's outcome.
+    // A channel with its own rule for who gets a message says it; on one pipe a delivery is luck, not design.
+    const own = t.channels[session.wiring].delivered;
+    if (own) return { kind: 'race-won', title: own.title, text: own.text(tagOf(latest.writer, latest.seq), t.procLower[latest.reader]), keys: own.keys, tone: 'ok' };
     return {
       kind: 'race-won',
       title: b.raceWonTitle,

@@ -48,6 +48,7 @@ export const queueWords: Record<Lang, QueueWords> = {
     help: 'Message queue (msgget, msgsnd, msgrcv): one kernel object both ways, kept apart by type: the child sends type 1 and waits in msgrcv(type 2), the parent the reverse. Expect three clean turns and DONE: a typed msgrcv skips the other type, so nothing can be stolen. The kernel view shows the queue in /proc/sysvipc/msg; every way out removes it (IPC_RMID).',
     sourceNote: 'one queue, a type per direction (IPC_PRIVATE in the text)',
     deadlock: 'Both processes wait in msgrcv for a type nobody will send.',
+    delivered: null,
     route: 'child → type 1 → parent · parent → type 2 → child',
   },
   ko: {
@@ -57,6 +58,7 @@ export const queueWords: Record<Lang, QueueWords> = {
     help: '메시지 큐 (msgget, msgsnd, msgrcv): 커널 객체 하나로 양방향, 타입으로 나눕니다. 자식은 타입 1을 보내고 msgrcv(타입 2)에서 기다리며 부모는 그 반대입니다. 세 턴이 깨끗이 오가고 끝이 나옵니다. 타입을 지정한 msgrcv는 다른 타입을 건너뛰므로 가로챌 수 없습니다. 커널 보기에 /proc/sysvipc/msg의 큐가 나오고, 어떻게 끝내든 큐를 지웁니다 (IPC_RMID).',
     sourceNote: '큐 하나, 방향마다 타입 하나 (교재는 IPC_PRIVATE)',
     deadlock: '두 프로세스가 아무도 보내지 않을 타입을 msgrcv로 기다립니다.',
+    delivered: null,
     route: '자식 → 타입 1 → 부모 · 부모 → 타입 2 → 자식',
   },
 };
@@ -69,6 +71,12 @@ export const queueOneTypeWords: Record<Lang, QueueWords> = {
     help: "Message queue, one type (msgrcv(type 1) in both processes): with the parent already waiting in msgrcv, the kernel hands the child's message straight to it (a waiting receiver gets it at once), so nothing is stolen. With a parent read delay (--parent-delay, p) the parent is not waiting yet: the child's own msgrcv(type 1) takes its message back, STOLEN as on one pipe, and the parent waits for ever.",
     sourceNote: 'one queue, type 1 both ways: the waiting receiver wins',
     deadlock: 'Both processes wait in msgrcv(type 1), and the queue is empty: neither will ever send.',
+    delivered: {
+      title: 'HANDED TO THE WAITING RECEIVER',
+      text: (tag: string, reader: string) =>
+        `${tag} went to the ${reader}. A queue hands a message straight to a receiver already waiting in msgrcv for its type (pipelined_send), before its writer can call msgrcv: when the ${reader} waits first, it gets the message every time. A pipe only wakes its reader, and whoever reads first takes the bytes.`,
+      keys: 'To see the child take its own message back: Esc, p (the parent reads late)',
+    },
     route: 'child → type 1 ← parent: whoever waits gets it',
   },
   ko: {
@@ -78,6 +86,12 @@ export const queueOneTypeWords: Record<Lang, QueueWords> = {
     help: '메시지 큐, 타입 하나 (두 프로세스 모두 msgrcv(타입 1)): 부모가 이미 msgrcv에서 기다리면 커널이 자식의 메시지를 바로 부모에게 넘깁니다 (기다리는 수신자가 먼저 받음). 그래서 가로채이지 않습니다. 부모 읽기 지연(--parent-delay, p)을 켜면 부모가 아직 기다리지 않으므로 자식의 msgrcv(타입 1)가 자기 메시지를 되가져가고 (한 파이프처럼 가로챔) 부모는 영원히 기다립니다.',
     sourceNote: '큐 하나, 양방향 타입 1: 기다리던 수신자가 이깁니다',
     deadlock: '두 프로세스가 msgrcv(타입 1)에서 기다리고 큐는 비었습니다. 어느 쪽도 보내지 않습니다.',
+    delivered: {
+      title: '기다리던 수신자에게 넘어감',
+      text: (tag: string, reader: string) =>
+        `${tag} 메시지가 ${reader} 쪽에 닿았습니다. 큐는 그 타입을 msgrcv로 이미 기다리는 수신자에게 메시지를 바로 넘깁니다 (pipelined_send). 쓴 쪽이 msgrcv를 부르기 전입니다. ${reader} 쪽이 먼저 기다리면 매번 받습니다. 파이프는 읽는 쪽을 깨울 뿐이고, 먼저 read()한 쪽이 바이트를 가져갑니다.`,
+      keys: '자식이 자기 메시지를 되가져가는 것을 보려면: Esc, p (부모가 늦게 읽음)',
+    },
     route: '자식 → 타입 1 ← 부모: 기다리는 쪽이 받음',
   },
 };

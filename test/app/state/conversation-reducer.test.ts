@@ -221,6 +221,15 @@ describe('conversation reducer', () => {
     expect(bannerContent(t, safe)).toBeNull();
   });
 
+  it('on a queue both read with one type, a delivery is the kernel handing it to the waiting receiver, not a race won', () => {
+    const t = messagesFor('en').ui;
+    const one = new Script(1, 'one');
+    const played = play([...one.start(), ...one.write('child', 1, 'hi'), ...one.read('parent', 'child', 1, 'hi')]);
+    const onQueue = { ...played, session: played.session ? { ...played.session, wiring: 'queue-one-type' as const } : null };
+    expect(bannerContent(t, onQueue)).toMatchObject({ kind: 'race-won', title: 'HANDED TO THE WAITING RECEIVER' });
+    expect(bannerContent(t, onQueue)?.text).toContain('pipelined_send');
+  });
+
   it('moves the clock only forward, on ticks', () => {
     const state = reduce(reduce(initialState(), { type: 'tick', at: 5_000_000 }), { type: 'tick', at: 4_000_000 });
     expect(state.now).toBe(5_000_000);
