@@ -77,8 +77,8 @@ async function leftAfter(marker, ms = 5000) {
   }
 }
 
-function verdict(name, limit, output, status, left) {
-  const problems = [];
+function verdict(name, limit, output, status, left, stuck = []) {
+  const problems = stuck.map((step) => `no answer to ${step}`);
   const text = stripEscapes(output);
   if (STACK_TRACE.some((pattern) => pattern.test(text))) problems.push('a stack trace');
   if (![0, 1, 2].includes(status)) problems.push(`exit status ${status}`);
@@ -106,7 +106,7 @@ async function runPlain(name, limit, args) {
 
 /**
  * The chat in a pseudo-terminal: until it draws its first screen or exits; then, if it
- * runs, F3 through the four wirings (each forks a new child), and Ctrl+C.
+ * runs, F3's list through every channel (each forks a new child), and Ctrl+C.
  */
 async function runChat(name, limit, args, cycleWirings) {
   const marker = randomUUID();
@@ -125,14 +125,25 @@ async function runChat(name, limit, args, cycleWirings) {
     while (status === null && !ready() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
   };
   const screen = () => stripEscapes(output);
+  const stuck = [];
   await until(() => /typing at its keyboard|Could not start|pipe-chat:/.test(screen()), 15_000);
   // A line of ours before the chat: it is on its way out by itself.
   if (!/typing at its keyboard|Could not start/.test(screen())) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   if (status === null && cycleWirings) {
-    for (const wiring of ['one shared pipe', 'socket', 'named pipe', 'two pipes']) {
+    // F3 opens the list of channels at the current one: ↓ and Enter switch to the next listed.
+    for (const wiring of ['one shared pipe', 'named pipe', 'socket', 'message queue', 'queue, one type', 'two pipes']) {
       const seen = screen().length;
       term.write('\x1bOR'); // F3
-      await until(() => screen().slice(seen).includes(wiring) && /typing at its keyboard|Could not start/.test(screen().slice(seen)), 10_000);
+      await until(() => screen().slice(seen).includes('System V'), 5_000);
+      const listed = screen().length;
+      term.write('\x1b[B'); // ↓
+      await until(() => screen().length > listed, 2_000);
+      term.write('\r');
+      const switched = () => screen().slice(seen).includes(`[${wiring}]`) && /typing at its keyboard|Could not start/.test(screen().slice(seen));
+      await until(switched, 10_000);
+      // A program that ended (one line, an exit status) is judged by that; one still running must have switched.
+      if (status === null && !switched()) stuck.push(`the switch to ${wiring}`);
+      if (status !== null) break;
     }
   }
   if (status === null) term.write('\x03');
@@ -141,7 +152,7 @@ async function runChat(name, limit, args, cycleWirings) {
     term.kill('SIGKILL');
     status = 'hung after Ctrl+C';
   }
-  return verdict(name, limit, output, status, await leftAfter(marker));
+  return verdict(name, limit, output, status, await leftAfter(marker), stuck);
 }
 
 /** Every command at one limit. */
@@ -150,7 +161,7 @@ export async function runAtLimit(limit, only = null) {
     ['race', () => runPlain('race', limit, ['race', '--trials', '5'])],
     ['race-named', () => runPlain('race --wiring named', limit, ['race', '--wiring', 'named', '--trials', '5'])],
     ['writers', () => runPlain('writers --writers 16', limit, ['writers', '--writers', '16', '--messages', '5', '--size', '64,8192'])],
-    ['chat', () => runChat('chat, F3 through the wirings', limit, [], true)],
+    ['chat', () => runChat("chat, F3's list through every channel", limit, [], true)],
     ['chat-socket', () => runChat('chat --wiring socket', limit, ['--wiring', 'socket'], false)],
     ['chat-named', () => runChat('chat --wiring named', limit, ['--wiring', 'named'], false)],
   ];
