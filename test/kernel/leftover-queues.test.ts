@@ -4,34 +4,19 @@
 // run in parallel and as root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PipeLink } from '../../src/ipc/link.js';
-import { loadLibc } from '../../src/kernel/libc.js';
+import { queuesOfThisFile } from '../support/queues.js';
 import { queueState } from '../../src/kernel/proc-sysvipc.js';
-import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, ourKey, type SysV } from '../../src/kernel/sysv.js';
+import { IPC_NOWAIT } from '../../src/kernel/sysv.js';
 
-let sysv: SysV;
-beforeAll(async () => {
-  sysv = (await loadLibc()).sysv;
-});
-
-const made: number[] = [];
-afterEach(() => {
-  for (const id of made.splice(0)) {
-    try {
-      sysv.remove('msg', id);
-    } catch {
-      // removed by the test, as it should be
-    }
-  }
-});
+const queues = queuesOfThisFile();
 
 /** A queue with a message in it, keyed like ours by a process that has exited (and been reaped). */
 function crashedRunsQueue(): number {
   const deadPid = spawnSync('true').pid as number;
-  const id = sysv.msgget(ourKey(deadPid, 0), IPC_CREAT | IPC_EXCL | 0o600);
-  made.push(id);
-  sysv.msgsnd(id, 1, Buffer.from('C1:left behind\n'), IPC_NOWAIT);
+  const id = queues.make(deadPid);
+  queues.sysv().msgsnd(id, 1, Buffer.from('C1:left behind\n'), IPC_NOWAIT);
   return id;
 }
 

@@ -1,30 +1,12 @@
 import fs from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadLibc } from '../../src/kernel/libc.js';
-import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, KEY_SLOTS, ourKey, pidOfOurKey, type SysV } from '../../src/kernel/sysv.js';
+import { describe, expect, it } from 'vitest';
+import { queuesOfThisFile } from '../support/queues.js';
+import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, KEY_SLOTS, ourKey, pidOfOurKey } from '../../src/kernel/sysv.js';
 import { parseSysVTable, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { leftoversIn } from '../../src/kernel/leftovers.js';
 
-let sysv: SysV;
-beforeAll(async () => {
-  sysv = (await loadLibc()).sysv;
-});
-
-const made: number[] = [];
-afterEach(() => {
-  for (const id of made.splice(0)) {
-    try {
-      sysv.remove('msg', id);
-    } catch {
-      // removed by the test itself
-    }
-  }
-});
-const newQueue = (slot = 0): number => {
-  const id = sysv.msgget(ourKey(process.pid, slot), IPC_CREAT | IPC_EXCL | 0o600);
-  made.push(id);
-  return id;
-};
+const queues = queuesOfThisFile();
+const newQueue = (slot = 0): number => queues.make(process.pid, slot);
 
 describe('our System V keys', () => {
   it('name the PID that made them, and only ours do', () => {
@@ -38,8 +20,8 @@ describe('our System V keys', () => {
 describe('a message queue, for real', () => {
   it('is made once per key (IPC_EXCL), 0600, and /proc/sysvipc/msg shows it by id while a message is queued', () => {
     const id = newQueue();
-    expect(() => sysv.msgget(ourKey(process.pid, 0), IPC_CREAT | IPC_EXCL | 0o600)).toThrow(/msgget: EEXIST/);
-    sysv.msgsnd(id, 2, Buffer.from('Who are you?'), IPC_NOWAIT);
+    expect(() => queues.sysv().msgget(ourKey(process.pid, 0), IPC_CREAT | IPC_EXCL | 0o600)).toThrow(/msgget: EEXIST/);
+    queues.sysv().msgsnd(id, 2, Buffer.from('Who are you?'), IPC_NOWAIT);
     const q = queueState(id);
     expect(q).toMatchObject({ key: ourKey(process.pid, 0), messages: 1, bytes: 12, lastSender: process.pid, creatorUid: process.getuid?.() });
     expect(q && q.mode & 0o777).toBe(0o600);
@@ -47,29 +29,29 @@ describe('a message queue, for real', () => {
 
   it('a typed msgrcv skips other types; type 0 takes the oldest', () => {
     const id = newQueue();
-    sysv.msgsnd(id, 1, Buffer.from('one'), 0);
-    sysv.msgsnd(id, 2, Buffer.from('two'), 0);
-    expect(sysv.msgrcv(id, 2, 64, IPC_NOWAIT)).toEqual({ type: 2, text: Buffer.from('two') });
-    expect(() => sysv.msgrcv(id, 2, 64, IPC_NOWAIT)).toThrow(/msgrcv: ENOMSG/);
-    expect(sysv.msgrcv(id, 0, 64, IPC_NOWAIT).text.toString()).toBe('one');
+    queues.sysv().msgsnd(id, 1, Buffer.from('one'), 0);
+    queues.sysv().msgsnd(id, 2, Buffer.from('two'), 0);
+    expect(queues.sysv().msgrcv(id, 2, 64, IPC_NOWAIT)).toEqual({ type: 2, text: Buffer.from('two') });
+    expect(() => queues.sysv().msgrcv(id, 2, 64, IPC_NOWAIT)).toThrow(/msgrcv: ENOMSG/);
+    expect(queues.sysv().msgrcv(id, 0, 64, IPC_NOWAIT).text.toString()).toBe('one');
     expect(queueState(id)?.lastReceiver).toBe(process.pid);
   });
 
   it('a message larger than msgmax gets the kernel\'s EINVAL', () => {
     const id = newQueue();
     const msgmax = Number(fs.readFileSync('/proc/sys/kernel/msgmax', 'utf8'));
-    expect(() => sysv.msgsnd(id, 1, Buffer.alloc(msgmax + 1), IPC_NOWAIT)).toThrow(/msgsnd: EINVAL/);
+    expect(() => queues.sysv().msgsnd(id, 1, Buffer.alloc(msgmax + 1), IPC_NOWAIT)).toThrow(/msgsnd: EINVAL/);
   });
 
   it('an async msgrcv waits on a pool thread in msgrcv (syscall 70), gets the message sent later, and EIDRM once the queue is removed', async () => {
     const id = newQueue();
-    const waiting = sysv.msgrcvAsync(id, 2, 64, 0);
+    const waiting = queues.sysv().msgrcvAsync(id, 2, 64, 0);
     await expect.poll(() => poolThreadsIn('70 ').length, { timeout: 5000 }).toBe(1);
-    sysv.msgsnd(id, 2, Buffer.from('I am your parent.'), 0);
+    queues.sysv().msgsnd(id, 2, Buffer.from('I am your parent.'), 0);
     expect((await waiting).text.toString()).toBe('I am your parent.');
-    const orphan = sysv.msgrcvAsync(id, 2, 64, 0);
+    const orphan = queues.sysv().msgrcvAsync(id, 2, 64, 0);
     await expect.poll(() => poolThreadsIn('70 ').length, { timeout: 5000 }).toBe(1);
-    sysv.remove('msg', id);
+    queues.sysv().remove('msg', id);
     await expect(orphan).rejects.toThrow(/msgrcv: EIDRM/);
     expect(queueState(id)).toBeNull();
   });
