@@ -7,6 +7,7 @@ import { namedEnds } from './named/ends.js';
 import { onePipeEnds } from './one-pipe/ends.js';
 import { queueChannelEnds } from './queue/ends.js';
 import { queueOneTypeEnds } from './queue-one-type/ends.js';
+import { shmEnds } from './shm/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
@@ -17,6 +18,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   named: namedEnds,
   queue: queueChannelEnds,
   'queue-one-type': queueOneTypeEnds,
+  shm: shmEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

@@ -9,6 +9,7 @@ import { WIRINGS, type Wiring } from './names.js';
 import { onePipe } from './one-pipe/index.js';
 import { queue } from './queue/index.js';
 import { queueOneType } from './queue-one-type/index.js';
+import { shm } from './shm/index.js';
 import { socket } from './socket/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
@@ -19,6 +20,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   named,
   queue,
   'queue-one-type': queueOneType,
+  shm,
 };
 
 export function channelOf(wiring: Wiring): Channel {

@@ -6,6 +6,7 @@ import type { Wiring } from './names.js';
 import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
+import { shmWords } from './shm/words.js';
 import { socketWords } from './socket/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
@@ -17,5 +18,6 @@ export function channelWords(lang: Lang) {
     named: namedWords[lang],
     queue: queueWords[lang],
     'queue-one-type': queueOneTypeWords[lang],
+    shm: shmWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

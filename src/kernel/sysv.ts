@@ -1,7 +1,8 @@
 // System V IPC through the FFI: the calls the chapter's queue, shared memory and
-// semaphore programs make (msgget, msgsnd, msgrcv, msgctl), typed. Node has none of them;
+// semaphore programs make (msgget, msgsnd, msgrcv, msgctl; shmget, shmat, shmdt;
+// semget, semop, semctl), typed. Node has none of them;
 // libc.ts loads koffi once and binds these with its errno check (loadLibc().sysv).
-// The calls that can wait (msgsnd on a full queue, msgrcv on an empty one) come in two
+// The calls that can wait (msgsnd on a full queue, msgrcv on an empty one, semop) come in two
 // forms: a plain one that blocks the calling thread (the child's main thread, which
 // waits in msgrcv as the textbook's child does) and an async one that blocks a thread
 // of libuv's pool (the parent's, whose main thread draws the screen). A Buffer handed
@@ -22,6 +23,8 @@ export const IPC_EXCL = 0o2000;
 export const IPC_NOWAIT = 0o4000;
 export const IPC_RMID = 0;
 export const MSG_NOERROR = 0o10000;
+export const GETVAL = 12;
+export const SETVAL = 16;
 
 /** The bits of a key that mark it as pipe-chat's: 0x7c ('|') in bits 24-30, a value ftok's proj_id is unlikely to take. */
 const KEY_TAG = 0x7c << 24;
@@ -51,7 +54,7 @@ export interface QueueMessage {
   text: Buffer;
 }
 
-export interface SysV {
+export interface SysV extends SharedMemoryCalls {
   /** msgget(key, IPC_CREAT|IPC_EXCL|mode): a new queue, or EEXIST. */
   msgget(key: number, flags: number): number;
   /** msgsnd, blocking the calling thread while the queue is full (unless IPC_NOWAIT). */
@@ -64,6 +67,37 @@ export interface SysV {
   msgrcvAsync(id: number, type: number, maxBytes: number, flags: number): Promise<QueueMessage>;
   /** IPC_RMID: a queue or semaphore set goes now (whoever waits on it gets EIDRM); a segment once the last process detaches. */
   remove(kind: SysVKind, id: number): void;
+}
+
+/** A segment as shmat attached it in this process: its address and the pages as an ArrayBuffer. */
+export interface Attached {
+  address: bigint;
+  memory: ArrayBuffer;
+  /** shmdt: the pages leave this process; `memory` must not be touched after. */
+  detach(): void;
+}
+
+/** One operation of semop: semaphore `num` of the set, +1 (V, post) or -1 (P, wait). */
+export interface SemOp {
+  num: number;
+  op: 1 | -1;
+}
+
+export interface SharedMemoryCalls {
+  /** shmget(key, size, flags): a new segment, or EEXIST. */
+  shmget(key: number, size: number, flags: number): number;
+  /** shmat(id, NULL, 0) and a view of `size` bytes over it. */
+  shmat(id: number, size: number): Attached;
+  /** semget(key, count, flags): a new set of `count` semaphores, or EEXIST. */
+  semget(key: number, count: number, flags: number): number;
+  /** semop on the calling thread: blocks it while a P cannot go through. */
+  semop(id: number, op: SemOp): void;
+  /** semop on a pool thread; rejects with EIDRM when the set is removed meanwhile. */
+  semopAsync(id: number, op: SemOp): Promise<void>;
+  /** semctl(GETVAL): the semaphore's value now. */
+  getval(id: number, num: number): number;
+  /** semctl(SETVAL). */
+  setval(id: number, num: number, value: number): void;
 }
 
 /** The size of `long mtype` at the head of struct msgbuf. */
@@ -79,6 +113,11 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
   const msgctl = lib.func('int msgctl(int msqid, int cmd, void *buf)');
   const shmctl = lib.func('int shmctl(int shmid, int cmd, void *buf)');
   const semctl = lib.func('int semctl(int semid, int semnum, int cmd, ...)');
+  const shmget = lib.func('int shmget(int key, size_t size, int shmflg)');
+  const shmat = lib.func('void *shmat(int shmid, void *addr, int shmflg)');
+  const shmdt = lib.func('int shmdt(void *addr)');
+  const semget = lib.func('int semget(int key, int nsems, int semflg)');
+  const semop = lib.func('int semop(int semid, void *sops, size_t nsops)');
   const removers: Record<SysVKind, (id: number) => number> = {
     msg: (id) => msgctl(id, IPC_RMID, null) as number,
     shm: (id) => shmctl(id, IPC_RMID, null) as number,
@@ -107,7 +146,40 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
       });
     });
 
+  /** struct sembuf { unsigned short sem_num; short sem_op; short sem_flg; } */
+  const sembuf = (op: SemOp): Buffer => {
+    const buf = Buffer.alloc(6);
+    buf.writeUInt16LE(op.num, 0);
+    buf.writeInt16LE(op.op, 2);
+    return buf;
+  };
+
   return {
+    shmget: (key, size, flags) => check('shmget', shmget(key, size, flags) as number),
+    shmat: (id, size) => {
+      const pointer: unknown = shmat(id, null, 0);
+      const address = koffi.address(pointer);
+      // shmat returns (void *) -1 on failure.
+      if (address === 0xffffffffffffffffn || address === 0n) throw errnoError('shmat', koffi.errno());
+      let attached = true;
+      return {
+        address,
+        memory: koffi.view(pointer, size),
+        detach: () => {
+          if (!attached) return;
+          attached = false;
+          check('shmdt', shmdt(pointer) as number);
+        },
+      };
+    },
+    semget: (key, count, flags) => check('semget', semget(key, count, flags) as number),
+    semop: (id, op) => void check('semop', semop(id, sembuf(op), 1) as number),
+    semopAsync: async (id, op) => {
+      const buf = sembuf(op);
+      await onPool('semop', (done) => semop.async(id, buf, 1, done), buf);
+    },
+    getval: (id, num) => check('semctl(GETVAL)', semctl(id, num, GETVAL) as number),
+    setval: (id, num, value) => void check('semctl(SETVAL)', semctl(id, num, SETVAL, 'int', value) as number),
     msgget: (key, flags) => check('msgget', msgget(key, flags) as number),
     msgsnd: (id, type, text, flags) => void check('msgsnd', msgsnd(id, packed(type, text), text.length, flags) as number),
     msgsndAsync: async (id, type, text, flags) => {

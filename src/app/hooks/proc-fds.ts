@@ -65,3 +65,15 @@ export function readProcFds(pid: number, procRoot = '/proc'): ProcFd[] | null {
   }
   return fds.sort((a, b) => a.fd - b.fd);
 }
+
+/** The lines of /proc/PID/maps for System V segments ("/SYSV…") and shared file mappings (flags "rw-s"); empty when unreadable. */
+export function readSharedMaps(pid: number, procRoot = '/proc'): string[] {
+  try {
+    return fs
+      .readFileSync(path.join(procRoot, String(pid), 'maps'), 'utf8')
+      .split('\n')
+      .filter((line) => /^\S+ \S\S\Ss /.test(line) && (line.includes('/SYSV') || line.includes('/pipe-chat')));
+  } catch {
+    return [];
+  }
+}

@@ -1,11 +1,13 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
-// /proc/sysvipc/msg with them, for a queue's line. Where there is no /proc (macOS and the other BSDs)
+// /proc/sysvipc/{msg,shm,sem} with them, for a System V channel's lines, each process's
+// shared mappings from /proc/PID/maps, and what the parent's own mapping holds. Where there is no /proc (macOS and the other BSDs)
 // it does not try, and says so, so the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
-import { readProcFds, type ProcFd } from './proc-fds.js';
+import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
+import { readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
 
@@ -16,6 +18,12 @@ export interface ProcFdsSnapshot {
   noProc?: boolean;
   /** /proc/sysvipc/msg at the same moment (a queue's kernel view finds its line there). */
   sysvMsg?: SysVRow[];
+  sysvShm?: SysVRow[];
+  sysvSem?: SysVRow[];
+  /** Each process's lines of /proc/PID/maps for shared memory (System V segments and shared file mappings). */
+  maps?: { parent: string[]; child: string[] };
+  /** What the parent's own shared mappings hold now, by segment id. */
+  shared?: Map<number, SharedLook>;
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -28,6 +36,10 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       parent: parentPid === null ? null : reader(parentPid),
       child: childPid === null ? null : reader(childPid),
       sysvMsg: readSysVTable('msg'),
+      sysvShm: readSysVTable('shm'),
+      sysvSem: readSysVTable('sem'),
+      maps: { parent: parentPid === null ? [] : readSharedMaps(parentPid), child: childPid === null ? [] : readSharedMaps(childPid) },
+      shared: lookAtOwnMappings(),
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;
