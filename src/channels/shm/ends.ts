@@ -141,6 +141,6 @@ export const shmEnds: ChannelEnds = {
   pipes: 0,
   pipesOption: null,
   toggleTo: 'queue',
-  raceOn: 'shm',
+  raceOn: 'one-pipe',
   openToOthers: false,
 };

@@ -1,0 +1,32 @@
+// The CPU time one thread has used, from /proc/PID/task/TID/stat (utime + stime, fields
+// 14 and 15, in clock ticks of USER_HZ, which Linux fixes at 100 for every program): how
+// the busy-waiting reader's cost is shown, and how a test tells a thread waiting in the
+// kernel (no CPU) from one that spins (a whole core). The thread's own TID comes from
+// /proc/thread-self, which names it.
+import fs from 'node:fs';
+
+const USER_HZ = 100;
+
+/** CPU milliseconds `tid` of `pid` has used (user + system); null when it is gone or /proc cannot say. */
+export function threadCpuMs(pid: number, tid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: fields count from the last ')'; state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / USER_HZ : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The calling thread's TID (Linux), from /proc/thread-self -> "PID/task/TID"; null elsewhere. */
+export function ownTid(): number | null {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').at(-1));
+    return Number.isInteger(tid) ? tid : null;
+  } catch {
+    return null;
+  }
+}
