@@ -29,7 +29,7 @@ fs.mkdirSync('dist', { recursive: true });
 for (const name of fs.readdirSync('dist')) if (/^chunk-[A-Z0-9]+\.js$/.test(name)) fs.unlinkSync(path.join('dist', name));
 
 const result = await build({
-  entryPoints: { cli: 'src/cli-entry.ts', child: 'src/child.ts', writer: 'src/writer.ts' },
+  entryPoints: { cli: 'src/cli-entry.ts', child: 'src/child.ts', writer: 'src/writer.ts', 'spin-thread': 'src/spin-thread.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -14,6 +14,7 @@ import type { RaceCounts } from './experiments/report-schema.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall, type KernelCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
+import { processCpuMs } from './kernel/thread-cpu.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
@@ -46,8 +47,10 @@ export interface RaceResult extends RaceCounts {
    * not returned. Each such read is then ended with the parent's own bytes.
    */
   parentBlocked: number;
-  /** The call the parent reads with, as /proc names it (read, msgrcv). */
-  parentCall: KernelCall;
+  /** The call the parent reads with, as /proc names it (read, msgrcv, semtimedop); null for a reader that spins. */
+  parentCall: KernelCall | null;
+  /** Each process's CPU time over the race (user + system, /proc/PID/stat), where the reader spins. */
+  cpuMs?: { parent: number; child: number };
   /** Trials where, with no parent delay, /proc showed the parent waiting in that call before the child's line went out. */
   waitingBeforeSend: number;
   /**
@@ -88,8 +91,8 @@ async function pollFor(ready: () => boolean, ms: number): Promise<boolean> {
 
 /** The parent's read is blocked in the kernel: /proc shows the thread in read(fd) or msgrcv(queue) (Linux), or the read has not returned. */
 function parentReadBlocked(link: PipeLink<WiredLinkEvent>): boolean {
-  const { call, arg } = link.readInKernel;
-  return link.readPending && (!canSeeKernelCalls() || isInCall('self', call, arg));
+  const inKernel = link.readInKernel;
+  return link.readPending && (inKernel === null || !canSeeKernelCalls() || isInCall('self', inKernel.call, inKernel.arg));
 }
 
 async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, timeoutMs: number): Promise<Outcome> {
@@ -141,6 +144,7 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
 }
 
 export async function race(settings: RaceSettings): Promise<RaceResult> {
+  if (channelEnds(settings.wiring).raceStreams) return streamRace(settings);
   const link = await PipeLink.open({
     wiring: settings.wiring,
     turns: 0,
@@ -187,9 +191,79 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     delayMs: settings.delayMs,
     parentDelayMs,
     parentBlocked,
-    parentCall: link.readInKernel.call,
+    parentCall: link.readInKernel?.call ?? null,
     waitingBeforeSend,
     disturbed,
+    durationMs: Math.round(durationMs),
+    trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
+    childPid: link.childPid,
+  };
+}
+
+/**
+ * The race on a box a writer overwrites (shm-busy): the child writes every message right
+ * after the previous one (its delay is the gap) and never reads; the parent's spinning
+ * reader reads on, one message after another. What it never saw (its box's sequence
+ * number jumped) is counted lost, a copy a write came into torn, each by the reader
+ * itself; and each process's CPU time is measured from /proc.
+ */
+async function streamRace(settings: RaceSettings): Promise<RaceResult> {
+  const link = await PipeLink.open({
+    wiring: settings.wiring,
+    turns: 0,
+    childDelayMs: settings.delayMs,
+    childArgs: ['--stream'],
+    ...(settings.childScript ? { childScript: settings.childScript } : {}),
+  });
+  let lost = 0;
+  let torn = 0;
+  let delivered = 0;
+  const stopCounting = link.subscribe((event) => {
+    if (event.type === 'spin' && event.proc === 'parent' && event.note.kind === 'missed') {
+      lost += event.note.lost;
+      torn += event.note.torn;
+    }
+  });
+  const started = performance.now();
+  const parentCpu = processCpuMs(process.pid) ?? 0;
+  let childCpu = 0;
+  try {
+    for (let i = 0; i < settings.trials; i++) link.typeForChild(QUESTION);
+    const timeoutMs = settings.trialTimeoutMs ?? 10_000 + settings.delayMs;
+    for (let seq = 0; seq < settings.trials; ) {
+      settings.signal?.throwIfAborted();
+      const pending = link.read();
+      let timer: NodeJS.Timeout | undefined;
+      const frame = await Promise.race([
+        pending.frame,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no message came within ${timeoutMs} ms`)), timeoutMs))),
+      ]).finally(() => clearTimeout(timer));
+      if (frame === null) throw new Error(`the parent's read ended: ${link.childStderr.trim()}`);
+      if (frame.writer === 'child') delivered++;
+      seq = frame.seq;
+      settings.onTrial?.(seq);
+    }
+    childCpu = processCpuMs(link.childPid) ?? 0;
+  } finally {
+    stopCounting();
+    await link.close();
+  }
+  const durationMs = performance.now() - started;
+  return {
+    wiring: settings.wiring,
+    trials: settings.trials,
+    stolen: 0,
+    delivered,
+    lost,
+    torn,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
+    parentDelayMs: 0,
+    parentBlocked: 0,
+    parentCall: null,
+    waitingBeforeSend: 0,
+    disturbed: 0,
+    cpuMs: { parent: Math.round((processCpuMs(process.pid) ?? 0) - parentCpu), child: Math.round(childCpu) },
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,

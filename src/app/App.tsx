@@ -32,6 +32,7 @@ import { useAutoPlay } from './auto-play/use-auto-play.js';
 import { useSession } from './hooks/use-session.js';
 import { useClock } from './hooks/use-clock.js';
 import { useKeys, type Command } from './hooks/use-keys.js';
+import { useSpinCpu } from './hooks/use-spin-cpu.js';
 import { useClassSweep, type SweepRunner } from './hooks/use-class-sweep.js';
 import { carryOut } from './commands.js';
 import { sweepPanelLines } from './views/sweep-panel.js';
@@ -102,6 +103,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   useSession(conversation, dispatch, firstWiring);
   const view = useMemo(() => deriveView(state, firstWiring), [state, firstWiring]);
   useClock(view.clockRuns, dispatch, clock);
+  useSpinCpu(state, dispatch);
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
@@ -216,7 +218,15 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     dispatchUi({ type: 'input-note-cleared' });
     drafts[proc].edit(edit);
   };
-  useKeys({ mode, command, typed });
+  // A reader that stopped spinning for want of messages spins again at any key.
+  const parked = session !== null && (['parent', 'child'] as const).some((p) => session[p].spin?.idleCpuMs != null && !session[p].exit);
+  const resumingFirst =
+    <A extends unknown[]>(route: (...args: A) => void) =>
+    (...args: A): void => {
+      if (parked) conversation.resumeSpin();
+      route(...args);
+    };
+  useKeys({ mode, command: resumingFirst(command), typed: resumingFirst(typed) });
   // Once per state: a key press that only edits a draft keeps the banner's lines from the last frame.
   const banner = useMemo(
     () => (ui.saved ? savedBanner(t, ui.saved) : ui.knobNote ? knobBanner(t, ui.knobNote) : bannerContent(t, state, view)),

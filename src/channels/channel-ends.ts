@@ -18,6 +18,14 @@ export interface PipeDescription {
 export type CallResult = number | string;
 
 /**
+ * What a reader without waiting (shm-busy) tells the screen while it reads, which a call
+ * in the kernel never needs to: it is spinning on thread `tid`; it stopped spinning after
+ * a long while with no message, having burned `cpuMs`; it found messages lost (the
+ * sequence number jumped) or copies torn (the number changed while it copied).
+ */
+export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'idle'; cpuMs: number } | { kind: 'missed'; lost: number; torn: number };
+
+/**
  * The parent's blocking read and write on a channel, each made on a thread of libuv's
  * pool so that the UI thread only draws, and how the screen names each (its CallSite).
  * A pipe or socket: read(2)/write(2) on fds (fdCalls); a queue: msgrcv/msgsnd.
@@ -25,10 +33,10 @@ export type CallResult = number | string;
 export interface ParentCalls {
   read: CallSite;
   write: CallSite;
-  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument. */
-  readInKernel: { call: KernelCall; arg: number };
-  /** One blocking read into `buffer` (kept referenced until `done` runs). */
-  readInto(buffer: Buffer, done: (result: CallResult) => void): void;
+  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument; null for a reader that never waits in the kernel (it spins). */
+  readInKernel: { call: KernelCall; arg: number } | null;
+  /** One blocking read into `buffer` (kept referenced until `done` runs); a spinning reader says what it does through `note`. */
+  readInto(buffer: Buffer, done: (result: CallResult) => void, note?: (note: ReadNote) => void): void;
   /** One blocking write of `buffer[offset, offset + length)`. */
   writeFrom(buffer: Buffer, offset: number, length: number, done: (result: CallResult) => void): void;
 }
@@ -52,10 +60,22 @@ export function fdCalls(readFd: number, writeFd: number): ParentCalls {
 export interface ChildCalls {
   read: CallSite;
   write: CallSite;
-  /** One blocking read into `buffer`. */
-  readInto(buffer: Buffer): CallResult;
+  /** One blocking read into `buffer`; a spinning reader says what it does through `note`. */
+  readInto(buffer: Buffer, note?: (note: ReadNote) => void): CallResult;
   /** One blocking write of `buffer` from `offset`. */
   writeFrom(buffer: Buffer, offset: number): CallResult;
+}
+
+/** What the link tells a channel as it makes its objects. */
+export interface MakeContext {
+  /** The child's bundle; the parent's own helper threads are built beside it (dist/spin-thread.js). */
+  childScript: string;
+}
+
+/** What the child process offers its channel's calls beyond its arguments. */
+export interface ChildSide {
+  /** Blocks until the parent says to resume (a key in the UI); false when the parent is gone. */
+  waitForResume(): boolean;
 }
 
 /** The kernel objects of one link, made before the child is forked. */
@@ -76,8 +96,10 @@ export interface Wires {
    * blocked in it returns EIDRM); safe to call twice; null where nothing does.
    */
   remove: (() => void) | null;
-  /** Ends a parent's call in flight at once, on the way out (a socket: shutdown); null where closing our write end does. */
+  /** Ends a parent's call in flight at once, on the way out (a socket: shutdown; a spinning reader: its stop flag); null where closing our write end does. */
   shutdown: (() => void) | null;
+  /** A reader that stopped spinning for want of messages spins again (shm-busy); absent elsewhere. */
+  resume?: () => void;
   /** A non-blocking write end of the parent's, kept only to end its own read at close (named pipe); null elsewhere. */
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
@@ -101,17 +123,17 @@ export interface ChannelEnds {
   /** Its family: pipes (anonymous and named), sockets, System V IPC. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
-  make(): Promise<Wires>;
+  make(context: MakeContext): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
   childArgs: readonly string[];
   /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
-  childCalls: ((argv: readonly string[]) => Promise<ChildCalls>) | null;
+  childCalls: ((argv: readonly string[], child: ChildSide) => Promise<ChildCalls>) | null;
   /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
   calls: readonly BlockingCall[];
   /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
   poolThreads: number;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
-  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)';
+  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
   /** What can happen to a message on it: read back by its own writer, never read, or torn by another writer. */
@@ -122,6 +144,8 @@ export interface ChannelEnds {
   pipesOption: '1' | '2' | null;
   /** Where Ctrl+T goes from here. */
   toggleTo: Wiring;
+  /** The race has the child write its messages back to back without reading (a box a writer overwrites: what is lost is the point). */
+  raceStreams?: boolean;
   /** Where the in-chat race sweep (g) runs from here: a shared channel races itself, the others the textbook's one pipe. */
   raceOn: Wiring;
   /** Other processes can open it by a name on disk (the UI then looks for them in /proc). */

@@ -8,6 +8,7 @@ import { onePipeEnds } from './one-pipe/ends.js';
 import { queueChannelEnds } from './queue/ends.js';
 import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { shmEnds } from './shm/ends.js';
+import { shmBusyEnds } from './shm-busy/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
@@ -19,6 +20,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   queue: queueChannelEnds,
   'queue-one-type': queueOneTypeEnds,
   shm: shmEnds,
+  'shm-busy': shmBusyEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

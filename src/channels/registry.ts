@@ -10,6 +10,7 @@ import { onePipe } from './one-pipe/index.js';
 import { queue } from './queue/index.js';
 import { queueOneType } from './queue-one-type/index.js';
 import { shm } from './shm/index.js';
+import { shmBusy } from './shm-busy/index.js';
 import { socket } from './socket/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
@@ -21,6 +22,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   queue,
   'queue-one-type': queueOneType,
   shm,
+  'shm-busy': shmBusy,
 };
 
 export function channelOf(wiring: Wiring): Channel {

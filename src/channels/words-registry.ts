@@ -6,7 +6,7 @@ import type { Wiring } from './names.js';
 import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
-import { shmWords } from './shm/words.js';
+import { shmBusyWords, shmWords } from './shm/words.js';
 import { socketWords } from './socket/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
@@ -19,5 +19,6 @@ export function channelWords(lang: Lang) {
     queue: queueWords[lang],
     'queue-one-type': queueOneTypeWords[lang],
     shm: shmWords[lang],
+    'shm-busy': shmBusyWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

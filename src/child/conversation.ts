@@ -8,7 +8,7 @@
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import type { ChildCalls } from '../channels/channel-ends.js';
+import type { ChildCalls, ReadNote } from '../channels/channel-ends.js';
 import { encodeLine } from '../ipc/child-protocol.js';
 import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
@@ -28,6 +28,8 @@ export interface ChildOptions {
   traced: boolean;
   /** A benchmark variant: send every message straight back instead of playing turns. */
   echo: boolean;
+  /** The race on a box a writer overwrites: write each keyboard line (then sleep the delay) and never read. */
+  stream: boolean;
 }
 
 /** The child's blocking calls: read(2) on fd 3 and write(2) on fd 4 (fd 3 on a socket), or the channel's. */
@@ -35,6 +37,19 @@ let calls: ChildCalls = fdChildCalls(false);
 const decoder = new FrameDecoder();
 /** Frames a read brought that the child has not used yet. */
 const received: Frame[] = [];
+/** The child's sleep between its write and its read; the parent changes it through the keyboard's control lines. */
+let delayMs = 0;
+const keyboard = new Keyboard((ms) => (delayMs = ms));
+
+/** A reader that stopped spinning waits here for the parent's word (a key in the UI); false when the parent is gone. */
+export function waitForResume(): boolean {
+  return keyboard.waitForResume();
+}
+
+/** What a spinning reader says while it reads, reported as the child's. */
+function noteRead(note: ReadNote): void {
+  report(() => [{ type: 'spin', proc: 'child', note, at: nowUs() }]);
+}
 
 /**
  * One write(2) of the frame from `offset`, and what the child does next. The report is
@@ -72,7 +87,7 @@ function writeFrame(frame: Buffer, then: ProcActivity): boolean {
 function readFrame(): Frame {
   while (received.length === 0) {
     const start = nowUs();
-    const result = calls.readInto(READ_BUFFER);
+    const result = calls.readInto(READ_BUFFER, noteRead);
     report(() => [syscall('read', calls.read, READ_BUFFER.length, result, 0, start)]);
     if (typeof result !== 'number') finish(1);
     if (result === 0) finish(0);
@@ -105,8 +120,7 @@ function warmUp(): void {
 
 /** The exercise: keyboard, write, [sleep], read, print; turn after turn. */
 function converse(options: ChildOptions): void {
-  let delayMs = options.delayMs;
-  const keyboard = new Keyboard((ms) => (delayMs = ms));
+  delayMs = options.delayMs;
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(() => [activity({ doing: 'typing' })]);
     const line = keyboard.next();
@@ -126,9 +140,9 @@ function converse(options: ChildOptions): void {
     }
     if (delayMs > 0) {
       sleep(delayMs);
-      report(() => [activity({ doing: 'reading', ...calls.read })]);
+      if (!options.stream) report(() => [activity({ doing: 'reading', ...calls.read })]);
     }
-    readFrame();
+    if (!options.stream) readFrame();
   }
   report(() => [activity({ doing: 'done' })]);
 }

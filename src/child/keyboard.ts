@@ -24,9 +24,31 @@ export class Keyboard {
         if (control?.type === 'delay') this.onDelay(control.ms);
         continue;
       }
-      const n = fs.readSync(STDIN, this.chunk, 0, this.chunk.length, null);
-      if (n === 0) return null;
-      this.lines.push(...this.splitter.push(this.utf8.write(this.chunk.subarray(0, n))));
+      if (!this.readMore()) return null;
     }
+  }
+
+  /**
+   * Blocks until the parent says to resume (a key in the UI), keeping every keyboard line
+   * that comes meanwhile for next(); false when the parent closed our stdin.
+   */
+  waitForResume(): boolean {
+    let i = 0;
+    for (;;) {
+      for (; i < this.lines.length; i++) {
+        if (parseControl(this.lines[i] ?? '')?.type !== 'resume') continue;
+        this.lines.splice(i, 1);
+        return true;
+      }
+      if (!this.readMore()) return false;
+    }
+  }
+
+  /** One blocking read(2) of stdin; false at its end. */
+  private readMore(): boolean {
+    const n = fs.readSync(STDIN, this.chunk, 0, this.chunk.length, null);
+    if (n === 0) return false;
+    this.lines.push(...this.splitter.push(this.utf8.write(this.chunk.subarray(0, n))));
+    return true;
   }
 }

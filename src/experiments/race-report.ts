@@ -1,6 +1,7 @@
 // `pipe-chat race` as the user sees it: a progress line on a terminal, then the counts
 // in words (or JSON, or CSV), always with the machine they were measured on.
 import type { RaceOptions } from '../args.js';
+import { channelEnds } from '../channels/ends-registry.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { race, type RaceResult } from '../race.js';
 import { thisMachine } from './machine.js';
@@ -15,6 +16,16 @@ function percent(n: number, of: number): string {
 
 export function formatRace(result: RaceResult, lang: Lang): string {
   const t = messagesFor(lang).cli.race;
+  if (result.cpuMs || result.parentCall === null) {
+    // A reader that spins: the child wrote back to back, nothing could be stolen, and the question is what the reader missed and what it burned.
+    return [
+      t.streamTitle(wiringName(result.wiring, lang), result.trials, result.delayMs),
+      `  ${t.delivered(result.delivered, percent(result.delivered, result.trials))}`,
+      `  ${t.lostTorn(result.lost, percent(result.lost, result.trials), result.torn)}`,
+      ...(result.cpuMs ? [`  ${t.cpu(result.cpuMs.parent, result.cpuMs.child, result.durationMs)}`] : []),
+      `  ${t.speed(result.trialsPerSecond)}`,
+    ].join('\n');
+  }
   return [
     t.title(wiringName(result.wiring, lang), result.trials, result.delayMs),
     `  ${t.stolen(result.stolen, percent(result.stolen, result.trials))}`,
@@ -22,6 +33,7 @@ export function formatRace(result: RaceResult, lang: Lang): string {
     `  ${t.parentBlocked(result.parentCall, result.parentBlocked)}`,
     ...(result.parentDelayMs === 0 ? [`  ${t.waitingBeforeSend(result.parentCall, result.waitingBeforeSend)}`] : []),
     ...(result.disturbed > 0 ? [`  ${t.disturbed(result.disturbed)}`] : []),
+    ...(channelEnds(result.wiring).group === 'sysv' ? [`  ${t.lostTorn(result.lost, percent(result.lost, result.trials), result.torn)}`] : []),
     `  ${t.speed(result.trialsPerSecond)}`,
   ].join('\n');
 }
@@ -37,7 +49,9 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
     onTrial: (done) => progress.update(() => t.race.progressOne(done, options.trials)),
   }).finally(() => progress.done());
   const machine = thisMachine();
-  const row = { ...result };
+  const { cpuMs, ...counts } = result;
+  // One flat row (CSV has no nesting): a spinning reader's call is 'none', its CPU two columns.
+  const row = { ...counts, parentCall: result.parentCall ?? 'none', ...(cpuMs ? { parentCpuMs: cpuMs.parent, childCpuMs: cpuMs.child } : {}) };
   if (options.output === 'json') process.stdout.write(`${JSON.stringify({ version: REPORT_VERSION, ...row, machine })}\n`);
   else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
   else {

@@ -10,7 +10,9 @@ export const CHILD_FDS = { read: 3, write: 4, lifeline: 5 } as const;
 
 export type ControlMessage =
   | { type: 'keyboard'; text: string }
-  | { type: 'delay'; ms: number };
+  | { type: 'delay'; ms: number }
+  /** A reader that stopped spinning for want of messages spins again (shm-busy). */
+  | { type: 'resume' };
 
 export function encodeLine(value: ControlMessage | LinkEvent): string {
   return `${JSON.stringify(value)}\n`;
@@ -37,6 +39,7 @@ export function parseControl(line: string): ControlMessage | null {
     const value = JSON.parse(line) as Partial<ControlMessage>;
     if (value.type === 'keyboard' && typeof value.text === 'string') return { type: 'keyboard', text: value.text };
     if (value.type === 'delay' && typeof value.ms === 'number' && value.ms >= 0) return { type: 'delay', ms: value.ms };
+    if (value.type === 'resume') return { type: 'resume' };
   } catch {
     // not JSON: ignored below
   }

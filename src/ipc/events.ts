@@ -3,6 +3,7 @@
 // process named by `proc`. The child writes these as JSON lines on its stdout; the
 // parent emits the same shapes for its own calls, so the UI reads one stream.
 import fs from 'node:fs';
+import type { ReadNote } from '../channels/channel-ends.js';
 import type { Frame, Proc } from './framing.js';
 
 export type { Proc } from './framing.js';
@@ -79,6 +80,8 @@ export type LinkEvent =
   /** A whole message `proc` wrote: the write that completed its frame returned at `at`. */
   | { type: 'written'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
+  /** What a reader without waiting said while it read (channel-ends.ts ReadNote). */
+  | { type: 'spin'; proc: Proc; note: ReadNote; at: number }
   /** What the kernel holds in a pipe now, unread: ioctl(FIONREAD) on the parent's end of it, read after a call changed it. */
   | { type: 'queued'; inode: number; bytes: number; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };

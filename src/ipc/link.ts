@@ -106,14 +106,15 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   static async open(options: LinkOptions): Promise<PipeLink> {
     const wiring = options.wiring;
     const libc = await loadLibc();
-    const wires = await channelEnds(wiring).make();
+    const childScript = options.childScript ?? defaultChildScript();
+    const wires = await channelEnds(wiring).make({ childScript });
     // Events can come before the link exists (the child's hello): they wait here for it.
     let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
     let child: ChildHandle;
     try {
       child = await ChildHandle.start(
-        { script: options.childScript ?? defaultChildScript(), args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
+        { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
     } catch (error) {
@@ -165,9 +166,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.end.readPending;
   }
 
-  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue). */
+  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue); null when it spins instead. */
   get readInKernel(): ParentCalls['readInKernel'] {
     return this.calls.readInKernel;
+  }
+
+  /** A reader that stopped spinning for want of messages, in either process, spins again (shm-busy); nothing elsewhere. */
+  resumeSpin(): void {
+    if (this.closing || !this.wires.resume) return;
+    this.wires.resume();
+    this.child.send({ type: 'resume' });
   }
 
   /** Ends the parent's read in flight with its own bytes (one shared pipe, the child not reading): see ParentEnd.wakeRead. */

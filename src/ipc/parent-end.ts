@@ -187,11 +187,15 @@ export class ParentEnd {
   private startRead(): void {
     const start = nowUs();
     this.readInFlight = new Promise((done) => {
-      this.ends.calls.readInto(this.readBuffer, (result) => {
-        this.readInFlight = null;
-        this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
-        done();
-      });
+      this.ends.calls.readInto(
+        this.readBuffer,
+        (result) => {
+          this.readInFlight = null;
+          this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
+          done();
+        },
+        (note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }),
+      );
     });
   }
 

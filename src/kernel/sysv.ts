@@ -88,6 +88,8 @@ export interface SharedMemoryCalls {
   shmget(key: number, size: number, flags: number): number;
   /** shmat(id, NULL, 0) and a view of `size` bytes over it. */
   shmat(id: number, size: number): Attached;
+  /** A view of `size` bytes at `address`, attached by another thread of this process (a Worker cannot be handed the ArrayBuffer). */
+  viewAt(address: bigint, size: number): ArrayBuffer;
   /** semget(key, count, flags): a new set of `count` semaphores, or EEXIST. */
   semget(key: number, count: number, flags: number): number;
   /** semop on the calling thread: blocks it while a P cannot go through. */
@@ -118,6 +120,8 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
   const shmdt = lib.func('int shmdt(void *addr)');
   const semget = lib.func('int semget(int key, int nsems, int semflg)');
   const semop = lib.func('int semop(int semid, void *sops, size_t nsops)');
+  // memmove(p, p, 0) returns p: the way to turn an address into a pointer koffi can view.
+  const pointerAt = lib.func('void *memmove(uintptr_t dest, uintptr_t src, size_t n)');
   const removers: Record<SysVKind, (id: number) => number> = {
     msg: (id) => msgctl(id, IPC_RMID, null) as number,
     shm: (id) => shmctl(id, IPC_RMID, null) as number,
@@ -172,6 +176,7 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
         },
       };
     },
+    viewAt: (address, size) => koffi.view(pointerAt(address, address, 0), size),
     semget: (key, count, flags) => check('semget', semget(key, count, flags) as number),
     semop: (id, op) => void check('semop', semop(id, sembuf(op), 1) as number),
     semopAsync: async (id, op) => {

@@ -9,8 +9,17 @@ const USER_HZ = 100;
 
 /** CPU milliseconds `tid` of `pid` has used (user + system); null when it is gone or /proc cannot say. */
 export function threadCpuMs(pid: number, tid: number): number | null {
+  return cpuMsOf(`/proc/${pid}/task/${tid}/stat`);
+}
+
+/** CPU milliseconds all threads of `pid` have used (user + system), from /proc/PID/stat; null when it is gone. */
+export function processCpuMs(pid: number): number | null {
+  return cpuMsOf(`/proc/${pid}/stat`);
+}
+
+function cpuMsOf(file: string): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const stat = fs.readFileSync(file, 'utf8');
     // The command name, in parentheses, may hold spaces: fields count from the last ')'; state is field 3.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);

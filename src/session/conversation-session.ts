@@ -133,6 +133,11 @@ export class ConversationSession {
     return accepted;
   }
 
+  /** A reader that stopped spinning for want of messages spins again (shm-busy). */
+  resumeSpin(): void {
+    this.live?.link.resumeSpin();
+  }
+
   setChildDelay(ms: number): void {
     this.knobSettings = { ...this.knobSettings, childDelayMs: ms };
     this.live?.link.setChildDelay(ms);

@@ -16,6 +16,8 @@ export interface ChatLink {
   readonly childPid: number;
   typeForChild(text: string): void;
   setChildDelay(ms: number): void;
+  /** A reader that stopped spinning for want of messages spins again (shm-busy); nothing on other channels. */
+  resumeSpin(): void;
   /** Named wiring: the other processes that hold the FIFO open now (a slow /proc scan: at most once a second). */
   outsideHolders(): FifoHolder[];
   /** Removes the named pipe's path now, synchronously (a signal path cannot await close). */
@@ -81,6 +83,7 @@ export function openPipeSession(childScript?: string): OpenSession {
         childPid: link.childPid,
         typeForChild: (text) => link.typeForChild(text),
         setChildDelay: (ms) => link.setChildDelay(ms),
+        resumeSpin: () => link.resumeSpin(),
         outsideHolders: () => link.outsideHolders(),
         removePath: () => link.removePath(),
         close: () => link.close(),

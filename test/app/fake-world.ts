@@ -38,6 +38,7 @@ export class FakeSession implements ChatSession {
       childPid: CHILD_PID + index,
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
+      resumeSpin: () => {},
       outsideHolders: () => [],
       removePath: () => {},
       close: async () => {

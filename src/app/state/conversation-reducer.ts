@@ -4,7 +4,8 @@
 // lifecycle is kept here; the message rules and the trace have files of their own.
 import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
-import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState } from './model.js';
+import type { ReadNote } from '../../channels/channel-ends.js';
+import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
 import { markTaken } from './outside-takers.js';
 import { traceCall } from './trace.js';
 import { trimHistory } from './transcript.js';
@@ -101,6 +102,11 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       return current(state, action.session) ? markTaken(state, action.holders) : state;
     case 'tick':
       return action.at > state.now ? { ...state, now: action.at } : state;
+    case 'spin-cpu': {
+      const session = current(state, action.session);
+      if (!session) return state;
+      return { ...state, session: withProc(session, action.proc, (p) => (p.spin?.tid === action.tid ? { ...p, spin: { ...p.spin, cpuMs: action.cpuMs, cpuShare: action.share } } : p)) };
+    }
     case 'link-event': {
       const session = current(state, action.session);
       if (!session) return state;
@@ -142,6 +148,20 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
     }
     case 'queued':
       return { ...state, session: { ...session, queued: { ...session.queued, [event.inode]: event.bytes } } };
+    case 'spin':
+      return { ...state, session: withProc(session, event.proc, (p) => ({ ...p, spin: spinNoted(p.spin, event.note) })) };
+  }
+}
+
+function spinNoted(spin: SpinState | null, n: ReadNote): SpinState {
+  const was = spin ?? { tid: 0, idleCpuMs: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
+  switch (n.kind) {
+    case 'spinning':
+      return { ...was, tid: n.tid, idleCpuMs: null, cpuShare: null };
+    case 'idle':
+      return { ...was, idleCpuMs: n.cpuMs, cpuMs: n.cpuMs };
+    case 'missed':
+      return { ...was, lost: was.lost + n.lost, torn: was.torn + n.torn };
   }
 }
 

@@ -40,6 +40,23 @@ export interface ProcState {
   keyboardPending: boolean;
   /** The kernel has it stopped (state T in /proc): whatever call it is in, it does not run. */
   stopped: boolean;
+  /** A reader without waiting (shm-busy); null for one the kernel makes wait. */
+  spin: SpinState | null;
+}
+
+/** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
+export interface SpinState {
+  /** The thread that spins (the child's main thread, the parent's spin thread). */
+  tid: number;
+  /** It stopped spinning for want of messages, having burned this much CPU; null while it spins. */
+  idleCpuMs: number | null;
+  /** Messages it never saw (the sequence number jumped), and copies torn under it, in this conversation. */
+  lost: number;
+  torn: number;
+  /** Its thread's CPU time (user + system) as /proc/PID/task/TID/stat said last; null before the first look. */
+  cpuMs: number | null;
+  /** The share of one CPU its thread used between the last two looks (1 = a whole core); null before the second. */
+  cpuShare: number | null;
 }
 
 export interface ByteChunk {
@@ -167,6 +184,8 @@ export type Action =
   | SessionEvent
   | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
   | { type: 'tick'; at: number }
+  /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
+  | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
   | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
 
@@ -189,7 +208,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

@@ -33,11 +33,18 @@ export function phaseOf(state: ConversationState, deadlock: Deadlock | null = fi
 export function needsClock(state: ConversationState, deadlock: Deadlock | null = findDeadlock(state)): boolean {
   const session = state.session;
   if (!session || session.status !== 'open') return false;
+  // A reader that spins burns CPU while anyone types: its seconds and CPU are counted.
+  if (PROCS.some((p) => spinning(session[p]))) return true;
   if (typingProcs(state).length > 0 || deadlock) return false;
   return PROCS.some((p) => {
     const doing = session[p].activity?.doing;
     return !session[p].exit && (doing === 'reading' || doing === 'sleeping');
   });
+}
+
+/** A reader spinning now (shm-busy): in its read, with a thread that checks memory in a loop, not stopped for want of messages. */
+export function spinning(p: ProcState): boolean {
+  return !p.exit && p.activity?.doing === 'reading' && p.spin !== null && p.spin.idleCpuMs === null;
 }
 
 /** The wall-clock time (ms since the epoch) of a monotonic instant, if a session has said how the two relate. */

@@ -2,7 +2,7 @@
 // in words, a message's wire tag ("C1"), and a message's route and verdict.
 import { callText, type Proc, type Wiring } from '../../ipc/events.js';
 import type { Messages } from '../../i18n/index.js';
-import type { ConversationState, MessageRecord, ProcState } from '../state/model.js';
+import type { ConversationState, MessageRecord, ProcState, SpinState } from '../state/model.js';
 import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
 import { other } from '../state/turns.js';
 import { seg, type Line } from '../text/styled-lines.js';
@@ -39,6 +39,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'sleeping':
       return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
     case 'reading': {
+      if (p.spin) return spinWords(t, state, p, p.spin, callText('read', a));
       // A wait that ends on its own counts seconds (the clock runs); an open-ended one
       // (the user's line, a deadlock) says since when, so nothing has to tick.
       const wall = wallTimeOf(state, p.since);
@@ -52,6 +53,15 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }
+}
+
+/** A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped for want of messages; what it lost or found torn. */
+function spinWords(t: Ui, state: ConversationState, p: ProcState, spin: SpinState, on: string): Line {
+  const cpu = (ms: number | null): string => (ms === null ? '…' : `${(ms / 1000).toFixed(1)} s`);
+  const missed = spin.lost + spin.torn > 0 ? [seg(` · ${t.state.missed(spin.lost, spin.torn)}`, 'danger')] : [];
+  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs))}`, 'accent'), ...missed];
+  const share = spin.cpuShare === null ? '' : `${Math.round(spin.cpuShare * 100)}% · `;
+  return [seg(`● ${t.state.spinning(on, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`)}`, 'warn'), ...missed];
 }
 
 /** "C1 child→parent  delivered", "C1 child→child  STOLEN ...": who wrote it, who read it, and what that means. */

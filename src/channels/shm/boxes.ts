@@ -55,10 +55,10 @@ export function take(box: Box, into: Uint8Array): number {
   return n;
 }
 
-/** A seqlock read: the message and its number, or 'torn' when a writer was in the box meanwhile. */
-export function readStable(box: Box, into: Uint8Array): { seq: number; length: number } | 'torn' {
+/** A seqlock read: the message and its number; 'writing' when a writer is in the box now (nothing copied); 'torn' when one came in while it copied. */
+export function readStable(box: Box, into: Uint8Array): { seq: number; length: number } | 'writing' | 'torn' {
   const before = sequence(box);
-  if (before % 2 === 1) return 'torn';
+  if (before % 2 === 1) return 'writing';
   const length = take(box, into);
   return sequence(box) === before ? { seq: before, length } : 'torn';
 }

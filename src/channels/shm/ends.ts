@@ -140,7 +140,7 @@ export const shmEnds: ChannelEnds = {
   hazards: { stolen: false, lost: false, torn: false },
   pipes: 0,
   pipesOption: null,
-  toggleTo: 'queue',
+  toggleTo: 'shm-busy',
   raceOn: 'one-pipe',
   openToOthers: false,
 };
