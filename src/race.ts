@@ -226,6 +226,8 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
   });
   const started = performance.now();
   const parentCpu = processCpuMs(process.pid) ?? 0;
+  // The child's start-up is not the race's: its CPU counts from here too.
+  const childCpuAtStart = processCpuMs(link.childPid) ?? 0;
   let childCpu = 0;
   try {
     for (let i = 0; i < settings.trials; i++) link.typeForChild(QUESTION);
@@ -243,7 +245,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
       seq = frame.seq;
       settings.onTrial?.(seq);
     }
-    childCpu = processCpuMs(link.childPid) ?? 0;
+    childCpu = (processCpuMs(link.childPid) ?? childCpuAtStart) - childCpuAtStart;
   } finally {
     stopCounting();
     await link.close();

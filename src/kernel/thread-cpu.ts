@@ -39,3 +39,18 @@ export function ownTid(): number | null {
     return null;
   }
 }
+
+/**
+ * What the scheduler counted for thread `tid` of `pid` (/proc/PID/task/TID/schedstat):
+ * milliseconds on a CPU and milliseconds runnable but waiting for one. A thread that
+ * spins is always one or the other, however loaded the machine; one that waits in the
+ * kernel is neither. Null when it is gone or the kernel keeps no such counts.
+ */
+export function threadSchedMs(pid: number, tid: number): { onCpu: number; waiting: number } | null {
+  try {
+    const [onCpu, waiting] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+    return onCpu === undefined || waiting === undefined || !Number.isFinite(onCpu) || !Number.isFinite(waiting) ? null : { onCpu: onCpu / 1e6, waiting: waiting / 1e6 };
+  } catch {
+    return null;
+  }
+}
