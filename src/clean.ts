@@ -1,14 +1,16 @@
 // `pipe-chat clean`: what a crashed run of this user may have left, listed, and removed
 // after a yes. System V queues, segments and semaphore sets outlive their processes
 // (kernel/leftovers.ts finds ours by the PID in their key), and a named pipe's directory
-// can outlive a run killed with SIGKILL (removed with safe-dirs' checks). Without a
-// terminal to ask and without --yes it only lists them, and says how to remove them.
+// and a mapped file's directory can outlive a run killed with SIGKILL (removed with
+// safe-dirs' checks). Without a terminal to ask and without --yes it only lists them,
+// and says how to remove them.
 import readline from 'node:readline/promises';
 import type { CleanOptions } from './args.js';
 import { messagesFor, type Lang } from './i18n/index.js';
 import { removeStaleScratchDirs, staleScratchDirs } from './ipc/kernel-pipe.js';
 import { loadLibc } from './kernel/libc.js';
 import { findLeftovers, removeLeftovers } from './kernel/leftovers.js';
+import { removeStaleMappedDirs, staleMappedDirs } from './channels/mmap/mapped-file.js';
 import { say } from './terminal-output.js';
 
 async function askYes(question: string): Promise<boolean> {
@@ -23,7 +25,7 @@ async function askYes(question: string): Promise<boolean> {
 export async function runClean(options: CleanOptions, lang: Lang): Promise<number> {
   const t = messagesFor(lang).cli.clean;
   const leftovers = findLeftovers();
-  const dirs = staleScratchDirs();
+  const dirs = [...staleScratchDirs(), ...staleMappedDirs()];
   const count = leftovers.length + dirs.length;
   if (count === 0) {
     say(process.stdout, t.nothing);
@@ -43,7 +45,8 @@ export async function runClean(options: CleanOptions, lang: Lang): Promise<numbe
   const failed = removeLeftovers((await loadLibc()).sysv, leftovers);
   for (const { leftover, why } of failed) say(process.stderr, t.failed(`${t.kinds[leftover.kind]} ${leftover.id}`, why));
   removeStaleScratchDirs();
-  const dirsLeft = staleScratchDirs();
+  removeStaleMappedDirs();
+  const dirsLeft = [...staleScratchDirs(), ...staleMappedDirs()];
   for (const dir of dirsLeft) say(process.stderr, t.failed(dir, 'still there'));
   say(process.stdout, t.removed(count - failed.length - dirsLeft.length));
   return failed.length + dirsLeft.length > 0 ? 1 : 0;

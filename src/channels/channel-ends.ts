@@ -104,6 +104,8 @@ export interface Wires {
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
   named: NamedPipe | null;
+  /** The mapped file's path (mmap), for the screen; absent elsewhere. */
+  mappedPath?: string;
 }
 
 /** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */

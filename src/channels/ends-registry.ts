@@ -9,6 +9,7 @@ import { queueChannelEnds } from './queue/ends.js';
 import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { shmEnds } from './shm/ends.js';
 import { shmBusyEnds } from './shm-busy/ends.js';
+import { mmapEnds } from './mmap/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
@@ -21,6 +22,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   'queue-one-type': queueOneTypeEnds,
   shm: shmEnds,
   'shm-busy': shmBusyEnds,
+  mmap: mmapEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

@@ -11,6 +11,7 @@ import { queue } from './queue/index.js';
 import { queueOneType } from './queue-one-type/index.js';
 import { shm } from './shm/index.js';
 import { shmBusy } from './shm-busy/index.js';
+import { mmap } from './mmap/index.js';
 import { socket } from './socket/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
@@ -23,6 +24,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   'queue-one-type': queueOneType,
   shm,
   'shm-busy': shmBusy,
+  mmap,
 };
 
 export function channelOf(wiring: Wiring): Channel {

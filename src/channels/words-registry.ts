@@ -6,7 +6,7 @@ import type { Wiring } from './names.js';
 import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
-import { shmBusyWords, shmWords } from './shm/words.js';
+import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
 import { socketWords } from './socket/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
@@ -20,5 +20,6 @@ export function channelWords(lang: Lang) {
     'queue-one-type': queueOneTypeWords[lang],
     shm: shmWords[lang],
     'shm-busy': shmBusyWords[lang],
+    mmap: mmapWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

@@ -58,7 +58,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   readonly wiring: Wiring;
   /** The kernel pipes; none on a socket (its ends are in parentFds and childFds, kind 'socket'). */
   readonly pipes: PipeDescription[];
-  /** The named pipe's path (DIR/chat, a 0600 FIFO in a 0700 directory) while the link is open; null on other wirings. */
+  /** The named pipe's path (DIR/chat, a 0600 FIFO in a 0700 directory) or the mapped file's while the link is open; null on other wirings. */
   readonly path: string | null;
   readonly parentFds: FdInfo[];
   childFds: FdInfo[] = [];
@@ -85,7 +85,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.wiring = wiring;
     this.writeSeq = firstTurn - 1;
     this.pipes = wires.pipes;
-    this.path = wires.named?.path ?? null;
+    this.path = wires.named?.path ?? wires.mappedPath ?? null;
     this.childPid = child.pid;
     this.calls = wires.calls ?? fdCalls(wires.parentRead, wires.parentWrite);
     this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];

@@ -27,17 +27,22 @@ interface PlatformConstants {
   F_DUPFD_CLOEXEC: number;
   /** Has pipe2(2); macOS has only pipe(2). */
   pipe2: boolean;
+  /** msync's MS_SYNC. */
+  MS_SYNC: number;
 }
 
-const LINUX: PlatformConstants = { O_CLOEXEC: 0o2000000, FIONREAD: 0x541b, AT_FDCWD: -100, AT_REMOVEDIR: 0x200, SOCK_CLOEXEC: 0o2000000, F_DUPFD_CLOEXEC: 1030, pipe2: true };
-const DARWIN: PlatformConstants = { O_CLOEXEC: 0x1000000, FIONREAD: 0x4004667f, AT_FDCWD: -2, AT_REMOVEDIR: 0x80, SOCK_CLOEXEC: 0, F_DUPFD_CLOEXEC: 67, pipe2: false };
-const FREEBSD: PlatformConstants = { O_CLOEXEC: 0x100000, FIONREAD: 0x4004667f, AT_FDCWD: -100, AT_REMOVEDIR: 0x800, SOCK_CLOEXEC: 0x10000000, F_DUPFD_CLOEXEC: 17, pipe2: true };
+const LINUX: PlatformConstants = { O_CLOEXEC: 0o2000000, FIONREAD: 0x541b, AT_FDCWD: -100, AT_REMOVEDIR: 0x200, SOCK_CLOEXEC: 0o2000000, F_DUPFD_CLOEXEC: 1030, pipe2: true, MS_SYNC: 4 };
+const DARWIN: PlatformConstants = { O_CLOEXEC: 0x1000000, FIONREAD: 0x4004667f, AT_FDCWD: -2, AT_REMOVEDIR: 0x80, SOCK_CLOEXEC: 0, F_DUPFD_CLOEXEC: 67, pipe2: false, MS_SYNC: 0x10 };
+const FREEBSD: PlatformConstants = { O_CLOEXEC: 0x100000, FIONREAD: 0x4004667f, AT_FDCWD: -100, AT_REMOVEDIR: 0x800, SOCK_CLOEXEC: 0x10000000, F_DUPFD_CLOEXEC: 17, pipe2: true, MS_SYNC: 0 };
 const PLATFORMS: Partial<Record<NodeJS.Platform, PlatformConstants>> = { linux: LINUX, android: LINUX, darwin: DARWIN, freebsd: FREEBSD };
 
 export const AF_UNIX = 1;
 export const SOCK_STREAM = 1;
 export const SHUT_RD = 0;
 export const SHUT_RDWR = 2;
+const PROT_READ = 1;
+const PROT_WRITE = 2;
+const MAP_SHARED = 1;
 const F_GETFD = 1;
 const F_SETFD = 2;
 const FD_CLOEXEC = 1;
@@ -59,6 +64,19 @@ export interface Libc {
   shutdown(fd: number, how: number): void;
   /** System V IPC: msgget, msgsnd, msgrcv (blocking and on the pool), IPC_RMID. */
   readonly sysv: SysV;
+  /** ftruncate(2): the file is `size` bytes long. */
+  ftruncate(fd: number, size: number): void;
+  /** mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0): the file's pages, shared with every process that maps it. */
+  mapShared(fd: number, size: number): Mapped;
+}
+
+/** A file mapped MAP_SHARED in this process. */
+export interface Mapped {
+  memory: ArrayBuffer;
+  /** msync(MS_SYNC): the dirty pages written back to the file now. */
+  msync(): void;
+  /** munmap: the pages leave this process; `memory` must not be touched after. */
+  unmap(): void;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -108,6 +126,10 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
   const ioctl = lib.func('int ioctl(int fd, unsigned long request, ...)');
   const fcntl = lib.func('int fcntl(int fd, int cmd, ...)');
   const shutdown = lib.func('int shutdown(int fd, int how)');
+  const ftruncate = lib.func('int ftruncate(int fd, int64_t length)');
+  const mmap = lib.func('void *mmap(void *addr, size_t length, int prot, int flags, int fd, int64_t offset)');
+  const msync = lib.func('int msync(void *addr, size_t length, int flags)');
+  const munmap = lib.func('int munmap(void *addr, size_t length)');
   const closeOnExec = (fds: number[]): void => {
     for (const fd of fds) check('fcntl', fcntl(fd, F_SETFD, 'int', check('fcntl', fcntl(fd, F_GETFD)) | FD_CLOEXEC) as number);
   };
@@ -144,5 +166,21 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
     sysv: bindSysV(koffi, lib, check, errnoError),
+    ftruncate: (fd, size) => void check('ftruncate', ftruncate(fd, size) as number),
+    mapShared: (fd, size) => {
+      const pointer: unknown = mmap(null, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+      // MAP_FAILED is (void *) -1.
+      if (koffi.address(pointer) === 0xffffffffffffffffn) throw errnoError('mmap', koffi.errno());
+      let mapped = true;
+      return {
+        memory: koffi.view(pointer, size),
+        msync: () => void (mapped && check('msync', msync(pointer, size, constants.MS_SYNC) as number)),
+        unmap: () => {
+          if (!mapped) return;
+          mapped = false;
+          check('munmap', munmap(pointer, size) as number);
+        },
+      };
+    },
   };
 }

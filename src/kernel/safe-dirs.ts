@@ -100,6 +100,25 @@ export class NoSafeRootError extends Error {
   }
 }
 
+/**
+ * The user's cache directory ($XDG_CACHE_HOME, else ~/.cache), for what must live on a
+ * disk-backed file system (the memory-mapped file: /tmp and XDG_RUNTIME_DIR are often
+ * tmpfs, where a mapped file never reaches a disk). Made 0700 when missing, as the XDG
+ * spec says, and judged by the same rule as every root.
+ */
+export function cacheRootCandidates(env: NodeJS.ProcessEnv = process.env, uid = myUid()): RootCandidate[] {
+  const xdg = env.XDG_CACHE_HOME;
+  const home = env.HOME ?? os.homedir();
+  const root = xdg && path.isAbsolute(xdg) ? xdg : home && path.isAbsolute(home) ? path.join(home, '.cache') : null;
+  if (root === null) return [];
+  try {
+    fs.mkdirSync(root, { mode: 0o700 });
+  } catch {
+    // there already (judged below), or not ours to make
+  }
+  return [{ root, verdict: judgeRoot(lstatOf(root), uid) }];
+}
+
 /** The first safe root, or the reason none is: for a check before anything starts. */
 export function findSafeRoot(env: NodeJS.ProcessEnv = process.env): { root: string } | NoSafeRootError {
   const candidates = rootCandidates(env);
@@ -131,10 +150,10 @@ export function isStillOurs(dir: PrivateDir): boolean {
  * and checks what was made (owner, mode, no link) before anyone is told it is private.
  * Throws NoSafeRootError, naming why each root was refused, when none does.
  */
-export function makePrivateDir(prefix: string, env: NodeJS.ProcessEnv = process.env): PrivateDir {
+export function makePrivateDir(prefix: string, env: NodeJS.ProcessEnv = process.env, candidates: RootCandidate[] = rootCandidates(env, myUid())): PrivateDir {
   const uid = myUid();
   const tried: Refused[] = [];
-  for (const { root, verdict } of rootCandidates(env, uid)) {
+  for (const { root, verdict } of candidates) {
     if (!verdict.safe) {
       tried.push({ root, why: verdict.why });
       continue;

@@ -1,56 +1,74 @@
 // Shared memory in the built program, in a real pseudo-terminal: the screen says BLOCKED
-// in semop (shm) or BUSY WAITING (shm-busy), and the run's segment (found by its creator
-// PID, then judged by its id) and semaphore set (found by the PID in its key, then by id)
-// are gone after every way out: Ctrl+C, Esc q, SIGTERM, SIGHUP, and the child killed
-// while the chat goes on. Tests run in parallel and as root: never judged by an empty table.
+// in semop (shm, mmap) or BUSY WAITING (shm-busy), and the run's segment (found by its
+// creator PID, then judged by its id), semaphore set (found by the PID in its key, then
+// by id) and mapped file (in a cache directory of the test's own) are gone after every
+// way out: Ctrl+C, Esc q, SIGTERM, SIGHUP, and the child killed while the chat goes on.
+// Tests run in parallel and as root: never judged by an empty table.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
 import { childPidsOf, ptySessions, type PtySession } from '../support/pty.js';
 
 const sessions = ptySessions();
+const caches: string[] = [];
 afterEach(async () => {
   await sessions.disposeAll();
+  for (const cache of caches.splice(0)) fs.rmSync(cache, { recursive: true, force: true });
 });
 
 const segmentGone = (shmid: number) => !readSysVTable('shm').some((r) => r.shmid === shmid);
 const setGone = (semid: number | null) => semid === null || !readSysVTable('sem').some((r) => r.semid === semid);
 
 const CHANNELS = [
-  { wiring: 'shm', waiting: /BLOCKED in semop\(set \d+,/, hasSet: true },
-  { wiring: 'shm-busy', waiting: /BUSY WAITING on box 0\.seq/, hasSet: false },
+  { wiring: 'shm', waiting: /BLOCKED in semop\(set \d+,/, hasSet: true, segment: true },
+  { wiring: 'shm-busy', waiting: /BUSY WAITING on box 0\.seq/, hasSet: false, segment: true },
+  { wiring: 'mmap', waiting: /BLOCKED in semop\(set \d+,/, hasSet: true, segment: false },
 ] as const;
 
-async function startChat(channel: (typeof CHANNELS)[number]): Promise<{ chat: PtySession; shmid: number; semid: number | null }> {
-  const chat = sessions.start({ args: ['--lang', 'en', '--wiring', channel.wiring], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+/** What the run made: its segment (by id), its set (by id), the cache directory its mapped file went into. */
+interface Made {
+  shmid: number | null;
+  semid: number | null;
+  cache: string;
+}
+
+const allGone = (made: Made): boolean => (made.shmid === null || segmentGone(made.shmid)) && setGone(made.semid) && fs.readdirSync(made.cache).length === 0;
+
+async function startChat(channel: (typeof CHANNELS)[number]): Promise<{ chat: PtySession; made: Made }> {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-test-cache-'));
+  caches.push(cache);
+  const chat = sessions.start({ args: ['--lang', 'en', '--wiring', channel.wiring], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: cache } });
   await chat.waitForText(channel.waiting);
-  const shmid = await chat.waitFor(() => readSysVTable('shm').find((r) => r.cpid === chat.pid && r.nattch === 2)?.shmid, "the run's segment, attached by both");
+  const shmid = channel.segment ? await chat.waitFor(() => readSysVTable('shm').find((r) => r.cpid === chat.pid && r.nattch === 2)?.shmid, "the run's segment, attached by both") : null;
   const semid = channel.hasSet ? await chat.waitFor(() => readSysVTable('sem').find((r) => pidOfOurKey(r.key ?? 0) === chat.pid)?.semid, "the run's semaphore set") : null;
   if (semid !== null) expect(chat.screen()).toContain(`semop(set ${semid},`);
-  return { chat, shmid, semid };
+  if (!channel.segment) expect(fs.readdirSync(cache)).toHaveLength(1);
+  return { chat, made: { shmid, semid, cache } };
 }
 
 for (const channel of CHANNELS) {
   describe.runIf(process.platform === 'linux')(`${channel.wiring}: what the run made is removed on every way out`, () => {
     for (const way of ['Ctrl+C', 'Esc q', 'SIGTERM', 'SIGHUP'] as const) {
       it(`${way}`, async () => {
-        const { chat, shmid, semid } = await startChat(channel);
+        const { chat, made } = await startChat(channel);
         if (way === 'Ctrl+C') await chat.press('ctrlC');
         else if (way === 'Esc q') {
           await chat.press('escape');
           await chat.type('q');
         } else chat.kill(way);
         await chat.waitForExit();
-        expect(setGone(semid)).toBe(true);
-        expect(segmentGone(shmid)).toBe(true);
+        expect(allGone(made)).toBe(true);
       });
     }
 
     it('the child killed: what it shared goes with it, and the parent no longer waits on it', async () => {
-      const { chat, shmid, semid } = await startChat(channel);
+      const { chat, made } = await startChat(channel);
       const [childPid] = childPidsOf(chat.pid);
       process.kill(childPid as number, 'SIGKILL');
-      await chat.waitFor(() => (setGone(semid) && segmentGone(shmid) ? true : undefined), 'the set and the segment to be removed');
+      await chat.waitFor(() => (allGone(made) ? true : undefined), 'what the run made to be removed');
       await chat.waitForGone(channel.waiting);
     });
   });

@@ -1,7 +1,10 @@
 // A segment and a semaphore set left by a run killed with SIGKILL (their keys name a PID
 // that is gone): the next shm run removes them as it makes its own, and `pipe-chat clean`
-// lists them and removes them with --yes. Judged by id: tests run in parallel and as root.
+// lists them and removes them with --yes; the same for a mapped file's directory in the
+// cache directory. Judged by id and by path: tests run in parallel and as root.
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PipeLink } from '../../src/ipc/link.js';
@@ -18,7 +21,7 @@ function crashedRunsObjects(): { shmid: number; semid: number } {
 
 const exists = (kind: 'shm' | 'sem', id: number) => readSysVTable(kind).some((r) => r[kind === 'shm' ? 'shmid' : 'semid'] === id);
 const cli = path.resolve('dist/cli.js');
-const clean = (...args: string[]) => execFileSync(process.execPath, [cli, 'clean', '--lang', 'en', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const clean = (env: NodeJS.ProcessEnv, ...args: string[]) => execFileSync(process.execPath, [cli, 'clean', '--lang', 'en', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
 
 describe.runIf(process.platform === 'linux')('segments and semaphore sets of a run that is gone', () => {
   it('are removed by the next shm run as it makes its own', async () => {
@@ -34,12 +37,43 @@ describe.runIf(process.platform === 'linux')('segments and semaphore sets of a r
 
   it('pipe-chat clean lists them, and removes them with --yes', () => {
     const { shmid, semid } = crashedRunsObjects();
-    const listed = clean();
+    const listed = clean(process.env);
     expect(listed).toContain(`shared memory segment id ${shmid} `);
     expect(listed).toContain(`semaphore set id ${semid} `);
     expect(exists('shm', shmid)).toBe(true);
-    expect(clean('--yes')).toMatch(/Removed \d+\./);
+    expect(clean(process.env, '--yes')).toMatch(/Removed \d+\./);
     expect(exists('shm', shmid)).toBe(false);
     expect(exists('sem', semid)).toBe(false);
+  });
+
+  it("a mapped file's directory of a dead run: the next mmap run removes it, and clean lists and removes it", async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-test-cache-'));
+    const deadPid = spawnSync('true').pid as number;
+    const leftover = () => {
+      const dir = fs.mkdtempSync(path.join(cache, `pipe-chat-mmap-${deadPid}-`));
+      fs.writeFileSync(path.join(dir, 'boxes'), 'C1:left behind\n', { mode: 0o600 });
+      return dir;
+    };
+    const saved = process.env.XDG_CACHE_HOME;
+    try {
+      const dir = leftover();
+      const env = { ...process.env, XDG_CACHE_HOME: cache };
+      expect(clean(env)).toContain(dir);
+      expect(fs.existsSync(dir)).toBe(true);
+      expect(clean(env, '--yes')).toMatch(/Removed \d+\./);
+      expect(fs.existsSync(dir)).toBe(false);
+      const again = leftover();
+      process.env.XDG_CACHE_HOME = cache;
+      const link = await PipeLink.open({ wiring: 'mmap', childScript: path.resolve('dist/child.js') });
+      try {
+        expect(fs.existsSync(again)).toBe(false);
+      } finally {
+        await link.close();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -77,3 +77,27 @@ export function readSharedMaps(pid: number, procRoot = '/proc'): string[] {
     return [];
   }
 }
+
+/** Dirty kB (Shared_Dirty + Private_Dirty, /proc/PID/smaps) of each shared mapping of a pipe-chat file, by the file's inode; empty when unreadable. */
+export function readMappedDirty(pid: number, procRoot = '/proc'): Record<number, number> {
+  const out: Record<number, number> = {};
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(procRoot, String(pid), 'smaps'), 'utf8');
+  } catch {
+    return out;
+  }
+  let inode: number | null = null;
+  for (const line of text.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S\S\Ss \S+ \S+ (\d+)\s+(.*)$/.exec(line);
+    if (header) {
+      inode = header[2]?.includes('/pipe-chat') ? Number(header[1]) : null;
+      if (inode !== null) out[inode] = 0;
+      continue;
+    }
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inode = null;
+    const dirty = /^(Shared|Private)_Dirty:\s+(\d+) kB/.exec(line);
+    if (inode !== null && dirty) out[inode] = (out[inode] ?? 0) + Number(dirty[2]);
+  }
+  return out;
+}

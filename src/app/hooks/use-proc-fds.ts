@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
-import { readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
+import { readMappedDirty, readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
 
@@ -22,8 +22,10 @@ export interface ProcFdsSnapshot {
   sysvSem?: SysVRow[];
   /** Each process's lines of /proc/PID/maps for shared memory (System V segments and shared file mappings). */
   maps?: { parent: string[]; child: string[] };
-  /** What the parent's own shared mappings hold now, by segment id. */
+  /** What the parent's own shared mappings hold now, by segment id (a mapped file: its inode). */
   shared?: Map<number, SharedLook>;
+  /** Each process's dirty kB in its shared mappings of a pipe-chat file (/proc/PID/smaps), by the file's inode. */
+  dirty?: { parent: Record<number, number>; child: Record<number, number> };
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -40,6 +42,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       sysvSem: readSysVTable('sem'),
       maps: { parent: parentPid === null ? [] : readSharedMaps(parentPid), child: childPid === null ? [] : readSharedMaps(childPid) },
       shared: lookAtOwnMappings(),
+      dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

@@ -28,7 +28,11 @@ function postQuietly(sysv: SysV, semid: number, num: number): void {
   }
 }
 
-function parentCalls(sysv: SysV, shmid: number, semid: number, memory: ArrayBuffer, isAttached: () => boolean): ParentCalls {
+/**
+ * The parent's calls on boxes guarded by the set (shm, mmap): P on the pool, the copy and
+ * V on the main thread, which owns the mapping; `afterWrite` runs after each copy in (mmap: msync).
+ */
+export function waitingParentCalls(sysv: SysV, semid: number, memory: ArrayBuffer, isAttached: () => boolean, afterWrite: () => void = () => {}): ParentCalls {
   const up = boxOf(memory, UP);
   const down = boxOf(memory, DOWN);
   return {
@@ -51,6 +55,7 @@ function parentCalls(sysv: SysV, shmid: number, semid: number, memory: ArrayBuff
         () => {
           if (!isAttached()) return done('EIDRM');
           const n = put(down, buffer.subarray(offset, offset + length));
+          afterWrite();
           postQuietly(sysv, semid, full(DOWN));
           done(n);
         },
@@ -60,8 +65,18 @@ function parentCalls(sysv: SysV, shmid: number, semid: number, memory: ArrayBuff
   };
 }
 
+/** The four calls as the C program writes them, on boxes at `end`; `sync` is what follows a copy in (mmap: msync). */
+export function guardedCalls(end: string, sync: string): ChannelEnds['calls'] {
+  return [
+    { proc: 'child', call: 'write', end, text: `P(empty[0]); strcpy(box[0], line);${sync} V(full[0]);` },
+    { proc: 'child', call: 'read', end, text: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);' },
+    { proc: 'parent', call: 'read', end, text: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);' },
+    { proc: 'parent', call: 'write', end, text: `P(empty[1]); strcpy(box[1], line);${sync} V(full[1]);` },
+  ];
+}
+
 /** The child's calls on its main thread: semop blocks it, as it blocks the C child. */
-export function waitingChildCalls(sysv: SysV, semid: number, read: Box, write: Box): ChildCalls {
+export function waitingChildCalls(sysv: SysV, semid: number, read: Box, write: Box, afterWrite: () => void = () => {}): ChildCalls {
   return {
     read: { fd: -1, on: waitCall(semid, 'full', DOWN) },
     write: { fd: -1, on: waitCall(semid, 'empty', UP) },
@@ -82,6 +97,7 @@ export function waitingChildCalls(sysv: SysV, semid: number, read: Box, write: B
         return errnoCode(error);
       }
       const n = put(write, buffer.subarray(offset));
+      afterWrite();
       postQuietly(sysv, semid, full(UP));
       return n;
     },
@@ -99,7 +115,7 @@ export const shmEnds: ChannelEnds = {
       pipes: [],
       parentRead: -1,
       parentWrite: -1,
-      calls: parentCalls(sysv, shmid, set, attached.memory, () => isAttached),
+      calls: waitingParentCalls(sysv, set, attached.memory, () => isAttached),
       childStdio: ['ignore', 'ignore'],
       childArgs: segmentArgs({ shmid, semid, attached }),
       remove: () => {
@@ -128,12 +144,7 @@ export const shmEnds: ChannelEnds = {
     if (semid === null) throw new Error('the child needs --sem ID');
     return waitingChildCalls(sysv, semid, boxOf(attached.memory, DOWN), boxOf(attached.memory, UP));
   },
-  calls: [
-    { proc: 'child', call: 'write', end: 'shmaddr', text: 'P(empty[0]); strcpy(box[0], line); V(full[0]);' },
-    { proc: 'child', call: 'read', end: 'shmaddr', text: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);' },
-    { proc: 'parent', call: 'read', end: 'shmaddr', text: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);' },
-    { proc: 'parent', call: 'write', end: 'shmaddr', text: 'P(empty[1]); strcpy(box[1], line); V(full[1]);' },
-  ],
+  calls: guardedCalls('shmaddr', ''),
   poolThreads: 2,
   endsBlockedRead: 'IPC_RMID (EIDRM)',
   shared: false,

@@ -11,31 +11,41 @@ interface Live {
   /** The semaphore set guarding the boxes; null without one (shm-busy). */
   semid: number | null;
   sysv: SysV;
+  /** When this process last called msync on it (ms since the epoch); null for a segment, or before the first. */
+  msyncedAt?: number | null;
 }
 
-const live = new Map<number, Live>();
+const liveMappings = new Map<number, Live>();
 
 export function rememberMapping(id: number, mapping: Live): void {
-  live.set(id, mapping);
+  liveMappings.set(id, mapping);
+}
+
+/** This process called msync on mapping `id` now. */
+export function noteMsync(id: number): void {
+  const live = liveMappings.get(id);
+  if (live) live.msyncedAt = Date.now();
 }
 
 export function forgetMapping(id: number): void {
-  live.delete(id);
+  liveMappings.delete(id);
 }
 
-/** What the parent's own mapping and the set hold now, by the segment's id (or the mapping's key). */
+/** What the parent's own mapping and the set hold now, by the segment's id (a mapped file: its inode). */
 export interface SharedLook {
   /** The first bytes of each box as text: [child → parent, parent → child]. */
   heads: [string, string];
   /** Each semaphore's value (semctl GETVAL), in the set's order; empty without a set or once it is gone. */
   semaphores: number[];
+  /** When this process last called msync on it (a mapped file); null before the first, or for a segment. */
+  msyncedAt: number | null;
 }
 
 export const HEAD_BYTES = 40;
 
 export function lookAtOwnMappings(): Map<number, SharedLook> {
   const out = new Map<number, SharedLook>();
-  for (const [id, m] of live) {
+  for (const [id, m] of liveMappings) {
     let semaphores: number[] = [];
     if (m.semid !== null) {
       try {
@@ -44,7 +54,7 @@ export function lookAtOwnMappings(): Map<number, SharedLook> {
         semaphores = [];
       }
     }
-    out.set(id, { heads: [boxHead(boxOf(m.memory, UP), HEAD_BYTES), boxHead(boxOf(m.memory, DOWN), HEAD_BYTES)], semaphores });
+    out.set(id, { heads: [boxHead(boxOf(m.memory, UP), HEAD_BYTES), boxHead(boxOf(m.memory, DOWN), HEAD_BYTES)], semaphores, msyncedAt: m.msyncedAt ?? null });
   }
   return out;
 }

@@ -37,19 +37,35 @@ export interface Segment {
   attached: Attached;
 }
 
+/** A crashed run's System V objects (their key names a PID that is gone) go first, a bounded number. */
+export function sweepLeftovers(sysv: SysV): void {
+  removeLeftovers(sysv, findLeftovers().slice(0, SWEEP_LIMIT));
+}
+
+/** The set guarding the two boxes: full[b] at 0, empty[b] at 1 (nothing written yet, both boxes free). */
+export function makeSemaphores(sysv: SysV): number {
+  const id = makeKeyed((key) => sysv.semget(key, SEMAPHORES, IPC_CREAT | IPC_EXCL | 0o600));
+  try {
+    for (const box of [0, 1] as const) sysv.setval(id, empty(box), 1);
+  } catch (error) {
+    removeQuietly(sysv, 'sem', id);
+    throw error;
+  }
+  return id;
+}
+
 /** Makes the segment (and the set), attaches it here; on failure nothing is left. */
 export function makeSegment(sysv: SysV, withSemaphores: boolean): Segment {
-  removeLeftovers(sysv, findLeftovers().slice(0, SWEEP_LIMIT));
+  sweepLeftovers(sysv);
   const made: (() => void)[] = [];
   try {
     const shmid = makeKeyed((key) => sysv.shmget(key, SEGMENT_BYTES, IPC_CREAT | IPC_EXCL | 0o600));
     made.push(() => sysv.remove('shm', shmid));
     let semid: number | null = null;
     if (withSemaphores) {
-      const id = makeKeyed((key) => sysv.semget(key, SEMAPHORES, IPC_CREAT | IPC_EXCL | 0o600));
+      const id = makeSemaphores(sysv);
       semid = id;
       made.push(() => sysv.remove('sem', id));
-      for (const box of [0, 1] as const) sysv.setval(id, empty(box), 1);
     }
     return { shmid, semid, attached: sysv.shmat(shmid, SEGMENT_BYTES) };
   } catch (error) {

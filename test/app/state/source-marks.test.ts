@@ -31,6 +31,7 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   'queue-one-type': { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' } },
   shm: { child: { read: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);', write: 'P(empty[0]); strcpy(box[0], line); V(full[0]);' }, parent: { read: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);', write: 'P(empty[1]); strcpy(box[1], line); V(full[1]);' } },
   'shm-busy': { child: { read: 'while (box[1].seq == seen) ;', write: 'box[0].seq++; strcpy(box[0].text, line); box[0].seq++;' }, parent: { read: 'while (box[0].seq == seen) ;', write: 'box[1].seq++; strcpy(box[1].text, line); box[1].seq++;' } },
+  mmap: { child: { read: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);', write: 'P(empty[0]); strcpy(box[0], line); msync(map, SIZE, MS_SYNC); V(full[0]);' }, parent: { read: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);', write: 'P(empty[1]); strcpy(box[1], line); msync(map, SIZE, MS_SYNC); V(full[1]);' } },
 };
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
