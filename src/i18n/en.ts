@@ -231,7 +231,7 @@ Options:
       error: (errno: string) => `stopped: ${errno}`,
       exited: (how: string) => `exited (${how})`,
       awaitsChildLine: (duration: string) => `busy: reads ${duration} after the child's line`,
-      spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} for ${seconds} s · CPU ${cpu}`,
+      spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} · ${seconds} s · CPU ${cpu}`,
       spinStopped: (seconds: number, cpu: string) => `SPIN STOPPED after ${seconds} s with no message, ${cpu} of CPU burned · a key spins again`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },

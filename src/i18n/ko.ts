@@ -231,7 +231,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       error: (errno: string) => `멈춤: ${errno}`,
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
-      spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} 확인 중 ${seconds}초 · CPU ${cpu}`,
+      spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
       spinStopped: (seconds: number, cpu: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · 아무 키나 누르면 다시 돕니다`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },

@@ -36,12 +36,19 @@ describe.runIf(process.platform === 'linux')('queues of a run that is gone', () 
   });
 
   it('pipe-chat clean lists them, and without a terminal removes them only with --yes', () => {
-    const id = crashedRunsQueue();
-    const listed = clean();
+    // Every System V channel's make() sweeps this user's leftovers: a test file running beside
+    // this one may take ours between two looks. Then the listing is tried again with a new one.
+    let id = -1;
+    let listed = '';
+    for (let tries = 0; tries < 5 && (id < 0 || queueState(id) === null); tries++) {
+      id = crashedRunsQueue();
+      listed = clean();
+    }
     expect(listed).toContain(`message queue id ${id} `);
     expect(listed).toContain('pipe-chat clean --yes');
     expect(queueState(id)).not.toBeNull();
-    expect(clean('--yes')).toMatch(/Removed \d+\./);
+    // Swept by another file's run meanwhile, or removed here: gone either way.
+    expect(clean('--yes')).toMatch(/Removed \d+\.|Nothing to clean/);
     expect(queueState(id)).toBeNull();
   });
 });

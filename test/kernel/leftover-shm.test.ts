@@ -36,12 +36,21 @@ describe.runIf(process.platform === 'linux')('segments and semaphore sets of a r
   });
 
   it('pipe-chat clean lists them, and removes them with --yes', () => {
-    const { shmid, semid } = crashedRunsObjects();
-    const listed = clean(process.env);
+    // Every System V channel's make() sweeps this user's leftovers: a test file running beside
+    // this one may take ours between two looks. Then the listing is tried again with new ones.
+    let made = crashedRunsObjects();
+    let listed = clean(process.env);
+    for (let tries = 1; tries < 5 && !(exists('shm', made.shmid) && exists('sem', made.semid)); tries++) {
+      made = crashedRunsObjects();
+      listed = clean(process.env);
+    }
+    const { shmid, semid } = made;
     expect(listed).toContain(`shared memory segment id ${shmid} `);
     expect(listed).toContain(`semaphore set id ${semid} `);
     expect(exists('shm', shmid)).toBe(true);
-    expect(clean(process.env, '--yes')).toMatch(/Removed \d+\./);
+    expect(exists('sem', semid)).toBe(true);
+    // Swept by another file's run meanwhile, or removed here: gone either way.
+    expect(clean(process.env, '--yes')).toMatch(/Removed \d+\.|Nothing to clean/);
     expect(exists('shm', shmid)).toBe(false);
     expect(exists('sem', semid)).toBe(false);
   });
