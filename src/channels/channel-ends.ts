@@ -84,16 +84,6 @@ export interface Wires {
   named: NamedPipe | null;
 }
 
-/** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */
-export interface BlockingCall {
-  proc: 'parent' | 'child';
-  call: 'read' | 'write';
-  /** The end as the C program names it: fds1[0], sv[0], fd. */
-  end: string;
-  /** The whole call as the C program writes it, where it is not read/write(end, buf, ...) (a queue's msgsnd). */
-  text?: string;
-}
-
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
 export type ChannelGroup = 'pipes' | 'sockets' | 'sysv';
 
@@ -106,8 +96,6 @@ export interface ChannelEnds {
   childArgs: readonly string[];
   /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
   childCalls: ((argv: readonly string[]) => Promise<ChildCalls>) | null;
-  /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
-  calls: readonly BlockingCall[];
   /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
   poolThreads: number;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */

@@ -27,12 +27,6 @@ export const namedEnds: ChannelEnds = {
   group: 'pipes',
   childCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fd' },
-    { proc: 'child', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'write', end: 'fd' },
-  ],
   poolThreads: 2,
   endsBlockedRead: 'our own wake-up bytes',
   shared: true,

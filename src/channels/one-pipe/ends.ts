@@ -24,12 +24,6 @@ export const onePipeEnds: ChannelEnds = {
   group: 'pipes',
   childCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fds[1]' },
-    { proc: 'child', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'write', end: 'fds[1]' },
-  ],
   poolThreads: 2,
   endsBlockedRead: 'closing our write end',
   shared: true,

@@ -100,7 +100,7 @@ async function childCalls(argv: readonly string[], types: QueueTypes): Promise<C
   };
 }
 
-export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'childCalls' | 'calls' | 'poolThreads' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
+export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'childCalls' | 'poolThreads' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
   return {
     async make() {
       const { sysv } = await loadLibc();
@@ -137,12 +137,6 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
     group: 'sysv',
     childArgs: [],
     childCalls: (argv) => childCalls(argv, types),
-    calls: [
-      { proc: 'child', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.childSends} */` },
-      { proc: 'child', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.parentSends}, 0);` },
-      { proc: 'parent', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.childSends}, 0);` },
-      { proc: 'parent', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.parentSends} */` },
-    ],
     poolThreads: 2,
     endsBlockedRead: 'IPC_RMID (EIDRM)',
     pipes: 0,

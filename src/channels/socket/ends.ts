@@ -38,12 +38,6 @@ export const socketEnds: ChannelEnds = {
   group: 'sockets',
   childCalls: null,
   childArgs: ['--one-fd'],
-  calls: [
-    { proc: 'child', call: 'write', end: 'sv[1]' },
-    { proc: 'child', call: 'read', end: 'sv[1]' },
-    { proc: 'parent', call: 'read', end: 'sv[0]' },
-    { proc: 'parent', call: 'write', end: 'sv[0]' },
-  ],
   poolThreads: 2,
   endsBlockedRead: 'shutdown()',
   shared: false,
