@@ -87,7 +87,7 @@ export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, wid
   // A narrow column loses outer indent levels (up to two) before a line a process sits on is cut; other code and comments may be.
   const room = inner - 2;
   const spots = program.filter((l) => l.spot !== undefined).map((l) => widthOf(l.text.replace(/\s*\/\*.*\*\/$/, '')));
-  const outdent = [0, 2, 4].find((o) => spots.every((w) => w - o <= room)) ?? 4;
+  const outdent = [0, 2, 4].find((o) => spots.every((w) => w - o <= room)) ?? 2;
   const dedent = (text: string) => text.replace(new RegExp(`^ {0,${outdent}}`), '');
   const rowsShown = shownRows(program, marked, rows);
   const body = rowsShown.map((row, at): Line => {

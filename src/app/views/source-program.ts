@@ -59,7 +59,7 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     ...p[proc].finish.map(at('    ', DROP.detail)),
   ];
   const keyboard = (proc: Proc, writer: 'C' | 'P'): SourceLine[] => [
-    line('      if (!fgets(line, LINE_SIZE, stdin))', DROP.call, proc, 'fgets'),
+    line('      if (!fgets(line, LINE_BUF, stdin))', DROP.call, proc, 'fgets'),
     line('        break;', DROP.detail),
     line(`      len = frame(${buf}, '${writer}', i + 1, line);`, DROP.detail),
     ...p[proc].write.map(at('      ', DROP.detail, proc)),
@@ -76,7 +76,7 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     ...[...SKELETON_INCLUDES, ...p.includes].map((h) => preamble(`#include ${h}`)),
     preamble(''),
     preamble(`/* ${c.sizes} */`),
-    preamble('#define LINE_SIZE (64 * 1024 + 2)'),
+    preamble('#define LINE_BUF (64 * 1024 + 2)'),
     preamble('#define BUF_SIZE (64 * 1024 + 64)'),
     preamble(''),
     preamble(`/* ${c.die} */`),
@@ -100,7 +100,7 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     preamble(''),
     line('int main(void) {', DROP.print),
     ...p.decl.map((d) => line(`  ${d}`, DROP.detail)),
-    line(`  char line[LINE_SIZE]${buf === 'buf' ? ', buf[BUF_SIZE + 1]' : ''};`, DROP.detail),
+    line(`  char line[LINE_BUF]${buf === 'buf' ? ', buf[BUF_SIZE + 1]' : ''};`, DROP.detail),
     line('  ssize_t n;', DROP.detail),
     line('  int len, i;', DROP.detail),
     line('  pid_t pid;', DROP.detail),

@@ -33,7 +33,7 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
   { name: 'starting', activity: null, line: () => 'pid = fork();', kind: 'starting' },
-  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_SIZE, stdin)', kind: 'typing' },
+  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing' },
   { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
   { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
   { name: 'done', activity: { doing: 'done' }, line: () => 'return 0;', kind: 'done' },

@@ -24,7 +24,7 @@ describe('sourceLines', () => {
         for (const line of lines) expect(lineWidth(line)).toBe(width);
         const text = lines.map(lineText);
         expect(text.some((l) => l.includes('P▶') && l.includes('read(fds1[0], buf, BUF_SIZE);'))).toBe(true);
-        expect(text.some((l) => l.includes('C▶') && l.includes('fgets(line, LINE_SIZE, stdin)'))).toBe(true);
+        expect(text.some((l) => l.includes('C▶') && l.includes('fgets(line, LINE_BUF, stdin)'))).toBe(true);
         expect(text.join('\n')).toContain(`P ${PARENT_PID}`);
         expect(text.join('\n')).toContain(`C ${CHILD_PID + 1}`);
         if (lang === 'ko' && height >= 30) expect(text.join('\n')).toContain('/* 자식 */');
