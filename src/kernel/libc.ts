@@ -1,5 +1,6 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
-// fcntl, shutdown, and System V IPC through sysv.ts), typed, through koffi. Every wrapper
+// fcntl, shutdown, System V IPC through sysv.ts, shared memory by fd and nanosleep
+// through mapped-memory.ts), typed, through koffi. Every wrapper
 // returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
 // stay on libuv's pool (fs.read, fs.write), and a FIFO is opened here only once both of
@@ -11,6 +12,7 @@
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { bindMappedMemory, type MappedMemory } from './mapped-memory.js';
 import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
@@ -59,6 +61,8 @@ export interface Libc {
   shutdown(fd: number, how: number): void;
   /** System V IPC: msgget, msgsnd, msgrcv (blocking and on the pool), IPC_RMID. */
   readonly sysv: SysV;
+  /** memfd_create, mmap(MAP_SHARED), munmap; nanosleep. */
+  readonly memory: MappedMemory;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -144,5 +148,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
     sysv: bindSysV(koffi, lib, check, errnoError),
+    memory: bindMappedMemory(koffi, lib, check),
   };
 }
