@@ -44,6 +44,11 @@ export class ReportReader {
     }
   }
 
+  /** True while the timer runs (a keyboard line's turn not yet reported). */
+  get polling(): boolean {
+    return this.timer !== null;
+  }
+
   /** The child rang: take what it published. */
   rang(): void {
     this.drain();
