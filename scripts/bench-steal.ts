@@ -3,8 +3,8 @@
 // interleaved round by round, each both pinned to one CPU (`taskset -c 0`) and free. Each
 // DIR is another built checkout of pipe-chat (an older commit, say), run in the same
 // rounds through its own dist/cli.js, so that a change is measured beside what it changed.
-// With perf, one more run of each program and layout under `perf record -e
-// sched:sched_wakeup -a` says where the woken reader went: each wakeup that a thread of
+// With perf, each run is recorded with `perf record -e sched:sched_wakeup -a`, which says
+// where the woken reader went: each wakeup that a thread of
 // the child gave a thread of the parent other than its main thread (the reader blocked in
 // read(); the main thread is woken by the outcome's report) is counted as placed on the
 // waking thread's CPU or on another (target_cpu in the event).
@@ -16,7 +16,6 @@ import type { CBuild } from './bench-c-programs.js';
 import { formatRate, pooledRate, type PooledRate } from './bench-stats.js';
 
 const TRIALS = 300;
-const ROUNDS = 3;
 const LAYOUTS = ['one CPU (taskset -c 0)', 'free'] as const;
 type Layout = (typeof LAYOUTS)[number];
 
@@ -72,35 +71,37 @@ const PERF_LINE = /^\s*(\d+)\/(\d+)\s+\[(\d+)\]\s+([\w:]+):(.*)$/;
  * scheduler placed them. The process tree comes from perf's fork events, each thread's
  * process from the events it made itself.
  */
-async function placement(command: string[]): Promise<Placement | string> {
+async function underPerf(command: string[]): Promise<{ output: string; where: Placement | string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-bench-perf-'));
   const data = path.join(dir, 'perf.data');
   try {
-    const perf = spawn('perf', ['record', '-q', '-e', 'sched:sched_wakeup', '-e', 'sched:sched_process_fork', '-a', '-o', data], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const perf = spawn('perf', ['record', '-q', '-e', 'sched:sched_wakeup', '-e', 'sched:sched_process_fork', '-e', 'sched:sched_process_exec', '-a', '-o', data, '--', ...command], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
     let perfError = '';
+    perf.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     perf.stderr.on('data', (chunk: Buffer) => (perfError += chunk.toString()));
-    const perfExit = new Promise<number | null>((resolve) => perf.on('exit', resolve));
-    for (let i = 0; i < 100 && !fs.existsSync(data) && perf.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const [file, ...args] = command as [string, ...string[]];
-    // taskset execs the program in place: this pid is the parent's.
-    const program = spawn(file, args, { stdio: ['ignore', 'ignore', 'ignore'] });
-    await new Promise<void>((resolve) => program.on('exit', () => resolve()));
-    perf.kill('SIGINT');
-    await perfExit;
-    if (!fs.existsSync(data)) return `perf record failed: ${perfError.trim().split('\n')[0] ?? ''}`;
+    const code = await new Promise<number | null>((resolve) => perf.on('close', resolve));
+    if (code !== 0 && !output) throw new Error(`${command.join(' ')} under perf failed (exit ${code}): ${perfError.trim().split('\n')[0] ?? ''}`);
     const script = spawnSync('perf', ['script', '-i', data, '-F', 'pid,tid,cpu,event,trace'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (script.status !== 0) return `perf script failed: ${script.stderr.trim().split('\n')[0] ?? ''}`;
-    const parentPid = program.pid ?? 0;
+    if (script.status !== 0) return { output, where: `perf script failed: ${script.stderr.trim().split('\n')[0] ?? ''}` };
     const lines = script.stdout.split('\n').flatMap((line) => {
       const m = PERF_LINE.exec(line);
       return m ? [{ tgid: Number(m[1]), tid: Number(m[2]), cpu: Number(m[3]), event: m[4] as string, fields: m[5] as string }] : [];
     });
+    // perf forks the program before it records and wakes it ("perf-exec") to exec; taskset
+    // execs the program in place: that pid is the parent's.
+    const started = lines.find((l) => l.tid === perf.pid && l.event.endsWith('sched_wakeup') && /\bcomm=perf-exec\b/.test(l.fields));
+    const parentPid = Number(/\bpid=(\d+)/.exec(started?.fields ?? '')?.[1] ?? -1);
+    // A thread's process: from its own events, or, for a thread that made none, the process of the thread that made it.
     const processOf = new Map(lines.map((l) => [l.tid, l.tgid]));
     const family = new Set([parentPid]);
     for (const l of lines) {
       const fork = /\bpid=(\d+) .*child_pid=(\d+)/.exec(l.fields);
-      if (l.event.endsWith('sched_process_fork') && fork && family.has(Number(fork[1]))) family.add(Number(fork[2]));
+      if (!l.event.endsWith('sched_process_fork') || !fork || !family.has(Number(fork[1]))) continue;
+      family.add(Number(fork[2]));
+      if (!processOf.has(Number(fork[2]))) processOf.set(Number(fork[2]), l.tgid);
     }
     const result: Placement = { sameCpu: 0, otherCpu: 0 };
     for (const l of lines) {
@@ -111,7 +112,7 @@ async function placement(command: string[]): Promise<Placement | string> {
       if (Number(wake[2]) === l.cpu) result.sameCpu++;
       else result.otherCpu++;
     }
-    return result;
+    return { output, where: result };
   } finally {
     fs.rmSync(data, { force: true });
     fs.rmSync(`${data}.old`, { force: true });
@@ -122,36 +123,49 @@ async function placement(command: string[]): Promise<Placement | string> {
 function formatPlacement(p: Placement | string): string {
   if (typeof p === 'string') return p;
   const total = p.sameCpu + p.otherCpu;
-  if (total === 0) return 'no wakeup of a reader thread seen';
-  return `the reader was woken onto the writer's CPU ${p.sameCpu} times, onto the other CPU ${p.otherCpu} times (of ${total})`;
+  return total === 0 ? 'no wakeup of a reader seen' : `reader woken onto the writer's CPU ${p.sameCpu}, the other ${p.otherCpu}`;
 }
 
-export async function stealFigures(c: CBuild, checkouts: string[], log: (line: string) => void): Promise<Record<string, unknown>> {
+interface Run {
+  stolen: number;
+  trials: number;
+  where: Placement | string;
+}
+
+/** One run of a program, under perf where perf works (then with where its reader was woken). */
+async function measure(program: Program, command: string[], perfWorks: boolean): Promise<Run> {
+  if (!perfWorks) return { ...program.counts(run(command)), where: 'perf is not installed' };
+  const { output, where } = await underPerf(command);
+  return { ...program.counts(output), where };
+}
+
+export async function stealFigures(c: CBuild, checkouts: string[], rounds: number, log: (line: string) => void): Promise<Record<string, unknown>> {
   const list = programs(c, checkouts);
-  const counts = new Map<string, { stolen: number; trials: number }[]>();
+  const perfWorks = spawnSync('perf', ['--version']).status === 0;
+  const runs = new Map<string, Run[]>();
   const key = (layout: Layout, program: Program): string => `${layout}\u0000${program.name}`;
-  for (let round = 1; round <= ROUNDS; round++) {
+  for (let round = 1; round <= rounds; round++) {
     for (const layout of LAYOUTS) {
       for (const program of list) {
-        const each = program.counts(run(pinned(layout, program.command(TRIALS))));
-        counts.set(key(layout, program), [...(counts.get(key(layout, program)) ?? []), each]);
+        const each = await measure(program, pinned(layout, program.command(TRIALS)), perfWorks);
+        runs.set(key(layout, program), [...(runs.get(key(layout, program)) ?? []), each]);
       }
     }
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  steal round ${round}/${ROUNDS} done`);
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  steal round ${round}/${rounds} done`);
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  const perfWorks = spawnSync('perf', ['--version']).status === 0;
-  log(`\nthe delay-0 race on one pipe: ${ROUNDS} interleaved rounds of ${TRIALS} trials of each program in each CPU layout`);
-  const out: Record<string, Record<string, { rate: PooledRate | undefined; where: Placement | string }>> = {};
+  log(`\nthe delay-0 race on one pipe: ${rounds} interleaved rounds of ${TRIALS} trials of each program in each CPU layout`);
+  log(`  (where the woken reader went: ${perfWorks ? "perf record -e sched:sched_wakeup -a around each run; the CPU the scheduler chose (target_cpu) against the waking child thread's" : 'perf is not installed'})`);
+  const out: Record<string, Record<string, { rate: PooledRate | undefined; runs: Run[] }>> = {};
   for (const layout of LAYOUTS) {
     log(`  ${layout}:`);
     out[layout] = {};
     for (const program of list) {
-      const rate = pooledRate(counts.get(key(layout, program)) ?? []);
-      const where = perfWorks ? await placement(pinned(layout, program.command(100))) : 'perf is not installed';
-      (out[layout] as Record<string, unknown>)[program.name] = { rate, where };
+      const each = runs.get(key(layout, program)) ?? [];
+      const rate = pooledRate(each);
+      (out[layout] as Record<string, unknown>)[program.name] = { rate, runs: each };
       log(`    ${program.name}: stolen ${formatRate(rate)}`);
-      log(`      ${formatPlacement(where)} (perf sched_wakeup, a run of 100 trials)`);
+      for (const r of each) log(`      ${r.stolen}/${r.trials} stolen; ${formatPlacement(r.where)}`);
     }
   }
   return out;

@@ -24,6 +24,9 @@ const json = process.argv.includes('--json');
 const uiOnly = process.argv.includes('--ui');
 /** `--steal`: only the delay-0 steal rates beside C of the same shape, pinned and free (bench-steal.ts); `--against DIR` adds another built checkout. */
 const stealOnly = process.argv.includes('--steal');
+/** `--rounds N`: the steal rounds (3 by default). */
+const roundsArg = process.argv.indexOf('--rounds');
+const STEAL_ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
 const against = process.argv.flatMap((arg, i) => (arg === '--against' && process.argv[i + 1] ? [path.resolve(process.argv[i + 1] as string)] : []));
 /** `--conversations N`: how long the lesson played before the last typing figures is (100 by default). */
 const conversationsArg = process.argv.indexOf('--conversations');
@@ -296,7 +299,7 @@ async function main(): Promise<void> {
   for (const problem of c.problems) log(`  ${problem}: its figures are missing below`);
   if (stealOnly) {
     try {
-      const steal = await stealFigures(c, [process.cwd(), ...against], log);
+      const steal = await stealFigures(c, [process.cwd(), ...against], STEAL_ROUNDS, log);
       if (json) process.stdout.write(`${JSON.stringify({ steal, node: process.version, root })}\n`);
     } finally {
       removeCPrograms(c);
