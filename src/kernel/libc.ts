@@ -1,6 +1,7 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
-// fcntl, shutdown, and System V IPC through sysv.ts), typed, through koffi. Every wrapper
-// returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
+// fcntl, shutdown, System V IPC through sysv.ts, shared memory by fd and nanosleep
+// through mapped-memory.ts), typed, through koffi. Every wrapper returns a value or
+// throws an Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
 // are Node's own (fs.readSync, fs.writeSync, on the thread that waits in them), and a
 // FIFO is opened here only once both of its ends are held, so no open waits. The System
@@ -12,6 +13,7 @@
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { bindMappedMemory, type MappedMemory } from './mapped-memory.js';
 import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
@@ -60,6 +62,8 @@ export interface Libc {
   shutdown(fd: number, how: number): void;
   /** System V IPC: msgget, msgsnd, msgrcv (blocking the calling thread), IPC_RMID. */
   readonly sysv: SysV;
+  /** memfd_create, mmap(MAP_SHARED), munmap; nanosleep. */
+  readonly memory: MappedMemory;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -145,5 +149,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
     sysv: bindSysV(lib, check),
+    memory: bindMappedMemory(koffi, lib, check),
   };
 }
