@@ -40,7 +40,7 @@ describe('sourceLines', () => {
         let at = -1;
         let gap = false;
         for (const row of body) {
-          const code = row.replace(/^(P▶|C▶|PC|  )/, '').trim();
+          const code = row.replace(/^(P▶|C▶|PC| {2})/, '').trim();
           if (code === '⋮') {
             gap = true;
             continue;
