@@ -1,16 +1,19 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
-// fcntl, shutdown, and System V IPC through sysv.ts), typed, through koffi. Every wrapper
-// returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
+// fcntl, shutdown, System V IPC through sysv.ts, shared memory by fd and nanosleep
+// through mapped-memory.ts), typed, through koffi. Every wrapper returns a value or
+// throws an Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
-// stay on libuv's pool (fs.read, fs.write), and a FIFO is opened here only once both of
-// its ends are held, so no open waits. The System V calls that wait come in a blocking
-// form and one on the pool (sysv.ts); they are bound here, from the one loader.
+// are Node's own (fs.readSync, fs.writeSync, on the thread that waits in them), and a
+// FIFO is opened here only once both of its ends are held, so no open waits. The System
+// V calls that wait block the calling thread (sysv.ts); they are bound here, from the
+// one loader.
 // koffi is loaded on first use (loadLibc), not at import, so that a platform without a
 // koffi binary gets one clear line instead of a stack trace, and a program that needs no
 // libc call (the help, the version) never pays for loading it.
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { bindMappedMemory, type MappedMemory } from './mapped-memory.js';
 import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
@@ -57,8 +60,10 @@ export interface Libc {
   /** fcntl(F_DUPFD_CLOEXEC): another fd on the same open file description (its O_NONBLOCK shared). */
   dup(fd: number): number;
   shutdown(fd: number, how: number): void;
-  /** System V IPC: msgget, msgsnd, msgrcv (blocking and on the pool), IPC_RMID. */
+  /** System V IPC: msgget, msgsnd, msgrcv (blocking the calling thread), IPC_RMID. */
   readonly sysv: SysV;
+  /** memfd_create, mmap(MAP_SHARED), munmap; nanosleep. */
+  readonly memory: MappedMemory;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -143,6 +148,7 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     fcntl: (fd, cmd, arg) => check('fcntl', (arg === undefined ? fcntl(fd, cmd) : fcntl(fd, cmd, 'int', arg)) as number),
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
-    sysv: bindSysV(koffi, lib, check, errnoError),
+    sysv: bindSysV(lib, check),
+    memory: bindMappedMemory(koffi, lib, check),
   };
 }

@@ -19,7 +19,7 @@ import { ko } from '../../src/i18n/ko.js';
 import { Script, play } from '../app/events.js';
 
 const PARTS: readonly (keyof Channel)[] = ['name', 'ends', 'words', 'drawing', 'kernelView', 'notes', 'source', 'stepPoints'];
-const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'poolThreads', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
+const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'processCalls', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
 const WORD_PARTS: readonly (keyof ChannelWords)[] = ['name', 'reportName', 'help', 'sourceNote', 'deadlock'];
 
 /** A conversation on `channel` just opened, both processes' ends known. */
@@ -51,8 +51,7 @@ describe('the channel registry', () => {
         expect(channelWords('ko')[channel.name]).toBe(channel.words.ko);
       });
 
-      it('declares its pool threads and where its keys lead', () => {
-        expect(channel.ends.poolThreads).toBeGreaterThan(0);
+      it('declares where its keys lead', () => {
         expect(WIRINGS).toContain(channel.ends.toggleTo);
         expect(CHANNEL_ENDS[channel.ends.raceOn].shared, 'the sweep runs on a channel where a message can be stolen').toBe(true);
         if (channel.ends.shared) expect(channel.ends.hazards.stolen).toBe(true);

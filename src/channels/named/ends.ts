@@ -15,7 +15,6 @@ export const namedEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: named.inode }],
       parentRead,
       parentWrite,
-      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd,
@@ -25,9 +24,8 @@ export const namedEnds: ChannelEnds = {
     };
   },
   group: 'pipes',
-  childCalls: null,
+  processCalls: null,
   childArgs: [],
-  poolThreads: 2,
   endsBlockedRead: 'our own wake-up bytes',
   shared: true,
   // An outside `cat` can take a message so that neither process ever reads it (lost);

@@ -19,7 +19,6 @@ export const twoPipesEnds: ChannelEnds = {
       ],
       parentRead,
       parentWrite,
-      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
@@ -29,9 +28,8 @@ export const twoPipesEnds: ChannelEnds = {
     };
   },
   group: 'pipes',
-  childCalls: null,
+  processCalls: null,
   childArgs: [],
-  poolThreads: 2,
   endsBlockedRead: 'closing our write end',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },
