@@ -136,7 +136,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
   const sessionId = session?.id ?? 0;
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
-  const holders = useOutsideHolders(session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
+  const namedOpen = session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open';
+  const holders = useOutsideHolders(namedOpen || view.waitsBesideOurBytes, String(sessionId), outsideHolders, holdersSeen, namedOpen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.

@@ -342,6 +342,8 @@ Options:
       deadlockTitle: 'DEADLOCK',
       deadlockBoth:
         'Both processes are blocked in read() and the shared pipe is empty: each waits for the other to write, so neither ever will.',
+      deadlockPipes: 'Both processes are blocked in read() and both pipes are empty: each waits for the other to write, so neither ever will.',
+      deadlockTaken: (tag: string, who: string) => `${tag} never reached its reader: PID ${who} took it from the pipe.`,
       blockedForeverTitle: 'BLOCKED FOREVER',
       blockedForever: (blocked: string, finished: string) =>
         `The ${blocked} is blocked in read() on an empty pipe, and the ${finished} will never write again. The only write end still open is the ${blocked}'s own, so no end of file will come either: it waits forever. (Not a deadlock: nobody waits for the ${blocked}.)`,

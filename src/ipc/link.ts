@@ -246,17 +246,19 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   /**
-   * Named wiring only: every other process that has the FIFO open now (never the parent
-   * or the child), from /proc, with its rchar and wchar. A scan of /proc: call it at most
-   * once a second. Empty on other wirings and once the link is closed.
+   * Every other process that has the named pipe, or one of our anonymous pipes (through
+   * /proc/PID/fd), open now (never the parent or the child), from /proc, with its rchar
+   * and wchar; and what the kernel holds in each pipe now (an outside reader takes bytes
+   * without a call of ours). A scan of /proc: call it at most once a second. Empty on a
+   * channel without pipes and once the link is closed.
    */
   outsideHolders(): FifoHolder[] {
     const named = this.wires.named;
-    if (!named || this.closing) return [];
-    // An outside reader takes bytes without a call of ours: look at what the kernel holds too.
+    if (this.pipes.length === 0 || this.closing) return [];
     for (const pipe of this.pipes) this.touched.add(pipe.inode);
     this.lookAtQueued();
-    return findFifoHolders({ dev: named.dev, ino: named.inode }, [process.pid, this.childPid]);
+    const target = named ? { dev: named.dev, ino: named.inode } : { pipes: this.pipes.map((p) => p.inode) };
+    return findFifoHolders(target, [process.pid, this.childPid]);
   }
 
   /** Removes the named pipe's path and directory, and what outlives processes (a queue), now, synchronously (for a signal handler); close() does it too. */

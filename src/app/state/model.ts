@@ -73,6 +73,8 @@ export interface SessionState {
   reads: ReadCount[];
   /** What the kernel says each pipe holds unread (FIONREAD), by inode, as last looked at. */
   queued: Record<number, number>;
+  /** Pipes (by inode) an outside process holds a write end of, as /proc last showed: it may still write, so no one waiting on them is stuck for good. */
+  outsideWriteEnds: number[];
   /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
   parentAwaitsChildLine: boolean;
   untagged: number;

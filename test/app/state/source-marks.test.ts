@@ -16,7 +16,7 @@ function session(wiring: Wiring, proc: Proc, change: Partial<ProcState>, awaits 
   const me = { ...newProc(proc === 'parent' ? 1 : 2, 0), ...change };
   return {
     id: 1, wiring, path: null, firstTurn: 1, reason: 'start', startedAt: 0,
-    status: 'open', error: null, pipes: [], writes: [], reads: [], queued: {}, parentAwaitsChildLine: awaits, untagged: 0,
+    status: 'open', error: null, pipes: [], writes: [], reads: [], queued: {}, outsideWriteEnds: [], parentAwaitsChildLine: awaits, untagged: 0,
     parent: proc === 'parent' ? me : other, child: proc === 'child' ? me : other,
   };
 }
