@@ -22,6 +22,8 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   execa(process.execPath, ['dist/cli.js', ...args], { reject: false, input: '', env: { LANG: 'C.UTF-8', LC_ALL: '', ...env } });
 
 const hasCc = spawnSync('cc', ['--version']).status === 0;
+/** .ci/run installs a C compiler: there a missing one is a failure, not a skip. */
+const ccRequired = process.env.PIPE_CHAT_REQUIRE_CC === '1';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-source-'));
 afterAll(() => {
   for (const name of fs.readdirSync(dir)) fs.unlinkSync(path.join(dir, name));
@@ -56,6 +58,10 @@ function chatPrints(): string[] {
 }
 
 describe('pipe-chat source NAME', () => {
+  it.runIf(ccRequired)('has a C compiler to check its programs with (PIPE_CHAT_REQUIRE_CC=1)', () => {
+    expect(hasCc, '`cc --version` failed').toBe(true);
+  });
+
   describe.skipIf(!hasCc)('the program printed (cc -O2 -Wall -Werror)', () => {
     for (const wiring of WIRINGS) {
       it(`${wiring}: compiles as printed, in English and in Korean, with and without the child's sleep`, async () => {
