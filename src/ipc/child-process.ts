@@ -53,7 +53,7 @@ export class ChildHandle {
     const splitter = new LineSplitter();
     stdout?.setEncoding('utf8');
     stdout?.on('data', (chunk: string) => {
-      if (reports) return reports.rang();
+      if (reports) return reports.take();
       for (const line of splitter.push(chunk)) {
         const event = parseEvent(line);
         if (event) onEvent(event);
@@ -119,6 +119,11 @@ export class ChildHandle {
   /** What the child printed on stderr (its last 4000 characters), for an error screen. */
   get stderr(): string {
     return this.stderrTail;
+  }
+
+  /** Emits what the child has reported so far (before an event of the parent's, so that a call of the child's that came first is seen first). */
+  takeReports(): void {
+    this.reports?.take();
   }
 
   /** A control line on the child's stdin: a keyboard line, or a knob. */

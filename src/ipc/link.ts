@@ -96,7 +96,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
     this.end = new ParentEnd(
       { readFd: wires.parentRead, writeFd: wires.parentWrite, calls, thread, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
-      (event) => this.emit(event),
+      (event) => {
+        // The child's calls published before this call of the parent's returned come first.
+        child.takeReports();
+        this.emit(event);
+      },
     );
     if (wires.named) process.once('exit', wires.named.remove);
     if (wires.remove) process.once('exit', wires.remove);

@@ -34,7 +34,7 @@ export class ReportReader {
     this.reader = new ReportRingReader(mapping.buffer);
   }
 
-  /** A new ring, or null where there is no memfd_create (the child then reports on stdout as lines). */
+  /** A new ring, or null where no memfd can be made (no memfd_create, or `ulimit -f` below its size): the child then reports on stdout as lines. */
   static create(libc: Libc, onEvent: (event: LinkEvent) => void): ReportReader | null {
     const bytes = ringBytes(RING_DATA_BYTES);
     const fd = libc.memory.createShared('pipe-chat-reports', bytes);
@@ -52,8 +52,8 @@ export class ReportReader {
     return this.timer !== null;
   }
 
-  /** The child rang: take what it published. */
-  rang(): void {
+  /** The child rang, or the parent is about to report a call of its own: take what the child published. */
+  take(): void {
     this.drain();
   }
 

@@ -15,6 +15,8 @@ const PROT_WRITE = 2;
 /** The same number on Linux, macOS and the BSDs. */
 const MAP_SHARED = 1;
 const MFD_CLOEXEC = 1;
+/** The same number on Linux and FreeBSD, the systems with memfd_create. */
+const RLIMIT_FSIZE = 1;
 const EINTR_NAME = 'EINTR';
 
 export interface Mapping {
@@ -24,7 +26,7 @@ export interface Mapping {
 }
 
 export interface MappedMemory {
-  /** memfd_create(name, MFD_CLOEXEC) sized to `bytes` with ftruncate; null where there is no memfd_create (macOS). */
+  /** memfd_create(name, MFD_CLOEXEC) sized to `bytes` with ftruncate; null where there is no memfd_create (macOS) or a file size limit refuses the size. */
   createShared(name: string, bytes: number): number | null;
   /** mmap(PROT_READ|PROT_WRITE, MAP_SHARED) of an fd's first `bytes`. */
   map(fd: number, bytes: number): Mapping;
@@ -40,6 +42,8 @@ export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckR
     memfdCreate = null;
   }
   const ftruncate = lib.func('int ftruncate(int fd, int64_t length)');
+  const rlimit = koffi.struct({ rlim_cur: 'uint64_t', rlim_max: 'uint64_t' });
+  const getrlimit = lib.func('getrlimit', 'int', ['int', koffi.out(koffi.pointer(rlimit))]);
   const mmap = lib.func('void *mmap(void *addr, size_t length, int prot, int flags, int fd, intptr_t offset)');
   const munmap = lib.func('int munmap(void *addr, size_t length)');
   const timespec = koffi.struct({ tv_sec: 'long', tv_nsec: 'long' });
@@ -49,6 +53,11 @@ export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckR
   return {
     createShared: (name, bytes) => {
       if (!memfdCreate) return null;
+      // A file size limit (`ulimit -f`) holds for a memfd too, and a call over it raises
+      // SIGXFSZ (signal-exit turns that into our death): below the size, there is none.
+      const limit = { rlim_cur: 0n, rlim_max: 0n };
+      check('getrlimit', getrlimit(RLIMIT_FSIZE, limit) as number);
+      if (BigInt(limit.rlim_cur) < BigInt(bytes)) return null;
       const fd = check('memfd_create', memfdCreate(name, MFD_CLOEXEC));
       try {
         check('ftruncate', ftruncate(fd, bytes) as number);
