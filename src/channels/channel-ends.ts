@@ -82,6 +82,18 @@ export interface Wires {
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
   named: NamedPipe | null;
+  /**
+   * Where the parent's end can only be had once the child runs (TCP: the child connects,
+   * the parent accepts): resolves with the wires complete, or rejects having closed what
+   * it made when the child never joins. Absent where make() gives every fd.
+   */
+  join?: (child: JoiningChild) => Promise<Wires>;
+}
+
+/** The child as the parent knows it while it waits for it to join: its PID, and its end. */
+export interface JoiningChild {
+  pid: number;
+  exited: Promise<unknown>;
 }
 
 /** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */

@@ -65,7 +65,7 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, or named (one FIFO on disk)
+  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1)
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)

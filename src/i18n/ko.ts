@@ -65,7 +65,7 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, named (디스크의 FIFO 하나)
+  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)

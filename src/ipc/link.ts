@@ -106,7 +106,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   static async open(options: LinkOptions): Promise<PipeLink> {
     const wiring = options.wiring;
     const libc = await loadLibc();
-    const wires = await channelEnds(wiring).make();
+    let wires = await channelEnds(wiring).make();
     // Events can come before the link exists (the child's hello): they wait here for it.
     let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
@@ -123,6 +123,15 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       closeChildCopies(wires);
     }
     options.onForked?.();
+    if (wires.join) {
+      try {
+        wires = await wires.join({ pid: child.pid, exited: child.exited });
+      } catch (error) {
+        child.kill();
+        closeParentEnds(wires);
+        throw error;
+      }
+    }
     link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc);
     if (options.onEvent) link.subscribe(options.onEvent);
     const started = link.started(options.startTimeoutMs ?? 10_000);
