@@ -22,10 +22,12 @@ export interface UiOptions {
   speed: number;
   /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
   exitWhenDone: boolean;
+  /** --keep FILE: a keeper process appends every delivered message to this new file. */
+  keepPath: string | null;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */
-export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
+export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath' | 'keepPath'> {
   lang: Lang;
   script: AutoScript;
 }

@@ -49,6 +49,7 @@ Options of the chat:
   --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
+  --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
@@ -143,6 +144,8 @@ Options:
       withFault: (message: string, fault: string) => `${message} (${fault})`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? 'something is already there, and --keep never overwrites: name a new file' : `cannot create it (${code})`}`,
     autoLines: {
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
@@ -408,6 +411,12 @@ Options:
       xTitle: "child's delay between write() and read() (ms)",
       interval: '95% interval (Wilson)',
       key: 'measure the race window now: the steal rate at five child delays, as a chart (Esc cancels)',
+    },
+    keeper: {
+      title: (pid: number) => `Keeper · PID ${pid}`,
+      kept: (bytes: number, file: string) => `wrote ${bytes} B to ${file}`,
+      notKept: (lines: number) => `${lines} line${lines === 1 ? '' : 's'} not kept`,
+      gone: (how: string) => `exited (${how}): the chat goes on, lines are no longer kept`,
     },
     save: {
       title: 'SAVED',

@@ -49,6 +49,7 @@ export const ko: Messages = {
   --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
+  --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
@@ -143,6 +144,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       withFault: (message: string, fault: string) => `${message}: ${fault}`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? '이미 무언가 있습니다. --keep은 덮어쓰지 않습니다: 새 파일 이름을 주세요' : `만들 수 없습니다 (${code})`}`,
     autoLines: {
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
@@ -407,6 +410,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       xTitle: '자식의 write()와 read() 사이 지연 (ms)',
       interval: '95% 구간 (Wilson)',
       key: '지금 경주 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
+    },
+    keeper: {
+      title: (pid: number) => `보관 프로세스 · PID ${pid}`,
+      kept: (bytes: number, file: string) => `${file}에 ${bytes} B 씀`,
+      notKept: (lines: number) => `${lines}줄 보관 못 함`,
+      gone: (how: string) => `끝남 (${how}): 채팅은 계속되지만 더는 보관하지 않습니다`,
     },
     save: {
       title: '저장함',

@@ -53,6 +53,8 @@ describe('usage errors', () => {
     [['race', 'extra'], 'unexpected argument "extra"', 'pipe-chat race'],
     [['--trials', '5'], '--trials is an option of "pipe-chat race", not of "pipe-chat"', 'pipe-chat'],
     [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['--keep', ''], '--keep needs a value', 'pipe-chat'],
+    [['race', '--keep', 'kept.txt'], '--keep is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
   ])('%j is one line and where to look', (args, message, command) => {
     expect(usageError(args)).toBe(`pipe-chat: ${message}\nsee ${command} --help`);
   });
