@@ -412,7 +412,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       key: '지금 경주 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
     },
     keeper: {
-      title: (pid: number) => `보관 프로세스 · PID ${pid}`,
+      title: (pid: number) => `보관자 · PID ${pid}`,
       kept: (bytes: number, file: string) => `${file}에 ${bytes} B 씀`,
       notKept: (lines: number) => `${lines}줄 보관 못 함`,
       gone: (how: string) => `끝남 (${how}): 채팅은 계속되지만 더는 보관하지 않습니다`,
