@@ -27,8 +27,8 @@ function parseArgs(argv: string[]): ChildOptions {
 async function start(argv: string[]): Promise<void> {
   const name = argv[argv.indexOf('--channel') + 1] as Wiring;
   if (!argv.includes('--channel') || !WIRINGS.includes(name)) return runChild(parseArgs(argv));
-  const make = (await import('./channels/ends-registry.js')).channelEnds(name).childCalls;
-  runChild({ ...parseArgs(argv), calls: make ? await make(argv) : null });
+  const make = (await import('./channels/ends-registry.js')).channelEnds(name).processCalls;
+  runChild({ ...parseArgs(argv), calls: make ? await make('child', argv) : null });
 }
 
 childEntry(() => void start(process.argv.slice(2)));

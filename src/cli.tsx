@@ -11,7 +11,6 @@ import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
-import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
 import { runClean } from './clean.js';
 import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
@@ -112,11 +111,6 @@ async function main(): Promise<number> {
   }
   if (platformSupport(process.platform) === 'unsupported') {
     say(process.stderr, t.windows);
-    return 2;
-  }
-  const poolSize = tooFewIoThreads();
-  if (poolSize !== null) {
-    say(process.stderr, t.tooFewIoThreads(sanitizeForDisplay(process.env.UV_THREADPOOL_SIZE ?? ''), poolSize, IO_THREADS_NEEDED));
     return 2;
   }
   // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.

@@ -185,7 +185,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
-  const classSweep = useClassSweep(runSweep, t.sweepPanel.tooFewThreads);
+  const classSweep = useClassSweep(runSweep);
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
   const helpView = () => helpLines(t, cols, rows - 1, ui.helpScroll);
   const save = (): void => {

@@ -1,10 +1,10 @@
 // The process side of a channel, as each channel's ends.ts declares it: the kernel
 // objects it makes before the fork and how they go, each process's ends and blocking
-// calls, the child's arguments, how many pool threads the parent can hold blocked in it,
-// how a blocked call is ended on the way out, and what can happen to a message on it.
+// calls, the child's arguments, how a blocked call is ended on the way out, and what can
+// happen to a message on it.
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
-import { errnoCode, type CallSite } from '../ipc/events.js';
+import type { CallSite, Proc } from '../ipc/events.js';
 import type { KernelCall } from '../ipc/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
@@ -18,40 +18,16 @@ export interface PipeDescription {
 export type CallResult = number | string;
 
 /**
- * The parent's blocking read and write on a channel, each made on a thread of libuv's
- * pool so that the UI thread only draws, and how the screen names each (its CallSite).
- * A pipe or socket: read(2)/write(2) on fds (fdCalls); a queue: msgrcv/msgsnd.
+ * A process's blocking read and write on a channel, each one call made on the thread
+ * that waits in it (the child's main thread, as the C child; the parent's call thread,
+ * ipc/call-thread.ts, so that its UI thread only draws), and how the screen names each.
+ * A pipe or socket: read(2) and write(2) on fds (ipc/fd-calls.ts); a queue: msgrcv/msgsnd.
  */
-export interface ParentCalls {
+export interface ProcessCalls {
   read: CallSite;
   write: CallSite;
   /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument. */
   readInKernel: { call: KernelCall; arg: number };
-  /** One blocking read into `buffer` (kept referenced until `done` runs). */
-  readInto(buffer: Buffer, done: (result: CallResult) => void): void;
-  /** One blocking write of `buffer[offset, offset + length)`. */
-  writeFrom(buffer: Buffer, offset: number, length: number, done: (result: CallResult) => void): void;
-}
-
-/** read(2) and write(2) on the parent's fds, through fs.read and fs.write (the pool). */
-export function fdCalls(readFd: number, writeFd: number): ParentCalls {
-  return {
-    read: { fd: readFd },
-    write: { fd: writeFd },
-    readInKernel: { call: 'read', arg: readFd },
-    readInto: (buffer, done) => fs.read(readFd, buffer, 0, buffer.length, null, (error, n) => done(error ? errnoCode(error) : n)),
-    writeFrom: (buffer, offset, length, done) => fs.write(writeFd, buffer, offset, length, null, (error, n) => done(error ? errnoCode(error) : n)),
-  };
-}
-
-/**
- * The child's blocking read and write, made on its main thread (it really waits in the
- * call, as the C child does), and how the screen names each. A pipe or socket: read(2)
- * and write(2) on fds 3 and 4 (child/syscalls.ts); a queue: msgrcv and msgsnd.
- */
-export interface ChildCalls {
-  read: CallSite;
-  write: CallSite;
   /** One blocking read into `buffer`. */
   readInto(buffer: Buffer): CallResult;
   /** One blocking write of `buffer` from `offset`. */
@@ -65,11 +41,9 @@ export interface Wires {
   /** The parent's fds; the same fd on a two-way channel; -1 on a channel without fds (a queue). */
   parentRead: number;
   parentWrite: number;
-  /** The parent's calls where they are not read(2)/write(2) on those fds (a queue); null: fdCalls. */
-  calls: ParentCalls | null;
   /** What the child gets at fds 3 and 4 (closed here once forked: ours would keep the channel alive). */
   childStdio: [number | 'ignore', number | 'ignore'];
-  /** Arguments the child needs to find what was made (a queue: its id). */
+  /** Arguments each process's calls need to find what was made (a queue: its id): the child's, and processCalls's. */
   childArgs: string[];
   /**
    * Removes, synchronously, what outlives its processes (a queue: IPC_RMID, and a call
@@ -116,12 +90,15 @@ export interface ChannelEnds {
   make(): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
   childArgs: readonly string[];
-  /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
-  childCalls: ((argv: readonly string[]) => Promise<ChildCalls>) | null;
+  /**
+   * Each process's calls where they are not read(2)/write(2) on its fds (the child's 3
+   * and 4, the parent's ends), from the arguments make() gave (a queue; TCP's child,
+   * which connects); null for those. The parent asks only where it holds no fds on the
+   * channel (TCP's parent reads and writes the connection its join accepted).
+   */
+  processCalls: ((proc: Proc, argv: readonly string[]) => Promise<ProcessCalls>) | null;
   /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
   calls: readonly BlockingCall[];
-  /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
-  poolThreads: number;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */

@@ -1,6 +1,6 @@
 // The child of the textbook exercise, ported faithfully:
 //   for each turn: line = keyboard(); write(fd 4, line); [sleep]; read(fd 3, buf); print("from Parent: " buf)
-// (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ChildCalls).
+// (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ProcessCalls).
 // Its I/O is synchronous on blocking fds, so read() really blocks this process, and
 // between its write() and its read() it makes no other call than the C child does (the
 // report of the write is prepared before it and handed over after it without a call;
@@ -8,13 +8,14 @@
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import type { ChildCalls } from '../channels/channel-ends.js';
+import type { ProcessCalls } from '../channels/channel-ends.js';
 import { encodeLine } from '../ipc/child-protocol.js';
 import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, finish, prepareCall, publishCall, report, send, sendThroughReporter, setTraced, syscall, warmingUp } from './reports.js';
-import { READ_BUFFER, fdChildCalls, readOnce, sleep, writeOnce } from './syscalls.js';
+import { readOnce, writeOnce } from '../ipc/fd-calls.js';
+import { READ_BUFFER, fdChildCalls, sleep } from './syscalls.js';
 
 export interface ChildOptions {
   turns: number;
@@ -23,7 +24,7 @@ export interface ChildOptions {
   /** A socket: fd 3 both ways. */
   oneFd: boolean;
   /** The channel's own calls, where they are not read(2)/write(2) on fds 3 and 4. */
-  calls: ChildCalls | null;
+  calls: ProcessCalls | null;
   /** Report every call (a benchmark variant turns it off). */
   traced: boolean;
   /** A benchmark variant: send every message straight back instead of playing turns. */
@@ -31,7 +32,7 @@ export interface ChildOptions {
 }
 
 /** The child's blocking calls: read(2) on fd 3 and write(2) on fd 4 (fd 3 on a socket), or the channel's. */
-let calls: ChildCalls = fdChildCalls(false);
+let calls: ProcessCalls = fdChildCalls(false);
 const decoder = new FrameDecoder();
 /** Frames a read brought that the child has not used yet. */
 const received: Frame[] = [];
@@ -41,7 +42,7 @@ const received: Frame[] = [];
  * prepared before the call as if the rest went in whole (a blocking pipe takes it whole
  * or blocks) and published after it.
  */
-function writeCall(write: ChildCalls['writeFrom'], site: CallSite, frame: Buffer, offset: number, then: ProcActivity): number | string {
+function writeCall(write: ProcessCalls['writeFrom'], site: CallSite, frame: Buffer, offset: number, then: ProcActivity): number | string {
   const rest = frame.length - offset;
   const prepared = prepareCall([syscall('write', site, rest, rest, offset, 0, frame), activity(then)]);
   const start = nowUs();
@@ -94,7 +95,7 @@ function warmUp(): void {
     for (let i = 0; i < 200; i++) {
       writeCall((buffer, offset) => writeOnce(sink, buffer, offset), { fd: sink }, frame, 0, { doing: 'reading', ...calls.read });
       const start = nowUs();
-      const result = readOnce(zero);
+      const result = readOnce(zero, READ_BUFFER);
       encodeLine(syscall('read', { fd: zero }, 16, result, 0, start));
     }
   });

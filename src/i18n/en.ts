@@ -150,8 +150,6 @@ Options:
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
-    tooFewIoThreads: (value: string, size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv reads it as ${size})`} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     outputFailed: (stream: string, reason: string) => `pipe-chat: could not write to ${stream === 'stdout' ? 'standard output' : 'standard error'}: ${reason}`,
@@ -406,7 +404,6 @@ Options:
       cancel: 'Esc cancels',
       close: 'Esc closes',
       failed: (message: string) => `The sweep stopped: ${message}`,
-      tooFewThreads: 'The sweep needs UV_THREADPOOL_SIZE of 4 or more here: the chat\'s blocked read holds one I/O thread, the race needs two more.',
       yTitle: 'child read back its own message (% of trials)',
       xTitle: "child's delay between write() and read() (ms)",
       interval: '95% interval (Wilson)',

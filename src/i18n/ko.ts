@@ -150,8 +150,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
     },
-    tooFewIoThreads: (value: string, size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv는 ${size}로 읽습니다)`}이면 I/O 스레드가 모자랍니다. 부모의 read()가 기다리는 동안 스레드 하나를 쓰고 write()에 하나가 더 필요합니다. ${needed} 이상으로 설정하거나 지우세요.`,
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     outputFailed: (stream: string, reason: string) => `pipe-chat: ${stream === 'stdout' ? '표준 출력' : '표준 오류'}에 쓸 수 없습니다: ${reason}`,
@@ -405,7 +403,6 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       cancel: 'Esc: 취소',
       close: 'Esc: 닫기',
       failed: (message: string) => `측정이 멈췄습니다: ${message}`,
-      tooFewThreads: '여기서 측정하려면 UV_THREADPOOL_SIZE가 4 이상이어야 합니다. 채팅의 막힌 read()가 I/O 스레드 하나를 쓰고 경주에 두 개가 더 필요합니다.',
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
       xTitle: '자식의 write()와 read() 사이 지연 (ms)',
       interval: '95% 구간 (Wilson)',

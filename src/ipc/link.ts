@@ -6,11 +6,14 @@
 // It is the one owner of those resources: close() kills the child, closes every fd and
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { CallThread, callThreadScript, takeThread } from './call-thread.js';
 import { ChildHandle } from './child-process.js';
-import { closeChildCopies, closeParentEnds, fdCalls, type ParentCalls, type PipeDescription, type Wires } from '../channels/channel-ends.js';
+import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
+import { fdCalls } from './fd-calls.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
@@ -49,9 +52,33 @@ function childArgs(options: LinkOptions<never>): string[] {
   return [
     ...['--turns', String(options.turns ?? 3), '--first-turn', String(options.firstTurn ?? 1), '--delay-ms', String(options.childDelayMs ?? 0)],
     ...channelEnds(options.wiring).childArgs,
-    ...(channelEnds(options.wiring).childCalls ? ['--channel', options.wiring] : []),
+    ...(channelEnds(options.wiring).processCalls ? ['--channel', options.wiring] : []),
     ...(options.childArgs ?? []),
   ];
+}
+
+/**
+ * The parent's calls, here to name them (and for wake-up bytes), and its call thread bound
+ * to the same: the channel's own calls where the parent holds no fds on it (a queue),
+ * read(2) and write(2) on its fds elsewhere (TCP's parent: on the connection it accepted).
+ */
+async function bindParentCalls(
+  processCalls: ChannelEnds['processCalls'],
+  wiring: Wiring,
+  wires: Wires,
+  script: string,
+  worker: Worker,
+): Promise<{ thread: CallThread; calls: ProcessCalls }> {
+  const own = processCalls !== null && wires.parentRead < 0;
+  let calls: ProcessCalls;
+  try {
+    calls = own ? await processCalls('parent', wires.childArgs) : fdCalls(wires.parentRead, wires.parentWrite);
+  } catch (error) {
+    void worker.terminate();
+    throw error;
+  }
+  const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv: wires.childArgs, readFd: wires.parentRead, writeFd: wires.parentWrite });
+  return { thread, calls };
 }
 
 export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
@@ -67,7 +94,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
   private readonly end: ParentEnd;
-  private readonly calls: ParentCalls;
+  /** The parent's calls: how the screen names them, how /proc shows its read. Its call thread makes them. */
+  private readonly calls: ProcessCalls;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
   private readonly untrack = trackLink(this);
@@ -81,16 +109,18 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     firstTurn: number,
     private readonly wires: Wires,
     private readonly libc: Libc,
+    calls: ProcessCalls,
+    thread: CallThread,
   ) {
     this.wiring = wiring;
     this.writeSeq = firstTurn - 1;
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? null;
     this.childPid = child.pid;
-    this.calls = wires.calls ?? fdCalls(wires.parentRead, wires.parentWrite);
+    this.calls = calls;
     this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
     this.end = new ParentEnd(
-      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls: this.calls, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
+      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls, thread, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
       (event) => this.emit(event),
     );
     if (wires.named) process.once('exit', wires.named.remove);
@@ -105,17 +135,61 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   /** Makes the channel's kernel objects, forks the child, and resolves once the child has reported its fds. */
   static async open(options: LinkOptions): Promise<PipeLink> {
     const wiring = options.wiring;
+    const childScript = options.childScript ?? defaultChildScript();
+    const threadScript = callThreadScript(childScript);
     const libc = await loadLibc();
-    let wires = await channelEnds(wiring).make();
+    const ends = channelEnds(wiring);
+    // The parent's call thread starts now, while the channel is made and the child forked.
+    const worker = takeThread(threadScript);
+    let wires: Wires;
+    try {
+      wires = await ends.make();
+    } catch (error) {
+      void worker.terminate();
+      throw error;
+    }
     // Events can come before the link exists (the child's hello): they wait here for it.
     let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
     let child: ChildHandle;
+    let thread: CallThread;
+    let calls: ProcessCalls;
+    // A channel that joins after the fork (TCP: accept) binds the parent's calls once the join gave its fds.
+    const join = wires.join;
     try {
-      child = await ChildHandle.start(
-        { script: options.childScript ?? defaultChildScript(), args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
+      const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
+      const started = ChildHandle.start(
+        { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
+      const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
+      if (childOutcome.status === 'rejected') {
+        if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
+        if (join) void worker.terminate();
+        throw childOutcome.reason;
+      }
+      child = childOutcome.value;
+      if (threadOutcome.status === 'rejected') {
+        child.kill();
+        throw threadOutcome.reason;
+      }
+      if (threadOutcome.value) ({ thread, calls } = threadOutcome.value);
+      else {
+        closeChildCopies(wires);
+        try {
+          wires = await (join as NonNullable<Wires['join']>)({ pid: child.pid, exited: child.exited });
+        } catch (error) {
+          child.kill();
+          void worker.terminate();
+          throw error;
+        }
+        try {
+          ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
+        } catch (error) {
+          child.kill();
+          throw error;
+        }
+      }
     } catch (error) {
       closeParentEnds(wires);
       throw error;
@@ -123,16 +197,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       closeChildCopies(wires);
     }
     options.onForked?.();
-    if (wires.join) {
-      try {
-        wires = await wires.join({ pid: child.pid, exited: child.exited });
-      } catch (error) {
-        child.kill();
-        closeParentEnds(wires);
-        throw error;
-      }
-    }
-    link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc);
+    link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc, calls, thread);
     if (options.onEvent) link.subscribe(options.onEvent);
     const started = link.started(options.startTimeoutMs ?? 10_000);
     for (const event of early.splice(0)) link.fromChild(event);
@@ -175,7 +240,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue). */
-  get readInKernel(): ParentCalls['readInKernel'] {
+  get readInKernel(): ProcessCalls['readInKernel'] {
     return this.calls.readInKernel;
   }
 
@@ -184,10 +249,14 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.closing ?? this.end.wakeRead();
   }
 
-  /** Writes one framed message with a blocking write(2); resolves with the bytes written or the errno code (EPIPE when no reader is left). */
-  async write(text: string): Promise<number | string> {
+  /**
+   * Writes one framed message with a blocking write(2); resolves with the bytes written or
+   * the errno code (EPIPE when no reader is left). With `thenRead` the parent's next read
+   * follows on its call thread at once (see ParentEnd.write).
+   */
+  async write(text: string, thenRead = false): Promise<number | string> {
     this.activity({ doing: 'writing', ...this.calls.write });
-    return this.end.write(encodeFrame('parent', ++this.writeSeq, text));
+    return this.end.write(encodeFrame('parent', ++this.writeSeq, text), thenRead);
   }
 
   /** Reports the parent's own activity (typing, sleeping...) in the same stream. */

@@ -3,9 +3,10 @@
 // and System V IPC through sysv.ts), typed, through koffi. Every wrapper
 // returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
-// stay on libuv's pool (fs.read, fs.write), accept waits there too (acceptAsync), and a FIFO is opened here only once both of
-// its ends are held, so no open waits. The System V calls that wait come in a blocking
-// form and one on the pool (sysv.ts); they are bound here, from the one loader.
+// are Node's own (fs.readSync, fs.writeSync, on the thread that waits in them); a TCP
+// accept waits on a thread of libuv's pool (acceptAsync); and a FIFO is opened here only
+// once both of its ends are held, so no open waits. The System V calls that wait block
+// the calling thread (sysv.ts); they are bound here, from the one loader.
 // koffi is loaded on first use (loadLibc), not at import, so that a platform without a
 // koffi binary gets one clear line instead of a stack trace, and a program that needs no
 // libc call (the help, the version) never pays for loading it.
@@ -76,7 +77,7 @@ export interface Libc {
   /** getsockname(2) and getpeername(2) of an AF_INET socket: its address and port. */
   localAddress(fd: number): { address: string; port: number };
   peerAddress(fd: number): { address: string; port: number };
-  /** System V IPC: msgget, msgsnd, msgrcv (blocking and on the pool), IPC_RMID. */
+  /** System V IPC: msgget, msgsnd, msgrcv (blocking the calling thread), IPC_RMID. */
   readonly sysv: SysV;
 }
 
@@ -203,6 +204,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
       }),
     localAddress: (fd) => inetName('getsockname', getsockname, fd),
     peerAddress: (fd) => inetName('getpeername', getpeername, fd),
-    sysv: bindSysV(koffi, lib, check, errnoError),
+    sysv: bindSysV(lib, check),
   };
 }

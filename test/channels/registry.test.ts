@@ -19,7 +19,7 @@ import { ko } from '../../src/i18n/ko.js';
 import { Script, play } from '../app/events.js';
 
 const PARTS: readonly (keyof Channel)[] = ['name', 'ends', 'words', 'drawing', 'kernelView', 'notes', 'source', 'stepPoints'];
-const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'calls', 'poolThreads', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
+const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'processCalls', 'calls', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
 const WORD_PARTS: readonly (keyof ChannelWords)[] = ['name', 'reportName', 'help', 'sourceNote', 'deadlock'];
 
 /** A conversation on `channel` just opened, both processes' ends known. */
@@ -51,9 +51,8 @@ describe('the channel registry', () => {
         expect(channelWords('ko')[channel.name]).toBe(channel.words.ko);
       });
 
-      it('declares its calls, its pool threads and where its keys lead', () => {
+      it('declares its calls and where its keys lead', () => {
         for (const proc of ['parent', 'child'] as const) for (const call of ['read', 'write'] as const) expect(channel.ends.calls.some((c) => c.proc === proc && c.call === call), `${proc} ${call}`).toBe(true);
-        expect(channel.ends.poolThreads).toBeGreaterThan(0);
         expect(WIRINGS).toContain(channel.ends.toggleTo);
         expect(CHANNEL_ENDS[channel.ends.raceOn].shared, 'the sweep runs on a channel where a message can be stolen').toBe(true);
         if (channel.ends.shared) expect(channel.ends.hazards.stolen).toBe(true);

@@ -7,14 +7,15 @@
 // the parent accepts again). The listening socket is closed as soon as the child's
 // connection is in: nobody else can connect after it. Every fd is blocking, so each
 // process waits in a real read(2) on its socket (Node's net sockets would wait in
-// epoll_wait); the parent's read is on a pool thread, as on the pipes. TCP is two-way
+// epoll_wait); the parent's read is on its call thread, as on the pipes. TCP is two-way
 // and never hands a process its own bytes: nothing can be stolen. On the way out
 // shutdown() ends the parent's read at once, and an accept still waiting.
 import fs from 'node:fs';
 import { AF_INET, SHUT_RDWR, SOCK_STREAM, loadLibc, type Libc } from '../../kernel/libc.js';
 import { readNetTcp } from '../../kernel/proc-net-tcp.js';
-import { readOnce, writeOnce } from '../../child/syscalls.js';
-import type { ChannelEnds, ChildCalls, JoiningChild, Wires } from '../channel-ends.js';
+import { fdCalls } from '../../ipc/fd-calls.js';
+import type { Proc } from '../../ipc/events.js';
+import type { ChannelEnds, JoiningChild, ProcessCalls, Wires } from '../channel-ends.js';
 
 /** How long the parent waits for its child to connect before it gives up. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -86,8 +87,13 @@ async function acceptChild(libc: Libc, listening: number, child: JoiningChild): 
   }
 }
 
-/** The child's calls: socket, connect to 127.0.0.1:PORT, then read(2) and write(2) on that one fd. */
-async function childCalls(argv: readonly string[]): Promise<ChildCalls> {
+/**
+ * The child's calls: socket, connect to 127.0.0.1:PORT, then read(2) and write(2) on that
+ * one fd. The parent has fds of its own once it accepted: its calls are read(2) and
+ * write(2) on them, so it never asks for these.
+ */
+async function processCalls(proc: Proc, argv: readonly string[]): Promise<ProcessCalls> {
+  if (proc === 'parent') throw new Error('the parent reads and writes the connection it accepted');
   const port = Number(argv[argv.indexOf('--port') + 1]);
   if (!argv.includes('--port') || !Number.isInteger(port) || port <= 0 || port > 65535) throw new Error('the child needs --port PORT');
   const libc = await loadLibc();
@@ -98,12 +104,7 @@ async function childCalls(argv: readonly string[]): Promise<ChildCalls> {
     closeQuietly(fd);
     throw error;
   }
-  return {
-    read: { fd },
-    write: { fd },
-    readInto: (buffer) => readOnce(fd, buffer),
-    writeFrom: (buffer, offset) => writeOnce(fd, buffer, offset),
-  };
+  return fdCalls(fd, fd);
 }
 
 export const tcpEnds: ChannelEnds = {
@@ -125,7 +126,7 @@ export const tcpEnds: ChannelEnds = {
       if (listenOpen) closeQuietly(listening);
       listenOpen = false;
     };
-    const common = { pipes: [], calls: null, childStdio: ['ignore', 'ignore'], childArgs: ['--port', String(port)], wakeFd: null, named: null } satisfies Partial<Wires>;
+    const common = { pipes: [], childStdio: ['ignore', 'ignore'], childArgs: ['--port', String(port)], wakeFd: null, named: null } satisfies Partial<Wires>;
     return {
       ...common,
       parentRead: -1,
@@ -157,14 +158,13 @@ export const tcpEnds: ChannelEnds = {
   },
   group: 'sockets',
   childArgs: [],
-  childCalls,
+  processCalls,
   calls: [
     { proc: 'child', call: 'write', end: 'sock' },
     { proc: 'child', call: 'read', end: 'sock' },
     { proc: 'parent', call: 'read', end: 'clnt_sock' },
     { proc: 'parent', call: 'write', end: 'clnt_sock' },
   ],
-  poolThreads: 2,
   endsBlockedRead: 'shutdown()',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

@@ -19,7 +19,6 @@ export const twoPipesEnds: ChannelEnds = {
       ],
       parentRead,
       parentWrite,
-      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
@@ -29,7 +28,7 @@ export const twoPipesEnds: ChannelEnds = {
     };
   },
   group: 'pipes',
-  childCalls: null,
+  processCalls: null,
   childArgs: [],
   calls: [
     { proc: 'child', call: 'write', end: 'fds1[1]' },
@@ -37,7 +36,6 @@ export const twoPipesEnds: ChannelEnds = {
     { proc: 'parent', call: 'read', end: 'fds1[0]' },
     { proc: 'parent', call: 'write', end: 'fds2[1]' },
   ],
-  poolThreads: 2,
   endsBlockedRead: 'closing our write end',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },
