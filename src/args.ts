@@ -47,7 +47,7 @@ type OptionName = keyof typeof OPTIONS;
 const OWNERS: Partial<Record<OptionName, Command[]>> = {
   pipes: ['chat', 'race'],
   wiring: ['chat', 'race'],
-  'child-delay': ['chat', 'race'],
+  'child-delay': ['chat', 'race', 'source'],
   'parent-delay': ['chat', 'race'],
   auto: ['chat'],
   script: ['chat'],
@@ -66,6 +66,12 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   yes: ['clean'],
 };
 
+const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source'] satisfies Command[];
+
+function isSubcommand(word: string | undefined): word is Exclude<Command, 'chat'> {
+  return word !== undefined && SUBCOMMANDS.includes(word);
+}
+
 /** --lang as written, even on a command line that fails to parse, so the error speaks that language. */
 function langFromArgv(argv: readonly string[]): Lang | null {
   for (let i = 0; i < argv.length; i++) {
@@ -78,8 +84,7 @@ function langFromArgv(argv: readonly string[]): Lang | null {
 
 /** The subcommand named on the command line, even one that fails to parse, for the help it points to. */
 function commandFromArgv(argv: readonly string[]): Command {
-  const named = argv.find((arg) => arg === 'race' || arg === 'writers' || arg === 'clean');
-  return named === 'race' || named === 'writers' || named === 'clean' ? named : 'chat';
+  return argv.find((arg): arg is Command => isSubcommand(arg)) ?? 'chat';
 }
 
 /**
@@ -143,8 +148,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     }
     const { values, positionals } = parsed;
     const first = positionals[0];
-    const command: Command = first === 'race' || first === 'writers' || first === 'clean' ? first : 'chat';
-    const extra = positionals[command === 'chat' ? 0 : 1];
+    const command: Command = isSubcommand(first) ? first : 'chat';
+    const extra = positionals[command === 'chat' ? 0 : command === 'source' ? 2 : 1];
     if (extra !== undefined) throw new UsageError({ kind: 'unexpected-argument', argument: extra });
     oneOf('--lang', values.lang, ['en', 'ko'] as const);
     if (values.help) return { command: 'help', topic: command, lang: langOption };
@@ -158,6 +163,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const color = !values['no-color'] && !env.NO_COLOR;
 
     if (command === 'clean') return { command, yes: Boolean(values.yes), lang: langOption };
+    if (command === 'source') {
+      const name = positionals[1];
+      const wiring = WIRINGS.find((w) => w === name);
+      if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
+      return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
+    }
     if (command === 'writers') {
       return {
         command,

@@ -109,6 +109,12 @@ async function main(): Promise<number> {
       say(process.stderr, usageErrorMessage(parsed, t));
       return 2;
   }
+  // The program as text: no libc, no terminal, no process of ours needed (the views load only for it, as for the chat).
+  if (parsed.command === 'source') {
+    const { sourceText } = await import('./app/views/source-program.js');
+    say(process.stdout, sourceText(messagesFor(lang).ui, parsed.wiring, parsed.childDelayMs));
+    return 0;
+  }
   if (platformSupport(process.platform) === 'unsupported') {
     say(process.stderr, t.windows);
     return 2;

@@ -70,16 +70,6 @@ export interface JoiningChild {
   exited: Promise<unknown>;
 }
 
-/** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */
-export interface BlockingCall {
-  proc: 'parent' | 'child';
-  call: 'read' | 'write';
-  /** The end as the C program names it: fds1[0], sv[0], fd. */
-  end: string;
-  /** The whole call as the C program writes it, where it is not read/write(end, buf, ...) (a queue's msgsnd). */
-  text?: string;
-}
-
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
 export type ChannelGroup = 'pipes' | 'sockets' | 'sysv';
 
@@ -97,8 +87,6 @@ export interface ChannelEnds {
    * channel (TCP's parent reads and writes the connection its join accepted).
    */
   processCalls: ((proc: Proc, argv: readonly string[]) => Promise<ProcessCalls>) | null;
-  /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
-  calls: readonly BlockingCall[];
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */

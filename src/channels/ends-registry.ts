@@ -1,5 +1,5 @@
 // The process half of the channel registry: each channel's ends.ts by name. The link,
-// the race and the thread-pool check ask it; it loads no view, so the first child can be
+// the race and the parent's call thread ask it; it loads no view, so the first child can be
 // forked before the UI's code is read (registry.ts adds each channel's view half).
 import type { ChannelEnds } from './channel-ends.js';
 import type { Wiring } from './names.js';

@@ -2,9 +2,10 @@
 //   for each turn: line = keyboard(); write(fd 4, line); [sleep]; read(fd 3, buf); print("from Parent: " buf)
 // (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ProcessCalls).
 // Its I/O is synchronous on blocking fds, so read() really blocks this process, and
-// between its write() and its read() it makes no other call than the C child does (the
-// report of the write is prepared before it and handed over after it without a call;
-// the paths are warmed first): that gap decides who wins a shared pipe.
+// between its keyboard read and its read() it makes no other call than the C child does:
+// write() and nanosleep() (the reports of the turn go into shared memory, the write's
+// prepared before it and published after it with memory stores; the paths are warmed
+// first). That gap decides who wins a shared pipe.
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { encodeLine } from '../ipc/child-protocol.js';
 import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
-import { activity, finish, prepareCall, publishCall, report, send, sendThroughReporter, setTraced, syscall, warmingUp } from './reports.js';
+import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';
 import { readOnce, writeOnce } from '../ipc/fd-calls.js';
 import { READ_BUFFER, fdChildCalls, sleep } from './syscalls.js';
 
@@ -49,7 +50,10 @@ function writeCall(write: ProcessCalls['writeFrom'], site: CallSite, frame: Buff
   const result = write(frame, offset);
   const end = nowUs();
   if (prepared && result === rest) publishCall(result, start, end);
-  else report(() => [{ ...syscall('write', site, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  else {
+    if (prepared) discardCall();
+    report(() => [{ ...syscall('write', site, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  }
   return result;
 }
 
@@ -59,7 +63,7 @@ function writeCall(write: ProcessCalls['writeFrom'], site: CallSite, frame: Buff
  * queue's msgmax): the child then waits for another line.
  */
 function writeFrame(frame: Buffer, then: ProcActivity): boolean {
-  sendThroughReporter([activity({ doing: 'writing', ...calls.write })]);
+  report(() => [activity({ doing: 'writing', ...calls.write })]);
   for (let off = 0; off < frame.length; ) {
     const result = writeCall(calls.writeFrom, calls.write, frame, off, then);
     if (typeof result === 'string' && off === 0 && result.startsWith('EINVAL')) return false;
@@ -69,9 +73,16 @@ function writeFrame(frame: Buffer, then: ProcActivity): boolean {
   return true;
 }
 
-/** read(2) until a whole frame has arrived (or take one a previous read already brought). */
-function readFrame(): Frame {
+/**
+ * read(2) until a whole frame has arrived (or take one a previous read already brought).
+ * At the end of a turn the first read follows the turn's reports without a doorbell.
+ */
+function readFrame(endsTurn: boolean): Frame {
+  let quiet = endsTurn;
   while (received.length === 0) {
+    if (quiet) turnReported();
+    else flush();
+    quiet = false;
     const start = nowUs();
     const result = calls.readInto(READ_BUFFER);
     report(() => [syscall('read', calls.read, READ_BUFFER.length, result, 0, start)]);
@@ -110,8 +121,11 @@ function converse(options: ChildOptions): void {
   const keyboard = new Keyboard((ms) => (delayMs = ms));
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(() => [activity({ doing: 'typing' })]);
+    roomForTurn();
+    flush();
     const line = keyboard.next();
     if (line === null) finish(0);
+    lineHeard();
     let frame: Buffer;
     try {
       frame = encodeFrame('child', turn, line);
@@ -129,7 +143,7 @@ function converse(options: ChildOptions): void {
       sleep(delayMs);
       report(() => [activity({ doing: 'reading', ...calls.read })]);
     }
-    readFrame();
+    readFrame(true);
   }
   report(() => [activity({ doing: 'done' })]);
 }
@@ -137,7 +151,7 @@ function converse(options: ChildOptions): void {
 /** Every message straight back, over the same calls the exercise makes. */
 function echo(): never {
   for (;;) {
-    const frame = readFrame();
+    const frame = readFrame(false);
     writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', ...calls.read });
   }
 }

@@ -37,6 +37,7 @@ export const en = {
   pipe-chat race --sweep       the race over a range of child delays, drawn as a chart
   pipe-chat writers [options]  many writers, one pipe: which messages arrive whole?
   pipe-chat clean [--yes]      list what a crashed run left (queues, segments, semaphores, directories) and remove it
+  pipe-chat source NAME        print a channel's C program whole, to compile and run (NAME: a channel below)
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
@@ -76,6 +77,20 @@ Options:
   --csv                print CSV: one row per delay
   --lang en|ko         language
   --no-color           no colours (NO_COLOR is respected too)`,
+      source: `Usage:
+  pipe-chat source NAME [options]   print the C program of channel NAME, whole
+
+The program the source view (F2) shows, every line of it: it compiles as printed
+(cc -O2 -Wall -Werror) and does what pipe-chat's processes do, with the same sizes
+and the same bytes on the channel. Run it with three lines for each process:
+  pipe-chat source two-pipes > pipe3.c && cc -O2 -Wall -Werror pipe3.c -o pipe3 && ./pipe3
+
+Options:
+  --child-delay MS     the child's sleep between its write and its read, as in the chat
+  --lang en|ko         the language of its comments
+
+Channels (NAME):
+${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
       clean: `Usage:
   pipe-chat clean [--yes]   what a crashed run of yours may have left, and its removal
 
@@ -118,12 +133,14 @@ Options:
       removed: (n: number) => `Removed ${n}.`,
       failed: (what: string, why: string) => `Could not remove ${what}: ${why}`,
     },
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
       takesNoValue: (option: string) => `${option} takes no value`,
       unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
+      noChannelName: (names: string) => `pipe-chat source needs a channel's name: ${names}`,
+      noSuchChannel: (name: string, names: string) => `no channel is named "${name}"; the channels: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
       oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,

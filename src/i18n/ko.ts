@@ -37,6 +37,7 @@ export const ko: Messages = {
   pipe-chat race --sweep       자식 지연을 바꿔 가며 경쟁을 돌리고 차트로 그린다
   pipe-chat writers [옵션]     파이프 하나에 여러 writer: 어느 메시지가 온전히 도착하나?
   pipe-chat clean [--yes]      죽은 실행이 남긴 것 (큐, 세그먼트, 세마포어, 디렉터리) 목록과 삭제
+  pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음 (이름: 아래 채널)
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
@@ -76,6 +77,20 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
   --csv                CSV로 출력: 지연마다 한 줄
   --lang en|ko         언어
   --no-color           색 없이 (NO_COLOR도 따릅니다)`,
+      source: `사용법:
+  pipe-chat source 이름 [옵션]    채널 이름의 C 프로그램을 한 줄도 빼지 않고 출력
+
+소스 보기(F2)가 보여 주는 프로그램 전체입니다. 출력한 그대로 컴파일되고
+(cc -O2 -Wall -Werror) pipe-chat의 프로세스가 하는 일을 같은 크기, 채널 위의 같은
+바이트로 합니다. 프로세스마다 세 줄씩 넣어 돌려 보세요:
+  pipe-chat source two-pipes > pipe3.c && cc -O2 -Wall -Werror pipe3.c -o pipe3 && ./pipe3
+
+옵션:
+  --child-delay MS     채팅에서처럼 자식이 write와 read 사이에 자는 시간
+  --lang en|ko         주석의 언어
+
+채널 (이름):
+${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
       clean: `사용법:
   pipe-chat clean [--yes]   내 실행이 죽으며 남겼을 수 있는 것과 그 삭제
 
@@ -118,12 +133,14 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       failed: (what: string, why: string) => `${what}을(를) 지우지 못했습니다: ${why}`,
     },
     seeHelp: (command: string) => `${command} --help 를 보세요`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
       takesNoValue: (option: string) => `${option}에는 값을 줄 수 없습니다`,
       unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
+      noChannelName: (names: string) => `pipe-chat source에는 채널 이름이 필요합니다: ${names}`,
+      noSuchChannel: (name: string, names: string) => `"${name}"라는 채널은 없습니다. 채널: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
       oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,

@@ -1,7 +1,8 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
 // fcntl, shutdown, a TCP socket's socket/bind/listen/accept/connect on the loopback only,
-// and System V IPC through sysv.ts), typed, through koffi. Every wrapper
-// returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
+// System V IPC through sysv.ts, shared memory by fd and nanosleep through
+// mapped-memory.ts), typed, through koffi. Every wrapper returns a value or throws an
+// Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
 // are Node's own (fs.readSync, fs.writeSync, on the thread that waits in them); a TCP
 // accept waits on a thread of libuv's pool (acceptAsync); and a FIFO is opened here only
@@ -13,6 +14,7 @@
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { bindMappedMemory, type MappedMemory } from './mapped-memory.js';
 import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
@@ -79,6 +81,8 @@ export interface Libc {
   peerAddress(fd: number): { address: string; port: number };
   /** System V IPC: msgget, msgsnd, msgrcv (blocking the calling thread), IPC_RMID. */
   readonly sysv: SysV;
+  /** memfd_create, mmap(MAP_SHARED), munmap; nanosleep. */
+  readonly memory: MappedMemory;
 }
 
 /** Thrown when koffi has no binary for this platform, or libc cannot be reached through it. */
@@ -205,5 +209,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     localAddress: (fd) => inetName('getsockname', getsockname, fd),
     peerAddress: (fd) => inetName('getpeername', getpeername, fd),
     sysv: bindSysV(lib, check),
+    memory: bindMappedMemory(koffi, lib, check),
   };
 }

@@ -34,13 +34,13 @@ describe('the four wirings in a terminal', () => {
     await chat.waitForText('typing at its keyboard');
     await chat.press('f2');
     await chat.waitForText('source: pipe3.c');
-    await waitForMark(chat, 'C▶', 'fgets(buf, BUF_SIZE, stdin);', 'the child marked on fgets');
+    await waitForMark(chat, 'C▶', 'fgets(line, LINE_BUF, stdin)', 'the child marked on fgets');
     const parentReading = await waitForMark(chat, 'P▶', 'read(fds1[0], buf, BUF_SIZE);', 'the parent marked on read(fds1[0])');
     expect(parentReading.join('\n')).toMatch(/P \d+ BLOCKED in read\(fd \d+\)/);
     // The child's line: the parent reads it and goes to its keyboard; the child blocks in read(fds2[0]).
     await say(chat, 'Who are you?');
     await waitForMark(chat, 'C▶', 'read(fds2[0], buf, BUF_SIZE);', 'the child marked on read(fds2[0])');
-    const lines = await waitForMark(chat, 'P▶', 'fgets(buf, BUF_SIZE, stdin);', 'the parent marked on fgets');
+    const lines = await waitForMark(chat, 'P▶', 'fgets(line, LINE_BUF, stdin)', 'the parent marked on fgets');
     expect(lines[0]).toMatch(/^╭─ Parent · PID .*╮╭─ source: pipe3\.c ─*╮╭─ Child · PID .*╮$/);
     expect(lines.find((l) => l.startsWith('╰'))).toMatch(/^╰─*╯╰─*╯╰─*╯$/);
     // Keys mode first: a loaded machine can deliver ESC and the next key in one read (Alt+c, not Esc then c).

@@ -26,12 +26,6 @@ export const namedEnds: ChannelEnds = {
   group: 'pipes',
   processCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fd' },
-    { proc: 'child', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'write', end: 'fd' },
-  ],
   endsBlockedRead: 'our own wake-up bytes',
   shared: true,
   // An outside `cat` can take a message so that neither process ever reads it (lost);

@@ -23,12 +23,6 @@ export const onePipeEnds: ChannelEnds = {
   group: 'pipes',
   processCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fds[1]' },
-    { proc: 'child', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'write', end: 'fds[1]' },
-  ],
   endsBlockedRead: 'closing our write end',
   shared: true,
   // Stolen: the child reads back its own line. Lost: the parent then waits for it for ever.

@@ -85,7 +85,7 @@ async function processCalls(proc: Proc, argv: readonly string[], types: QueueTyp
   };
 }
 
-export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'processCalls' | 'calls' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
+export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'processCalls' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
   return {
     async make() {
       const { sysv } = await loadLibc();
@@ -121,12 +121,6 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
     group: 'sysv',
     childArgs: [],
     processCalls: (proc, argv) => processCalls(proc, argv, types),
-    calls: [
-      { proc: 'child', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.childSends} */` },
-      { proc: 'child', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.parentSends}, 0);` },
-      { proc: 'parent', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.childSends}, 0);` },
-      { proc: 'parent', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.parentSends} */` },
-    ],
     endsBlockedRead: 'IPC_RMID (EIDRM)',
     pipes: 0,
     pipesOption: null,

@@ -37,12 +37,6 @@ export const socketEnds: ChannelEnds = {
   group: 'sockets',
   processCalls: null,
   childArgs: ['--one-fd'],
-  calls: [
-    { proc: 'child', call: 'write', end: 'sv[1]' },
-    { proc: 'child', call: 'read', end: 'sv[1]' },
-    { proc: 'parent', call: 'read', end: 'sv[0]' },
-    { proc: 'parent', call: 'write', end: 'sv[0]' },
-  ],
   endsBlockedRead: 'shutdown()',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

@@ -159,12 +159,6 @@ export const tcpEnds: ChannelEnds = {
   group: 'sockets',
   childArgs: [],
   processCalls,
-  calls: [
-    { proc: 'child', call: 'write', end: 'sock' },
-    { proc: 'child', call: 'read', end: 'sock' },
-    { proc: 'parent', call: 'read', end: 'clnt_sock' },
-    { proc: 'parent', call: 'write', end: 'clnt_sock' },
-  ],
   endsBlockedRead: 'shutdown()',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

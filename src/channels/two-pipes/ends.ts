@@ -30,12 +30,6 @@ export const twoPipesEnds: ChannelEnds = {
   group: 'pipes',
   processCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fds1[1]' },
-    { proc: 'child', call: 'read', end: 'fds2[0]' },
-    { proc: 'parent', call: 'read', end: 'fds1[0]' },
-    { proc: 'parent', call: 'write', end: 'fds2[1]' },
-  ],
   endsBlockedRead: 'closing our write end',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },
