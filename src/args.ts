@@ -165,7 +165,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (command === 'clean') return { command, yes: Boolean(values.yes), lang: langOption };
     if (command === 'source') {
       const name = positionals[1];
-      const wiring = WIRINGS.find((w) => w === name);
+      const wiring = name === 'keeper' ? name : WIRINGS.find((w) => w === name);
       if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
       return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
     }

@@ -111,6 +111,11 @@ async function main(): Promise<number> {
   }
   // The program as text: no libc, no terminal, no process of ours needed (the views load only for it, as for the chat).
   if (parsed.command === 'source') {
+    if (parsed.wiring === 'keeper') {
+      const { keeperText } = await import('./app/views/keeper-program.js');
+      say(process.stdout, keeperText(lang));
+      return 0;
+    }
     const { sourceText } = await import('./app/views/source-program.js');
     say(process.stdout, sourceText(messagesFor(lang).ui, parsed.wiring, parsed.childDelayMs));
     return 0;

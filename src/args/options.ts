@@ -71,10 +71,10 @@ export interface CleanOptions {
   lang: Lang | null;
 }
 
-/** `pipe-chat source NAME`: the channel's C program, printed whole (with the sleep when --child-delay is set). */
+/** `pipe-chat source NAME`: the channel's C program, printed whole (with the sleep when --child-delay is set); `keeper`: the keeper's (--keep). */
 export interface SourceOptions {
   command: 'source';
-  wiring: Wiring;
+  wiring: Wiring | 'keeper';
   childDelayMs: number;
   lang: Lang | null;
 }

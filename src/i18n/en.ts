@@ -90,7 +90,8 @@ Options:
   --lang en|ko         the language of its comments
 
 Channels (NAME):
-${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
+${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}
+  and keeper: the program of the keeper, the third process of --keep FILE`,
       clean: `Usage:
   pipe-chat clean [--yes]   what a crashed run of yours may have left, and its removal
 
@@ -431,6 +432,7 @@ Options:
       kept: (bytes: number, file: string) => `wrote ${bytes} B to ${file}`,
       notKept: (lines: number) => `${lines} line${lines === 1 ? '' : 's'} not kept`,
       gone: (how: string) => `exited (${how}): the chat goes on, lines are no longer kept`,
+      program: 'its program, keeper.c: pipe-chat source keeper',
     },
     save: {
       title: 'SAVED',

@@ -90,7 +90,8 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
   --lang en|ko         주석의 언어
 
 채널 (이름):
-${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
+${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}
+  그리고 keeper: --keep FILE의 세 번째 프로세스인 보관자의 프로그램`,
       clean: `사용법:
   pipe-chat clean [--yes]   내 실행이 죽으며 남겼을 수 있는 것과 그 삭제
 
@@ -430,6 +431,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       kept: (bytes: number, file: string) => `${file}에 ${bytes} B 씀`,
       notKept: (lines: number) => `${lines}줄 보관 못 함`,
       gone: (how: string) => `끝남 (${how}): 채팅은 계속되지만 더는 보관하지 않습니다`,
+      program: '보관자의 프로그램 keeper.c: pipe-chat source keeper',
     },
     save: {
       title: '저장함',

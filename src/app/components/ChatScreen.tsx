@@ -68,7 +68,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = useMemo(() => {
     // The keeper's box takes the column's foot, level with the panes' inputs; the drawing or source view the rest.
-    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.mainHeight - 12)) : [];
+    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.mainHeight - 12), sourceOpen) : [];
     const height = g.mainHeight - box.length;
     const column = sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, height, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, height, view.pipes, holders);
     return [...column, ...box];

@@ -27,6 +27,11 @@ describe('keeperBox', () => {
     expect(dead.replace(/[│\s]+/g, ' ')).toContain('exited (SIGKILL): the chat goes on, lines are no longer kept');
   });
 
+  it('beside the chat\'s program, says where the keeper\'s own is', () => {
+    expect(text(keeperBox(en.ui, alive, 60, 10, true))).toContain('its program, keeper.c: pipe-chat source keeper');
+    expect(text(keeperBox(en.ui, alive, 60, 10))).not.toContain('keeper.c');
+  });
+
   it('gives way when fewer than three rows are left', () => {
     expect(keeperBox(en.ui, alive, 26, 2)).toEqual([]);
   });

@@ -14,7 +14,14 @@ const hasCc = spawnSync('cc', ['--version']).status === 0;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-keeper-c-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+it('pipe-chat source keeper prints keeper.c', () => {
+  const printed = spawnSync(process.execPath, ['dist/cli.js', 'source', 'keeper', '--lang', 'ko'], { encoding: 'utf8' });
+  expect(printed.status).toBe(0);
+  expect(printed.stdout).toBe(`${keeperText('ko')}\n`);
+});
+
 describe.runIf(hasCc)('keeper.c', () => {
+
   for (const lang of ['en', 'ko'] as const) {
     it(`compiles as printed (${lang}), and appends what its pipe brings to its file`, async () => {
       const source = path.join(tmp, `keeper-${lang}.c`);
