@@ -176,6 +176,9 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       if (threadOutcome.value) ({ thread, calls } = threadOutcome.value);
       else {
         closeChildCopies(wires);
+        // The thread waits unbound meanwhile: its death (it could not start) is heard here, not left unheard.
+        let threadDied: unknown = null;
+        worker.on('error', (error) => (threadDied ??= error));
         try {
           wires = await (join as NonNullable<Wires['join']>)({ pid: child.pid, exited: child.exited });
         } catch (error) {
@@ -184,6 +187,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
           throw error;
         }
         try {
+          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
           ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
         } catch (error) {
           child.kill();
