@@ -311,6 +311,7 @@ Options:
       none: 'no pipe yet',
     },
     status: {
+      path: 'path',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
       delivered: (n: number) => `delivered ${n}`,

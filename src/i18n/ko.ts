@@ -311,6 +311,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       none: '아직 파이프 없음',
     },
     status: {
+      path: '경로',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
       delivered: (n: number) => `전달 ${n}`,

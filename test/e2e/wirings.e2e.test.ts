@@ -74,6 +74,8 @@ describe('the four wirings in a terminal', () => {
     const fifo = await chat.waitFor(() => namedPipeOf(chat.pid), 'the named pipe on disk');
     const named = await chat.waitForText(fifo);
     expect(named).toContain('its directory is 0700');
+    // A row of its own, so that a terminal's selection takes it whole.
+    expect(named.split('\n').map((row) => row.trim())).toContain(`path ${fifo}`);
     const cat = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
     cats.push(cat);
     let taken = '';

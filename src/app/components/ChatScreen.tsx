@@ -16,6 +16,7 @@ import { seg, type Line } from '../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
+import { pathLines } from '../views/path-line.js';
 import { statusLines } from '../views/status-lines.js';
 import { traceLines } from '../views/trace-lines.js';
 import type { Theme } from '../text/theme.js';
@@ -58,10 +59,12 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
     [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch],
   );
   const bannerRows = useMemo(() => bannerLines(banner, cols), [banner, cols]);
+  const path = state.session?.path;
+  const pathRows = useMemo(() => pathLines(t, path, cols), [t, path, cols]);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = useMemo(
-    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }), sourceOpen),
-    [cols, rows, bannerRows.length, status.length, panels, sourceOpen],
+    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: pathRows.length + status.length, panels }), sourceOpen),
+    [cols, rows, bannerRows.length, pathRows.length, status.length, panels, sourceOpen],
   );
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
@@ -82,7 +85,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
   setCursorPosition(cursor);
 
-  const used = g.mainHeight + bannerRows.length + g.panelHeight + status.length;
+  const used = g.mainHeight + bannerRows.length + g.panelHeight + pathRows.length + status.length;
   const fillerRows = Math.max(0, g.height - used);
   const filler = useMemo((): Line[] => Array.from({ length: fillerRows }, () => [seg(' '.repeat(cols))]), [fillerRows, cols]);
   return (
@@ -101,6 +104,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
         </Box>
       )}
       <LinesView lines={filler} theme={theme} width={cols} />
+      {pathRows.length > 0 && <LinesView lines={pathRows} theme={theme} width={cols} />}
       <LinesView lines={status} theme={theme} width={cols} />
     </Box>
   );
