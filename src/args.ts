@@ -26,6 +26,7 @@ const OPTIONS = {
   script: { type: 'string' },
   speed: { type: 'string' },
   'exit-when-done': { type: 'boolean' },
+  keep: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
@@ -52,6 +53,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   script: ['chat'],
   speed: ['chat'],
   'exit-when-done': ['chat'],
+  keep: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
   sweep: ['race'],
@@ -128,9 +130,9 @@ function chosenWiring(values: { pipes?: string; wiring?: string }): Wiring | und
   return oneOf('--wiring', values.wiring, WIRINGS);
 }
 
-/** --script names a file: an empty name is refused, never taken for no script. */
-function scriptPath(value: string | undefined): string | null {
-  if (value === '') throw new UsageError({ kind: 'missing-value', option: '--script' });
+/** --script and --keep name a file: an empty name is refused, never taken for none. */
+function filePath(option: '--script' | '--keep', value: string | undefined): string | null {
+  if (value === '') throw new UsageError({ kind: 'missing-value', option });
   return value ?? null;
 }
 
@@ -163,7 +165,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (command === 'clean') return { command, yes: Boolean(values.yes), lang: langOption };
     if (command === 'source') {
       const name = positionals[1];
-      const wiring = WIRINGS.find((w) => w === name);
+      const wiring = name === 'keeper' ? name : WIRINGS.find((w) => w === name);
       if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
       return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
     }
@@ -211,7 +213,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       parentDelayMs,
       color,
       auto: Boolean(values.auto) || values.script !== undefined,
-      scriptPath: scriptPath(values.script),
+      scriptPath: filePath('--script', values.script),
+      keepPath: filePath('--keep', values.keep),
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
     };

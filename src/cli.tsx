@@ -26,6 +26,7 @@ import { openPipeSession } from './session/open-session.js';
 import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 import { keepDebuggerClosed } from './debugger-signal.js';
 import { closeAllLinks } from './ipc/open-links.js';
+import { KeepFileRefused, openKeepFile, type KeepFile } from './ipc/keeper-link.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -110,6 +111,11 @@ async function main(): Promise<number> {
   }
   // The program as text: no libc, no terminal, no process of ours needed (the views load only for it, as for the chat).
   if (parsed.command === 'source') {
+    if (parsed.wiring === 'keeper') {
+      const { keeperText } = await import('./app/views/keeper-program.js');
+      say(process.stdout, keeperText(lang));
+      return 0;
+    }
     const { sourceText } = await import('./app/views/source-program.js');
     say(process.stdout, sourceText(messagesFor(lang).ui, parsed.wiring, parsed.childDelayMs));
     return 0;
@@ -151,6 +157,17 @@ async function main(): Promise<number> {
     say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
     return 2;
   }
+  // --keep makes its file now, before anything runs: a file already there is one line and no run.
+  let keepFile: KeepFile | null = null;
+  if (parsed.keepPath !== null) {
+    try {
+      keepFile = openKeepFile(parsed.keepPath);
+    } catch (error) {
+      if (!(error instanceof KeepFileRefused)) throw error;
+      say(process.stderr, t.keepRefused(sanitizeForDisplay(error.path), error.code));
+      return 2;
+    }
+  }
   Object.assign(process.env, ciOverrides(process.env));
   keepColourUnderCiFalse(process.env, parsed.color);
   favourMemoryOverSpeed();
@@ -159,7 +176,7 @@ async function main(): Promise<number> {
   const early = openEarly(openPipeSession(), chatSetup(options).first);
   await early.forked;
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
-  return runApp(options, early);
+  return runApp(options, early, keepFile);
 }
 
 keepDebuggerClosed();

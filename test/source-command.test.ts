@@ -96,6 +96,13 @@ describe('pipe-chat source NAME', () => {
       const keys = fs.readFileSync('/proc/sysvipc/msg', 'utf8').split('\n').slice(1).map((l) => Number(l.trim().split(/\s+/)[0]));
       expect(keys).not.toContain(ourKey(child.pid ?? 0, 0));
     });
+
+    it('tcp, fed six lines, prints the same six over its connection on 127.0.0.1', async () => {
+      const program = await compiled('tcp');
+      const run = await execa(program, [], { input: `${SIX.join('\n')}\n`, reject: false, timeout: 20_000 });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').sort()).toEqual(chatPrints().sort());
+    });
   });
 
   it('an unknown name is one line that lists the names, exit status 2', async () => {

@@ -41,6 +41,8 @@ import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holde
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+import { useKeeper } from './hooks/use-keeper.js';
+import type { KeeperLink } from '../ipc/keeper-link.js';
 
 /** From this width the source view opens by itself (F2 or c closes it). */
 export const SOURCE_OPENS_AT_COLS = 160;
@@ -74,6 +76,8 @@ export interface AppProps {
   redraws?: RedrawRequests;
   /** Runs the in-chat sweep (Esc, g); absent: the key says it cannot. */
   runSweep?: SweepRunner;
+  /** --keep: the keeper process, shown in a small box of its own; absent without one. */
+  keeper?: KeeperLink;
 }
 
 /** How long a changed delay is said in the banner. */
@@ -92,7 +96,7 @@ function knobBanner(t: Messages['ui'], text: string): BannerContent {
   return { kind: 'saved', title: t.notes.title, text, keys: '', tone: 'accent' };
 }
 
-export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -105,6 +109,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
+  const keeperState = useKeeper(keeper);
 
   const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
   const child = useTextInputState();
@@ -263,6 +268,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       fds={fds}
       sourceOpen={sourceShown}
       holders={holders}
+      keeper={keeperState}
     />
   );
 }

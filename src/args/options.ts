@@ -22,10 +22,12 @@ export interface UiOptions {
   speed: number;
   /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
   exitWhenDone: boolean;
+  /** --keep FILE: a keeper process appends every delivered message to this new file. */
+  keepPath: string | null;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */
-export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
+export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath' | 'keepPath'> {
   lang: Lang;
   script: AutoScript;
 }
@@ -69,10 +71,10 @@ export interface CleanOptions {
   lang: Lang | null;
 }
 
-/** `pipe-chat source NAME`: the channel's C program, printed whole (with the sleep when --child-delay is set). */
+/** `pipe-chat source NAME`: the channel's C program, printed whole (with the sleep when --child-delay is set); `keeper`: the keeper's (--keep). */
 export interface SourceOptions {
   command: 'source';
-  wiring: Wiring;
+  wiring: Wiring | 'keeper';
   childDelayMs: number;
   lang: Lang | null;
 }

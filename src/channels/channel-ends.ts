@@ -56,6 +56,18 @@ export interface Wires {
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
   named: NamedPipe | null;
+  /**
+   * Where the parent's end can only be had once the child runs (TCP: the child connects,
+   * the parent accepts): resolves with the wires complete, or rejects having closed what
+   * it made when the child never joins. Absent where make() gives every fd.
+   */
+  join?: (child: JoiningChild) => Promise<Wires>;
+}
+
+/** The child as the parent knows it while it waits for it to join: its PID, and its end. */
+export interface JoiningChild {
+  pid: number;
+  exited: Promise<unknown>;
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
@@ -70,7 +82,9 @@ export interface ChannelEnds {
   childArgs: readonly string[];
   /**
    * Each process's calls where they are not read(2)/write(2) on its fds (the child's 3
-   * and 4, the parent's ends), from the arguments make() gave (a queue); null for those.
+   * and 4, the parent's ends), from the arguments make() gave (a queue; TCP's child,
+   * which connects); null for those. The parent asks only where it holds no fds on the
+   * channel (TCP's parent reads and writes the connection its join accepted).
    */
   processCalls: ((proc: Proc, argv: readonly string[]) => Promise<ProcessCalls>) | null;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */

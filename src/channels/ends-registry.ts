@@ -8,6 +8,7 @@ import { onePipeEnds } from './one-pipe/ends.js';
 import { queueChannelEnds } from './queue/ends.js';
 import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { socketEnds } from './socket/ends.js';
+import { tcpEnds } from './tcp/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
@@ -17,6 +18,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   named: namedEnds,
   queue: queueChannelEnds,
   'queue-one-type': queueOneTypeEnds,
+  tcp: tcpEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

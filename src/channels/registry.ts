@@ -10,6 +10,7 @@ import { onePipe } from './one-pipe/index.js';
 import { queue } from './queue/index.js';
 import { queueOneType } from './queue-one-type/index.js';
 import { socket } from './socket/index.js';
+import { tcp } from './tcp/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
 export const CHANNELS: Record<Wiring, Channel> = {
@@ -19,6 +20,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   named,
   queue,
   'queue-one-type': queueOneType,
+  tcp,
 };
 
 export function channelOf(wiring: Wiring): Channel {

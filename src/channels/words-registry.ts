@@ -7,6 +7,7 @@ import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { socketWords } from './socket/words.js';
+import { tcpWords } from './tcp/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
 export function channelWords(lang: Lang) {
@@ -17,5 +18,6 @@ export function channelWords(lang: Lang) {
     named: namedWords[lang],
     queue: queueWords[lang],
     'queue-one-type': queueOneTypeWords[lang],
+    tcp: tcpWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

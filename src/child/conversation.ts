@@ -161,7 +161,8 @@ export function runChild(options: ChildOptions): never {
   setTraced(options.traced);
   calls = options.calls ?? fdChildCalls(options.oneFd);
   warmUp();
-  const fds = options.calls ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
+  // A channel without fds (a queue) has none to describe; TCP's child has the socket it connected.
+  const fds = calls.read.fd < 0 ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
   send([{ type: 'hello', proc: 'child', pid: process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);

@@ -50,6 +50,7 @@ Options of the chat:
   --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
+  --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
@@ -66,7 +67,7 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, or named (one FIFO on disk)
+  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1)
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)
@@ -89,7 +90,8 @@ Options:
   --lang en|ko         the language of its comments
 
 Channels (NAME):
-${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
+${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}
+  and keeper: the program of the keeper, the third process of --keep FILE`,
       clean: `Usage:
   pipe-chat clean [--yes]   what a crashed run of yours may have left, and its removal
 
@@ -160,6 +162,8 @@ Options:
       withFault: (message: string, fault: string) => `${message} (${fault})`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? 'something is already there, and --keep never overwrites: name a new file' : `cannot create it (${code})`}`,
     autoLines: {
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
@@ -425,6 +429,13 @@ Options:
       xTitle: "child's delay between write() and read() (ms)",
       interval: '95% interval (Wilson)',
       key: 'measure the race window now: the steal rate at five child delays, as a chart (Esc cancels)',
+    },
+    keeper: {
+      title: (pid: number) => `Keeper · PID ${pid}`,
+      kept: (bytes: number, file: string) => `wrote ${bytes} B to ${file}`,
+      notKept: (lines: number) => `${lines} line${lines === 1 ? '' : 's'} not kept`,
+      gone: (how: string) => `exited (${how}): the chat goes on, lines are no longer kept`,
+      program: 'its program, keeper.c: pipe-chat source keeper',
     },
     save: {
       title: 'SAVED',

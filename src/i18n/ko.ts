@@ -50,6 +50,7 @@ export const ko: Messages = {
   --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
+  --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
@@ -66,7 +67,7 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, named (디스크의 FIFO 하나)
+  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
@@ -89,7 +90,8 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
   --lang en|ko         주석의 언어
 
 채널 (이름):
-${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
+${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}
+  그리고 keeper: --keep FILE의 세 번째 프로세스인 보관자의 프로그램`,
       clean: `사용법:
   pipe-chat clean [--yes]   내 실행이 죽으며 남겼을 수 있는 것과 그 삭제
 
@@ -160,6 +162,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       withFault: (message: string, fault: string) => `${message}: ${fault}`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? '이미 무언가 있습니다. --keep은 덮어쓰지 않습니다: 새 파일 이름을 주세요' : `만들 수 없습니다 (${code})`}`,
     autoLines: {
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
@@ -424,6 +428,13 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       xTitle: '자식의 write()와 read() 사이 지연 (ms)',
       interval: '95% 구간 (Wilson)',
       key: '지금 경주 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
+    },
+    keeper: {
+      title: (pid: number) => `보관자 · PID ${pid}`,
+      kept: (bytes: number, file: string) => `${file}에 ${bytes} B 씀`,
+      notKept: (lines: number) => `${lines}줄 보관 못 함`,
+      gone: (how: string) => `끝남 (${how}): 채팅은 계속되지만 더는 보관하지 않습니다`,
+      program: '보관자의 프로그램 keeper.c: pipe-chat source keeper',
     },
     save: {
       title: '저장함',

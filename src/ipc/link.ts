@@ -6,9 +6,10 @@
 // It is the one owner of those resources: close() kills the child, closes every fd and
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { CallThread, callThreadScript, takeThread } from './call-thread.js';
 import { ChildHandle } from './child-process.js';
-import { closeChildCopies, closeParentEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
+import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
@@ -54,6 +55,30 @@ function childArgs(options: LinkOptions<never>): string[] {
     ...(channelEnds(options.wiring).processCalls ? ['--channel', options.wiring] : []),
     ...(options.childArgs ?? []),
   ];
+}
+
+/**
+ * The parent's calls, here to name them (and for wake-up bytes), and its call thread bound
+ * to the same: the channel's own calls where the parent holds no fds on it (a queue),
+ * read(2) and write(2) on its fds elsewhere (TCP's parent: on the connection it accepted).
+ */
+async function bindParentCalls(
+  processCalls: ChannelEnds['processCalls'],
+  wiring: Wiring,
+  wires: Wires,
+  script: string,
+  worker: Worker,
+): Promise<{ thread: CallThread; calls: ProcessCalls }> {
+  const own = processCalls !== null && wires.parentRead < 0;
+  let calls: ProcessCalls;
+  try {
+    calls = own ? await processCalls('parent', wires.childArgs) : fdCalls(wires.parentRead, wires.parentWrite);
+  } catch (error) {
+    void worker.terminate();
+    throw error;
+  }
+  const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv: wires.childArgs, readFd: wires.parentRead, writeFd: wires.parentWrite });
+  return { thread, calls };
 }
 
 export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
@@ -133,18 +158,18 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     let child: ChildHandle;
     let thread: CallThread;
     let calls: ProcessCalls;
-    const binding = { wiring: ends.processCalls ? wiring : null, argv: wires.childArgs, readFd: wires.parentRead, writeFd: wires.parentWrite };
+    // A channel that joins after the fork (TCP: accept) binds the parent's calls once the join gave its fds.
+    const join = wires.join;
     try {
-      // The parent's calls, here to name them (and for wake-up bytes); its call thread makes them.
-      calls = ends.processCalls ? await ends.processCalls('parent', wires.childArgs) : fdCalls(wires.parentRead, wires.parentWrite);
-      const bound = CallThread.bind(threadScript, worker, binding);
+      const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
       const started = ChildHandle.start(
         { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
       if (childOutcome.status === 'rejected') {
-        if (threadOutcome.status === 'fulfilled') await threadOutcome.value.release();
+        if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
+        if (join) void worker.terminate();
         throw childOutcome.reason;
       }
       child = childOutcome.value;
@@ -152,7 +177,27 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
         child.kill();
         throw threadOutcome.reason;
       }
-      thread = threadOutcome.value;
+      if (threadOutcome.value) ({ thread, calls } = threadOutcome.value);
+      else {
+        closeChildCopies(wires);
+        // The thread waits unbound meanwhile: its death (it could not start) is heard here, not left unheard.
+        let threadDied: unknown = null;
+        worker.on('error', (error) => (threadDied ??= error));
+        try {
+          wires = await (join as NonNullable<Wires['join']>)({ pid: child.pid, exited: child.exited });
+        } catch (error) {
+          child.kill();
+          void worker.terminate();
+          throw error;
+        }
+        try {
+          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
+          ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
+        } catch (error) {
+          child.kill();
+          throw error;
+        }
+      }
     } catch (error) {
       closeParentEnds(wires);
       throw error;

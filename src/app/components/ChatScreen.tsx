@@ -22,6 +22,8 @@ import { traceLines } from '../views/trace-lines.js';
 import type { Theme } from '../text/theme.js';
 import type { Ui } from '../views/phrases.js';
 import { bannerLines, type BannerContent } from '../views/banner-lines.js';
+import { keeperBox } from '../views/keeper-box.js';
+import type { KeeperState } from '../../ipc/keeper-link.js';
 
 export interface ChatScreenProps {
   t: Ui;
@@ -47,9 +49,11 @@ export interface ChatScreenProps {
   sourceOpen?: boolean;
   /** Named wiring: the outside processes that hold the FIFO open. */
   holders?: OutsideHolder[];
+  /** --keep: the keeper's box under the middle column; null without one. */
+  keeper?: KeeperState | null;
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS }: ChatScreenProps) {
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null }: ChatScreenProps) {
   const status = useMemo(
     () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch),
     [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch],
@@ -65,10 +69,13 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
-  const pipes = useMemo(
-    () => (sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, g.mainHeight, view.pipes, holders)),
-    [t, state, view.wiring, g, view.pipes, holders, sourceOpen],
-  );
+  const pipes = useMemo(() => {
+    // The keeper's box takes the column's foot, level with the panes' inputs; the drawing or source view the rest.
+    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.mainHeight - 12), sourceOpen) : [];
+    const height = g.mainHeight - box.length;
+    const column = sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, height, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, height, view.pipes, holders);
+    return [...column, ...box];
+  }, [t, state, view.wiring, g, view.pipes, holders, sourceOpen, keeper]);
   const panelRows = useMemo(
     () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels),
     [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels],

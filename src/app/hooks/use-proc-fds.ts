@@ -1,9 +1,11 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
-// /proc/sysvipc/msg with them, for a queue's line. Where there is no /proc (macOS and the other BSDs)
-// it does not try, and says so, so the panel can tell the user why it shows less.
+// /proc/sysvipc/msg and /proc/net/tcp with them, for a queue's line and a connection's.
+// Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
+// the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
+import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { readProcFds, type ProcFd } from './proc-fds.js';
 
@@ -16,6 +18,8 @@ export interface ProcFdsSnapshot {
   noProc?: boolean;
   /** /proc/sysvipc/msg at the same moment (a queue's kernel view finds its line there). */
   sysvMsg?: SysVRow[];
+  /** /proc/net/tcp at the same moment (a TCP connection's kernel view finds its lines there). */
+  netTcp?: TcpRow[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -28,6 +32,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       parent: parentPid === null ? null : reader(parentPid),
       child: childPid === null ? null : reader(childPid),
       sysvMsg: readSysVTable('msg'),
+      netTcp: readNetTcp(),
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

@@ -29,6 +29,7 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   named: { child: { read: 'read(fd,', write: 'write(fd,' }, parent: { read: 'read(fd,', write: 'write(fd,' } },
   queue: { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 2, 0)', write: 'msgsnd(msqid, &msg, len, 0)' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' } },
   'queue-one-type': { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' } },
+  tcp: { child: { read: 'read(sock', write: 'write(sock' }, parent: { read: 'read(clnt_sock', write: 'write(clnt_sock' } },
 };
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
