@@ -17,10 +17,17 @@ import { buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-pr
 import { MISSING, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
 import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
 import { printTyping, typingFigures } from './bench-typing.js';
+import { stealFigures } from './bench-steal.js';
 
 const json = process.argv.includes('--json');
 /** `--ui`: only the terminal UI's figures (no C programs, race, round trip or sweep). */
 const uiOnly = process.argv.includes('--ui');
+/** `--steal`: only the delay-0 steal rates beside C of the same shape, pinned and free (bench-steal.ts); `--against DIR` adds another built checkout. */
+const stealOnly = process.argv.includes('--steal');
+/** `--rounds N`: the steal rounds (3 by default). */
+const roundsArg = process.argv.indexOf('--rounds');
+const STEAL_ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
+const against = process.argv.flatMap((arg, i) => (arg === '--against' && process.argv[i + 1] ? [path.resolve(process.argv[i + 1] as string)] : []));
 /** `--conversations N`: how long the lesson played before the last typing figures is (100 by default). */
 const conversationsArg = process.argv.indexOf('--conversations');
 const LESSON_CONVERSATIONS = conversationsArg > 0 ? Number(process.argv[conversationsArg + 1]) : 100;
@@ -290,6 +297,15 @@ async function main(): Promise<void> {
   const c = buildCPrograms();
   log(`C programs built from scripts/bench-c/ (cc -O2 -pthread): ${Object.keys(c.binaries).join(', ') || 'none'}`);
   for (const problem of c.problems) log(`  ${problem}: its figures are missing below`);
+  if (stealOnly) {
+    try {
+      const steal = await stealFigures(c, [process.cwd(), ...against], STEAL_ROUNDS, log);
+      if (json) process.stdout.write(`${JSON.stringify({ steal, node: process.version, root })}\n`);
+    } finally {
+      removeCPrograms(c);
+    }
+    return;
+  }
   try {
     const summaries = summarizeRace(await raceRounds(c));
     printRace(summaries);

@@ -1,10 +1,11 @@
-// Bundles the entry points (the UI parent, the chat child, the many-writers writer) into
-// dist/, so the installed package runs with one dependency to fetch (koffi, the FFI to
-// libc, left external: its native binary comes from a per-platform package) and starts fast, and
-// writes the bundled packages' licence notices to dist/THIRD-PARTY-NOTICES.txt. The code
-// is split (ESM chunks beside the entries, in dist/ itself, so paths relative to a
-// module stay right): dynamic imports become chunks, so the entry that forks the child
-// is parsed without Ink, React or the views, which load while the child starts.
+// Bundles the entry points (the UI parent, the chat child, the parent's call thread, the
+// many-writers writer, the keeper) into dist/, so the installed package runs with one dependency to
+// fetch (koffi, the FFI to libc, left external: its native binary comes from a
+// per-platform package) and starts fast, and writes the bundled packages' licence
+// notices to dist/THIRD-PARTY-NOTICES.txt. The code is split (ESM chunks beside the
+// entries, in dist/ itself, so paths relative to a module stay right): dynamic imports
+// become chunks, so the entry that forks the child is parsed without Ink, React or the
+// views, which load while the child starts.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,7 @@ fs.mkdirSync('dist', { recursive: true });
 for (const name of fs.readdirSync('dist')) if (/^chunk-[A-Z0-9]+\.js$/.test(name)) fs.unlinkSync(path.join('dist', name));
 
 const result = await build({
-  entryPoints: { cli: 'src/cli-entry.ts', child: 'src/child.ts', writer: 'src/writer.ts', 'spin-thread': 'src/spin-thread.ts' },
+  entryPoints: { cli: 'src/cli-entry.ts', child: 'src/child.ts', 'call-thread': 'src/call-thread.ts', writer: 'src/writer.ts', keeper: 'src/keeper.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

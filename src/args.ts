@@ -26,6 +26,7 @@ const OPTIONS = {
   script: { type: 'string' },
   speed: { type: 'string' },
   'exit-when-done': { type: 'boolean' },
+  keep: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
@@ -46,12 +47,13 @@ type OptionName = keyof typeof OPTIONS;
 const OWNERS: Partial<Record<OptionName, Command[]>> = {
   pipes: ['chat', 'race'],
   wiring: ['chat', 'race'],
-  'child-delay': ['chat', 'race'],
+  'child-delay': ['chat', 'race', 'source'],
   'parent-delay': ['chat', 'race'],
   auto: ['chat'],
   script: ['chat'],
   speed: ['chat'],
   'exit-when-done': ['chat'],
+  keep: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
   sweep: ['race'],
@@ -63,6 +65,12 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   csv: ['race', 'writers'],
   yes: ['clean'],
 };
+
+const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source'] satisfies Command[];
+
+function isSubcommand(word: string | undefined): word is Exclude<Command, 'chat'> {
+  return word !== undefined && SUBCOMMANDS.includes(word);
+}
 
 /** --lang as written, even on a command line that fails to parse, so the error speaks that language. */
 function langFromArgv(argv: readonly string[]): Lang | null {
@@ -76,8 +84,7 @@ function langFromArgv(argv: readonly string[]): Lang | null {
 
 /** The subcommand named on the command line, even one that fails to parse, for the help it points to. */
 function commandFromArgv(argv: readonly string[]): Command {
-  const named = argv.find((arg) => arg === 'race' || arg === 'writers' || arg === 'clean');
-  return named === 'race' || named === 'writers' || named === 'clean' ? named : 'chat';
+  return argv.find((arg): arg is Command => isSubcommand(arg)) ?? 'chat';
 }
 
 /**
@@ -123,9 +130,9 @@ function chosenWiring(values: { pipes?: string; wiring?: string }): Wiring | und
   return oneOf('--wiring', values.wiring, WIRINGS);
 }
 
-/** --script names a file: an empty name is refused, never taken for no script. */
-function scriptPath(value: string | undefined): string | null {
-  if (value === '') throw new UsageError({ kind: 'missing-value', option: '--script' });
+/** --script and --keep name a file: an empty name is refused, never taken for none. */
+function filePath(option: '--script' | '--keep', value: string | undefined): string | null {
+  if (value === '') throw new UsageError({ kind: 'missing-value', option });
   return value ?? null;
 }
 
@@ -141,8 +148,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     }
     const { values, positionals } = parsed;
     const first = positionals[0];
-    const command: Command = first === 'race' || first === 'writers' || first === 'clean' ? first : 'chat';
-    const extra = positionals[command === 'chat' ? 0 : 1];
+    const command: Command = isSubcommand(first) ? first : 'chat';
+    const extra = positionals[command === 'chat' ? 0 : command === 'source' ? 2 : 1];
     if (extra !== undefined) throw new UsageError({ kind: 'unexpected-argument', argument: extra });
     oneOf('--lang', values.lang, ['en', 'ko'] as const);
     if (values.help) return { command: 'help', topic: command, lang: langOption };
@@ -156,6 +163,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const color = !values['no-color'] && !env.NO_COLOR;
 
     if (command === 'clean') return { command, yes: Boolean(values.yes), lang: langOption };
+    if (command === 'source') {
+      const name = positionals[1];
+      const wiring = name === 'keeper' ? name : WIRINGS.find((w) => w === name);
+      if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
+      return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
+    }
     if (command === 'writers') {
       return {
         command,
@@ -200,7 +213,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       parentDelayMs,
       color,
       auto: Boolean(values.auto) || values.script !== undefined,
-      scriptPath: scriptPath(values.script),
+      scriptPath: filePath('--script', values.script),
+      keepPath: filePath('--keep', values.keep),
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
     };

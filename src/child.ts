@@ -4,7 +4,7 @@
 // reports on stdout (see child/conversation.ts for what it does).
 import { WIRINGS, type Wiring } from './channels/names.js';
 import { childEntry } from './child/threads.js';
-import { runChild, waitForResume, type ChildOptions } from './child/conversation.js';
+import { keyboardGate, runChild, type ChildOptions } from './child/conversation.js';
 
 function parseArgs(argv: string[]): ChildOptions {
   const value = (name: string, fallback: number): number => {
@@ -28,8 +28,8 @@ function parseArgs(argv: string[]): ChildOptions {
 async function start(argv: string[]): Promise<void> {
   const name = argv[argv.indexOf('--channel') + 1] as Wiring;
   if (!argv.includes('--channel') || !WIRINGS.includes(name)) return runChild(parseArgs(argv));
-  const make = (await import('./channels/ends-registry.js')).channelEnds(name).childCalls;
-  runChild({ ...parseArgs(argv), calls: make ? await make(argv, { waitForResume }) : null });
+  const make = (await import('./channels/ends-registry.js')).channelEnds(name).processCalls;
+  runChild({ ...parseArgs(argv), calls: make ? await make('child', argv, keyboardGate) : null });
 }
 
 childEntry(() => void start(process.argv.slice(2)));

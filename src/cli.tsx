@@ -11,7 +11,6 @@ import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './app/text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
-import { IO_THREADS_NEEDED, tooFewIoThreads } from './ipc/io-threads.js';
 import { runClean } from './clean.js';
 import { runRace } from './experiments/race-report.js';
 import { runSweep } from './experiments/sweep.js';
@@ -27,6 +26,7 @@ import { openPipeSession } from './session/open-session.js';
 import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 import { keepDebuggerClosed } from './debugger-signal.js';
 import { closeAllLinks } from './ipc/open-links.js';
+import { KeepFileRefused, openKeepFile, type KeepFile } from './ipc/keeper-link.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -109,13 +109,19 @@ async function main(): Promise<number> {
       say(process.stderr, usageErrorMessage(parsed, t));
       return 2;
   }
+  // The program as text: no libc, no terminal, no process of ours needed (the views load only for it, as for the chat).
+  if (parsed.command === 'source') {
+    if (parsed.wiring === 'keeper') {
+      const { keeperText } = await import('./app/views/keeper-program.js');
+      say(process.stdout, keeperText(lang));
+      return 0;
+    }
+    const { sourceText } = await import('./app/views/source-program.js');
+    say(process.stdout, sourceText(messagesFor(lang).ui, parsed.wiring, parsed.childDelayMs));
+    return 0;
+  }
   if (platformSupport(process.platform) === 'unsupported') {
     say(process.stderr, t.windows);
-    return 2;
-  }
-  const poolSize = tooFewIoThreads();
-  if (poolSize !== null) {
-    say(process.stderr, t.tooFewIoThreads(sanitizeForDisplay(process.env.UV_THREADPOOL_SIZE ?? ''), poolSize, IO_THREADS_NEEDED));
     return 2;
   }
   // Every command from here makes pipes through libc: a platform koffi cannot reach gets one line.
@@ -151,6 +157,17 @@ async function main(): Promise<number> {
     say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
     return 2;
   }
+  // --keep makes its file now, before anything runs: a file already there is one line and no run.
+  let keepFile: KeepFile | null = null;
+  if (parsed.keepPath !== null) {
+    try {
+      keepFile = openKeepFile(parsed.keepPath);
+    } catch (error) {
+      if (!(error instanceof KeepFileRefused)) throw error;
+      say(process.stderr, t.keepRefused(sanitizeForDisplay(error.path), error.code));
+      return 2;
+    }
+  }
   Object.assign(process.env, ciOverrides(process.env));
   keepColourUnderCiFalse(process.env, parsed.color);
   favourMemoryOverSpeed();
@@ -159,7 +176,7 @@ async function main(): Promise<number> {
   const early = openEarly(openPipeSession(), chatSetup(options).first);
   await early.forked;
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
-  return runApp(options, early);
+  return runApp(options, early, keepFile);
 }
 
 keepDebuggerClosed();

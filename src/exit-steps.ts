@@ -1,7 +1,7 @@
 // Every way out runs several cleanup steps: kill the child, end the parent's blocked
 // read(2), remove a named pipe, give the terminal back. A step that throws must skip none
 // of the others, above all not the ones that end a blocked read: process.exit() waits for
-// a pool thread blocked in read(2) for ever. And a way out that must end the process
+// a thread blocked in read(2) for ever. And a way out that must end the process
 // (a fatal error, a lost terminal) exits only once those reads have returned.
 import { closeAllLinks } from './ipc/open-links.js';
 

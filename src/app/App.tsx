@@ -42,6 +42,8 @@ import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holde
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+import { useKeeper } from './hooks/use-keeper.js';
+import type { KeeperLink } from '../ipc/keeper-link.js';
 
 /** From this width the source view opens by itself (F2 or c closes it). */
 export const SOURCE_OPENS_AT_COLS = 160;
@@ -75,6 +77,8 @@ export interface AppProps {
   redraws?: RedrawRequests;
   /** Runs the in-chat sweep (Esc, g); absent: the key says it cannot. */
   runSweep?: SweepRunner;
+  /** --keep: the keeper process, shown in a small box of its own; absent without one. */
+  keeper?: KeeperLink;
 }
 
 /** How long a changed delay is said in the banner. */
@@ -93,7 +97,7 @@ function knobBanner(t: Messages['ui'], text: string): BannerContent {
   return { kind: 'saved', title: t.notes.title, text, keys: '', tone: 'accent' };
 }
 
-export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -107,6 +111,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
+  const keeperState = useKeeper(keeper);
 
   const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
   const child = useTextInputState();
@@ -138,7 +143,8 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
   const sessionId = session?.id ?? 0;
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
-  const holders = useOutsideHolders(session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open', String(sessionId), outsideHolders, holdersSeen);
+  const namedOpen = session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open';
+  const holders = useOutsideHolders(namedOpen || view.waitsBesideOurBytes, String(sessionId), outsideHolders, holdersSeen, namedOpen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
@@ -182,7 +188,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   const sourceShown = ui.sourceOpen ?? cols >= SOURCE_OPENS_AT_COLS;
-  const classSweep = useClassSweep(runSweep, t.sweepPanel.tooFewThreads);
+  const classSweep = useClassSweep(runSweep);
   // Built only when shown or scrolled: laying out every key's line costs a frame's worth of width measuring.
   const helpView = () => helpLines(t, cols, rows - 1, ui.helpScroll);
   const save = (): void => {
@@ -272,6 +278,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       fds={fds}
       sourceOpen={sourceShown}
       holders={holders}
+      keeper={keeperState}
     />
   );
 }

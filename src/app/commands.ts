@@ -10,7 +10,7 @@ import type { ConversationSession } from '../session/conversation-session.js';
 import type { Command } from './hooks/use-keys.js';
 import type { useClassSweep } from './hooks/use-class-sweep.js';
 import type { ConversationState } from './state/model.js';
-import { transcriptOf } from './state/transcript.js';
+import { moments } from './state/transcript.js';
 import { conversationTurn } from './state/turns.js';
 import type { UiAction, UiState } from './state/ui-reducer.js';
 import type { ConversationView } from './state/view.js';
@@ -105,8 +105,7 @@ export function carryOut(command: Command, c: CommandContext): void {
     }
     case 'page-up':
     case 'page-down': {
-      const entries = Math.max(transcriptOf(state, 'parent').length, transcriptOf(state, 'child').length);
-      return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(c.rows / 12)), max: Math.max(0, entries - 1) });
+      return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(c.rows / 12)), max: Math.max(0, moments(state).length - 1) });
     }
     case 'panel-up':
     case 'panel-down':

@@ -7,6 +7,7 @@
 // full redraw, when the job continues (`fg`). Bracketed paste is on while the chat has
 // the screen, so a paste is known as one (hooks/key-reader.ts), and off again on every
 // way out and while suspended.
+import fs from 'node:fs';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
@@ -24,18 +25,38 @@ import { openPipeSession } from '../session/open-session.js';
 import { TURNS } from './state/model.js';
 import { exportTranscript } from './transcript/transcript-export.js';
 import { sweep } from '../experiments/sweep.js';
+import { KeeperLink, keptLine, type KeepFile } from '../ipc/keeper-link.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[?2004h';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
 // some of its lines into the restored shell screen (seen in tmux, not in xterm).
 const LEAVE_ALT_SCREEN = '\x1b[?2004l\x1b[2J\x1b[H\x1b[?25h\x1b[?1049l';
 
-/** `early`: the first conversation's child, forked by the entry file while this module loaded. */
-export async function runApp(options: AppOptions, early?: EarlySession): Promise<number> {
+/** The keeper (--keep), given every message delivered in the session, each as one line. */
+async function startKeeper(keepFile: KeepFile, session: ConversationSession): Promise<{ keeper: KeeperLink; close: () => Promise<void> }> {
+  const keeper = await KeeperLink.start(keepFile);
+  const stop = session.subscribe((e) => {
+    if (e.type === 'link-event' && e.event.type === 'message' && e.event.frame.writer !== null && e.event.frame.writer !== e.event.proc) keeper.keep(keptLine(e.event.frame, e.event.proc));
+  });
+  return {
+    keeper,
+    close: () => {
+      stop();
+      return keeper.close();
+    },
+  };
+}
+
+/**
+ * `early`: the first conversation's child, forked by the entry file while this module
+ * loaded; `keepFile`: the file --keep made, which the keeper takes over.
+ */
+export async function runApp(options: AppOptions, early?: EarlySession, keepFile?: KeepFile | null): Promise<number> {
   const messages = messagesFor(options.lang);
   const stdout = process.stdout;
   const stdin = process.stdin;
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
+    if (keepFile) fs.closeSync(keepFile.fd);
     await early?.discard();
     say(process.stderr, messages.ui.noRawMode);
     return 2;
@@ -43,7 +64,15 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
   const { autoPlay, knobs } = chatSetup(options);
   // The app's world: every way out below closes this one session, which kills its child first.
   const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs });
-  const close = (): Promise<void> => Promise.all([early?.discard(), session.close()]).then(() => undefined);
+  let keeping: Awaited<ReturnType<typeof startKeeper>> | null = null;
+  try {
+    keeping = keepFile ? await startKeeper(keepFile, session) : null;
+  } catch (error) {
+    await early?.discard();
+    throw error;
+  }
+  // The keeper's end closes after the session's: it has every delivered line by then, and is waited for, so FILE is whole at exit.
+  const close = (): Promise<void> => Promise.all([early?.discard(), session.close().then(() => keeping?.close())]).then(() => undefined);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -122,7 +151,9 @@ export async function runApp(options: AppOptions, early?: EarlySession): Promise
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
     };
-    const app = <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} />;
+    const app = (
+      <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} {...(keeping ? { keeper: keeping.keeper } : {})} />
+    );
     const instance = render(app, {
       exitOnCtrlC: false,
       patchConsole: true,

@@ -22,10 +22,12 @@ export interface UiOptions {
   speed: number;
   /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
   exitWhenDone: boolean;
+  /** --keep FILE: a keeper process appends every delivered message to this new file. */
+  keepPath: string | null;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */
-export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath'> {
+export interface AppOptions extends Omit<UiOptions, 'lang' | 'scriptPath' | 'keepPath'> {
   lang: Lang;
   script: AutoScript;
 }
@@ -60,12 +62,20 @@ export interface WritersOptions {
 }
 
 /** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
-export type Command = 'chat' | 'race' | 'writers' | 'clean';
+export type Command = 'chat' | 'race' | 'writers' | 'clean' | 'source';
 
 /** `pipe-chat clean`: what a crashed run of this user left, removed after a yes (--yes for scripts). */
 export interface CleanOptions {
   command: 'clean';
   yes: boolean;
+  lang: Lang | null;
+}
+
+/** `pipe-chat source NAME`: the channel's C program, printed whole (with the sleep when --child-delay is set); `keeper`: the keeper's (--keep). */
+export interface SourceOptions {
+  command: 'source';
+  wiring: Wiring | 'keeper';
+  childDelayMs: number;
   lang: Lang | null;
 }
 
@@ -79,6 +89,8 @@ export type UsageProblem =
   | { kind: 'unexpected-argument'; argument: string }
   | { kind: 'wrong-command'; option: string; command: Command; owners: Command[] }
   | { kind: 'conflict'; option: string; other: string }
+  /** `pipe-chat source` with no channel name, or a name that is none (`given`). */
+  | { kind: 'channel-name'; given: string | null; names: string[] }
   | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
 
 /** What a value should have been, for the message. */
@@ -91,6 +103,7 @@ export type Parsed =
   | RaceOptions
   | WritersOptions
   | CleanOptions
+  | SourceOptions
   | { command: 'help'; topic: Command; lang: Lang | null }
   | { command: 'version' }
   | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };

@@ -23,6 +23,8 @@ export function describeProblem(problem: UsageProblem, t: Messages['cli']): stri
       const owners = problem.owners.map((c) => `"${t.commandName[c]}"`).join(words.or);
       return words.wrongCommand(q(problem.option), owners, t.commandName[problem.command]);
     }
+    case 'channel-name':
+      return problem.given === null ? words.noChannelName(problem.names.join(', ')) : words.noSuchChannel(q(problem.given), problem.names.join(', '));
     case 'conflict':
       return words.conflict(q(problem.option), q(problem.other));
     case 'bad-value': {
@@ -41,7 +43,8 @@ export function describeProblem(problem: UsageProblem, t: Messages['cli']): stri
   }
 }
 
-/** The whole message on stderr: the problem, then the help to read. */
+/** The whole message on stderr: the problem, then the help to read (a channel name's problem lists the names: one line). */
 export function usageErrorMessage(usage: Extract<Parsed, { command: 'usage-error' }>, t: Messages['cli']): string {
+  if (usage.problem.kind === 'channel-name') return t.usageError(describeProblem(usage.problem, t));
   return `${t.usageError(describeProblem(usage.problem, t))}\n${t.seeHelp(t.commandName[usage.topic])}`;
 }

@@ -1,10 +1,10 @@
 // The process side of a channel, as each channel's ends.ts declares it: the kernel
 // objects it makes before the fork and how they go, each process's ends and blocking
-// calls, the child's arguments, how many pool threads the parent can hold blocked in it,
-// how a blocked call is ended on the way out, and what can happen to a message on it.
+// calls, the child's arguments, how a blocked call is ended on the way out, and what can
+// happen to a message on it.
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
-import { errnoCode, type CallSite } from '../ipc/events.js';
+import type { CallSite, Proc } from '../ipc/events.js';
 import type { KernelCall } from '../ipc/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
@@ -26,56 +26,33 @@ export type CallResult = number | string;
 export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'idle'; cpuMs: number } | { kind: 'missed'; lost: number; torn: number };
 
 /**
- * The parent's blocking read and write on a channel, each made on a thread of libuv's
- * pool so that the UI thread only draws, and how the screen names each (its CallSite).
- * A pipe or socket: read(2)/write(2) on fds (fdCalls); a queue: msgrcv/msgsnd.
+ * Where a call that stopped on its own waits to go on (a reader that spun too long
+ * without a message), and how a call that never waits in the kernel learns that the way
+ * out has begun. The parent's is a futex word its call thread waits on (ipc/gate.ts),
+ * opened by a key in the UI; the child's is its keyboard, where the parent sends it.
  */
-export interface ParentCalls {
+export interface Gate {
+  /** Blocks until told to go on (true), or until the gate is closed for good (false). */
+  wait(): boolean;
+  /** True once closed for good: a loop that never blocks checks it now and then. */
+  closed(): boolean;
+}
+
+/**
+ * A process's blocking read and write on a channel, each one call made on the thread
+ * that waits in it (the child's main thread, as the C child; the parent's call thread,
+ * ipc/call-thread.ts, so that its UI thread only draws), and how the screen names each.
+ * A pipe or socket: read(2) and write(2) on fds (ipc/fd-calls.ts); a queue: msgrcv/msgsnd.
+ */
+export interface ProcessCalls {
   read: CallSite;
   write: CallSite;
   /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument; null for a reader that never waits in the kernel (it spins). */
   readInKernel: { call: KernelCall; arg: number } | null;
-  /** One blocking read into `buffer` (kept referenced until `done` runs); a spinning reader says what it does through `note`. */
-  readInto(buffer: Buffer, done: (result: CallResult) => void, note?: (note: ReadNote) => void): void;
-  /** One blocking write of `buffer[offset, offset + length)`. */
-  writeFrom(buffer: Buffer, offset: number, length: number, done: (result: CallResult) => void): void;
-}
-
-/** read(2) and write(2) on the parent's fds, through fs.read and fs.write (the pool). */
-export function fdCalls(readFd: number, writeFd: number): ParentCalls {
-  return {
-    read: { fd: readFd },
-    write: { fd: writeFd },
-    readInKernel: { call: 'read', arg: readFd },
-    readInto: (buffer, done) => fs.read(readFd, buffer, 0, buffer.length, null, (error, n) => done(error ? errnoCode(error) : n)),
-    writeFrom: (buffer, offset, length, done) => fs.write(writeFd, buffer, offset, length, null, (error, n) => done(error ? errnoCode(error) : n)),
-  };
-}
-
-/**
- * The child's blocking read and write, made on its main thread (it really waits in the
- * call, as the C child does), and how the screen names each. A pipe or socket: read(2)
- * and write(2) on fds 3 and 4 (child/syscalls.ts); a queue: msgrcv and msgsnd.
- */
-export interface ChildCalls {
-  read: CallSite;
-  write: CallSite;
   /** One blocking read into `buffer`; a spinning reader says what it does through `note`. */
   readInto(buffer: Buffer, note?: (note: ReadNote) => void): CallResult;
   /** One blocking write of `buffer` from `offset`. */
   writeFrom(buffer: Buffer, offset: number): CallResult;
-}
-
-/** What the link tells a channel as it makes its objects. */
-export interface MakeContext {
-  /** The child's bundle; the parent's own helper threads are built beside it (dist/spin-thread.js). */
-  childScript: string;
-}
-
-/** What the child process offers its channel's calls beyond its arguments. */
-export interface ChildSide {
-  /** Blocks until the parent says to resume (a key in the UI); false when the parent is gone. */
-  waitForResume(): boolean;
 }
 
 /** The kernel objects of one link, made before the child is forked. */
@@ -85,37 +62,39 @@ export interface Wires {
   /** The parent's fds; the same fd on a two-way channel; -1 on a channel without fds (a queue). */
   parentRead: number;
   parentWrite: number;
-  /** The parent's calls where they are not read(2)/write(2) on those fds (a queue); null: fdCalls. */
-  calls: ParentCalls | null;
   /** What the child gets at fds 3 and 4 (closed here once forked: ours would keep the channel alive). */
   childStdio: [number | 'ignore', number | 'ignore'];
-  /** Arguments the child needs to find what was made (a queue: its id). */
+  /** Arguments each process's calls need to find what was made (a queue: its id): the child's, and processCalls's. */
   childArgs: string[];
   /**
    * Removes, synchronously, what outlives its processes (a queue: IPC_RMID, and a call
    * blocked in it returns EIDRM); safe to call twice; null where nothing does.
    */
   remove: (() => void) | null;
-  /** Ends a parent's call in flight at once, on the way out (a socket: shutdown; a spinning reader: its stop flag); null where closing our write end does. */
+  /** After the parent's calls have all returned (the link closed): lets go of what they used (shared memory: the parent's own mapping); absent where nothing is. */
+  release?: () => void;
+  /** Ends a parent's call in flight at once, on the way out (a socket: shutdown); null where closing our write end does. */
   shutdown: (() => void) | null;
-  /** A reader that stopped spinning for want of messages spins again (shm-busy); absent elsewhere. */
-  resume?: () => void;
+  /** Arguments only the parent's calls take, after childArgs (shared memory: where its own mapping is, so that its call thread does not attach again). */
+  parentArgs?: string[];
   /** A non-blocking write end of the parent's, kept only to end its own read at close (named pipe); null elsewhere. */
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
   named: NamedPipe | null;
   /** The mapped file's path (mmap), for the screen; absent elsewhere. */
   mappedPath?: string;
+  /**
+   * Where the parent's end can only be had once the child runs (TCP: the child connects,
+   * the parent accepts): resolves with the wires complete, or rejects having closed what
+   * it made when the child never joins. Absent where make() gives every fd.
+   */
+  join?: (child: JoiningChild) => Promise<Wires>;
 }
 
-/** A blocking call as the textbook writes it: which process, which call, on which end of the C program. */
-export interface BlockingCall {
-  proc: 'parent' | 'child';
-  call: 'read' | 'write';
-  /** The end as the C program names it: fds1[0], sv[0], fd. */
-  end: string;
-  /** The whole call as the C program writes it, where it is not read/write(end, buf, ...) (a queue's msgsnd). */
-  text?: string;
+/** The child as the parent knows it while it waits for it to join: its PID, and its end. */
+export interface JoiningChild {
+  pid: number;
+  exited: Promise<unknown>;
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
@@ -125,15 +104,16 @@ export interface ChannelEnds {
   /** Its family: pipes (anonymous and named), sockets, System V IPC. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
-  make(context: MakeContext): Promise<Wires>;
+  make(): Promise<Wires>;
   /** Arguments the child entry needs for this channel (a socket: one fd both ways). */
   childArgs: readonly string[];
-  /** The child's calls where they are not read(2)/write(2) on fds 3 and 4, from its arguments (a queue); null for those. */
-  childCalls: ((argv: readonly string[], child: ChildSide) => Promise<ChildCalls>) | null;
-  /** The blocking calls of the exercise on this channel, each process's, with the ends they use. */
-  calls: readonly BlockingCall[];
-  /** libuv pool threads the parent can hold blocked here at once (its read, its write). */
-  poolThreads: number;
+  /**
+   * Each process's calls where they are not read(2)/write(2) on its fds (the child's 3
+   * and 4, the parent's ends), from the arguments make() gave (a queue; TCP's child,
+   * which connects); null for those. The parent asks only where it holds no fds on the
+   * channel (TCP's parent reads and writes the connection its join accepted).
+   */
+  processCalls: ((proc: Proc, argv: readonly string[], gate?: Gate) => Promise<ProcessCalls>) | null;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */

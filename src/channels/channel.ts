@@ -13,11 +13,50 @@ import type { ChannelEnds } from './channel-ends.js';
 import type { ChannelWords, Lang } from './channel-words.js';
 import type { Wiring } from './names.js';
 
-/** The textbook's C program for the channel: its file, its declaration, the calls that make it. */
+/** A line of a channel's part of its program: plain, or the line a process sits on while it makes that call (its mark goes there). */
+export type CodeLine = string | { text: string; spot: 'read' | 'write' };
+
+/** One process's own lines on the channel, each indented as in the loop (the skeleton adds the loop's indent). */
+export interface ProcessPart {
+  /** Right after fork(), before the loop: closing the ends it does not use; a TCP connect() or accept(). */
+  setup: readonly string[];
+  /** Sends the framed line: `len` bytes of the buffer, checked. */
+  write: readonly CodeLine[];
+  /** Takes at most BUF_SIZE bytes into the buffer and sets `n` (0: end of file), checked. */
+  read: readonly CodeLine[];
+  /** After the loop (the queue's parent: wait for the child, then IPC_RMID). */
+  finish: readonly string[];
+}
+
+/**
+ * The channel's own parts of its C program. The skeleton around them is one, for every
+ * channel (src/app/views/source-program.ts): the includes every program needs, the
+ * helpers (die, frame, text_of), main's buffers, the unbuffered stdin, fork(), each
+ * process's loop of three turns (fgets, frame, write, the sleep, read, printf). A channel
+ * whose program differs (semaphores, a signal handler, TCP's accept and connect) says so
+ * through these lines; each must compile with `cc -O2 -Wall -Werror` and check every result.
+ */
+export interface ChannelProgram {
+  /** Headers beyond the skeleton's <stdio.h>, <stdlib.h>, <string.h>, <unistd.h>. */
+  includes: readonly string[];
+  /** File-scope lines after the skeleton's helpers: a type, a signal handler, a helper of its own. */
+  globals: readonly string[];
+  /** Declarations at the top of main(). */
+  decl: readonly string[];
+  /** The calls that make the channel before fork(), each checked. */
+  make: readonly string[];
+  /** How pipe-chat's child finds the channel, for the comment at fork(): "its ends at fds 3 and 4". */
+  childFinds: string;
+  /** The buffer a line is framed into, read into and printed from: `buf` (the skeleton's), or the channel's own (`msg.mtext`). */
+  buffer: string;
+  child: ProcessPart;
+  parent: ProcessPart;
+}
+
+/** The textbook's C program for the channel: its file name, and its parts with comments in `lang`. */
 export interface ChannelSource {
   file: string;
-  decl: string;
-  make: readonly string[];
+  program(lang: Lang): ChannelProgram;
 }
 
 /** A point where step mode may stop a process: before the call on that line of the source. */

@@ -1,5 +1,5 @@
 // The process half of the channel registry: each channel's ends.ts by name. The link,
-// the race and the thread-pool check ask it; it loads no view, so the first child can be
+// the race and the parent's call thread ask it; it loads no view, so the first child can be
 // forked before the UI's code is read (registry.ts adds each channel's view half).
 import type { ChannelEnds } from './channel-ends.js';
 import type { Wiring } from './names.js';
@@ -11,6 +11,7 @@ import { shmEnds } from './shm/ends.js';
 import { shmBusyEnds } from './shm-busy/ends.js';
 import { mmapEnds } from './mmap/ends.js';
 import { socketEnds } from './socket/ends.js';
+import { tcpEnds } from './tcp/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
@@ -20,6 +21,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   named: namedEnds,
   queue: queueChannelEnds,
   'queue-one-type': queueOneTypeEnds,
+  tcp: tcpEnds,
   shm: shmEnds,
   'shm-busy': shmBusyEnds,
   mmap: mmapEnds,

@@ -13,6 +13,7 @@ import { shm } from './shm/index.js';
 import { shmBusy } from './shm-busy/index.js';
 import { mmap } from './mmap/index.js';
 import { socket } from './socket/index.js';
+import { tcp } from './tcp/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
 export const CHANNELS: Record<Wiring, Channel> = {
@@ -22,6 +23,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   named,
   queue,
   'queue-one-type': queueOneType,
+  tcp,
   shm,
   'shm-busy': shmBusy,
   mmap,

@@ -8,6 +8,7 @@ import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
 import { socketWords } from './socket/words.js';
+import { tcpWords } from './tcp/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
 export function channelWords(lang: Lang) {
@@ -18,6 +19,7 @@ export function channelWords(lang: Lang) {
     named: namedWords[lang],
     queue: queueWords[lang],
     'queue-one-type': queueOneTypeWords[lang],
+    tcp: tcpWords[lang],
     shm: shmWords[lang],
     'shm-busy': shmBusyWords[lang],
     mmap: mmapWords[lang],

@@ -1,20 +1,22 @@
 // The child of the textbook exercise, ported faithfully:
 //   for each turn: line = keyboard(); write(fd 4, line); [sleep]; read(fd 3, buf); print("from Parent: " buf)
-// (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ChildCalls).
+// (on a channel without fds, its own calls: a queue's msgsnd and msgrcv; ProcessCalls).
 // Its I/O is synchronous on blocking fds, so read() really blocks this process, and
-// between its write() and its read() it makes no other call than the C child does (the
-// report of the write is prepared before it and handed over after it without a call;
-// the paths are warmed first): that gap decides who wins a shared pipe.
+// between its keyboard read and its read() it makes no other call than the C child does:
+// write() and nanosleep() (the reports of the turn go into shared memory, the write's
+// prepared before it and published after it with memory stores; the paths are warmed
+// first). That gap decides who wins a shared pipe.
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import type { ChildCalls, ReadNote } from '../channels/channel-ends.js';
+import type { Gate, ProcessCalls, ReadNote } from '../channels/channel-ends.js';
 import { encodeLine } from '../ipc/child-protocol.js';
 import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
-import { activity, finish, prepareCall, publishCall, report, send, sendThroughReporter, setTraced, syscall, warmingUp } from './reports.js';
-import { READ_BUFFER, fdChildCalls, readOnce, sleep, writeOnce } from './syscalls.js';
+import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';
+import { readOnce, writeOnce } from '../ipc/fd-calls.js';
+import { READ_BUFFER, fdChildCalls, sleep } from './syscalls.js';
 
 export interface ChildOptions {
   turns: number;
@@ -23,7 +25,7 @@ export interface ChildOptions {
   /** A socket: fd 3 both ways. */
   oneFd: boolean;
   /** The channel's own calls, where they are not read(2)/write(2) on fds 3 and 4. */
-  calls: ChildCalls | null;
+  calls: ProcessCalls | null;
   /** Report every call (a benchmark variant turns it off). */
   traced: boolean;
   /** A benchmark variant: send every message straight back instead of playing turns. */
@@ -33,7 +35,7 @@ export interface ChildOptions {
 }
 
 /** The child's blocking calls: read(2) on fd 3 and write(2) on fd 4 (fd 3 on a socket), or the channel's. */
-let calls: ChildCalls = fdChildCalls(false);
+let calls: ProcessCalls = fdChildCalls(false);
 const decoder = new FrameDecoder();
 /** Frames a read brought that the child has not used yet. */
 const received: Frame[] = [];
@@ -41,14 +43,17 @@ const received: Frame[] = [];
 let delayMs = 0;
 const keyboard = new Keyboard((ms) => (delayMs = ms));
 
-/** A reader that stopped spinning waits here for the parent's word (a key in the UI); false when the parent is gone. */
-export function waitForResume(): boolean {
-  return keyboard.waitForResume();
-}
+/** The child's gate: a reader that stopped spinning waits at its keyboard for the parent's word (a key in the UI); false when the parent is gone. */
+export const keyboardGate: Gate = { wait: () => keyboard.waitForResume(), closed: () => false };
 
-/** What a spinning reader says while it reads, reported as the child's. */
+/**
+ * What a spinning reader says while it reads, reported as the child's, with the doorbell:
+ * a reader that never blocks in the kernel gives the parent no other moment to look, and
+ * one that stopped is about to block at its keyboard.
+ */
 function noteRead(note: ReadNote): void {
   report(() => [{ type: 'spin', proc: 'child', note, at: nowUs() }]);
+  flush();
 }
 
 /**
@@ -56,14 +61,17 @@ function noteRead(note: ReadNote): void {
  * prepared before the call as if the rest went in whole (a blocking pipe takes it whole
  * or blocks) and published after it.
  */
-function writeCall(write: ChildCalls['writeFrom'], site: CallSite, frame: Buffer, offset: number, then: ProcActivity): number | string {
+function writeCall(write: ProcessCalls['writeFrom'], site: CallSite, frame: Buffer, offset: number, then: ProcActivity): number | string {
   const rest = frame.length - offset;
   const prepared = prepareCall([syscall('write', site, rest, rest, offset, 0, frame), activity(then)]);
   const start = nowUs();
   const result = write(frame, offset);
   const end = nowUs();
   if (prepared && result === rest) publishCall(result, start, end);
-  else report(() => [{ ...syscall('write', site, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  else {
+    if (prepared) discardCall();
+    report(() => [{ ...syscall('write', site, rest, result, offset, start, frame), at: end }, ...(result === rest ? [activity(then)] : [])]);
+  }
   return result;
 }
 
@@ -73,7 +81,7 @@ function writeCall(write: ChildCalls['writeFrom'], site: CallSite, frame: Buffer
  * queue's msgmax): the child then waits for another line.
  */
 function writeFrame(frame: Buffer, then: ProcActivity): boolean {
-  sendThroughReporter([activity({ doing: 'writing', ...calls.write })]);
+  report(() => [activity({ doing: 'writing', ...calls.write })]);
   for (let off = 0; off < frame.length; ) {
     const result = writeCall(calls.writeFrom, calls.write, frame, off, then);
     if (typeof result === 'string' && off === 0 && result.startsWith('EINVAL')) return false;
@@ -83,9 +91,16 @@ function writeFrame(frame: Buffer, then: ProcActivity): boolean {
   return true;
 }
 
-/** read(2) until a whole frame has arrived (or take one a previous read already brought). */
-function readFrame(): Frame {
+/**
+ * read(2) until a whole frame has arrived (or take one a previous read already brought).
+ * At the end of a turn the first read follows the turn's reports without a doorbell.
+ */
+function readFrame(endsTurn: boolean): Frame {
+  let quiet = endsTurn;
   while (received.length === 0) {
+    if (quiet) turnReported();
+    else flush();
+    quiet = false;
     const start = nowUs();
     const result = calls.readInto(READ_BUFFER, noteRead);
     report(() => [syscall('read', calls.read, READ_BUFFER.length, result, 0, start)]);
@@ -109,7 +124,7 @@ function warmUp(): void {
     for (let i = 0; i < 200; i++) {
       writeCall((buffer, offset) => writeOnce(sink, buffer, offset), { fd: sink }, frame, 0, { doing: 'reading', ...calls.read });
       const start = nowUs();
-      const result = readOnce(zero);
+      const result = readOnce(zero, READ_BUFFER);
       encodeLine(syscall('read', { fd: zero }, 16, result, 0, start));
     }
   });
@@ -123,8 +138,11 @@ function converse(options: ChildOptions): void {
   delayMs = options.delayMs;
   for (let turn = options.firstTurn; options.turns === 0 || turn <= options.turns; turn++) {
     report(() => [activity({ doing: 'typing' })]);
+    roomForTurn();
+    flush();
     const line = keyboard.next();
     if (line === null) finish(0);
+    lineHeard();
     let frame: Buffer;
     try {
       frame = encodeFrame('child', turn, line);
@@ -142,7 +160,7 @@ function converse(options: ChildOptions): void {
       sleep(delayMs);
       if (!options.stream) report(() => [activity({ doing: 'reading', ...calls.read })]);
     }
-    if (!options.stream) readFrame();
+    if (!options.stream) readFrame(true);
   }
   report(() => [activity({ doing: 'done' })]);
 }
@@ -150,7 +168,7 @@ function converse(options: ChildOptions): void {
 /** Every message straight back, over the same calls the exercise makes. */
 function echo(): never {
   for (;;) {
-    const frame = readFrame();
+    const frame = readFrame(false);
     writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', ...calls.read });
   }
 }
@@ -160,7 +178,8 @@ export function runChild(options: ChildOptions): never {
   setTraced(options.traced);
   calls = options.calls ?? fdChildCalls(options.oneFd);
   warmUp();
-  const fds = options.calls ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
+  // A channel without fds (a queue) has none to describe; TCP's child has the socket it connected.
+  const fds = calls.read.fd < 0 ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
   send([{ type: 'hello', proc: 'child', pid: process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);

@@ -1,88 +1,154 @@
-// How the child reports each call without a system call between its write() and its
-// read(): the main thread puts the write's report in shared memory (report-mailbox.ts)
-// and the reporter thread completes it and writes it to stdout, where the parent reads
-// it (with the report just before the write, which wakes it). Every other report the
-// main thread writes to stdout itself, once the reporter has written what it held, so
-// the reports keep their order and nothing waits for the reporter thread to start.
-import { isMainThread } from 'node:worker_threads';
-import { encodeLine } from '../ipc/child-protocol.js';
+// How the child reports each call: into the report ring it shares with the parent
+// (ipc/report-ring.ts), with memory stores only, so that between its keyboard read and
+// its read of the channel it makes no call that the C child does not make, and no other
+// thread of it runs. Before it blocks anywhere else it rings the doorbell (one byte on
+// its stdout, once until the parent has drained), so the parent takes the reports at
+// once; inside that gap the parent finds them on its timer.
+// Where the parent gave no ring (no memfd_create: macOS), the same records go into a ring
+// of the child's own that it empties to stdout, as lines, at once: there the write's
+// report is a write(1) between the two calls.
+import fs from 'node:fs';
+import { CHILD_FDS, REPORT_RING_FLAG, encodeLine } from '../ipc/child-protocol.js';
 import { nowUs, type CallSite, type LinkEvent, type ProcActivity } from '../ipc/events.js';
-import { MailboxReader, MailboxWriter, RecordKind, createMailbox, type Mailbox, type TakenRecord } from '../ipc/report-mailbox.js';
-import { READ_BUFFER, STDOUT, writeAll } from './syscalls.js';
+import { RecordKind, ReportRingReader, ReportRingWriter, eventsOf, ringBytes, type RingRecord } from '../ipc/report-ring.js';
+import type { Libc } from '../kernel/libc.js';
+import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
+import { READ_BUFFER, STDOUT, sleep, writeAll } from './syscalls.js';
 
-/** The mailbox the main thread fills; the reporter thread is handed it. */
-export const mailbox = isMainThread ? createMailbox() : null;
-const reports = mailbox ? new MailboxWriter(mailbox) : null;
-/** Where a write's report goes: the reporter's mailbox, or during warm-up a private one this thread empties itself. */
-let writer = reports;
-let warmReader: MailboxReader | null = null;
+/** Room enough for everything reported between a keyboard read and the read that follows (a frame's bytes, base64, and its events). */
+const TURN_BYTES = 4 * MAX_MESSAGE_BYTES;
+const DOORBELL = Buffer.from('\n');
+const ROOM_WAIT_MS = 1;
+
+/** Where records go: the parent's ring, or one of our own (read by ownReader) emptied by `drainOwn`. */
+let ownReader: ReportRingReader | null = null;
+let ring: ReportRingWriter = ownRing();
+let drainOwn: ((records: RingRecord[]) => void) | null = toStdout;
 let traced = true;
+let linesHeard = 0;
+
+function ownRing(): ReportRingWriter {
+  const buffer = new ArrayBuffer(ringBytes(1 << 20));
+  ownReader = new ReportRingReader(buffer);
+  return new ReportRingWriter(buffer);
+}
+
+function toStdout(records: RingRecord[]): void {
+  const lines = records.flatMap(eventsOf).map(encodeLine).join('');
+  if (lines) writeAll(STDOUT, Buffer.from(lines));
+}
+
+/** Maps the ring the parent handed over at fd 6 (and closes that fd), or keeps our own. */
+export function openReports(libc: Libc): void {
+  if (!process.argv.includes(REPORT_RING_FLAG)) return;
+  const bytes = fs.fstatSync(CHILD_FDS.reports).size;
+  const mapping = libc.memory.map(CHILD_FDS.reports, bytes);
+  fs.closeSync(CHILD_FDS.reports);
+  ring = new ReportRingWriter(mapping.buffer);
+  drainOwn = null;
+  ownReader = null;
+}
 
 /** A variant of the child (for the benchmark) may make the same calls without reporting them. */
 export function setTraced(on: boolean): void {
   traced = on;
 }
 
-/** Reports events (through the reporter thread, in order); `make` is called only when traced. */
+/** Reports events; `make` is called only when traced. Memory stores only, while the ring has room. */
 export function report(make: () => LinkEvent[]): void {
   if (traced) send(make());
 }
 
-/** Written now, after whatever the reporter thread still holds: never called between a write and a read. */
+/** Reports events, traced or not (the hello). */
 export function send(events: LinkEvent[]): void {
   if (events.length === 0) return;
-  reports?.flush();
-  writeAll(STDOUT, Buffer.from(events.map(encodeLine).join('')));
+  const text = events.map(encodeLine).join('');
+  if (Buffer.byteLength(text) + 64 > ring.largest && events.length > 1) {
+    for (const event of events) send([event]);
+    return;
+  }
+  put(text, RecordKind.Lines);
+  ring.publish();
+  afterPublish();
 }
 
-/**
- * A report handed to the reporter thread, which writes it: just before a write, so that
- * the reporter is awake (dozing) when the write's own report is published after the call,
- * and that publish makes no system call at all.
- */
-export function sendThroughReporter(events: LinkEvent[]): void {
-  if (!traced || !reports) return;
-  const text = events.map(encodeLine).join('');
-  if (reports.prepare(text, RecordKind.Lines)) reports.publish();
-  else send(events);
+/** Waits (ringing, outside the turn) until the ring takes the record; one that can never fit is dropped with a line saying so. */
+function put(text: string, kind: RecordKind): void {
+  while (!ring.prepare(text, kind)) {
+    if (Buffer.byteLength(text) + 64 > ring.largest) {
+      ring.prepare(encodeLine({ type: 'frame-error', proc: 'child', error: `a report of ${Buffer.byteLength(text)} bytes does not fit the report ring`, at: nowUs() }), RecordKind.Lines);
+      return;
+    }
+    flush();
+    sleep(ROOM_WAIT_MS);
+  }
+}
+
+function afterPublish(): void {
+  if (drainOwn && ownReader) drainOwn(ownReader.take());
+}
+
+/** Before a blocking call outside the turn: says what has been heard, and rings the parent's doorbell unless it is ringing already. */
+export function flush(): void {
+  ring.heard(linesHeard);
+  if (!drainOwn && ring.ring()) writeAll(STDOUT, DOORBELL);
+}
+
+/** Just before the read that ends a turn: everything of the turn is published (a store, no call; the parent's timer stops on it). */
+export function turnReported(): void {
+  ring.heard(linesHeard);
+}
+
+/** The child took a keyboard line: a turn begins. */
+export function lineHeard(): void {
+  linesHeard++;
+}
+
+/** Before the keyboard read: room in the ring for the whole turn, so that nothing in it waits. */
+export function roomForTurn(): void {
+  while (ring.free < TURN_BYTES) {
+    flush();
+    sleep(ROOM_WAIT_MS);
+  }
 }
 
 /**
  * Prepares a call's report before the call (as if it succeeds whole); false if it is not
- * reported that way (untraced, or too large). publishCall() hands it over after the call.
+ * reported that way (untraced, or no room). publishCall() publishes it after the call.
  */
 export function prepareCall(events: LinkEvent[]): boolean {
-  return traced && (writer?.prepare(JSON.stringify(events), warmReader ? RecordKind.Warm : RecordKind.Call) ?? false);
+  return traced && ring.prepare(JSON.stringify(events), RecordKind.Call);
 }
 
 export function publishCall(result: number, start: number, end: number): void {
-  writer?.publish(result, start, end, true);
-  if (warmReader) {
-    warmReader.take();
-    warmReader.done();
-  }
+  ring.publish(result, start, end);
+  afterPublish();
+}
+
+/** The call did not go as prepared: its report is made afresh. */
+export function discardCall(): void {
+  ring.discard();
 }
 
 /**
- * Runs `calls` with a private mailbox that this thread empties itself: the call paths get
- * warm (their first run costs hundreds of microseconds) before the reporter thread has
- * even started, and no warm-up report reaches the parent.
+ * Runs `calls` with a ring of this thread's own that it empties and drops: the call paths
+ * get warm (their first run costs hundreds of microseconds), and no warm-up report
+ * reaches the parent.
  */
 export function warmingUp(calls: () => void): void {
-  const own = createMailbox(64 * 1024);
-  writer = new MailboxWriter(own);
-  warmReader = new MailboxReader(own);
+  const saved = { ring, drainOwn, ownReader };
+  ring = ownRing();
+  drainOwn = () => {};
   try {
     calls();
   } finally {
-    writer = reports;
-    warmReader = null;
+    ({ ring, drainOwn, ownReader } = saved);
   }
 }
 
-/** Ends the process once every report has been handed to the reporter thread. */
+/** Ends the process once the parent has been told of every report. */
 export function finish(code: number): never {
-  reports?.flush();
+  flush();
   process.exit(code);
 }
 
@@ -93,23 +159,4 @@ export function activity(doing: ProcActivity): LinkEvent {
 export function syscall(call: 'read' | 'write', site: CallSite, requested: number, result: number | string, offset: number, start: number, data: Buffer = READ_BUFFER): LinkEvent {
   const moved = typeof result === 'number' ? data.subarray(offset, offset + result) : data.subarray(0, 0);
   return { type: 'syscall', proc: 'child', call, ...site, requested, result, data: moved.toString('base64'), start, at: nowUs() };
-}
-
-/** The reporter thread: takes each record from the mailbox, completes it, writes it to stdout. */
-export function runReporter(box: Mailbox): never {
-  const reader = new MailboxReader(box);
-  for (;;) {
-    const record = reader.take();
-    if (record.kind !== RecordKind.Warm) writeAll(STDOUT, Buffer.from(completeRecord(record)));
-    reader.done();
-  }
-}
-
-/** A call's record carries its events without the call's result and times: they arrive with it. */
-function completeRecord(record: TakenRecord): string {
-  if (record.kind !== RecordKind.Call) return record.text;
-  const [call, ...after] = JSON.parse(record.text) as LinkEvent[];
-  if (call?.type !== 'syscall') return '';
-  const done: LinkEvent[] = [{ ...call, result: record.result, start: record.start, at: record.end }, ...after.map((e) => ({ ...e, at: record.end }))];
-  return done.map(encodeLine).join('');
 }

@@ -1,17 +1,24 @@
 // The child's system calls, each one call and nothing else: blocking read(2) and write(2)
-// on its fds, and the textbook's sleep. Errors come back as errno codes, not exceptions,
-// so that the call path costs the same whatever happens.
+// on its fds (ipc/fd-calls.ts), and the textbook's sleep (nanosleep(2) through libc, as
+// the C child's).
 import fs from 'node:fs';
-import type { ChildCalls } from '../channels/channel-ends.js';
+import type { ProcessCalls } from '../channels/channel-ends.js';
 import { CHILD_FDS } from '../ipc/child-protocol.js';
 import { errnoCode } from '../ipc/events.js';
+import { fdCalls } from '../ipc/fd-calls.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
+import type { Libc } from '../kernel/libc.js';
 
 export const STDIN = 0;
 export const STDOUT = 1;
 /** Where every read(2) of the conversation lands. */
 export const READ_BUFFER = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
+let nanosleep: Libc['memory']['sleep'] | null = null;
+
+/** The child's libc, loaded before it runs (childEntry). */
+export function useLibc(libc: Libc): void {
+  nanosleep = libc.memory.sleep;
+}
 
 /** Writes all of `bytes`, retrying EAGAIN (stdout may be non-blocking). */
 export function writeAll(fd: number, bytes: Buffer): void {
@@ -24,36 +31,13 @@ export function writeAll(fd: number, bytes: Buffer): void {
   }
 }
 
-/** One write(2) of the frame (blocking fd: the kernel takes it whole or blocks). */
-export function writeOnce(fd: number, bytes: Buffer, offset: number): number | string {
-  try {
-    return fs.writeSync(fd, bytes, offset);
-  } catch (error) {
-    return errnoCode(error);
-  }
-}
-
-/** One read(2) into `buffer` (READ_BUFFER by default); returns the byte count, 0 at end of file, or the errno code. */
-export function readOnce(fd: number, buffer: Buffer = READ_BUFFER): number | string {
-  try {
-    return fs.readSync(fd, buffer, 0, buffer.length, null);
-  } catch (error) {
-    return errnoCode(error);
-  }
-}
-
 /** read(2) on fd 3 and write(2) on fd 4, or on fd 3 both ways (a socket). */
-export function fdChildCalls(oneFd: boolean): ChildCalls {
-  const writeFd = oneFd ? CHILD_FDS.read : CHILD_FDS.write;
-  return {
-    read: { fd: CHILD_FDS.read },
-    write: { fd: writeFd },
-    readInto: (buffer) => readOnce(CHILD_FDS.read, buffer),
-    writeFrom: (buffer, offset) => writeOnce(writeFd, buffer, offset),
-  };
+export function fdChildCalls(oneFd: boolean): ProcessCalls {
+  return fdCalls(CHILD_FDS.read, oneFd ? CHILD_FDS.read : CHILD_FDS.write);
 }
 
-/** The textbook's sleep between write() and read(): a futex wait with a timeout. */
+/** The textbook's sleep between write() and read(): nanosleep(2), as in C. */
 export function sleep(ms: number): void {
-  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+  if (!nanosleep) throw new Error('the child slept before its libc was loaded');
+  nanosleep(ms);
 }

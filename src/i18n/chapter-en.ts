@@ -1,7 +1,11 @@
 // The English words of the chapter's second half that belong to no one channel: the
 // help's heading and the source view's marks (each channel's own words are in its
 // folder, src/channels/*/words.ts). Kept apart from en.ts; en.ts hangs it under ui.chapter.
+import type { Lang } from '../channels/channel-words.js';
+
 export const chapterEn = {
+  /** The language of these words: the source program's channel comments follow it. */
+  lang: 'en' as Lang,
   help: {
     title: 'Four wirings: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
@@ -24,6 +28,13 @@ export const chapterEn = {
       child: 'child',
       parent: 'parent',
       sleep: 'the textbook\'s "fix": timing',
+      sizes: 'as the processes: a line of up to 64 KiB (with its newline and NUL), reads of 64 KiB + 64 bytes',
+      die: 'a call failed: say which, and end',
+      frame: 'the line both processes write: "C1:text\\n" (writer, turn, text)',
+      textOf: 'what the chat shows of a line read: the text after its tag',
+      stdin: "one terminal, two readers: no stdio buffer may take the other's line",
+      fork: (finds: string) => ['pipe-chat makes its child with clone(), as fork() does,', `then execve()s a program that finds ${finds}`],
+      eof: 'end of file: no writer left',
     },
   },
 };

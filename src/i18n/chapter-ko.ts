@@ -3,6 +3,7 @@
 import type { chapterEn } from './chapter-en.js';
 
 export const chapterKo: typeof chapterEn = {
+  lang: 'ko',
   help: {
     title: '연결 방식 네 가지: 채팅에서 보게 될 것',
     source: '이 연결 방식의 교재 C 프로그램을 보이거나 숨김, 각 프로세스가 있는 줄 표시',
@@ -25,6 +26,13 @@ export const chapterKo: typeof chapterEn = {
       child: '자식',
       parent: '부모',
       sleep: '교재의 "해결책": 타이밍',
+      sizes: '프로세스와 같이: 한 줄은 64 KiB까지 (줄바꿈과 NUL 포함), 한 번에 64 KiB + 64 바이트를 읽음',
+      die: '호출 실패: 무엇인지 말하고 끝냄',
+      frame: '두 프로세스가 쓰는 줄: "C1:text\\n" (쓴 쪽, 턴, 글)',
+      textOf: '읽은 줄에서 채팅이 보여 주는 것: 태그 뒤의 글',
+      stdin: '터미널 하나를 둘이 읽음: stdio 버퍼가 상대의 줄을 가져가면 안 됨',
+      fork: (finds: string) => ['pipe-chat은 fork()처럼 clone()으로 자식을 만든 뒤,', `execve()한 프로그램이 ${finds} 찾음`],
+      eof: '파일 끝: 쓰는 쪽이 없음',
     },
   },
 };

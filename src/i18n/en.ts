@@ -37,6 +37,7 @@ export const en = {
   pipe-chat race --sweep       the race over a range of child delays, drawn as a chart
   pipe-chat writers [options]  many writers, one pipe: which messages arrive whole?
   pipe-chat clean [--yes]      list what a crashed run left (queues, segments, semaphores, directories) and remove it
+  pipe-chat source NAME        print a channel's C program whole, to compile and run (NAME: a channel below)
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
@@ -49,6 +50,7 @@ Options of the chat:
   --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
+  --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
@@ -65,7 +67,7 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, or named (one FIFO on disk)
+  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1)
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)
@@ -75,6 +77,21 @@ Options:
   --csv                print CSV: one row per delay
   --lang en|ko         language
   --no-color           no colours (NO_COLOR is respected too)`,
+      source: `Usage:
+  pipe-chat source NAME [options]   print the C program of channel NAME, whole
+
+The program the source view (F2) shows, every line of it: it compiles as printed
+(cc -O2 -Wall -Werror) and does what pipe-chat's processes do, with the same sizes
+and the same bytes on the channel. Run it with three lines for each process:
+  pipe-chat source two-pipes > pipe3.c && cc -O2 -Wall -Werror pipe3.c -o pipe3 && ./pipe3
+
+Options:
+  --child-delay MS     the child's sleep between its write and its read, as in the chat
+  --lang en|ko         the language of its comments
+
+Channels (NAME):
+${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}
+  and keeper: the program of the keeper, the third process of --keep FILE`,
       clean: `Usage:
   pipe-chat clean [--yes]   what a crashed run of yours may have left, and its removal
 
@@ -117,12 +134,14 @@ Options:
       removed: (n: number) => `Removed ${n}.`,
       failed: (what: string, why: string) => `Could not remove ${what}: ${why}`,
     },
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
       takesNoValue: (option: string) => `${option} takes no value`,
       unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
+      noChannelName: (names: string) => `pipe-chat source needs a channel's name: ${names}`,
+      noSuchChannel: (name: string, names: string) => `no channel is named "${name}"; the channels: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
       oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,
@@ -143,12 +162,12 @@ Options:
       withFault: (message: string, fault: string) => `${message} (${fault})`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? 'something is already there, and --keep never overwrites: name a new file' : `cannot create it (${code})`}`,
     autoLines: {
       child: ['Who are you?', 'What is a pipe?', 'Thank you, bye!'],
       parent: ['I am your parent.', 'A one-way channel in the kernel.', 'Bye, my child.'],
     },
-    tooFewIoThreads: (value: string, size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv reads it as ${size})`} leaves too few I/O threads: the parent's read() holds one while it waits and its write() needs another. Set it to ${needed} or more, or unset it.`,
     notATerminal: (stream: string) =>
       `pipe-chat: the chat needs an interactive terminal (${stream} is not a terminal).\nTo run the pipe experiment without a terminal, use: pipe-chat race --pipes 1`,
     outputFailed: (stream: string, reason: string) => `pipe-chat: could not write to ${stream === 'stdout' ? 'standard output' : 'standard error'}: ${reason}`,
@@ -232,7 +251,7 @@ Options:
       exited: (how: string) => `exited (${how})`,
       awaitsChildLine: (duration: string) => `busy: reads ${duration} after the child's line`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} · ${seconds} s · CPU ${cpu}`,
-      spinStopped: (seconds: number, cpu: string) => `SPIN STOPPED after ${seconds} s with no message, ${cpu} of CPU burned · a key spins again`,
+      spinStopped: (seconds: number, cpu: string, parkedIn: string) => `SPIN STOPPED after ${seconds} s with no message, ${cpu} of CPU burned · waiting in ${parkedIn}, a key spins again`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },
     exitCode: (code: number) => `code ${code}`,
@@ -298,6 +317,7 @@ Options:
       none: 'no pipe yet',
     },
     status: {
+      path: 'path',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
       delivered: (n: number) => `delivered ${n}`,
@@ -332,6 +352,8 @@ Options:
       deadlockTitle: 'DEADLOCK',
       deadlockBoth:
         'Both processes are blocked in read() and the shared pipe is empty: each waits for the other to write, so neither ever will.',
+      deadlockPipes: 'Both processes are blocked in read() and both pipes are empty: each waits for the other to write, so neither ever will.',
+      deadlockTaken: (tag: string, who: string) => `${tag} never reached its reader: PID ${who} took it from the pipe.`,
       blockedForeverTitle: 'BLOCKED FOREVER',
       blockedForever: (blocked: string, finished: string) =>
         `The ${blocked} is blocked in read() on an empty pipe, and the ${finished} will never write again. The only write end still open is the ${blocked}'s own, so no end of file will come either: it waits forever. (Not a deadlock: nobody waits for the ${blocked}.)`,
@@ -409,11 +431,17 @@ Options:
       cancel: 'Esc cancels',
       close: 'Esc closes',
       failed: (message: string) => `The sweep stopped: ${message}`,
-      tooFewThreads: 'The sweep needs UV_THREADPOOL_SIZE of 4 or more here: the chat\'s blocked read holds one I/O thread, the race needs two more.',
       yTitle: 'child read back its own message (% of trials)',
       xTitle: "child's delay between write() and read() (ms)",
       interval: '95% interval (Wilson)',
       key: 'measure the race window now: the steal rate at five child delays, as a chart (Esc cancels)',
+    },
+    keeper: {
+      title: (pid: number) => `Keeper · PID ${pid}`,
+      kept: (bytes: number, file: string) => `wrote ${bytes} B to ${file}`,
+      notKept: (lines: number) => `${lines} line${lines === 1 ? '' : 's'} not kept`,
+      gone: (how: string) => `exited (${how}): the chat goes on, lines are no longer kept`,
+      program: 'its program, keeper.c: pipe-chat source keeper',
     },
     save: {
       title: 'SAVED',

@@ -37,6 +37,7 @@ export const ko: Messages = {
   pipe-chat race --sweep       자식 지연을 바꿔 가며 경쟁을 돌리고 차트로 그린다
   pipe-chat writers [옵션]     파이프 하나에 여러 writer: 어느 메시지가 온전히 도착하나?
   pipe-chat clean [--yes]      죽은 실행이 남긴 것 (큐, 세그먼트, 세마포어, 디렉터리) 목록과 삭제
+  pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음 (이름: 아래 채널)
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
@@ -49,6 +50,7 @@ export const ko: Messages = {
   --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
+  --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
@@ -65,7 +67,7 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
-  --wiring W           two-pipes, one-pipe (= --pipes 2, 1), socket, named (디스크의 FIFO 하나)
+  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1)
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
@@ -75,6 +77,21 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
   --csv                CSV로 출력: 지연마다 한 줄
   --lang en|ko         언어
   --no-color           색 없이 (NO_COLOR도 따릅니다)`,
+      source: `사용법:
+  pipe-chat source 이름 [옵션]    채널 이름의 C 프로그램을 한 줄도 빼지 않고 출력
+
+소스 보기(F2)가 보여 주는 프로그램 전체입니다. 출력한 그대로 컴파일되고
+(cc -O2 -Wall -Werror) pipe-chat의 프로세스가 하는 일을 같은 크기, 채널 위의 같은
+바이트로 합니다. 프로세스마다 세 줄씩 넣어 돌려 보세요:
+  pipe-chat source two-pipes > pipe3.c && cc -O2 -Wall -Werror pipe3.c -o pipe3 && ./pipe3
+
+옵션:
+  --child-delay MS     채팅에서처럼 자식이 write와 read 사이에 자는 시간
+  --lang en|ko         주석의 언어
+
+채널 (이름):
+${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}
+  그리고 keeper: --keep FILE의 세 번째 프로세스인 보관자의 프로그램`,
       clean: `사용법:
   pipe-chat clean [--yes]   내 실행이 죽으며 남겼을 수 있는 것과 그 삭제
 
@@ -117,12 +134,14 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       failed: (what: string, why: string) => `${what}을(를) 지우지 못했습니다: ${why}`,
     },
     seeHelp: (command: string) => `${command} --help 를 보세요`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
       takesNoValue: (option: string) => `${option}에는 값을 줄 수 없습니다`,
       unexpectedArgument: (argument: string) => `예상하지 못한 인자 "${argument}"`,
+      noChannelName: (names: string) => `pipe-chat source에는 채널 이름이 필요합니다: ${names}`,
+      noSuchChannel: (name: string, names: string) => `"${name}"라는 채널은 없습니다. 채널: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
       oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,
@@ -143,12 +162,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       withFault: (message: string, fault: string) => `${message}: ${fault}`,
     },
     scriptError: (file: string, problem: string) => `pipe-chat: --script ${file}: ${problem}`,
+    keepRefused: (file: string, code: string) =>
+      `pipe-chat: --keep ${file}: ${code === 'EEXIST' ? '이미 무언가 있습니다. --keep은 덮어쓰지 않습니다: 새 파일 이름을 주세요' : `만들 수 없습니다 (${code})`}`,
     autoLines: {
       child: ['누구세요?', '파이프가 뭐예요?', '고마워요, 안녕!'],
       parent: ['나는 네 부모 프로세스란다.', '커널 안의 한 방향 통로지.', '잘 가렴.'],
     },
-    tooFewIoThreads: (value: string, size: number, needed: number) =>
-      `UV_THREADPOOL_SIZE=${value}${value === String(size) ? '' : ` (libuv는 ${size}로 읽습니다)`}이면 I/O 스레드가 모자랍니다. 부모의 read()가 기다리는 동안 스레드 하나를 쓰고 write()에 하나가 더 필요합니다. ${needed} 이상으로 설정하거나 지우세요.`,
     notATerminal: (stream: string) =>
       `pipe-chat: 채팅에는 대화형 터미널이 필요합니다 (${stream}이 터미널이 아닙니다).\n터미널 없이 파이프 실험을 하려면: pipe-chat race --pipes 1`,
     outputFailed: (stream: string, reason: string) => `pipe-chat: ${stream === 'stdout' ? '표준 출력' : '표준 오류'}에 쓸 수 없습니다: ${reason}`,
@@ -232,7 +251,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
-      spinStopped: (seconds: number, cpu: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · 아무 키나 누르면 다시 돕니다`,
+      spinStopped: (seconds: number, cpu: string, parkedIn: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · ${parkedIn}에서 기다림, 아무 키나 누르면 다시 돕니다`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },
     exitCode: (code: number) => `코드 ${code}`,
@@ -298,6 +317,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       none: '아직 파이프 없음',
     },
     status: {
+      path: '경로',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
       delivered: (n: number) => `전달 ${n}`,
@@ -331,6 +351,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     banner: {
       deadlockTitle: '교착 상태 (DEADLOCK)',
       deadlockBoth: '두 프로세스 모두 read()에서 막혔고 공유 파이프는 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
+      deadlockPipes: '두 프로세스 모두 read()에서 막혔고 두 파이프 모두 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
+      deadlockTaken: (tag: string, who: string) => `${tag}는 읽을 프로세스에 닿지 못했습니다: PID ${who}이(가) 파이프에서 가져갔습니다.`,
       blockedForeverTitle: '영원히 막힘',
       blockedForever: (blocked: string, finished: string) =>
         `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. 열려 있는 쓰기 끝은 ${blocked} 자신의 것뿐이라 파일 끝(EOF)도 오지 않으니 영원히 기다립니다. (교착 상태는 아닙니다: ${blocked} 쪽을 기다리는 프로세스가 없습니다.)`,
@@ -408,11 +430,17 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       cancel: 'Esc: 취소',
       close: 'Esc: 닫기',
       failed: (message: string) => `측정이 멈췄습니다: ${message}`,
-      tooFewThreads: '여기서 측정하려면 UV_THREADPOOL_SIZE가 4 이상이어야 합니다. 채팅의 막힌 read()가 I/O 스레드 하나를 쓰고 경주에 두 개가 더 필요합니다.',
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
       xTitle: '자식의 write()와 read() 사이 지연 (ms)',
       interval: '95% 구간 (Wilson)',
       key: '지금 경주 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
+    },
+    keeper: {
+      title: (pid: number) => `보관자 · PID ${pid}`,
+      kept: (bytes: number, file: string) => `${file}에 ${bytes} B 씀`,
+      notKept: (lines: number) => `${lines}줄 보관 못 함`,
+      gone: (how: string) => `끝남 (${how}): 채팅은 계속되지만 더는 보관하지 않습니다`,
+      program: '보관자의 프로그램 keeper.c: pipe-chat source keeper',
     },
     save: {
       title: '저장함',

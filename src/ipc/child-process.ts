@@ -1,14 +1,19 @@
 // The child process as the parent holds it: spawned with its conversation ends at fds 3
-// and 4 (passed through as they are: no stream touches them), its keyboard on stdin, its
-// report of every call on stdout, and a lifeline at fd 5 that the parent never writes
-// (its end of file tells the child that the parent is gone). Nothing here reads the conversation. Node's own spawn, not execa:
+// and 4 (passed through as they are: no stream touches them), its keyboard on stdin, a
+// lifeline at fd 5 that the parent never writes (its end of file tells the child that
+// the parent is gone), and at fd 6 the ring in shared memory where it reports every call
+// (report-reader.ts; its stdout rings the doorbell, or carries the reports as lines where
+// there is no ring). Nothing here reads the conversation. Node's own spawn, not execa:
 // when the stdio pipes cannot be made (too few fds) execa 9 threw "subprocess.stdio is not
 // iterable" and left the failed process's 'error' event unheard, which killed the parent.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { LineSplitter, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
+import fs from 'node:fs';
+import { LineSplitter, REPORT_RING_FLAG, encodeLine, parseEvent, type ControlMessage } from './child-protocol.js';
 import { errnoCode, type LinkEvent } from './events.js';
 import { errorLineOf } from './error-line.js';
+import { ReportReader } from './report-reader.js';
+import { loadLibc } from '../kernel/libc.js';
 
 export interface ChildStart {
   script: string;
@@ -37,6 +42,7 @@ export class ChildHandle {
   private constructor(
     private readonly child: ChildProcess,
     onEvent: (event: LinkEvent) => void,
+    private readonly reports: ReportReader | null,
   ) {
     this.pid = child.pid ?? 0;
     const [stdin, stdout, stderr, , , lifeline] = child.stdio as unknown as Streams;
@@ -47,6 +53,7 @@ export class ChildHandle {
     const splitter = new LineSplitter();
     stdout?.setEncoding('utf8');
     stdout?.on('data', (chunk: string) => {
+      if (reports) return reports.take();
       for (const line of splitter.push(chunk)) {
         const event = parseEvent(line);
         if (event) onEvent(event);
@@ -58,6 +65,7 @@ export class ChildHandle {
     });
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
+        reports?.close();
         this.exitStatus = { code, signal };
         resolve(this.exitStatus);
       });
@@ -70,21 +78,33 @@ export class ChildHandle {
    * is always listened to.
    */
   static async start(start: ChildStart, onEvent: (event: LinkEvent) => void): Promise<ChildHandle> {
-    const stdio: StdioOptions = ['pipe', 'pipe', 'pipe', ...start.stdio, 'pipe'];
     const failed = (error: unknown): Error => {
       const code = errnoCode(error);
       return new Error(`could not start the child process: ${code} (${error instanceof Error ? error.message.split('\n')[0] : code})`);
     };
-    let child: ChildProcess;
+    let reports: ReportReader | null;
     try {
-      child = spawn(process.execPath, [start.script, ...start.args], { stdio });
+      reports = ReportReader.create(await loadLibc(), onEvent);
     } catch (error) {
       throw failed(error);
     }
+    const stdio: StdioOptions = ['pipe', 'pipe', 'pipe', ...start.stdio, 'pipe', ...(reports ? [reports.fd] : [])];
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, [start.script, ...start.args, ...(reports ? [REPORT_RING_FLAG] : [])], { stdio });
+    } catch (error) {
+      reports?.close();
+      throw failed(error);
+    } finally {
+      if (reports) fs.closeSync(reports.fd);
+    }
     const error = new Promise<unknown>((resolve) => child.on('error', resolve));
-    if (child.pid === undefined) throw failed(await error);
+    if (child.pid === undefined) {
+      reports?.close();
+      throw failed(await error);
+    }
     // Our own exit paths kill the child (link.close) before anything else runs.
-    return new ChildHandle(child, onEvent);
+    return new ChildHandle(child, onEvent, reports);
   }
 
   get exit(): ChildExit | null {
@@ -101,10 +121,16 @@ export class ChildHandle {
     return this.stderrTail;
   }
 
+  /** Emits what the child has reported so far (before an event of the parent's, so that a call of the child's that came first is seen first). */
+  takeReports(): void {
+    this.reports?.take();
+  }
+
   /** A control line on the child's stdin: a keyboard line, or a knob. */
   send(message: ControlMessage): void {
     if (this.exitStatus) return;
     this.stdin?.write(encodeLine(message));
+    if (message.type === 'keyboard') this.reports?.lineSent();
   }
 
   /** SIGKILL now (synchronously), and no more lines to or from it. */

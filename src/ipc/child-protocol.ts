@@ -1,12 +1,16 @@
 // What travels on the child's stdio, which is NOT the conversation: Node's stdio
 // pipes are socketpairs, where nothing can be stolen. stdin carries the child's
-// "keyboard" (the lines the user types for the child) and its knobs; stdout carries
-// the child's report of every system call it makes. The conversation itself travels
-// only over the kernel pipes at fds 3 and 4.
+// "keyboard" (the lines the user types for the child) and its knobs; the child's report
+// of every system call it makes goes through a ring in shared memory at fd 6
+// (report-ring.ts), its stdout carrying only the doorbell (or, without a ring, the
+// reports as lines). The conversation itself travels only over the kernel pipes at fds 3 and 4.
 import type { LinkEvent } from './events.js';
 
 /** The child's fds, fixed by the order of the spawn's stdio array. */
-export const CHILD_FDS = { read: 3, write: 4, lifeline: 5 } as const;
+export const CHILD_FDS = { read: 3, write: 4, lifeline: 5, reports: 6 } as const;
+
+/** The child's argument that says fd 6 holds its report ring. */
+export const REPORT_RING_FLAG = '--report-ring';
 
 export type ControlMessage =
   | { type: 'keyboard'; text: string }

@@ -4,6 +4,7 @@
 // parent emits the same shapes for its own calls, so the UI reads one stream.
 import fs from 'node:fs';
 import type { ReadNote } from '../channels/channel-ends.js';
+import { readNetTcp, tcpRowOf, type TcpEndpoint } from '../kernel/proc-net-tcp.js';
 import type { Frame, Proc } from './framing.js';
 
 export type { Proc } from './framing.js';
@@ -53,6 +54,8 @@ export interface FdInfo {
    * end of a socketpair has its own (/proc shows it as socket:[inode]).
    */
   inode: number;
+  /** A TCP socket's two ends, as its line of /proc/net/tcp gives them; absent elsewhere. */
+  tcp?: { local: TcpEndpoint; remote: TcpEndpoint };
 }
 
 export type LinkEvent =
@@ -89,7 +92,9 @@ export type LinkEvent =
 /** What fstat says of `fd` in this process. */
 export function describeFd(fd: number, end: 'read' | 'write'): FdInfo {
   const stat = fs.fstatSync(fd);
-  return { fd, end, isFifo: stat.isFIFO(), kind: stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other', inode: stat.ino };
+  const info: FdInfo = { fd, end, isFifo: stat.isFIFO(), kind: stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other', inode: stat.ino };
+  const row = stat.isSocket() ? tcpRowOf(readNetTcp(), stat.ino) : null;
+  return row ? { ...info, tcp: { local: row.local, remote: row.remote } } : info;
 }
 
 /** Every event of a link, on every channel. */

@@ -1,6 +1,7 @@
-// Who else holds a named pipe open. A FIFO on disk can be opened by any process of this
-// user (`cat PATH` reads from it and steals, `echo hi > PATH` writes into it), and the
-// kernel tells nobody. Linux's /proc says it: every process's open fds, each resolving to
+// Who else holds a named pipe open, or one of our anonymous pipes. A FIFO on disk can be
+// opened by any process of this user (`cat PATH` reads from it and steals, `echo hi >
+// PATH` writes into it), and so can an anonymous pipe, through /proc (`cat
+// /proc/CHILD/fd/3`); the kernel tells nobody. Linux's /proc says it: every process's open fds, each resolving to
 // the file it names (matched here on device and inode, not on the path), the fd's access
 // mode in its fdinfo, and in /proc/PID/io how many bytes the process has read (rchar) and
 // written (wchar) through any fd. The UI calls this at most once a second.
@@ -18,8 +19,8 @@ export interface FifoHolder {
   command: string;
   /** /proc/PID/cmdline, arguments joined by spaces ("cat /run/user/1000/pipe-chat-.../chat"). */
   commandLine: string;
-  /** Its fds on the FIFO and how each was opened. */
-  fds: { fd: number; access: 'read' | 'write' | 'read-write' }[];
+  /** Its fds on the FIFO or pipe, how each was opened, and the inode of the pipe it is on. */
+  fds: { fd: number; access: 'read' | 'write' | 'read-write'; inode: number }[];
   /** Bytes read and written by the process through all its fds so far (/proc/PID/io); null when unreadable. */
   rchar: number | null;
   wchar: number | null;
@@ -53,13 +54,33 @@ export function ioCounts(pid: number): { rchar: number | null; wchar: number | n
 /** How many fd entries one look examines at most (each costs a readlink and, for a path, a stat). */
 export const LOOK_BUDGET = 2000;
 
+/** What is looked for: a FIFO on disk (its device and inode), or anonymous pipes (their inodes, `pipe:[N]` in /proc). */
+export type HeldObject = { dev: number; ino: number } | { pipes: readonly number[] };
+
+function keyOf(target: HeldObject): string {
+  return 'pipes' in target ? `pipes:${target.pipes.join(',')}` : `${target.dev}:${target.ino}`;
+}
+
+/** The inode `entry` (a /proc/PID/fd link) is on, when it is the target; null otherwise. */
+function inodeOn(entry: string, target: HeldObject): number | null {
+  const link = fs.readlinkSync(entry);
+  if ('pipes' in target) {
+    const inode = Number(/^pipe:\[(\d+)\]$/.exec(link)?.[1]);
+    return target.pipes.includes(inode) ? inode : null;
+  }
+  // Only entries that name a file on disk can be our FIFO (not pipe:[N], socket:[N], anon_inode:...).
+  if (!link.startsWith('/')) return null;
+  const stat = fs.statSync(entry);
+  return stat.dev === target.dev && stat.ino === target.ino ? target.ino : null;
+}
+
 /** A scan in progress for one FIFO: where the last look stopped, and what was seen of each process. */
 interface Scan {
   /** The process the next look starts at, and the fd entry within it. */
   pid: number;
   fdIndex: number;
-  /** Fds on the FIFO per process, as last seen (a process scanned in parts gathers them here). */
-  seen: Map<number, number[]>;
+  /** Fds on the target per process, with the inode each is on, as last seen (a process scanned in parts gathers them here). */
+  seen: Map<number, { fd: number; inode: number }[]>;
   /** Fd entries examined by the latest look. */
   examined: number;
 }
@@ -67,8 +88,8 @@ interface Scan {
 const scans = new Map<string, Scan>();
 
 /** Fd entries the latest look at this FIFO examined (at most LOOK_BUDGET). */
-export function lastLookCost(target: { dev: number; ino: number }): number {
-  return scans.get(`${target.dev}:${target.ino}`)?.examined ?? 0;
+export function lastLookCost(target: HeldObject): number {
+  return scans.get(keyOf(target))?.examined ?? 0;
 }
 
 /** Only a process of this user, or of root, can open a 0600 FIFO in a 0700 directory of ours. */
@@ -83,7 +104,7 @@ export function mayHold(pid: number, uid = process.getuid?.()): boolean {
 }
 
 /** Scans `pid`'s fds from `from`, within `budget` entries; returns its fds on the target and where it stopped (null when done). */
-function fdsOn(pid: number, target: { dev: number; ino: number }, from: number, budget: number): { fds: number[]; next: number | null; examined: number } {
+function fdsOn(pid: number, target: HeldObject, from: number, budget: number): { fds: { fd: number; inode: number }[]; next: number | null; examined: number } {
   let names: string[];
   try {
     names = fs.readdirSync(`/proc/${pid}/fd`);
@@ -91,14 +112,11 @@ function fdsOn(pid: number, target: { dev: number; ino: number }, from: number, 
     return { fds: [], next: null, examined: 0 };
   }
   const end = Math.min(names.length, from + budget);
-  const fds: number[] = [];
+  const fds: { fd: number; inode: number }[] = [];
   for (const name of names.slice(from, end)) {
-    const entry = `/proc/${pid}/fd/${name}`;
     try {
-      // Only entries that name a file on disk can be our FIFO (not pipe:[N], socket:[N], anon_inode:...).
-      if (!fs.readlinkSync(entry).startsWith('/')) continue;
-      const stat = fs.statSync(entry);
-      if (stat.dev === target.dev && stat.ino === target.ino) fds.push(Number(name));
+      const inode = inodeOn(`/proc/${pid}/fd/${name}`, target);
+      if (inode !== null) fds.push({ fd: Number(name), inode });
     } catch {
       // closed meanwhile
     }
@@ -107,19 +125,19 @@ function fdsOn(pid: number, target: { dev: number; ino: number }, from: number, 
 }
 
 /**
- * Every process, except those in `ours` (the parent and the child), that has the file
- * with this device and inode open, with how it opened it and its I/O counters. One call
- * is one bounded look (see the top of this file).
+ * Every process, except those in `ours` (the parent and the child), that has the target
+ * open (the FIFO with this device and inode, or one of these pipes), with how it opened
+ * it and its I/O counters. One call is one bounded look (see the top of this file).
  */
-export function findFifoHolders(target: { dev: number; ino: number }, ours: readonly number[]): FifoHolder[] {
+export function findFifoHolders(target: HeldObject, ours: readonly number[]): FifoHolder[] {
   let pids: number[];
   try {
     pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
   } catch {
     return [];
   }
-  const key = `${target.dev}:${target.ino}`;
-  const scan = scans.get(key) ?? { pid: 0, fdIndex: 0, seen: new Map<number, number[]>(), examined: 0 };
+  const key = keyOf(target);
+  const scan: Scan = scans.get(key) ?? { pid: 0, fdIndex: 0, seen: new Map(), examined: 0 };
   scans.set(key, scan);
   const live = new Set(pids);
   for (const pid of scan.seen.keys()) if (!live.has(pid)) scan.seen.delete(pid);
@@ -158,7 +176,7 @@ export function findFifoHolders(target: { dev: number; ino: number }, ours: read
       pid,
       command: (readText(`/proc/${pid}/comm`) ?? '').trim(),
       commandLine: (readText(`/proc/${pid}/cmdline`) ?? '').split('\0').filter(Boolean).join(' '),
-      fds: fds.map((fd) => ({ fd, access: accessOf(pid, fd) })),
+      fds: fds.map(({ fd, inode }) => ({ fd, access: accessOf(pid, fd), inode })),
       ...ioCounts(pid),
     }));
 }

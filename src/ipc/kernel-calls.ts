@@ -1,17 +1,17 @@
 // What the kernel says each thread of a process is doing, from /proc/PID/task/TID/syscall
 // (Linux only): the system call it is blocked in and its first argument (the fd of a
-// read or write, the queue id of a msgrcv or msgsnd, the set id of a semop). The screen names a process blocked
+// read, write or accept4, the queue id of a msgrcv or msgsnd, the set id of a semop). The screen names a process blocked
 // in read(fd N) or msgrcv(queue N, ...); this is how that claim is checked against the
 // kernel, by the race (is the parent's read still blocked?) and by tests.
 import fs from 'node:fs';
 
 /** System call numbers differ by architecture; these are the ones pipe-chat names. */
-export type KernelCall = 'read' | 'write' | 'msgsnd' | 'msgrcv' | 'semtimedop';
+export type KernelCall = 'read' | 'write' | 'msgsnd' | 'msgrcv' | 'accept4' | 'semtimedop' | 'futex';
 
 const CALL_NUMBERS: Partial<Record<NodeJS.Architecture, Record<KernelCall, number>>> = {
-  // glibc's semop() is the semtimedop system call with no timeout.
-  x64: { read: 0, write: 1, msgsnd: 69, msgrcv: 70, semtimedop: 220 },
-  arm64: { read: 63, write: 64, msgsnd: 189, msgrcv: 188, semtimedop: 192 },
+  // glibc's semop() is the semtimedop system call with no timeout; Atomics.wait is a futex wait.
+  x64: { read: 0, write: 1, msgsnd: 69, msgrcv: 70, accept4: 288, semtimedop: 220, futex: 202 },
+  arm64: { read: 63, write: 64, msgsnd: 189, msgrcv: 188, accept4: 242, semtimedop: 192, futex: 98 },
 };
 
 export interface ThreadCall {

@@ -6,11 +6,14 @@
 // It is the one owner of those resources: close() kills the child, closes every fd and
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { CallThread, callThreadScript, takeThread } from './call-thread.js';
 import { ChildHandle } from './child-process.js';
-import { closeChildCopies, closeParentEnds, fdCalls, type ParentCalls, type PipeDescription, type Wires } from '../channels/channel-ends.js';
+import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
+import { fdCalls } from './fd-calls.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
@@ -49,9 +52,34 @@ function childArgs(options: LinkOptions<never>): string[] {
   return [
     ...['--turns', String(options.turns ?? 3), '--first-turn', String(options.firstTurn ?? 1), '--delay-ms', String(options.childDelayMs ?? 0)],
     ...channelEnds(options.wiring).childArgs,
-    ...(channelEnds(options.wiring).childCalls ? ['--channel', options.wiring] : []),
+    ...(channelEnds(options.wiring).processCalls ? ['--channel', options.wiring] : []),
     ...(options.childArgs ?? []),
   ];
+}
+
+/**
+ * The parent's calls, here to name them (and for wake-up bytes), and its call thread bound
+ * to the same: the channel's own calls where the parent holds no fds on it (a queue),
+ * read(2) and write(2) on its fds elsewhere (TCP's parent: on the connection it accepted).
+ */
+async function bindParentCalls(
+  processCalls: ChannelEnds['processCalls'],
+  wiring: Wiring,
+  wires: Wires,
+  script: string,
+  worker: Worker,
+): Promise<{ thread: CallThread; calls: ProcessCalls }> {
+  const own = processCalls !== null && wires.parentRead < 0;
+  const argv = [...wires.childArgs, ...(wires.parentArgs ?? [])];
+  let calls: ProcessCalls;
+  try {
+    calls = own ? await processCalls('parent', argv) : fdCalls(wires.parentRead, wires.parentWrite);
+  } catch (error) {
+    void worker.terminate();
+    throw error;
+  }
+  const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv, readFd: wires.parentRead, writeFd: wires.parentWrite });
+  return { thread, calls };
 }
 
 export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
@@ -67,7 +95,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
   private readonly end: ParentEnd;
-  private readonly calls: ParentCalls;
+  /** The parent's calls: how the screen names them, how /proc shows its read. Its call thread makes them. */
+  private readonly calls: ProcessCalls;
   private writeSeq: number;
   private closing: Promise<void> | null = null;
   private readonly untrack = trackLink(this);
@@ -81,17 +110,23 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     firstTurn: number,
     private readonly wires: Wires,
     private readonly libc: Libc,
+    calls: ProcessCalls,
+    thread: CallThread,
   ) {
     this.wiring = wiring;
     this.writeSeq = firstTurn - 1;
     this.pipes = wires.pipes;
     this.path = wires.named?.path ?? wires.mappedPath ?? null;
     this.childPid = child.pid;
-    this.calls = wires.calls ?? fdCalls(wires.parentRead, wires.parentWrite);
+    this.calls = calls;
     this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
     this.end = new ParentEnd(
-      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls: this.calls, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
-      (event) => this.emit(event),
+      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls, thread, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
+      (event) => {
+        // The child's calls published before this call of the parent's returned come first.
+        child.takeReports();
+        this.emit(event);
+      },
     );
     if (wires.named) process.once('exit', wires.named.remove);
     if (wires.remove) process.once('exit', wires.remove);
@@ -99,24 +134,77 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
       // What outlives processes goes with the child (a queue: the parent's msgrcv then returns EIDRM, as a pipe's read returns 0).
       this.removeObjects();
+      // Shared memory: with the child gone the parent's calls end (the set is gone, the gate closed), and its mapping goes once they have returned.
+      const release = this.wires.release;
+      if (release) {
+        this.end.closeGate();
+        void this.end.settled().then(release, () => {});
+      }
     });
   }
 
   /** Makes the channel's kernel objects, forks the child, and resolves once the child has reported its fds. */
   static async open(options: LinkOptions): Promise<PipeLink> {
     const wiring = options.wiring;
-    const libc = await loadLibc();
     const childScript = options.childScript ?? defaultChildScript();
-    const wires = await channelEnds(wiring).make({ childScript });
+    const threadScript = callThreadScript(childScript);
+    const libc = await loadLibc();
+    const ends = channelEnds(wiring);
+    // The parent's call thread starts now, while the channel is made and the child forked.
+    const worker = takeThread(threadScript);
+    let wires: Wires;
+    try {
+      wires = await ends.make();
+    } catch (error) {
+      void worker.terminate();
+      throw error;
+    }
     // Events can come before the link exists (the child's hello): they wait here for it.
     let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
     let child: ChildHandle;
+    let thread: CallThread;
+    let calls: ProcessCalls;
+    // A channel that joins after the fork (TCP: accept) binds the parent's calls once the join gave its fds.
+    const join = wires.join;
     try {
-      child = await ChildHandle.start(
+      const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
+      const started = ChildHandle.start(
         { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
+      const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
+      if (childOutcome.status === 'rejected') {
+        if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
+        if (join) void worker.terminate();
+        throw childOutcome.reason;
+      }
+      child = childOutcome.value;
+      if (threadOutcome.status === 'rejected') {
+        child.kill();
+        throw threadOutcome.reason;
+      }
+      if (threadOutcome.value) ({ thread, calls } = threadOutcome.value);
+      else {
+        closeChildCopies(wires);
+        // The thread waits unbound meanwhile: its death (it could not start) is heard here, not left unheard.
+        let threadDied: unknown = null;
+        worker.on('error', (error) => (threadDied ??= error));
+        try {
+          wires = await (join as NonNullable<Wires['join']>)({ pid: child.pid, exited: child.exited });
+        } catch (error) {
+          child.kill();
+          void worker.terminate();
+          throw error;
+        }
+        try {
+          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
+          ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
+        } catch (error) {
+          child.kill();
+          throw error;
+        }
+      }
     } catch (error) {
       closeParentEnds(wires);
       throw error;
@@ -124,7 +212,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       closeChildCopies(wires);
     }
     options.onForked?.();
-    link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc);
+    link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc, calls, thread);
     if (options.onEvent) link.subscribe(options.onEvent);
     const started = link.started(options.startTimeoutMs ?? 10_000);
     for (const event of early.splice(0)) link.fromChild(event);
@@ -166,15 +254,15 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.end.readPending;
   }
 
-  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue); null when it spins instead. */
-  get readInKernel(): ParentCalls['readInKernel'] {
+  /** The parent's read as /proc shows it while it waits (read on its fd, msgrcv on its queue). */
+  get readInKernel(): ProcessCalls['readInKernel'] {
     return this.calls.readInKernel;
   }
 
   /** A reader that stopped spinning for want of messages, in either process, spins again (shm-busy); nothing elsewhere. */
   resumeSpin(): void {
-    if (this.closing || !this.wires.resume) return;
-    this.wires.resume();
+    if (this.closing || this.calls.readInKernel !== null) return;
+    this.end.openGate();
     this.child.send({ type: 'resume' });
   }
 
@@ -183,10 +271,14 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     return this.closing ?? this.end.wakeRead();
   }
 
-  /** Writes one framed message with a blocking write(2); resolves with the bytes written or the errno code (EPIPE when no reader is left). */
-  async write(text: string): Promise<number | string> {
+  /**
+   * Writes one framed message with a blocking write(2); resolves with the bytes written or
+   * the errno code (EPIPE when no reader is left). With `thenRead` the parent's next read
+   * follows on its call thread at once (see ParentEnd.write).
+   */
+  async write(text: string, thenRead = false): Promise<number | string> {
     this.activity({ doing: 'writing', ...this.calls.write });
-    return this.end.write(encodeFrame('parent', ++this.writeSeq, text));
+    return this.end.write(encodeFrame('parent', ++this.writeSeq, text), thenRead);
   }
 
   /** Reports the parent's own activity (typing, sleeping...) in the same stream. */
@@ -208,6 +300,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       const failures = runEach([() => this.removeObjects(), () => this.child.kill(), () => this.end.close(), () => named && process.removeListener('exit', named.remove), () => named?.remove()]);
       this.closing = this.child.exited
         .then(() => this.end.finished())
+        // Only now: the parent's calls used what it lets go of (its mapping of shared memory).
+        .then(() => this.wires.release?.())
         .finally(this.untrack)
         .then(() => {
           if (failures.length > 0) throw failures[0];
@@ -217,17 +311,19 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   /**
-   * Named wiring only: every other process that has the FIFO open now (never the parent
-   * or the child), from /proc, with its rchar and wchar. A scan of /proc: call it at most
-   * once a second. Empty on other wirings and once the link is closed.
+   * Every other process that has the named pipe, or one of our anonymous pipes (through
+   * /proc/PID/fd), open now (never the parent or the child), from /proc, with its rchar
+   * and wchar; and what the kernel holds in each pipe now (an outside reader takes bytes
+   * without a call of ours). A scan of /proc: call it at most once a second. Empty on a
+   * channel without pipes and once the link is closed.
    */
   outsideHolders(): FifoHolder[] {
     const named = this.wires.named;
-    if (!named || this.closing) return [];
-    // An outside reader takes bytes without a call of ours: look at what the kernel holds too.
+    if (this.pipes.length === 0 || this.closing) return [];
     for (const pipe of this.pipes) this.touched.add(pipe.inode);
     this.lookAtQueued();
-    return findFifoHolders({ dev: named.dev, ino: named.inode }, [process.pid, this.childPid]);
+    const target = named ? { dev: named.dev, ino: named.inode } : { pipes: this.pipes.map((p) => p.inode) };
+    return findFifoHolders(target, [process.pid, this.childPid]);
   }
 
   /** Removes the named pipe's path and directory, and what outlives processes (a queue), now, synchronously (for a signal handler); close() does it too. */

@@ -1,23 +1,26 @@
 // The parent's end of the conversation and the calls it makes there: the channel's
 // blocking read and write (read(2)/write(2) on blocking file descriptions of its own, or
-// a queue's msgrcv/msgsnd: channel-ends.ts ParentCalls), made on a thread of libuv's
-// pool so that the UI thread only draws. While the parent waits, a thread of this
-// process sits in the call the screen names (the socketpair is made by the parent
-// through libc, blocking at both ends). One read(2) is made each time the parent asks to read (and
-// again only while a frame is incomplete): between reads the parent really does not
-// read, which matters on a shared pipe, where any read takes whatever bytes are there.
+// a queue's msgrcv/msgsnd: channel-ends.ts ProcessCalls), made on the parent's call
+// thread (call-thread.ts) so that the UI thread only draws. While the parent waits, that
+// thread sits in the call the screen names, and each call's times are the ones it saw.
+// One read is made each time the parent asks to read (and again only while a frame is
+// incomplete), or right after a write when the program reads next (write(..., thenRead)):
+// between reads the parent really does not read, which matters on a shared pipe, where
+// any read takes whatever bytes are there.
 //
 // A read in flight cannot be interrupted: bytes or end of file end it. So every way out
 // ends it the way its channel says (channels/*/ends.ts): the link kills the child and
 // this closes our write end (a pipe: no writer left, the read returns 0), or shuts the
 // socket down, or our own wake-up bytes end it (wakeRead; on a named pipe, where an
 // outside process may hold a write end, close() writes them until the read returns), or
-// the link removes the queue (IPC_RMID) and the read returns EIDRM.
-// process.exit() waits for a pool thread blocked in read(2): that is why.
+// the link removes the queue (IPC_RMID) and the read returns EIDRM, or the call thread's
+// gate is closed (a reader that spins, or waits there, returns).
+// process.exit() waits for a thread blocked in a call: that is why.
 import fs from 'node:fs';
-import type { CallResult, ParentCalls } from '../channels/channel-ends.js';
+import type { ProcessCalls } from '../channels/channel-ends.js';
+import type { CallThread, TimedCall, WriteThenRead } from './call-thread.js';
 import { nowUs, type WiredLinkEvent } from './events.js';
-import { FrameDecoder, MAX_MESSAGE_BYTES, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
+import { FrameDecoder, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
 
 /** How long close() waits for its wake-up bytes to end its read before it writes them again (an outside reader may take them). */
 const WAKE_RETRY_MS = 20;
@@ -33,8 +36,10 @@ export interface Ends {
   /** The fds read and written; the same fd on a socket, which is two-way; -1 where the channel has none. */
   readFd: number;
   writeFd: number;
-  /** The blocking read and write, and how the screen names them. */
-  calls: ParentCalls;
+  /** The read and the write as the screen names them; the write is made on this thread only for wake-up bytes (wakeRead). */
+  calls: ProcessCalls;
+  /** The thread that makes them. */
+  thread: CallThread;
   /** Ends a read(2) or write(2) in flight at once, before the fds are closed (a socket: shutdown); null where closing our write end does it. */
   shutdown: (() => void) | null;
   /** A non-blocking write end kept only to end our own read at close (named pipe); null elsewhere. */
@@ -46,14 +51,14 @@ export interface Ends {
 type Emit = (event: WiredLinkEvent | (() => WiredLinkEvent)) => void;
 
 export class ParentEnd {
-  private readonly readBuffer = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
   private readonly decoder = new FrameDecoder();
   private readonly received: Frame[] = [];
   /** The caller waiting for a frame, if any. */
   private wanted: { resolve: (frame: Frame | null) => void } | null = null;
   /** Settles when the read(2) in flight returns; null when none is. */
   private readInFlight: Promise<void> | null = null;
-  private writesInFlight = 0;
+  /** The write in flight on the call thread, if any. */
+  private writeInFlight: Promise<WriteThenRead> | null = null;
   private readEnded = false;
   private closed = false;
 
@@ -64,6 +69,7 @@ export class ParentEnd {
     private readonly emit: Emit,
   ) {
     for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
+    ends.thread.onNote((note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }));
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
@@ -106,25 +112,30 @@ export class ParentEnd {
     if (!inFlight || this.closed) return;
     if (!this.ends.shared) throw new Error('only a shared pipe lets the parent wake its own read');
     this.settle(null);
-    await this.write(WAKE_FRAME);
+    // From this thread: the call thread is in the read these bytes end.
+    const start = nowUs();
+    const result = this.ends.calls.writeFrom(WAKE_FRAME, 0);
+    this.emitCall('write', WAKE_FRAME.length, { result, start, end: nowUs() }, WAKE_FRAME);
     await inFlight;
   }
 
-  /** write(2) until the whole frame is in; resolves with the bytes written or the errno code (EPIPE when no reader is left). */
-  async write(frame: Buffer): Promise<number | string> {
+  /**
+   * write(2) until the whole frame is in; resolves with the bytes written or the errno
+   * code (EPIPE when no reader is left). With `thenRead`, the parent's next read starts on
+   * its call thread the moment the write returns, as the C parent's loop does.
+   */
+  async write(frame: Buffer, thenRead = false): Promise<number | string> {
     let off = 0;
     while (off < frame.length) {
       if (this.closed) return 'EBADF';
-      const start = nowUs();
-      this.writesInFlight++;
-      const result = await new Promise<CallResult>((resolve) => this.ends.calls.writeFrom(frame, off, frame.length - off, resolve));
-      this.writesInFlight--;
+      this.writeInFlight = this.ends.thread.write(frame, off, thenRead && !this.readInFlight);
+      const { write, read } = await this.writeInFlight;
+      this.writeInFlight = null;
+      if (read) this.track(read);
       this.closeIdleFds();
-      const at = nowUs();
-      const moved = typeof result === 'number' ? frame.subarray(off, off + result) : frame.subarray(0, 0);
-      this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'write', ...this.ends.calls.write, requested: frame.length - off, result, data: moved.toString('base64'), start, at }));
-      if (typeof result !== 'number') return result;
-      off += result;
+      this.emitCall('write', frame.length - off, write, frame.subarray(off));
+      if (typeof write.result !== 'number') return write.result;
+      off += write.result;
     }
     return off;
   }
@@ -138,17 +149,35 @@ export class ParentEnd {
     if (this.closed) return;
     this.closed = true;
     this.settle(null);
+    this.closeGate();
     this.ends.shutdown?.();
     this.closeIdleFds();
   }
 
-  /** After close(), once the child is gone: resolves when our read has returned. */
+  /** A call of ours that stopped on its own (a reader that spun too long) goes on. */
+  openGate(): void {
+    if (!this.closed) this.ends.thread.openGate();
+  }
+
+  /** On the way out, or with the child gone: a call at the gate, or looping without waiting in the kernel, returns, and one asked later finds the gate closed. */
+  closeGate(): void {
+    this.ends.thread.closeGate();
+  }
+
+  /** Resolves once the calls in flight now have returned. */
+  async settled(): Promise<void> {
+    await this.readInFlight;
+    await this.writeInFlight;
+  }
+
+  /** After close(), once the child is gone: resolves when our calls have returned, and gives the call thread back. */
   async finished(): Promise<void> {
     if (this.ends.wakeFd !== null) {
       await this.wakeUntilReturned(this.ends.wakeFd);
       fs.closeSync(this.ends.wakeFd);
     }
-    await this.readInFlight;
+    await this.settled();
+    await this.ends.thread.release();
   }
 
   /**
@@ -175,7 +204,7 @@ export class ParentEnd {
     if (!this.closed) return;
     const busy = new Set<number>();
     if (this.readInFlight) busy.add(this.ends.readFd);
-    if (this.writesInFlight > 0) busy.add(this.ends.writeFd);
+    if (this.writeInFlight) busy.add(this.ends.writeFd);
     for (const fd of [...this.open]) {
       if (busy.has(fd)) continue;
       this.open.delete(fd);
@@ -183,46 +212,51 @@ export class ParentEnd {
     }
   }
 
-  /** One read on a pool thread, which blocks in it until bytes or end of file (or EIDRM). */
+  /** One read on the call thread, which blocks in it until bytes or end of file (or EIDRM). */
   private startRead(): void {
-    const start = nowUs();
-    this.readInFlight = new Promise((done) => {
-      this.ends.calls.readInto(
-        this.readBuffer,
-        (result) => {
-          this.readInFlight = null;
-          this.onRead(result, this.readBuffer.subarray(0, typeof result === 'number' ? result : 0), start, nowUs());
-          done();
-        },
-        (note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }),
-      );
+    this.track(this.ends.thread.read());
+  }
+
+  /** A read in flight on the call thread (asked for, or chained after a write). */
+  private track(read: Promise<TimedCall>): void {
+    this.readInFlight = read.then((call) => {
+      this.readInFlight = null;
+      this.onRead(call);
     });
   }
 
-  /** One read(2) of ours returned, on its pool thread. */
-  private onRead(result: number | string, bytes: Buffer, start: number, at: number): void {
+  /** One read of ours returned, on the call thread. */
+  private onRead(call: TimedCall): void {
     if (this.closed) {
       this.closeIdleFds();
       return;
     }
-    const requested = this.readBuffer.length;
-    this.emit(() => ({ type: 'syscall', proc: 'parent', call: 'read', ...this.ends.calls.read, requested, result, data: bytes.toString('base64'), start, at }));
+    const { result } = call;
+    const buffer = this.ends.thread.readBuffer;
+    const bytes = Buffer.from(buffer.subarray(0, typeof result === 'number' ? result : 0));
+    this.emitCall('read', buffer.length, call, bytes);
     if (typeof result !== 'number' || result === 0) {
       this.readEnded = true;
       this.settle(null);
       return;
     }
     const { frames, errors } = this.decoder.push(bytes);
-    for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at });
+    for (const error of errors) this.emit({ type: 'frame-error', proc: 'parent', error: error.message, at: call.end });
     this.received.push(...frames.filter((frame) => !isWakeFrame(frame)));
     if (!this.wanted) return;
     const first = this.received.shift();
     if (first) {
-      this.emit({ type: 'message', proc: 'parent', frame: first, at });
+      this.emit({ type: 'message', proc: 'parent', frame: first, at: call.end });
       this.settle(first);
     } else {
       this.startRead();
     }
+  }
+
+  /** A call of the parent's, with the times the thread that made it saw, and the bytes it moved. */
+  private emitCall(call: 'read' | 'write', requested: number, { result, start, end }: TimedCall, data: Buffer): void {
+    const moved = typeof result === 'number' ? data.subarray(0, result) : data.subarray(0, 0);
+    this.emit(() => ({ type: 'syscall', proc: 'parent', call, ...this.ends.calls[call], requested, result, data: moved.toString('base64'), start, at: end }));
   }
 
   private settle(frame: Frame | null): void {

@@ -1,5 +1,6 @@
 // The parent of the textbook exercise, driven by the UI's keyboard:
 //   for each turn: read(fd, buf); print("from Child: " buf); line = keyboard(); write(fd, line)
+// (each call made on the parent's call thread, the next read chained to the write).
 // with an optional delay before each read (a knob that lets the child read first on a
 // shared pipe: the kernel still decides who gets the bytes, nothing is faked).
 import type { Frame } from './framing.js';
@@ -48,7 +49,8 @@ export class ParentProgram {
       this.link.activity({ doing: 'typing' });
       const line = await this.keyboard();
       if (line === null || this.stopped) return;
-      const result = await this.link.write(line);
+      // The C parent's loop reads right after it writes: the read starts on the call thread the moment the write returns (not after a delay, not after the last turn).
+      const result = await this.link.write(line, turn < this.turns && this.readDelayMs === 0);
       if (typeof result !== 'number') return;
     }
     if (!this.stopped) this.link.activity({ doing: 'done' });

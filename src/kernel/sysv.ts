@@ -2,12 +2,8 @@
 // semaphore programs make (msgget, msgsnd, msgrcv, msgctl; shmget, shmat, shmdt;
 // semget, semop, semctl), typed. Node has none of them;
 // libc.ts loads koffi once and binds these with its errno check (loadLibc().sysv).
-// The calls that can wait (msgsnd on a full queue, msgrcv on an empty one, semop) come in two
-// forms: a plain one that blocks the calling thread (the child's main thread, which
-// waits in msgrcv as the textbook's child does) and an async one that blocks a thread
-// of libuv's pool (the parent's, whose main thread draws the screen). A Buffer handed
-// to an async call is kept referenced until its callback runs: the kernel writes into
-// it from the pool thread, and a collected buffer corrupts the heap.
+// The calls that can wait (msgsnd on a full queue, msgrcv on an empty one) block the
+// calling thread, as in C: the child's main thread, the parent's call thread.
 //
 // Our objects are recognisable after a crash, when the kernel keeps no creator PID for
 // a queue: each key is TAG | slot | PID (see ourKey), made with IPC_CREAT|IPC_EXCL and
@@ -15,8 +11,6 @@
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
 import type { SysVKind } from './proc-sysvipc.js';
-
-type Koffi = typeof koffiModule;
 
 export const IPC_CREAT = 0o1000;
 export const IPC_EXCL = 0o2000;
@@ -59,12 +53,8 @@ export interface SysV extends SharedMemoryCalls {
   msgget(key: number, flags: number): number;
   /** msgsnd, blocking the calling thread while the queue is full (unless IPC_NOWAIT). */
   msgsnd(id: number, type: number, text: Uint8Array, flags: number): void;
-  /** msgsnd on a pool thread. */
-  msgsndAsync(id: number, type: number, text: Uint8Array, flags: number): Promise<void>;
   /** msgrcv, blocking the calling thread until a message of `type` comes (type 0: any). */
   msgrcv(id: number, type: number, maxBytes: number, flags: number): QueueMessage;
-  /** msgrcv on a pool thread; rejects with EIDRM when the queue is removed meanwhile. */
-  msgrcvAsync(id: number, type: number, maxBytes: number, flags: number): Promise<QueueMessage>;
   /** IPC_RMID: a queue or semaphore set goes now (whoever waits on it gets EIDRM); a segment once the last process detaches. */
   remove(kind: SysVKind, id: number): void;
 }
@@ -94,8 +84,6 @@ export interface SharedMemoryCalls {
   semget(key: number, count: number, flags: number): number;
   /** semop on the calling thread: blocks it while a P cannot go through. */
   semop(id: number, op: SemOp): void;
-  /** semop on a pool thread; rejects with EIDRM when the set is removed meanwhile. */
-  semopAsync(id: number, op: SemOp): Promise<void>;
   /** semctl(GETVAL): the semaphore's value now. */
   getval(id: number, num: number): number;
   /** semctl(SETVAL). */
@@ -106,9 +94,8 @@ export interface SharedMemoryCalls {
 const MTYPE_BYTES = 8;
 
 export type CheckResult = (call: string, result: number) => number;
-export type ErrnoError = (call: string, errno: number) => Error;
 
-export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, errnoError: ErrnoError): SysV {
+export function bindSysV(koffi: typeof koffiModule, lib: LibraryHandle, check: CheckResult): SysV {
   const msgget = lib.func('int msgget(int key, int msgflg)');
   const msgsnd = lib.func('int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)');
   const msgrcv = lib.func('intptr_t msgrcv(int msqid, void *msgp, size_t msgsz, intptr_t msgtyp, int msgflg)');
@@ -138,18 +125,6 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
     type: Number(buf.readBigInt64LE(0)),
     text: Buffer.from(buf.subarray(MTYPE_BYTES, MTYPE_BYTES + length)),
   });
-  /** Runs an async call; `keep` is referenced by the closure until the callback has run. */
-  const onPool = (call: string, start: (done: (error: unknown, result: unknown) => void) => void, keep: Buffer): Promise<number> =>
-    new Promise((resolve, reject) => {
-      start((error, result) => {
-        void keep.length;
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        const n = Number(result);
-        if (n === -1) return reject(errnoError(call, koffi.errno()));
-        resolve(n);
-      });
-    });
-
   /** struct sembuf { unsigned short sem_num; short sem_op; short sem_flg; } */
   const sembuf = (op: SemOp): Buffer => {
     const buf = Buffer.alloc(6);
@@ -164,7 +139,7 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
       const pointer: unknown = shmat(id, null, 0);
       const address = koffi.address(pointer);
       // shmat returns (void *) -1 on failure.
-      if (address === 0xffffffffffffffffn || address === 0n) throw errnoError('shmat', koffi.errno());
+      if (address === 0xffffffffffffffffn || address === 0n) check('shmat', -1);
       let attached = true;
       return {
         address,
@@ -179,26 +154,13 @@ export function bindSysV(koffi: Koffi, lib: LibraryHandle, check: CheckResult, e
     viewAt: (address, size) => koffi.view(pointerAt(address, address, 0), size),
     semget: (key, count, flags) => check('semget', semget(key, count, flags) as number),
     semop: (id, op) => void check('semop', semop(id, sembuf(op), 1) as number),
-    semopAsync: async (id, op) => {
-      const buf = sembuf(op);
-      await onPool('semop', (done) => semop.async(id, buf, 1, done), buf);
-    },
     getval: (id, num) => check('semctl(GETVAL)', semctl(id, num, GETVAL) as number),
     setval: (id, num, value) => void check('semctl(SETVAL)', semctl(id, num, SETVAL, 'int', value) as number),
     msgget: (key, flags) => check('msgget', msgget(key, flags) as number),
     msgsnd: (id, type, text, flags) => void check('msgsnd', msgsnd(id, packed(type, text), text.length, flags) as number),
-    msgsndAsync: async (id, type, text, flags) => {
-      const buf = packed(type, text);
-      await onPool('msgsnd', (done) => msgsnd.async(id, buf, text.length, flags, done), buf);
-    },
     msgrcv: (id, type, maxBytes, flags) => {
       const buf = Buffer.alloc(MTYPE_BYTES + maxBytes);
       const length = check('msgrcv', Number(msgrcv(id, buf, maxBytes, type, flags)));
-      return unpacked(buf, length);
-    },
-    msgrcvAsync: async (id, type, maxBytes, flags) => {
-      const buf = Buffer.alloc(MTYPE_BYTES + maxBytes);
-      const length = await onPool('msgrcv', (done) => msgrcv.async(id, buf, maxBytes, type, flags, done), buf);
       return unpacked(buf, length);
     },
     remove: (kind, id) => void check(`${kind}ctl(IPC_RMID)`, removers[kind](id)),

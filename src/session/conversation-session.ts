@@ -7,7 +7,7 @@
 // screen last showed: n presses of Ctrl+T in a burst leave the wiring n presses mean.
 // close() kills the child and ends the parent's blocked read before its first await,
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
-// hangs while a pool thread is blocked in read(2).
+// hangs while a thread (the parent's call thread) is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';

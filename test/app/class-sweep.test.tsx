@@ -4,7 +4,6 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.js';
-import { poolRoomForSweep } from '../../src/app/hooks/use-class-sweep.js';
 import type { SweepSettings } from '../../src/experiments/sweep.js';
 import { sweepPoint, type SweepPoint } from '../../src/experiments/sweep.js';
 import { messagesFor } from '../../src/i18n/index.js';
@@ -65,11 +64,5 @@ describe('the race window, measured from inside the chat', () => {
     await until('the sweep to start', () => runs.length === 1);
     app.stdin.write(ESC);
     await until('the sweep cancelled', () => runs[0]?.settings.signal?.aborted === true && !frame().includes('the race window, measured now'));
-  });
-});
-
-describe('room in the I/O thread pool for the in-chat sweep', () => {
-  it('needs two threads for the chat\'s link and two for the sweep\'s: libuv\'s default of 4 is enough, 2 or 3 is not', () => {
-    expect([undefined, '4', '8', '2', '3', 'x'].map((size) => poolRoomForSweep('one-pipe', size === undefined ? {} : { UV_THREADPOOL_SIZE: size }))).toEqual([true, true, true, false, false, false]);
   });
 });

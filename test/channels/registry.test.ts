@@ -19,7 +19,7 @@ import { ko } from '../../src/i18n/ko.js';
 import { Script, play } from '../app/events.js';
 
 const PARTS: readonly (keyof Channel)[] = ['name', 'ends', 'words', 'drawing', 'kernelView', 'notes', 'source', 'stepPoints'];
-const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'calls', 'poolThreads', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
+const END_PARTS: readonly (keyof ChannelEnds)[] = ['make', 'childArgs', 'processCalls', 'endsBlockedRead', 'shared', 'hazards', 'pipes', 'pipesOption', 'toggleTo', 'raceOn', 'openToOthers'];
 const WORD_PARTS: readonly (keyof ChannelWords)[] = ['name', 'reportName', 'help', 'sourceNote', 'deadlock'];
 
 /** A conversation on `channel` just opened, both processes' ends known. */
@@ -51,11 +51,7 @@ describe('the channel registry', () => {
         expect(channelWords('ko')[channel.name]).toBe(channel.words.ko);
       });
 
-      it('declares its calls, its pool threads and where its keys lead', () => {
-        for (const proc of ['parent', 'child'] as const) for (const call of ['read', 'write'] as const) expect(channel.ends.calls.some((c) => c.proc === proc && c.call === call), `${proc} ${call}`).toBe(true);
-        // A reader that spins does so on a thread of its own, not the pool's.
-        if (channel.ends.calls.some((c) => c.text?.includes('spin'))) expect(channel.ends.poolThreads).toBe(0);
-        else expect(channel.ends.poolThreads).toBeGreaterThan(0);
+      it('declares where its keys lead', () => {
         expect(WIRINGS).toContain(channel.ends.toggleTo);
         expect(CHANNEL_ENDS[channel.ends.raceOn].shared, 'the sweep runs on a channel where a message can be stolen').toBe(true);
         if (channel.ends.shared) expect(channel.ends.hazards.stolen).toBe(true);
@@ -82,12 +78,19 @@ describe('the channel registry', () => {
         }
       });
 
-      it("shows its own source program, with the ends its calls name, and a line for every step point", () => {
+      it("shows its own source program, with its own lines, each process's read and write marked, and a line for every step point", () => {
         expect(channel.source.file).toMatch(/\.c$/);
         const program = sourceProgram(en.ui, channel.name, 2000);
         const text = program.map((l) => l.text).join('\n');
-        for (const make of channel.source.make) expect(text).toContain(make);
-        for (const call of channel.ends.calls) expect(text).toContain(call.text ?? `${call.call}(${call.end}`);
+        const own = channel.source.program('en');
+        for (const line of [...own.decl, ...own.make]) expect(text).toContain(line);
+        for (const proc of ['parent', 'child'] as const) {
+          for (const spot of ['read', 'write'] as const) {
+            const marked = own[proc][spot].find((l) => typeof l !== 'string');
+            expect(marked, `${proc}'s ${spot} names the line it sits on`).toBeDefined();
+            expect(program.some((l) => l.proc === proc && l.spot === spot && typeof marked !== 'string' && l.text.trim() === marked?.text)).toBe(true);
+          }
+        }
         expect(channel.stepPoints.length).toBeGreaterThan(0);
         for (const point of channel.stepPoints) {
           expect(program.some((l) => l.spot === point.spot && l.proc === point.proc), `${point.proc} at ${point.spot}`).toBe(true);

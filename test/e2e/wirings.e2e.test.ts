@@ -34,13 +34,13 @@ describe('the four wirings in a terminal', () => {
     await chat.waitForText('typing at its keyboard');
     await chat.press('f2');
     await chat.waitForText('source: pipe3.c');
-    await waitForMark(chat, 'C▶', 'fgets(buf, BUF_SIZE, stdin);', 'the child marked on fgets');
+    await waitForMark(chat, 'C▶', 'fgets(line, LINE_BUF, stdin)', 'the child marked on fgets');
     const parentReading = await waitForMark(chat, 'P▶', 'read(fds1[0], buf, BUF_SIZE);', 'the parent marked on read(fds1[0])');
     expect(parentReading.join('\n')).toMatch(/P \d+ BLOCKED in read\(fd \d+\)/);
     // The child's line: the parent reads it and goes to its keyboard; the child blocks in read(fds2[0]).
     await say(chat, 'Who are you?');
     await waitForMark(chat, 'C▶', 'read(fds2[0], buf, BUF_SIZE);', 'the child marked on read(fds2[0])');
-    const lines = await waitForMark(chat, 'P▶', 'fgets(buf, BUF_SIZE, stdin);', 'the parent marked on fgets');
+    const lines = await waitForMark(chat, 'P▶', 'fgets(line, LINE_BUF, stdin)', 'the parent marked on fgets');
     expect(lines[0]).toMatch(/^╭─ Parent · PID .*╮╭─ source: pipe3\.c ─*╮╭─ Child · PID .*╮$/);
     expect(lines.find((l) => l.startsWith('╰'))).toMatch(/^╰─*╯╰─*╯╰─*╯$/);
     // Keys mode first: a loaded machine can deliver ESC and the next key in one read (Alt+c, not Esc then c).
@@ -74,6 +74,8 @@ describe('the four wirings in a terminal', () => {
     const fifo = await chat.waitFor(() => namedPipeOf(chat.pid), 'the named pipe on disk');
     const named = await chat.waitForText(fifo);
     expect(named).toContain('its directory is 0700');
+    // A row of its own, so that a terminal's selection takes it whole.
+    expect(named.split('\n').map((row) => row.trim())).toContain(`path ${fifo}`);
     const cat = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
     cats.push(cat);
     let taken = '';
@@ -105,8 +107,8 @@ describe('the four wirings in a terminal', () => {
     expect(list).toMatch(/▶ two pipes +--wiring two-pipes +\(now\)/);
     await chat.press('escape');
     await chat.waitForGone('channels (F3)');
-    // The list opens on the current channel; listed order: two pipes, one shared pipe, named pipe; socket; message queue, queue one type.
-    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [2, '[socket]', 'switched to socket'], [1, '[message queue]', 'switched to message queue']] as const) {
+    // The list opens on the current channel; listed order: two pipes, one shared pipe, named pipe; socket, TCP; message queue, queue one type.
+    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [2, '[socket]', 'switched to socket'], [1, '[TCP]', 'switched to TCP'], [1, '[message queue]', 'switched to message queue']] as const) {
       await chat.press('f3');
       await chat.waitForText('channels (F3)');
       await chat.press('down', downs);

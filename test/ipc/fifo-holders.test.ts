@@ -48,7 +48,7 @@ describe('outside holders of a named pipe', () => {
       costs.push(lastLookCost({ dev, ino }));
     }
     expect(found.map((h) => h.pid)).toEqual([ours.pid]);
-    expect(found[0]?.fds).toEqual([{ fd: expect.any(Number), access: 'read-write' }]);
+    expect(found[0]?.fds).toEqual([{ fd: expect.any(Number), access: 'read-write', inode: ino }]);
     expect(Math.max(...costs)).toBeLessThanOrEqual(LOOK_BUDGET);
     expect(costs.length).toBeGreaterThan(1);
   });

@@ -1,26 +1,12 @@
-import { buildSync } from 'esbuild';
 import { execa } from 'execa';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFixture } from '../support/fixtures.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 
-// Inside the project, so that koffi (external, as in scripts/build.mjs) resolves from node_modules.
-fs.mkdirSync('node_modules/.cache', { recursive: true });
-const dir = fs.mkdtempSync(path.resolve('node_modules/.cache/pc-fixture-'));
-const fixture = path.join(dir, 'hold-link.mjs');
-buildSync({
-  entryPoints: ['test/fixtures/hold-link.ts'],
-  outfile: fixture,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'error',
-  external: ['koffi'],
-  // Bundled CommonJS dependencies (execa's) call require(): give the ESM output one, as scripts/build.mjs does.
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { file: fixture, remove } = bundleFixture('hold-link');
+afterAll(remove);
 
 describe('when the parent dies', () => {
   it.each([

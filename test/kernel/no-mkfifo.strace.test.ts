@@ -17,7 +17,7 @@ describe('the anonymous pipes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-strace-'));
     const log = path.join(dir, 'trace');
     try {
-      execFileSync('strace', ['-f', '-e', 'trace=execve', '-o', log, process.execPath, 'dist/cli.js', 'race', '--wiring', wiring, '--trials', '3', '--json'], { stdio: 'ignore' });
+      execFileSync('strace', ['-f', '-s', '4096', '-e', 'trace=execve', '-o', log, process.execPath, 'dist/cli.js', 'race', '--wiring', wiring, '--trials', '3', '--json'], { stdio: 'ignore' });
       const lines = fs.readFileSync(log, 'utf8').split('\n');
       const started = lines.filter((l) => /execve\("/.test(l) && !/ = -1 /.test(l)).map((l) => /execve\("([^"]+)"/.exec(l)?.[1]);
       // The program itself, then its child (node dist/child.js): nothing else, mkfifo least of all.

@@ -42,19 +42,6 @@ describe('a message queue, for real', () => {
     const msgmax = Number(fs.readFileSync('/proc/sys/kernel/msgmax', 'utf8'));
     expect(() => queues.sysv().msgsnd(id, 1, Buffer.alloc(msgmax + 1), IPC_NOWAIT)).toThrow(/msgsnd: EINVAL/);
   });
-
-  it('an async msgrcv waits on a pool thread in msgrcv (syscall 70), gets the message sent later, and EIDRM once the queue is removed', async () => {
-    const id = newQueue();
-    const waiting = queues.sysv().msgrcvAsync(id, 2, 64, 0);
-    await expect.poll(() => poolThreadsIn('70 ').length, { timeout: 5000 }).toBe(1);
-    queues.sysv().msgsnd(id, 2, Buffer.from('I am your parent.'), 0);
-    expect((await waiting).text.toString()).toBe('I am your parent.');
-    const orphan = queues.sysv().msgrcvAsync(id, 2, 64, 0);
-    await expect.poll(() => poolThreadsIn('70 ').length, { timeout: 5000 }).toBe(1);
-    queues.sysv().remove('msg', id);
-    await expect(orphan).rejects.toThrow(/msgrcv: EIDRM/);
-    expect(queueState(id)).toBeNull();
-  });
 });
 
 describe('leftovers of a crashed run', () => {
@@ -71,14 +58,3 @@ describe('leftovers of a crashed run', () => {
     expect(leftoversIn({ msg: rows, shm: [], sem: [] }, 1000, alive)).toEqual([{ kind: 'msg', id: 10, key: ourKey(dead, 1), pid: dead }]);
   });
 });
-
-/** TIDs of this process whose /proc syscall line starts with `prefix` (syscall number then a space). */
-function poolThreadsIn(prefix: string): string[] {
-  return fs.readdirSync('/proc/self/task').filter((tid) => {
-    try {
-      return fs.readFileSync(`/proc/self/task/${tid}/syscall`, 'utf8').startsWith(prefix);
-    } catch {
-      return false;
-    }
-  });
-}

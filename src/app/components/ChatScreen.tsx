@@ -16,11 +16,14 @@ import { seg, type Line } from '../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
+import { pathLines } from '../views/path-line.js';
 import { statusLines } from '../views/status-lines.js';
 import { traceLines } from '../views/trace-lines.js';
 import type { Theme } from '../text/theme.js';
 import type { Ui } from '../views/phrases.js';
 import { bannerLines, type BannerContent } from '../views/banner-lines.js';
+import { keeperBox } from '../views/keeper-box.js';
+import type { KeeperState } from '../../ipc/keeper-link.js';
 
 export interface ChatScreenProps {
   t: Ui;
@@ -46,26 +49,33 @@ export interface ChatScreenProps {
   sourceOpen?: boolean;
   /** Named wiring: the outside processes that hold the FIFO open. */
   holders?: OutsideHolder[];
+  /** --keep: the keeper's box under the middle column; null without one. */
+  keeper?: KeeperState | null;
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS }: ChatScreenProps) {
+export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null }: ChatScreenProps) {
   const status = useMemo(
     () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch),
     [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch],
   );
   const bannerRows = useMemo(() => bannerLines(banner, cols), [banner, cols]);
+  const path = state.session?.path;
+  const pathRows = useMemo(() => pathLines(t, path, cols), [t, path, cols]);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = useMemo(
-    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: status.length, panels }), sourceOpen),
-    [cols, rows, bannerRows.length, status.length, panels, sourceOpen],
+    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: pathRows.length + status.length, panels }), sourceOpen),
+    [cols, rows, bannerRows.length, pathRows.length, status.length, panels, sourceOpen],
   );
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
-  const pipes = useMemo(
-    () => (sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, g.mainHeight, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, g.mainHeight, view.pipes, holders)),
-    [t, state, view.wiring, g, view.pipes, holders, sourceOpen],
-  );
+  const pipes = useMemo(() => {
+    // The keeper's box takes the column's foot, level with the panes' inputs; the drawing or source view the rest.
+    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.mainHeight - 12), sourceOpen) : [];
+    const height = g.mainHeight - box.length;
+    const column = sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, height, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, height, view.pipes, holders);
+    return [...column, ...box];
+  }, [t, state, view.wiring, g, view.pipes, holders, sourceOpen, keeper]);
   const panelRows = useMemo(
     () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels),
     [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels],
@@ -75,7 +85,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
   setCursorPosition(cursor);
 
-  const used = g.mainHeight + bannerRows.length + g.panelHeight + status.length;
+  const used = g.mainHeight + bannerRows.length + g.panelHeight + pathRows.length + status.length;
   const fillerRows = Math.max(0, g.height - used);
   const filler = useMemo((): Line[] => Array.from({ length: fillerRows }, () => [seg(' '.repeat(cols))]), [fillerRows, cols]);
   return (
@@ -94,6 +104,7 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
         </Box>
       )}
       <LinesView lines={filler} theme={theme} width={cols} />
+      {pathRows.length > 0 && <LinesView lines={pathRows} theme={theme} width={cols} />}
       <LinesView lines={status} theme={theme} width={cols} />
     </Box>
   );

@@ -49,6 +49,8 @@ export function plainKey(change: Partial<Key> = {}): Key {
   };
 }
 
+const ESCAPE: KeyPress = { text: '', key: plainKey({ escape: true, meta: true }) };
+
 /** CSI and SS3 final bytes and `~` numbers, as the keys they name. */
 const FINALS: Record<string, Partial<Key>> = { A: { upArrow: true }, B: { downArrow: true }, C: { rightArrow: true }, D: { leftArrow: true }, H: { home: true }, F: { end: true }, Z: { tab: true, shift: true } };
 const TILDES: Record<string, Partial<Key>> = { '1': { home: true }, '7': { home: true }, '4': { end: true }, '8': { end: true }, '3': { delete: true }, '5': { pageUp: true }, '6': { pageDown: true } };
@@ -57,9 +59,9 @@ const TILDES: Record<string, Partial<Key>> = { '1': { home: true }, '7': { home:
 function escapeKey(seq: string): KeyPress | null {
   const fn = F1_SEQUENCES.includes(seq) ? 1 : F2_SEQUENCES.includes(seq) ? 2 : F3_SEQUENCES.includes(seq) ? 3 : null;
   if (fn) return { text: '', key: plainKey(), fn };
-  if (seq === '\x1b') return { text: '', key: plainKey({ escape: true, meta: true }) };
+  if (seq === '\x1b') return ESCAPE;
   const csi = /^(?:\[|O)([\d;]*)([A-Z~])$/.exec(seq.slice(1));
-  if (!csi) return seq.length === 2 ? { text: seq.slice(1), key: plainKey({ meta: true }) } : null;
+  if (!csi) return null;
   const [number = '', modifier = '1'] = (csi[1] ?? '').split(';');
   const found = csi[2] === '~' ? TILDES[number] : FINALS[csi[2] ?? ''];
   if (!found) return null;
@@ -125,6 +127,10 @@ export class KeyReader {
       return text ? [{ text, key: plainKey(), paste: true }] : [];
     }
     if (event.startsWith('\x1b')) {
+      // Esc and the next key in one read (a fast hand, `tmux send-keys Escape x`, a slow
+      // machine): Esc, then that key, as if they had come apart. A sequence starts ESC [ or ESC O.
+      const rest = event.slice(1);
+      if (rest !== '' && !rest.startsWith('[') && !rest.startsWith('O')) return [ESCAPE, ...this.read(rest)];
       const key = escapeKey(event);
       return key ? [key] : [];
     }

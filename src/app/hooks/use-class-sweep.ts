@@ -5,7 +5,6 @@
 // in as a prop of App (the real sweep, or a test's), so this hook only holds the state.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Wiring } from '../../ipc/events.js';
-import { IO_THREADS_NEEDED, ioThreadPoolSize, poolThreadsFor } from '../../ipc/io-threads.js';
 import type { SweepPoint, SweepSettings } from '../../experiments/sweep.js';
 
 export type SweepRunner = (settings: SweepSettings) => Promise<SweepPoint[]>;
@@ -19,15 +18,10 @@ export type ClassSweep =
   | { status: 'done'; wiring: Wiring; points: SweepPoint[] }
   | { status: 'failed'; message: string };
 
-/** The sweep's link on `wiring` needs its own pool threads beside the chat's, whose read stays blocked meanwhile. */
-export function poolRoomForSweep(wiring: Wiring, env: NodeJS.ProcessEnv = process.env): boolean {
-  return ioThreadPoolSize(env) >= IO_THREADS_NEEDED + poolThreadsFor([wiring]);
-}
-
 /** Redraws at most this often while it runs: each trial takes about a millisecond. */
 const PROGRESS_EVERY_MS = 100;
 
-export function useClassSweep(run: SweepRunner | undefined, refused: string): { sweep: ClassSweep; start(wiring: Wiring): void; close(): void } {
+export function useClassSweep(run: SweepRunner | undefined): { sweep: ClassSweep; start(wiring: Wiring): void; close(): void } {
   const [sweep, setSweep] = useState<ClassSweep>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const close = useCallback(() => {
@@ -39,10 +33,6 @@ export function useClassSweep(run: SweepRunner | undefined, refused: string): { 
   const start = useCallback(
     (wiring: Wiring) => {
       if (!run || controller.current) return;
-      if (!poolRoomForSweep(wiring)) {
-        setSweep({ status: 'failed', message: refused });
-        return;
-      }
       const mine = new AbortController();
       controller.current = mine;
       let shownAt = 0;
@@ -66,7 +56,7 @@ export function useClassSweep(run: SweepRunner | undefined, refused: string): { 
         },
       );
     },
-    [run, refused],
+    [run],
   );
   return { sweep, start, close };
 }

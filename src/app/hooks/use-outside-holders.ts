@@ -1,8 +1,11 @@
-// Other processes can open a named pipe and the kernel tells nobody: only /proc knows.
-// While the named wiring is on, this looks once a second (never more: a scan of every
-// process costs a few ms) and keeps, for each outside holder, its rchar and wchar when it
-// was first seen, so a view can say how many bytes it has read or written since. On the
-// other wirings nothing runs. The state changes only when the holders or their counts do.
+// Other processes can open a named pipe, or an anonymous pipe through /proc/PID/fd, and
+// the kernel tells nobody: only /proc knows. While the named wiring is on, or while a
+// process of ours waits beside bytes of ours nobody of ours read (outside-takers.ts), this
+// looks once a second (never more: a scan of every process costs a few ms; in the second
+// case the first look a second later, after the reader's report has had time to come)
+// and keeps, for each outside holder, its rchar and wchar when it was first seen, so a
+// view can say how many bytes it has read or written since. Otherwise nothing runs. The
+// state changes only when the holders or their counts do.
 import { useEffect, useState } from 'react';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
 import type { OutsideHolder } from '../state/outside-takers.js';
@@ -14,7 +17,7 @@ const LOOK_EVERY_MS = 1000;
 export type HolderLook = () => FifoHolder[];
 
 /** The holders now; `seen` hears each change (the reducer marks what one of them took). */
-export function useOutsideHolders(active: boolean, sessionKey: string, look: HolderLook, seen: (holders: OutsideHolder[]) => void): OutsideHolder[] {
+export function useOutsideHolders(active: boolean, sessionKey: string, look: HolderLook, seen: (holders: OutsideHolder[]) => void, firstLookAtOnce = true): OutsideHolder[] {
   const [holders, setHolders] = useState<OutsideHolder[]>([]);
   useEffect(() => {
     setHolders([]);
@@ -34,9 +37,9 @@ export function useOutsideHolders(active: boolean, sessionKey: string, look: Hol
         seen(now);
       }
     };
-    scan();
+    if (firstLookAtOnce) scan();
     const timer = setInterval(scan, LOOK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [active, sessionKey, look, seen]);
+  }, [active, sessionKey, look, seen, firstLookAtOnce]);
   return holders;
 }

@@ -1,10 +1,12 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
-// /proc/sysvipc/{msg,shm,sem} with them, for a System V channel's lines, each process's
-// shared mappings from /proc/PID/maps, and what the parent's own mapping holds. Where there is no /proc (macOS and the other BSDs)
-// it does not try, and says so, so the panel can tell the user why it shows less.
+// /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
+// and a connection's, each process's shared mappings from /proc/PID/maps, and what the
+// parent's own mapping holds. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
+// the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
+import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
 import { readMappedDirty, readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
@@ -26,6 +28,8 @@ export interface ProcFdsSnapshot {
   shared?: Map<number, SharedLook>;
   /** Each process's dirty kB in its shared mappings of a pipe-chat file (/proc/PID/smaps), by the file's inode. */
   dirty?: { parent: Record<number, number>; child: Record<number, number> };
+  /** /proc/net/tcp at the same moment (a TCP connection's kernel view finds its lines there). */
+  netTcp?: TcpRow[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -43,6 +47,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       maps: { parent: parentPid === null ? [] : readSharedMaps(parentPid), child: childPid === null ? [] : readSharedMaps(childPid) },
       shared: lookAtOwnMappings(),
       dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
+      netTcp: readNetTcp(),
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

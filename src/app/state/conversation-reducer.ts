@@ -6,7 +6,7 @@ import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
 import type { ReadNote } from '../../channels/channel-ends.js';
 import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
-import { markTaken } from './outside-takers.js';
+import { markTaken, withOutsideWriteEnds } from './outside-takers.js';
 import { traceCall } from './trace.js';
 import { trimHistory } from './transcript.js';
 
@@ -32,6 +32,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         writes: [],
         reads: [],
         queued: {},
+        outsideWriteEnds: [],
         parentAwaitsChildLine: false,
         untagged: 0,
       };
@@ -99,7 +100,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
     case 'outside-holders':
-      return current(state, action.session) ? markTaken(state, action.holders) : state;
+      return current(state, action.session) ? markTaken(withOutsideWriteEnds(state, action.holders), action.holders) : state;
     case 'tick':
       return action.at > state.now ? { ...state, now: action.at } : state;
     case 'spin-cpu': {

@@ -1,5 +1,9 @@
 // Who is stuck for good: processes blocked in read() on an empty pipe that nobody who is
-// not stuck, or finished, will ever write to again.
+// not stuck, or finished, will ever write to again. Empty is what the kernel says
+// (FIONREAD), whoever took the bytes: an outside reader of a named pipe or of an anonymous
+// pipe opened through /proc leaves both processes waiting as surely as a steal does. An
+// outside process that holds a write end (/proc shows it) may still write: no one
+// waiting on that pipe is stuck.
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from './model.js';
 import { inodeOf, pipeViews, pipeWriters, type PipeView } from './pipes.js';
@@ -16,7 +20,8 @@ export interface Deadlock {
 /**
  * A process is stuck when it is blocked in read() on an empty pipe and nobody will
  * ever write to it: every process that holds a write end of that pipe is stuck too,
- * or has finished. A pipe with no write end left gives end of file, not a hang.
+ * or has finished, and no outside process holds one. A pipe with no write end left
+ * gives end of file, not a hang.
  */
 export function findDeadlock(state: ConversationState, views: PipeView[] = pipeViews(state)): Deadlock | null {
   const session = state.session;
@@ -45,7 +50,7 @@ export function findDeadlock(state: ConversationState, views: PipeView[] = pipeV
     for (const p of [...stuck]) {
       const inode = readingFrom(p) as number;
       const holders = pipeWriters(session, inode).filter((w) => !session[w].exit);
-      const someoneMayWrite = holders.some((w) => !stuck.has(w) && !isFinished(session[w]));
+      const someoneMayWrite = holders.some((w) => !stuck.has(w) && !isFinished(session[w])) || session.outsideWriteEnds.includes(inode);
       if (holders.length === 0 || someoneMayWrite) {
         stuck.delete(p);
         changed = true;

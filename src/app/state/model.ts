@@ -46,7 +46,7 @@ export interface ProcState {
 
 /** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
 export interface SpinState {
-  /** The thread that spins (the child's main thread, the parent's spin thread). */
+  /** The thread that spins (the child's main thread, the parent's call thread). */
   tid: number;
   /** It stopped spinning for want of messages, having burned this much CPU; null while it spins. */
   idleCpuMs: number | null;
@@ -90,6 +90,8 @@ export interface SessionState {
   reads: ReadCount[];
   /** What the kernel says each pipe holds unread (FIONREAD), by inode, as last looked at. */
   queued: Record<number, number>;
+  /** Pipes (by inode) an outside process holds a write end of, as /proc last showed: it may still write, so no one waiting on them is stuck for good. */
+  outsideWriteEnds: number[];
   /** The parent waits for the child's line before its read delay starts (see parent delay knob). */
   parentAwaitsChildLine: boolean;
   untagged: number;

@@ -1,34 +1,54 @@
-// Who took our bytes from a named pipe. The kernel does not say who read a pipe's
-// bytes; /proc/PID/io says how many bytes each process has read (rchar). When bytes of
-// ours are gone from the pipe unread by either of our processes and one outside reader's
-// rchar grew by at least that many since it was first seen, that reader took them; with
-// several such readers, any of them could have (an inference, said as one). The UI
-// brings the holders in on an action (a /proc look, at most once a second); the reducer
-// marks the messages one reader took, so every view names the taker.
-import { channelEnds } from '../../channels/ends-registry.js';
+// Who took our bytes from a pipe: the named pipe, or an anonymous pipe opened through
+// /proc/PID/fd (`cat /proc/CHILD/fd/3`). The kernel does not say who read a pipe's bytes.
+// Two things say it here. /proc/PID/io says how many bytes each process has read (rchar):
+// when bytes of ours are unread by either of our processes and one outside reader's rchar
+// grew by at least that many since it was first seen, that reader took them. And FIONREAD
+// says what a pipe still holds: when it holds fewer of our bytes than neither of our
+// processes read, they left the pipe through another read end, and when one outside
+// process alone holds a read end of that pipe, it took them (a reader seen only after it
+// read, as on an anonymous pipe, is found so). With several such readers, any of them
+// could have (an inference, said as one). The UI brings the holders in on an action (a
+// /proc look, at most once a second); the reducer marks the messages one reader took, so
+// every view names the taker, and keeps which pipes an outside process could still write.
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
 import type { ConversationState, SessionState } from './model.js';
+import { inodeOf, pipeViews, type PipeView } from './pipes.js';
 
 export interface OutsideHolder extends FifoHolder {
-  /** Bytes it read, and wrote, since the screen first saw it hold the FIFO (from /proc/PID/io). */
+  /** Bytes it read, and wrote, since the screen first saw it hold the pipe (from /proc/PID/io). */
   readSince: number;
   wroteSince: number;
 }
 
-/** Our bytes written and not read by either of our processes (on the one FIFO of a channel others can open). */
+/** Our bytes written and not read by either of our processes (on a channel of pipes). */
 function ourUnread(session: SessionState): number {
   const written = session.writes.reduce((sum, w) => sum + w.bytes.length, 0);
   return Math.max(0, written - session.reads.reduce((sum, r) => sum + r.count, 0));
 }
 
-/** The outside readers whose rchar grew by at least our unread bytes, and how many bytes those are. */
+/** Pipes (by inode) that hold fewer of our bytes than neither of our processes read, by FIONREAD: they left through another read end. */
+function pipesThatLostBytes(state: ConversationState): number[] {
+  const session = state.session;
+  if (!session) return [];
+  return pipeViews(state).flatMap((v) => {
+    const ours = session.writes.filter((w) => inodeOf(session[w.proc].fds, w.fd) === v.inode).reduce((sum, w) => sum + w.bytes.length, 0);
+    return v.queued !== null && v.queued < ours - v.read ? [v.inode] : [];
+  });
+}
+
+const reads = (h: OutsideHolder, inode?: number) => h.fds.some((f) => f.access !== 'write' && (inode === undefined || f.inode === inode));
+
+/** The outside readers that could have taken our unread bytes, and how many bytes those are. */
 export function outsideTakers(state: ConversationState, holders: OutsideHolder[]): { readers: OutsideHolder[]; bytes: number } | null {
   const session = state.session;
-  if (!session || !channelEnds(session.wiring).openToOthers) return null;
+  if (!session || session.pipes.length === 0) return null;
   const bytes = ourUnread(session);
   if (bytes === 0) return null;
-  const readers = holders.filter((h) => h.fds.some((f) => f.access !== 'write') && h.readSince >= bytes);
-  return readers.length > 0 ? { readers, bytes } : null;
+  const byRchar = holders.filter((h) => reads(h) && h.readSince >= bytes);
+  if (byRchar.length > 0) return { readers: byRchar, bytes };
+  const lost = pipesThatLostBytes(state);
+  const byPipe = holders.filter((h) => lost.some((inode) => reads(h, inode)));
+  return byPipe.length > 0 ? { readers: byPipe, bytes } : null;
 }
 
 /** The messages of the current session that one outside reader took, marked with its PID and command. */
@@ -39,4 +59,33 @@ export function markTaken(state: ConversationState, holders: OutsideHolder[]): C
   const taken = (m: ConversationState['messages'][number]) => m.session === id && m.writer !== null && m.reader === null && !m.takenBy;
   if (!state.messages.some(taken)) return state;
   return { ...state, messages: state.messages.map((m) => (taken(m) ? { ...m, takenBy: { pid: only.pid, command: only.command } } : m)) };
+}
+
+/**
+ * A process of ours waits in read() on a pipe that holds bytes of ours neither process
+ * read: for a moment on every turn (until the reader's report comes), and for good when
+ * an outside process took them. The UI then looks at /proc (at most once a second, the
+ * first time a second later) to tell the two apart.
+ */
+export function waitsBesideOurBytes(state: ConversationState, views: PipeView[] = pipeViews(state)): boolean {
+  const session = state.session;
+  if (!session || session.status !== 'open' || session.pipes.length === 0) return false;
+  return (['parent', 'child'] as const).some((p) => {
+    const a = session[p].activity;
+    if (session[p].exit || a?.doing !== 'reading') return false;
+    const inode = inodeOf(session[p].fds, a.fd);
+    const view = views.find((v) => v.inode === inode);
+    if (!view) return false;
+    const ours = session.writes.filter((w) => inodeOf(session[w.proc].fds, w.fd) === inode).reduce((sum, w) => sum + w.bytes.length, 0);
+    return ours > view.read;
+  });
+}
+
+/** The pipes an outside process holds a write end of, as this look at /proc shows. */
+export function withOutsideWriteEnds(state: ConversationState, holders: OutsideHolder[]): ConversationState {
+  const session = state.session;
+  if (!session) return state;
+  const inodes = [...new Set(holders.flatMap((h) => h.fds.filter((f) => f.access !== 'read').map((f) => f.inode)))].sort((a, b) => a - b);
+  if (inodes.join() === session.outsideWriteEnds.join()) return state;
+  return { ...state, session: { ...session, outsideWriteEnds: inodes } };
 }

@@ -42,6 +42,24 @@ export function transcriptOf(state: ConversationState, proc: Proc): TranscriptEn
   return entries;
 }
 
+/** Every moment either pane has an entry at, oldest first: the panes scroll back through these together. */
+export function moments(state: ConversationState): number[] {
+  const times = new Set([...transcriptOf(state, 'parent'), ...transcriptOf(state, 'child')].map((e) => e.at));
+  return [...times].sort((a, b) => a - b);
+}
+
+/**
+ * How many of `proc`'s newest entries are out of view when the panes are scrolled back
+ * `scrollBack` moments: those after the newest moment still shown, so that both panes
+ * always show the same moment at their foot.
+ */
+export function entriesAfter(state: ConversationState, proc: Proc, scrollBack: number): number {
+  if (scrollBack <= 0) return 0;
+  const all = moments(state);
+  const shownUntil = all[Math.max(0, all.length - 1 - scrollBack)] ?? -Infinity;
+  return transcriptOf(state, proc).filter((e) => e.at > shownUntil).length;
+}
+
 /**
  * Lets go of the oldest conversations (their messages, notes and dividers) while the
  * older ones kept hold more than `keep` messages; the current conversation is never

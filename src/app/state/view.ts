@@ -6,6 +6,7 @@ import type { Proc, Wiring } from '../../ipc/events.js';
 import { findDeadlock, type Deadlock } from './deadlock.js';
 import type { ConversationState } from './model.js';
 import { needsClock, phaseOf, type Phase } from './phase.js';
+import { waitsBesideOurBytes } from './outside-takers.js';
 import { pipeViews, type PipeView } from './pipes.js';
 import { typingProcs } from './turns.js';
 
@@ -17,6 +18,8 @@ export interface ConversationView {
   phase: Phase;
   typing: Proc[];
   clockRuns: boolean;
+  /** A process of ours waits in read() beside bytes of ours nobody of ours read: /proc can tell whether an outside process took them. */
+  waitsBesideOurBytes: boolean;
 }
 
 export function deriveView(state: ConversationState, requestedWiring: Wiring): ConversationView {
@@ -29,5 +32,6 @@ export function deriveView(state: ConversationState, requestedWiring: Wiring): C
     phase: phaseOf(state, deadlock),
     typing: typingProcs(state),
     clockRuns: needsClock(state, deadlock),
+    waitsBesideOurBytes: waitsBesideOurBytes(state, pipes),
   };
 }

@@ -37,7 +37,11 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     if (deadlock.blocked.length === 1 && blocked && finished) {
       return { kind: 'blocked-forever', title: b.blockedForeverTitle, text: b.blockedForever(t.procLower[blocked], t.procLower[finished]), keys: b.deadlockKeys, tone: 'warn' };
     }
-    return { kind: 'deadlock', title: b.deadlockTitle, text: t.channels[session.wiring].deadlock ?? b.deadlockBoth, keys: b.deadlockKeys, tone: 'danger' };
+    const why = t.channels[session.wiring].deadlock ?? (session.pipes.length > 1 ? b.deadlockPipes : b.deadlockBoth);
+    // Whoever took the bytes: a message an outside process took is said, as the pane marks it.
+    const taken = state.messages.find((m) => m.session === session.id && m.takenBy);
+    const text = taken?.takenBy ? `${why} ${b.deadlockTaken(tagOf(taken.writer, taken.seq), `${taken.takenBy.pid} ${sanitizeForDisplay(taken.takenBy.command)}`)}` : why;
+    return { kind: 'deadlock', title: b.deadlockTitle, text, keys: b.deadlockKeys, tone: 'danger' };
   }
   if (phase === 'child-died' && session.child.exit) {
     const pid = session.child.pid === null ? t.pidUnknown : String(session.child.pid);

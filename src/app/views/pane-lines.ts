@@ -6,7 +6,7 @@
 // more above and on the last when newer entries are below.
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
-import { KEPT_MESSAGES, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
+import { KEPT_MESSAGES, entriesAfter, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
 import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
@@ -196,9 +196,8 @@ export function paneLines(
   };
   // The marks take a row each, so no entry loses a line to them (too few rows: no marks).
   const marks = bodyRows > 3;
-  // Scrolled no further back than the oldest entry at the top: PgUp stops when it is in view.
-  let skipped = Math.max(0, Math.min(scrollBack, count - 1));
-  while (skipped > 0 && fill(bodyRows - 1, skipped - 1).taken === count - skipped + 1) skipped--;
+  // Scrolled back by moments shared with the other pane: both show the same moment at their foot.
+  const skipped = entriesAfter(state, proc, scrollBack);
   const space = bodyRows - (marks && skipped > 0 ? 1 : 0);
   const first = fill(space);
   const above = marks && first.taken < count - skipped;

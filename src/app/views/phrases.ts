@@ -39,7 +39,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'sleeping':
       return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
     case 'reading': {
-      if (p.spin) return spinWords(t, state, p, p.spin, callText('read', a));
+      if (p.spin) return spinWords(t, state, proc, p, p.spin, callText('read', a));
       // A wait that ends on its own counts seconds (the clock runs); an open-ended one
       // (the user's line, a deadlock) says since when, so nothing has to tick.
       const wall = wallTimeOf(state, p.since);
@@ -55,11 +55,14 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
   }
 }
 
+/** Where a stopped reader waits for the key: the parent's call thread at its gate (Atomics.wait), the child in a read of its keyboard. */
+const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };
+
 /** A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped for want of messages; what it lost or found torn. */
-function spinWords(t: Ui, state: ConversationState, p: ProcState, spin: SpinState, on: string): Line {
+function spinWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, spin: SpinState, on: string): Line {
   const cpu = (ms: number | null): string => (ms === null ? '…' : `${(ms / 1000).toFixed(1)} s`);
   const missed = spin.lost + spin.torn > 0 ? [seg(` · ${t.state.missed(spin.lost, spin.torn)}`, 'danger')] : [];
-  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs))}`, 'accent'), ...missed];
+  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs), PARKED_IN[proc])}`, 'accent'), ...missed];
   const share = spin.cpuShare === null ? '' : `${Math.round(spin.cpuShare * 100)}% · `;
   return [seg(`● ${t.state.spinning(on, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`)}`, 'warn'), ...missed];
 }

@@ -1,8 +1,8 @@
 // The source view: the textbook's program for the current wiring, each process's line
 // marked in its colour, and under it each process's PID and state in the program's
 // terms. Every line is cut to the exact width (text-width counts Hangul as 2 cells). On a
-// short screen the least important lines go first, never a marked one; then the view
-// keeps a window around the marks.
+// short screen the least important lines go first, never a marked one, and ⋮ stands
+// where they were; then the view keeps a window around the marks.
 import type { ConversationState } from '../state/model.js';
 import { sourceMarks, type MarkState, type SourceMark } from '../state/source-marks.js';
 import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
@@ -26,21 +26,50 @@ function markWords(t: Ui, state: MarkState): string {
   }
 }
 
-/** Which program lines to show in `rows`: drop the most droppable unmarked lines, then keep a window around the marks. */
-function shownLines(program: SourceLine[], marked: Set<number>, rows: number): number[] {
-  const shown = program.map((_, i) => i);
-  const dropOf = (i: number | undefined) => (i === undefined || marked.has(i) ? 0 : (program[i]?.drop ?? 0));
-  while (shown.length > rows) {
-    // The most droppable line, the last of equals (closing braces go before opening ones).
-    const worst = shown.reduce((best, i, at) => (dropOf(i) >= dropOf(shown[best]) ? at : best), 0);
-    if (dropOf(shown[worst]) === 0) break;
-    shown.splice(worst, 1);
+/** A row of the view: a line of the program, or ⋮ where lines are hidden. */
+type Row = { line: number } | { gap: true };
+
+/** The rows of `program` with the lines not `visible` folded, each run into one ⋮. */
+function folded(visible: boolean[]): Row[] {
+  const rows: Row[] = [];
+  visible.forEach((shown, line) => {
+    if (shown) rows.push({ line });
+    else if (!(rows.at(-1) && 'gap' in (rows.at(-1) as Row))) rows.push({ gap: true });
+  });
+  return rows;
+}
+
+/**
+ * Which rows to show in `rows`: the most droppable lines go first, a whole level at a time,
+ * each run of hidden lines shown as one ⋮ so that no line goes silently (a `for` never
+ * loses its brace unseen); never a marked line. If even that is too tall, a window around
+ * the marks, with ⋮ at a cut edge.
+ */
+function shownRows(program: SourceLine[], marked: Set<number>, rows: number): Row[] {
+  const visibleBelow = (level: number) => program.map((l, i) => marked.has(i) || l.drop < level);
+  const levels = [...new Set(program.map((l) => l.drop))].filter((d) => d > 0).sort((a, b) => b - a);
+  let visible = visibleBelow(Infinity);
+  for (const level of levels) {
+    if (folded(visible).length <= rows) break;
+    visible = visibleBelow(level);
   }
-  if (shown.length <= rows) return shown;
-  const marks = shown.map((i, at) => (marked.has(i) ? at : -1)).filter((at) => at >= 0);
+  if (folded(visible).length <= rows) {
+    // Rows to spare: hidden lines come back, the least droppable first, while all still fits.
+    const hidden = program.flatMap((l, i) => (visible[i] ? [] : [i])).sort((a, b) => (program[a]?.drop ?? 0) - (program[b]?.drop ?? 0));
+    for (const i of hidden) {
+      visible[i] = true;
+      if (folded(visible).length > rows) visible[i] = false;
+    }
+    return folded(visible);
+  }
+  const shown = folded(visible);
+  const marks = shown.flatMap((r, at) => ('line' in r && marked.has(r.line) ? [at] : []));
   const centre = marks.length > 0 ? Math.round(((marks[0] ?? 0) + (marks.at(-1) ?? 0)) / 2) : 0;
   const start = Math.max(0, Math.min(shown.length - rows, centre - Math.floor(rows / 2)));
-  return shown.slice(start, start + rows);
+  const window = shown.slice(start, start + rows);
+  if (rows >= 3 && start > 0) window[0] = { gap: true };
+  if (rows >= 3 && start + rows < shown.length) window[window.length - 1] = { gap: true };
+  return window;
 }
 
 export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, width: number, height: number): Line[] {
@@ -55,12 +84,24 @@ export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, wid
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));
-  // A narrow column loses the outer indent level before any code is cut (a comment may be).
-  const outdent = program.some((l) => widthOf(l.text.replace(/\s*\/\*.*\*\/$/, '')) > inner - 2) ? 2 : 0;
-  const body = shownLines(program, marked, rows).map((i): Line => {
+  // A narrow column loses outer indent levels (up to two) before a line a process sits on is cut; other code and comments may be.
+  const room = inner - 2;
+  const spots = program.filter((l) => l.spot !== undefined).map((l) => widthOf(l.text.replace(/\s*\/\*.*\*\/$/, '')));
+  const outdent = [0, 2, 4].find((o) => spots.every((w) => w - o <= room)) ?? 2;
+  const dedent = (text: string) => text.replace(new RegExp(`^ {0,${outdent}}`), '');
+  const rowsShown = shownRows(program, marked, rows);
+  const body = rowsShown.map((row, at): Line => {
+    if ('gap' in row) {
+      // At the indent of the line it stands for: the next shown line's (the last's at the end).
+      const isLine = (r: Row): r is { line: number } => 'line' in r;
+      const next = rowsShown.slice(at + 1).find(isLine) ?? rowsShown.slice(0, at).reverse().find(isLine);
+      const indent = /^ */.exec(dedent(next ? (program[next.line]?.text ?? '') : ''))?.[0] ?? '';
+      return fitLine([seg(`  ${indent}⋮`, 'dim')], inner);
+    }
+    const i = row.line;
     const here = marks.filter((m) => m.line === i);
     const gutter: Line = here.length === 0 ? [seg('  ')] : here.length === 2 ? [seg('P', 'parent'), seg('C', 'child')] : [seg(here[0]?.proc === 'parent' ? 'P▶' : 'C▶', here[0]?.proc)];
-    return fitLine([...gutter, seg((program[i]?.text ?? '').replace(new RegExp(`^ {0,${outdent}}`), ''), here.length > 0 ? (here[0]?.proc ?? 'plain') : 'dim')], inner);
+    return fitLine([...gutter, seg(dedent(program[i]?.text ?? ''), here.length > 0 ? (here[0]?.proc ?? 'plain') : 'dim')], inner);
   });
   while (body.length < rows) body.push([]);
   return framed([seg(t.chapter.source.title(channelOf(wiring).source.file), 'title')], [...body, ...footer], width, height);

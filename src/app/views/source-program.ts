@@ -1,10 +1,16 @@
-// The textbook's C program for a channel, written the way the textbook writes it: the
-// three-turn exercise (make the channel, fork, a loop of three), with the channel's own
-// declaration and calls (its source.c.ts), the ends each process reads and writes (its
-// ends.ts), its comment, and the sleep() when the child's delay is set. Each line that a
-// process can sit on names its spot, so the source view can mark where each process is;
-// `drop` says which lines give way first on a short screen. Comments follow --lang.
-import type { BlockingCall } from '../../channels/channel-ends.js';
+// The C program of a channel, whole: it compiles as printed (`cc -O2 -Wall -Werror`, every
+// result checked) and does what pipe-chat's processes do: the same sizes (a line of up to
+// 64 KiB, reads of 64 KiB + 64 bytes), the same bytes on the channel (the framed line
+// "C1:text\n"), the same text printed ("from Child: text"). The skeleton is here, once
+// for every channel: the includes, the helpers, main's buffers, an unbuffered stdin (both
+// processes read one terminal), fork(), and each process's loop of three turns as the
+// textbook writes it (keyboard, write, the sleep when the child's delay is set, read,
+// print). The channel's own lines (src/channels/*/source.c.ts) fill it in: its headers,
+// declarations, the calls that make it, each process's setup, write, read and finish.
+// Each line a process can sit on names its spot, so the source view can mark where each
+// process is; `drop` says which lines give way first on a short screen. `pipe-chat
+// source NAME` prints it. Comments follow --lang.
+import type { CodeLine } from '../../channels/channel.js';
 import { channelOf } from '../../channels/registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Ui } from './phrases.js';
@@ -21,58 +27,108 @@ export interface SourceLine {
   drop: number;
 }
 
-/** A process's call as the C program writes it: read/write on the end it names, or the channel's own call. */
-function callOf(calls: readonly BlockingCall[], proc: Proc, call: 'read' | 'write'): string {
-  const c = calls.find((x) => x.proc === proc && x.call === call);
-  return c?.text ?? `${call}(${c?.end ?? '?'}, buf, ${call === 'read' ? 'BUF_SIZE' : 'strlen(buf)'});`;
-}
+/** How soon each kind of line gives way on a short screen (the calls a process sits on never do). */
+const DROP = { preamble: 6, detail: 5, print: 4, loop: 3, setup: 2, branch: 1, call: 0 } as const;
 
 /** The textbook's sleep between the child's write and read: sleep(2) for whole seconds, else usleep. */
 function sleepCall(ms: number): string {
-  return ms % 1000 === 0 ? `sleep(${ms / 1000});` : `usleep(${ms * 1000});`;
+  return ms % 1000 === 0 ? `sleep(${ms / 1000});` : `usleep(${Math.round(ms * 1000)});`;
 }
+
+/** A C comment over several lines, each as wide as its words. */
+function comment(indent: string, lines: readonly string[]): string[] {
+  return lines.map((l, i) => `${indent}${i === 0 ? '/* ' : '   '}${l}${i === lines.length - 1 ? ' */' : ''}`);
+}
+
+const SKELETON_INCLUDES = ['<stdio.h>', '<stdlib.h>', '<string.h>', '<unistd.h>'];
 
 export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): SourceLine[] {
   const c = t.chapter.source.comments;
-  const { source, ends } = channelOf(wiring);
-  const calls = ends.calls;
+  const { source } = channelOf(wiring);
+  const p = source.program(t.chapter.lang);
   const note = t.channels[wiring].sourceNote;
-  const e = {
-    decl: source.decl,
-    make: source.make,
-    childWrite: callOf(calls, 'child', 'write'),
-    childRead: callOf(calls, 'child', 'read'),
-    parentRead: callOf(calls, 'parent', 'read'),
-    parentWrite: callOf(calls, 'parent', 'write'),
-  };
+  const buf = p.buffer;
   const line = (text: string, drop: number, proc?: Proc, spot?: Spot): SourceLine => ({ text, drop, ...(proc ? { proc } : {}), ...(spot ? { spot } : {}) });
-  return [
-    line('#include <unistd.h>', 6),
-    line('#define BUF_SIZE 30', 6),
-    line('int main(void) {', 4),
-    line(`  ${e.decl}`, 3),
-    line('  char buf[BUF_SIZE];', 5),
-    line('  pid_t pid; int i;', 5),
-    ...(note ? [line(`  /* ${note} */`, 4)] : []),
-    ...e.make.map((m) => line(`  ${m}`, 2)),
-    { text: '  pid = fork();', drop: 2, spot: 'fork' },
-    line(`  if (pid == 0) {  /* ${c.child} */`, 1),
-    line('    for (i = 0; i < 3; i++) {', 3),
-    line('      fgets(buf, BUF_SIZE, stdin);', 0, 'child', 'fgets'),
-    line(`      ${e.childWrite}`, 0, 'child', 'write'),
-    ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, 0, 'child', 'sleep')] : []),
-    line(`      ${e.childRead}`, 0, 'child', 'read'),
-    line('      printf("from Parent: %s", buf);', 4),
-    line('    }', 5),
-    line(`  } else {  /* ${c.parent} */`, 1),
-    line('    for (i = 0; i < 3; i++) {', 3),
-    line(`      ${e.parentRead}`, 0, 'parent', 'read'),
-    line('      printf("from Child: %s", buf);', 4),
-    line('      fgets(buf, BUF_SIZE, stdin);', 0, 'parent', 'fgets'),
-    line(`      ${e.parentWrite}`, 0, 'parent', 'write'),
-    line('    }', 5),
-    line('  }', 4),
-    { text: '  return 0;', drop: 2, spot: 'end' },
-    line('}', 4),
+  const at = (indent: string, drop: number, proc?: Proc) => (code: CodeLine) =>
+    typeof code === 'string' ? line(`${indent}${code}`, drop, proc) : line(`${indent}${code.text}`, DROP.call, proc, code.spot);
+  const loop = (proc: Proc, body: SourceLine[]): SourceLine[] => [
+    ...p[proc].setup.map(at('    ', DROP.detail)),
+    line('    for (i = 0; i < 3; i++) {', DROP.loop),
+    ...body,
+    line('    }', DROP.detail),
+    ...p[proc].finish.map(at('    ', DROP.detail)),
   ];
+  const keyboard = (proc: Proc, writer: 'C' | 'P'): SourceLine[] => [
+    line('      if (!fgets(line, LINE_BUF, stdin))', DROP.call, proc, 'fgets'),
+    line('        break;', DROP.detail),
+    line(`      len = frame(${buf}, '${writer}', i + 1, line);`, DROP.detail),
+    ...p[proc].write.map(at('      ', DROP.detail, proc)),
+  ];
+  const readAndPrint = (proc: Proc, from: string): SourceLine[] => [
+    ...p[proc].read.map(at('      ', DROP.detail, proc)),
+    line(`      if (n == 0) break;  /* ${c.eof} */`, DROP.detail),
+    line(`      ${buf}[n] = '\\0';`, DROP.detail),
+    line(`      printf("${from}: %s", text_of(${buf}));`, DROP.print),
+  ];
+  const preamble = (text: string) => line(text, DROP.preamble);
+  return [
+    ...(note ? [preamble(`/* ${source.file}: ${note} */`)] : [preamble(`/* ${source.file} */`)]),
+    ...[...SKELETON_INCLUDES, ...p.includes].map((h) => preamble(`#include ${h}`)),
+    preamble(''),
+    preamble(`/* ${c.sizes} */`),
+    preamble('#define LINE_BUF (64 * 1024 + 2)'),
+    preamble('#define BUF_SIZE (64 * 1024 + 64)'),
+    preamble(''),
+    preamble(`/* ${c.die} */`),
+    preamble('static void die(const char *call) {'),
+    preamble('  perror(call);'),
+    preamble('  exit(1);'),
+    preamble('}'),
+    preamble(''),
+    preamble(`/* ${c.frame} */`),
+    preamble('static int frame(char *buf, char writer, int turn, char *line) {'),
+    preamble("  line[strcspn(line, \"\\n\")] = '\\0';"),
+    preamble('  return snprintf(buf, BUF_SIZE, "%c%d:%s\\n", writer, turn, line);'),
+    preamble('}'),
+    preamble(''),
+    preamble(`/* ${c.textOf} */`),
+    preamble('static const char *text_of(const char *buf) {'),
+    preamble("  const char *colon = strchr(buf, ':');"),
+    preamble('  return colon ? colon + 1 : buf;'),
+    preamble('}'),
+    ...(p.globals.length > 0 ? [preamble(''), ...p.globals.map(preamble)] : []),
+    preamble(''),
+    line('int main(void) {', DROP.print),
+    ...p.decl.map((d) => line(`  ${d}`, DROP.detail)),
+    line(`  char line[LINE_BUF]${buf === 'buf' ? ', buf[BUF_SIZE + 1]' : ''};`, DROP.detail),
+    line('  ssize_t n;', DROP.detail),
+    line('  int len, i;', DROP.detail),
+    line('  pid_t pid;', DROP.detail),
+    line('', DROP.detail),
+    line(`  /* ${c.stdin} */`, DROP.detail),
+    line('  setvbuf(stdin, NULL, _IONBF, 0);', DROP.detail),
+    ...p.make.map((m) => line(`  ${m}`, DROP.setup)),
+    ...comment('  ', c.fork(p.childFinds)).map((text) => line(text, DROP.detail)),
+    { text: '  pid = fork();', drop: DROP.setup, spot: 'fork' },
+    line('  if (pid == -1)', DROP.detail),
+    line('    die("fork");', DROP.detail),
+    line(`  if (pid == 0) {  /* ${c.child} */`, DROP.branch),
+    ...loop('child', [
+      ...keyboard('child', 'C'),
+      ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, DROP.call, 'child', 'sleep')] : []),
+      ...readAndPrint('child', 'from Parent'),
+    ]),
+    line(`  } else {  /* ${c.parent} */`, DROP.branch),
+    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...keyboard('parent', 'P')]),
+    line('  }', DROP.print),
+    { text: '  return 0;', drop: DROP.setup, spot: 'end' },
+    line('}', DROP.print),
+  ];
+}
+
+/** The program as a file's lines (no last newline): what `pipe-chat source NAME` prints, and what a class compiles. */
+export function sourceText(t: Ui, wiring: Wiring, childDelayMs: number): string {
+  return sourceProgram(t, wiring, childDelayMs)
+    .map((l) => l.text)
+    .join('\n');
 }

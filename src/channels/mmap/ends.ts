@@ -3,15 +3,17 @@
 // cache is the file: `cat` of it shows the last message), and the same semaphores around
 // each copy. The writer calls msync(MS_SYNC) after each copy in, so the file on disk
 // holds the line as the textbook says it is written back. The child gets the file as
-// its fd 3 and maps it there. Every way out removes the semaphore set (a semop waiting
-// in it returns EIDRM), unmaps the parent's view and removes the file and its directory.
+// its fd 3 and maps it there; the parent's call thread views the parent's own mapping
+// (its address in the arguments). Every way out removes the semaphore set (a semop
+// waiting in it returns EIDRM) and the file and its directory; the parent unmaps its
+// view once its calls have returned.
 import fs from 'node:fs';
 import { loadLibc } from '../../kernel/libc.js';
 import { CHILD_FDS } from '../../ipc/child-protocol.js';
 import type { ChannelEnds } from '../channel-ends.js';
-import { boxOf, DOWN, SEGMENT_BYTES, UP } from '../shm/boxes.js';
-import { guardedCalls, waitingChildCalls, waitingParentCalls } from '../shm/ends.js';
-import { forgetMapping, noteMsync, rememberMapping } from '../shm/own-mapping.js';
+import { SEGMENT_BYTES } from '../shm/boxes.js';
+import { numberArg, ownAddress, parentAddressArgs, viewOwnMapping, waitingCalls } from '../shm/ends.js';
+import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { makeSemaphores, removeQuietly, sweepLeftovers } from '../shm/segment.js';
 import { makeMappedFile, removeMappedFile } from './mapped-file.js';
 
@@ -36,30 +38,29 @@ export const mmapEnds: ChannelEnds = {
       removeMappedFile(file.dir);
       throw new Error(`could not map a file: ${error instanceof Error ? error.message : String(error)}`);
     }
-    let isMapped = true;
-    rememberMapping(file.inode, { memory: mapped.memory, semid, sysv, msyncedAt: null });
-    const msync = (): void => {
-      mapped.msync();
-      noteMsync(file.inode);
-    };
+    let removed = false;
+    rememberMapping(file.inode, { memory: mapped.memory, semid, sysv });
     return {
       pipes: [],
       parentRead: -1,
       parentWrite: -1,
-      calls: waitingParentCalls(sysv, semid, mapped.memory, () => isMapped, msync),
       childStdio: [file.fd, 'ignore'],
       childArgs: ['--sem', String(semid), '--map-bytes', String(SEGMENT_BYTES)],
+      parentArgs: parentAddressArgs(mapped.address),
       remove: () => {
-        if (!isMapped) return;
-        isMapped = false;
+        if (removed) return;
+        removed = true;
         removeQuietly(sysv, 'sem', semid);
         forgetMapping(file.inode);
+        removeMappedFile(file.dir);
+      },
+      // The pages leave this process only once its calls, which use them, have returned.
+      release: () => {
         try {
           mapped.unmap();
         } catch {
           // unmapped already
         }
-        removeMappedFile(file.dir);
       },
       shutdown: null,
       wakeFd: null,
@@ -69,18 +70,17 @@ export const mmapEnds: ChannelEnds = {
   },
   group: 'sysv',
   childArgs: [],
-  childCalls: async (argv) => {
+  processCalls: async (proc, argv) => {
     const libc = await loadLibc();
-    const arg = (name: string): number => {
-      const n = Number(argv[argv.indexOf(name) + 1]);
-      if (!argv.includes(name) || !Number.isInteger(n) || n < 0) throw new Error(`the child needs ${name} N`);
-      return n;
-    };
-    const mapped = libc.mapShared(CHILD_FDS.read, arg('--map-bytes'));
-    return waitingChildCalls(libc.sysv, arg('--sem'), boxOf(mapped.memory, DOWN), boxOf(mapped.memory, UP), () => mapped.msync());
+    const semid = numberArg(argv, '--sem');
+    const bytes = numberArg(argv, '--map-bytes');
+    if (proc === 'parent') {
+      const address = ownAddress(argv);
+      return waitingCalls(proc, libc.sysv, semid, viewOwnMapping(libc.sysv, argv, bytes), () => libc.msyncAt(address, bytes));
+    }
+    const mapped = libc.mapShared(CHILD_FDS.read, bytes);
+    return waitingCalls(proc, libc.sysv, semid, mapped.memory, () => mapped.msync());
   },
-  calls: guardedCalls('map', ' msync(map, SIZE, MS_SYNC);'),
-  poolThreads: 2,
   endsBlockedRead: 'IPC_RMID (EIDRM)',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

@@ -1,15 +1,15 @@
 // What the kernel says of the mapped file: its path on one unbroken line (what a user
 // types into another terminal), the semaphore set's line of /proc/sysvipc/sem with each
 // value, the boxes' first bytes from the parent's own mapping, and for each process its
-// /proc/PID/maps line for the file with the dirty kB /proc/PID/smaps counts, and when
-// the parent last called msync: what is known, not a guess about the disk.
+// /proc/PID/maps line for the file with the dirty kB /proc/PID/smaps counts (each
+// msync shows in the trace, inside its process's write): what is known, not a guess
+// about the disk.
 import { framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
 import { pidOfOurKey } from '../../kernel/sysv.js';
 import type { Channel } from '../channel.js';
 import type { MmapWords } from '../shm/words.js';
 
 const hexKey = (key: number): string => `0x${(key >>> 0).toString(16).padStart(8, '0')}`;
-const timeOf = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
 
 export function mmapKernelView(words: (t: Parameters<Channel['kernelView']>[0]) => MmapWords): Channel['kernelView'] {
   return (t, state, snapshot, width, height) => {
@@ -33,9 +33,7 @@ export function mmapKernelView(words: (t: Parameters<Channel['kernelView']>[0]) 
         const line = mapOf(proc);
         const fileInode = Number(line?.split(/\s+/)[4] ?? NaN);
         const dirty = snapshot.dirty?.[proc]?.[fileInode];
-        // The parent's own msync is known here; the child's calls are in its trace.
-        const msync = proc === 'parent' ? ` · ${w.msynced(look?.msyncedAt ? timeOf(look.msyncedAt) : null)}` : '';
-        body.push(...wrapLine([seg(`${t.proc[proc]} ${pid ?? t.pidUnknown}: `, proc), seg(line ? `${w.dirty(dirty ?? 0)}${msync} · ${line.split(/\s+/).slice(0, 2).join(' ')}` : w.noMapping, line ? 'dim' : 'warn')], inner));
+        body.push(...wrapLine([seg(`${t.proc[proc]} ${pid ?? t.pidUnknown}: `, proc), seg(line ? `${w.dirty(dirty ?? 0)} · ${line.split(/\s+/).slice(0, 2).join(' ')}` : w.noMapping, line ? 'dim' : 'warn')], inner));
       }
     }
     return framed([seg(w.viewTitle, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);

@@ -15,7 +15,6 @@ export const namedEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: named.inode }],
       parentRead,
       parentWrite,
-      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd,
@@ -25,15 +24,8 @@ export const namedEnds: ChannelEnds = {
     };
   },
   group: 'pipes',
-  childCalls: null,
+  processCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fd' },
-    { proc: 'child', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'read', end: 'fd' },
-    { proc: 'parent', call: 'write', end: 'fd' },
-  ],
-  poolThreads: 2,
   endsBlockedRead: 'our own wake-up bytes',
   shared: true,
   // An outside `cat` can take a message so that neither process ever reads it (lost);

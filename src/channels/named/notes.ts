@@ -1,31 +1,19 @@
-// What the named pipe adds under its drawing, source and fds: the FIFO's path (in a directory only this
-// user can open), the outside processes that hold it open (PID, command, how), and, when
-// a message of ours is gone from the pipe unread by either of our processes, who took
-// it: one outside reader whose rchar grew by at least those bytes did; with several, the
-// ones that could have are named as an inference, not a fact.
+// What the named pipe adds under its drawing, source and fds: that its FIFO (whose path
+// has a row of its own, path-line.ts) is in a directory only this user can open, the
+// outside processes that hold it open (PID, command, how), and, when a message of ours is
+// gone from the pipe unread by either of our processes, who took it: one outside reader
+// whose rchar grew by at least those bytes did; with several, the ones that could have
+// are named as an inference, not a fact.
 import type { ConversationState } from '../../app/state/model.js';
 import { outsideTakers, type OutsideHolder } from '../../app/state/outside-takers.js';
 import { seg, type Line } from '../../app/text/styled-lines.js';
 import { sanitizeForDisplay } from '../../app/text/sanitize.js';
 import type { Ui } from '../../app/views/phrases.js';
 import type { Tone } from '../../app/text/theme.js';
-import { graphemes, widthOf, wrapToWidth } from '../../app/text/text-width.js';
+import { wrapToWidth } from '../../app/text/text-width.js';
 
 function accessWords(t: Ui, access: OutsideHolder['fds'][number]['access']): string {
   return access === 'read' ? t.fds.read : access === 'write' ? t.fds.write : t.fds.readWrite;
-}
-
-function chunks(text: string, width: number): string[] {
-  const out: string[] = [];
-  let row = '';
-  for (const g of graphemes(text)) {
-    if (widthOf(row + g) > width) {
-      out.push(row);
-      row = '';
-    }
-    row += g;
-  }
-  return [...out, row];
 }
 
 function takerWords(t: Ui, state: ConversationState, holders: OutsideHolder[]): string | null {
@@ -37,15 +25,11 @@ function takerWords(t: Ui, state: ConversationState, holders: OutsideHolder[]): 
 }
 
 export function namedLines(t: Ui, state: ConversationState, holders: OutsideHolder[], width: number): Line[] {
-  const path = state.session?.path;
-  if (!path) return [];
+  if (!state.session?.path) return [];
   const n = t.channels.named;
   const taker = takerWords(t, state, holders);
   const words = (text: string, tone: Tone): Line[] => wrapToWidth(text, width).map((l): Line => [seg(l, tone)]);
   return [
-    ...words(n.path, 'dim'),
-    // The path is what a user types into another terminal: cut into whole rows, never shortened.
-    ...chunks(sanitizeForDisplay(path), width).map((c): Line => [seg(c, 'accent')]),
     ...words(n.private, 'dim'),
     ...(holders.length === 0
       ? words(n.nobody, 'dim')

@@ -4,7 +4,6 @@ import type { ChannelWords, Lang } from '../channel-words.js';
 
 export interface NamedWords extends ChannelWords {
   title: string;
-  path: string;
   private: string;
   nobody: string;
   holder: (pid: number, command: string, access: string) => string;
@@ -24,7 +23,6 @@ export const namedWords: Record<Lang, NamedWords> = {
     deadlock: null,
     delivered: null,
     title: 'ONE named pipe',
-    path: 'path:',
     private: 'its directory is 0700: only you can open it',
     nobody: 'no other process holds it',
     holder: (pid: number, command: string, access: string) => `PID ${pid} ${command} (${access})`,
@@ -42,7 +40,6 @@ export const namedWords: Record<Lang, NamedWords> = {
     deadlock: null,
     delivered: null,
     title: '이름 있는 파이프 하나',
-    path: '경로:',
     private: '디렉터리는 0700: 나만 열 수 있음',
     nobody: '다른 프로세스는 열지 않음',
     holder: (pid: number, command: string, access: string) => `PID ${pid} ${command} (${access})`,

@@ -12,7 +12,6 @@ export const onePipeEnds: ChannelEnds = {
       pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }],
       parentRead,
       parentWrite,
-      calls: null,
       childStdio: [childRead, childWrite],
       shutdown: null,
       wakeFd: null,
@@ -22,15 +21,8 @@ export const onePipeEnds: ChannelEnds = {
     };
   },
   group: 'pipes',
-  childCalls: null,
+  processCalls: null,
   childArgs: [],
-  calls: [
-    { proc: 'child', call: 'write', end: 'fds[1]' },
-    { proc: 'child', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'read', end: 'fds[0]' },
-    { proc: 'parent', call: 'write', end: 'fds[1]' },
-  ],
-  poolThreads: 2,
   endsBlockedRead: 'closing our write end',
   shared: true,
   // Stolen: the child reads back its own line. Lost: the parent then waits for it for ever.

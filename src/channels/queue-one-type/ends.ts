@@ -4,10 +4,13 @@
 // (pipelined_send in ipc/msg.c), before the child can call msgrcv; a parent that reads
 // later lets the child read back its own message, as on one pipe.
 import type { ChannelEnds } from '../channel-ends.js';
-import { queueEnds } from '../queue/ends.js';
+import { queueEnds, type QueueTypes } from '../queue/ends.js';
+
+/** Type 1 both ways. */
+export const queueOneTypeTypes: QueueTypes = { childSends: 1, parentSends: 1 };
 
 export const queueOneTypeEnds: ChannelEnds = queueEnds(
-  { childSends: 1, parentSends: 1 },
+  queueOneTypeTypes,
   {
     shared: true,
     // Stolen: the child reads back its own message. Lost: the parent then waits for it for ever.

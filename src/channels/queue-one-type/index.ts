@@ -4,7 +4,7 @@ import { queueDrawing } from '../queue/drawing.js';
 import { queueKernelView } from '../queue/kernel-view.js';
 import { queueSource } from '../queue/source.c.js';
 import { queueOneTypeWords } from '../queue/words.js';
-import { queueOneTypeEnds } from './ends.js';
+import { queueOneTypeEnds, queueOneTypeTypes } from './ends.js';
 
 export const queueOneType: Channel = {
   name: 'queue-one-type',
@@ -13,6 +13,6 @@ export const queueOneType: Channel = {
   drawing: queueDrawing((t) => t.channels['queue-one-type'], true),
   kernelView: queueKernelView((t) => t.channels['queue-one-type']),
   notes: () => [],
-  source: queueSource,
+  source: queueSource(queueOneTypeTypes),
   stepPoints: EXERCISE_STEP_POINTS,
 };

@@ -2,17 +2,18 @@
 // directions, kept apart by the message's type. The parent makes it before the fork with
 // a key that names its PID (kernel/sysv.ts ourKey, IPC_CREAT|IPC_EXCL, 0600) so that a
 // later run can tell it from a crashed run's, and the child finds it by the id in its
-// arguments. Each process waits in msgrcv for its own type: the parent on a pool thread
-// (msgrcvAsync), the child on its main thread, as the C child does. A blocked msgrcv can
-// only be ended by a message or by removing the queue: every way out removes it
-// (IPC_RMID) and the read returns EIDRM. `queueEnds(types)` is shared by `queue` (child
+// arguments. Each process waits in msgrcv for its own type on the thread that makes the
+// call: the child's main thread, as the C child, and the parent's call thread. A blocked
+// msgrcv can only be ended by a message or by removing the queue: every way out removes
+// it (IPC_RMID) and the read returns EIDRM. `queueEnds(types)` is shared by `queue` (child
 // sends 1 and receives 2) and `queue-one-type` (both use type 1).
 import { loadLibc } from '../../kernel/libc.js';
 import { findLeftovers, removeLeftovers } from '../../kernel/leftovers.js';
 import { kernelLimit } from '../../kernel/proc-sysvipc.js';
 import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, type SysV } from '../../kernel/sysv.js';
 import { errnoCode } from '../../ipc/events.js';
-import type { CallResult, ChannelEnds, ChildCalls, ParentCalls } from '../channel-ends.js';
+import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
+import type { Proc } from '../../ipc/events.js';
 import type { Wiring } from '../names.js';
 
 /** The message types each process sends and receives. */
@@ -50,37 +51,21 @@ function makeQueue(sysv: SysV): number {
   }
 }
 
-function parentCalls(sysv: SysV, id: number, types: QueueTypes): ParentCalls {
-  const receives = types.childSends;
-  const sends = types.parentSends;
+/** What each process sends and receives: the child the types it is told, the parent the others. */
+function typesOf(proc: Proc, types: QueueTypes): { receives: number; sends: number } {
+  return proc === 'child' ? { receives: types.parentSends, sends: types.childSends } : { receives: types.childSends, sends: types.parentSends };
+}
+
+/** msgrcv and msgsnd on the queue whose id the arguments carry, blocking the calling thread. */
+async function processCalls(proc: Proc, argv: readonly string[], types: QueueTypes): Promise<ProcessCalls> {
+  const id = Number(argv[argv.indexOf('--queue') + 1]);
+  if (!argv.includes('--queue') || !Number.isInteger(id) || id < 0) throw new Error("the queue's calls need --queue ID");
+  const { sysv } = await loadLibc();
+  const { receives, sends } = typesOf(proc, types);
   return {
     read: { fd: -1, on: receiveCall(id, receives) },
     write: { fd: -1, on: sendCall(id, sends) },
     readInKernel: { call: 'msgrcv', arg: id },
-    readInto: (buffer, done) => {
-      sysv.msgrcvAsync(id, receives, buffer.length, 0).then(
-        (message) => done(message.text.copy(buffer)),
-        (error: unknown) => done(errnoCode(error)),
-      );
-    },
-    writeFrom: (buffer, offset, length, done) => {
-      sysv.msgsndAsync(id, sends, buffer.subarray(offset, offset + length), 0).then(
-        () => done(length),
-        (error: unknown) => done(sendError(error, length)),
-      );
-    },
-  };
-}
-
-async function childCalls(argv: readonly string[], types: QueueTypes): Promise<ChildCalls> {
-  const id = Number(argv[argv.indexOf('--queue') + 1]);
-  if (!argv.includes('--queue') || !Number.isInteger(id) || id < 0) throw new Error('the child needs --queue ID');
-  const { sysv } = await loadLibc();
-  const receives = types.parentSends;
-  const sends = types.childSends;
-  return {
-    read: { fd: -1, on: receiveCall(id, receives) },
-    write: { fd: -1, on: sendCall(id, sends) },
     readInto: (buffer): CallResult => {
       try {
         return sysv.msgrcv(id, receives, buffer.length, 0).text.copy(buffer);
@@ -100,7 +85,7 @@ async function childCalls(argv: readonly string[], types: QueueTypes): Promise<C
   };
 }
 
-export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'childCalls' | 'calls' | 'poolThreads' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
+export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'make' | 'childArgs' | 'processCalls' | 'endsBlockedRead' | 'pipes' | 'pipesOption' | 'openToOthers'> & { toggleTo: Wiring }): ChannelEnds {
   return {
     async make() {
       const { sysv } = await loadLibc();
@@ -117,7 +102,6 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
         pipes: [],
         parentRead: -1,
         parentWrite: -1,
-        calls: parentCalls(sysv, id, types),
         childStdio: ['ignore', 'ignore'],
         childArgs: ['--queue', String(id)],
         remove: () => {
@@ -136,14 +120,7 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
     },
     group: 'sysv',
     childArgs: [],
-    childCalls: (argv) => childCalls(argv, types),
-    calls: [
-      { proc: 'child', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.childSends} */` },
-      { proc: 'child', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.parentSends}, 0);` },
-      { proc: 'parent', call: 'read', end: 'msqid', text: `msgrcv(msqid, &msg, BUF_SIZE, ${types.childSends}, 0);` },
-      { proc: 'parent', call: 'write', end: 'msqid', text: `msgsnd(msqid, &msg, len, 0);  /* type ${types.parentSends} */` },
-    ],
-    poolThreads: 2,
+    processCalls: (proc, argv) => processCalls(proc, argv, types),
     endsBlockedRead: 'IPC_RMID (EIDRM)',
     pipes: 0,
     pipesOption: null,

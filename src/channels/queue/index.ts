@@ -1,7 +1,7 @@
 // A message queue, a type per direction, whole (see ../channel.ts for the parts).
 import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
 import { queueDrawing } from './drawing.js';
-import { queueChannelEnds } from './ends.js';
+import { queueChannelEnds, queueTypes } from './ends.js';
 import { queueKernelView } from './kernel-view.js';
 import { queueSource } from './source.c.js';
 import { queueWords } from './words.js';
@@ -13,6 +13,6 @@ export const queue: Channel = {
   drawing: queueDrawing((t) => t.channels.queue, false),
   kernelView: queueKernelView((t) => t.channels.queue),
   notes: () => [],
-  source: queueSource,
+  source: queueSource(queueTypes),
   stepPoints: EXERCISE_STEP_POINTS,
 };

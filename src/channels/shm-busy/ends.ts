@@ -1,25 +1,26 @@
 // Shared memory without waiting: the segment and boxes of `shm` (../shm), no semaphores.
 // A writer copies its line into its box and moves on; nothing makes it wait for the
 // reader, so a line the reader has not yet seen is overwritten: LOST. A reader checks the
-// box's sequence number again and again (spin.ts), on a thread that does nothing else:
-// the child's main thread, and the parent's spin thread (a Worker, never the UI thread,
-// spin-thread.ts). Neither waits in the kernel: /proc shows it running, a whole core's
-// worth, and the screen says BUSY WAITING with that CPU. After SPIN_LIMIT_MS without a
-// message a reader stops spinning and says so; a key in the UI makes both spin again.
-// The parent's reader is ended on the way out by its stop flag, and the parent detaches
-// once that thread has gone; the child marked the segment IPC_RMID once both attached.
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+// box's sequence number again and again (spin.ts) on the thread that makes its calls:
+// the child's main thread, and the parent's call thread (never the UI thread), which
+// views the parent's own attachment. Neither waits in the kernel: /proc shows it
+// running, a whole core's worth, and the screen says BUSY WAITING with that CPU. After
+// SPIN_LIMIT_MS without a message a reader stops spinning, says so, and waits at its
+// gate (the parent's: a futex; the child's: its keyboard) until a key in the UI opens
+// it. The parent's reader is ended on the way out by its closed gate, and the parent
+// detaches once its calls have returned; the child marked the segment IPC_RMID once both
+// attached.
 import { loadLibc } from '../../kernel/libc.js';
-import { threadCpuMs } from '../../kernel/thread-cpu.js';
-import type { CallResult, ChannelEnds, ChildCalls, ChildSide, ParentCalls, ReadNote } from '../channel-ends.js';
-import { BOX_CAPACITY, boxOf, DOWN, put, SEGMENT_BYTES, UP, type Box } from '../shm/boxes.js';
+import { ownTid, threadCpuMs } from '../../kernel/thread-cpu.js';
+import type { Proc } from '../../ipc/events.js';
+import type { CallResult, ChannelEnds, Gate, ProcessCalls } from '../channel-ends.js';
+import { boxOf, put, SEGMENT_BYTES } from '../shm/boxes.js';
+import { boxesOf, numberArg, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { attachInChild, makeSegment, removeQuietly, segmentArgs } from '../shm/segment.js';
 import { SPIN_LIMIT_MS, spinForMessage, type SpinState } from './spin.js';
-import { ASKED, CONTROL_WORDS, RESUMES, STOP, type SpinReply, type SpinThreadData } from './spin-thread.js';
 
-/** How long a reader spins with no message before it stops: SPIN_LIMIT_MS, or less where a test says so. */
+/** How long a reader spins with no message before it stops: SPIN_LIMIT_MS, or less where a test says so (read by the parent, told to both readers). */
 function spinLimitMs(): number {
   const ms = Number(process.env.PIPE_CHAT_SPIN_LIMIT_MS);
   return Number.isInteger(ms) && ms > 0 ? ms : SPIN_LIMIT_MS;
@@ -33,125 +34,79 @@ export function storeSite(box: number): string {
   return `strcpy(box ${box}), no wait`;
 }
 
-/** The child's reader on its main thread, and its writer, which never waits. */
-function busyChildCalls(read: Box, write: Box, child: ChildSide): ChildCalls {
+/** The gate of a caller that gave none: it never opens, and never closes. */
+const NO_GATE: Gate = { wait: () => false, closed: () => false };
+
+/** A process's reader, spinning on the thread that calls it, and its writer, which never waits. */
+function busyCalls(proc: Proc, memory: ArrayBuffer, gate: Gate, limitMs: number): ProcessCalls {
+  const { reads, writes } = boxesOf(proc);
+  const readBox = boxOf(memory, reads);
+  const writeBox = boxOf(memory, writes);
   const state: SpinState = { lastSeq: 0 };
   return {
-    read: { fd: -1, on: spinSite(DOWN) },
-    write: { fd: -1, on: storeSite(UP) },
-    readInto: (buffer, note?: (note: ReadNote) => void): CallResult => {
-      note?.({ kind: 'spinning', tid: process.pid });
+    read: { fd: -1, on: spinSite(reads) },
+    write: { fd: -1, on: storeSite(writes) },
+    readInKernel: null,
+    readInto: (buffer, note): CallResult => {
+      // A closed gate: the way out has begun, and the pages may be about to go.
+      if (gate.closed()) return 'ECANCELED';
+      const tid = ownTid() ?? process.pid;
+      note?.({ kind: 'spinning', tid });
       for (;;) {
-        const outcome = spinForMessage(read, buffer, state, () => false, spinLimitMs());
+        const outcome = spinForMessage(readBox, buffer, state, gate.closed, limitMs);
         if (outcome.torn > 0 || (outcome.kind === 'message' && outcome.lost > 0)) note?.({ kind: 'missed', lost: outcome.kind === 'message' ? outcome.lost : 0, torn: outcome.torn });
         if (outcome.kind === 'message') return outcome.length;
-        note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, process.pid) ?? 0 });
-        // Parked in a blocking read of its keyboard until the parent says a key was pressed.
-        if (!child.waitForResume()) return 'ECANCELED';
-        note?.({ kind: 'spinning', tid: process.pid });
+        if (outcome.kind === 'stopped') return 'ECANCELED';
+        note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, tid) ?? 0 });
+        // Parked at the gate until a key in the UI opens it (the parent's: a futex, no CPU).
+        if (!gate.wait()) return 'ECANCELED';
+        note?.({ kind: 'spinning', tid });
       }
     },
-    writeFrom: (buffer, offset): CallResult => put(write, buffer.subarray(offset)),
+    writeFrom: (buffer, offset): CallResult => (gate.closed() ? 'ECANCELED' : put(writeBox, buffer.subarray(offset))),
   };
 }
 
 export const shmBusyEnds: ChannelEnds = {
-  async make({ childScript }) {
+  async make() {
     const { sysv } = await loadLibc();
     const segment = makeSegment(sysv, false);
     const { shmid, attached } = segment;
-    const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-    const transfer = new SharedArrayBuffer(BOX_CAPACITY);
-    const data: SpinThreadData = { address: attached.address, bytes: SEGMENT_BYTES, control: control.buffer as SharedArrayBuffer, transfer, limitMs: spinLimitMs() };
-    let worker: Worker;
-    try {
-      worker = new Worker(path.join(path.dirname(childScript), 'spin-thread.js'), { workerData: data });
-    } catch (error) {
-      removeQuietly(sysv, 'shm', shmid);
-      attached.detach();
-      throw error;
-    }
-    worker.unref();
-    rememberMapping(shmid, { memory: attached.memory, semid: null, sysv });
-    const down = boxOf(attached.memory, DOWN);
-    let pending: { buffer: Buffer; done: (result: CallResult) => void; note?: (note: ReadNote) => void } | null = null;
     let removed = false;
-    const endPending = (result: CallResult): void => {
-      const p = pending;
-      pending = null;
-      p?.done(result);
-    };
-    worker.on('message', (reply: SpinReply) => {
-      if (reply.type === 'note') return pending?.note?.(reply.note);
-      const p = pending;
-      pending = null;
-      if (!p) return;
-      const n = Math.min(reply.length, p.buffer.length);
-      p.buffer.set(new Uint8Array(transfer, 0, n));
-      p.done(n);
-    });
-    worker.on('error', () => endPending('EIO'));
-    // The pages leave this process only once the thread that reads them has gone.
-    worker.on('exit', () => {
-      endPending('ECANCELED');
-      forgetMapping(shmid);
-      try {
-        attached.detach();
-      } catch {
-        // detached already
-      }
-    });
-    const calls: ParentCalls = {
-      read: { fd: -1, on: spinSite(UP) },
-      write: { fd: -1, on: storeSite(DOWN) },
-      readInKernel: null,
-      readInto: (buffer, done, note) => {
-        if (removed) return done('ECANCELED');
-        pending = { buffer, done, ...(note ? { note } : {}) };
-        Atomics.add(control, ASKED, 1);
-        Atomics.notify(control, ASKED);
-      },
-      writeFrom: (buffer, offset, length, done) => done(removed ? 'ECANCELED' : put(down, buffer.subarray(offset, offset + length))),
-    };
+    rememberMapping(shmid, { memory: attached.memory, semid: null, sysv });
     return {
       pipes: [],
       parentRead: -1,
       parentWrite: -1,
-      calls,
       childStdio: ['ignore', 'ignore'],
-      childArgs: segmentArgs(segment),
+      childArgs: [...segmentArgs(segment), '--spin-limit-ms', String(spinLimitMs())],
+      parentArgs: parentAddressArgs(attached.address),
       remove: () => {
         if (removed) return;
         removed = true;
         removeQuietly(sysv, 'shm', shmid);
-        Atomics.store(control, STOP, 1);
-        Atomics.notify(control, ASKED);
-        Atomics.notify(control, RESUMES);
+        forgetMapping(shmid);
+      },
+      // The pages leave this process only once its reader, which spins on them, has returned.
+      release: () => {
+        try {
+          attached.detach();
+        } catch {
+          // detached already
+        }
       },
       shutdown: null,
-      resume: () => {
-        Atomics.add(control, RESUMES, 1);
-        Atomics.notify(control, RESUMES);
-      },
       wakeFd: null,
       named: null,
     };
   },
   group: 'sysv',
   childArgs: [],
-  childCalls: async (argv, child) => {
+  processCalls: async (proc, argv, gate = NO_GATE) => {
     const { sysv } = await loadLibc();
-    const { attached } = attachInChild(sysv, argv);
-    return busyChildCalls(boxOf(attached.memory, DOWN), boxOf(attached.memory, UP), child);
+    const memory = proc === 'parent' ? viewOwnMapping(sysv, argv, SEGMENT_BYTES) : attachInChild(sysv, argv).attached.memory;
+    return busyCalls(proc, memory, gate, numberArg(argv, '--spin-limit-ms'));
   },
-  calls: [
-    { proc: 'child', call: 'write', end: 'shmaddr', text: 'box[0].seq++; strcpy(box[0].text, line); box[0].seq++;' },
-    { proc: 'child', call: 'read', end: 'shmaddr', text: 'while (box[1].seq == seen) ;  /* spin */' },
-    { proc: 'parent', call: 'read', end: 'shmaddr', text: 'while (box[0].seq == seen) ;  /* spin */' },
-    { proc: 'parent', call: 'write', end: 'shmaddr', text: 'box[1].seq++; strcpy(box[1].text, line); box[1].seq++;' },
-  ],
-  // The spin thread is the parent's own Worker, not one of the pool's.
-  poolThreads: 0,
   endsBlockedRead: 'a stop flag it checks',
   shared: false,
   hazards: { stolen: false, lost: true, torn: true },

@@ -1,10 +1,10 @@
 // The reader without waiting: it checks its box's sequence number again and again until
-// a new message is there, on a thread that does nothing else (the child's main thread,
-// the parent's spin thread). What it finds is counted, never guessed: a number that
+// a new message is there, on the thread that makes its calls (the child's main thread,
+// the parent's call thread). What it finds is counted, never guessed: a number that
 // jumped by more than one message means LOST messages (overwritten before it looked); a
 // number that changed while it copied means a TORN copy (the seqlock of boxes.ts), which
 // it counts and copies again. After SPIN_LIMIT_MS with no message it stops spinning and
-// says so; the caller parks it until a key says to go on.
+// says so; the caller parks it at its gate until a key says to go on.
 import { readStable, sequence, type Box } from '../shm/boxes.js';
 
 /** How long a reader spins with no message before it stops (a forgotten chat must not burn a battery). */

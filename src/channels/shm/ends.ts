@@ -1,17 +1,18 @@
 // Shared memory with waiting (the chapter's shmget/shmat and semaphores): one System V
 // segment with two boxes (boxes.ts), and a set of semaphores guarding each box. A writer
 // waits for "empty" (P), copies its line in, posts "full" (V); a reader waits for "full"
-// (P), copies the line out, posts "empty" (V). The reader really waits in semop: the
-// child on its main thread, the parent on a pool thread (semopAsync), so the kernel
-// makes the receiver wait and it burns no CPU. The copies are made on the thread that
-// owns the process's view (the parent's main thread). Removing the set (IPC_RMID) ends
-// a waiting semop with EIDRM: every way out removes it, and the segment, already marked
-// IPC_RMID by the child once both attached, goes when both have detached.
+// (P), copies the line out, posts "empty" (V). The reader really waits in semop, on the
+// thread that makes the call (the child's main thread, the parent's call thread), so the
+// kernel makes the receiver wait and it burns no CPU. The parent's call thread views the
+// parent's own attachment (its address in the arguments): attaching again would make
+// nattch 3. Removing the set (IPC_RMID) ends a waiting semop with EIDRM: every way out
+// removes it; the segment, already marked IPC_RMID by the child once both attached, goes
+// when both have detached, the parent once its calls have returned.
 import { loadLibc } from '../../kernel/libc.js';
 import type { SysV } from '../../kernel/sysv.js';
-import { errnoCode } from '../../ipc/events.js';
-import type { CallResult, ChannelEnds, ChildCalls, ParentCalls } from '../channel-ends.js';
-import { boxOf, DOWN, put, take, UP, type Box, type BoxIndex } from './boxes.js';
+import { errnoCode, type Proc } from '../../ipc/events.js';
+import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
+import { boxOf, DOWN, put, SEGMENT_BYTES, take, UP, type BoxIndex } from './boxes.js';
 import { forgetMapping, rememberMapping } from './own-mapping.js';
 import { attachInChild, empty, full, makeSegment, removeQuietly, segmentArgs } from './segment.js';
 
@@ -19,7 +20,7 @@ export function waitCall(semid: number, what: 'full' | 'empty', box: BoxIndex): 
   return `semop(set ${semid}, P ${what}[${box}])`;
 }
 
-/** The two calls of each side: the reader's P(full), copy, V(empty); the writer's P(empty), copy, V(full). */
+/** V, where the set may be gone already (the way out is under way). */
 function postQuietly(sysv: SysV, semid: number, num: number): void {
   try {
     sysv.semop(semid, { num, op: 1 });
@@ -28,103 +29,102 @@ function postQuietly(sysv: SysV, semid: number, num: number): void {
   }
 }
 
+/** P, on the calling thread: null once it went through, else the errno code (EIDRM: the set was removed). */
+function wait(sysv: SysV, semid: number, num: number): string | null {
+  try {
+    sysv.semop(semid, { num, op: -1 });
+    return null;
+  } catch (error) {
+    return errnoCode(error);
+  }
+}
+
+/** The box each process reads and the one it writes: the child writes box 0 (child→parent), the parent box 1. */
+export function boxesOf(proc: Proc): { reads: BoxIndex; writes: BoxIndex } {
+  return proc === 'parent' ? { reads: UP, writes: DOWN } : { reads: DOWN, writes: UP };
+}
+
 /**
- * The parent's calls on boxes guarded by the set (shm, mmap): P on the pool, the copy and
- * V on the main thread, which owns the mapping; `afterWrite` runs after each copy in (mmap: msync).
+ * A process's calls on boxes guarded by the set (shm, mmap), made on the thread that
+ * waits in them: P(full), copy out, V(empty); P(empty), copy in, V(full). `afterWrite`
+ * runs after each copy in (mmap: msync).
  */
-export function waitingParentCalls(sysv: SysV, semid: number, memory: ArrayBuffer, isAttached: () => boolean, afterWrite: () => void = () => {}): ParentCalls {
-  const up = boxOf(memory, UP);
-  const down = boxOf(memory, DOWN);
+export function waitingCalls(proc: Proc, sysv: SysV, semid: number, memory: ArrayBuffer, afterWrite: () => void = () => {}): ProcessCalls {
+  const { reads, writes } = boxesOf(proc);
+  const readBox = boxOf(memory, reads);
+  const writeBox = boxOf(memory, writes);
   return {
-    read: { fd: -1, on: waitCall(semid, 'full', UP) },
-    write: { fd: -1, on: waitCall(semid, 'empty', DOWN) },
+    read: { fd: -1, on: waitCall(semid, 'full', reads) },
+    write: { fd: -1, on: waitCall(semid, 'empty', writes) },
     readInKernel: { call: 'semtimedop', arg: semid },
-    readInto: (buffer, done) => {
-      sysv.semopAsync(semid, { num: full(UP), op: -1 }).then(
-        () => {
-          if (!isAttached()) return done('EIDRM');
-          const n = take(up, buffer);
-          postQuietly(sysv, semid, empty(UP));
-          done(n);
-        },
-        (error: unknown) => done(errnoCode(error)),
-      );
-    },
-    writeFrom: (buffer, offset, length, done) => {
-      sysv.semopAsync(semid, { num: empty(DOWN), op: -1 }).then(
-        () => {
-          if (!isAttached()) return done('EIDRM');
-          const n = put(down, buffer.subarray(offset, offset + length));
-          afterWrite();
-          postQuietly(sysv, semid, full(DOWN));
-          done(n);
-        },
-        (error: unknown) => done(errnoCode(error)),
-      );
-    },
-  };
-}
-
-/** The four calls as the C program writes them, on boxes at `end`; `sync` is what follows a copy in (mmap: msync). */
-export function guardedCalls(end: string, sync: string): ChannelEnds['calls'] {
-  return [
-    { proc: 'child', call: 'write', end, text: `P(empty[0]); strcpy(box[0], line);${sync} V(full[0]);` },
-    { proc: 'child', call: 'read', end, text: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);' },
-    { proc: 'parent', call: 'read', end, text: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);' },
-    { proc: 'parent', call: 'write', end, text: `P(empty[1]); strcpy(box[1], line);${sync} V(full[1]);` },
-  ];
-}
-
-/** The child's calls on its main thread: semop blocks it, as it blocks the C child. */
-export function waitingChildCalls(sysv: SysV, semid: number, read: Box, write: Box, afterWrite: () => void = () => {}): ChildCalls {
-  return {
-    read: { fd: -1, on: waitCall(semid, 'full', DOWN) },
-    write: { fd: -1, on: waitCall(semid, 'empty', UP) },
     readInto: (buffer): CallResult => {
-      try {
-        sysv.semop(semid, { num: full(DOWN), op: -1 });
-      } catch (error) {
-        return errnoCode(error);
-      }
-      const n = take(read, buffer);
-      postQuietly(sysv, semid, empty(DOWN));
+      const failed = wait(sysv, semid, full(reads));
+      if (failed !== null) return failed;
+      const n = take(readBox, buffer);
+      postQuietly(sysv, semid, empty(reads));
       return n;
     },
     writeFrom: (buffer, offset): CallResult => {
-      try {
-        sysv.semop(semid, { num: empty(UP), op: -1 });
-      } catch (error) {
-        return errnoCode(error);
-      }
-      const n = put(write, buffer.subarray(offset));
+      const failed = wait(sysv, semid, empty(writes));
+      if (failed !== null) return failed;
+      const n = put(writeBox, buffer.subarray(offset));
       afterWrite();
-      postQuietly(sysv, semid, full(UP));
+      postQuietly(sysv, semid, full(writes));
       return n;
     },
   };
+}
+
+/** The parent's own attachment, for its call thread: `--at ADDRESS` (after the child's arguments). */
+export function parentAddressArgs(address: bigint): string[] {
+  return ['--at', address.toString()];
+}
+
+/** A number argument `name` of `argv`; throws naming it when it is missing. */
+export function numberArg(argv: readonly string[], name: string): number {
+  const i = argv.indexOf(name);
+  const n = i === -1 ? NaN : Number(argv[i + 1]);
+  if (!Number.isInteger(n)) throw new Error(`the channel's calls need ${name} N`);
+  return n;
+}
+
+/** Where the parent's own mapping is, from `--at ADDRESS`. */
+export function ownAddress(argv: readonly string[]): bigint {
+  const i = argv.indexOf('--at');
+  if (i === -1 || !/^\d+$/.test(argv[i + 1] ?? '')) throw new Error("the parent's calls need --at ADDRESS");
+  return BigInt(argv[i + 1] as string);
+}
+
+/** The parent's mapping as its call thread views it: at the address the UI thread's attachment has. */
+export function viewOwnMapping(sysv: SysV, argv: readonly string[], bytes: number): ArrayBuffer {
+  return sysv.viewAt(ownAddress(argv), bytes);
 }
 
 export const shmEnds: ChannelEnds = {
   async make() {
     const { sysv } = await loadLibc();
-    const { shmid, semid, attached } = makeSegment(sysv, true);
-    const set = semid as number;
-    let isAttached = true;
+    const segment = makeSegment(sysv, true);
+    const { shmid, attached } = segment;
+    const set = segment.semid as number;
+    let removed = false;
     rememberMapping(shmid, { memory: attached.memory, semid: set, sysv });
     return {
       pipes: [],
       parentRead: -1,
       parentWrite: -1,
-      calls: waitingParentCalls(sysv, set, attached.memory, () => isAttached),
       childStdio: ['ignore', 'ignore'],
-      childArgs: segmentArgs({ shmid, semid, attached }),
+      childArgs: segmentArgs(segment),
+      parentArgs: parentAddressArgs(attached.address),
       remove: () => {
-        if (!isAttached) return;
-        isAttached = false;
+        if (removed) return;
+        removed = true;
         // The set first: a semop waiting in it returns EIDRM.
         removeQuietly(sysv, 'sem', set);
         removeQuietly(sysv, 'shm', shmid);
         forgetMapping(shmid);
+      },
+      // The pages leave this process only once its calls, which use them, have returned.
+      release: () => {
         try {
           attached.detach();
         } catch {
@@ -138,14 +138,13 @@ export const shmEnds: ChannelEnds = {
   },
   group: 'sysv',
   childArgs: [],
-  childCalls: async (argv) => {
+  processCalls: async (proc, argv) => {
     const { sysv } = await loadLibc();
+    if (proc === 'parent') return waitingCalls(proc, sysv, numberArg(argv, '--sem'), viewOwnMapping(sysv, argv, SEGMENT_BYTES));
     const { attached, semid } = attachInChild(sysv, argv);
     if (semid === null) throw new Error('the child needs --sem ID');
-    return waitingChildCalls(sysv, semid, boxOf(attached.memory, DOWN), boxOf(attached.memory, UP));
+    return waitingCalls(proc, sysv, semid, attached.memory);
   },
-  calls: guardedCalls('shmaddr', ''),
-  poolThreads: 2,
   endsBlockedRead: 'IPC_RMID (EIDRM)',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

@@ -11,20 +11,12 @@ interface Live {
   /** The semaphore set guarding the boxes; null without one (shm-busy). */
   semid: number | null;
   sysv: SysV;
-  /** When this process last called msync on it (ms since the epoch); null for a segment, or before the first. */
-  msyncedAt?: number | null;
 }
 
 const liveMappings = new Map<number, Live>();
 
 export function rememberMapping(id: number, mapping: Live): void {
   liveMappings.set(id, mapping);
-}
-
-/** This process called msync on mapping `id` now. */
-export function noteMsync(id: number): void {
-  const live = liveMappings.get(id);
-  if (live) live.msyncedAt = Date.now();
 }
 
 export function forgetMapping(id: number): void {
@@ -37,8 +29,6 @@ export interface SharedLook {
   heads: [string, string];
   /** Each semaphore's value (semctl GETVAL), in the set's order; empty without a set or once it is gone. */
   semaphores: number[];
-  /** When this process last called msync on it (a mapped file); null before the first, or for a segment. */
-  msyncedAt: number | null;
 }
 
 export const HEAD_BYTES = 40;
@@ -54,7 +44,7 @@ export function lookAtOwnMappings(): Map<number, SharedLook> {
         semaphores = [];
       }
     }
-    out.set(id, { heads: [boxHead(boxOf(m.memory, UP), HEAD_BYTES), boxHead(boxOf(m.memory, DOWN), HEAD_BYTES)], semaphores, msyncedAt: m.msyncedAt ?? null });
+    out.set(id, { heads: [boxHead(boxOf(m.memory, UP), HEAD_BYTES), boxHead(boxOf(m.memory, DOWN), HEAD_BYTES)], semaphores });
   }
   return out;
 }

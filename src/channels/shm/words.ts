@@ -85,11 +85,10 @@ export const shmBusyWords: Record<Lang, ShmWords> = {
   },
 };
 
-/** The mapped file's own words: its path, its dirty pages, the last msync. */
+/** The mapped file's own words: its path, its dirty pages. */
 export interface MmapWords extends ShmWords {
   file: string;
   dirty: (kb: number) => string;
-  msynced: (time: string | null) => string;
   /** The path did not fit here: where it is shown whole. */
   pathElsewhere: string;
 }
@@ -100,14 +99,13 @@ export const mmapWords: Record<Lang, MmapWords> = {
     title: 'ONE mapped file',
     name: 'memory-mapped file',
     reportName: 'a memory-mapped file, semaphores (with waiting)',
-    help: "Memory-mapped file (mmap, msync, munmap): a file in a private directory of your cache directory (on disk, not tmpfs), mapped MAP_SHARED by both processes, with the boxes and semaphores of shared memory. The page cache is the file: `cat` of its path from another terminal shows the last line written. The writer calls msync after each copy; the kernel view shows each process's dirty pages (/proc/PID/smaps) and the parent's last msync. Every way out removes the set, the file and its directory.",
+    help: "Memory-mapped file (mmap, msync, munmap): a file in a private directory of your cache directory (on disk, not tmpfs), mapped MAP_SHARED by both processes, with the boxes and semaphores of shared memory. The page cache is the file: `cat` of its path from another terminal shows the last line written. The writer calls msync after each copy; the kernel view shows each process's dirty pages (/proc/PID/smaps). Every way out removes the set, the file and its directory.",
     sourceNote: 'a file mapped by both, two boxes, P and V around each copy',
     deadlock: 'Both processes wait in semop for a box nobody will fill.',
     delivered: null,
     route: 'child → box 0 → parent · parent → box 1 → child; the file is the page cache',
     file: 'file (MAP_SHARED): ',
     dirty: (kb: number) => `dirty ${kb} kB (smaps)`,
-    msynced: (time: string | null) => (time === null ? 'no msync yet' : `last msync ${time}`),
     pathElsewhere: 'the file\'s path: Esc f',
     viewTitle: 'the mapped file, as the kernel shows it',
   },
@@ -116,14 +114,13 @@ export const mmapWords: Record<Lang, MmapWords> = {
     title: '매핑된 파일 하나',
     name: '메모리 맵 파일',
     reportName: '메모리 맵 파일, 세마포어 (기다림 있음)',
-    help: '메모리 맵 파일 (mmap, msync, munmap): 캐시 디렉터리 안 비공개 디렉터리의 파일 (tmpfs가 아닌 디스크)을 두 프로세스가 MAP_SHARED로 매핑하고, 공유 메모리의 상자와 세마포어를 씁니다. 페이지 캐시가 곧 파일입니다: 다른 터미널에서 그 경로를 `cat` 하면 마지막 줄이 보입니다. 쓰는 쪽은 복사할 때마다 msync를 부릅니다. 커널 보기에 프로세스마다 더러운 페이지(/proc/PID/smaps)와 부모의 마지막 msync가 나옵니다. 어떻게 끝내든 세마포어, 파일, 디렉터리를 지웁니다.',
+    help: '메모리 맵 파일 (mmap, msync, munmap): 캐시 디렉터리 안 비공개 디렉터리의 파일 (tmpfs가 아닌 디스크)을 두 프로세스가 MAP_SHARED로 매핑하고, 공유 메모리의 상자와 세마포어를 씁니다. 페이지 캐시가 곧 파일입니다: 다른 터미널에서 그 경로를 `cat` 하면 마지막 줄이 보입니다. 쓰는 쪽은 복사할 때마다 msync를 부릅니다. 커널 보기에 프로세스마다 더러운 페이지(/proc/PID/smaps)가 나옵니다. 어떻게 끝내든 세마포어, 파일, 디렉터리를 지웁니다.',
     sourceNote: '두 프로세스가 매핑한 파일, 상자 둘, 복사 앞뒤로 P와 V',
     deadlock: '두 프로세스가 아무도 채우지 않을 상자를 semop으로 기다립니다.',
     delivered: null,
     route: '자식 → 상자 0 → 부모 · 부모 → 상자 1 → 자식; 파일이 곧 페이지 캐시',
     file: '파일 (MAP_SHARED): ',
     dirty: (kb: number) => `더러운 페이지 ${kb} kB (smaps)`,
-    msynced: (time: string | null) => (time === null ? '아직 msync 없음' : `마지막 msync ${time}`),
     pathElsewhere: '파일 경로: Esc f',
     viewTitle: '커널이 보여 주는 매핑된 파일',
   },

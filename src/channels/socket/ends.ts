@@ -1,7 +1,7 @@
 // A socketpair (the textbook's socketpair.c): socketpair(AF_UNIX, SOCK_STREAM) made by the
 // parent through libc, blocking at both ends, one end each. A socket is two-way, so the
 // child reads and writes its one end at fd 3 (--one-fd), and the parent its own, in
-// read(2) on a pool thread like the pipes. A socket never hands a process its own bytes:
+// read(2) on its call thread like the pipes. A socket never hands a process its own bytes:
 // nothing can be stolen. On the way out shutdown() ends the parent's read at once.
 import { AF_UNIX, SHUT_RDWR, SOCK_STREAM, loadLibc } from '../../kernel/libc.js';
 import type { ChannelEnds } from '../channel-ends.js';
@@ -20,7 +20,6 @@ export const socketEnds: ChannelEnds = {
       pipes: [],
       parentRead: parentEnd,
       parentWrite: parentEnd,
-      calls: null,
       childStdio: [childEnd, 'ignore'],
       shutdown: () => {
         try {
@@ -36,15 +35,8 @@ export const socketEnds: ChannelEnds = {
     };
   },
   group: 'sockets',
-  childCalls: null,
+  processCalls: null,
   childArgs: ['--one-fd'],
-  calls: [
-    { proc: 'child', call: 'write', end: 'sv[1]' },
-    { proc: 'child', call: 'read', end: 'sv[1]' },
-    { proc: 'parent', call: 'read', end: 'sv[0]' },
-    { proc: 'parent', call: 'write', end: 'sv[0]' },
-  ],
-  poolThreads: 2,
   endsBlockedRead: 'shutdown()',
   shared: false,
   hazards: { stolen: false, lost: false, torn: false },

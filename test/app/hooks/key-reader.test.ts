@@ -6,7 +6,7 @@ import { routeKey } from '../../../src/app/hooks/use-keys.js';
 
 const keysOf = (...events: string[]) => {
   const reader = new KeyReader();
-  return events.flatMap((e) => reader.read(e)).map((k) => (k.paste ? `paste:${k.text}` : k.key.return ? 'Enter' : k.key.ctrl ? `Ctrl+${k.text}` : k.key.pageUp ? 'PgUp' : k.key.backspace ? 'Backspace' : k.text));
+  return events.flatMap((e) => reader.read(e)).map((k) => (k.paste ? `paste:${k.text}` : k.key.escape ? 'Esc' : k.key.return ? 'Enter' : k.key.ctrl ? `Ctrl+${k.text}` : k.key.pageUp ? 'PgUp' : k.key.backspace ? 'Backspace' : k.text));
 };
 
 describe('the key reader', () => {
@@ -18,6 +18,14 @@ describe('the key reader', () => {
     expect(keysOf('one\r\ntwo\n')).toEqual(['one', 'Enter', 'two', 'Enter']);
     expect(keysOf('ab\x7f')).toEqual(['ab', 'Backspace']);
     expect(keysOf('\x1b[5~')).toEqual(['PgUp']);
+  });
+
+  it('takes Esc and the keys after it in one read as Esc, then those keys (tmux send-keys Escape x)', () => {
+    expect(keysOf('\x1bx')).toEqual(['Esc', 'x']);
+    expect(keysOf('\x1bquit\r')).toEqual(['Esc', 'quit', 'Enter']);
+    expect(keysOf('\x1b\x1b')).toEqual(['Esc', 'Esc']);
+    expect(keysOf('\x1b\x1b[5~')).toEqual(['Esc', 'PgUp']);
+    expect(keysOf('\x1b')).toEqual(['Esc']);
   });
 
   it('takes a bracketed paste as text: line breaks become spaces, Ctrl+C is the picture ␃', () => {

@@ -16,7 +16,7 @@ function session(wiring: Wiring, proc: Proc, change: Partial<ProcState>, awaits 
   const me = { ...newProc(proc === 'parent' ? 1 : 2, 0), ...change };
   return {
     id: 1, wiring, path: null, firstTurn: 1, reason: 'start', startedAt: 0,
-    status: 'open', error: null, pipes: [], writes: [], reads: [], queued: {}, parentAwaitsChildLine: awaits, untagged: 0,
+    status: 'open', error: null, pipes: [], writes: [], reads: [], queued: {}, outsideWriteEnds: [], parentAwaitsChildLine: awaits, untagged: 0,
     parent: proc === 'parent' ? me : other, child: proc === 'child' ? me : other,
   };
 }
@@ -27,16 +27,17 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   'one-pipe': { child: { read: 'read(fds[0]', write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: 'write(fds[1]' } },
   socket: { child: { read: 'read(sv[1]', write: 'write(sv[1]' }, parent: { read: 'read(sv[0]', write: 'write(sv[0]' } },
   named: { child: { read: 'read(fd,', write: 'write(fd,' }, parent: { read: 'read(fd,', write: 'write(fd,' } },
-  queue: { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 2, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 2 */' } },
-  'queue-one-type': { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0);  /* type 1 */' } },
-  shm: { child: { read: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);', write: 'P(empty[0]); strcpy(box[0], line); V(full[0]);' }, parent: { read: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);', write: 'P(empty[1]); strcpy(box[1], line); V(full[1]);' } },
-  'shm-busy': { child: { read: 'while (box[1].seq == seen) ;', write: 'box[0].seq++; strcpy(box[0].text, line); box[0].seq++;' }, parent: { read: 'while (box[0].seq == seen) ;', write: 'box[1].seq++; strcpy(box[1].text, line); box[1].seq++;' } },
-  mmap: { child: { read: 'P(full[1]); strcpy(buf, box[1]); V(empty[1]);', write: 'P(empty[0]); strcpy(box[0], line); msync(map, SIZE, MS_SYNC); V(full[0]);' }, parent: { read: 'P(full[0]); strcpy(buf, box[0]); V(empty[0]);', write: 'P(empty[1]); strcpy(box[1], line); msync(map, SIZE, MS_SYNC); V(full[1]);' } },
+  queue: { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 2, 0)', write: 'msgsnd(msqid, &msg, len, 0)' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' } },
+  'queue-one-type': { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' } },
+  tcp: { child: { read: 'read(sock', write: 'write(sock' }, parent: { read: 'read(clnt_sock', write: 'write(clnt_sock' } },
+  shm: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
+  'shm-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
+  mmap: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
 };
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
   { name: 'starting', activity: null, line: () => 'pid = fork();', kind: 'starting' },
-  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(buf, BUF_SIZE, stdin);', kind: 'typing' },
+  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing' },
   { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
   { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
   { name: 'done', activity: { doing: 'done' }, line: () => 'return 0;', kind: 'done' },
@@ -88,10 +89,11 @@ describe('sourceMarks', () => {
 
   it('writes each wiring the way the textbook does', () => {
     const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');
-    expect(text('two-pipes')).toContain('pipe(fds1), pipe(fds2);');
+    expect(text('two-pipes')).toContain('if (pipe(fds1) == -1 || pipe(fds2) == -1)');
     expect(text('two-pipes')).toContain('for (i = 0; i < 3; i++) {');
     expect(text('one-pipe', 100)).toContain('usleep(100000);');
-    expect(text('socket')).toMatch(/socketpair\(AF_UNIX, SOCK_STREAM,\n +0, sv\);/);
-    expect(text('named')).toContain('mkfifo(path, 0600);');
+    expect(text('socket')).toMatch(/socketpair\(AF_UNIX, SOCK_STREAM,\n +0, sv\) == -1\)/);
+    expect(text('queue')).toMatch(/msg\.mtype = 2;\n +if \(msgsnd\(msqid, &msg, len, 0\) == -1\)/);
+    expect(text('named')).toContain('if (mkfifo(path, 0600) == -1)');
   });
 });

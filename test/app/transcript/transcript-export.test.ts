@@ -6,11 +6,11 @@ import { exportTranscript } from '../../../src/app/transcript/transcript-export.
 import { messagesFor } from '../../../src/i18n/index.js';
 import type { OutsideHolder } from '../../../src/app/state/outside-takers.js';
 import { outsideTakers } from '../../../src/app/state/outside-takers.js';
-import { Script, play } from '../events.js';
+import { SHARED, Script, play } from '../events.js';
 
 const en = messagesFor('en');
 const savedAt = new Date(Date.UTC(2026, 11, 2, 9, 0));
-const cat = (pid: number, readSince: number): OutsideHolder => ({ pid, command: 'cat', commandLine: 'cat PATH', fds: [{ fd: 3, access: 'read' }], rchar: readSince, wchar: 0, readSince, wroteSince: 0 });
+const cat = (pid: number, readSince: number): OutsideHolder => ({ pid, command: 'cat', commandLine: 'cat PATH', fds: [{ fd: 3, access: 'read', inode: SHARED }], rchar: readSince, wchar: 0, readSince, wroteSince: 0 });
 
 /** A named-pipe conversation started after another one: the child's C1 taken by an outside cat. */
 function takenByCat() {

@@ -50,4 +50,20 @@ describe('a pane', () => {
       expect(first, lines.join('\n')).not.toMatch(/^│ {3}/);
     }
   });
+
+  it('scrolled back, both panes show the same moment, one step of either pane at a time', () => {
+    const s = new Script(1, 'two');
+    let state = play(s.start());
+    // The last turn's four moments: the child writes C4, the parent reads it, writes P4, the child reads it.
+    for (const k of [1, 2]) state = play(s.cleanTurn(k, `line ${k}`, `LINE ${k}`), state);
+    state = play(s.cleanTurn(4, 'four', 'FOUR'), state);
+    const shows = (proc: 'parent' | 'child', back: number, text: string): boolean =>
+      paneLines(t, state, proc, IDLE, 37, 16, false, false, back).lines.map(lineText).join('\n').includes(text);
+    const seen = (back: number) => ({ childWrote: shows('child', back, '› four'), parentRead: shows('parent', back, 'from Child: four'), parentWrote: shows('parent', back, '› FOUR'), childRead: shows('child', back, 'from Parent: FOUR') });
+    expect(seen(0)).toEqual({ childWrote: true, parentRead: true, parentWrote: true, childRead: true });
+    expect(seen(1)).toEqual({ childWrote: true, parentRead: true, parentWrote: true, childRead: false });
+    expect(seen(2)).toEqual({ childWrote: true, parentRead: true, parentWrote: false, childRead: false });
+    expect(seen(3)).toEqual({ childWrote: true, parentRead: false, parentWrote: false, childRead: false });
+    expect(seen(4)).toEqual({ childWrote: false, parentRead: false, parentWrote: false, childRead: false });
+  });
 });

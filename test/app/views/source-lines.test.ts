@@ -6,6 +6,8 @@ import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 import { sourceLines } from '../../../src/app/views/source-lines.js';
 import { lineText, lineWidth } from '../../../src/app/text/styled-lines.js';
+import { sourceProgram } from '../../../src/app/views/source-program.js';
+import { WIRINGS } from '../../../src/channels/names.js';
 import { CHILD_PID, PARENT_PID, Script, play } from '../events.js';
 
 function state() {
@@ -22,11 +24,37 @@ describe('sourceLines', () => {
         for (const line of lines) expect(lineWidth(line)).toBe(width);
         const text = lines.map(lineText);
         expect(text.some((l) => l.includes('P▶') && l.includes('read(fds1[0], buf, BUF_SIZE);'))).toBe(true);
-        expect(text.some((l) => l.includes('C▶') && l.includes('fgets(buf, BUF_SIZE, stdin);'))).toBe(true);
+        expect(text.some((l) => l.includes('C▶') && l.includes('fgets(line, LINE_BUF, stdin)'))).toBe(true);
         expect(text.join('\n')).toContain(`P ${PARENT_PID}`);
         expect(text.join('\n')).toContain(`C ${CHILD_PID + 1}`);
         if (lang === 'ko' && height >= 30) expect(text.join('\n')).toContain('/* 자식 */');
       });
     }
+  }
+
+  for (const wiring of WIRINGS) {
+    it(`${wiring}: no line goes unseen: between two shown lines that are not next to each other in the program stands ⋮`, () => {
+      for (const [width, height] of [[42, 17], [48, 30], [60, 24]] as const) {
+        const program = sourceProgram(en.ui, wiring, 0).map((l) => l.text.trim());
+        const body = sourceLines(en.ui, state(), wiring, width, height).slice(1, -1).map((l) => lineText(l).slice(1, -1));
+        let at = -1;
+        let gap = false;
+        for (const row of body) {
+          const code = row.replace(/^(P▶|C▶|PC| {2})/, '').trim();
+          if (code === '⋮') {
+            gap = true;
+            continue;
+          }
+          if (/^[PC] \d+ /.test(code) || code === '') break; // the marks' footer
+          const cut = code.endsWith('…') ? code.slice(0, -1) : null;
+          const next = program.findIndex((l, i) => i > at && (cut === null ? l === code : l.startsWith(cut)));
+          expect(next, `"${code}" at ${width}x${height}`).toBeGreaterThan(at);
+          if (next > at + 1) expect(gap, `lines hidden before "${code}" at ${width}x${height} without ⋮`).toBe(true);
+          at = next;
+          gap = false;
+        }
+        expect(at, 'the program runs to its end or a ⋮ says it goes on').toBeGreaterThan(0);
+      }
+    });
   }
 });
