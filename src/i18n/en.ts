@@ -471,8 +471,8 @@ Options:
       read: 'read end',
       write: 'write end',
       readWrite: 'read+write',
-      moreAbove: '↑ more above · ↓ back',
-      moreBelow: '↓ more below · ↑ to scroll',
+      moreAbove: '↑ more above',
+      moreBelow: '↓ more below',
       nonblock: 'O_NONBLOCK',
     },
     /** Phrases kept whole on a line when the message wraps. */

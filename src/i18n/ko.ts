@@ -470,8 +470,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       read: '읽기 끝',
       write: '쓰기 끝',
       readWrite: '읽기+쓰기',
-      moreAbove: '↑ 위에 더 있음 · ↓ 되돌리기',
-      moreBelow: '↓ 아래에 더 있음 · ↑ 스크롤',
+      moreAbove: '↑ 위에 더 있음',
+      moreBelow: '↓ 아래에 더 있음',
       nonblock: 'O_NONBLOCK',
     },
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [
