@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirsOfThisFile } from './support/temp-dirs.js';
+
+const tempDir = tempDirsOfThisFile();
 
 // The program itself, started for what only it can show: exit statuses, stdout against
 // stderr, the race it runs, files it reads. Usage errors are worded in-process, in
@@ -113,9 +116,8 @@ describe('pipe-chat command line', () => {
 describe('pipe-chat --script', () => {
   it('a bad script file is refused before the terminal is touched, with the file and the problem (exit 2)', async () => {
     const fs = await import('node:fs');
-    const os = await import('node:os');
     const path = await import('node:path');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-script-')), 'lines.json');
+    const file = path.join(tempDir('pc-script-'), 'lines.json');
     fs.writeFileSync(file, JSON.stringify({ child: ['only one'], parent: ['a', 'b', 'c'] }));
     const r = await cli(['--script', file]);
     expect(r.exitCode).toBe(2);
@@ -136,9 +138,8 @@ describe('messages that quote the command line or a file', () => {
 
   it('show escape sequences in a --script key, its JSON and its file name as visible characters', async () => {
     const fs = await import('node:fs');
-    const os = await import('node:os');
     const path = await import('node:path');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-script-'));
+    const dir = tempDir('pc-script-');
     const keyFile = path.join(dir, 'key.json');
     fs.writeFileSync(keyFile, JSON.stringify({ [`${TITLE}${CLEAR}${CLIPBOARD}`]: 1, child: ['a', 'b', 'c'], parent: ['a', 'b', 'c'] }));
     const key = await cli(['--script', keyFile]);

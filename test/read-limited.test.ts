@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileTooLargeError, FileWouldBlockError, readFileLimited } from '../src/read-limited.js';
+import { tempDirsOfThisFile } from './support/temp-dirs.js';
+
+const tempDir = tempDirsOfThisFile();
 
 describe('readFileLimited', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-limited-'));
+  const dir = tempDir('pc-limited-');
   const file = (name: string, bytes: number) => {
     const p = path.join(dir, name);
     fs.writeFileSync(p, 'é'.repeat(bytes / 2));

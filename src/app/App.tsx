@@ -270,7 +270,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       inputs={{ parent: inputFor('parent'), child: inputFor('child') }}
       typingMode={mode === 'text'}
       canSwitch={waiting.length > 1}
-      scroll={{ panes: ui.paneScroll, panels: ui.panelScroll }}
+      scroll={{ panes: ui.paneScroll, panels: ui.panelScroll, kernel: ui.kernelScroll }}
       autoPlaySpeed={autoPlay?.auto ? autoPlay.speed : null}
       banner={banner}
       traceOpen={ui.traceOpen}

@@ -36,8 +36,10 @@ export const en = {
   pipe-chat race [options]     the one-pipe race, run many times: how often is a message stolen?
   pipe-chat race --sweep       the race over a range of child delays, drawn as a chart
   pipe-chat writers [options]  many writers, one pipe: which messages arrive whole?
-  pipe-chat clean [--yes]      list what a crashed run left (queues, segments, semaphores, directories) and remove it
-  pipe-chat source NAME        print a channel's C program whole, to compile and run (NAME: a channel below)
+  pipe-chat clean [--yes]      what a crashed run left (queues, segments, semaphores,
+                               directories): listed, and removed
+  pipe-chat source NAME        a channel's C program, whole, to compile and run
+                               (NAME: a channel below)
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
@@ -54,7 +56,8 @@ Options of the chat:
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
-Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, F3 lists the channels, Esc then one letter for a command, Ctrl+C quits.
+Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, F3 lists the
+channels, Esc then one letter for a command, Ctrl+C quits.
 
 Channels (--wiring NAME):
 ${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
@@ -189,8 +192,8 @@ Options:
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
-      disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe (counted neither stolen nor delivered): ${n}`,
-      parentBlocked: (call: string, n: number) => `trials that ended with the parent blocked in ${call}() with nothing there for it (as the kernel showed; then woken by a message of its own): ${n}`,
+      disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe\n    (counted neither stolen nor delivered): ${n}`,
+      parentBlocked: (call: string, n: number) => `trials that ended with the parent blocked in ${call}() with nothing for it\n    (as the kernel showed; then woken by a message of its own): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       streamTitle: (name: string, trials: number, delayMs: number) => `${name}, ${trials} messages written back to back, child delay ${delayMs} ms between writes`,
       lostTorn: (lost: number, pct: string, torn: number) => `never read (lost): ${lost} (${pct}) · torn while copied: ${torn}`,
@@ -477,8 +480,8 @@ Options:
       read: 'read end',
       write: 'write end',
       readWrite: 'read+write',
-      moreAbove: '↑ more above · ↓ back',
-      moreBelow: '↓ more below · ↑ to scroll',
+      moreAbove: '↑ more above',
+      moreBelow: '↓ more below',
       nonblock: 'O_NONBLOCK',
     },
     /** Phrases kept whole on a line when the message wraps. */

@@ -36,8 +36,10 @@ export const ko: Messages = {
   pipe-chat race [옵션]        파이프 하나로 경쟁을 여러 번: 메시지를 얼마나 자주 가로채나?
   pipe-chat race --sweep       자식 지연을 바꿔 가며 경쟁을 돌리고 차트로 그린다
   pipe-chat writers [옵션]     파이프 하나에 여러 writer: 어느 메시지가 온전히 도착하나?
-  pipe-chat clean [--yes]      죽은 실행이 남긴 것 (큐, 세그먼트, 세마포어, 디렉터리) 목록과 삭제
-  pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음 (이름: 아래 채널)
+  pipe-chat clean [--yes]      죽은 실행이 남긴 것 (큐, 세그먼트, 세마포어, 디렉터리)
+                               목록과 삭제
+  pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음
+                               (이름: 아래 채널)
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
@@ -54,7 +56,8 @@ export const ko: Messages = {
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, F3 채널 목록, Esc 다음 글자 하나는 명령, Ctrl+C 종료.
+채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, F3 채널 목록,
+Esc 다음 글자 하나는 명령, Ctrl+C 종료.
 
 채널 (--wiring 이름):
 ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
@@ -190,7 +193,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       delivered: (n: number, pct: string) => `부모가 메시지를 받음:           ${n} (${pct})`,
       waitingBeforeSend: (call: string, n: number) => `자식의 줄이 나가기 전에 부모가 ${call}()에서 기다리는 것이 /proc에 보인 시도: ${n}`,
       disturbed: (n: number) => `다른 프로세스가 파이프에 쓴 바이트 때문에 흐트러진 시도 (빼앗김에도 전달에도 세지 않음): ${n}`,
-      parentBlocked: (call: string, n: number) => `부모가 받을 것 없는 ${call}()에 막힌 채 끝난 시도 (커널에서 확인; 부모가 직접 보낸 메시지로 깨움): ${n}`,
+      parentBlocked: (call: string, n: number) => `부모가 받을 것 없는 ${call}()에 막힌 채 끝난 시도\n    (커널에서 확인; 부모가 직접 보낸 메시지로 깨움): ${n}`,
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       streamTitle: (name: string, trials: number, delayMs: number) => `${name}, 메시지 ${trials}개를 연달아 씀, 쓰기 사이 자식 지연 ${delayMs} ms`,
       lostTorn: (lost: number, pct: string, torn: number) => `읽지 못함 (유실): ${lost} (${pct}) · 복사 중 찢어짐: ${torn}`,
@@ -476,8 +479,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       read: '읽기 끝',
       write: '쓰기 끝',
       readWrite: '읽기+쓰기',
-      moreAbove: '↑ 위에 더 있음 · ↓ 되돌리기',
-      moreBelow: '↓ 아래에 더 있음 · ↑ 스크롤',
+      moreAbove: '↑ 위에 더 있음',
+      moreBelow: '↓ 아래에 더 있음',
       nonblock: 'O_NONBLOCK',
     },
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) => [

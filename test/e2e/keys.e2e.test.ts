@@ -74,8 +74,8 @@ describe('keys in a terminal', () => {
     await chat.waitForText('DONE');
     let screen = await chat.waitForText('↑ more above');
     expect(screen).not.toContain('from Child: first1');
-    // Each PgUp goes further back, until the first turn is in view (then PgUp stops there).
-    for (let i = 0; i < 8 && !screen.includes('from Child: first1'); i++) {
+    // Each PgUp goes further back, until the first turn is in view with nothing above it.
+    for (let i = 0; i < 12 && (!screen.includes('from Child: first1') || screen.includes('↑ more above')); i++) {
       const before = screen;
       await chat.press('pageUp');
       screen = await chat.waitForScreen((now) => (now !== before ? now : undefined), 'the panes scrolled back');

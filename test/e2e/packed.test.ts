@@ -43,8 +43,8 @@ const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5']
 describe('the packed tarball in an empty project', () => {
   it('holds only the manifest, the docs and the four bundles, built by its prepack, and installs nothing besides itself and koffi', () => {
     const { files, project } = packed();
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/call-thread.js', 'dist/writer.js', 'package.json', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt']));
-    expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|child|call-thread|writer|chunk-[A-Z0-9]+)\.js|dist\/THIRD-PARTY-NOTICES\.txt)$/.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/child.js', 'dist/call-thread.js', 'dist/writer.js', 'package.json', 'LICENSE', 'README.md', 'README.ko.md', 'dist/THIRD-PARTY-NOTICES.txt']));
+    expect(files.filter((f) => !/^(package\.json|README(\.ko)?\.md|LICENSE|dist\/(cli|child|call-thread|writer|chunk-[A-Z0-9]+)\.js|dist\/THIRD-PARTY-NOTICES\.txt)$/.test(f))).toEqual([]);
     const lock = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     const installed = Object.keys(lock.packages).sort();
     expect(installed.filter((p) => !p.startsWith('node_modules/@koromix/koffi-'))).toEqual(['node_modules/koffi', 'node_modules/pipe-chat']);

@@ -37,8 +37,8 @@ export interface ChatScreenProps {
   typingMode: boolean;
   /** Both processes wait for a line: Tab moves between the inputs (the status bar says so). */
   canSwitch?: boolean;
-  /** How far the panes (entries) and the panels (rows) are scrolled back from the newest. */
-  scroll?: { panes: number; panels: number };
+  /** How far the panes (entries) and the trace (rows) are scrolled back from the newest, and the kernel view down from its top. */
+  scroll?: { panes: number; panels: number; kernel: number };
   /** Auto-play's speed while it plays (the status bar says so), else null. */
   autoPlaySpeed?: number | null;
   banner: BannerContent | null;
@@ -77,8 +77,8 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
     return [...column, ...box];
   }, [t, state, view.wiring, g, view.pipes, holders, sourceOpen, keeper]);
   const panelRows = useMemo(
-    () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels),
-    [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels],
+    () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels, scroll.kernel),
+    [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels, scroll.kernel],
   );
 
   const { setCursorPosition } = useCursor();
@@ -110,21 +110,21 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   );
 }
 
-const NO_SCROLL = { panes: 0, panels: 0 };
+const NO_SCROLL = { panes: 0, panels: 0, kernel: 0 };
 const NO_HOLDERS: OutsideHolder[] = [];
 
-/** The trace and fd panels: side by side, stacked, or the one that is open, scrolled back by `scroll` rows. */
-function panelBlocks(t: Ui, state: ConversationState, wiring: Wiring, fds: ProcFdsSnapshot, holders: OutsideHolder[], g: Geometry, cols: number, traceOpen: boolean, panels: number, scroll: number): Line[][] {
+/** The trace and fd panels: side by side, stacked, or the one that is open; the trace scrolled back by `scroll` rows, the kernel view down by `kernel`. */
+function panelBlocks(t: Ui, state: ConversationState, wiring: Wiring, fds: ProcFdsSnapshot, holders: OutsideHolder[], g: Geometry, cols: number, traceOpen: boolean, panels: number, scroll: number, kernel: number): Line[][] {
   if (g.panelHeight <= 0) return [];
   if (g.panelsSideBySide) {
     const traceWidth = Math.floor(cols / 2);
-    return [traceLines(t, state, traceWidth, g.panelHeight, scroll), wiredFdLines(t, state, wiring, fds, holders, cols - traceWidth, g.panelHeight, scroll)];
+    return [traceLines(t, state, traceWidth, g.panelHeight, scroll), wiredFdLines(t, state, wiring, fds, holders, cols - traceWidth, g.panelHeight, kernel)];
   }
   if (panels === 2) {
     const top = Math.floor(g.panelHeight / 2);
-    return [[...traceLines(t, state, cols, top, scroll), ...wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight - top, scroll)]];
+    return [[...traceLines(t, state, cols, top, scroll), ...wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight - top, kernel)]];
   }
-  return [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll) : wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight, scroll)];
+  return [traceOpen ? traceLines(t, state, cols, g.panelHeight, scroll) : wiredFdLines(t, state, wiring, fds, holders, cols, g.panelHeight, kernel)];
 }
 
 /** Rows at a pane's foot that a key press changes: the input's label, the input, the border. */

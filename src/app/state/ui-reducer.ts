@@ -25,8 +25,14 @@ export interface UiState {
   keysMode: boolean;
   /** How many transcript entries the panes are scrolled back from the newest (0: following). */
   paneScroll: number;
-  /** How many rows the trace and fd panels are scrolled back (0: following). */
+  /** How many rows the trace is scrolled back from its newest (0: following). */
   panelScroll: number;
+  /**
+   * How many rows the kernel view (fd panel) is scrolled down from its top. ↑ and ↓ move
+   * both panels the same way on screen: ↑ shows what is above (older calls, the top of the
+   * kernel view), ↓ what is below.
+   */
+  kernelScroll: number;
   /** A short note under one input, until the next key typed there. */
   inputNote: { proc: Proc; text: string } | null;
   /** A changed delay, said in words; it stands until the next command or a few seconds. */
@@ -76,6 +82,7 @@ export const initialUi: UiState = {
   keysMode: false,
   paneScroll: 0,
   panelScroll: 0,
+  kernelScroll: 0,
   inputNote: null,
   knobNote: null,
   preferred: 'child',
@@ -85,6 +92,8 @@ export const initialUi: UiState = {
 };
 
 const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, value));
+/** No kernel view is longer than this many rows: ↓ is counted no further. */
+const KERNEL_VIEW_ROWS = 40;
 
 export function reduceUi(ui: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -117,7 +126,9 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
     case 'notice-dismissed':
       return ui.saved || ui.knobNote ? { ...ui, saved: null, knobNote: null } : ui;
     case 'scrolled':
-      return action.what === 'panes' ? { ...ui, paneScroll: clamp(ui.paneScroll + action.by, action.max) } : { ...ui, panelScroll: clamp(ui.panelScroll + action.by, action.max) };
+      return action.what === 'panes'
+        ? { ...ui, paneScroll: clamp(ui.paneScroll + action.by, action.max) }
+        : { ...ui, panelScroll: clamp(ui.panelScroll + action.by, action.max), kernelScroll: clamp(ui.kernelScroll - action.by, KERNEL_VIEW_ROWS) };
     case 'input-noted':
       return { ...ui, inputNote: { proc: action.proc, text: action.text } };
     case 'input-note-cleared':

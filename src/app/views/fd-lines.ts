@@ -1,8 +1,9 @@
 // The fd panel: what each process holds open, from /proc when the kernel lets us
 // read it (Linux), else from what the link knows. Both processes' pipe fds come first,
 // named by the pipe they belong to, then one line each for the other fds; the summary
-// says whether both processes hold both ends. When the panel is short it scrolls (↑/↓)
-// from the top, with a mark when lines are above or below.
+// says whether both processes hold both ends. When the panel is short it scrolls from the
+// top (↓ shows what is below, ↑ what is above, as in the trace), with a mark when lines are
+// above or below.
 import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
@@ -74,7 +75,7 @@ export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapsh
     ...otherFdsLine(t, state, 'parent', snapshot.parent, inner),
     ...otherFdsLine(t, state, 'child', snapshot.child, inner),
   ];
-  // Keep the top (the summary and the pipe fds) when short of rows; ↑ scrolls to the rest.
+  // Keep the top (the summary and the pipe fds) when short of rows; ↓ scrolls to the rest.
   const rows = Math.max(0, height - 2);
   const at = Math.max(0, Math.min(scroll, body.length - rows));
   const shown = body.slice(at, at + rows);

@@ -24,6 +24,11 @@ describe('the UI reducer', () => {
     expect(up.paneScroll).toBe(4);
     expect(reduceUi(up, { type: 'scrolled', what: 'panes', by: -9, max: 4 }).paneScroll).toBe(0);
     expect(after({ type: 'scrolled', what: 'panels', by: 1, max: 9 }).panelScroll).toBe(1);
+    // ↓ (by -1) shows what is below in both panels: the trace's newer rows, the kernel view's lower ones; ↑ the reverse.
+    const down = after({ type: 'scrolled', what: 'panels', by: 1, max: 9 }, { type: 'scrolled', what: 'panels', by: -1, max: 9 }, { type: 'scrolled', what: 'panels', by: -1, max: 9 });
+    expect([down.panelScroll, down.kernelScroll]).toEqual([0, 2]);
+    const backUp = reduceUi(down, { type: 'scrolled', what: 'panels', by: 1, max: 9 });
+    expect([backUp.panelScroll, backUp.kernelScroll]).toEqual([1, 1]);
     const noted = after({ type: 'input-noted', proc: 'child', text: 'empty' });
     expect(noted.inputNote).toEqual({ proc: 'child', text: 'empty' });
     expect(reduceUi(noted, { type: 'input-note-cleared' }).inputNote).toBeNull();

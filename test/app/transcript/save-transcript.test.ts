@@ -1,12 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveTranscriptFiles } from '../../../src/app/transcript/save-transcript.js';
+import { tempDirsOfThisFile } from '../../support/temp-dirs.js';
+
+const tempDir = tempDirsOfThisFile();
 
 describe('saving a transcript to files', () => {
   it('writes the text and the JSON under a name from the time, readable by the user only, and never overwrites', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-save-'));
+    const dir = tempDir('pc-save-');
     const at = new Date(2026, 10, 25, 9, 30, 5);
     const first = saveTranscriptFiles(dir, at, { text: 'one\n', json: '{"n":1}\n' });
     const second = saveTranscriptFiles(dir, at, { text: 'two\n', json: '{"n":2}\n' });

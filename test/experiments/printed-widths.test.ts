@@ -1,0 +1,41 @@
+// What the commands print fits a terminal of 100 columns, in both languages: every usage
+// text, and the race's report (its longest line, with the largest counts a run can give).
+import { describe, expect, it } from 'vitest';
+import { widthOf } from '../../src/app/text/text-width.js';
+import { formatRace } from '../../src/experiments/race-report.js';
+import { messagesFor } from '../../src/i18n/index.js';
+import type { RaceResult } from '../../src/race.js';
+
+const COLUMNS = 100;
+const tooWide = (text: string): string[] => text.split('\n').filter((line) => widthOf(line) > COLUMNS);
+
+const BIG: RaceResult = {
+  wiring: 'queue-one-type',
+  trials: 100_000,
+  stolen: 99_999,
+  delivered: 100_000,
+  lost: 0,
+  torn: 0,
+  pipes: 0,
+  delayMs: 1000,
+  parentDelayMs: 0,
+  parentBlocked: 100_000,
+  parentCall: 'msgrcv',
+  waitingBeforeSend: 100_000,
+  disturbed: 100_000,
+  durationMs: 1,
+  trialsPerSecond: 100_000,
+  childPid: 4_194_303,
+};
+
+describe('printed text', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    it(`${lang}: every usage text fits 100 columns`, () => {
+      for (const [topic, text] of Object.entries(messagesFor(lang).cli.usage)) expect(tooWide(text), topic).toEqual([]);
+    });
+
+    it(`${lang}: the race's report fits 100 columns`, () => {
+      expect(tooWide(formatRace(BIG, lang))).toEqual([]);
+    });
+  }
+});
