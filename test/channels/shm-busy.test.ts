@@ -127,7 +127,9 @@ describe.runIf(process.platform === 'linux')('shared memory without waiting', ()
     expect(result.stolen).toBe(0);
     expect(result.lost).toBeGreaterThan(0);
     expect(result.delivered + result.lost).toBe(200);
+    // The parent spins for each message; the child's 200 writes may take less than one clock tick (10 ms), the unit /proc counts CPU in.
     expect(result.cpuMs?.parent).toBeGreaterThan(0);
-    expect(result.cpuMs?.child).toBeGreaterThan(0);
+    expect(result.cpuMs?.child).toBeGreaterThanOrEqual(0);
+    expect((result.cpuMs?.child ?? 1) % 10).toBe(0);
   }, 30_000);
 });
