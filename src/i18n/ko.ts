@@ -366,9 +366,9 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       stolenWaiting: (waiting: string) => `${waiting} 쪽은 아직 read()에서 기다립니다.`,
       stolenKeys: (writer: string) => `다음: ${writer}의 다음 줄을 입력 · Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로`,
       stolenKeysOnly: 'Esc, r: 다시 시작 · Ctrl+T: 파이프 두 개로',
-      raceWonTitle: '이번에는 경주에서 이김',
+      raceWonTitle: '이번에는 경쟁에서 이김',
       raceWon: (tag: string, reader: string) =>
-        `${tag} 메시지가 ${reader} 쪽에 닿았습니다. 쓴 쪽이 read()하기 전에 ${reader} 쪽의 read()가 먼저 바이트를 가져갔습니다. 공유 파이프 하나에서는 매번 커널이 정하는 경주일 뿐, 보장이 아닙니다.`,
+        `${tag} 메시지가 ${reader} 쪽에 닿았습니다. 쓴 쪽이 read()하기 전에 ${reader} 쪽의 read()가 먼저 바이트를 가져갔습니다. 공유 파이프 하나에서는 매번 커널이 정하는 경쟁일 뿐, 보장이 아닙니다.`,
       raceWonKeys: '교재의 결과를 매번 보려면: Esc, p (부모가 늦게 읽음) · Ctrl+T: 파이프 두 개',
       outOfTurnTitle: '순서 어긋남',
       outOfTurn: (reader: string, tag: string, expected: string) =>
@@ -389,9 +389,9 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       title: 'pipe-chat: 키',
       intro:
         '부모(이 프로그램)와 자식 프로세스가 진짜 커널 파이프로 메시지를 세 번씩 주고받습니다. 먼저 자식의 줄을, 다음에 부모의 답을 입력하세요.',
-      raceTitle: '공유 파이프 하나: 커널이 정하는 경주',
+      raceTitle: '공유 파이프 하나: 커널이 정하는 경쟁',
       race:
-        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경주에서 이겼다고 나옵니다). 상태 줄은 지금 구성의 누적 집계를 보여 줍니다. '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 그 구성에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다. 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
+        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경쟁에서 이겼다고 나옵니다). 상태 줄은 지금 구성의 누적 집계를 보여 줍니다. '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 그 구성에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다. 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
       anywhere: '어디서나 (입력 중에도)',
       keysMode: 'Esc 다음: 다음 키 하나가 명령 (그 키 하나만)',
       typingTitle: '입력, 붙여넣기, 스크롤',
@@ -427,8 +427,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       parentDelay: (d: string) => `부모 읽기 지연이 이제 ${d}입니다. 부모의 다음 read()부터 적용됩니다: 이미 막혀 있는 read는 늦출 수 없습니다.`,
     },
     sweepPanel: {
-      title: '경주 구간, 지금 측정',
-      running: (wiring: string, trials: number) => `${wiring}에서 경주 중: 자식 지연마다 ${trials}번, 각각 자기 자식 프로세스의 실제 write()와 read(). 채팅은 기다립니다.`,
+      title: '경쟁 구간, 지금 측정',
+      running: (wiring: string, trials: number) => `${wiring}에서 경쟁 중: 자식 지연마다 ${trials}번, 각각 자기 자식 프로세스의 실제 write()와 read(). 채팅은 기다립니다.`,
       progress: (delay: string, done: number, trials: number, k: number, n: number) => `자식 지연 ${delay} ms: ${trials}번 중 ${done}번째 (지연 ${n}개 중 ${k}번째)`,
       cancel: 'Esc: 취소',
       close: 'Esc: 닫기',
@@ -436,7 +436,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
       xTitle: '자식의 write()와 read() 사이 지연 (ms)',
       interval: '95% 구간 (Wilson)',
-      key: '지금 경주 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
+      key: '지금 경쟁 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
     },
     keeper: {
       title: (pid: number) => `보관자 · PID ${pid}`,

@@ -1,0 +1,28 @@
+// One Korean term for each idea, as Korean OS textbooks write it: a race is 경쟁 (경쟁 조건,
+// 경쟁 상태), never 경주, in the program's words and in the Korean docs.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { channelWords } from '../src/channels/words-registry.js';
+import { ko } from '../src/i18n/ko.js';
+
+/** Every string in a catalogue, functions called with placeholder arguments. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'function') {
+    try {
+      return strings((value as (...args: unknown[]) => unknown)('X', 1, 'Y', 2, 'Z'));
+    } catch {
+      return [];
+    }
+  }
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe('Korean terms', () => {
+  it('a race is 경쟁 everywhere: in the catalogue, the channels\' words and the Korean docs', () => {
+    const texts = [...strings(ko), ...strings(channelWords('ko')), ...['README.ko.md', 'docs/using.ko.md', 'docs/channels.ko.md'].map((f) => fs.readFileSync(f, 'utf8'))];
+    expect(texts.filter((t) => t.includes('경주'))).toEqual([]);
+    expect(texts.some((t) => t.includes('경쟁'))).toBe(true);
+  });
+});
