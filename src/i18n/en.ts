@@ -262,6 +262,7 @@ Options:
     transcript: {
       fromChild: 'from Child: ',
       fromParent: 'from Parent: ',
+      ownLine: (proc: string) => `↺ the ${proc}'s own line`,
       typed: '› ',
       inPipe: (tag: string, writer: string) => `${tag} ${writer}→? sent, not read yet`,
       route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,

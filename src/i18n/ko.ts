@@ -262,6 +262,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     transcript: {
       fromChild: 'from Child: ',
       fromParent: 'from Parent: ',
+      ownLine: (proc: string) => `↺ ${proc} 자신이 쓴 줄`,
       typed: '› ',
       inPipe: (tag: string, writer: string) => `${tag} ${writer}→? 보냈고 아직 안 읽힘`,
       route: (tag: string, writer: string, reader: string) => `${tag} ${writer}→${reader}`,

@@ -66,4 +66,14 @@ describe('a pane', () => {
     expect(seen(3)).toEqual({ childWrote: true, parentRead: false, parentWrote: false, childRead: false });
     expect(seen(4)).toEqual({ childWrote: false, parentRead: false, parentWrote: false, childRead: false });
   });
+
+  it('marks a line the child read back from itself as its own, under the "from Parent:" its program printed', () => {
+    const s = new Script(1, 'one');
+    const state = play([...s.start(), ...s.steal(1, 'mine')]);
+    const pane = draw(state, 'child', 37).join('\n');
+    expect(pane).toContain('from Parent: mine');
+    expect(pane).toContain("↺ the child's own line");
+    const delivered = play([...new Script(1, 'two').start(), ...new Script(1, 'two').cleanTurn(1, 'hi', 'hello')]);
+    expect(draw(delivered, 'child', 37).join('\n')).not.toContain('own line');
+  });
 });
