@@ -166,3 +166,12 @@ export function bindSysV(koffi: typeof koffiModule, lib: LibraryHandle, check: C
     remove: (kind, id) => void check(`${kind}ctl(IPC_RMID)`, removers[kind](id)),
   };
 }
+
+/** IPC_RMID, where the object may be gone already (EINVAL, EIDRM): every way out removes it, some twice. */
+export function removeQuietly(sysv: SysV, kind: SysVKind, id: number): void {
+  try {
+    sysv.remove(kind, id);
+  } catch {
+    // gone already
+  }
+}

@@ -14,7 +14,8 @@ import type { ChannelEnds } from '../channel-ends.js';
 import { SEGMENT_BYTES } from '../shm/boxes.js';
 import { numberArg, ownAddress, parentAddressArgs, viewOwnMapping, waitingCalls } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
-import { makeSemaphores, removeQuietly, sweepLeftovers } from '../shm/segment.js';
+import { makeSemaphores, sweepLeftovers } from '../shm/segment.js';
+import { removeQuietly } from '../../kernel/sysv.js';
 import { makeMappedFile, removeMappedFile } from './mapped-file.js';
 
 export const mmapEnds: ChannelEnds = {

@@ -10,7 +10,7 @@
 import { loadLibc } from '../../kernel/libc.js';
 import { findLeftovers, removeLeftovers } from '../../kernel/leftovers.js';
 import { kernelLimit } from '../../kernel/proc-sysvipc.js';
-import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, type SysV } from '../../kernel/sysv.js';
+import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, removeQuietly, type SysV } from '../../kernel/sysv.js';
 import { errnoCode } from '../../ipc/events.js';
 import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
 import type { Proc } from '../../ipc/events.js';
@@ -107,11 +107,7 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
         remove: () => {
           if (removed) return;
           removed = true;
-          try {
-            sysv.remove('msg', id);
-          } catch {
-            // EINVAL/EIDRM: gone already
-          }
+          removeQuietly(sysv, 'msg', id);
         },
         shutdown: null,
         wakeFd: null,

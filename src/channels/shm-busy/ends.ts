@@ -17,7 +17,8 @@ import type { CallResult, ChannelEnds, Gate, ProcessCalls } from '../channel-end
 import { boxOf, put, SEGMENT_BYTES } from '../shm/boxes.js';
 import { boxesOf, numberArg, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
-import { attachInChild, makeSegment, removeQuietly, segmentArgs } from '../shm/segment.js';
+import { attachInChild, detachQuietly, makeSegment, segmentArgs } from '../shm/segment.js';
+import { removeQuietly } from '../../kernel/sysv.js';
 import { SPIN_LIMIT_MS, spinForMessage, type SpinState } from './spin.js';
 
 /** How long a reader spins with no message before it stops: SPIN_LIMIT_MS, or less where a test says so (read by the parent, told to both readers). */
@@ -88,13 +89,7 @@ export const shmBusyEnds: ChannelEnds = {
         forgetMapping(shmid);
       },
       // The pages leave this process only once its reader, which spins on them, has returned.
-      release: () => {
-        try {
-          attached.detach();
-        } catch {
-          // detached already
-        }
-      },
+      release: () => detachQuietly(attached),
       shutdown: null,
       wakeFd: null,
       named: null,

@@ -9,12 +9,12 @@
 // removes it; the segment, already marked IPC_RMID by the child once both attached, goes
 // when both have detached, the parent once its calls have returned.
 import { loadLibc } from '../../kernel/libc.js';
-import type { SysV } from '../../kernel/sysv.js';
+import { removeQuietly, type SysV } from '../../kernel/sysv.js';
 import { errnoCode, type Proc } from '../../ipc/events.js';
 import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
 import { boxOf, DOWN, put, SEGMENT_BYTES, take, UP, type BoxIndex } from './boxes.js';
 import { forgetMapping, rememberMapping } from './own-mapping.js';
-import { attachInChild, empty, full, makeSegment, removeQuietly, segmentArgs } from './segment.js';
+import { attachInChild, detachQuietly, empty, full, makeSegment, segmentArgs } from './segment.js';
 
 export function waitCall(semid: number, what: 'full' | 'empty', box: BoxIndex): string {
   return `semop(set ${semid}, P ${what}[${box}])`;
@@ -124,13 +124,7 @@ export const shmEnds: ChannelEnds = {
         forgetMapping(shmid);
       },
       // The pages leave this process only once its calls, which use them, have returned.
-      release: () => {
-        try {
-          attached.detach();
-        } catch {
-          // detached already
-        }
-      },
+      release: () => detachQuietly(attached),
       shutdown: null,
       wakeFd: null,
       named: null,

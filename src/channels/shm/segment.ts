@@ -6,7 +6,7 @@
 // the second to attach, marks the segment IPC_RMID at once: it then lives until both
 // detach (at the latest when both exit), and nothing of it can be left behind.
 import { findLeftovers, removeLeftovers } from '../../kernel/leftovers.js';
-import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, type Attached, type SysV } from '../../kernel/sysv.js';
+import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, removeQuietly, type Attached, type SysV } from '../../kernel/sysv.js';
 import { errnoCode } from '../../ipc/events.js';
 import { SEGMENT_BYTES, type BoxIndex } from './boxes.js';
 
@@ -94,11 +94,11 @@ export function attachInChild(sysv: SysV, argv: readonly string[]): { attached: 
   return { attached, semid: semid < 0 ? null : semid, shmid };
 }
 
-/** IPC_RMID, where the object may be gone already (EINVAL, EIDRM). */
-export function removeQuietly(sysv: SysV, kind: 'shm' | 'sem', id: number): void {
+/** shmdt, where the pages may be gone already: the parent's, once its calls on them have returned. */
+export function detachQuietly(attached: Attached): void {
   try {
-    sysv.remove(kind, id);
+    attached.detach();
   } catch {
-    // gone already
+    // detached already
   }
 }
