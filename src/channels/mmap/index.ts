@@ -1,7 +1,5 @@
 // A memory-mapped file, whole: the segment's drawing (../shm) with its own words, its own
-// ends, kernel view, notes (the file's path) and source program.
-import { seg, type Line } from '../../app/text/styled-lines.js';
-import { widthOf } from '../../app/text/text-width.js';
+// ends, kernel view and source program. Its path has the screen's path row (path-line.ts).
 import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
 import { shmDrawing } from '../shm/drawing.js';
 import { mmapWords } from '../shm/words.js';
@@ -15,12 +13,7 @@ export const mmap: Channel = {
   words: mmapWords,
   drawing: shmDrawing((t) => t.channels.mmap),
   kernelView: mmapKernelView((t) => t.channels.mmap),
-  // The path on one unbroken line where it fits (a user types it into another terminal); the kernel view shows it whole.
-  notes: (t, state, _holders, width): Line[] => {
-    const path = state.session?.path;
-    if (!path) return [];
-    return widthOf(path) <= width ? [[seg(path, 'accent')]] : [[seg(t.channels.mmap.pathElsewhere, 'dim')]];
-  },
+  notes: () => [],
   source: mmapSource,
   stepPoints: EXERCISE_STEP_POINTS,
 };

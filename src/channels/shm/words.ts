@@ -90,7 +90,6 @@ export interface MmapWords extends ShmWords {
   file: string;
   dirty: (kb: number) => string;
   /** The path did not fit here: where it is shown whole. */
-  pathElsewhere: string;
 }
 
 export const mmapWords: Record<Lang, MmapWords> = {
@@ -106,7 +105,6 @@ export const mmapWords: Record<Lang, MmapWords> = {
     route: 'child → box 0 → parent · parent → box 1 → child; the file is the page cache',
     file: 'file (MAP_SHARED): ',
     dirty: (kb: number) => `dirty ${kb} kB (smaps)`,
-    pathElsewhere: 'the file\'s path: Esc f',
     viewTitle: 'the mapped file, as the kernel shows it',
   },
   ko: {
@@ -121,7 +119,6 @@ export const mmapWords: Record<Lang, MmapWords> = {
     route: '자식 → 상자 0 → 부모 · 부모 → 상자 1 → 자식; 파일이 곧 페이지 캐시',
     file: '파일 (MAP_SHARED): ',
     dirty: (kb: number) => `더러운 페이지 ${kb} kB (smaps)`,
-    pathElsewhere: '파일 경로: Esc f',
     viewTitle: '커널이 보여 주는 매핑된 파일',
   },
 };
