@@ -16,6 +16,7 @@ import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';
 import { readOnce, writeOnce } from '../ipc/fd-calls.js';
+import { ownTid } from '../kernel/thread-cpu.js';
 import { READ_BUFFER, fdChildCalls, sleep } from './syscalls.js';
 
 export interface ChildOptions {
@@ -180,7 +181,7 @@ export function runChild(options: ChildOptions): never {
   warmUp();
   // A channel without fds (a queue) has none to describe; TCP's child has the socket it connected.
   const fds = calls.read.fd < 0 ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
-  send([{ type: 'hello', proc: 'child', pid: process.pid, fds, at: nowUs() }]);
+  send([{ type: 'hello', proc: 'child', pid: process.pid, tid: ownTid() ?? process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);
   finish(0);

@@ -34,6 +34,8 @@ export const chapterEn = {
       textOf: 'what the chat shows of a line read: the text after its tag',
       stdin: "one terminal, two readers: no stdio buffer may take the other's line",
       fork: (finds: string) => ['pipe-chat makes its child with clone(), as fork() does,', `then execve()s a program that finds ${finds}`],
+      thread: (finds: string) => ['pipe-chat starts its child thread (a Worker) with clone(CLONE_VM | CLONE_THREAD),', `as pthread_create does: one process, one memory; it finds ${finds}`],
+      childThread: 'the child: a second thread of this process, sharing its memory',
       eof: 'end of file: no writer left',
     },
   },

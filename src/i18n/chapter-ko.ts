@@ -32,6 +32,8 @@ export const chapterKo: typeof chapterEn = {
       textOf: '읽은 줄에서 채팅이 보여 주는 것: 태그 뒤의 글',
       stdin: '터미널 하나를 둘이 읽음: stdio 버퍼가 상대의 줄을 가져가면 안 됨',
       fork: (finds: string) => ['pipe-chat은 fork()처럼 clone()으로 자식을 만든 뒤,', `execve()한 프로그램이 ${finds} 찾음`],
+      thread: (finds: string) => ['pipe-chat은 pthread_create처럼 clone(CLONE_VM | CLONE_THREAD)로', `자식 스레드(Worker)를 시작함: 프로세스 하나, 메모리 하나; ${finds} 찾음`],
+      childThread: '자식: 이 프로세스의 두 번째 스레드, 메모리를 함께 씀',
       eof: '파일 끝: 쓰는 쪽이 없음',
     },
   },

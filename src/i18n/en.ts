@@ -26,7 +26,7 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' };
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', threads: 'threads of one process' };
 
 export const en = {
   cli: {
@@ -254,6 +254,8 @@ Options:
       exited: (how: string) => `exited (${how})`,
       awaitsChildLine: (duration: string) => `busy: reads ${duration} after the child's line`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} · ${seconds} s · CPU ${cpu}`,
+      inFutex: (on: string, tid: number, seconds: number, cpu: string) => `BLOCKED in futex_wait (${on}) · TID ${tid} · ${seconds} s · CPU ${cpu}`,
+      waitCalled: (on: string, tid: number) => `${on} on TID ${tid}`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `SPIN STOPPED after ${seconds} s with no message, ${cpu} of CPU burned · waiting in ${parkedIn}, a key spins again`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },
@@ -466,7 +468,7 @@ Options:
     },
     channelList: {
       title: 'channels (F3)',
-      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' },
+      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', threads: 'threads of one process' },
       current: '(now)',
       hint: '↑/↓ choose · Enter switches, live (the history stays) · Esc closes',
     },

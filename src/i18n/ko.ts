@@ -26,7 +26,7 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' };
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', threads: '한 프로세스의 스레드' };
 
 export const ko: Messages = {
   cli: {
@@ -254,6 +254,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
+      inFutex: (on: string, tid: number, seconds: number, cpu: string) => `futex_wait에서 BLOCKED (${on}) · TID ${tid} · ${seconds}초 · CPU ${cpu}`,
+      waitCalled: (on: string, tid: number) => `TID ${tid}에서 ${on}`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · ${parkedIn}에서 기다림, 아무 키나 누르면 다시 돕니다`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },
@@ -465,7 +467,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     },
     channelList: {
       title: '채널 (F3)',
-      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' },
+      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', threads: '한 프로세스의 스레드' },
       current: '(지금)',
       hint: '↑/↓ 고르기 · Enter 바로 전환 (기록은 남음) · Esc 닫기',
     },

@@ -59,7 +59,8 @@ export interface FdInfo {
 }
 
 export type LinkEvent =
-  | { type: 'hello'; proc: Proc; pid: number; fds: FdInfo[]; at: number }
+  /** `tid`: the thread that plays the child (its own main thread's, the PID, in a child process; a Worker's in a child thread). */
+  | { type: 'hello'; proc: Proc; pid: number; tid?: number; fds: FdInfo[]; at: number }
   | { type: 'activity'; proc: Proc; activity: ProcActivity; at: number }
   | {
       type: 'syscall';

@@ -2,14 +2,15 @@
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
 // and a connection's, each process's shared mappings from /proc/PID/maps, and what the
-// parent's own mapping holds. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
+// parent's own mapping holds, and, where the child is a thread of the parent's process,
+// that process's threads. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
 // the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
-import { readMappedDirty, readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
+import { readMappedDirty, readProcFds, readSharedMaps, readTasks, type ProcFd, type TaskLook } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
 
@@ -30,6 +31,8 @@ export interface ProcFdsSnapshot {
   dirty?: { parent: Record<number, number>; child: Record<number, number> };
   /** /proc/net/tcp at the same moment (a TCP connection's kernel view finds its lines there). */
   netTcp?: TcpRow[];
+  /** The threads of the one process, when the child is a thread of the parent's (threads): /proc/PID/task/*. */
+  tasks?: TaskLook[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -48,6 +51,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       shared: lookAtOwnMappings(),
       dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
       netTcp: readNetTcp(),
+      tasks: parentPid !== null && parentPid === childPid ? readTasks(parentPid) : [],
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

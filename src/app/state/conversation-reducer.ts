@@ -106,7 +106,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'spin-cpu': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: withProc(session, action.proc, (p) => (p.spin?.tid === action.tid ? { ...p, spin: { ...p.spin, cpuMs: action.cpuMs, cpuShare: action.share } } : p)) };
+      return { ...state, session: withProc(session, action.proc, (p) => (p.spin?.tid === action.tid ? { ...p, spin: { ...p.spin, cpuMs: action.cpuMs, cpuShare: action.share, inFutex: action.inFutex } } : p)) };
     }
     case 'link-event': {
       const session = current(state, action.session);
@@ -123,7 +123,7 @@ function current(state: ConversationState, id: number): SessionState | null {
 function reduceEvent(state: ConversationState, session: SessionState, event: WiredLinkEvent): ConversationState {
   switch (event.type) {
     case 'hello':
-      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, fds: event.fds })) };
+      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, fds: event.fds })) };
     case 'activity':
       return {
         ...state,
@@ -155,10 +155,12 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
 }
 
 function spinNoted(spin: SpinState | null, n: ReadNote): SpinState {
-  const was = spin ?? { tid: 0, idleCpuMs: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
+  const was = spin ?? { tid: 0, waits: false, inFutex: null, idleCpuMs: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
   switch (n.kind) {
     case 'spinning':
-      return { ...was, tid: n.tid, idleCpuMs: null, cpuShare: null };
+      return { ...was, tid: n.tid, waits: false, inFutex: null, idleCpuMs: null, cpuShare: null };
+    case 'waiting':
+      return { ...was, tid: n.tid, waits: true, inFutex: null, idleCpuMs: null, cpuShare: null };
     case 'idle':
       return { ...was, idleCpuMs: n.cpuMs, cpuMs: n.cpuMs };
     case 'missed':

@@ -42,12 +42,17 @@ export interface ProcState {
   stopped: boolean;
   /** A reader without waiting (shm-busy); null for one the kernel makes wait. */
   spin: SpinState | null;
+  /** The thread that plays it, as its hello said (a child thread's TID differs from its PID: threads); null before. */
+  tid: number | null;
 }
 
 /** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
 export interface SpinState {
   /** The thread that spins (the child's main thread, the parent's call thread). */
   tid: number;
+  /** It waits in Atomics.wait instead of spinning (threads); then `inFutex` says whether /proc last showed that thread in futex (null before the first look). */
+  waits: boolean;
+  inFutex: boolean | null;
   /** It stopped spinning for want of messages, having burned this much CPU; null while it spins. */
   idleCpuMs: number | null;
   /** Messages it never saw (the sequence number jumped), and copies torn under it, in this conversation. */
@@ -187,7 +192,7 @@ export type Action =
   | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
   | { type: 'tick'; at: number }
   /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
-  | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null }
+  | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null; inFutex: boolean | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
   | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
 
@@ -210,7 +215,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

@@ -58,12 +58,21 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
 /** Where a stopped reader waits for the key: the parent's call thread at its gate (Atomics.wait), the child in a read of its keyboard. */
 const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };
 
-/** A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped for want of messages; what it lost or found torn. */
+/**
+ * A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped
+ * for want of messages; what it lost or found torn. One that waits in Atomics.wait
+ * (threads): BLOCKED in futex_wait on its thread once /proc shows that thread in futex,
+ * with the CPU it uses (none); until then, only the call it made.
+ */
 function spinWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, spin: SpinState, on: string): Line {
   const cpu = (ms: number | null): string => (ms === null ? '…' : `${(ms / 1000).toFixed(1)} s`);
   const missed = spin.lost + spin.torn > 0 ? [seg(` · ${t.state.missed(spin.lost, spin.torn)}`, 'danger')] : [];
-  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs), PARKED_IN[proc])}`, 'accent'), ...missed];
   const share = spin.cpuShare === null ? '' : `${Math.round(spin.cpuShare * 100)}% · `;
+  if (spin.waits) {
+    const text = spin.inFutex ? t.state.inFutex(on, spin.tid, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`) : t.state.waitCalled(on, spin.tid);
+    return [seg(`${spin.inFutex ? '■' : '…'} ${text}`, 'warn'), ...missed];
+  }
+  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs), PARKED_IN[proc])}`, 'accent'), ...missed];
   return [seg(`● ${t.state.spinning(on, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`)}`, 'warn'), ...missed];
 }
 

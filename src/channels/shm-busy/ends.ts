@@ -22,7 +22,7 @@ import { removeQuietly } from '../../kernel/sysv.js';
 import { SPIN_LIMIT_MS, spinForMessage, type SpinState } from './spin.js';
 
 /** How long a reader spins with no message before it stops: SPIN_LIMIT_MS, or less where a test says so (read by the parent, told to both readers). */
-function spinLimitMs(): number {
+export function spinLimitMs(): number {
   const ms = Number(process.env.PIPE_CHAT_SPIN_LIMIT_MS);
   return Number.isInteger(ms) && ms > 0 ? ms : SPIN_LIMIT_MS;
 }
@@ -38,8 +38,8 @@ export function storeSite(box: number): string {
 /** The gate of a caller that gave none: it never opens, and never closes. */
 const NO_GATE: Gate = { wait: () => false, closed: () => false };
 
-/** A process's reader, spinning on the thread that calls it, and its writer, which never waits. */
-function busyCalls(proc: Proc, memory: ArrayBuffer, gate: Gate, limitMs: number): ProcessCalls {
+/** A process's reader, spinning on the thread that calls it, and its writer, which never waits (also the threads' variable, threads-busy). */
+export function busyCalls(proc: Proc, memory: ArrayBufferLike, gate: Gate, limitMs: number): ProcessCalls {
   const { reads, writes } = boxesOf(proc);
   const readBox = boxOf(memory, reads);
   const writeBox = boxOf(memory, writes);

@@ -1,0 +1,35 @@
+// Two threads sharing a variable, without waiting: the variable of ../threads, and a
+// reader that checks its box's sequence number in a loop (the spin of shm-busy), on the
+// thread that makes its calls: the child thread, and the parent's call thread. Neither
+// waits in the kernel: /proc shows the thread running, a whole core's worth. After the
+// spin limit without a message a reader stops and waits at its gate (the parent's: a
+// futex; the child thread's: its keyboard) until a key opens it. Every way out raises
+// the stop word, which a spinning reader checks every few thousand looks.
+import type { ChannelEnds, Gate } from '../channel-ends.js';
+import { numberArg } from '../shm/ends.js';
+import { busyCalls, spinLimitMs } from '../shm-busy/ends.js';
+import { makeVariable, variableOf } from '../threads/ends.js';
+import { stopped } from '../threads/variable.js';
+
+const NO_GATE: Gate = { wait: () => false, closed: () => false };
+
+export const threadsBusyEnds: ChannelEnds = {
+  make: () => makeVariable().then((wires) => ({ ...wires, childArgs: ['--spin-limit-ms', String(spinLimitMs())] })),
+  group: 'threads',
+  childArgs: [],
+  processCalls: (proc, argv, gate = NO_GATE, memory) => {
+    const variable = variableOf(memory);
+    // The gate's own closing (the parent's, on the way out) or the stop word: either ends the spin.
+    const stop: Gate = { wait: () => gate.wait() && !stopped(variable), closed: () => gate.closed() || stopped(variable) };
+    return Promise.resolve(busyCalls(proc, variable, stop, numberArg(argv, '--spin-limit-ms')));
+  },
+  endsBlockedRead: 'a stop flag it checks',
+  shared: false,
+  hazards: { stolen: false, lost: true, torn: true },
+  pipes: 0,
+  pipesOption: null,
+  toggleTo: 'threads',
+  raceOn: 'one-pipe',
+  openToOthers: false,
+  inProcess: true,
+};
