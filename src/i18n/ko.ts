@@ -238,6 +238,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     proc: { parent: '부모', child: '자식' },
     procLower: { parent: '부모', child: '자식' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
+    pidAndTid: (pid: string, tid: number) => `${pid} · TID ${tid}`,
     pidUnknown: '…',
     state: {
       starting: '시작 중…',
@@ -254,8 +255,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
-      inFutex: (on: string, tid: number, seconds: number, cpu: string) => `futex_wait에서 BLOCKED (${on}) · TID ${tid} · ${seconds}초 · CPU ${cpu}`,
-      waitCalled: (on: string, tid: number) => `TID ${tid}에서 ${on}`,
+      inFutex: (seconds: number, cpu: string) => `futex_wait에서 BLOCKED · ${seconds}초 · CPU ${cpu}`,
+      waitCalled: (on: string) => `${on} 호출`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · ${parkedIn}에서 기다림, 아무 키나 누르면 다시 돕니다`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },

@@ -122,8 +122,14 @@ function current(state: ConversationState, id: number): SessionState | null {
 
 function reduceEvent(state: ConversationState, session: SessionState, event: WiredLinkEvent): ConversationState {
   switch (event.type) {
-    case 'hello':
-      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, fds: event.fds })) };
+    case 'hello': {
+      const childTid = event.tid !== undefined && event.tid !== event.pid ? event.tid : null;
+      return {
+        ...state,
+        session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, fds: event.fds })),
+        dividers: childTid === null ? state.dividers : state.dividers.map((d) => (d.session === session.id ? { ...d, childTid } : d)),
+      };
+    }
     case 'activity':
       return {
         ...state,

@@ -128,6 +128,8 @@ export interface Divider {
   wiring: Wiring;
   firstTurn: number;
   childPid: number | null;
+  /** The child's thread, where it is not the process's own main thread (threads: a Worker of the parent's process); null otherwise. */
+  childTid?: number | null;
 }
 
 export interface Note {

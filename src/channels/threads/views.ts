@@ -46,8 +46,9 @@ export function threadsKernelView(words: Words): Channel['kernelView'] {
     const tasks = snapshot.tasks ?? [];
     for (const task of tasks.filter((k) => roles.has(k.tid))) {
       const role = roles.get(task.tid) as { text: string; tone: 'parent' | 'child' | 'dim' };
-      const where = task.call === 'running' ? 'running' : task.call === 'other' ? task.wchan || '?' : `${task.call} (${task.wchan})`;
-      body.push(...wrapLine([seg(`TID ${task.tid} `, role.tone), seg(`${task.comm}  ${role.text}: `, 'dim'), seg(where, task.call === 'running' ? 'warn' : 'accent')], inner));
+      // The main thread is the one reading these files: whatever /proc says of it is that reading.
+      const where = task.tid === pid ? '' : task.call === 'running' ? 'running' : task.call === 'other' ? task.wchan || '?' : `${task.call} (${task.wchan})`;
+      body.push(...wrapLine([seg(`TID ${task.tid} `, role.tone), seg(`${task.comm}  ${role.text}${where ? ': ' : ''}`, 'dim'), seg(where, task.call === 'running' ? 'warn' : 'accent')], inner));
     }
     const others = tasks.filter((k) => !roles.has(k.tid)).length;
     if (others > 0) body.push([seg(`  ${w.roles.other(others)}`, 'dim')]);

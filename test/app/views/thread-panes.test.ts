@@ -1,0 +1,50 @@
+// The panes when the child is a thread of the parent's own process (threads): one PID,
+// each side named by the TID that plays it; a reader waiting in Atomics.wait is said to
+// be BLOCKED in futex_wait only once /proc showed its thread in futex.
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../src/app/state/model.js';
+import { lineText } from '../../../src/app/text/styled-lines.js';
+import { paneLines } from '../../../src/app/views/pane-lines.js';
+import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { en } from '../../../src/i18n/en.js';
+import { PARENT_PID, Script, play } from '../events.js';
+
+const t = en.ui;
+const IDLE = { draft: emptyInput, waiting: false, focused: false, pending: false };
+const CALL_THREAD = PARENT_PID + 7;
+const CHILD_THREAD = PARENT_PID + 8;
+
+const draw = (state: ReturnType<typeof play>, proc: 'parent' | 'child'): string => paneLines(t, state, proc, IDLE, 60, 12, false).lines.map(lineText).join('\n');
+
+/** A session whose child is a thread of the parent's process, the parent's reader waiting in Atomics.wait. */
+function oneProcess(): { s: Script; actions: Action[] } {
+  const s = new Script();
+  const [starting, , opened] = s.start() as [Action, Action, Action];
+  const actions: Action[] = [
+    starting,
+    s.event({ type: 'hello', proc: 'child', pid: PARENT_PID, tid: CHILD_THREAD, fds: [], at: 2 }),
+    { ...(opened as Extract<Action, { type: 'session-opened' }>), childPid: PARENT_PID, pipes: [], parentFds: [], childFds: [] },
+    s.activity('parent', { doing: 'reading', fd: -1, on: 'Atomics.wait(box 0.seq)' }),
+    s.event({ type: 'spin', proc: 'parent', note: { kind: 'waiting', tid: CALL_THREAD }, at: 3 }),
+  ];
+  return { s, actions };
+}
+
+describe('panes of two threads of one process', () => {
+  it('name one PID and the TID of each side, in the titles and the divider', () => {
+    const state = play(oneProcess().actions);
+    expect(draw(state, 'parent')).toContain(`Parent · PID ${PARENT_PID} · TID ${CALL_THREAD}`);
+    expect(draw(state, 'child')).toContain(`Child · PID ${PARENT_PID} · TID ${CHILD_THREAD}`);
+    expect(draw(state, 'child')).toContain(`child PID ${PARENT_PID} · TID ${CHILD_THREAD}`);
+  });
+
+  it('say BLOCKED in futex_wait only once /proc showed the thread in futex', () => {
+    const { s, actions } = oneProcess();
+    const before = play(actions);
+    expect(draw(before, 'parent')).not.toContain('futex_wait');
+    expect(draw(before, 'parent')).toContain('in Atomics.wait(box 0.seq)');
+    const look = (inFutex: boolean): Action => ({ type: 'spin-cpu', session: s.session, proc: 'parent', tid: CALL_THREAD, cpuMs: 10, share: 0, inFutex });
+    expect(draw(play([...actions, look(false)]), 'parent')).not.toContain('futex_wait');
+    expect(draw(play([...actions, look(true)]), 'parent')).toContain('BLOCKED in futex_wait');
+  });
+});
