@@ -93,6 +93,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   readonly parentFds: FdInfo[];
   childFds: FdInfo[] = [];
   readonly childPid: number;
+  /** The thread that plays the child, once its hello came: its PID in a child process, a Worker's TID in a child thread (threads). */
+  childTid: number | null = null;
 
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
@@ -341,7 +343,10 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   private fromChild(event: LinkEvent): void {
-    if (event.type === 'hello') this.childFds = event.fds;
+    if (event.type === 'hello') {
+      this.childFds = event.fds;
+      this.childTid = event.tid ?? null;
+    }
     this.emit(event);
   }
 

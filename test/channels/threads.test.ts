@@ -3,12 +3,16 @@
 // variable; in the waiting way both readers sit in futex (/proc/PID/task/TID/syscall)
 // using under 1% of a CPU over 5 s; in the busy way they spin (over half a CPU, or never
 // asleep on a loaded machine); the Worker adds Node's own fds (an epoll fd, a pipe pair,
-// an eventfd) and nothing of it is left once the link closes.
+// an eventfd) and nothing of it is left once the link closes. The race has the child
+// thread write back to back: a variable gives the writer no waiting, so the reader loses
+// what was overwritten, counted by it, with each thread's own CPU time.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { canSeeKernelCalls, threadCall } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import { processCpuMs } from '../../src/kernel/thread-cpu.js';
+import { race } from '../../src/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { cpuShareOver, expectSpinning } from '../support/thread-share.js';
 import { waitUntil } from '../support/wait.js';
@@ -123,4 +127,17 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     expect(fs.existsSync(`/proc/self/task/${tid}`)).toBe(false);
     expect([...ownFds()].filter(([fd, target]) => before.get(fd) !== target)).toEqual([]);
   });
+
+  it('race: written back to back, the reader loses what was overwritten, counted by it; each thread\'s CPU, not the process\'s', async () => {
+    const processBefore = processCpuMs(process.pid) as number;
+    const result = await race({ wiring: 'threads', trials: 200, delayMs: 0, childScript });
+    const processSpent = (processCpuMs(process.pid) as number) - processBefore;
+    expect(result.childPid).toBe(process.pid);
+    expect(result.stolen).toBe(0);
+    expect(result.lost).toBeGreaterThan(0);
+    expect(result.delivered + result.lost).toBe(200);
+    // /proc counts in clock ticks (10 ms); the two threads are a part of what the process spent (its UI thread and V8's too).
+    expect((result.cpuMs?.child ?? 1) % 10).toBe(0);
+    expect((result.cpuMs?.parent ?? 0) + (result.cpuMs?.child ?? 0)).toBeLessThanOrEqual(processSpent);
+  }, 30_000);
 });

@@ -30,6 +30,7 @@ export const threadsBusyEnds: ChannelEnds = {
   pipesOption: null,
   toggleTo: 'threads',
   raceOn: 'one-pipe',
+  raceStreams: true,
   openToOthers: false,
   inProcess: true,
 };

@@ -78,6 +78,7 @@ export const threadsEnds: ChannelEnds = {
   pipesOption: null,
   toggleTo: 'threads-busy',
   raceOn: 'one-pipe',
+  raceStreams: true,
   openToOthers: false,
   inProcess: true,
 };
