@@ -20,12 +20,12 @@ export type CallResult = number | string;
 /**
  * What a reader without waiting (shm-busy) tells the screen while it reads, which a call
  * in the kernel never needs to: it is spinning on thread `tid`; it stopped spinning after
- * a long while with no message, having burned `cpuMs`; it found messages lost (the
+ * a long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`; it found messages lost (the
  * sequence number jumped) or copies torn (the number changed while it copied). A reader
  * of a variable that waits with Atomics.wait (threads) says `waiting` on thread `tid`:
  * the screen names that thread's call only once /proc shows it in futex.
  */
-export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'waiting'; tid: number } | { kind: 'idle'; cpuMs: number } | { kind: 'missed'; lost: number; torn: number };
+export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'waiting'; tid: number } | { kind: 'idle'; cpuMs: number; parkedIn: string } | { kind: 'missed'; lost: number; torn: number };
 
 /**
  * Where a call that stopped on its own waits to go on (a reader that spun too long
@@ -38,6 +38,8 @@ export interface Gate {
   wait(): boolean;
   /** True once closed for good: a loop that never blocks checks it now and then. */
   closed(): boolean;
+  /** The call a caller waits in there, as /proc shows it: `futex`, `read(fd 0)`. */
+  readonly waitsIn: string;
 }
 
 /**

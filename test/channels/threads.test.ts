@@ -109,6 +109,27 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     expectSpinning(child);
   }, 30_000);
 
+  it('busy: a reader that stopped spinning says where it waits, as /proc shows it (the child thread: a read of its own keyboard pipe, not fd 0)', async () => {
+    process.env.PIPE_CHAT_SPIN_LIMIT_MS = '300';
+    try {
+      const { link, events } = await open('threads-busy');
+      const first = link.read();
+      link.typeForChild('hello');
+      expect((await first.frame)?.text).toBe('hello');
+      await waitUntil(() => notes(events, 'child').some((n) => n.kind === 'idle'), { what: 'the child to stop spinning' });
+      const idle = notes(events, 'child').find((n) => n.kind === 'idle');
+      const fd = Number(/^read\(fd (\d+)\)$/.exec(idle?.kind === 'idle' ? idle.parkedIn : '')?.[1]);
+      expect(fd).toBeGreaterThan(2);
+      if (canSeeKernelCalls()) {
+        const tid = helloTid(events) as number;
+        await waitUntil(() => threadCall(process.pid, tid)?.call === 'read', { what: 'the child thread in read' });
+        expect(threadCall(process.pid, tid)?.fd).toBe(fd);
+      }
+    } finally {
+      delete process.env.PIPE_CHAT_SPIN_LIMIT_MS;
+    }
+  });
+
   it("the Worker adds Node's own fds (an epoll fd, a pipe pair, an eventfd) beside its keyboard and doorbell pipes; closing leaves none, and no thread", async () => {
     // A first link leaves the parent's call thread waiting for the next: the count starts after it.
     await (await open('threads')).link.close();

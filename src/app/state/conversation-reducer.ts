@@ -161,14 +161,14 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
 }
 
 function spinNoted(spin: SpinState | null, n: ReadNote): SpinState {
-  const was = spin ?? { tid: 0, waits: false, inFutex: null, idleCpuMs: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
+  const was = spin ?? { tid: 0, waits: false, inFutex: null, idleCpuMs: null, parkedIn: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
   switch (n.kind) {
     case 'spinning':
       return { ...was, tid: n.tid, waits: false, inFutex: null, idleCpuMs: null, cpuShare: null };
     case 'waiting':
       return { ...was, tid: n.tid, waits: true, inFutex: null, idleCpuMs: null, cpuShare: null };
     case 'idle':
-      return { ...was, idleCpuMs: n.cpuMs, cpuMs: n.cpuMs };
+      return { ...was, idleCpuMs: n.cpuMs, parkedIn: n.parkedIn, cpuMs: n.cpuMs };
     case 'missed':
       return { ...was, lost: was.lost + n.lost, torn: was.torn + n.torn };
   }

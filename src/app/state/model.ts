@@ -55,6 +55,8 @@ export interface SpinState {
   inFutex: boolean | null;
   /** It stopped spinning for want of messages, having burned this much CPU; null while it spins. */
   idleCpuMs: number | null;
+  /** Where it waits once stopped (its gate's call: futex, read(fd N)); null while it spins. */
+  parkedIn: string | null;
   /** Messages it never saw (the sequence number jumped), and copies torn under it, in this conversation. */
   lost: number;
   torn: number;

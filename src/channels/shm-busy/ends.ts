@@ -36,7 +36,7 @@ export function storeSite(box: number): string {
 }
 
 /** The gate of a caller that gave none: it never opens, and never closes. */
-const NO_GATE: Gate = { wait: () => false, closed: () => false };
+export const NO_GATE: Gate = { wait: () => false, closed: () => false, waitsIn: '' };
 
 /** A process's reader, spinning on the thread that calls it, and its writer, which never waits (also the threads' variable, threads-busy). */
 export function busyCalls(proc: Proc, memory: ArrayBufferLike, gate: Gate, limitMs: number): ProcessCalls {
@@ -58,7 +58,7 @@ export function busyCalls(proc: Proc, memory: ArrayBufferLike, gate: Gate, limit
         if (outcome.torn > 0 || (outcome.kind === 'message' && outcome.lost > 0)) note?.({ kind: 'missed', lost: outcome.kind === 'message' ? outcome.lost : 0, torn: outcome.torn });
         if (outcome.kind === 'message') return outcome.length;
         if (outcome.kind === 'stopped') return 'ECANCELED';
-        note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, tid) ?? 0 });
+        note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, tid) ?? 0, parkedIn: gate.waitsIn });
         // Parked at the gate until a key in the UI opens it (the parent's: a futex, no CPU).
         if (!gate.wait()) return 'ECANCELED';
         note?.({ kind: 'spinning', tid });

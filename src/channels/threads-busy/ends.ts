@@ -7,11 +7,9 @@
 // the stop word, which a spinning reader checks every few thousand looks.
 import type { ChannelEnds, Gate } from '../channel-ends.js';
 import { numberArg } from '../shm/ends.js';
-import { busyCalls, spinLimitMs } from '../shm-busy/ends.js';
+import { busyCalls, NO_GATE, spinLimitMs } from '../shm-busy/ends.js';
 import { makeVariable, variableOf } from '../threads/ends.js';
 import { stopped } from '../threads/variable.js';
-
-const NO_GATE: Gate = { wait: () => false, closed: () => false };
 
 export const threadsBusyEnds: ChannelEnds = {
   make: () => makeVariable().then((wires) => ({ ...wires, childArgs: ['--spin-limit-ms', String(spinLimitMs())] })),
@@ -20,7 +18,7 @@ export const threadsBusyEnds: ChannelEnds = {
   processCalls: (proc, argv, gate = NO_GATE, memory) => {
     const variable = variableOf(memory);
     // The gate's own closing (the parent's, on the way out) or the stop word: either ends the spin.
-    const stop: Gate = { wait: () => gate.wait() && !stopped(variable), closed: () => gate.closed() || stopped(variable) };
+    const stop: Gate = { wait: () => gate.wait() && !stopped(variable), closed: () => gate.closed() || stopped(variable), waitsIn: gate.waitsIn };
     return Promise.resolve(busyCalls(proc, variable, stop, numberArg(argv, '--spin-limit-ms')));
   },
   endsBlockedRead: 'a stop flag it checks',
