@@ -10,6 +10,12 @@ import type { ProcState, SessionState } from './model.js';
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
   | ({ kind: 'writing' | 'reading' } & CallSite)
+  /** A reader that never waits in the kernel (shm-busy, threads-busy): it checks memory in a loop. */
+  | ({ kind: 'spinning' } & CallSite)
+  /** A reader in Atomics.wait (threads): in futex once /proc has shown its thread there. */
+  | ({ kind: 'waiting'; inFutex: boolean } & CallSite)
+  /** A reader that stopped spinning, waiting at its gate in that call. */
+  | { kind: 'parked'; call: string }
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -35,8 +41,13 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       return { spot: 'write', state: { kind: 'writing', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
     case 'sleeping':
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
-    case 'reading':
-      return { spot: 'read', state: { kind: 'reading', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
+    case 'reading': {
+      const site = { fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) };
+      const spin = p.spin;
+      if (!spin) return { spot: 'read', state: { kind: 'reading', ...site } };
+      if (spin.idleCpuMs !== null) return { spot: 'read', state: { kind: 'parked', call: spin.parkedIn ?? '?' } };
+      return { spot: 'read', state: spin.waits ? { kind: 'waiting', inFutex: spin.inFutex === true, ...site } : { kind: 'spinning', ...site } };
+    }
   }
 }
 

@@ -19,6 +19,12 @@ function markWords(t: Ui, state: MarkState): string {
       return m.writing(callText('write', state));
     case 'reading':
       return m.reading(callText('read', state));
+    case 'spinning':
+      return m.spinning(callText('read', state));
+    case 'waiting':
+      return state.inFutex ? m.reading('futex_wait') : m.waitCalled(callText('read', state));
+    case 'parked':
+      return m.parked(state.call);
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
     default:
@@ -80,7 +86,7 @@ export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, wid
   const footer: Line[] = marks.flatMap((m) => {
     const who = `${m.proc === 'parent' ? 'P' : 'C'} ${m.pid ?? '?'}`;
     const words = m.stopped ? `${t.chapter.source.mark.stopped}: ${markWords(t, m.state)}` : markWords(t, m.state);
-    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' ? 'warn' : 'plain')], inner, '  ');
+    return wrapLine([seg(who, m.proc), seg(' '), seg(words, ['reading', 'spinning', 'waiting'].includes(m.state.kind) ? 'warn' : 'plain')], inner, '  ');
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));

@@ -1,10 +1,12 @@
 // The panes when the child is a thread of the parent's own process (threads): one PID,
 // each side named by the TID that plays it; a reader waiting in Atomics.wait is said to
-// be BLOCKED in futex_wait only once /proc showed its thread in futex.
+// be BLOCKED in futex_wait only once /proc showed its thread in futex, in its pane and in
+// the source view; a spinning reader is BUSY WAITING there, never BLOCKED.
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../src/app/state/model.js';
 import { lineText } from '../../../src/app/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
+import { sourceLines } from '../../../src/app/views/source-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
 import { en } from '../../../src/i18n/en.js';
 import { PARENT_PID, Script, play } from '../events.js';
@@ -46,5 +48,28 @@ describe('panes of two threads of one process', () => {
     const look = (inFutex: boolean): Action => ({ type: 'spin-cpu', session: s.session, proc: 'parent', tid: CALL_THREAD, cpuMs: 10, share: 0, inFutex });
     expect(draw(play([...actions, look(false)]), 'parent')).not.toContain('futex_wait');
     expect(draw(play([...actions, look(true)]), 'parent')).toContain('BLOCKED in futex_wait');
+  });
+});
+
+describe('the source view of a reader that does not wait in read()', () => {
+  const marks = (actions: Action[], wiring: 'threads' | 'threads-busy'): string => {
+    const state = play(actions);
+    return sourceLines(t, { ...state, session: state.session ? { ...state.session, wiring } : null }, wiring, 60, 28).map(lineText).join('\n');
+  };
+
+  it('names the Atomics.wait until /proc showed the thread in futex, then BLOCKED in futex_wait', () => {
+    const { s, actions } = oneProcess();
+    expect(marks(actions, 'threads')).toContain(`P ${PARENT_PID} in Atomics.wait(box 0.seq)`);
+    expect(marks(actions, 'threads')).not.toContain('BLOCKED');
+    const look: Action = { type: 'spin-cpu', session: s.session, proc: 'parent', tid: CALL_THREAD, cpuMs: 10, share: 0, inFutex: true };
+    expect(marks([...actions, look], 'threads')).toContain(`P ${PARENT_PID} BLOCKED in futex_wait`);
+  });
+
+  it('says BUSY WAITING for a spinning reader, and where it waits once it stopped', () => {
+    const { s, actions } = oneProcess();
+    const spinning = [...actions, s.event({ type: 'spin', proc: 'parent', note: { kind: 'spinning', tid: CALL_THREAD }, at: 4 })];
+    expect(marks(spinning, 'threads-busy')).toContain(`P ${PARENT_PID} BUSY WAITING on Atomics.wait(box 0.seq)`);
+    const stopped = [...spinning, s.event({ type: 'spin', proc: 'parent', note: { kind: 'idle', cpuMs: 30_000, parkedIn: 'futex' }, at: 5 })];
+    expect(marks(stopped, 'threads-busy')).toContain(`P ${PARENT_PID} spin stopped, waiting in futex`);
   });
 });
