@@ -1,5 +1,5 @@
-// The channels grouped by family (pipes, sockets, System V), in the order of the one
-// table of names: what F3's list and --help show, one line each.
+// The channels grouped by family (pipes, sockets, System V, threads of one process), in
+// the order of the one table of names: what F3's list and --help show, one line each.
 import type { ChannelGroup } from './channel-ends.js';
 import { CHANNEL_ENDS } from './ends-registry.js';
 import { WIRINGS, type Wiring } from './names.js';
