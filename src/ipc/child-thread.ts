@@ -17,8 +17,53 @@ import type { ChildThreadData } from '../child/threads.js';
 import { loadLibc } from '../kernel/libc.js';
 import { REPORT_RING_AT, encodeLine, type ControlMessage } from './child-protocol.js';
 import { ChildRecord, type ChildExit, type ChildStart, type LinkChild } from './child-process.js';
-import type { LinkEvent } from './events.js';
+import type { LinkEvent, ThreadFd } from './events.js';
 import { ReportReader } from './report-reader.js';
+
+/** This process's fds and what each is (/proc/self/fd); empty where there is no /proc. */
+function fdTargets(): Map<number, string> {
+  const table = new Map<number, string>();
+  let names: string[];
+  try {
+    names = fs.readdirSync('/proc/self/fd');
+  } catch {
+    return table;
+  }
+  for (const name of names) {
+    try {
+      table.set(Number(name), fs.readlinkSync(`/proc/self/fd/${name}`));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return table;
+}
+
+/** What a Worker's own event loop opens (an epoll fd, a pipe pair, an eventfd); a file a module load opens meanwhile is none of these. */
+const LOOP_FD = /^(anon_inode:\[(eventpoll|eventfd)\]|pipe:\[\d+\])$/;
+
+/**
+ * The fds a child thread brings into the process's table, told with its hello: its
+ * keyboard and doorbell pipes, and what its Worker's event loop opened (the table before
+ * the Worker, against the table at its hello, when that loop is up).
+ */
+class ThreadPlumbing {
+  private before = new Map<number, string>();
+
+  constructor(private readonly pipes: { keyboard: [number, number]; doorbell: [number, number] }) {}
+
+  beforeWorker(): void {
+    this.before = fdTargets();
+  }
+
+  told(event: LinkEvent): LinkEvent {
+    if (event.type !== 'hello') return event;
+    const now = fdTargets();
+    const own = (['keyboard', 'doorbell'] as const).flatMap((role) => this.pipes[role].map((fd): ThreadFd => ({ fd, target: now.get(fd) ?? '?', role })));
+    const added = [...now].filter(([fd, target]) => this.before.get(fd) !== target && LOOP_FD.test(target));
+    return { ...event, threadFds: [...own, ...added.map(([fd, target]): ThreadFd => ({ fd, target, role: 'worker' }))] };
+  }
+}
 
 export class ChildThread extends ChildRecord implements LinkChild {
   readonly pid = process.pid;
@@ -57,16 +102,18 @@ export class ChildThread extends ChildRecord implements LinkChild {
     const made: number[] = [];
     let reports: ReportReader | null = null;
     try {
-      reports = ReportReader.create(libc, onEvent);
-      if (!reports) throw new Error('no memfd_create here: a child thread reports through the ring only');
-      // The thread views the ring where this process mapped it: the fd is not needed.
-      fs.closeSync(reports.fd);
       const [keyboardRead, keyboardWrite] = libc.pipe2(libc.constants.O_CLOEXEC);
       made.push(keyboardRead, keyboardWrite);
       const [doorbellRead, doorbellWrite] = libc.pipe2(libc.constants.O_CLOEXEC);
       made.push(doorbellRead, doorbellWrite);
+      const plumbing = new ThreadPlumbing({ keyboard: [keyboardRead, keyboardWrite], doorbell: [doorbellRead, doorbellWrite] });
+      reports = ReportReader.create(libc, (event) => onEvent(plumbing.told(event)));
+      if (!reports) throw new Error('no memfd_create here: a child thread reports through the ring only');
+      // The thread views the ring where this process mapped it: the fd is not needed.
+      fs.closeSync(reports.fd);
       const { address, bytes } = reports.ringAt;
       const data: ChildThreadData = { childThread: { keyboard: keyboardRead, doorbell: doorbellWrite }, memory };
+      plumbing.beforeWorker();
       const worker = new Worker(start.script, { argv: [...start.args, REPORT_RING_AT, address.toString(), String(bytes)], workerData: data, stdout: true, stderr: true });
       // Our ends are non-blocking descriptions of their own (a pipe's two ends are two descriptions): the thread's stay blocking.
       const keyboard = new net.Socket({ fd: keyboardWrite, readable: false, writable: true });

@@ -175,8 +175,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
       const start = { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio };
       const onChildEvent = (event: LinkEvent): void => void (link ? link.fromChild(event) : early.push(event));
-      // The child is a process, or (threads) a thread of this one.
-      const started: Promise<LinkChild> = ends.inProcess ? ChildThread.start(start, wires.memory, onChildEvent) : ChildHandle.start(start, onChildEvent);
+      // The child is a process, or (threads) a thread of this one, started once the call
+      // thread is up: the fds its own Worker opens are then told apart from the call thread's.
+      const started: Promise<LinkChild> = ends.inProcess
+        ? Promise.resolve(bound).then(() => ChildThread.start(start, wires.memory, onChildEvent))
+        : ChildHandle.start(start, onChildEvent);
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
       if (childOutcome.status === 'rejected') {
         if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();

@@ -140,6 +140,10 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     expect(added.filter((t) => t === 'anon_inode:[eventfd]')).toHaveLength(1);
     // The Worker's own pair, the keyboard's and the doorbell's.
     expect(added.filter((t) => t === 'pipe:[N]')).toHaveLength(6);
+    // The hello names the same: the keyboard's and the doorbell's pipes, and the Worker's own loop.
+    const told = events.flatMap((e) => (e.type === 'hello' ? (e.threadFds ?? []) : []));
+    expect(told.map((f) => f.target).sort()).toEqual([...ownFds()].filter(([fd, target]) => before.get(fd) !== target).map(([, target]) => target).sort());
+    expect(told.filter((f) => f.role === 'worker').map((f) => f.target.replace(/\d+/g, 'N')).sort()).toEqual(['anon_inode:[eventfd]', 'anon_inode:[eventpoll]', 'pipe:[N]', 'pipe:[N]']);
     const tid = helloTid(events) as number;
     const read = link.read();
     await waitUntil(() => readerTid(events, 'parent', 'waiting') !== undefined, { what: 'the parent to wait' });

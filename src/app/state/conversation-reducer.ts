@@ -126,7 +126,7 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
       const childTid = event.tid !== undefined && event.tid !== event.pid ? event.tid : null;
       return {
         ...state,
-        session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, fds: event.fds })),
+        session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, threadFds: event.threadFds ?? [], fds: event.fds })),
         dividers: childTid === null ? state.dividers : state.dividers.map((d) => (d.session === session.id ? { ...d, childTid } : d)),
       };
     }

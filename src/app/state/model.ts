@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
+import { WIRINGS, type FdInfo, type Proc, type ThreadFd, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { OutsideHolder } from './outside-takers.js';
@@ -44,6 +44,8 @@ export interface ProcState {
   spin: SpinState | null;
   /** The thread that plays it, as its hello said (a child thread's TID differs from its PID: threads); null before. */
   tid: number | null;
+  /** A child thread's fds in the one process's table, as its hello said (events.ts ThreadFd); none for a process. */
+  threadFds: ThreadFd[];
 }
 
 /** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
@@ -219,7 +221,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null, threadFds: [] };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

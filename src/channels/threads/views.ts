@@ -1,8 +1,9 @@
 // The threads channels on screen. The drawing: one variable in one process's memory, the
 // box each direction uses, what makes the reader wait (a futex) or not (a spin), and why
 // two processes could not do this. The kernel view: the one PID, its threads from
-// /proc/PID/task (which TID plays which side, the call each is in), and its fd table as
-// /proc/PID/fd shows it: what Node's Workers add, and that no fd carries the message.
+// /proc/PID/task (which TID plays which side, the call each is in), the child thread's fds
+// as /proc/PID/fd shows them (its keyboard and doorbell pipes, and what its Worker's
+// event loop opened: Node's plumbing), and that no fd carries the message.
 import { fitLine, framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
 import { centreInWidth } from '../../app/text/text-width.js';
 import type { Channel } from '../channel.js';
@@ -42,7 +43,7 @@ export function threadsKernelView(words: Words): Channel['kernelView'] {
     const childTid = session?.child.tid ?? session?.child.spin?.tid;
     if (parentTid) roles.set(parentTid, { text: w.roles.parent, tone: 'parent' });
     if (childTid) roles.set(childTid, { text: w.roles.child, tone: 'child' });
-    const body: Line[] = pid === null ? [[seg(t.pidUnknown, 'dim')]] : wrapLine([seg(w.oneProcess(pid), 'ok')], inner);
+    const body: Line[] = [...(pid === null ? [[seg(t.pidUnknown, 'dim')]] : wrapLine([seg(w.oneProcess(pid), 'ok')], inner)), ...wrapLine([seg(w.noFd, 'ok')], inner)];
     const tasks = snapshot.tasks ?? [];
     for (const task of tasks.filter((k) => roles.has(k.tid))) {
       const role = roles.get(task.tid) as { text: string; tone: 'parent' | 'child' | 'dim' };
@@ -52,10 +53,12 @@ export function threadsKernelView(words: Words): Channel['kernelView'] {
     }
     const others = tasks.filter((k) => !roles.has(k.tid)).length;
     if (others > 0) body.push([seg(`  ${w.roles.other(others)}`, 'dim')]);
-    const fds = snapshot.parent ?? [];
-    const count = (pattern: RegExp): number => fds.filter((f) => pattern.test(f.target)).length;
-    if (fds.length > 0) body.push(...wrapLine([seg(w.fdsAdded(count(/eventpoll/), count(/eventfd/), count(/^pipe:/)), 'dim')], inner));
-    body.push(...wrapLine([seg(w.noFd, 'ok')], inner));
+    // The child thread's fds, each as /proc shows it now (gone once the thread has ended).
+    const now = new Map((snapshot.parent ?? []).map((f) => [f.fd, f.target]));
+    for (const role of ['keyboard', 'doorbell', 'worker'] as const) {
+      const fds = (session?.child.threadFds ?? []).filter((f) => f.role === role && now.get(f.fd) === f.target);
+      if (fds.length > 0) body.push(...wrapLine([seg(`${w.threadFds[role]}: `, 'child'), seg(fds.map((f) => `fd ${f.fd} ${f.target}`).join(', '), 'dim')], inner));
+    }
     return framed([seg(w.viewTitle, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);
   };
 }

@@ -13,8 +13,9 @@ export interface ThreadsWords extends ChannelWords {
   oneProcess: (pid: number) => string;
   /** Which thread plays which side. */
   roles: { main: string; parent: string; child: string; other: (n: number) => string };
-  /** What a Worker adds to the fd table, and what carries the message (nothing of the kernel's). */
-  fdsAdded: (epoll: number, eventfd: number, pipes: number) => string;
+  /** The child thread's fds in the process's table, by why they are there. */
+  threadFds: { keyboard: string; doorbell: string; worker: string };
+  /** What carries the message: no fd. */
   noFd: string;
   viewTitle: string;
 }
@@ -28,8 +29,11 @@ const enCommon = {
   whyNotProcesses: WHY_EN,
   oneProcess: (pid: number) => `PID ${pid}: one process; two of its threads talk`,
   roles: { main: 'main thread: the UI', parent: "parent's reader (call thread)", child: 'the "child" (a Worker)', other: (n: number) => `${n} more: V8's and libuv's own` },
-  fdsAdded: (epoll: number, eventfd: number, pipes: number) =>
-    `fds: ${epoll} eventpoll, ${eventfd} eventfd, ${pipes} pipe ends. Each Worker adds an epoll fd, a pipe pair and an eventfd: Node's plumbing, not the message's path (the child thread's keyboard and doorbell are two pipes of ours).`,
+  threadFds: {
+    keyboard: "the child thread's keyboard (a pipe of ours)",
+    doorbell: 'its doorbell (a pipe of ours)',
+    worker: "its Worker's own event loop (Node's plumbing)",
+  },
   noFd: 'No fd carries the message: the variable is memory both threads see.',
   viewTitle: 'one process, as the kernel shows it',
 };
@@ -37,8 +41,11 @@ const koCommon = {
   whyNotProcesses: WHY_KO,
   oneProcess: (pid: number) => `PID ${pid}: 프로세스 하나, 그 스레드 둘이 대화`,
   roles: { main: '메인 스레드: UI', parent: '부모의 읽는 스레드 (호출 스레드)', child: '"자식" (Worker)', other: (n: number) => `그 밖에 ${n}개: V8과 libuv의 스레드` },
-  fdsAdded: (epoll: number, eventfd: number, pipes: number) =>
-    `fd: eventpoll ${epoll}개, eventfd ${eventfd}개, 파이프 끝 ${pipes}개. Worker 하나마다 epoll fd, 파이프 한 쌍, eventfd가 생깁니다: Node의 배관일 뿐 메시지가 지나는 길이 아닙니다 (자식 스레드의 키보드와 초인종은 우리가 만든 파이프 둘).`,
+  threadFds: {
+    keyboard: '자식 스레드의 키보드 (우리가 만든 파이프)',
+    doorbell: '초인종 (우리가 만든 파이프)',
+    worker: 'Worker의 이벤트 루프 (Node의 배관)',
+  },
   noFd: '메시지를 나르는 fd는 없습니다: 변수는 두 스레드가 함께 보는 메모리입니다.',
   viewTitle: '커널이 보여 주는 프로세스 하나',
 };

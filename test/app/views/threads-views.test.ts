@@ -1,13 +1,15 @@
 // The panes when the child is a thread of the parent's own process (threads): one PID,
 // each side named by the TID that plays it; a reader waiting in Atomics.wait is said to
 // be BLOCKED in futex_wait only once /proc showed its thread in futex, in its pane and in
-// the source view; a spinning reader is BUSY WAITING there, never BLOCKED.
+// the source view; a spinning reader is BUSY WAITING there, never BLOCKED. The kernel view
+// names the threads and the child thread's fds as /proc shows them.
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../src/app/state/model.js';
 import { lineText } from '../../../src/app/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
 import { sourceLines } from '../../../src/app/views/source-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { threads } from '../../../src/channels/threads/index.js';
 import { en } from '../../../src/i18n/en.js';
 import { PARENT_PID, Script, play } from '../events.js';
 
@@ -71,5 +73,28 @@ describe('the source view of a reader that does not wait in read()', () => {
     expect(marks(spinning, 'threads-busy')).toContain(`P ${PARENT_PID} BUSY WAITING on Atomics.wait(box 0.seq)`);
     const stopped = [...spinning, s.event({ type: 'spin', proc: 'parent', note: { kind: 'idle', cpuMs: 30_000, parkedIn: 'futex' }, at: 5 })];
     expect(marks(stopped, 'threads-busy')).toContain(`P ${PARENT_PID} spin stopped, waiting in futex`);
+  });
+});
+
+describe('the kernel view of one process', () => {
+  it("names which TID plays which side, and the child thread's fds only while /proc still shows them", () => {
+    const { s, actions } = oneProcess();
+    const threadFds = [
+      { fd: 21, target: 'pipe:[9]', role: 'keyboard' as const },
+      { fd: 25, target: 'anon_inode:[eventpoll]', role: 'worker' as const },
+    ];
+    const state = play([...actions.slice(0, 1), s.event({ type: 'hello', proc: 'child', pid: PARENT_PID, tid: CHILD_THREAD, fds: [], threadFds, at: 2 }), ...actions.slice(2)]);
+    const tasks = [PARENT_PID, CALL_THREAD, CHILD_THREAD, PARENT_PID + 1].map((tid) => ({ tid, comm: 'node', call: tid === CHILD_THREAD ? ('futex' as const) : ('other' as const), wchan: 'futex_do_wait' }));
+    const fd = (n: number, target: string) => ({ fd: n, target, inode: null, access: null, nonblock: null });
+    const view = (fds: ReturnType<typeof fd>[]) =>
+      threads.kernelView(t, state, { parent: fds, child: fds, tasks }, 100, 14, 0).map(lineText).join('\n');
+    const whole = view([fd(21, 'pipe:[9]'), fd(25, 'anon_inode:[eventpoll]')]);
+    expect(whole).toContain(`TID ${CALL_THREAD} node  parent's reader`);
+    expect(whole).toMatch(new RegExp(`TID ${CHILD_THREAD} node  the "child" \\(a Worker\\): futex`));
+    expect(whole).toContain('1 more');
+    expect(whole).toContain('fd 21 pipe:[9]');
+    expect(whole).toContain('fd 25 anon_inode:[eventpoll]');
+    expect(whole).toContain('No fd carries the message');
+    expect(view([fd(21, 'pipe:[9]')])).not.toContain('fd 25');
   });
 });
