@@ -24,7 +24,7 @@ function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): 
 }
 
 /** What gives way first when the status bar is too wide; the mode and the turn never go. */
-const INFO_STEPS = ['counts', 'knobs', 'counts', 'auto', 'outOfTurn', 'outside', 'knobs', 'auto', 'knobs', 'counts'];
+const INFO_STEPS = ['counts', 'knobs', 'counts', 'auto', 'knobs', 'outOfTurn', 'auto', 'knobs', 'counts', 'outside'];
 
 const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as const;
 const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'zero', 'help', 'quit', 'type'] as const;
