@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineText } from '../src/app/text/styled-lines.js';
+import { lineText } from '../src/text/styled-lines.js';
 import { paneLines } from '../src/app/views/pane-lines.js';
 import { emptyInput } from '../src/app/widgets/text-input/text-input-state.js';
 import { WIRINGS } from '../src/channels/names.js';

@@ -3,7 +3,7 @@
 // by side with --wiring) share each delay's slot. Exact widths (Korean titles take two
 // cells a character), at most `width` columns; Unicode blocks, or plain ASCII where the
 // terminal cannot show them; ANSI colour only when asked.
-import { centreInWidth, fitToWidth, padStartToWidth, truncateToWidth } from '../app/text/text-width.js';
+import { centreInWidth, fitToWidth, padStartToWidth, truncateToWidth } from '../text/text-width.js';
 
 export interface ChartPoint {
   delayMs: number;

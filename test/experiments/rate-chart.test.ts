@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { widthOf } from '../../src/app/text/text-width.js';
+import { widthOf } from '../../src/text/text-width.js';
 import { drawRateChart, type ChartSeries } from '../../src/experiments/rate-chart.js';
 import { sweepPoint } from '../../src/experiments/sweep.js';
 import { terminalStyle } from '../../src/experiments/terminal-style.js';

@@ -5,9 +5,9 @@
 import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
 import type { ReadNote } from '../../channels/channel-ends.js';
-import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
+import { NO_COUNTS, newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
 import { markTaken, withOutsideWriteEnds } from './outside-takers.js';
-import { NO_COUNTS, wiringTally } from './tallies.js';
+import { wiringTally } from './tallies.js';
 import { traceCall } from './trace.js';
 import { trimHistory } from './transcript.js';
 

@@ -5,8 +5,7 @@
 import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
-import type { OutsideHolder } from './outside-takers.js';
-import { NO_COUNTS, type Counts } from './tallies.js';
+import type { FifoHolder } from '../../ipc/fifo-holders.js';
 
 export const TURNS = 3;
 
@@ -150,6 +149,26 @@ export interface TraceEntry {
   requested: number;
   /** The first bytes moved, for a preview. */
   head: Buffer;
+}
+
+/** Messages read on a wiring or in a conversation, by what became of them (state/tallies.ts counts them). */
+export interface Counts {
+  /** Messages read in all. */
+  read: number;
+  delivered: number;
+  stolen: number;
+  outOfTurn: number;
+  /** Lines read that no process of ours wrote (forged or untagged). */
+  outside: number;
+}
+
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
+
+/** Another process holding one of our pipes, as the UI's look at /proc found it (state/outside-takers.ts names what it took). */
+export interface OutsideHolder extends FifoHolder {
+  /** Bytes it read, and wrote, since the screen first saw it hold the pipe (from /proc/PID/io). */
+  readSince: number;
+  wroteSince: number;
 }
 
 /** What the bounded history no longer keeps (state/transcript.ts trims it), and its tallies. */

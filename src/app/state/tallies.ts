@@ -2,19 +2,7 @@
 // of turn, for this conversation or for every conversation on one wiring (the
 // conversations the bounded history no longer keeps are counted in state.dropped).
 import type { Wiring } from '../../ipc/events.js';
-import type { ConversationState, MessageRecord } from './model.js';
-
-export interface Counts {
-  /** Messages read in all. */
-  read: number;
-  delivered: number;
-  stolen: number;
-  outOfTurn: number;
-  /** Lines read that no process of ours wrote (forged or untagged). */
-  outside: number;
-}
-
-export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
+import { NO_COUNTS, type ConversationState, type Counts, type MessageRecord } from './model.js';
 
 const FIELDS = ['read', 'delivered', 'stolen', 'outOfTurn', 'outside'] as const;
 

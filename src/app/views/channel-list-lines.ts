@@ -4,7 +4,7 @@
 // cycle through: the channels will soon be a dozen.
 import { channelsByGroup } from '../../channels/channel-list.js';
 import type { Wiring } from '../../channels/names.js';
-import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
+import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import type { Ui } from './phrases.js';
 
 export function channelListLines(t: Ui, current: Wiring, chosen: number, width: number, height: number): Line[] {

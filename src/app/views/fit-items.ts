@@ -5,7 +5,7 @@
 // before the knobs shorten, and drops its delivered count before the knobs lose their
 // words; a figure never loses its label), so a narrow or Korean screen
 // keeps the facts that matter, and Ink never has to wrap the line.
-import { fitLine, lineWidth, type Line } from '../text/styled-lines.js';
+import { fitLine, lineWidth, type Line } from '../../text/styled-lines.js';
 
 export interface Item {
   id: string;

@@ -7,11 +7,11 @@
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { KEPT_MESSAGES, entriesAfter, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
-import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
+import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
 import type { TextInputState } from '../widgets/text-input/text-input-state.js';
-import { truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
+import { truncateToWidth, widthOf, wrapToWidth } from '../../text/text-width.js';
 import { wiringWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
 
 const MAX_MESSAGE_LINES = 3;

@@ -5,8 +5,8 @@
 // where they were; then the view keeps a window around the marks.
 import type { ConversationState } from '../state/model.js';
 import { sourceMarks, type MarkState, type SourceMark } from '../state/source-marks.js';
-import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
-import { widthOf } from '../text/text-width.js';
+import { fitLine, framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { widthOf } from '../../text/text-width.js';
 import { formatDuration, type Ui } from './phrases.js';
 import { channelOf } from '../../channels/registry.js';
 import { callText, type Wiring } from '../../ipc/events.js';

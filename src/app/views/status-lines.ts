@@ -13,8 +13,8 @@ import type { ConversationState } from '../state/model.js';
 import { shownTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
 import { fitItems, type Item } from './fit-items.js';
-import { seg, type Line } from '../text/styled-lines.js';
-import type { Tone } from '../text/theme.js';
+import { seg, type Line } from '../../text/styled-lines.js';
+import type { Tone } from '../../text/theme.js';
 import { formatDuration, timeOfDay, wiringWords, type Ui } from './phrases.js';
 
 const SEPARATOR: Line = [seg(' · ', 'dim')];

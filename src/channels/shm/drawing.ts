@@ -1,8 +1,8 @@
 // The segment drawn between the panes: one kernel object both processes map, the box each
 // direction uses, and what makes the reader wait (semaphores) or not (a spin). The live
 // values are the kernel view's (/proc/sysvipc, semctl GETVAL, the boxes' bytes).
-import { fitLine, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
-import { centreInWidth } from '../../app/text/text-width.js';
+import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
 import type { ShmWords } from './words.js';
 

@@ -5,7 +5,7 @@ import type { ConversationState } from '../../../src/app/state/model.js';
 import { wiringTally } from '../../../src/app/state/tallies.js';
 import { KEPT_MESSAGES, transcriptOf, trimHistory } from '../../../src/app/state/transcript.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
 import { messagesFor } from '../../../src/i18n/index.js';
 import { Script, play } from '../events.js';

@@ -2,7 +2,7 @@
 // pane scrolls. Every line is exactly the pane's width, and nothing important is cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
 import { en } from '../../../src/i18n/en.js';

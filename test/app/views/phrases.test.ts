@@ -2,7 +2,7 @@
 // of day, from the wall-clock offset that came in on the session's first action (no
 // timer runs while the user thinks), and every duration reads the same everywhere.
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { stateWords } from '../../../src/app/views/phrases.js';
 import { needsClock } from '../../../src/app/state/phase.js';

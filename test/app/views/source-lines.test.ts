@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 import { sourceLines } from '../../../src/app/views/source-lines.js';
-import { lineText, lineWidth } from '../../../src/app/text/styled-lines.js';
+import { lineText, lineWidth } from '../../../src/text/styled-lines.js';
 import { sourceProgram } from '../../../src/app/views/source-program.js';
 import { WIRINGS } from '../../../src/channels/names.js';
 import { CHILD_PID, PARENT_PID, Script, play } from '../events.js';

@@ -5,7 +5,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../src/app/state/conversation-reducer.js';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
