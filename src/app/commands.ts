@@ -12,7 +12,7 @@ import type { useClassSweep } from './hooks/use-class-sweep.js';
 import type { Action, ConversationState } from './state/model.js';
 import { moments } from './state/transcript.js';
 import { conversationTurn } from './state/turns.js';
-import type { UiAction, UiState } from './state/ui-reducer.js';
+import { usesUpEsc, type UiAction, type UiState } from './state/ui-reducer.js';
 import type { ConversationView } from './state/view.js';
 import { formatDuration, type Ui } from './views/phrases.js';
 
@@ -60,8 +60,7 @@ export function carryOut(command: Command, c: CommandContext): void {
   const { conversation, state, view, ui, dispatchUi, t } = c;
   // The saved notice stands until the next command, and the banner it covered comes back.
   dispatchUi({ type: 'notice-dismissed' });
-  // Esc arms one command: any command but scrolling ends it.
-  if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel') && !command.startsWith('list')) dispatchUi({ type: 'typing-mode' });
+  if (usesUpEsc(command)) dispatchUi({ type: 'typing-mode' });
   const wiring = conversation.wiring ?? view.wiring;
   const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
   switch (command) {

@@ -8,7 +8,7 @@
 // the list of channels, where ↑/↓ choose, Enter switches and Esc closes.
 import { useStdin, type Key } from 'ink';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { InputMode } from '../state/ui-reducer.js';
+import { usesUpEsc, type InputMode } from '../state/ui-reducer.js';
 import { KeyReader } from './key-reader.js';
 
 export { F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES } from './key-reader.js';
@@ -109,7 +109,7 @@ function modeAfter(mode: InputMode, route: Command | 'input' | null): InputMode 
   if (route === 'help') return 'help';
   if (route === 'close-help' || route === 'close-list' || route === 'list-pick') return 'text';
   if (route === 'channel-list') return mode === 'list' ? 'text' : 'list';
-  return mode === 'keys' && route !== null && !route.startsWith('page') && !route.startsWith('panel') ? 'text' : mode;
+  return mode === 'keys' && route !== null && usesUpEsc(route) ? 'text' : mode;
 }
 
 export function useKeys(routes: KeyRoutes): void {
