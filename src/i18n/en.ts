@@ -206,7 +206,7 @@ Options:
       title: (pipes: string, trials: number, parentDelayMs: number) =>
         `Steal rate by child delay: ${pipes}, ${trials} trials at each delay, parent read delay ${parentDelayMs} ms`,
       yTitle: 'child read back its own message (% of trials)',
-      xTitle: "child's delay between its write() and read() (ms)",
+      xTitle: "child's delay between write() and read(), ms (columns not to scale)",
       interval: '95% interval (Wilson)',
       header: ['delay ms', 'stolen', 'trials', 'rate', '95% interval'],
       took: (seconds: string) => `took ${seconds} s`,
@@ -435,7 +435,7 @@ Options:
       close: 'Esc closes',
       failed: (message: string) => `The sweep stopped: ${message}`,
       yTitle: 'child read back its own message (% of trials)',
-      xTitle: "child's delay between write() and read() (ms)",
+      xTitle: "child's delay between write() and read(), ms (columns not to scale)",
       interval: '95% interval (Wilson)',
       key: 'measure the race window now: the steal rate at five child delays, as a chart (Esc cancels)',
     },

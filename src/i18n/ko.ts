@@ -206,7 +206,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       title: (pipes: string, trials: number, parentDelayMs: number) =>
         `자식 지연에 따른 가로챔 비율: ${pipes}, 지연마다 시도 ${trials}번, 부모 읽기 지연 ${parentDelayMs} ms`,
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
-      xTitle: '자식의 write()와 read() 사이 지연 (ms)',
+      xTitle: '자식의 write()와 read() 사이 지연, ms (간격은 비례 아님)',
       interval: '95% 구간 (Wilson)',
       header: ['지연 ms', '가로챔', '시도', '비율', '95% 구간'],
       took: (seconds: string) => `걸린 시간 ${seconds}초`,
@@ -434,7 +434,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       close: 'Esc: 닫기',
       failed: (message: string) => `측정이 멈췄습니다: ${message}`,
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
-      xTitle: '자식의 write()와 read() 사이 지연 (ms)',
+      xTitle: '자식의 write()와 read() 사이 지연, ms (간격은 비례 아님)',
       interval: '95% 구간 (Wilson)',
       key: '지금 경쟁 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
     },
