@@ -13,7 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lineText } from '../src/text/styled-lines.js';
 import { paneLines } from '../src/app/views/pane-lines.js';
 import { emptyInput } from '../src/app/widgets/text-input/text-input-state.js';
-import { WIRINGS } from '../src/channels/names.js';
+import { WIRINGS, type Wiring } from '../src/channels/names.js';
+import { sourceText } from '../src/app/views/source-program.js';
+import { messagesFor } from '../src/i18n/index.js';
 import { en } from '../src/i18n/en.js';
 import { ourKey } from '../src/kernel/sysv.js';
 import { Script, play } from './app/events.js';
@@ -30,13 +32,11 @@ afterAll(() => {
   fs.rmdirSync(dir);
 });
 
-/** Prints the channel's program with pipe-chat and compiles it as a class would; returns the executable. */
-async function compiled(wiring: string, args: string[] = []): Promise<string> {
-  const printed = await cli(['source', wiring, ...args]);
-  expect(printed.exitCode, printed.stderr).toBe(0);
-  const name = `${wiring}${args.join('').replace(/\W/g, '')}`;
+/** The channel's program as `pipe-chat source` prints it (sourceText; one test below holds the command's output to it), compiled as a class would; returns the executable. */
+async function compiled(wiring: Wiring, lang: 'en' | 'ko' = 'en', childDelayMs = 0): Promise<string> {
+  const name = `${wiring}-${lang}-${childDelayMs}`;
   const file = path.join(dir, `${name}.c`);
-  fs.writeFileSync(file, `${printed.stdout}\n`);
+  fs.writeFileSync(file, `${sourceText(messagesFor(lang).ui, wiring, childDelayMs)}\n`);
   const cc = await execa('cc', ['-O2', '-Wall', '-Werror', file, '-o', path.join(dir, name)], { reject: false });
   expect(cc.exitCode, `${wiring}: ${cc.stderr}`).toBe(0);
   return path.join(dir, name);
@@ -66,8 +66,8 @@ describe('pipe-chat source NAME', () => {
     for (const wiring of WIRINGS) {
       it(`${wiring}: compiles as printed, in English and in Korean, with and without the child's sleep`, async () => {
         await compiled(wiring);
-        await compiled(wiring, ['--lang', 'ko', '--child-delay', '100']);
-        await compiled(wiring, ['--child-delay', '2000']);
+        await compiled(wiring, 'ko', 100);
+        await compiled(wiring, 'en', 2000);
       });
     }
 
@@ -114,10 +114,12 @@ describe('pipe-chat source NAME', () => {
     expect(none.stderr).toBe(`pipe-chat: pipe-chat source에는 채널 이름이 필요합니다: ${WIRINGS.join(', ')}`);
   });
 
-  it('prints comments in Korean with --lang ko, and the sleep with --child-delay', async () => {
+  it('prints comments in Korean with --lang ko, and the sleep with --child-delay: the program the tests above compile', async () => {
     const r = await cli(['source', 'one-pipe', '--lang', 'ko', '--child-delay', '2000']);
     expect(r.stdout).toContain('if (pid == 0) {  /* 자식 */');
     expect(r.stdout).toContain('sleep(2);');
+    // execa drops the final newline.
+    expect(r.stdout).toBe(sourceText(messagesFor('ko').ui, 'one-pipe', 2000));
   });
 
   it('is in --help, in English and in Korean, and has its own --help', async () => {
