@@ -45,7 +45,7 @@ async function startChat(channel: (typeof CHANNELS)[number]): Promise<{ chat: Pt
   await chat.waitForText(channel.waiting);
   const shmid = channel.segment ? await chat.waitFor(() => readSysVTable('shm').find((r) => r.cpid === chat.pid && r.nattch === 2)?.shmid, "the run's segment, attached by both") : null;
   const semid = channel.hasSet ? await chat.waitFor(() => readSysVTable('sem').find((r) => pidOfOurKey(r.key ?? 0) === chat.pid)?.semid, "the run's semaphore set") : null;
-  if (semid !== null) expect(chat.screen()).toContain(`semop(set ${semid},`);
+  if (semid !== null) await chat.waitForText(`semop(set ${semid},`);
   if (!channel.segment) expect(fs.readdirSync(cache)).toHaveLength(1);
   return { chat, made: { shmid, semid, cache } };
 }
