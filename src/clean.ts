@@ -11,11 +11,12 @@ import { removeStaleScratchDirs, staleScratchDirs } from './ipc/kernel-pipe.js';
 import { loadLibc } from './kernel/libc.js';
 import { findLeftovers, removeLeftovers } from './kernel/leftovers.js';
 import { removeStaleCacheDirs, staleCacheDirs } from './channels/cache-file.js';
+import { COM_FILE } from './channels/file/com-file.js';
 import { MAPPED_FILE } from './channels/mmap/mapped-file.js';
 import { say } from './terminal-output.js';
 
 /** The channels' files in the cache directory, each in a directory of its own. */
-const CACHE_FILES = [MAPPED_FILE];
+const CACHE_FILES = [MAPPED_FILE, COM_FILE];
 
 async function askYes(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
