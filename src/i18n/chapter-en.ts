@@ -19,6 +19,8 @@ export const chapterEn = {
       writing: (call: string) => `in ${call}`,
       sleeping: (d: string) => `sleeping ${d}`,
       reading: (call: string) => `BLOCKED in ${call}`,
+      spinning: (call: string) => `BUSY WAITING on ${call}`,
+      spinStopped: (parkedIn: string) => `SPIN STOPPED, waiting in ${parkedIn}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

@@ -17,6 +17,8 @@ export const chapterKo: typeof chapterEn = {
       writing: (call: string) => `${call} 중`,
       sleeping: (d: string) => `${d} 잠자는 중`,
       reading: (call: string) => `${call}에서 막힘`,
+      spinning: (call: string) => `BUSY WAITING: ${call} (바쁜 대기)`,
+      spinStopped: (parkedIn: string) => `회전 멈춤, ${parkedIn}에서 기다림`,
       stopped: '정지됨 (상태 T)',
       awaits: '자식의 줄을 기다림',
       done: '끝',

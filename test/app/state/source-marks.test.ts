@@ -88,6 +88,20 @@ describe('sourceMarks', () => {
     expect(mark?.state).toEqual({ kind: 'reading', fd: 27 });
   });
 
+  for (const wiring of ['shm-busy', 'file'] as const) {
+    it(`${wiring}: a reader that spins sits on its loop, busy waiting, not blocked; stopped at the limit, it waits at its gate`, () => {
+      const program = sourceProgram(t, wiring, 0);
+      const spin = { tid: 7, idleCpuMs: null, lost: 0, torn: 0, cpuMs: 12, cpuShare: 0.9 };
+      const reading = { activity: { doing: 'reading', fd: 3, on: 'the loop' } as WiredActivity, spin };
+      const [, spinning] = sourceMarks(program, session(wiring, 'child', reading));
+      expect(program[spinning?.line ?? -1]?.text).toContain(ENDS[wiring].child.read);
+      expect(spinning?.state).toEqual({ kind: 'spinning', fd: 3, on: 'the loop' });
+      const [stopped] = sourceMarks(program, session(wiring, 'parent', { ...reading, spin: { ...spin, idleCpuMs: 30_000 } }));
+      expect(program[stopped?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read);
+      expect(stopped?.state).toEqual({ kind: 'spin-stopped' });
+    });
+  }
+
   it('writes each wiring the way the textbook does', () => {
     const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');
     expect(text('two-pipes')).toContain('if (pipe(fds1) == -1 || pipe(fds2) == -1)');
