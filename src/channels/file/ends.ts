@@ -16,7 +16,7 @@ import { loadLibc } from '../../kernel/libc.js';
 import { makeCacheFile, removeCacheFile } from '../cache-file.js';
 import type { ChannelEnds, Gate, ProcessCalls } from '../channel-ends.js';
 import { NO_GATE, spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
-import { COM_FILE, FILE_BYTES, slotOffset, slotSource, slotWriter, type Slot } from './com-file.js';
+import { COM_FILE, FILE_BYTES, slotSource, slotWriter, type Slot } from './com-file.js';
 
 const PARENT_FD = '--fd';
 
@@ -29,8 +29,9 @@ function slotsOf(proc: Proc): { reads: Slot; writes: Slot } {
 function fileCalls(proc: Proc, fd: number, gate: Gate, limitMs: number): ProcessCalls {
   const { reads, writes } = slotsOf(proc);
   return {
-    read: { fd, on: `pread(fd ${fd}, off ${slotOffset(reads)})` },
-    write: { fd, on: `pwrite(fd ${fd}, off ${slotOffset(writes)})` },
+    // The offsets (each slot's) are the kernel view's: a pane's state line must fit its CPU.
+    read: { fd, on: `pread(fd ${fd})` },
+    write: { fd, on: `pwrite(fd ${fd})` },
     readInKernel: null,
     readInto: spinningRead(slotSource(fd, reads), gate, limitMs),
     writeFrom: slotWriter(fd, writes),

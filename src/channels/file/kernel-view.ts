@@ -6,7 +6,7 @@
 import { framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
 import { sanitizeForDisplay } from '../../app/text/sanitize.js';
 import type { Channel } from '../channel.js';
-import { SLOT_BYTES, type Slot } from './com-file.js';
+import { SLOT_BYTES, slotOffset, type Slot } from './com-file.js';
 import type { FileWords } from './words.js';
 
 const cpuText = (ms: number | null, share: number | null): string => `${ms === null ? '…' : `${(ms / 1000).toFixed(1)} s`}${share === null ? '' : ` (${Math.round(share * 100)}%)`}`;
@@ -25,7 +25,7 @@ export function fileKernelView(words: (t: Parameters<Channel['kernelView']>[0]) 
       body.push([seg(w.cat, 'dim')]);
       for (const slot of [0, 1] as Slot[]) {
         const line = look.lines.find((l) => Math.floor(l.offset / SLOT_BYTES) === slot);
-        body.push(...wrapLine([seg(w.catLine(slot, line ? sanitizeForDisplay(line.text) : null), line ? 'warn' : 'dim')], inner).slice(0, 2));
+        body.push(...wrapLine([seg(w.catLine(slot, slotOffset(slot), line ? sanitizeForDisplay(line.text) : null), line ? 'warn' : 'dim')], inner).slice(0, 2));
       }
       for (const proc of ['parent', 'child'] as const) {
         const p = state.session?.[proc];

@@ -11,8 +11,8 @@ export interface FileWords extends ChannelWords, Pick<ShmWords, 'title' | 'route
   stat: (bytes: number, inode: number) => string;
   /** Before the file's lines as `cat` shows them. */
   cat: string;
-  /** A slot's line as cat shows it, or that nothing was written there yet. */
-  catLine: (slot: 0 | 1, text: string | null) => string;
+  /** A slot's line (at `offset`, where its reader preads) as cat shows it, or that nothing was written there yet. */
+  catLine: (slot: 0 | 1, offset: number, text: string | null) => string;
   /** A process's fd on the file: /proc/PID/fd's target is the path above; /proc/PID/fdinfo's pos and flags. */
   fd: (fd: number, pos: number | null, flags: string | null) => string;
   noFd: string;
@@ -37,7 +37,7 @@ export const fileWords: Record<Lang, FileWords> = {
     file: 'file: ',
     stat: (bytes, inode) => `${bytes} B · inode ${inode} (stat)`,
     cat: 'cat shows:',
-    catLine: (slot, text) => `  ${slotName.en[slot]}: ${text ?? '(nothing written yet)'}`,
+    catLine: (slot, offset, text) => `  ${slotName.en[slot]} @${offset}: ${text ?? '(nothing written yet)'}`,
     fd: (fd, pos, flags) => `fd ${fd} · pos ${pos ?? '?'} · flags ${flags ?? '?'} (fdinfo)`,
     noFd: 'no fd on the file',
     readerCpu: (tid, cpu) => `  reading: BUSY WAITING on thread ${tid}, CPU ${cpu}`,
@@ -56,7 +56,7 @@ export const fileWords: Record<Lang, FileWords> = {
     file: '파일: ',
     stat: (bytes, inode) => `${bytes} B · inode ${inode} (stat)`,
     cat: 'cat으로 보면:',
-    catLine: (slot, text) => `  ${slotName.ko[slot]}: ${text ?? '(아직 쓴 것 없음)'}`,
+    catLine: (slot, offset, text) => `  ${slotName.ko[slot]} @${offset}: ${text ?? '(아직 쓴 것 없음)'}`,
     fd: (fd, pos, flags) => `fd ${fd} · pos ${pos ?? '?'} · flags ${flags ?? '?'} (fdinfo)`,
     noFd: '이 파일에 연 fd 없음',
     readerCpu: (tid, cpu) => `  읽기: 스레드 ${tid}에서 BUSY WAITING, CPU ${cpu}`,
