@@ -4,12 +4,16 @@
 // the machine is loaded), making thousands of reads a second, and stops at the spin limit;
 // the race loses messages written back to back and at most one 50 ms apart; the file and
 // its directory are gone once the link closes or its child is killed. The line format's
-// own checks (lost, torn) run on a real file without processes.
+// own checks (lost, torn) run on a real file without processes, and the kernel view on a
+// snapshot.
 // Each test gets its own cache directory (XDG_CACHE_HOME), so "gone" is judged there.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lineText } from '../../src/app/text/styled-lines.js';
 import { FILE_BYTES, HEAD_BYTES, SLOT_BYTES, lineOf, slotSource, slotWriter } from '../../src/channels/file/com-file.js';
+import { file as fileChannel } from '../../src/channels/file/index.js';
+import { en } from '../../src/i18n/en.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
@@ -18,6 +22,7 @@ import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/convers
 import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { tempDirsOfThisFile } from '../support/temp-dirs.js';
 import { waitUntil } from '../support/wait.js';
+import { CHILD_PID, PARENT_PID, Script, play } from '../app/events.js';
 
 const childScript = path.resolve('dist/child.js');
 const tempDir = tempDirsOfThisFile();
@@ -201,5 +206,36 @@ describe('com.txt, line by line', () => {
     fs.writeSync(fd, second, HEAD_BYTES, second.length - HEAD_BYTES, HEAD_BYTES);
     expect(source.copy(into)).toBe('torn');
     fs.closeSync(fd);
+  });
+});
+
+describe("the file's kernel view", () => {
+  const path = '/home/u/.cache/pipe-chat-file-1-x/com.txt';
+  /** A conversation on the file: the child spins (or stopped spinning), the file as the snapshot found it. */
+  function view(idleCpuMs: number | null) {
+    const s = new Script();
+    const played = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on: 'pread(fd 3)' })]);
+    const session = played.session as NonNullable<typeof played.session>;
+    const child = { ...session.child, spin: { tid: CHILD_PID + 1, idleCpuMs, lost: 0, torn: 0, cpuMs: 2500, cpuShare: 0.97 } };
+    const state = { ...played, session: { ...session, wiring: 'file' as const, path, child } };
+    const fd = (n: number) => ({ fd: n, target: path, inode: 77, access: 'read-write' as const, nonblock: false, pos: 0, flags: '02500002' });
+    const snapshot = { parent: [fd(26)], child: [fd(3)], file: { size: FILE_BYTES, inode: 77, lines: [{ offset: 0, text: '0000000001 00009 C1:hello 0000000001' }] } };
+    return fileChannel.kernelView(en.ui, state, snapshot, 90, 14, 0).map(lineText).join('\n');
+  }
+
+  it('shows the path, each line as cat shows it at its offset, each fd with pos and flags, and the reader busy waiting with its CPU', () => {
+    const text = view(null);
+    expect(text).toContain(path);
+    expect(text).toContain(`${FILE_BYTES} B · inode 77`);
+    expect(text).toContain('child→parent @0: 0000000001 00009 C1:hello 0000000001');
+    expect(text).toContain(`parent→child @${SLOT_BYTES}: (nothing written yet)`);
+    expect(text).toContain(`Parent ${PARENT_PID}: fd 26 · pos 0 · flags 02500002`);
+    expect(text).toContain(`BUSY WAITING on thread ${CHILD_PID + 1}, CPU 2.5 s (97%)`);
+  });
+
+  it('says a reader stopped at the spin limit is no longer busy waiting', () => {
+    const text = view(30_000);
+    expect(text).toContain(`SPIN STOPPED on thread ${CHILD_PID + 1} after CPU 30.0 s`);
+    expect(text).not.toContain('BUSY WAITING');
   });
 });

@@ -1,7 +1,8 @@
 // What the kernel says a process holds open: /proc/<pid>/fd gives each fd's target and,
 // through stat, the inode; /proc/<pid>/fdinfo gives the open flags (read, write,
-// O_NONBLOCK) and the file offset (pos). This is how the fd panel shows, from the kernel rather than from our own
-// bookkeeping, that with one pipe both processes hold both ends of the same pipe.
+// O_NONBLOCK) and the file offset (pos). This is how the fd panel shows, from the kernel
+// rather than from our own bookkeeping, that with one pipe both processes hold both ends
+// of the same pipe. And a channel's file as `cat` shows it (lookAtFile).
 import fs from 'node:fs';
 import path from 'node:path';
 

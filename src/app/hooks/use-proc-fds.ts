@@ -2,8 +2,9 @@
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
 // and a connection's, each process's shared mappings from /proc/PID/maps, what the
-// parent's own mapping holds, and the channel's file as `cat` shows it. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
-// the panel can tell the user why it shows less.
+// parent's own mapping holds, and the channel's file as `cat` shows it. Where there is no
+// /proc (macOS and the other BSDs) it does not try, and says so, so the panel can tell the
+// user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';

@@ -1,8 +1,8 @@
 // Where each process is in the textbook's program, from the same real events that drive
 // the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
 // process at its keyboard on its fgets line, on every channel; a reader without waiting
-// sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked. Pure, so every state of
-// every wiring is tested without rendering.
+// sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked.
+// Pure, so every state of every wiring is tested without rendering.
 import type { CallSite, Proc } from '../../ipc/events.js';
 import type { SourceLine, Spot } from '../views/source-program.js';
 import type { ProcState, SessionState } from './model.js';

@@ -3,8 +3,8 @@
 // reader has no call that waits for a line to come, so it pread(2)s the line's head again
 // and again (../spinning-reader.ts) on the thread that makes its calls: the child's main
 // thread, and the parent's call thread (never the UI thread). /proc shows that thread
-// running, in and out of pread64, and the screen says BUSY WAITING with its CPU; after
-// SPIN_LIMIT_MS without a message it stops and waits at its gate until a key.
+// running, strace shows it in pread64 after pread64, and the screen says BUSY WAITING with
+// its CPU; after SPIN_LIMIT_MS without a message it stops and waits at its gate until a key.
 // The child gets the file as its fd 3 (the C child inherits the fd its parent opened); the
 // parent reads and writes a second fd on the same open file description (dup), which it
 // closes once its calls have returned. Every way out (close, the child's death, exit)

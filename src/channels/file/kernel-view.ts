@@ -2,7 +2,8 @@
 // into another terminal), its size and inode (stat), each direction's line as `cat` of it
 // shows it now, and for each process its fd on the file (/proc/PID/fd names the path:
 // found by the inode) with fdinfo's pos and flags (pread and pwrite leave pos at 0), and,
-// while it reads, the thread that spins and the CPU it burned (/proc/PID/task/TID/stat).
+// while it reads, the thread that spins and the CPU it burned (/proc/PID/task/TID/stat),
+// or that it stopped at the spin limit.
 import { framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
 import { sanitizeForDisplay } from '../../app/text/sanitize.js';
 import type { Channel } from '../channel.js';
@@ -32,7 +33,10 @@ export function fileKernelView(words: (t: Parameters<Channel['kernelView']>[0]) 
         const fd = (snapshot[proc] ?? []).find((f) => f.inode === look.inode);
         body.push(...wrapLine([seg(`${t.proc[proc]} ${p?.pid ?? t.pidUnknown}: `, proc), seg(fd ? w.fd(fd.fd, fd.pos ?? null, fd.flags ?? null) : w.noFd, fd ? 'dim' : 'warn')], inner));
         const spin = p?.spin;
-        if (spin && p?.activity?.doing === 'reading') body.push([seg(w.readerCpu(spin.tid, cpuText(spin.idleCpuMs ?? spin.cpuMs, spin.idleCpuMs === null ? spin.cpuShare : null)), 'warn')]);
+        if (spin && p?.activity?.doing === 'reading') {
+          const stopped = spin.idleCpuMs !== null;
+          body.push(...wrapLine([seg(stopped ? w.readerStopped(spin.tid, cpuText(spin.idleCpuMs, null)) : w.readerCpu(spin.tid, cpuText(spin.cpuMs, spin.cpuShare)), stopped ? 'accent' : 'warn')], inner));
+        }
       }
     }
     return framed([seg(w.viewTitle, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);
