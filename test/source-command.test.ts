@@ -50,7 +50,7 @@ function chatPrints(): string[] {
   const s = new Script();
   const turns = [0, 1, 2].flatMap((i) => s.cleanTurn(i + 1, SIX[2 * i] ?? '', SIX[2 * i + 1] ?? ''));
   const state = play([...s.start(), ...turns]);
-  const idle = { draft: emptyInput, waiting: false, focused: false, pending: false };
+  const idle = { draft: emptyInput, waiting: false, focused: false, keysMode: false, pending: false };
   return (['parent', 'child'] as const)
     .flatMap((proc) => paneLines(en.ui, state, proc, idle, 80, 40, false).lines.map(lineText))
     .map((l) => l.replace(/^│|│$/g, '').trimEnd())

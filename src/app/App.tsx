@@ -208,7 +208,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [picked]);
   const command = (command: Command) =>
-    carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
+    carryOut(command, { conversation, state, dispatch, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
   const typed = (text: string, key: Key, paste: boolean) => {
     dispatchUi({ type: 'typing-mode' });
     dispatchUi({ type: 'notice-dismissed' });
@@ -258,7 +258,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
     return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
   };
-  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p), note: noteFor(p) });
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, keysMode: mode !== 'text', pending: pending(p), note: noteFor(p) });
   return (
     <ChatScreen
       t={t}

@@ -9,7 +9,7 @@ import type { Proc } from '../ipc/events.js';
 import type { ConversationSession } from '../session/conversation-session.js';
 import type { Command } from './hooks/use-keys.js';
 import type { useClassSweep } from './hooks/use-class-sweep.js';
-import type { ConversationState } from './state/model.js';
+import type { Action, ConversationState } from './state/model.js';
 import { moments } from './state/transcript.js';
 import { conversationTurn } from './state/turns.js';
 import type { UiAction, UiState } from './state/ui-reducer.js';
@@ -39,6 +39,7 @@ export function nextInCycle(cycle: number[], current: number): number {
 export interface CommandContext {
   conversation: ConversationSession;
   state: ConversationState;
+  dispatch: Dispatch<Action>;
   view: ConversationView;
   ui: UiState;
   dispatchUi: Dispatch<UiAction>;
@@ -93,6 +94,8 @@ export function carryOut(command: Command, c: CommandContext): void {
     case 'restart':
       if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
       return conversation.start('restart', wiring, 1);
+    case 'zero-tally':
+      return c.dispatch({ type: 'tally-reset', wiring, wallMs: Date.now() });
     case 'child-delay': {
       const ms = nextInCycle(CHILD_DELAYS_MS, conversation.knobs.childDelayMs);
       conversation.setChildDelay(ms);

@@ -39,7 +39,7 @@ describe('pipe-chat --auto in a terminal', () => {
   });
 
   it('on one shared pipe sets the parent read delay, shows STOLEN and ends with a process blocked for good, then exits 0', async () => {
-    const chat = startAuto(['--lang', 'en', '--auto', '--pipes', '1', '--exit-when-done', '--speed', '5']);
+    const chat = startAuto(['--lang', 'en', '--auto', '--pipes', '1', '--exit-when-done', '--speed', '20']);
     const first = await chat.waitForText(/Child · PID \d+/);
     const childPid = Number(/Child · PID (\d+)/.exec(first)?.[1]);
     expect(first).toContain('[one shared pipe]');
@@ -57,8 +57,8 @@ describe('pipe-chat --auto in a terminal', () => {
     const file = path.join(tmp, 'lines.json');
     const lines = { child: ['안녕, 부모님', 'pipe는 뭐예요?', '고마워요'], parent: ['그래, 얘야', '커널의 한 방향 통로', '잘 가렴'] };
     fs.writeFileSync(file, JSON.stringify(lines));
-    const chat = startAuto(['--lang', 'ko', '--script', file, '--exit-when-done', '--speed', '5']);
-    await chat.waitForText('자동 재생 ×5');
+    const chat = startAuto(['--lang', 'ko', '--script', file, '--exit-when-done', '--speed', '20']);
+    await chat.waitForText('자동 재생 ×20');
     const { childPid, end } = await followThreeTurns(chat, lines, KOREAN);
     expect(end).toContain('from Parent: 잘 가렴');
     await expectCleanExit(chat, childPid);

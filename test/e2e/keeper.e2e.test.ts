@@ -23,7 +23,7 @@ function start(args: string[]) {
 describe.runIf(process.platform === 'linux')('pipe-chat --keep FILE', () => {
   it('with --auto --exit-when-done: FILE holds the six delivered messages in order, 0600, and no keeper is left', async () => {
     const file = path.join(tmp, 'kept.txt');
-    const chat = start(['--auto', '--exit-when-done', '--speed', '5', '--keep', file]);
+    const chat = start(['--auto', '--exit-when-done', '--speed', '20', '--keep', file]);
     await chat.waitForText(/Keeper · PID \d+/);
     const { childPid } = await followThreeTurns(chat);
     await expectCleanExit(chat, childPid);

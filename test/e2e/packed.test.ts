@@ -34,11 +34,11 @@ async function playToTheEnd(start: () => PtySession, label: string): Promise<voi
   const chat = start();
   const { childPid } = await followThreeTurns(chat);
   await expectCleanExit(chat, childPid);
-  expect(chat.output()).toContain('auto-play ×5');
+  expect(chat.output()).toContain('auto-play ×20');
   console.log(`${label}: pipe-chat --auto --exit-when-done --speed 5 ran to a clean exit in ${Date.now() - t0} ms`);
 }
 
-const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '5'];
+const AUTO_ARGS = ['--lang', 'en', '--auto', '--exit-when-done', '--speed', '20'];
 
 describe('the packed tarball in an empty project', () => {
   it('holds only the manifest, the docs and the four bundles, built by its prepack, and installs nothing besides itself and koffi', () => {

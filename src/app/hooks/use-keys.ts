@@ -27,6 +27,7 @@ export type Command =
   | 'typing-mode'
   | 'other-input'
   | 'restart'
+  | 'zero-tally'
   | 'child-delay'
   | 'parent-delay'
   | 'trace'
@@ -50,6 +51,7 @@ const LETTERS: Record<string, Command> = {
   t: 'toggle',
   r: 'restart',
   n: 'restart',
+  z: 'zero-tally',
   d: 'child-delay',
   p: 'parent-delay',
   x: 'trace',

@@ -179,6 +179,17 @@ export interface ConversationState {
    */
   wallOffsetUs: number | null;
   dropped: DroppedHistory;
+  /**
+   * Where each wiring's tally on the status line starts: the wall-clock time (ms) of its
+   * first conversation, or of the key that reset it, and its counts then, which the
+   * status line takes off its running tally.
+   */
+  tallyFrom: Partial<Record<Wiring, TallyStart>>;
+}
+
+export interface TallyStart {
+  wallMs: number;
+  base: Counts;
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
@@ -189,7 +200,9 @@ export type Action =
   /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
   | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
-  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
+  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] }
+  /** A key starts the wiring's tally again from now (wall-clock ms). */
+  | { type: 'tally-reset'; wiring: Wiring; wallMs: number };
 
 export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
   return {
@@ -206,6 +219,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     origin: null,
     wallOffsetUs: null,
     dropped: { conversations: 0, messages: 0, tally: Object.fromEntries(WIRINGS.map((w) => [w, NO_COUNTS])) as Record<Wiring, Counts> },
+    tallyFrom: {},
   };
 }
 

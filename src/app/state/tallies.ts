@@ -16,8 +16,16 @@ export interface Counts {
 
 export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
 
+const FIELDS = ['read', 'delivered', 'stolen', 'outOfTurn', 'outside'] as const;
+
+function combine(a: Counts, b: Counts, sign: 1 | -1): Counts {
+  const sum = { ...a };
+  for (const f of FIELDS) sum[f] = a[f] + sign * b[f];
+  return sum;
+}
+
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn, outside: a.outside + b.outside };
+  return combine(a, b, 1);
 }
 
 export function countOf(messages: MessageRecord[]): Counts {
@@ -42,4 +50,10 @@ export function conversationCounts(state: ConversationState): Counts {
 export function wiringTally(state: ConversationState, wiring: Wiring): Counts {
   const sessions = new Set(state.dividers.filter((d) => d.wiring === wiring).map((d) => d.session));
   return addCounts(state.dropped.tally[wiring], countOf(state.messages.filter((m) => sessions.has(m.session))));
+}
+
+/** The tally the status line shows: the wiring's since its first conversation or since the key that reset it, and that time (wall-clock ms; null before any conversation on it). */
+export function shownTally(state: ConversationState, wiring: Wiring): { counts: Counts; sinceMs: number | null } {
+  const from = state.tallyFrom[wiring];
+  return { counts: combine(wiringTally(state, wiring), from?.base ?? NO_COUNTS, -1), sinceMs: from?.wallMs ?? null };
 }

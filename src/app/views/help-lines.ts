@@ -47,6 +47,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...heading(h.keysMode),
     ...row('t', h.keys.toggle),
     ...row('r / n', h.keys.restart),
+    ...row('z', h.keys.zeroTally),
     ...row('d', h.keys.childDelay),
     ...row('p', h.keys.parentDelay),
     ...row('x', h.keys.trace),

@@ -22,6 +22,8 @@ export interface PaneInput {
   waiting: boolean;
   /** Keys go to this input now. */
   focused: boolean;
+  /** The next key is a command (after Esc): no input has the keys. */
+  keysMode: boolean;
   /** A line was sent and the process has not taken it yet. */
   pending: boolean;
   /** A short note from the input layer (an empty Enter, a line kept for later); it comes first. */
@@ -160,9 +162,11 @@ export function paneLines(
       ? t.input.sent
       : !input.waiting
         ? t.input.notTyping
-        : !input.focused
+        : input.keysMode
           ? t.input.keysOff
-          : '';
+          : !input.focused
+            ? t.input.tabHere
+            : '';
   // The pane's title already names the process: when the label does not fit, the note alone says what matters.
   const shortNote = note === t.input.keysOff ? [t.input.keysOffShort] : input.draft.refused > 0 ? [t.input.fullShort] : [];
   const labels = note ? [`${keyboard} (${note})`, note, ...shortNote] : [keyboard];

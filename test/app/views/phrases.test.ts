@@ -37,7 +37,7 @@ describe('state words', () => {
       s.activity('child', { doing: 'sleeping', ms: 2000 }),
     ]);
     state = play([{ type: 'tick', at: state.session!.parent.since + 3_000_000 }], state);
-    expect(lineText(stateWords(t, state, 'parent', state.session!.parent, false))).toBe('■ BLOCKED in read(fd 20) for 3 s');
+    expect(lineText(stateWords(t, state, 'parent', state.session!.parent, false))).toBe('■ BLOCKED in read(fd 20), 3 s so far');
   });
 
   it('writes a duration the same way in the pane and in the status bar', () => {
