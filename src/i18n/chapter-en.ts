@@ -9,7 +9,7 @@ export const chapterEn = {
   help: {
     title: 'Four wirings: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
-    nextWiring: 'the list of channels, grouped (pipes, sockets, System V): ↑/↓ and Enter switch live (the history stays)',
+    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files): ↑/↓ and Enter switch live (the history stays)',
   },
   source: {
     title: (file: string) => `source: ${file}`,
