@@ -145,7 +145,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
   const namedOpen = session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open';
   const holders = useOutsideHolders(namedOpen || view.waitsBesideOurBytes, String(sessionId), outsideHolders, holdersSeen, namedOpen);
-  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
+  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, session?.path ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(

@@ -98,10 +98,10 @@ export interface JoiningChild {
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
-export type ChannelGroup = 'pipes' | 'sockets' | 'sysv';
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files';
 
 export interface ChannelEnds {
-  /** Its family: pipes (anonymous and named), sockets, System V IPC. */
+  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
@@ -144,4 +144,6 @@ export function closeParentEnds(wires: Wires): void {
   for (const fd of new Set([wires.parentRead, wires.parentWrite, wires.wakeFd ?? -1])) if (fd >= 0) fs.closeSync(fd);
   wires.named?.remove();
   wires.remove?.();
+  // No call of the parent's ran: what its calls would have used goes too (the file channel's fd).
+  wires.release?.();
 }

@@ -10,6 +10,7 @@ import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { shmEnds } from './shm/ends.js';
 import { shmBusyEnds } from './shm-busy/ends.js';
 import { mmapEnds } from './mmap/ends.js';
+import { fileEnds } from './file/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { tcpEnds } from './tcp/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
@@ -25,6 +26,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   shm: shmEnds,
   'shm-busy': shmBusyEnds,
   mmap: mmapEnds,
+  file: fileEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

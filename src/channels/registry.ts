@@ -12,6 +12,7 @@ import { queueOneType } from './queue-one-type/index.js';
 import { shm } from './shm/index.js';
 import { shmBusy } from './shm-busy/index.js';
 import { mmap } from './mmap/index.js';
+import { file } from './file/index.js';
 import { socket } from './socket/index.js';
 import { tcp } from './tcp/index.js';
 import { twoPipes } from './two-pipes/index.js';
@@ -27,6 +28,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   shm,
   'shm-busy': shmBusy,
   mmap,
+  file,
 };
 
 export function channelOf(wiring: Wiring): Channel {

@@ -9,7 +9,7 @@ export const chapterEn = {
   help: {
     title: 'Four wirings: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
-    nextWiring: 'the list of channels, grouped (pipes, sockets, System V): ↑/↓ and Enter switch live (the history stays)',
+    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files): ↑/↓ and Enter switch live (the history stays)',
   },
   source: {
     title: (file: string) => `source: ${file}`,
@@ -19,6 +19,8 @@ export const chapterEn = {
       writing: (call: string) => `in ${call}`,
       sleeping: (d: string) => `sleeping ${d}`,
       reading: (call: string) => `BLOCKED in ${call}`,
+      spinning: (call: string) => `BUSY WAITING on ${call}`,
+      spinStopped: (parkedIn: string) => `SPIN STOPPED, waiting in ${parkedIn}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

@@ -98,5 +98,6 @@ export function wrapLine(line: Line, width: number, indent = ''): Line[] {
     used += widthOf(token.text);
   }
   if (current.length > 0) lines.push(current);
-  return lines.map((l) => fitLine(l, width));
+  // The space after a line's last word is not drawn: a word that ends at the edge is not cut.
+  return lines.map((l) => fitLine(l.map((s, i) => (i === l.length - 1 ? { ...s, text: s.text.trimEnd() } : s)), width));
 }

@@ -9,9 +9,9 @@ import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { race } from '../../src/race.js';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
-import { threadCpuMs, threadSchedMs } from '../../src/kernel/thread-cpu.js';
 import { canSeeKernelCalls, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
+import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -30,36 +30,6 @@ async function open() {
   const link = await PipeLink.open({ wiring: 'shm-busy', childScript, onEvent: (e) => events.push(e) });
   links.push(link);
   return { link, events };
-}
-
-type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
-const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
-const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);
-
-/**
- * Over `ms`: the share of one CPU thread `tid` of `pid` used (/proc/PID/task/TID/stat), and
- * the share of the time it was on a CPU or runnable, waiting for one (schedstat). A
- * spinning thread wants a CPU all the time: on a loaded machine it gets less, but it
- * never sleeps; the bound on CPU is the issue's 50% where the machine lets it be.
- */
-async function cpuShareOver(pid: number, tid: number, ms: number): Promise<{ cpu: number; wanted: number }> {
-  const before = threadCpuMs(pid, tid) as number;
-  const sched = threadSchedMs(pid, tid);
-  const started = Date.now();
-  await waitUntil(() => Date.now() - started >= ms, { timeoutMs: ms + 5000, intervalMs: 100, what: `${ms} ms` });
-  const after = threadSchedMs(pid, tid);
-  const wall = Date.now() - started;
-  return {
-    cpu: ((threadCpuMs(pid, tid) as number) - before) / wall,
-    wanted: sched && after ? (after.onCpu + after.waiting - sched.onCpu - sched.waiting) / wall : NaN,
-  };
-}
-
-/** A spinning thread: over half a CPU, or (on a machine too loaded to give it that) runnable nearly all the time. */
-function expectSpinning(share: { cpu: number; wanted: number }): void {
-  if (share.cpu > 0.5) return;
-  expect(share.wanted, `CPU share ${share.cpu.toFixed(2)}: the machine is loaded; the thread must at least never sleep`).toBeGreaterThan(0.9);
-  expect(share.cpu).toBeGreaterThan(0.05);
 }
 
 const segmentOf = (pid: number) => readSysVTable('shm').filter((r) => r.cpid === pid).at(-1)?.shmid;

@@ -1,7 +1,8 @@
 // Where each process is in the textbook's program, from the same real events that drive
 // the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
-// process at its keyboard on its fgets line, on every channel. Pure, so every state of
-// every wiring is tested without rendering.
+// process at its keyboard on its fgets line, on every channel; a reader without waiting
+// sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked.
+// Pure, so every state of every wiring is tested without rendering.
 import type { CallSite, Proc } from '../../ipc/events.js';
 import type { SourceLine, Spot } from '../views/source-program.js';
 import type { ProcState, SessionState } from './model.js';
@@ -9,7 +10,9 @@ import type { ProcState, SessionState } from './model.js';
 /** What the mark beside a line says the process is doing. */
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
-  | ({ kind: 'writing' | 'reading' } & CallSite)
+  | ({ kind: 'writing' | 'reading' | 'spinning' } & CallSite)
+  /** A reader without waiting that stopped for want of messages: parked at its gate. */
+  | { kind: 'spin-stopped' }
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -35,8 +38,11 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       return { spot: 'write', state: { kind: 'writing', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
     case 'sleeping':
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
-    case 'reading':
+    case 'reading': {
+      // A reader that spins is in no call the kernel makes it wait in: its loop runs.
+      if (p.spin) return { spot: 'read', state: p.spin.idleCpuMs === null ? { kind: 'spinning', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } : { kind: 'spin-stopped' } };
       return { spot: 'read', state: { kind: 'reading', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// F3's list of channels: grouped by family (pipes, sockets, System V IPC), one line each
+// F3's list of channels: grouped by family (pipes, sockets, System V IPC, files), one line each
 // with its name on screen and its --wiring name, the current one marked, the chosen row
 // highlighted; ↑/↓ choose, Enter switches live, Esc closes. A short list, not a ring to
 // cycle through: the channels will soon be a dozen.

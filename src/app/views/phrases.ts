@@ -56,7 +56,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
 }
 
 /** Where a stopped reader waits for the key: the parent's call thread at its gate (Atomics.wait), the child in a read of its keyboard. */
-const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };
+export const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };
 
 /** A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped for want of messages; what it lost or found torn. */
 function spinWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, spin: SpinState, on: string): Line {

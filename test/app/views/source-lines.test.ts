@@ -32,6 +32,15 @@ describe('sourceLines', () => {
     }
   }
 
+  it('a reader that spins is said to be BUSY WAITING in its loop, never BLOCKED: no call holds it', () => {
+    const s = new Script();
+    const on = 'pread(fd 3)';
+    const spinning = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on }), s.event({ type: 'spin', proc: 'child', note: { kind: 'spinning', tid: CHILD_PID + 1 }, at: 1 })]);
+    const text = sourceLines(en.ui, spinning, 'file', 60, 30).map(lineText).join('\n');
+    expect(text).toContain(`C ${CHILD_PID + 1} BUSY WAITING on ${on}`);
+    expect(text).not.toContain('BLOCKED');
+  });
+
   for (const wiring of WIRINGS) {
     it(`${wiring}: no line goes unseen: between two shown lines that are not next to each other in the program stands ⋮`, () => {
       for (const [width, height] of [[42, 17], [48, 30], [60, 24]] as const) {
