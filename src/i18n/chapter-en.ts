@@ -7,7 +7,7 @@ export const chapterEn = {
   /** The language of these words: the source program's channel comments follow it. */
   lang: 'en' as Lang,
   help: {
-    title: 'Four wirings: what to expect in the chat',
+    title: 'The channels: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
     nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files): ↑/↓ and Enter switch live (the history stays)',
   },

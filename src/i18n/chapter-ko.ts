@@ -5,7 +5,7 @@ import type { chapterEn } from './chapter-en.js';
 export const chapterKo: typeof chapterEn = {
   lang: 'ko',
   help: {
-    title: '연결 방식 네 가지: 채팅에서 보게 될 것',
+    title: '채널들: 채팅에서 보게 될 것',
     source: '이 연결 방식의 교재 C 프로그램을 보이거나 숨김, 각 프로세스가 있는 줄 표시',
     nextWiring: '채널 목록, 묶어서 (파이프, 소켓, System V, 파일): ↑/↓와 Enter로 바로 전환 (기록은 남음)',
   },

@@ -328,6 +328,8 @@ Options:
       countsSince: (since: string, delivered: number, stolen: number, read: number) => `since ${since}: delivered ${delivered}, stolen ${stolen} of ${read}`,
       counts: (delivered: number, stolen: number, read: number) => `delivered ${delivered}, stolen ${stolen} of ${read}`,
       countsShort: (stolen: number, read: number) => `stolen ${stolen} of ${read}`,
+      deliveredSince: (since: string, delivered: number) => `since ${since}: delivered ${delivered}`,
+      delivered: (delivered: number) => `delivered ${delivered}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
       fromOutside: (n: number) => `from outside ${n}`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,

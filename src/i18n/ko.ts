@@ -328,6 +328,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       countsSince: (since: string, delivered: number, stolen: number, read: number) => `${since}부터: 전달 ${delivered}, ${read}개 중 가로챔 ${stolen}`,
       counts: (delivered: number, stolen: number, read: number) => `전달 ${delivered}, ${read}개 중 가로챔 ${stolen}`,
       countsShort: (stolen: number, read: number) => `${read}개 중 가로챔 ${stolen}`,
+      deliveredSince: (since: string, delivered: number) => `${since}부터: 전달 ${delivered}`,
+      delivered: (delivered: number) => `전달 ${delivered}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
       fromOutside: (n: number) => `바깥에서 옴 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,

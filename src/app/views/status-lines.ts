@@ -38,17 +38,19 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   const parent = formatDuration(t, parentDelayMs);
   const { counts, sinceMs } = shownTally(state, wiring);
   const { delivered, stolen, read, outOfTurn, outside } = counts;
+  // Where no message can be read back by its writer, "stolen 0 of 9" would only be noise.
+  const canSteal = channelEnds(wiring).hazards.stolen;
   const turn = displayedTurn(state);
   const info: Item[] = [
-    item('mode', channelEnds(wiring).hazards.stolen ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
+    item('mode', canSteal ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item(
       'counts',
       stolen > 0 ? 'danger' : 'plain',
-      ...(sinceMs === null ? [] : [s.countsSince(timeOfDay(sinceMs), delivered, stolen, read)]),
-      s.counts(delivered, stolen, read),
-      s.countsShort(stolen, read),
+      ...(sinceMs === null ? [] : [canSteal ? s.countsSince(timeOfDay(sinceMs), delivered, stolen, read) : s.deliveredSince(timeOfDay(sinceMs), delivered)]),
+      canSteal ? s.counts(delivered, stolen, read) : s.delivered(delivered),
+      ...(canSteal ? [s.countsShort(stolen, read)] : []),
       null,
     ),
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), null)] : []),
