@@ -9,9 +9,6 @@ function edit(file, pattern, replacement, why) {
 }
 
 const EDITS = [
-  // Ink 6.8's useInput crashes ("reading 'startsWith'") on a Ctrl-modified key it cannot
-  // name, such as Ctrl+F1 (ESC[1;5P): ink issue #901, fixed upstream by PR #902 in a later major.
-  edit('hooks/use-input.js', /(else if \(keypress\.ctrl\) \{\s*input = keypress\.name);/, "$1 ?? '';", 'the ctrl branch (#901)'),
   // Each frame makes a new Output with empty caches, so every line on screen is tokenized
   // and measured again, changed or not: most of a key press's CPU. One cache shared by the
   // frames (emptied when it grows, so it stays small) keeps the lines that did not change.

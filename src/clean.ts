@@ -10,8 +10,13 @@ import { messagesFor, type Lang } from './i18n/index.js';
 import { removeStaleScratchDirs, staleScratchDirs } from './ipc/kernel-pipe.js';
 import { loadLibc } from './kernel/libc.js';
 import { findLeftovers, removeLeftovers } from './kernel/leftovers.js';
-import { removeStaleMappedDirs, staleMappedDirs } from './channels/mmap/mapped-file.js';
+import { removeStaleCacheDirs, staleCacheDirs } from './channels/cache-file.js';
+import { COM_FILE } from './channels/file/com-file.js';
+import { MAPPED_FILE } from './channels/mmap/mapped-file.js';
 import { say } from './terminal-output.js';
+
+/** The channels' files in the cache directory, each in a directory of its own. */
+const CACHE_FILES = [MAPPED_FILE, COM_FILE];
 
 async function askYes(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
@@ -25,7 +30,7 @@ async function askYes(question: string): Promise<boolean> {
 export async function runClean(options: CleanOptions, lang: Lang): Promise<number> {
   const t = messagesFor(lang).cli.clean;
   const leftovers = findLeftovers();
-  const dirs = [...staleScratchDirs(), ...staleMappedDirs()];
+  const dirs = [...staleScratchDirs(), ...CACHE_FILES.flatMap(staleCacheDirs)];
   const count = leftovers.length + dirs.length;
   if (count === 0) {
     say(process.stdout, t.nothing);
@@ -45,8 +50,8 @@ export async function runClean(options: CleanOptions, lang: Lang): Promise<numbe
   const failed = removeLeftovers((await loadLibc()).sysv, leftovers);
   for (const { leftover, why } of failed) say(process.stderr, t.failed(`${t.kinds[leftover.kind]} ${leftover.id}`, why));
   removeStaleScratchDirs();
-  removeStaleMappedDirs();
-  const dirsLeft = [...staleScratchDirs(), ...staleMappedDirs()];
+  for (const kind of CACHE_FILES) removeStaleCacheDirs(kind);
+  const dirsLeft = [...staleScratchDirs(), ...CACHE_FILES.flatMap(staleCacheDirs)];
   for (const dir of dirsLeft) say(process.stderr, t.failed(dir, 'still there'));
   say(process.stdout, t.removed(count - failed.length - dirsLeft.length));
   return failed.length + dirsLeft.length > 0 ? 1 : 0;

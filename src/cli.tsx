@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { parseCommandLine } from './args.js';
 import { usageErrorMessage } from './args/usage-error.js';
-import { sanitizeForDisplay } from './app/text/sanitize.js';
+import { sanitizeForDisplay } from './text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { runClean } from './clean.js';

@@ -7,7 +7,7 @@
 // write error (ENOSPC on a full disk, EIO from a terminal that is gone) is never thrown:
 // it is one line on stderr (while stderr works), exit status 1, and whoever listens
 // (the chat, which then ends) is told.
-import { sanitizeLines } from './app/text/sanitize.js';
+import { sanitizeLines } from './text/sanitize.js';
 
 const broken = new WeakSet<NodeJS.WritableStream>();
 const lostListeners = new Set<(error: NodeJS.ErrnoException) => void>();

@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineText } from '../src/app/text/styled-lines.js';
+import { lineText } from '../src/text/styled-lines.js';
 import { paneLines } from '../src/app/views/pane-lines.js';
 import { emptyInput } from '../src/app/widgets/text-input/text-input-state.js';
-import { WIRINGS } from '../src/channels/names.js';
+import { WIRINGS, type Wiring } from '../src/channels/names.js';
+import { sourceText } from '../src/app/views/source-program.js';
+import { messagesFor } from '../src/i18n/index.js';
 import { en } from '../src/i18n/en.js';
 import { ourKey } from '../src/kernel/sysv.js';
 import { Script, play } from './app/events.js';
@@ -30,13 +32,11 @@ afterAll(() => {
   fs.rmdirSync(dir);
 });
 
-/** Prints the channel's program with pipe-chat and compiles it as a class would; returns the executable. */
-async function compiled(wiring: string, args: string[] = []): Promise<string> {
-  const printed = await cli(['source', wiring, ...args]);
-  expect(printed.exitCode, printed.stderr).toBe(0);
-  const name = `${wiring}${args.join('').replace(/\W/g, '')}`;
+/** The channel's program as `pipe-chat source` prints it (sourceText; one test below holds the command's output to it), compiled as a class would; returns the executable. */
+async function compiled(wiring: Wiring, lang: 'en' | 'ko' = 'en', childDelayMs = 0): Promise<string> {
+  const name = `${wiring}-${lang}-${childDelayMs}`;
   const file = path.join(dir, `${name}.c`);
-  fs.writeFileSync(file, `${printed.stdout}\n`);
+  fs.writeFileSync(file, `${sourceText(messagesFor(lang).ui, wiring, childDelayMs)}\n`);
   const cc = await execa('cc', ['-O2', '-Wall', '-Werror', file, '-o', path.join(dir, name)], { reject: false });
   expect(cc.exitCode, `${wiring}: ${cc.stderr}`).toBe(0);
   return path.join(dir, name);
@@ -50,7 +50,7 @@ function chatPrints(): string[] {
   const s = new Script();
   const turns = [0, 1, 2].flatMap((i) => s.cleanTurn(i + 1, SIX[2 * i] ?? '', SIX[2 * i + 1] ?? ''));
   const state = play([...s.start(), ...turns]);
-  const idle = { draft: emptyInput, waiting: false, focused: false, pending: false };
+  const idle = { draft: emptyInput, waiting: false, focused: false, keysMode: false, pending: false };
   return (['parent', 'child'] as const)
     .flatMap((proc) => paneLines(en.ui, state, proc, idle, 80, 40, false).lines.map(lineText))
     .map((l) => l.replace(/^│|│$/g, '').trimEnd())
@@ -66,8 +66,8 @@ describe('pipe-chat source NAME', () => {
     for (const wiring of WIRINGS) {
       it(`${wiring}: compiles as printed, in English and in Korean, with and without the child's sleep`, async () => {
         await compiled(wiring);
-        await compiled(wiring, ['--lang', 'ko', '--child-delay', '100']);
-        await compiled(wiring, ['--child-delay', '2000']);
+        await compiled(wiring, 'ko', 100);
+        await compiled(wiring, 'en', 2000);
       });
     }
 
@@ -114,10 +114,12 @@ describe('pipe-chat source NAME', () => {
     expect(none.stderr).toBe(`pipe-chat: pipe-chat source에는 채널 이름이 필요합니다: ${WIRINGS.join(', ')}`);
   });
 
-  it('prints comments in Korean with --lang ko, and the sleep with --child-delay', async () => {
+  it('prints comments in Korean with --lang ko, and the sleep with --child-delay: the program the tests above compile', async () => {
     const r = await cli(['source', 'one-pipe', '--lang', 'ko', '--child-delay', '2000']);
     expect(r.stdout).toContain('if (pid == 0) {  /* 자식 */');
     expect(r.stdout).toContain('sleep(2);');
+    // execa drops the final newline.
+    expect(r.stdout).toBe(sourceText(messagesFor('ko').ui, 'one-pipe', 2000));
   });
 
   it('is in --help, in English and in Korean, and has its own --help', async () => {

@@ -14,19 +14,19 @@ import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
 import { bannerContent, type BannerContent } from './views/banner-lines.js';
 import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
-import { initialState, type ConversationState } from './state/model.js';
+import { initialState, type ConversationState, type OutsideHolder } from './state/model.js';
 import { deriveView } from './state/view.js';
 import { conversationTurn, other } from './state/turns.js';
 import { channelListLines } from './views/channel-list-lines.js';
 import { helpLines } from './views/help-lines.js';
 import { isTooSmall } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
-import { sanitizeForDisplay } from './text/sanitize.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { SavedFiles } from './transcript/save-transcript.js';
 import type { ConversationSession } from '../session/conversation-session.js';
 import { textInputKey } from './widgets/text-input/text-input-keys.js';
 import { useTextInputState } from './widgets/text-input/use-text-input-state.js';
-import { makeTheme } from './text/theme.js';
+import { makeTheme } from '../text/theme.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useAutoPlay } from './auto-play/use-auto-play.js';
 import { useSession } from './hooks/use-session.js';
@@ -38,7 +38,7 @@ import { carryOut } from './commands.js';
 import { sweepPanelLines } from './views/sweep-panel.js';
 import { focusOf, initialUi, inputModeOf, nextTyper, reduceUi, type SavedNotice } from './state/ui-reducer.js';
 import { useProcFds, type FdReader } from './hooks/use-proc-fds.js';
-import { useOutsideHolders, type OutsideHolder } from './hooks/use-outside-holders.js';
+import { useOutsideHolders } from './hooks/use-outside-holders.js';
 import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
@@ -145,7 +145,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
   const namedOpen = session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open';
   const holders = useOutsideHolders(namedOpen || view.waitsBesideOurBytes, String(sessionId), outsideHolders, holdersSeen, namedOpen);
-  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
+  const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, session?.path ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);
 
   // What Enter does in a side's input, for the user's key and for auto-play alike.
   const submitLine = useCallback(
@@ -208,7 +208,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [picked]);
   const command = (command: Command) =>
-    carryOut(command, { conversation, state, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
+    carryOut(command, { conversation, state, dispatch, view, ui, dispatchUi, t, rows, waiting, focus, sourceShown, quit, suspend, save, helpScroll: () => helpView(), sweep: classSweep });
   const typed = (text: string, key: Key, paste: boolean) => {
     dispatchUi({ type: 'typing-mode' });
     dispatchUi({ type: 'notice-dismissed' });
@@ -258,7 +258,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
     if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
     return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
   };
-  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, pending: pending(p), note: noteFor(p) });
+  const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, keysMode: mode !== 'text', pending: pending(p), note: noteFor(p) });
   return (
     <ChatScreen
       t={t}

@@ -9,10 +9,10 @@ import type { Proc } from '../ipc/events.js';
 import type { ConversationSession } from '../session/conversation-session.js';
 import type { Command } from './hooks/use-keys.js';
 import type { useClassSweep } from './hooks/use-class-sweep.js';
-import type { ConversationState } from './state/model.js';
+import type { Action, ConversationState } from './state/model.js';
 import { moments } from './state/transcript.js';
 import { conversationTurn } from './state/turns.js';
-import type { UiAction, UiState } from './state/ui-reducer.js';
+import { usesUpEsc, type UiAction, type UiState } from './state/ui-reducer.js';
 import type { ConversationView } from './state/view.js';
 import { formatDuration, type Ui } from './views/phrases.js';
 
@@ -39,6 +39,7 @@ export function nextInCycle(cycle: number[], current: number): number {
 export interface CommandContext {
   conversation: ConversationSession;
   state: ConversationState;
+  dispatch: Dispatch<Action>;
   view: ConversationView;
   ui: UiState;
   dispatchUi: Dispatch<UiAction>;
@@ -59,8 +60,7 @@ export function carryOut(command: Command, c: CommandContext): void {
   const { conversation, state, view, ui, dispatchUi, t } = c;
   // The saved notice stands until the next command, and the banner it covered comes back.
   dispatchUi({ type: 'notice-dismissed' });
-  // Esc arms one command: any command but scrolling ends it.
-  if (command !== 'keys-mode' && !command.startsWith('page') && !command.startsWith('panel') && !command.startsWith('list')) dispatchUi({ type: 'typing-mode' });
+  if (usesUpEsc(command)) dispatchUi({ type: 'typing-mode' });
   const wiring = conversation.wiring ?? view.wiring;
   const turnOn = view.phase === 'finished' ? 1 : conversationTurn(state);
   switch (command) {
@@ -93,6 +93,8 @@ export function carryOut(command: Command, c: CommandContext): void {
     case 'restart':
       if (view.phase === 'child-died') return conversation.start('respawn', wiring, conversationTurn(state));
       return conversation.start('restart', wiring, 1);
+    case 'zero-tally':
+      return c.dispatch({ type: 'tally-reset', wiring, wallMs: Date.now() });
     case 'child-delay': {
       const ms = nextInCycle(CHILD_DELAYS_MS, conversation.knobs.childDelayMs);
       conversation.setChildDelay(ms);

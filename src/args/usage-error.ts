@@ -1,7 +1,7 @@
 // What a usage error says, in the user's language: pure, so every problem the parser can
 // report is tested in-process, and only the wiring of stderr and exit status needs the
 // program itself. Every value quoted from the command line is shown escaped.
-import { sanitizeForDisplay } from '../app/text/sanitize.js';
+import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { Messages } from '../i18n/index.js';
 import type { Parsed, UsageProblem } from './options.js';
 

@@ -104,10 +104,10 @@ export interface JoiningChild {
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
-export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'threads';
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files' | 'threads';
 
 export interface ChannelEnds {
-  /** Its family: pipes (anonymous and named), sockets, System V IPC, threads of one process. */
+  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file, threads of one process. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
@@ -153,4 +153,6 @@ export function closeParentEnds(wires: Wires): void {
   for (const fd of new Set([wires.parentRead, wires.parentWrite, wires.wakeFd ?? -1])) if (fd >= 0) fs.closeSync(fd);
   wires.named?.remove();
   wires.remove?.();
+  // No call of the parent's ran: what its calls would have used goes too (the file channel's fd).
+  wires.release?.();
 }

@@ -3,10 +3,9 @@
 // (ends) is loaded before the first fork; the words are in the catalogues (ui.channels);
 // the view parts are pure functions from the conversation's state to exact-width lines.
 import type { ProcFdsSnapshot } from '../app/hooks/use-proc-fds.js';
-import type { OutsideHolder } from '../app/state/outside-takers.js';
-import type { ConversationState } from '../app/state/model.js';
+import type { ConversationState, OutsideHolder } from '../app/state/model.js';
 import type { PipeView } from '../app/state/pipes.js';
-import type { Line } from '../app/text/styled-lines.js';
+import type { Line } from '../text/styled-lines.js';
 import type { Ui } from '../app/views/phrases.js';
 import type { Spot } from '../app/views/source-program.js';
 import type { ChannelEnds } from './channel-ends.js';

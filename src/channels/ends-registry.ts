@@ -10,6 +10,7 @@ import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { shmEnds } from './shm/ends.js';
 import { shmBusyEnds } from './shm-busy/ends.js';
 import { mmapEnds } from './mmap/ends.js';
+import { fileEnds } from './file/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { tcpEnds } from './tcp/ends.js';
 import { threadsEnds } from './threads/ends.js';
@@ -27,6 +28,7 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   shm: shmEnds,
   'shm-busy': shmBusyEnds,
   mmap: mmapEnds,
+  file: fileEnds,
   threads: threadsEnds,
   'threads-busy': threadsBusyEnds,
 };

@@ -12,6 +12,7 @@ import { queueOneType } from './queue-one-type/index.js';
 import { shm } from './shm/index.js';
 import { shmBusy } from './shm-busy/index.js';
 import { mmap } from './mmap/index.js';
+import { file } from './file/index.js';
 import { socket } from './socket/index.js';
 import { tcp } from './tcp/index.js';
 import { threads } from './threads/index.js';
@@ -29,6 +30,7 @@ export const CHANNELS: Record<Wiring, Channel> = {
   shm,
   'shm-busy': shmBusy,
   mmap,
+  file,
   threads,
   'threads-busy': threadsBusy,
 };

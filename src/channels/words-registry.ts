@@ -7,6 +7,7 @@ import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
+import { fileWords } from './file/words.js';
 import { socketWords } from './socket/words.js';
 import { tcpWords } from './tcp/words.js';
 import { threadsBusyWords, threadsWords } from './threads/words.js';
@@ -24,6 +25,7 @@ export function channelWords(lang: Lang) {
     shm: shmWords[lang],
     'shm-busy': shmBusyWords[lang],
     mmap: mmapWords[lang],
+    file: fileWords[lang],
     threads: threadsWords[lang],
     'threads-busy': threadsBusyWords[lang],
   } satisfies Record<Wiring, ChannelWords>;

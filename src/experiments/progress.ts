@@ -1,7 +1,7 @@
 // A progress line on stderr for runs that take more than about a second, redrawn in
 // place. Only on a terminal: a redirected stderr (a log, a pipe) gets nothing, and the
 // line is erased before the result is printed.
-import { truncateToWidth } from '../app/text/text-width.js';
+import { truncateToWidth } from '../text/text-width.js';
 
 const SHOW_AFTER_MS = 1000;
 const REDRAW_EVERY_MS = 100;

@@ -1,9 +1,11 @@
 // The sweep's chart, pure: a rate (0-100%) for each delay, as one bar per delay, with
-// its 95% interval as a whisker beside the bar. Several series (wirings, one day side
+// its 95% interval as a whisker beside the bar (dotted: not the axis's line). The delays
+// stand one column each, in order, not to scale (0.05 and 2 ms would not both show), and
+// the x axis's title says so. Several series (wirings, one day side
 // by side with --wiring) share each delay's slot. Exact widths (Korean titles take two
 // cells a character), at most `width` columns; Unicode blocks, or plain ASCII where the
 // terminal cannot show them; ANSI colour only when asked.
-import { centreInWidth, fitToWidth, padStartToWidth, truncateToWidth } from '../app/text/text-width.js';
+import { centreInWidth, fitToWidth, padStartToWidth, truncateToWidth } from '../text/text-width.js';
 
 export interface ChartPoint {
   delayMs: number;
@@ -52,8 +54,8 @@ interface Glyphs {
   floor: string;
 }
 
-const UNICODE: Glyphs = { full: ['█', '▓', '▒'], whisker: '│', axis: '│', tick: '┤', corner: '└', floor: '─' };
-const ASCII: Glyphs = { full: ['#', '=', '+'], whisker: '|', axis: '|', tick: '+', corner: '+', floor: '-' };
+const UNICODE: Glyphs = { full: ['█', '▓', '▒'], whisker: '┊', axis: '│', tick: '┤', corner: '└', floor: '─' };
+const ASCII: Glyphs = { full: ['#', '=', '+'], whisker: ':', axis: '|', tick: '+', corner: '+', floor: '-' };
 
 /** Tick labels as delays are written on the command line: 0, 0.05, 2. */
 export function delayLabel(delayMs: number): string {

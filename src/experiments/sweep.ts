@@ -3,7 +3,7 @@
 // point says which wiring it was measured on, so that wirings can one day be put side
 // by side (each wiring becomes one series of the chart).
 import type { RaceOptions } from '../args.js';
-import { padStartToWidth, widthOf } from '../app/text/text-width.js';
+import { padStartToWidth, widthOf } from '../text/text-width.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { race } from '../race.js';
 import { thisMachine, type Machine } from './machine.js';

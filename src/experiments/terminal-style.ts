@@ -2,7 +2,7 @@
 // block characters only under a UTF-8 locale on a terminal that is not "dumb" (LANG=C
 // gets plain ASCII), colour only on a terminal and never with NO_COLOR or --no-color,
 // and at most 80 columns.
-import { widthOf, wrapToWidth } from '../app/text/text-width.js';
+import { widthOf, wrapToWidth } from '../text/text-width.js';
 export interface TerminalStyle {
   ascii: boolean;
   color: boolean;

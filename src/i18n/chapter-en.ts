@@ -7,9 +7,9 @@ export const chapterEn = {
   /** The language of these words: the source program's channel comments follow it. */
   lang: 'en' as Lang,
   help: {
-    title: 'Four wirings: what to expect in the chat',
+    title: 'The channels: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
-    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, threads): ↑/↓ and Enter switch live (the history stays)',
+    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files, threads): ↑/↓ and Enter switch live (the history stays)',
   },
   source: {
     title: (file: string) => `source: ${file}`,
@@ -21,7 +21,7 @@ export const chapterEn = {
       reading: (call: string) => `BLOCKED in ${call}`,
       spinning: (call: string) => `BUSY WAITING on ${call}`,
       waitCalled: (call: string) => `in ${call}`,
-      parked: (call: string) => `spin stopped, waiting in ${call}`,
+      spinStopped: (parkedIn: string) => `SPIN STOPPED, waiting in ${parkedIn}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

@@ -5,9 +5,9 @@ import type { chapterEn } from './chapter-en.js';
 export const chapterKo: typeof chapterEn = {
   lang: 'ko',
   help: {
-    title: '연결 방식 네 가지: 채팅에서 보게 될 것',
+    title: '채널들: 채팅에서 보게 될 것',
     source: '이 연결 방식의 교재 C 프로그램을 보이거나 숨김, 각 프로세스가 있는 줄 표시',
-    nextWiring: '채널 목록, 묶어서 (파이프, 소켓, System V, 스레드): ↑/↓와 Enter로 바로 전환 (기록은 남음)',
+    nextWiring: '채널 목록, 묶어서 (파이프, 소켓, System V, 파일, 스레드): ↑/↓와 Enter로 바로 전환 (기록은 남음)',
   },
   source: {
     title: (file: string) => `소스: ${file}`,
@@ -17,9 +17,9 @@ export const chapterKo: typeof chapterEn = {
       writing: (call: string) => `${call} 중`,
       sleeping: (d: string) => `${d} 잠자는 중`,
       reading: (call: string) => `${call}에서 막힘`,
-      spinning: (call: string) => `${call}에서 바쁜 대기`,
+      spinning: (call: string) => `BUSY WAITING: ${call} (바쁜 대기)`,
       waitCalled: (call: string) => `${call} 호출`,
-      parked: (call: string) => `회전 멈춤, ${call}에서 기다림`,
+      spinStopped: (parkedIn: string) => `회전 멈춤, ${parkedIn}에서 기다림`,
       stopped: '정지됨 (상태 T)',
       awaits: '자식의 줄을 기다림',
       done: '끝',

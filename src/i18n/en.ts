@@ -26,7 +26,7 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', threads: 'threads of one process' };
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', files: 'files', threads: 'threads of one process' };
 
 export const en = {
   cli: {
@@ -206,7 +206,7 @@ Options:
       title: (pipes: string, trials: number, parentDelayMs: number) =>
         `Steal rate by child delay: ${pipes}, ${trials} trials at each delay, parent read delay ${parentDelayMs} ms`,
       yTitle: 'child read back its own message (% of trials)',
-      xTitle: "child's delay between its write() and read() (ms)",
+      xTitle: "child's delay between write() and read(), ms (columns not to scale)",
       interval: '95% interval (Wilson)',
       header: ['delay ms', 'stolen', 'trials', 'rate', '95% interval'],
       took: (seconds: string) => `took ${seconds} s`,
@@ -244,7 +244,7 @@ Options:
       starting: 'starting…',
       typing: 'typing at its keyboard',
       writing: (call: string) => `writing: ${call}`,
-      reading: (call: string, seconds: number) => `BLOCKED in ${call} for ${seconds} s`,
+      reading: (call: string, seconds: number) => `BLOCKED in ${call}, ${seconds} s so far`,
       readingSince: (call: string, time: string) => `BLOCKED in ${call} since ${time}`,
       readingUntimed: (call: string) => `BLOCKED in ${call}`,
       sleeping: (duration: string) => `sleeping ${duration}`,
@@ -253,7 +253,7 @@ Options:
       eof: 'read() returned 0: end of file',
       error: (errno: string) => `stopped: ${errno}`,
       exited: (how: string) => `exited (${how})`,
-      awaitsChildLine: (duration: string) => `busy: reads ${duration} after the child's line`,
+      awaitsChildLine: (duration: string) => `not in read() yet: reads ${duration} after the child's line`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} · ${seconds} s · CPU ${cpu}`,
       inFutex: (seconds: number, cpu: string) => `BLOCKED in futex_wait · ${seconds} s · CPU ${cpu}`,
       waitCalled: (on: string) => `in ${on}`,
@@ -298,6 +298,7 @@ Options:
       notTyping: 'not typing',
       sent: 'line sent…',
       keysOff: 'Esc: the next key is a command',
+      tabHere: 'Tab: type here',
       keysOffShort: 'next key: command',
       empty: 'empty line: not sent',
       kept: 'kept: not waiting yet',
@@ -327,18 +328,16 @@ Options:
       path: 'path',
       turn: (k: number, n: number) => `turn ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `turn ${k}/${n} (parent at ${parent})`,
-      delivered: (n: number) => `delivered ${n}`,
-      deliveredShort: (n: number) => `✓ ${n}`,
-      stolen: (n: number) => `stolen ${n}`,
-      tally: (mode: string, stolen: number, read: number) => `${mode}, all conversations: stolen ${stolen} of ${read}`,
-      tallyShort: (stolen: number, read: number) => `stolen ${stolen}/${read}`,
+      countsSince: (since: string, delivered: number, stolen: number, read: number) => `since ${since}: delivered ${delivered}, stolen ${stolen} of ${read}`,
+      counts: (delivered: number, stolen: number, read: number) => `delivered ${delivered}, stolen ${stolen} of ${read}`,
+      countsShort: (stolen: number, read: number) => `stolen ${stolen} of ${read}`,
+      deliveredSince: (since: string, delivered: number) => `since ${since}: delivered ${delivered}`,
+      delivered: (delivered: number) => `delivered ${delivered}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
-      outOfTurnShort: (n: number) => `${n} out of turn`,
       fromOutside: (n: number) => `from outside ${n}`,
-      fromOutsideShort: (n: number) => `outside ${n}`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,
       knobsShort: (child: string, parent: string) => `delays: child ${child}, parent ${parent}`,
-      knobsTiny: (child: string, parent: string) => `delays ${child}/${parent}`,
+      knobsTiny: (child: string, parent: string) => `child ${child}, parent ${parent}`,
       autoPlay: (speed: number) => (speed === 1 ? 'auto-play' : `auto-play ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? 'auto' : `auto ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`),
@@ -349,6 +348,7 @@ Options:
         trace: 'x trace',
         fds: 'f fds',
         restart: 'r restart',
+        zero: 'z zero the tally',
         help: '? help',
         quit: 'q quit',
         type: 'Esc back to typing',
@@ -396,7 +396,7 @@ Options:
         'The parent (this program) and a child process exchange three messages each over real kernel pipes. Type the child\'s line first, then the parent\'s answer.',
       raceTitle: 'One shared pipe: a race, decided by the kernel',
       race:
-        "On one pipe, whichever process calls read() first takes the bytes, even its own. The parent is really blocked in read(); the child writes and then reads at once, so who wins is up to the kernel's scheduler, each time: sometimes the child takes its own message back, sometimes the parent gets it (the screen then says the race was won this time). The status line keeps the tally of the current wiring: 'one shared pipe, all conversations: stolen 4 of 9' means that of 9 messages read on it, 4 were read back by their own writer. To see the textbook's outcome every time, set the parent's read delay (p): the parent reads late. The real fix is not a delay but a second pipe (Ctrl+T).",
+        "On one pipe, whichever process calls read() first takes the bytes, even its own. The parent is really blocked in read(); the child writes and then reads at once, so who wins is up to the kernel's scheduler, each time: sometimes the child takes its own message back, sometimes the parent gets it (the screen then says the race was won this time). The status line keeps the tally of the current channel: 'since 14:03:07: delivered 5, stolen 4 of 9' means that of 9 messages read on it since then, 4 were read back by their own writer (Esc z zeroes it). To see the textbook's outcome every time, set the parent's read delay (p): the parent reads late. The real fix is not a delay but a second pipe (Ctrl+T).",
       anywhere: 'Anywhere, even while typing',
       keysMode: 'After Esc: the next key is a command (only that one key)',
       typingTitle: 'Typing, pasting and scrolling',
@@ -414,6 +414,7 @@ Options:
         arrows: 'scroll the trace and fd panels when open',
         back: 'back to typing without a command',
         restart: 'restart: a new conversation with a fresh child',
+        zeroTally: "zero the status line's tally of this channel: it counts from now, and says since when",
         childDelay: "cycle the child's delay between its write() and read(): 0, 100 ms, 2 s",
         parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
         trace: 'show or hide the trace of every read() and write()',
@@ -422,7 +423,7 @@ Options:
       },
       legendTitle: 'What the marks mean',
       legend:
-        "C1, C2…: the child's 1st, 2nd… message; P1…: the parent's. ✓ delivered: the other process read it; ✗ STOLEN: its own writer read it back. 'turn 2/3 (parent at 1)': the child is a turn ahead of the parent. The status line's 'one shared pipe, all conversations: stolen 4 of 9' counts every message read on that wiring since start; DONE counts this conversation only.",
+        "C1, C2…: the child's 1st, 2nd… message; P1…: the parent's. ✓ delivered: the other process read it; ✗ STOLEN: its own writer read it back. 'turn 2/3 (parent at 1)': the child is a turn ahead of the parent. The status line's 'since 14:03:07: delivered 5, stolen 4 of 9' counts every message read on the current channel since its first conversation or since Esc z zeroed it; DONE counts this conversation only.",
       close: 'Esc, ? or F1 closes this help',
       scroll: '↑/↓ PgUp/PgDn scroll',
     },
@@ -439,7 +440,7 @@ Options:
       close: 'Esc closes',
       failed: (message: string) => `The sweep stopped: ${message}`,
       yTitle: 'child read back its own message (% of trials)',
-      xTitle: "child's delay between write() and read() (ms)",
+      xTitle: "child's delay between write() and read(), ms (columns not to scale)",
       interval: '95% interval (Wilson)',
       key: 'measure the race window now: the steal rate at five child delays, as a chart (Esc cancels)',
     },
@@ -469,7 +470,7 @@ Options:
     },
     channelList: {
       title: 'channels (F3)',
-      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', threads: 'threads of one process' },
+      groups: GROUP_NAMES_EN,
       current: '(now)',
       hint: '↑/↓ choose · Enter switches, live (the history stays) · Esc closes',
     },

@@ -26,7 +26,7 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', threads: '한 프로세스의 스레드' };
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', files: '파일', threads: '한 프로세스의 스레드' };
 
 export const ko: Messages = {
   cli: {
@@ -206,7 +206,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       title: (pipes: string, trials: number, parentDelayMs: number) =>
         `자식 지연에 따른 가로챔 비율: ${pipes}, 지연마다 시도 ${trials}번, 부모 읽기 지연 ${parentDelayMs} ms`,
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
-      xTitle: '자식의 write()와 read() 사이 지연 (ms)',
+      xTitle: '자식의 write()와 read() 사이 지연, ms (간격은 비례 아님)',
       interval: '95% 구간 (Wilson)',
       header: ['지연 ms', '가로챔', '시도', '비율', '95% 구간'],
       took: (seconds: string) => `걸린 시간 ${seconds}초`,
@@ -253,7 +253,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       eof: 'read()가 0을 돌려줌: 파일 끝',
       error: (errno: string) => `멈춤: ${errno}`,
       exited: (how: string) => `종료됨 (${how})`,
-      awaitsChildLine: (duration: string) => `다른 일 중: 자식 입력 ${duration} 뒤 read`,
+      awaitsChildLine: (duration: string) => `아직 read() 전: 자식 입력 ${duration} 뒤에 읽음`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
       inFutex: (seconds: number, cpu: string) => `futex_wait에서 BLOCKED · ${seconds}초 · CPU ${cpu}`,
       waitCalled: (on: string) => `${on} 호출`,
@@ -299,6 +299,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       sent: '줄을 보냄…',
       keysOff: 'Esc: 다음 키 하나가 명령',
       keysOffShort: '다음 키: 명령',
+      tabHere: 'Tab: 여기에 입력',
       empty: '빈 줄: 보내지 않음',
       kept: '보관됨: 아직 안 기다림',
       hint: { child: '자식이 보낼 줄을 입력하고 Enter', parent: '부모의 답을 입력하고 Enter' },
@@ -327,18 +328,16 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       path: '경로',
       turn: (k: number, n: number) => `턴 ${k}/${n}`,
       turnApart: (k: number, n: number, parent: number) => `턴 ${k}/${n} (부모는 ${parent})`,
-      delivered: (n: number) => `전달 ${n}`,
-      deliveredShort: (n: number) => `✓ ${n}`,
-      stolen: (n: number) => `가로챔 ${n}`,
-      tally: (mode: string, stolen: number, read: number) => `${mode}, 모든 대화: ${read}개 중 ${stolen}개 가로챔`,
-      tallyShort: (stolen: number, read: number) => `가로챔 ${stolen}/${read}`,
+      countsSince: (since: string, delivered: number, stolen: number, read: number) => `${since}부터: 전달 ${delivered}, ${read}개 중 가로챔 ${stolen}`,
+      counts: (delivered: number, stolen: number, read: number) => `전달 ${delivered}, ${read}개 중 가로챔 ${stolen}`,
+      countsShort: (stolen: number, read: number) => `${read}개 중 가로챔 ${stolen}`,
+      deliveredSince: (since: string, delivered: number) => `${since}부터: 전달 ${delivered}`,
+      delivered: (delivered: number) => `전달 ${delivered}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
-      outOfTurnShort: (n: number) => `어긋남 ${n}`,
       fromOutside: (n: number) => `바깥에서 옴 ${n}`,
-      fromOutsideShort: (n: number) => `바깥 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,
       knobsShort: (child: string, parent: string) => `지연: 자식 ${child}, 부모 ${parent}`,
-      knobsTiny: (child: string, parent: string) => `지연 ${child}/${parent}`,
+      knobsTiny: (child: string, parent: string) => `자식 ${child}, 부모 ${parent}`,
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
       ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
@@ -349,6 +348,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         trace: 'x 추적',
         fds: 'f fd',
         restart: 'r 재시작',
+        zero: 'z 집계 초기화',
         help: '? 도움말',
         quit: 'q 종료',
         type: 'Esc 입력으로',
@@ -395,7 +395,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         '부모(이 프로그램)와 자식 프로세스가 진짜 커널 파이프로 메시지를 세 번씩 주고받습니다. 먼저 자식의 줄을, 다음에 부모의 답을 입력하세요.',
       raceTitle: '공유 파이프 하나: 커널이 정하는 경쟁',
       race:
-        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경쟁에서 이겼다고 나옵니다). 상태 줄은 지금 구성의 누적 집계를 보여 줍니다. '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 그 구성에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다. 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
+        "파이프 하나에서는 먼저 read()를 호출한 프로세스가 바이트를 가져갑니다. 자기가 쓴 바이트라도요. 부모는 실제로 read()에서 막혀 기다리고, 자식은 쓰자마자 바로 읽으므로 누가 이길지는 매번 커널의 스케줄러가 정합니다. 자식이 자기 메시지를 도로 가져갈 때도 있고 부모가 받을 때도 있습니다(그러면 화면에 이번에는 경쟁에서 이겼다고 나옵니다). 상태 줄은 지금 채널의 누적 집계를 보여 줍니다. '14:03:07부터: 전달 5, 9개 중 가로챔 4'는 그때부터 그 채널에서 읽힌 메시지 9개 중 4개를 쓴 쪽이 도로 읽었다는 뜻입니다(Esc z로 0부터 다시 셉니다). 교재의 결과를 매번 보려면 부모 읽기 지연(p)을 켜세요. 부모가 늦게 읽습니다. 진짜 해결책은 지연이 아니라 파이프를 하나 더 두는 것입니다(Ctrl+T).",
       anywhere: '어디서나 (입력 중에도)',
       keysMode: 'Esc 다음: 다음 키 하나가 명령 (그 키 하나만)',
       typingTitle: '입력, 붙여넣기, 스크롤',
@@ -413,6 +413,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         arrows: '열려 있으면 trace와 fd 패널을 스크롤',
         back: '명령 없이 입력으로 돌아감',
         restart: '다시 시작: 새 자식과 새 대화',
+        zeroTally: '상태 줄의 이 채널 집계를 0으로: 지금부터 세고, 언제부터인지 보여 줌',
         childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0, 100 ms, 2초',
         parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
         trace: '모든 read()와 write() 추적 보기/숨기기',
@@ -421,7 +422,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       },
       legendTitle: '표시의 뜻',
       legend:
-        "C1, C2…: 자식의 1번째, 2번째… 메시지; P1…: 부모의 메시지. ✓ 전달됨: 다른 프로세스가 읽음; ✗ 가로챔: 쓴 쪽이 도로 읽음. '턴 2/3 (부모는 1)': 자식이 부모보다 한 턴 앞섬. 상태 줄의 '공유 파이프 하나, 모든 대화: 9개 중 4개 가로챔'은 시작부터 그 구성에서 읽힌 모든 메시지를 세고, DONE은 이번 대화만 셉니다.",
+        "C1, C2…: 자식의 1번째, 2번째… 메시지; P1…: 부모의 메시지. ✓ 전달됨: 다른 프로세스가 읽음; ✗ 가로챔: 쓴 쪽이 도로 읽음. '턴 2/3 (부모는 1)': 자식이 부모보다 한 턴 앞섬. 상태 줄의 '14:03:07부터: 전달 5, 9개 중 가로챔 4'는 지금 채널의 첫 대화부터, 또는 Esc z로 0으로 만든 뒤부터 읽힌 모든 메시지를 세고, 대화가 끝날 때의 요약은 이번 대화만 셉니다.",
       close: 'Esc, ? 또는 F1로 닫기',
       scroll: '↑/↓ PgUp/PgDn 스크롤',
     },
@@ -438,7 +439,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       close: 'Esc: 닫기',
       failed: (message: string) => `측정이 멈췄습니다: ${message}`,
       yTitle: '자식이 자기 메시지를 다시 읽은 비율 (시도의 %)',
-      xTitle: '자식의 write()와 read() 사이 지연 (ms)',
+      xTitle: '자식의 write()와 read() 사이 지연, ms (간격은 비례 아님)',
       interval: '95% 구간 (Wilson)',
       key: '지금 경쟁 구간 측정: 자식 지연 다섯 개에서 가로챈 비율을 차트로 (Esc: 취소)',
     },
@@ -468,7 +469,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     },
     channelList: {
       title: '채널 (F3)',
-      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', threads: '한 프로세스의 스레드' },
+      groups: GROUP_NAMES_KO,
       current: '(지금)',
       hint: '↑/↓ 고르기 · Enter 바로 전환 (기록은 남음) · Esc 닫기',
     },

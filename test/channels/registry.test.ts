@@ -5,7 +5,7 @@
 // instead of the screen falling back to another channel's picture.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lineText, lineWidth } from '../../src/app/text/styled-lines.js';
+import { lineText, lineWidth } from '../../src/text/styled-lines.js';
 import { sourceProgram } from '../../src/app/views/source-program.js';
 import type { Channel } from '../../src/channels/channel.js';
 import type { ChannelEnds } from '../../src/channels/channel-ends.js';

@@ -11,7 +11,7 @@ import { race } from '../../src/race.js';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
 import { canSeeKernelCalls, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { cpuShareOver, expectSpinning } from '../support/thread-share.js';
+import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -31,10 +31,6 @@ async function open() {
   links.push(link);
   return { link, events };
 }
-
-type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
-const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
-const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);
 
 const segmentOf = (pid: number) => readSysVTable('shm').filter((r) => r.cpid === pid).at(-1)?.shmid;
 

@@ -14,7 +14,7 @@ import { PipeLink } from '../../src/ipc/link.js';
 import { processCpuMs } from '../../src/kernel/thread-cpu.js';
 import { race } from '../../src/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { cpuShareOver, expectSpinning } from '../support/thread-share.js';
+import { cpuShareOver, expectSpinning, notes } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';
 import path from 'node:path';
 
@@ -32,8 +32,6 @@ async function open(wiring: 'threads' | 'threads-busy') {
   return { link, events };
 }
 
-type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
-const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
 const readerTid = (events: LinkEvent[], proc: 'parent' | 'child', kind: 'waiting' | 'spinning'): number | undefined =>
   notes(events, proc).flatMap((n) => (n.kind === kind ? [n.tid] : [])).at(-1);
 const helloTid = (events: LinkEvent[]): number | undefined => events.flatMap((e) => (e.type === 'hello' ? [e.tid] : [])).at(0);

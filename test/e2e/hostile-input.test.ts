@@ -1,6 +1,7 @@
 // Keys and bytes a terminal can send that the chat has no use for must neither crash it
-// nor reach the screen as escape sequences: Ctrl+F1..F4 (Ink 6.8 crashed on these, ink
-// #901), focus reports, colour codes and OSC sequences typed or pasted as text.
+// nor reach the screen as escape sequences: Ctrl+F1..F4 (Ink 6.8's useInput crashes on
+// these, ink #901; the chat reads keys with its own reader, hooks/key-reader.ts), focus
+// reports, colour codes and OSC sequences typed or pasted as text.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ptySessions } from '../support/pty.js';
 import { startChat } from '../support/chat-turns.js';

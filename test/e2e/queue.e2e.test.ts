@@ -16,7 +16,7 @@ async function startQueueChat(): Promise<{ chat: PtySession; id: number }> {
   const chat = sessions.start({ args: ['--lang', 'en', '--wiring', 'queue'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
   await chat.waitForText(/BLOCKED in msgrcv\(queue \d+,/);
   const id = await chat.waitFor(() => allQueues().find((q) => pidOfOurKey(q.key) === chat.pid)?.id, 'the run\'s queue in /proc/sysvipc/msg');
-  expect(chat.screen()).toContain(`msgrcv(queue ${id},`);
+  await chat.waitForText(`msgrcv(queue ${id},`);
   return { chat, id };
 }
 

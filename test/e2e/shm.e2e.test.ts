@@ -1,8 +1,9 @@
-// Shared memory in the built program, in a real pseudo-terminal: the screen says BLOCKED
-// in semop (shm, mmap) or BUSY WAITING (shm-busy), and the run's segment (found by its
-// creator PID, then judged by its id), semaphore set (found by the PID in its key, then
-// by id) and mapped file (in a cache directory of the test's own) are gone after every
-// way out: Ctrl+C, Esc q, SIGTERM, SIGHUP, and the child killed while the chat goes on.
+// Shared memory and the shared file in the built program, in a real pseudo-terminal: the
+// screen says BLOCKED in semop (shm, mmap) or BUSY WAITING (shm-busy, file), and the run's
+// segment (found by its creator PID, then judged by its id), semaphore set (found by the
+// PID in its key, then by id) and mapped or shared file (in a cache directory of the
+// test's own) are gone after every way out: Ctrl+C, Esc q, SIGTERM, SIGHUP, and the child
+// killed while the chat goes on.
 // Tests run in parallel and as root: never judged by an empty table.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,7 @@ const CHANNELS = [
   { wiring: 'shm', waiting: /BLOCKED in semop\(set \d+,/, hasSet: true, segment: true },
   { wiring: 'shm-busy', waiting: /BUSY WAITING on box 0\.seq/, hasSet: false, segment: true },
   { wiring: 'mmap', waiting: /BLOCKED in semop\(set \d+,/, hasSet: true, segment: false },
+  { wiring: 'file', waiting: /BUSY WAITING on pread\(fd \d+\)/, hasSet: false, segment: false },
 ] as const;
 
 /** What the run made: its segment (by id), its set (by id), the cache directory its mapped file went into. */
@@ -45,7 +47,7 @@ async function startChat(channel: (typeof CHANNELS)[number]): Promise<{ chat: Pt
   await chat.waitForText(channel.waiting);
   const shmid = channel.segment ? await chat.waitFor(() => readSysVTable('shm').find((r) => r.cpid === chat.pid && r.nattch === 2)?.shmid, "the run's segment, attached by both") : null;
   const semid = channel.hasSet ? await chat.waitFor(() => readSysVTable('sem').find((r) => pidOfOurKey(r.key ?? 0) === chat.pid)?.semid, "the run's semaphore set") : null;
-  if (semid !== null) expect(chat.screen()).toContain(`semop(set ${semid},`);
+  if (semid !== null) await chat.waitForText(`semop(set ${semid},`);
   if (!channel.segment) expect(fs.readdirSync(cache)).toHaveLength(1);
   return { chat, made: { shmid, semid, cache } };
 }

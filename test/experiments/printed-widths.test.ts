@@ -1,7 +1,7 @@
 // What the commands print fits a terminal of 100 columns, in both languages: every usage
 // text, and the race's report (its longest line, with the largest counts a run can give).
 import { describe, expect, it } from 'vitest';
-import { widthOf } from '../../src/app/text/text-width.js';
+import { widthOf } from '../../src/text/text-width.js';
 import { formatRace } from '../../src/experiments/race-report.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import type { RaceResult } from '../../src/race.js';

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { widthOf } from '../../src/app/text/text-width.js';
+import { widthOf } from '../../src/text/text-width.js';
 import { drawRateChart, type ChartSeries } from '../../src/experiments/rate-chart.js';
 import { sweepPoint } from '../../src/experiments/sweep.js';
 import { terminalStyle } from '../../src/experiments/terminal-style.js';
@@ -41,7 +41,7 @@ describe('the sweep chart', () => {
     const top = lines[1] ?? '';
     const middle = lines[6] ?? '';
     const bottom = lines[10] ?? '';
-    expect(top).toMatch(/^100% ┤ +██│$/);
+    expect(top).toMatch(/^100% ┤ +██┊$/);
     expect(middle.match(/██/g)).toHaveLength(2);
     expect(bottom).toContain('▁▁');
     expect(bottom.match(/██/g)).toHaveLength(2);
@@ -51,16 +51,26 @@ describe('the sweep chart', () => {
     const [point] = series('one', [150], [0]).points;
     const lines = drawRateChart([{ label: 'one', points: [point!] }], { width: 80, ascii: true, color: false, text: textOf(en) });
     // Rows from the top; each tick label marks the top of its row, the axis is column 5.
-    const rowsWithWhisker = lines.slice(1, 11).filter((l) => l.slice(6).includes('|'));
+    const rowsWithWhisker = lines.slice(1, 11).filter((l) => l.slice(6).includes(':'));
     // 150 of 300: 44.4%-55.6%, the rows for 50-60% (labelled 60%) and 40-50%.
     expect(rowsWithWhisker.map((l) => l.slice(0, 4).trim())).toEqual(['60%', '']);
+  });
+
+  it("draws the whisker unlike the axis, and says the delays are not to scale", () => {
+    for (const ascii of [false, true]) {
+      const lines = drawRateChart([series('one')], { width: 80, ascii, color: false, text: textOf(en) });
+      const axis = ascii ? '|' : '│';
+      // The axis's character stands at column 5 only: no bar's whisker looks like it.
+      for (const line of lines.slice(1, 11)) expect(line.slice(6)).not.toContain(axis);
+    }
+    expect(en.cli.sweep.xTitle).toContain('not to scale');
   });
 
   it('falls back to plain ASCII', () => {
     const lines = drawRateChart([series('one')], { width: 80, ascii: true, color: false, text: textOf(en) });
     const chart = lines.slice(1, -2).join('\n');
     expect(chart).toMatch(/^[\x20-\x7e\n]*$/);
-    expect(chart).toContain('100% + ##|');
+    expect(chart).toContain('100% + ##:');
   });
 
   it('colours the bars only when asked (NO_COLOR, --no-color and pipes get none)', () => {

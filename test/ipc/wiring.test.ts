@@ -9,7 +9,7 @@ import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
 import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import type { Action } from '../../src/app/state/model.js';
-import { lineText } from '../../src/app/text/styled-lines.js';
+import { lineText } from '../../src/text/styled-lines.js';
 import { sharedPipeLines } from '../../src/app/views/pipe-drawing.js';
 import { en } from '../../src/i18n/en.js';
 import { loadLibc } from '../../src/kernel/libc.js';

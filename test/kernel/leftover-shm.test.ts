@@ -1,12 +1,14 @@
 // A segment and a semaphore set left by a run killed with SIGKILL (their keys name a PID
 // that is gone): the next shm run removes them as it makes its own, and `pipe-chat clean`
-// lists them and removes them with --yes; the same for a mapped file's directory in the
-// cache directory. Judged by id and by path: tests run in parallel and as root.
+// lists them and removes them with --yes; the same for a mapped file's directory, and the
+// shared file's, in the cache directory. Judged by id and by path: tests run in parallel and as root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COM_FILE } from '../../src/channels/file/com-file.js';
+import { MAPPED_FILE } from '../../src/channels/mmap/mapped-file.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
 import { sharedMemoryOfThisFile } from '../support/shared-memory.js';
@@ -55,34 +57,36 @@ describe.runIf(process.platform === 'linux')('segments and semaphore sets of a r
     expect(exists('sem', semid)).toBe(false);
   });
 
-  it("a mapped file's directory of a dead run: the next mmap run removes it, and clean lists and removes it", async () => {
-    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-test-cache-'));
-    const deadPid = spawnSync('true').pid as number;
-    const leftover = () => {
-      const dir = fs.mkdtempSync(path.join(cache, `pipe-chat-mmap-${deadPid}-`));
-      fs.writeFileSync(path.join(dir, 'boxes'), 'C1:left behind\n', { mode: 0o600 });
-      return dir;
-    };
-    const saved = process.env.XDG_CACHE_HOME;
-    try {
-      const dir = leftover();
-      const env = { ...process.env, XDG_CACHE_HOME: cache };
-      expect(clean(env)).toContain(dir);
-      expect(fs.existsSync(dir)).toBe(true);
-      expect(clean(env, '--yes')).toMatch(/Removed \d+\./);
-      expect(fs.existsSync(dir)).toBe(false);
-      const again = leftover();
-      process.env.XDG_CACHE_HOME = cache;
-      const link = await PipeLink.open({ wiring: 'mmap', childScript: path.resolve('dist/child.js') });
+  for (const [wiring, kind] of [['mmap', MAPPED_FILE], ['file', COM_FILE]] as const) {
+    it(`${wiring}: a dead run's directory of its file: the next ${wiring} run removes it, and clean lists and removes it`, async () => {
+      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-test-cache-'));
+      const deadPid = spawnSync('true').pid as number;
+      const leftover = () => {
+        const dir = fs.mkdtempSync(path.join(cache, `${kind.dirPrefix}${deadPid}-`));
+        fs.writeFileSync(path.join(dir, kind.fileName), 'C1:left behind\n', { mode: 0o600 });
+        return dir;
+      };
+      const saved = process.env.XDG_CACHE_HOME;
       try {
-        expect(fs.existsSync(again)).toBe(false);
+        const dir = leftover();
+        const env = { ...process.env, XDG_CACHE_HOME: cache };
+        expect(clean(env)).toContain(dir);
+        expect(fs.existsSync(dir)).toBe(true);
+        expect(clean(env, '--yes')).toMatch(/Removed \d+\./);
+        expect(fs.existsSync(dir)).toBe(false);
+        const again = leftover();
+        process.env.XDG_CACHE_HOME = cache;
+        const link = await PipeLink.open({ wiring, childScript: path.resolve('dist/child.js') });
+        try {
+          expect(fs.existsSync(again)).toBe(false);
+        } finally {
+          await link.close();
+        }
       } finally {
-        await link.close();
+        if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+        else process.env.XDG_CACHE_HOME = saved;
+        fs.rmSync(cache, { recursive: true, force: true });
       }
-    } finally {
-      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
-      else process.env.XDG_CACHE_HOME = saved;
-      fs.rmSync(cache, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 });

@@ -19,8 +19,8 @@ import type { Knobs } from '../../session/session-events.js';
 import type { ConversationState } from '../state/model.js';
 import { phaseOf } from '../state/phase.js';
 import { procTurn, typingProcs } from '../state/turns.js';
-import { cleanTypedText } from '../text/sanitize.js';
-import { graphemes } from '../text/text-width.js';
+import { cleanTypedText } from '../../text/sanitize.js';
+import { graphemes } from '../../text/text-width.js';
 
 /** A human pace at speed 1; every wait is divided by the speed. */
 export const PACE = {

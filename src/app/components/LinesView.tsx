@@ -4,8 +4,8 @@
 // again (memo: the views hand the same array while their inputs stay the same).
 import { Box, Text } from 'ink';
 import { memo, useMemo } from 'react';
-import type { Line } from '../text/styled-lines.js';
-import type { Theme } from '../text/theme.js';
+import type { Line } from '../../text/styled-lines.js';
+import type { Theme } from '../../text/theme.js';
 
 /** The same lines, row by row: a block sliced from a pane whose rows did not change is not drawn again. */
 const sameLines = (a: { lines: Line[]; theme: Theme; width?: number }, b: { lines: Line[]; theme: Theme; width?: number }): boolean =>

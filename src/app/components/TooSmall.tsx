@@ -3,7 +3,7 @@
 // even for that sentence (1x1, 5x3) stays blank rather than showing a stray fragment.
 import { Box, Text } from 'ink';
 import { MIN_COLS, MIN_ROWS } from '../views/layout.js';
-import { widthOf, wrapPhrases } from '../text/text-width.js';
+import { widthOf, wrapPhrases } from '../../text/text-width.js';
 import type { Ui } from '../views/phrases.js';
 
 export function TooSmall({ t, cols, rows }: { t: Ui; cols: number; rows: number }) {

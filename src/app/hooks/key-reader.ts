@@ -5,7 +5,7 @@
 // between the markers is text, its line breaks become spaces and a Ctrl+C in it is the
 // picture ␃, so a paste never submits, quits or toggles. Pure, tested without a terminal.
 import type { Key } from 'ink';
-import { controlPicture } from '../text/sanitize.js';
+import { controlPicture } from '../../text/sanitize.js';
 
 export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 /** F2 (the source view) and F3 (the next wiring) work in every mode, like F1. */

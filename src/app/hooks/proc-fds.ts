@@ -1,7 +1,8 @@
 // What the kernel says a process holds open: /proc/<pid>/fd gives each fd's target and,
 // through stat, the inode; /proc/<pid>/fdinfo gives the open flags (read, write,
-// O_NONBLOCK). This is how the fd panel shows, from the kernel rather than from our own
-// bookkeeping, that with one pipe both processes hold both ends of the same pipe.
+// O_NONBLOCK) and the file offset (pos). This is how the fd panel shows, from the kernel
+// rather than from our own bookkeeping, that with one pipe both processes hold both ends
+// of the same pipe. And a channel's file as `cat` shows it (lookAtFile).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseThreadCall, type ThreadCall } from '../../ipc/kernel-calls.js';
@@ -13,6 +14,9 @@ export interface ProcFd {
   inode: number | null;
   access: 'read' | 'write' | 'read-write' | null;
   nonblock: boolean | null;
+  /** fdinfo's pos (the open file description's offset) and flags (octal, as the kernel prints them); absent where not read. */
+  pos?: number | null;
+  flags?: string | null;
 }
 
 const O_ACCMODE = 0o3;
@@ -24,6 +28,12 @@ export function parseFdinfoFlags(fdinfo: string): { access: ProcFd['access']; no
   const flags = parseInt(match[1], 8);
   const mode = flags & O_ACCMODE;
   return { access: mode === 0 ? 'read' : mode === 1 ? 'write' : 'read-write', nonblock: (flags & O_NONBLOCK) !== 0 };
+}
+
+/** fdinfo's pos and flags as the kernel prints them; null for each it does not give. */
+export function parseFdinfoPlace(fdinfo: string): { pos: number | null; flags: string | null } {
+  const pos = /^pos:\s*(\d+)/m.exec(fdinfo)?.[1];
+  return { pos: pos === undefined ? null : Number(pos), flags: /^flags:\s*([0-7]+)/m.exec(fdinfo)?.[1] ?? null };
 }
 
 function inodeFromTarget(target: string): number | null {
@@ -56,13 +66,14 @@ export function readProcFds(pid: number, procRoot = '/proc'): ProcFd[] | null {
     } catch {
       inode = inodeFromTarget(target);
     }
-    let flags: ReturnType<typeof parseFdinfoFlags> = null;
+    let fdinfo = '';
     try {
-      flags = parseFdinfoFlags(fs.readFileSync(path.join(procRoot, String(pid), 'fdinfo', name), 'utf8'));
+      fdinfo = fs.readFileSync(path.join(procRoot, String(pid), 'fdinfo', name), 'utf8');
     } catch {
-      flags = null;
+      // closed meanwhile: nothing more is known of it
     }
-    fds.push({ fd, target, inode, access: flags?.access ?? null, nonblock: flags?.nonblock ?? null });
+    const flags = parseFdinfoFlags(fdinfo);
+    fds.push({ fd, target, inode, access: flags?.access ?? null, nonblock: flags?.nonblock ?? null, ...parseFdinfoPlace(fdinfo) });
   }
   return fds.sort((a, b) => a.fd - b.fd);
 }
@@ -130,4 +141,47 @@ export function readTasks(pid: number, procRoot = '/proc'): TaskLook[] {
   return tids
     .map((tid) => ({ tid: Number(tid), comm: read(tid, 'comm'), call: parseThreadCall(Number(tid), read(tid, 'syscall')).call, wchan: read(tid, 'wchan') }))
     .sort((a, b) => a.tid - b.tid);
+}
+
+/** A regular file as `cat` shows it on a terminal: its size and inode, and each line with the offset it starts at (the zeros of a sparse file show as nothing, and are left out). */
+export interface FileLook {
+  size: number;
+  inode: number;
+  lines: { offset: number; text: string }[];
+}
+
+/** Bytes of a file looked at: enough for two whole lines of the shared file's largest. */
+const LOOK_BYTES = 256 * 1024;
+/** Characters kept of each line: the view shows the first of them. */
+const LINE_CHARS = 512;
+
+/** The file at `file` as FileLook, or null when it is gone or not a regular file (a FIFO is never opened here: an open could wait). */
+export function lookAtFile(file: string): FileLook | null {
+  let fd: number;
+  try {
+    if (!fs.lstatSync(file).isFile()) return null;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return null;
+    const bytes = Buffer.alloc(Math.min(stat.size, LOOK_BYTES));
+    const n = fs.readSync(fd, bytes, 0, bytes.length, 0);
+    const lines: FileLook['lines'] = [];
+    for (let start = 0; start < n; ) {
+      while (start < n && bytes[start] === 0) start++;
+      if (start >= n) break;
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 || newline >= n ? n : newline;
+      lines.push({ offset: start, text: bytes.toString('utf8', start, Math.min(end, start + LINE_CHARS * 4)).replaceAll('\0', '').slice(0, LINE_CHARS) });
+      start = end + 1;
+    }
+    return { size: stat.size, inode: stat.ino, lines };
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

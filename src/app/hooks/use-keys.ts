@@ -8,7 +8,7 @@
 // the list of channels, where ↑/↓ choose, Enter switches and Esc closes.
 import { useStdin, type Key } from 'ink';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { InputMode } from '../state/ui-reducer.js';
+import { usesUpEsc, type InputMode } from '../state/ui-reducer.js';
 import { KeyReader } from './key-reader.js';
 
 export { F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES } from './key-reader.js';
@@ -27,6 +27,7 @@ export type Command =
   | 'typing-mode'
   | 'other-input'
   | 'restart'
+  | 'zero-tally'
   | 'child-delay'
   | 'parent-delay'
   | 'trace'
@@ -50,6 +51,7 @@ const LETTERS: Record<string, Command> = {
   t: 'toggle',
   r: 'restart',
   n: 'restart',
+  z: 'zero-tally',
   d: 'child-delay',
   p: 'parent-delay',
   x: 'trace',
@@ -107,7 +109,7 @@ function modeAfter(mode: InputMode, route: Command | 'input' | null): InputMode 
   if (route === 'help') return 'help';
   if (route === 'close-help' || route === 'close-list' || route === 'list-pick') return 'text';
   if (route === 'channel-list') return mode === 'list' ? 'text' : 'list';
-  return mode === 'keys' && route !== null && !route.startsWith('page') && !route.startsWith('panel') ? 'text' : mode;
+  return mode === 'keys' && route !== null && usesUpEsc(route) ? 'text' : mode;
 }
 
 export function useKeys(routes: KeyRoutes): void {

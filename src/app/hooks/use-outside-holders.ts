@@ -8,9 +8,7 @@
 // state changes only when the holders or their counts do.
 import { useEffect, useState } from 'react';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
-import type { OutsideHolder } from '../state/outside-takers.js';
-
-export type { OutsideHolder } from '../state/outside-takers.js';
+import type { OutsideHolder } from '../state/model.js';
 
 const LOOK_EVERY_MS = 1000;
 

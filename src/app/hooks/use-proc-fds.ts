@@ -1,16 +1,17 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
-// and a connection's, each process's shared mappings from /proc/PID/maps, and what the
-// parent's own mapping holds, and, where the child is a thread of the parent's process,
-// that process's threads. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
-// the panel can tell the user why it shows less.
+// and a connection's, each process's shared mappings from /proc/PID/maps, what the
+// parent's own mapping holds, the channel's file as `cat` shows it, and, where the child
+// is a thread of the parent's process, that process's threads. Where there is no /proc
+// (macOS and the other BSDs) it does not try, and says so, so the panel can tell the
+// user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
-import { readMappedDirty, readProcFds, readSharedMaps, readTasks, type ProcFd, type TaskLook } from './proc-fds.js';
+import { lookAtFile, readMappedDirty, readProcFds, readSharedMaps, readTasks, type FileLook, type ProcFd, type TaskLook } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
 
@@ -31,13 +32,15 @@ export interface ProcFdsSnapshot {
   dirty?: { parent: Record<number, number>; child: Record<number, number> };
   /** /proc/net/tcp at the same moment (a TCP connection's kernel view finds its lines there). */
   netTcp?: TcpRow[];
+  /** The channel's file at the same moment, as `cat` shows it (the shared file: its lines), where its path is a regular file. */
+  file?: FileLook | null;
   /** The threads of the one process, when the child is a thread of the parent's (threads): /proc/PID/task/*. */
   tasks?: TaskLook[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
 
-export function useProcFds(open: boolean, parentPid: number | null, childPid: number | null, refresh: unknown, reader: FdReader = readProcFds): ProcFdsSnapshot {
+export function useProcFds(open: boolean, parentPid: number | null, childPid: number | null, path: string | null, refresh: unknown, reader: FdReader = readProcFds): ProcFdsSnapshot {
   const [snapshot, setSnapshot] = useState<ProcFdsSnapshot>({ parent: null, child: null, noProc: !HAS_PROC });
   useEffect(() => {
     if (!open || !HAS_PROC) return;
@@ -51,8 +54,9 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       shared: lookAtOwnMappings(),
       dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
       netTcp: readNetTcp(),
+      file: path === null ? null : lookAtFile(path),
       tasks: parentPid !== null && parentPid === childPid ? readTasks(parentPid) : [],
     });
-  }, [open, parentPid, childPid, refresh, reader]);
+  }, [open, parentPid, childPid, path, refresh, reader]);
   return snapshot;
 }

@@ -5,8 +5,9 @@
 import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
 import type { ReadNote } from '../../channels/channel-ends.js';
-import { newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
+import { NO_COUNTS, newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
 import { markTaken, withOutsideWriteEnds } from './outside-takers.js';
+import { wiringTally } from './tallies.js';
 import { traceCall } from './trace.js';
 import { trimHistory } from './transcript.js';
 
@@ -50,6 +51,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
         ...state,
         session,
         dividers: [...state.dividers, divider],
+        tallyFrom: state.tallyFrom[action.wiring] ? state.tallyFrom : { ...state.tallyFrom, [action.wiring]: { wallMs: Math.floor(action.wallAt / 1000), base: NO_COUNTS } },
         now: later(state.now, action.at),
         origin: state.origin ?? action.at,
         wallOffsetUs: action.wallAt - action.at,
@@ -101,6 +103,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
     case 'outside-holders':
       return current(state, action.session) ? markTaken(withOutsideWriteEnds(state, action.holders), action.holders) : state;
+    case 'tally-reset':
+      return { ...state, tallyFrom: { ...state.tallyFrom, [action.wiring]: { wallMs: action.wallMs, base: wiringTally(state, action.wiring) } } };
     case 'tick':
       return action.at > state.now ? { ...state, now: action.at } : state;
     case 'spin-cpu': {

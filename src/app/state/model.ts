@@ -5,8 +5,7 @@
 import { WIRINGS, type FdInfo, type Proc, type ThreadFd, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
-import type { OutsideHolder } from './outside-takers.js';
-import { NO_COUNTS, type Counts } from './tallies.js';
+import type { FifoHolder } from '../../ipc/fifo-holders.js';
 
 export const TURNS = 3;
 
@@ -163,6 +162,26 @@ export interface TraceEntry {
   head: Buffer;
 }
 
+/** Messages read on a wiring or in a conversation, by what became of them (state/tallies.ts counts them). */
+export interface Counts {
+  /** Messages read in all. */
+  read: number;
+  delivered: number;
+  stolen: number;
+  outOfTurn: number;
+  /** Lines read that no process of ours wrote (forged or untagged). */
+  outside: number;
+}
+
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
+
+/** Another process holding one of our pipes, as the UI's look at /proc found it (state/outside-takers.ts names what it took). */
+export interface OutsideHolder extends FifoHolder {
+  /** Bytes it read, and wrote, since the screen first saw it hold the pipe (from /proc/PID/io). */
+  readSince: number;
+  wroteSince: number;
+}
+
 /** What the bounded history no longer keeps (state/transcript.ts trims it), and its tallies. */
 export interface DroppedHistory {
   conversations: number;
@@ -190,6 +209,17 @@ export interface ConversationState {
    */
   wallOffsetUs: number | null;
   dropped: DroppedHistory;
+  /**
+   * Where each wiring's tally on the status line starts: the wall-clock time (ms) of its
+   * first conversation, or of the key that reset it, and its counts then, which the
+   * status line takes off its running tally.
+   */
+  tallyFrom: Partial<Record<Wiring, TallyStart>>;
+}
+
+export interface TallyStart {
+  wallMs: number;
+  base: Counts;
 }
 
 /** What changes the conversation: the session's events, and the two the UI observes itself. */
@@ -200,7 +230,9 @@ export type Action =
   /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
   | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null; inFutex: boolean | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
-  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] };
+  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] }
+  /** A key starts the wiring's tally again from now (wall-clock ms). */
+  | { type: 'tally-reset'; wiring: Wiring; wallMs: number };
 
 export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
   return {
@@ -217,6 +249,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     origin: null,
     wallOffsetUs: null,
     dropped: { conversations: 0, messages: 0, tally: Object.fromEntries(WIRINGS.map((w) => [w, NO_COUNTS])) as Record<Wiring, Counts> },
+    tallyFrom: {},
   };
 }
 

@@ -10,15 +10,8 @@
 // could have (an inference, said as one). The UI brings the holders in on an action (a
 // /proc look, at most once a second); the reducer marks the messages one reader took, so
 // every view names the taker, and keeps which pipes an outside process could still write.
-import type { FifoHolder } from '../../ipc/fifo-holders.js';
-import type { ConversationState, SessionState } from './model.js';
+import type { ConversationState, OutsideHolder, SessionState } from './model.js';
 import { inodeOf, pipeViews, type PipeView } from './pipes.js';
-
-export interface OutsideHolder extends FifoHolder {
-  /** Bytes it read, and wrote, since the screen first saw it hold the pipe (from /proc/PID/io). */
-  readSince: number;
-  wroteSince: number;
-}
 
 /** Our bytes written and not read by either of our processes (on a channel of pipes). */
 function ourUnread(session: SessionState): number {

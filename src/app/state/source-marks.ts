@@ -1,7 +1,8 @@
 // Where each process is in the textbook's program, from the same real events that drive
 // the rest of the screen: the child blocked in read(2) sits on its read(...) line, a
-// process at its keyboard on its fgets line, on every channel. Pure, so every state of
-// every wiring is tested without rendering.
+// process at its keyboard on its fgets line, on every channel; a reader without waiting
+// sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked.
+// Pure, so every state of every wiring is tested without rendering.
 import type { CallSite, Proc } from '../../ipc/events.js';
 import type { SourceLine, Spot } from '../views/source-program.js';
 import type { ProcState, SessionState } from './model.js';
@@ -9,13 +10,11 @@ import type { ProcState, SessionState } from './model.js';
 /** What the mark beside a line says the process is doing. */
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
-  | ({ kind: 'writing' | 'reading' } & CallSite)
-  /** A reader that never waits in the kernel (shm-busy, threads-busy): it checks memory in a loop. */
-  | ({ kind: 'spinning' } & CallSite)
+  | ({ kind: 'writing' | 'reading' | 'spinning' } & CallSite)
   /** A reader in Atomics.wait (threads): in futex once /proc has shown its thread there. */
   | ({ kind: 'waiting'; inFutex: boolean } & CallSite)
-  /** A reader that stopped spinning, waiting at its gate in that call. */
-  | { kind: 'parked'; call: string }
+  /** A reader without waiting that stopped for want of messages: parked at its gate, in that call. */
+  | { kind: 'spin-stopped'; parkedIn: string }
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -45,7 +44,8 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       const site = { fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) };
       const spin = p.spin;
       if (!spin) return { spot: 'read', state: { kind: 'reading', ...site } };
-      if (spin.idleCpuMs !== null) return { spot: 'read', state: { kind: 'parked', call: spin.parkedIn ?? '?' } };
+      // A reader that spins is in no call the kernel makes it wait in: its loop runs.
+      if (spin.idleCpuMs !== null) return { spot: 'read', state: { kind: 'spin-stopped', parkedIn: spin.parkedIn ?? '?' } };
       return { spot: 'read', state: spin.waits ? { kind: 'waiting', inFutex: spin.inFutex === true, ...site } : { kind: 'spinning', ...site } };
     }
   }

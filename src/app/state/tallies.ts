@@ -2,22 +2,18 @@
 // of turn, for this conversation or for every conversation on one wiring (the
 // conversations the bounded history no longer keeps are counted in state.dropped).
 import type { Wiring } from '../../ipc/events.js';
-import type { ConversationState, MessageRecord } from './model.js';
+import { NO_COUNTS, type ConversationState, type Counts, type MessageRecord } from './model.js';
 
-export interface Counts {
-  /** Messages read in all. */
-  read: number;
-  delivered: number;
-  stolen: number;
-  outOfTurn: number;
-  /** Lines read that no process of ours wrote (forged or untagged). */
-  outside: number;
+const FIELDS = ['read', 'delivered', 'stolen', 'outOfTurn', 'outside'] as const;
+
+function combine(a: Counts, b: Counts, sign: 1 | -1): Counts {
+  const sum = { ...a };
+  for (const f of FIELDS) sum[f] = a[f] + sign * b[f];
+  return sum;
 }
 
-export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
-
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn, outside: a.outside + b.outside };
+  return combine(a, b, 1);
 }
 
 export function countOf(messages: MessageRecord[]): Counts {
@@ -42,4 +38,10 @@ export function conversationCounts(state: ConversationState): Counts {
 export function wiringTally(state: ConversationState, wiring: Wiring): Counts {
   const sessions = new Set(state.dividers.filter((d) => d.wiring === wiring).map((d) => d.session));
   return addCounts(state.dropped.tally[wiring], countOf(state.messages.filter((m) => sessions.has(m.session))));
+}
+
+/** The tally the status line shows: the wiring's since its first conversation or since the key that reset it, and that time (wall-clock ms; null before any conversation on it). */
+export function shownTally(state: ConversationState, wiring: Wiring): { counts: Counts; sinceMs: number | null } {
+  const from = state.tallyFrom[wiring];
+  return { counts: combine(wiringTally(state, wiring), from?.base ?? NO_COUNTS, -1), sinceMs: from?.wallMs ?? null };
 }

@@ -164,6 +164,15 @@ export function inputModeOf(ui: UiState): InputMode {
   return ui.keysMode ? 'keys' : 'text';
 }
 
+/**
+ * Esc arms one command: any command uses it up (the keys are typed again) but scrolling
+ * (PgUp/PgDn, ↑/↓ in a panel or the list), which keeps it for the command still to come.
+ * The one rule, for the key routing (hooks/use-keys.ts) and the commands (commands.ts).
+ */
+export function usesUpEsc(command: string): boolean {
+  return command !== 'keys-mode' && !/^(page|panel|list)-/.test(command);
+}
+
 /** Who types next while a turn is under way and nobody waits: the child opens each turn, the parent answers it. */
 export function nextTyper(child: { writes: number; keyboardPending: boolean }, parent: { writes: number }): Proc {
   return child.keyboardPending || child.writes > parent.writes ? 'parent' : 'child';

@@ -4,7 +4,7 @@
 // save-transcript.ts writes the files.
 import { REPORT_VERSION } from '../../experiments/report-schema.js';
 import type { ConversationState } from '../state/model.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { tagOf, type Ui } from '../views/phrases.js';
 
 export interface TranscriptExport {

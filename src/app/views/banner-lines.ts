@@ -9,10 +9,10 @@ import type { ConversationState } from '../state/model.js';
 import { conversationCounts } from '../state/tallies.js';
 import { conversationTurn, other } from '../state/turns.js';
 import { deriveView, type ConversationView } from '../state/view.js';
-import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { wrapToWidth } from '../text/text-width.js';
-import type { Tone } from '../text/theme.js';
+import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { wrapToWidth } from '../../text/text-width.js';
+import type { Tone } from '../../text/theme.js';
 import { exitHow, tagOf, type Ui } from './phrases.js';
 
 export interface BannerContent {

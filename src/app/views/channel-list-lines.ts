@@ -1,10 +1,10 @@
-// F3's list of channels: grouped by family (pipes, sockets, System V IPC), one line each
+// F3's list of channels: grouped by family (pipes, sockets, System V IPC, files), one line each
 // with its name on screen and its --wiring name, the current one marked, the chosen row
 // highlighted; ↑/↓ choose, Enter switches live, Esc closes. A short list, not a ring to
 // cycle through: the channels will soon be a dozen.
 import { channelsByGroup } from '../../channels/channel-list.js';
 import type { Wiring } from '../../channels/names.js';
-import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
+import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import type { Ui } from './phrases.js';
 
 export function channelListLines(t: Ui, current: Wiring, chosen: number, width: number, height: number): Line[] {

@@ -6,9 +6,9 @@
 // above or below.
 import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
-import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
+import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import type { ProcFd } from '../hooks/proc-fds.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
 import type { Ui } from './phrases.js';
 

@@ -1,10 +1,11 @@
 // One line made of items that must never wrap (the status bar, the key line): each
 // item lists its forms from the longest to the shortest, where `null` means left out.
 // While the line is too wide, the next of the caller's steps moves one item to its next
-// form. The steps say what matters least (e.g. shorten "delivered 3" to "✓ 3" before
-// the knobs, drop it before the knobs lose their words), so a narrow or Korean screen
+// form. The steps say what matters least (e.g. the tally loses its "since 14:03:07"
+// before the knobs shorten, and drops its delivered count before the knobs lose their
+// words; a figure never loses its label), so a narrow or Korean screen
 // keeps the facts that matter, and Ink never has to wrap the line.
-import { fitLine, lineWidth, type Line } from '../text/styled-lines.js';
+import { fitLine, lineWidth, type Line } from '../../text/styled-lines.js';
 
 export interface Item {
   id: string;

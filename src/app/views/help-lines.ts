@@ -3,9 +3,9 @@
 // mean. How to close it is pinned to its last line; when the keys do not all fit, the
 // rest scrolls with the arrow keys or PgUp/PgDn and the last line says so.
 import { WIRINGS } from '../../ipc/events.js';
-import type { Line } from '../text/styled-lines.js';
-import { framed, seg } from '../text/styled-lines.js';
-import { padStartToWidth, wrapToWidth } from '../text/text-width.js';
+import type { Line } from '../../text/styled-lines.js';
+import { framed, seg } from '../../text/styled-lines.js';
+import { padStartToWidth, wrapToWidth } from '../../text/text-width.js';
 import type { Ui } from './phrases.js';
 
 export interface HelpView {
@@ -47,6 +47,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...heading(h.keysMode),
     ...row('t', h.keys.toggle),
     ...row('r / n', h.keys.restart),
+    ...row('z', h.keys.zeroTally),
     ...row('d', h.keys.childDelay),
     ...row('p', h.keys.parentDelay),
     ...row('x', h.keys.trace),

@@ -3,8 +3,8 @@
 // died, that the chat goes on without it. Beside the chat's program (the source view),
 // where its own program is: keeper.c, printed by `pipe-chat source keeper`.
 import type { KeeperState } from '../../ipc/keeper-link.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import type { Ui } from './phrases.js';
 
 /** The box's rows at this width: its border and what it says (at most `maxRows`). */

@@ -7,11 +7,11 @@
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { KEPT_MESSAGES, entriesAfter, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
-import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
+import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
 import type { TextInputState } from '../widgets/text-input/text-input-state.js';
-import { truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
+import { truncateToWidth, widthOf, wrapToWidth } from '../../text/text-width.js';
 import { dividerPid, pidWords, wiringWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
 
 const MAX_MESSAGE_LINES = 3;
@@ -22,6 +22,8 @@ export interface PaneInput {
   waiting: boolean;
   /** Keys go to this input now. */
   focused: boolean;
+  /** The next key is a command (after Esc): no input has the keys. */
+  keysMode: boolean;
   /** A line was sent and the process has not taken it yet. */
   pending: boolean;
   /** A short note from the input layer (an empty Enter, a line kept for later); it comes first. */
@@ -159,9 +161,11 @@ export function paneLines(
       ? t.input.sent
       : !input.waiting
         ? t.input.notTyping
-        : !input.focused
+        : input.keysMode
           ? t.input.keysOff
-          : '';
+          : !input.focused
+            ? t.input.tabHere
+            : '';
   // The pane's title already names the process: when the label does not fit, the note alone says what matters.
   const shortNote = note === t.input.keysOff ? [t.input.keysOffShort] : input.draft.refused > 0 ? [t.input.fullShort] : [];
   const labels = note ? [`${keyboard} (${note})`, note, ...shortNote] : [keyboard];

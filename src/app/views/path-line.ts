@@ -2,9 +2,9 @@
 // across the whole screen, under the panes, so that it is never broken across rows in a
 // narrow column and a terminal's selection takes it whole. Longer than the screen is wide,
 // it is cut into rows (never shortened: every character is still there).
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { seg, type Line } from '../text/styled-lines.js';
-import { graphemes, widthOf } from '../text/text-width.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { seg, type Line } from '../../text/styled-lines.js';
+import { graphemes, widthOf } from '../../text/text-width.js';
 import type { Ui } from './phrases.js';
 
 export function pathLines(t: Ui, path: string | null | undefined, width: number): Line[] {

@@ -5,9 +5,9 @@ import type { Messages } from '../../i18n/index.js';
 import type { ConversationState, MessageRecord, ProcState, SpinState } from '../state/model.js';
 import { needsClock, secondsSince, wallTimeOf } from '../state/phase.js';
 import { other } from '../state/turns.js';
-import { seg, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import type { Tone } from '../text/theme.js';
+import { seg, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import type { Tone } from '../../text/theme.js';
 
 export type Ui = Messages['ui'];
 

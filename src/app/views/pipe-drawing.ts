@@ -6,10 +6,10 @@
 import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { pipeViews, type PipeView } from '../state/pipes.js';
-import { fitLine, seg, wrapLine, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { centreInWidth, fitToWidth, truncateToWidth, widthOf, wrapToWidth } from '../text/text-width.js';
-import type { Tone } from '../text/theme.js';
+import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { centreInWidth, fitToWidth, truncateToWidth, widthOf, wrapToWidth } from '../../text/text-width.js';
+import type { Tone } from '../../text/theme.js';
 import { shortRouteWords, type Ui } from './phrases.js';
 
 /**

@@ -5,8 +5,8 @@
 // where they were; then the view keeps a window around the marks.
 import type { ConversationState } from '../state/model.js';
 import { sourceMarks, type MarkState, type SourceMark } from '../state/source-marks.js';
-import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
-import { widthOf } from '../text/text-width.js';
+import { fitLine, framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { widthOf } from '../../text/text-width.js';
 import { formatDuration, type Ui } from './phrases.js';
 import { channelOf } from '../../channels/registry.js';
 import { callText, type Wiring } from '../../ipc/events.js';
@@ -23,8 +23,8 @@ function markWords(t: Ui, state: MarkState): string {
       return m.spinning(callText('read', state));
     case 'waiting':
       return state.inFutex ? m.reading('futex_wait') : m.waitCalled(callText('read', state));
-    case 'parked':
-      return m.parked(state.call);
+    case 'spin-stopped':
+      return m.spinStopped(state.parkedIn);
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
     default:
@@ -86,7 +86,7 @@ export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, wid
   const footer: Line[] = marks.flatMap((m) => {
     const who = `${m.proc === 'parent' ? 'P' : 'C'} ${m.pid ?? '?'}`;
     const words = m.stopped ? `${t.chapter.source.mark.stopped}: ${markWords(t, m.state)}` : markWords(t, m.state);
-    return wrapLine([seg(who, m.proc), seg(' '), seg(words, ['reading', 'spinning', 'waiting'].includes(m.state.kind) ? 'warn' : 'plain')], inner, '  ');
+    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' || m.state.kind === 'spinning' || m.state.kind === 'waiting' ? 'warn' : 'plain')], inner, '  ');
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));

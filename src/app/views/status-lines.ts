@@ -1,19 +1,21 @@
-// The status bar: the mode in words, the turn, the counters since start and the running
-// tally of the current wiring over all its conversations (how many of the messages read on
-// it were stolen), both knobs, and the keys that work right now: while typing, or for the
-// one key after Esc (then the line says so first); Tab only when both processes wait.
-// "auto-play" while it plays.
+// The status bar: the mode in words, the turn, the running tally of the current wiring
+// since its first conversation or since Esc z zeroed it, saying since when (messages
+// delivered, and how many of those read were stolen; out of turn and from outside when
+// any), both knobs, and the keys that work right now: while typing, or for the one key
+// after Esc (then the line says so first); Tab only when both processes wait.
+// "auto-play" while it plays. An item that gives way is shortened or dropped, each
+// figure always with its label.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import { channelEnds } from '../../channels/ends-registry.js';
 import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
-import { wiringTally } from '../state/tallies.js';
+import { shownTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
 import { fitItems, type Item } from './fit-items.js';
-import { seg, type Line } from '../text/styled-lines.js';
-import type { Tone } from '../text/theme.js';
-import { formatDuration, wiringWords, type Ui } from './phrases.js';
+import { seg, type Line } from '../../text/styled-lines.js';
+import type { Tone } from '../../text/theme.js';
+import { formatDuration, timeOfDay, wiringWords, type Ui } from './phrases.js';
 
 const SEPARATOR: Line = [seg(' · ', 'dim')];
 
@@ -22,30 +24,38 @@ function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): 
 }
 
 /** What gives way first when the status bar is too wide; the mode and the turn never go. */
-const INFO_STEPS = ['stolen', 'delivered', 'auto', 'knobs', 'delivered', 'outOfTurn', 'outside', 'knobs', 'outOfTurn', 'outside', 'auto', 'knobs'];
+const INFO_STEPS = ['counts', 'knobs', 'counts', 'auto', 'knobs', 'outOfTurn', 'auto', 'knobs', 'counts', 'outside'];
 
 const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as const;
-const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'help', 'quit', 'type'] as const;
+const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'zero', 'help', 'quit', 'type'] as const;
 /** Which keys go first when the key line is too wide (each is also in the help). */
-const KEY_STEPS = ['fds', 'trace', 'scroll', 'other', 'delays', 'type'];
+const KEY_STEPS = ['zero', 'fds', 'trace', 'scroll', 'other', 'delays', 'type'];
 
 export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
   const s = t.status;
   const { childDelayMs, parentDelayMs } = state.knobs;
   const child = formatDuration(t, childDelayMs);
   const parent = formatDuration(t, parentDelayMs);
-  const { delivered, outOfTurn, outside } = state.counters;
-  const tally = wiringTally(state, wiring);
+  const { counts, sinceMs } = shownTally(state, wiring);
+  const { delivered, stolen, read, outOfTurn, outside } = counts;
+  // Where no message can be read back by its writer, "stolen 0 of 9" would only be noise.
+  const canSteal = channelEnds(wiring).hazards.stolen;
   const turn = displayedTurn(state);
   const info: Item[] = [
-    item('mode', channelEnds(wiring).hazards.stolen ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
+    item('mode', canSteal ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
-    item('delivered', 'ok', s.delivered(delivered), s.deliveredShort(delivered), null),
-    item('stolen', tally.stolen > 0 ? 'danger' : 'plain', s.tally(wiringWords(t, wiring), tally.stolen, tally.read), s.tallyShort(tally.stolen, tally.read)),
-    ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), s.outOfTurnShort(outOfTurn), null)] : []),
+    item(
+      'counts',
+      stolen > 0 ? 'danger' : 'plain',
+      ...(sinceMs === null ? [] : [canSteal ? s.countsSince(timeOfDay(sinceMs), delivered, stolen, read) : s.deliveredSince(timeOfDay(sinceMs), delivered)]),
+      canSteal ? s.counts(delivered, stolen, read) : s.delivered(delivered),
+      ...(canSteal ? [s.countsShort(stolen, read)] : []),
+      null,
+    ),
+    ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), null)] : []),
     // Lines no process of ours wrote (forged with our tag, or untagged): only another process can put them there.
-    ...(outside > 0 ? [item('outside', 'danger', s.fromOutside(outside), s.fromOutsideShort(outside), null)] : []),
+    ...(outside > 0 ? [item('outside', 'danger', s.fromOutside(outside), null)] : []),
     item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];
   const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;

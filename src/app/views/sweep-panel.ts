@@ -4,9 +4,9 @@
 // as the chat's frames are; colour comes from the theme, not from escape codes in the lines.
 import { delayLabel, drawRateChart } from '../../experiments/rate-chart.js';
 import { CLASS_SWEEP, type ClassSweep } from '../hooks/use-class-sweep.js';
-import { framed, seg, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { truncateToWidth, wrapToWidth } from '../text/text-width.js';
+import { framed, seg, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { truncateToWidth, wrapToWidth } from '../../text/text-width.js';
 import { wiringWords, type Ui } from './phrases.js';
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;

@@ -5,9 +5,9 @@
 // read blocked for two seconds says so). A separator names each conversation and its
 // wiring. Scrolled back by calls (↑), with a mark on the first row when older calls are above.
 import type { ConversationState, TraceEntry } from '../state/model.js';
-import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
-import { sanitizeForDisplay } from '../text/sanitize.js';
-import { fitToWidth, padStartToWidth } from '../text/text-width.js';
+import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
+import { fitToWidth, padStartToWidth } from '../../text/text-width.js';
 import { dividerPid, wiringWords, type Ui } from './phrases.js';
 
 function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {

@@ -4,11 +4,11 @@
 // under whichever of the three is shown, as many rows as are left.
 import type { Wiring } from '../../ipc/events.js';
 import { channelOf } from '../../channels/registry.js';
-import type { OutsideHolder } from '../hooks/use-outside-holders.js';
+import type { OutsideHolder } from '../state/model.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
 import type { ConversationState } from '../state/model.js';
 import type { PipeView } from '../state/pipes.js';
-import { fitLine, framed, seg, type Line } from '../text/styled-lines.js';
+import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import type { Geometry } from './layout.js';
 import type { Ui } from './phrases.js';
 import { sourceLines } from './source-lines.js';

@@ -16,14 +16,15 @@ import { numberArg, ownAddress, parentAddressArgs, viewOwnMapping, waitingCalls 
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { makeSemaphores, sweepLeftovers } from '../shm/segment.js';
 import { removeQuietly } from '../../kernel/sysv.js';
-import { makeMappedFile, removeMappedFile } from './mapped-file.js';
+import { makeCacheFile, removeCacheFile } from '../cache-file.js';
+import { MAPPED_FILE } from './mapped-file.js';
 
 export const mmapEnds: ChannelEnds = {
   async make() {
     const libc = await loadLibc();
     const { sysv } = libc;
     sweepLeftovers(sysv);
-    const file = makeMappedFile(libc.ftruncate);
+    const file = makeCacheFile(MAPPED_FILE, SEGMENT_BYTES, libc.ftruncate);
     let semid: number;
     let mapped: ReturnType<typeof libc.mapShared>;
     try {
@@ -36,7 +37,7 @@ export const mmapEnds: ChannelEnds = {
       }
     } catch (error) {
       fs.closeSync(file.fd);
-      removeMappedFile(file.dir);
+      removeCacheFile(MAPPED_FILE, file.dir);
       throw new Error(`could not map a file: ${error instanceof Error ? error.message : String(error)}`);
     }
     let removed = false;
@@ -53,7 +54,7 @@ export const mmapEnds: ChannelEnds = {
         removed = true;
         removeQuietly(sysv, 'sem', semid);
         forgetMapping(file.inode);
-        removeMappedFile(file.dir);
+        removeCacheFile(MAPPED_FILE, file.dir);
       },
       // The pages leave this process only once its calls, which use them, have returned.
       release: () => {

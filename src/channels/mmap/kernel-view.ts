@@ -4,7 +4,7 @@
 // /proc/PID/maps line for the file with the dirty kB /proc/PID/smaps counts (each
 // msync shows in the trace, inside its process's write): what is known, not a guess
 // about the disk.
-import { framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
+import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import { pidOfOurKey } from '../../kernel/sysv.js';
 import type { Channel } from '../channel.js';
 import type { MmapWords } from '../shm/words.js';

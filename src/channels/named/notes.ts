@@ -5,12 +5,13 @@
 // whose rchar grew by at least those bytes did; with several, the ones that could have
 // are named as an inference, not a fact.
 import type { ConversationState } from '../../app/state/model.js';
-import { outsideTakers, type OutsideHolder } from '../../app/state/outside-takers.js';
-import { seg, type Line } from '../../app/text/styled-lines.js';
-import { sanitizeForDisplay } from '../../app/text/sanitize.js';
+import type { OutsideHolder } from '../../app/state/model.js';
+import { outsideTakers } from '../../app/state/outside-takers.js';
+import { seg, type Line } from '../../text/styled-lines.js';
+import { sanitizeForDisplay } from '../../text/sanitize.js';
 import type { Ui } from '../../app/views/phrases.js';
-import type { Tone } from '../../app/text/theme.js';
-import { wrapToWidth } from '../../app/text/text-width.js';
+import type { Tone } from '../../text/theme.js';
+import { wrapToWidth } from '../../text/text-width.js';
 
 function accessWords(t: Ui, access: OutsideHolder['fds'][number]['access']): string {
   return access === 'read' ? t.fds.read : access === 'write' ? t.fds.write : t.fds.readWrite;

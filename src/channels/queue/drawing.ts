@@ -1,8 +1,8 @@
 // The queue drawn between the panes: one kernel object, each process's msgsnd into it and
 // msgrcv out of it with the type each uses (from the channel's calls), and how the types
 // route a message. The live counts are the kernel view's (/proc/sysvipc/msg).
-import { fitLine, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
-import { centreInWidth } from '../../app/text/text-width.js';
+import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
 import type { QueueWords } from './words.js';
 

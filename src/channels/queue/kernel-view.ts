@@ -2,7 +2,7 @@
 // queued, the PIDs of the last msgsnd and msgrcv) as the snapshot read it, and the limits
 // from /proc/sys/kernel (msgmax: one message; msgmnb: the whole queue). Ours is the queue
 // whose key names the parent's PID (kernel/sysv.ts ourKey).
-import { framed, seg, type Line } from '../../app/text/styled-lines.js';
+import { framed, seg, type Line } from '../../text/styled-lines.js';
 import { allQueues, kernelLimit } from '../../kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../kernel/sysv.js';
 import type { Channel } from '../channel.js';

@@ -8,6 +8,7 @@
 // (shm, mmap) the kernel keeps writer and reader apart and neither ever happens; without
 // them (shm-busy) both are counted, never guessed.
 import { MAX_MESSAGE_BYTES } from '../../ipc/framing.js';
+import type { SpinSource } from '../spinning-reader.js';
 
 /** A box's header: the sequence number and the length, 4 bytes each, then the message. */
 const HEADER_BYTES = 8;
@@ -61,6 +62,17 @@ export function readStable(box: Box, into: Uint8Array): { seq: number; length: n
   if (before % 2 === 1) return 'writing';
   const length = take(box, into);
   return sequence(box) === before ? { seq: before, length } : 'torn';
+}
+
+/** The box as a reader without waiting looks at it (spinning-reader.ts): its count of messages is half its sequence number, which moves by 2 per message. */
+export function boxSource(box: Box): SpinSource {
+  return {
+    count: () => sequence(box) >>> 1,
+    copy: (into) => {
+      const copy = readStable(box, into);
+      return typeof copy === 'string' ? copy : { count: copy.seq >>> 1, length: copy.length };
+    },
+  };
 }
 
 /** The first bytes of a box as text (for the kernel view), control characters shown as '.'. */

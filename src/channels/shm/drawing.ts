@@ -1,12 +1,13 @@
 // The segment drawn between the panes: one kernel object both processes map, the box each
 // direction uses, and what makes the reader wait (semaphores) or not (a spin). The live
-// values are the kernel view's (/proc/sysvipc, semctl GETVAL, the boxes' bytes).
-import { fitLine, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
-import { centreInWidth } from '../../app/text/text-width.js';
+// values are the kernel view's (/proc/sysvipc, semctl GETVAL, the boxes' bytes). The
+// shared file is drawn the same way, with its own title and route (its lines).
+import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
 import type { ShmWords } from './words.js';
 
-export function shmDrawing(words: (t: Parameters<Channel['drawing']>[0]) => ShmWords): Channel['drawing'] {
+export function shmDrawing(words: (t: Parameters<Channel['drawing']>[0]) => Pick<ShmWords, 'title' | 'route'>): Channel['drawing'] {
   return (t, state, width, height) => {
     const w = words(t);
     const centre = (text: string, tone: Parameters<typeof seg>[1] = 'plain'): Line => [seg(centreInWidth(text, width), tone)];

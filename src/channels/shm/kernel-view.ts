@@ -4,7 +4,7 @@
 // parent's own mapping holds them, and each process's /proc/PID/maps line for the
 // segment. Ours is the segment the parent created (cpid; its key is 0 once marked
 // IPC_RMID) and the set whose key names the parent's PID (kernel/sysv.ts ourKey).
-import { framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
+import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import { pidOfOurKey } from '../../kernel/sysv.js';
 import type { Channel } from '../channel.js';
 import type { ShmWords } from './words.js';

@@ -6,8 +6,8 @@ import type { Proc } from '../../ipc/events.js';
 import type { FdInfo } from '../../ipc/events.js';
 import type { ConversationState } from '../../app/state/model.js';
 import { bytesInFlight } from '../../app/state/socket-flow.js';
-import { fitLine, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
-import { centreInWidth } from '../../app/text/text-width.js';
+import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
 
 /** The words a two-ended socket's drawing needs. */

@@ -1,6 +1,6 @@
 // What the kernel says of the socket: one end each, socket:[inode] in /proc/PID/fd,
 // read and written through the same fd (a socket is two-way).
-import { framed, seg, type Line } from '../../app/text/styled-lines.js';
+import { framed, seg, type Line } from '../../text/styled-lines.js';
 import type { Channel } from '../channel.js';
 
 export const socketKernelView: Channel['kernelView'] = (t, state, snapshot, width, height) => {

@@ -1,7 +1,7 @@
 // The TCP connection drawn between the panes: the socketpair's picture (an end each,
 // bytes in flight each way) with each end's address and port, as /proc/net/tcp gave
 // them when the process described its socket, and the call that made it an end.
-import { seg, wrapLine } from '../../app/text/styled-lines.js';
+import { seg, wrapLine } from '../../text/styled-lines.js';
 import { endpointText } from '../../kernel/proc-net-tcp.js';
 import { endName, twoEndsDrawing } from '../socket/drawing.js';
 

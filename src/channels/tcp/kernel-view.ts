@@ -2,7 +2,7 @@
 // (the state, 01 ESTABLISHED, and the bytes queued: sent and not yet acknowledged, received
 // and not yet read), and each process's socket as /proc/PID/fd shows it, socket:[inode]
 // being the inode on that end's line.
-import { framed, seg, type Line } from '../../app/text/styled-lines.js';
+import { framed, seg, type Line } from '../../text/styled-lines.js';
 import { endpointText, tcpRowOf } from '../../kernel/proc-net-tcp.js';
 import type { Channel } from '../channel.js';
 

@@ -6,20 +6,20 @@
 // futex; the child thread's: its keyboard) until a key opens it. Every way out raises
 // the stop word, which a spinning reader checks every few thousand looks.
 import type { ChannelEnds, Gate } from '../channel-ends.js';
-import { numberArg } from '../shm/ends.js';
-import { busyCalls, NO_GATE, spinLimitMs } from '../shm-busy/ends.js';
+import { busyCalls } from '../shm-busy/ends.js';
+import { NO_GATE, spinLimitArgs, spinLimitOf } from '../spinning-reader.js';
 import { makeVariable, variableOf } from '../threads/ends.js';
 import { stopped } from '../threads/variable.js';
 
 export const threadsBusyEnds: ChannelEnds = {
-  make: () => makeVariable().then((wires) => ({ ...wires, childArgs: ['--spin-limit-ms', String(spinLimitMs())] })),
+  make: () => makeVariable().then((wires) => ({ ...wires, childArgs: spinLimitArgs() })),
   group: 'threads',
   childArgs: [],
   processCalls: (proc, argv, gate = NO_GATE, memory) => {
     const variable = variableOf(memory);
     // The gate's own closing (the parent's, on the way out) or the stop word: either ends the spin.
     const stop: Gate = { wait: () => gate.wait() && !stopped(variable), closed: () => gate.closed() || stopped(variable), waitsIn: gate.waitsIn };
-    return Promise.resolve(busyCalls(proc, variable, stop, numberArg(argv, '--spin-limit-ms')));
+    return Promise.resolve(busyCalls(proc, variable, stop, spinLimitOf(argv)));
   },
   endsBlockedRead: 'a stop flag it checks',
   shared: false,

@@ -11,7 +11,6 @@ import type { Proc } from '../../ipc/events.js';
 import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
 import { boxOf } from '../shm/boxes.js';
 import { boxesOf } from '../shm/ends.js';
-import type { SpinState } from '../shm-busy/spin.js';
 import { newVariable, putAndNotify, stopAll, stopped, waitForMessage } from './variable.js';
 
 export function waitSite(box: number): string {
@@ -31,7 +30,7 @@ export function variableOf(memory: SharedArrayBuffer | undefined): SharedArrayBu
 function waitingCalls(proc: Proc, memory: SharedArrayBuffer): ProcessCalls {
   const { reads, writes } = boxesOf(proc);
   const writeBox = boxOf(memory, writes);
-  const state: SpinState = { lastSeq: 0 };
+  const state = { lastCount: 0 };
   return {
     read: { fd: -1, on: waitSite(reads) },
     write: { fd: -1, on: storeSite(writes) },

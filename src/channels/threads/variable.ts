@@ -3,11 +3,11 @@
 // boxes of shared memory (../shm/boxes.ts: one per direction, each with its sequence
 // number, written as a seqlock), and one word more, the stop word, which every way out
 // raises. A writer stores its line and moves on; nothing makes it wait. A reader either
-// checks the sequence number in a loop (threads-busy, ../shm-busy/spin.ts) or sleeps in
+// checks the sequence number in a loop (threads-busy, ../spinning-reader.ts) or sleeps in
 // Atomics.wait on it until a writer's Atomics.notify: V8 parks the thread in a futex wait,
 // so the kernel does the waiting and the thread uses no CPU.
-import { boxOf, put, readStable, SEGMENT_BYTES, sequence, type Box, type BoxIndex } from '../shm/boxes.js';
-import type { SpinOutcome, SpinState } from '../shm-busy/spin.js';
+import { boxOf, boxSource, put, SEGMENT_BYTES, sequence, type Box, type BoxIndex } from '../shm/boxes.js';
+import type { SpinOutcome } from '../spinning-reader.js';
 
 /** The two boxes, then the stop word. */
 export const VARIABLE_BYTES = SEGMENT_BYTES + 4;
@@ -43,21 +43,22 @@ export function putAndNotify(box: Box, bytes: Uint8Array): number {
  * has not seen (copied into `into`), or the stop word is raised. Lost and torn are
  * counted as the spinning reader counts them: the writer never waits for this reader.
  */
-export function waitForMessage(memory: SharedArrayBuffer, index: BoxIndex, into: Uint8Array, state: SpinState): SpinOutcome {
+export function waitForMessage(memory: SharedArrayBuffer, index: BoxIndex, into: Uint8Array, state: { lastCount: number }): SpinOutcome {
   const box = boxOf(memory, index);
+  const source = boxSource(box);
   let torn = 0;
   for (;;) {
     if (stopped(memory)) return { kind: 'stopped', torn };
     const seq = sequence(box);
-    if (seq !== state.lastSeq) {
-      const copy = readStable(box, into);
+    if (source.count() !== state.lastCount) {
+      const copy = source.copy(into);
       if (copy === 'torn') {
         torn++;
         continue;
       }
       if (copy !== 'writing') {
-        const lost = Math.max(0, (copy.seq - state.lastSeq) / 2 - 1);
-        state.lastSeq = copy.seq;
+        const lost = Math.max(0, copy.count - state.lastCount - 1);
+        state.lastCount = copy.count;
         return { kind: 'message', length: copy.length, lost, torn };
       }
     }

@@ -4,8 +4,8 @@
 // /proc/PID/task (which TID plays which side, the call each is in), the child thread's fds
 // as /proc/PID/fd shows them (its keyboard and doorbell pipes, and what its Worker's
 // event loop opened: Node's plumbing), and that no fd carries the message.
-import { fitLine, framed, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
-import { centreInWidth } from '../../app/text/text-width.js';
+import { fitLine, framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
 import type { ThreadsWords } from './words.js';
 

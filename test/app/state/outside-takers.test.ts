@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../src/app/state/conversation-reducer.js';
 import type { ConversationState } from '../../../src/app/state/model.js';
 import { findDeadlock } from '../../../src/app/state/deadlock.js';
-import { outsideTakers, waitsBesideOurBytes, type OutsideHolder } from '../../../src/app/state/outside-takers.js';
+import type { OutsideHolder } from '../../../src/app/state/model.js';
+import { outsideTakers, waitsBesideOurBytes } from '../../../src/app/state/outside-takers.js';
 import { DOWN, SHARED, Script, play } from '../events.js';
 
 function holder(pid: number, readSince: number): OutsideHolder {

@@ -36,6 +36,7 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   mmap: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
   threads: { child: { read: 'while (box[1].seq == seen', write: 'wake(&box[0].seq)' }, parent: { read: 'while (box[0].seq == seen', write: 'wake(&box[1].seq)' } },
   'threads-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
+  file: { child: { read: 'get_line(fd, 1, &seen', write: 'put_line(fd, 0, ++sent' }, parent: { read: 'get_line(fd, 0, &seen', write: 'put_line(fd, 1, ++sent' } },
 };
 
 /** Where a process starts: fork(), or pthread_create() where the child is a thread. */
@@ -92,6 +93,20 @@ describe('sourceMarks', () => {
     expect(program[mark?.line ?? -1]?.text).toContain('read(sv[0]');
     expect(mark?.state).toEqual({ kind: 'reading', fd: 27 });
   });
+
+  for (const wiring of ['shm-busy', 'file'] as const) {
+    it(`${wiring}: a reader that spins sits on its loop, busy waiting, not blocked; stopped at the limit, it waits at its gate`, () => {
+      const program = sourceProgram(t, wiring, 0);
+      const spin = { tid: 7, waits: false, inFutex: null, idleCpuMs: null, parkedIn: null, lost: 0, torn: 0, cpuMs: 12, cpuShare: 0.9 };
+      const reading = { activity: { doing: 'reading', fd: 3, on: 'the loop' } as WiredActivity, spin };
+      const [, spinning] = sourceMarks(program, session(wiring, 'child', reading));
+      expect(program[spinning?.line ?? -1]?.text).toContain(ENDS[wiring].child.read);
+      expect(spinning?.state).toEqual({ kind: 'spinning', fd: 3, on: 'the loop' });
+      const [stopped] = sourceMarks(program, session(wiring, 'parent', { ...reading, spin: { ...spin, idleCpuMs: 30_000, parkedIn: 'futex' } }));
+      expect(program[stopped?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read);
+      expect(stopped?.state).toEqual({ kind: 'spin-stopped', parkedIn: 'futex' });
+    });
+  }
 
   it('writes each wiring the way the textbook does', () => {
     const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');

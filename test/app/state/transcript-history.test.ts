@@ -5,7 +5,7 @@ import type { ConversationState } from '../../../src/app/state/model.js';
 import { wiringTally } from '../../../src/app/state/tallies.js';
 import { KEPT_MESSAGES, transcriptOf, trimHistory } from '../../../src/app/state/transcript.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
 import { messagesFor } from '../../../src/i18n/index.js';
 import { Script, play } from '../events.js';
@@ -53,7 +53,7 @@ describe('the bounded transcript', () => {
     expect(transcriptOf(state, 'parent')[0]).toMatchObject({ kind: 'dropped', dropped: { conversations: state.dropped.conversations } });
     for (const lang of ['en', 'ko'] as const) {
       const t = messagesFor(lang).ui;
-      const pane = paneLines(t, state, 'parent', { draft: emptyInput, waiting: false, focused: false, pending: false }, 60, 3000, false).lines.map(lineText).join('\n');
+      const pane = paneLines(t, state, 'parent', { draft: emptyInput, waiting: false, focused: false, keysMode: false, pending: false }, 60, 3000, false).lines.map(lineText).join('\n');
       expect(pane).toContain(String(state.dropped.conversations));
       expect(pane).toContain(lang === 'en' ? 'older conversations' : '오래된 대화');
       expect(pane).toContain('p100c');

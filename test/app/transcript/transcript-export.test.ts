@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../src/app/state/conversation-reducer.js';
 import { exportTranscript } from '../../../src/app/transcript/transcript-export.js';
 import { messagesFor } from '../../../src/i18n/index.js';
-import type { OutsideHolder } from '../../../src/app/state/outside-takers.js';
+import type { OutsideHolder } from '../../../src/app/state/model.js';
 import { outsideTakers } from '../../../src/app/state/outside-takers.js';
 import { SHARED, Script, play } from '../events.js';
 

@@ -3,7 +3,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { helpLines } from '../../../src/app/views/help-lines.js';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 

@@ -2,7 +2,7 @@
 // width, its PID in the title (not cut in Korean), the bytes written, and, once it has
 // died, how it ended and that lines are no longer kept.
 import { describe, expect, it } from 'vitest';
-import { lineText, lineWidth } from '../../../src/app/text/styled-lines.js';
+import { lineText, lineWidth } from '../../../src/text/styled-lines.js';
 import { keeperBox } from '../../../src/app/views/keeper-box.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';

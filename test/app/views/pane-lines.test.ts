@@ -2,14 +2,14 @@
 // pane scrolls. Every line is exactly the pane's width, and nothing important is cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
 import { en } from '../../../src/i18n/en.js';
 import { CHILD_PID, Script, play } from '../events.js';
 
 const t = en.ui;
-const IDLE = { draft: emptyInput, waiting: false, focused: false, pending: false };
+const IDLE = { draft: emptyInput, waiting: false, focused: false, keysMode: false, pending: false };
 
 function draw(state: ReturnType<typeof play>, proc: 'parent' | 'child', width: number, height = 20): string[] {
   const lines = paneLines(t, state, proc, IDLE, width, height, false).lines.map(lineText);
@@ -75,5 +75,20 @@ describe('a pane', () => {
     expect(pane).toContain("↺ the child's own line");
     const delivered = play([...new Script(1, 'two').start(), ...new Script(1, 'two').cleanTurn(1, 'hi', 'hello')]);
     expect(draw(delivered, 'child', 37).join('\n')).not.toContain('own line');
+  });
+});
+
+describe("a pane's keyboard label", () => {
+  const s = new Script();
+  const state = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'typing' })]);
+  const label = (input: Partial<typeof IDLE>): string => {
+    const lines = paneLines(t, state, 'parent', { ...IDLE, waiting: true, ...input }, 60, 20, false).lines.map(lineText);
+    return lines.find((l) => l.includes('parent keyboard')) ?? '';
+  };
+
+  it("says whose keyboard it is and how to reach it when the other input has the keys, and that the next key is a command only after Esc", () => {
+    expect(label({ focused: false })).toContain('parent keyboard (Tab: type here)');
+    expect(label({ focused: false, keysMode: true })).toContain('parent keyboard (Esc: the next key is a command)');
+    expect(label({ focused: true })).not.toContain('(');
   });
 });

@@ -2,7 +2,7 @@
 // of day, from the wall-clock offset that came in on the session's first action (no
 // timer runs while the user thinks), and every duration reads the same everywhere.
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { stateWords } from '../../../src/app/views/phrases.js';
 import { needsClock } from '../../../src/app/state/phase.js';
@@ -37,7 +37,7 @@ describe('state words', () => {
       s.activity('child', { doing: 'sleeping', ms: 2000 }),
     ]);
     state = play([{ type: 'tick', at: state.session!.parent.since + 3_000_000 }], state);
-    expect(lineText(stateWords(t, state, 'parent', state.session!.parent, false))).toBe('■ BLOCKED in read(fd 20) for 3 s');
+    expect(lineText(stateWords(t, state, 'parent', state.session!.parent, false))).toBe('■ BLOCKED in read(fd 20), 3 s so far');
   });
 
   it('writes a duration the same way in the pane and in the status bar', () => {

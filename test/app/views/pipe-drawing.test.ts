@@ -1,7 +1,7 @@
 // The pipe drawing on its own: it stays level with the insides of the panes (never on
 // their border rows), and when rows must go, the fd numbers stay.
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
 import { Script, play } from '../events.js';

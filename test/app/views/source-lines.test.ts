@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
 import { sourceLines } from '../../../src/app/views/source-lines.js';
-import { lineText, lineWidth } from '../../../src/app/text/styled-lines.js';
+import { lineText, lineWidth } from '../../../src/text/styled-lines.js';
 import { sourceProgram } from '../../../src/app/views/source-program.js';
 import { WIRINGS } from '../../../src/channels/names.js';
 import { CHILD_PID, PARENT_PID, Script, play } from '../events.js';
@@ -31,6 +31,15 @@ describe('sourceLines', () => {
       });
     }
   }
+
+  it('a reader that spins is said to be BUSY WAITING in its loop, never BLOCKED: no call holds it', () => {
+    const s = new Script();
+    const on = 'pread(fd 3)';
+    const spinning = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on }), s.event({ type: 'spin', proc: 'child', note: { kind: 'spinning', tid: CHILD_PID + 1 }, at: 1 })]);
+    const text = sourceLines(en.ui, spinning, 'file', 60, 30).map(lineText).join('\n');
+    expect(text).toContain(`C ${CHILD_PID + 1} BUSY WAITING on ${on}`);
+    expect(text).not.toContain('BLOCKED');
+  });
 
   for (const wiring of WIRINGS) {
     it(`${wiring}: no line goes unseen: between two shown lines that are not next to each other in the program stands ⋮`, () => {

@@ -5,7 +5,7 @@
 // names the threads and the child thread's fds as /proc shows them.
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../src/app/state/model.js';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
 import { sourceLines } from '../../../src/app/views/source-lines.js';
 import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
@@ -14,7 +14,7 @@ import { en } from '../../../src/i18n/en.js';
 import { PARENT_PID, Script, play } from '../events.js';
 
 const t = en.ui;
-const IDLE = { draft: emptyInput, waiting: false, focused: false, pending: false };
+const IDLE = { draft: emptyInput, waiting: false, focused: false, keysMode: false, pending: false };
 const CALL_THREAD = PARENT_PID + 7;
 const CHILD_THREAD = PARENT_PID + 8;
 
@@ -72,7 +72,7 @@ describe('the source view of a reader that does not wait in read()', () => {
     const spinning = [...actions, s.event({ type: 'spin', proc: 'parent', note: { kind: 'spinning', tid: CALL_THREAD }, at: 4 })];
     expect(marks(spinning, 'threads-busy')).toContain(`P ${PARENT_PID} BUSY WAITING on Atomics.wait(box 0.seq)`);
     const stopped = [...spinning, s.event({ type: 'spin', proc: 'parent', note: { kind: 'idle', cpuMs: 30_000, parkedIn: 'futex' }, at: 5 })];
-    expect(marks(stopped, 'threads-busy')).toContain(`P ${PARENT_PID} spin stopped, waiting in futex`);
+    expect(marks(stopped, 'threads-busy')).toContain(`P ${PARENT_PID} SPIN STOPPED, waiting in futex`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/app/text/styled-lines.js';
+import { lineText } from '../../../src/text/styled-lines.js';
 import { traceLines } from '../../../src/app/views/trace-lines.js';
 import { messagesFor } from '../../../src/i18n/index.js';
 import { CHILD_PID, Script, play } from '../events.js';

@@ -3,7 +3,7 @@
 // clusters of the same value: without this, a paste that arrives in many chunks would
 // split the whole line again for each chunk and each frame (quadratic). An insert builds
 // the new value's clusters from the old ones and re-splits only around the insertion.
-import { graphemes } from '../../text/text-width.js';
+import { graphemes } from '../../../text/text-width.js';
 
 /** Two drafts (child, parent), each with its previous value. */
 const KEEP = 4;

@@ -3,8 +3,8 @@
 // (where the real terminal cursor goes, so an input method composes in place). Only
 // the clusters around the cursor are measured and sanitized, so a frame costs the
 // width of the box, not the length of the line (a 64 KiB paste).
-import { sanitizeForDisplay } from '../../text/sanitize.js';
-import { widthOf } from '../../text/text-width.js';
+import { sanitizeForDisplay } from '../../../text/sanitize.js';
+import { widthOf } from '../../../text/text-width.js';
 import { draftGraphemes } from './grapheme-cache.js';
 import type { TextInputState } from './text-input-state.js';
 

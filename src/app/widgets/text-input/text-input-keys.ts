@@ -3,7 +3,7 @@
 // (hooks/use-keys.ts) routes them first. Any other Ctrl+letter is typed as its visible
 // control picture (Ctrl+G: ␇), never as the control itself.
 import type { Key } from 'ink';
-import { controlPicture } from '../../text/sanitize.js';
+import { controlPicture } from '../../../text/sanitize.js';
 import type { TextInputAction } from './text-input-state.js';
 
 /** Ctrl keys the app or the editor already uses. */

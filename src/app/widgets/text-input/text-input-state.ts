@@ -3,8 +3,8 @@
 // and for Backspace. Typed and pasted text is cleaned (no controls, no newlines). An
 // insert costs the inserted text, not the whole line, so a 64 KiB paste that arrives in
 // many chunks stays linear.
-import { cleanTypedText } from '../../text/sanitize.js';
-import { graphemes } from '../../text/text-width.js';
+import { cleanTypedText } from '../../../text/sanitize.js';
+import { graphemes } from '../../../text/text-width.js';
 import { draftGraphemes, insertGraphemes } from './grapheme-cache.js';
 
 export interface TextInputState {

@@ -1,9 +1,9 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitToWidth, truncateToWidth, wrapPhrases, wrapToWidth } from '../../../src/app/text/text-width.js';
-import { ko } from '../../../src/i18n/ko.js';
-import { emptyInput, reduceTextInput } from '../../../src/app/widgets/text-input/text-input-state.js';
-import { inputLine } from '../../../src/app/widgets/text-input/input-line.js';
+import { fitToWidth, truncateToWidth, wrapPhrases, wrapToWidth } from '../../src/text/text-width.js';
+import { ko } from '../../src/i18n/ko.js';
+import { emptyInput, reduceTextInput } from '../../src/app/widgets/text-input/text-input-state.js';
+import { inputLine } from '../../src/app/widgets/text-input/input-line.js';
 
 describe('display width', () => {
   it('truncates Hangul by cells, never splitting a double-width character', () => {

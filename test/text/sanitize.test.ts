@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTypedText, controlPicture, sanitizeForDisplay, sanitizeLines } from '../../../src/app/text/sanitize.js';
+import { cleanTypedText, controlPicture, sanitizeForDisplay, sanitizeLines } from '../../src/text/sanitize.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';

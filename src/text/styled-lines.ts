@@ -98,6 +98,6 @@ export function wrapLine(line: Line, width: number, indent = ''): Line[] {
     used += widthOf(token.text);
   }
   if (current.length > 0) lines.push(current);
-  // The space after a line's last word is no part of it: kept, it pushed a line that fits exactly past the width, and fitLine cut its last word.
+  // The space after a line's last word is not drawn: a word that ends at the edge is not cut.
   return lines.map((l) => fitLine(l.map((s, i) => (i === l.length - 1 ? { ...s, text: s.text.trimEnd() } : s)), width));
 }

@@ -1,0 +1,57 @@
+// The status bar's tally, as a user reads it: each channel counts its own messages from
+// its first conversation, says since when, comes back as it was when the user returns
+// to it, and starts again from zero after Esc z; every figure keeps its label at any
+// width, in both languages.
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { reduce } from '../../../src/app/state/conversation-reducer.js';
+import { lineText } from '../../../src/text/styled-lines.js';
+import { statusLines } from '../../../src/app/views/status-lines.js';
+import { en } from '../../../src/i18n/en.js';
+import { ko } from '../../../src/i18n/ko.js';
+import { Script, play } from '../events.js';
+
+const info = (state: ReturnType<typeof play>, wiring: 'one-pipe' | 'two-pipes', width = 200, lang = en.ui): string =>
+  lineText(statusLines(lang, state, wiring, true, width)[0]!);
+
+describe('the status bar tally', () => {
+  // One shared pipe: one message stolen; then two pipes: one clean turn.
+  const one = new Script(1, 'one');
+  const onShared = play([...one.start(), ...one.steal(1, 'hi')]);
+  const two = new Script(2, 'two');
+  two.at = one.at;
+  const onBoth = play([...two.start('toggle'), ...two.cleanTurn(1, 'a', 'b')], onShared);
+
+  it("counts each channel's own messages, since its first conversation", () => {
+    // The scripts' sessions start at 14:03:00 plus their monotonic clocks.
+    expect(info(onShared, 'one-pipe')).toMatch(/since 14:03:01: delivered 0, stolen 1 of 1/);
+    // Two pipes: nothing can be stolen there, so no "stolen 0 of 2".
+    expect(info(onBoth, 'two-pipes')).toMatch(/since 14:03:0\d: delivered 2 ·/);
+    expect(info(onBoth, 'two-pipes')).not.toContain('stolen');
+    // Back on the shared pipe, its own tally, not the two pipes' messages.
+    expect(info(onBoth, 'one-pipe')).toMatch(/since 14:03:01: delivered 0, stolen 1 of 1/);
+  });
+
+  it('Esc z zeroes the current channel only, and says since when', () => {
+    const wallMs = Date.UTC(2026, 0, 1, 9, 30, 5);
+    const zeroed = reduce(onBoth, { type: 'tally-reset', wiring: 'two-pipes', wallMs });
+    const time = new Date(wallMs).toLocaleTimeString('en-GB', { hour12: false });
+    expect(info(zeroed, 'two-pipes')).toContain(`since ${time}: delivered 0 ·`);
+    expect(info(zeroed, 'one-pipe')).toMatch(/stolen 1 of 1/);
+    // Counted again from there.
+    const after = play(two.cleanTurn(2, 'c', 'd'), zeroed);
+    expect(info(after, 'two-pipes')).toContain(`since ${time}: delivered 2 ·`);
+  });
+
+  it('keeps a label on every figure as the width shrinks, in both languages, and never overflows', () => {
+    for (const lang of [en.ui, ko.ui]) {
+      for (let width = 100; width >= 30; width--) {
+        const line = info(onShared, 'one-pipe', width, lang);
+        expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+        // No bare figures like "0/200 ms" or "✓ 3": a number follows a word.
+        expect(line, line).not.toMatch(/✓ \d|ms\/\d|delays \d|지연 \d/);
+      }
+    }
+    expect(info(onShared, 'one-pipe', 60)).toContain('stolen 1 of 1');
+  });
+});

@@ -1,0 +1,41 @@
+// How a test tells a reader that spins from one that rests: the notes its read gave (the
+// thread that spins, stopped, lost or torn), and what the kernel counted for that thread
+// (its CPU from /proc/PID/task/TID/stat, and from schedstat its time on a CPU or waiting
+// for one: a spinning thread never sleeps, however loaded the machine).
+import { expect } from 'vitest';
+import type { LinkEvent } from '../../src/ipc/events.js';
+import { threadCpuMs, threadSchedMs } from '../../src/kernel/thread-cpu.js';
+import { waitUntil } from './wait.js';
+
+type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
+
+export const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
+
+/** The thread a process's reader said it spins on, last. */
+export const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);
+
+/**
+ * Over `ms`: the share of one CPU thread `tid` of `pid` used (/proc/PID/task/TID/stat), and
+ * the share of the time it was on a CPU or runnable, waiting for one (schedstat). A
+ * spinning thread wants a CPU all the time: on a loaded machine it gets less, but it
+ * never sleeps; the bound on CPU is the issue's 50% where the machine lets it be.
+ */
+export async function cpuShareOver(pid: number, tid: number, ms: number): Promise<{ cpu: number; wanted: number }> {
+  const before = threadCpuMs(pid, tid) as number;
+  const sched = threadSchedMs(pid, tid);
+  const started = Date.now();
+  await waitUntil(() => Date.now() - started >= ms, { timeoutMs: ms + 5000, intervalMs: 100, what: `${ms} ms` });
+  const after = threadSchedMs(pid, tid);
+  const wall = Date.now() - started;
+  return {
+    cpu: ((threadCpuMs(pid, tid) as number) - before) / wall,
+    wanted: sched && after ? (after.onCpu + after.waiting - sched.onCpu - sched.waiting) / wall : NaN,
+  };
+}
+
+/** A spinning thread: over half a CPU, or (on a machine too loaded to give it that) runnable nearly all the time. */
+export function expectSpinning(share: { cpu: number; wanted: number }): void {
+  if (share.cpu > 0.5) return;
+  expect(share.wanted, `CPU share ${share.cpu.toFixed(2)}: the machine is loaded; the thread must at least never sleep`).toBeGreaterThan(0.9);
+  expect(share.cpu).toBeGreaterThan(0.05);
+}
