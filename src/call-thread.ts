@@ -55,7 +55,7 @@ const post = (done: CallDone): void => parentPort?.postMessage(done);
 async function bind(request: Extract<CallRequest, { type: 'bind' }>): Promise<void> {
   try {
     const make = request.wiring === null ? null : (await import('./channels/ends-registry.js')).channelEnds(request.wiring).processCalls;
-    const calls = make ? await make('parent', request.argv, gateOn(new Int32Array(request.gate))) : fdCalls(request.readFd, request.writeFd);
+    const calls = make ? await make('parent', request.argv, gateOn(new Int32Array(request.gate)), request.memory ?? undefined) : fdCalls(request.readFd, request.writeFd);
     bound = { calls, readBuffer: Buffer.from(request.readBuffer), slot: chainedSlot(request.chained), post };
     post({ type: 'bound', error: null });
   } catch (error) {

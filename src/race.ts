@@ -14,7 +14,7 @@ import type { RaceCounts } from './experiments/report-schema.js';
 import type { Frame } from './ipc/framing.js';
 import { canSeeKernelCalls, isInCall, type KernelCall } from './ipc/kernel-calls.js';
 import { PipeLink, type PendingRead } from './ipc/link.js';
-import { processCpuMs } from './kernel/thread-cpu.js';
+import { processCpuMs, threadCpuMs } from './kernel/thread-cpu.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
@@ -207,6 +207,35 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
  * number jumped) is counted lost, a copy a write came into torn, each by the reader
  * itself; and each process's CPU time is measured from /proc.
  */
+/**
+ * Each side's CPU time from here on (the child's start-up is not the race's): each
+ * process's, from /proc/PID/stat; where the child is a thread of this process (threads),
+ * each thread's, from /proc/PID/task/TID/stat: the child's Worker, and the parent's
+ * reader from its first read (the process's own total would count both, and the UI).
+ */
+function raceCpu(link: PipeLink): { childDone(): void; spent(): { parent: number; child: number } } {
+  const pid = process.pid;
+  const tid = link.childPid === pid ? link.childTid : null;
+  const child = (): number => (tid === null ? processCpuMs(link.childPid) : threadCpuMs(pid, tid)) ?? 0;
+  let parentTid: number | null = null;
+  let parentAtStart = tid === null ? (processCpuMs(pid) ?? 0) : 0;
+  const parent = (): number => (tid === null ? processCpuMs(pid) : parentTid === null ? null : threadCpuMs(pid, parentTid)) ?? parentAtStart;
+  const stop = link.subscribe((event) => {
+    if (tid === null || parentTid !== null || event.type !== 'spin' || event.proc !== 'parent' || (event.note.kind !== 'spinning' && event.note.kind !== 'waiting')) return;
+    parentTid = event.note.tid;
+    parentAtStart = threadCpuMs(pid, parentTid) ?? 0;
+  });
+  const childAtStart = child();
+  let childSpent = 0;
+  return {
+    childDone: () => void (childSpent = child() - childAtStart),
+    spent: () => {
+      stop();
+      return { parent: Math.round(parent() - parentAtStart), child: Math.round(childSpent) };
+    },
+  };
+}
+
 async function streamRace(settings: RaceSettings): Promise<RaceResult> {
   const link = await PipeLink.open({
     wiring: settings.wiring,
@@ -225,10 +254,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     }
   });
   const started = performance.now();
-  const parentCpu = processCpuMs(process.pid) ?? 0;
-  // The child's start-up is not the race's: its CPU counts from here too.
-  const childCpuAtStart = processCpuMs(link.childPid) ?? 0;
-  let childCpu = 0;
+  const cpu = raceCpu(link);
   try {
     for (let i = 0; i < settings.trials; i++) link.typeForChild(QUESTION);
     const timeoutMs = settings.trialTimeoutMs ?? 10_000 + settings.delayMs;
@@ -245,7 +271,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
       seq = frame.seq;
       settings.onTrial?.(seq);
     }
-    childCpu = (processCpuMs(link.childPid) ?? childCpuAtStart) - childCpuAtStart;
+    cpu.childDone();
   } finally {
     stopCounting();
     await link.close();
@@ -265,7 +291,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     parentCall: null,
     waitingBeforeSend: 0,
     disturbed: 0,
-    cpuMs: { parent: Math.round((processCpuMs(process.pid) ?? 0) - parentCpu), child: Math.round(childCpu) },
+    cpuMs: cpu.spent(),
     durationMs: Math.round(durationMs),
     trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
     childPid: link.childPid,

@@ -20,10 +20,12 @@ export type CallResult = number | string;
 /**
  * What a reader without waiting (shm-busy) tells the screen while it reads, which a call
  * in the kernel never needs to: it is spinning on thread `tid`; it stopped spinning after
- * a long while with no message, having burned `cpuMs`; it found messages lost (the
- * sequence number jumped) or copies torn (the number changed while it copied).
+ * a long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`; it found messages lost (the
+ * sequence number jumped) or copies torn (the number changed while it copied). A reader
+ * of a variable that waits with Atomics.wait (threads) says `waiting` on thread `tid`:
+ * the screen names that thread's call only once /proc shows it in futex.
  */
-export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'idle'; cpuMs: number } | { kind: 'missed'; lost: number; torn: number };
+export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'waiting'; tid: number } | { kind: 'idle'; cpuMs: number; parkedIn: string } | { kind: 'missed'; lost: number; torn: number };
 
 /**
  * Where a call that stopped on its own waits to go on (a reader that spun too long
@@ -36,6 +38,8 @@ export interface Gate {
   wait(): boolean;
   /** True once closed for good: a loop that never blocks checks it now and then. */
   closed(): boolean;
+  /** The call a caller waits in there, as /proc shows it: `futex`, `read(fd 0)`. */
+  readonly waitsIn: string;
 }
 
 /**
@@ -81,6 +85,8 @@ export interface Wires {
   wakeFd: number | null;
   /** The named pipe, with its path; null on the others. */
   named: NamedPipe | null;
+  /** Memory the channel's two threads share (threads: the variable), handed to the child thread and the parent's call thread; absent elsewhere. */
+  memory?: SharedArrayBuffer;
   /** The mapped file's path (mmap), for the screen; absent elsewhere. */
   mappedPath?: string;
   /**
@@ -98,10 +104,10 @@ export interface JoiningChild {
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
-export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files';
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files' | 'threads';
 
 export interface ChannelEnds {
-  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file. */
+  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file, threads of one process. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
@@ -111,11 +117,12 @@ export interface ChannelEnds {
    * Each process's calls where they are not read(2)/write(2) on its fds (the child's 3
    * and 4, the parent's ends), from the arguments make() gave (a queue; TCP's child,
    * which connects); null for those. The parent asks only where it holds no fds on the
-   * channel (TCP's parent reads and writes the connection its join accepted).
+   * channel (TCP's parent reads and writes the connection its join accepted). `memory`
+   * is what make() gave as Wires.memory (threads: the variable), handed to each thread.
    */
-  processCalls: ((proc: Proc, argv: readonly string[], gate?: Gate) => Promise<ProcessCalls>) | null;
+  processCalls: ((proc: Proc, argv: readonly string[], gate?: Gate, memory?: SharedArrayBuffer) => Promise<ProcessCalls>) | null;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
-  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks';
+  endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks' | 'a stop word and Atomics.notify';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
   /** What can happen to a message on it: read back by its own writer, never read, or torn by another writer. */
@@ -132,6 +139,8 @@ export interface ChannelEnds {
   raceOn: Wiring;
   /** Other processes can open it by a name on disk (the UI then looks for them in /proc). */
   openToOthers: boolean;
+  /** The "child" is a second thread of the parent's own process (a Worker), not a process (threads); absent elsewhere. */
+  inProcess?: boolean;
 }
 
 /** The child has its own copies once forked. */

@@ -1,10 +1,11 @@
-// The channels grouped by family (pipes, sockets, System V, files), in the order of the one
-// table of names: what F3's list and --help show, one line each.
+// The channels grouped by family (pipes, sockets, System V, files, threads of one
+// process), in the order of the one table of names: what F3's list and --help show, one
+// line each.
 import type { ChannelGroup } from './channel-ends.js';
 import { CHANNEL_ENDS } from './ends-registry.js';
 import { WIRINGS, type Wiring } from './names.js';
 
-export const GROUPS: readonly ChannelGroup[] = ['pipes', 'sockets', 'sysv', 'files'];
+export const GROUPS: readonly ChannelGroup[] = ['pipes', 'sockets', 'sysv', 'files', 'threads'];
 
 export function channelsByGroup(): { group: ChannelGroup; channels: Wiring[] }[] {
   return GROUPS.map((group) => ({ group, channels: WIRINGS.filter((w) => CHANNEL_ENDS[w].group === group) }));

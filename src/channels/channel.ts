@@ -50,6 +50,8 @@ export interface ChannelProgram {
   buffer: string;
   child: ProcessPart;
   parent: ProcessPart;
+  /** The child is a thread of this process (pthread_create), not a forked process: the locals of its thread function; absent where fork() makes it. */
+  thread?: { decl: readonly string[] };
 }
 
 /** The textbook's C program for the channel: its file name, and its parts with comments in `lang`. */

@@ -13,6 +13,8 @@ import { mmapEnds } from './mmap/ends.js';
 import { fileEnds } from './file/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { tcpEnds } from './tcp/ends.js';
+import { threadsEnds } from './threads/ends.js';
+import { threadsBusyEnds } from './threads-busy/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
@@ -27,6 +29,8 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   'shm-busy': shmBusyEnds,
   mmap: mmapEnds,
   file: fileEnds,
+  threads: threadsEnds,
+  'threads-busy': threadsBusyEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

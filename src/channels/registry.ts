@@ -15,6 +15,8 @@ import { mmap } from './mmap/index.js';
 import { file } from './file/index.js';
 import { socket } from './socket/index.js';
 import { tcp } from './tcp/index.js';
+import { threads } from './threads/index.js';
+import { threadsBusy } from './threads-busy/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
 export const CHANNELS: Record<Wiring, Channel> = {
@@ -29,6 +31,8 @@ export const CHANNELS: Record<Wiring, Channel> = {
   'shm-busy': shmBusy,
   mmap,
   file,
+  threads,
+  'threads-busy': threadsBusy,
 };
 
 export function channelOf(wiring: Wiring): Channel {

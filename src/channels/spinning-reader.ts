@@ -63,7 +63,7 @@ export function spinningRead(source: SpinSource, gate: Gate, limitMs: number): P
       if (outcome.torn > 0 || (outcome.kind === 'message' && outcome.lost > 0)) note?.({ kind: 'missed', lost: outcome.kind === 'message' ? outcome.lost : 0, torn: outcome.torn });
       if (outcome.kind === 'message') return outcome.length;
       if (outcome.kind === 'stopped') return 'ECANCELED';
-      note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, tid) ?? 0 });
+      note?.({ kind: 'idle', cpuMs: threadCpuMs(process.pid, tid) ?? 0, parkedIn: gate.waitsIn });
       // Parked at the gate until a key in the UI opens it (the parent's: a futex, no CPU).
       if (!gate.wait()) return 'ECANCELED';
       note?.({ kind: 'spinning', tid });
@@ -87,4 +87,4 @@ export function spinLimitOf(argv: readonly string[]): number {
 }
 
 /** The gate of a caller that gave none: it never opens, and never closes. */
-export const NO_GATE: Gate = { wait: () => false, closed: () => false };
+export const NO_GATE: Gate = { wait: () => false, closed: () => false, waitsIn: '' };

@@ -10,6 +10,7 @@ import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
 import { fileWords } from './file/words.js';
 import { socketWords } from './socket/words.js';
 import { tcpWords } from './tcp/words.js';
+import { threadsBusyWords, threadsWords } from './threads/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
 export function channelWords(lang: Lang) {
@@ -25,5 +26,7 @@ export function channelWords(lang: Lang) {
     'shm-busy': shmBusyWords[lang],
     mmap: mmapWords[lang],
     file: fileWords[lang],
+    threads: threadsWords[lang],
+    'threads-busy': threadsBusyWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

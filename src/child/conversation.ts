@@ -16,7 +16,8 @@ import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';
 import { readOnce, writeOnce } from '../ipc/fd-calls.js';
-import { READ_BUFFER, fdChildCalls, sleep } from './syscalls.js';
+import { ownTid } from '../kernel/thread-cpu.js';
+import { READ_BUFFER, childStdio, fdChildCalls, sleep } from './syscalls.js';
 
 export interface ChildOptions {
   turns: number;
@@ -44,7 +45,14 @@ let delayMs = 0;
 const keyboard = new Keyboard((ms) => (delayMs = ms));
 
 /** The child's gate: a reader that stopped spinning waits at its keyboard for the parent's word (a key in the UI); false when the parent is gone. */
-export const keyboardGate: Gate = { wait: () => keyboard.waitForResume(), closed: () => false };
+export const keyboardGate: Gate = {
+  wait: () => keyboard.waitForResume(),
+  closed: () => false,
+  // Read when it is used: a child thread's keyboard is set before its first turn.
+  get waitsIn() {
+    return `read(fd ${childStdio.keyboard})`;
+  },
+};
 
 /**
  * What a spinning reader says while it reads, reported as the child's, with the doorbell:
@@ -180,7 +188,7 @@ export function runChild(options: ChildOptions): never {
   warmUp();
   // A channel without fds (a queue) has none to describe; TCP's child has the socket it connected.
   const fds = calls.read.fd < 0 ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
-  send([{ type: 'hello', proc: 'child', pid: process.pid, fds, at: nowUs() }]);
+  send([{ type: 'hello', proc: 'child', pid: process.pid, tid: ownTid() ?? process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);
   finish(0);

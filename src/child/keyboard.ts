@@ -1,9 +1,9 @@
-// The child's keyboard: its stdin, where the parent's UI sends the lines the user types
+// The child's keyboard: its stdin (a child thread's: a pipe of its own, syscalls.ts), where the parent's UI sends the lines the user types
 // for it (and the delay knob). A blocking read, as fgets() would be.
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter, parseControl } from '../ipc/child-protocol.js';
-import { STDIN } from './syscalls.js';
+import { childStdio } from './syscalls.js';
 
 export class Keyboard {
   private readonly lines: string[] = [];
@@ -46,7 +46,7 @@ export class Keyboard {
 
   /** One blocking read(2) of stdin; false at its end. */
   private readMore(): boolean {
-    const n = fs.readSync(STDIN, this.chunk, 0, this.chunk.length, null);
+    const n = fs.readSync(childStdio.keyboard, this.chunk, 0, this.chunk.length, null);
     if (n === 0) return false;
     this.lines.push(...this.splitter.push(this.utf8.write(this.chunk.subarray(0, n))));
     return true;

@@ -8,12 +8,12 @@
 // of the child's own that it empties to stdout, as lines, at once: there the write's
 // report is a write(1) between the two calls.
 import fs from 'node:fs';
-import { CHILD_FDS, REPORT_RING_FLAG, encodeLine } from '../ipc/child-protocol.js';
+import { CHILD_FDS, REPORT_RING_AT, REPORT_RING_FLAG, encodeLine } from '../ipc/child-protocol.js';
 import { nowUs, type CallSite, type LinkEvent, type ProcActivity } from '../ipc/events.js';
 import { RecordKind, ReportRingReader, ReportRingWriter, eventsOf, ringBytes, type RingRecord } from '../ipc/report-ring.js';
 import type { Libc } from '../kernel/libc.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
-import { READ_BUFFER, STDOUT, sleep, writeAll } from './syscalls.js';
+import { READ_BUFFER, childStdio, sleep, writeAll } from './syscalls.js';
 
 /** Room enough for everything reported between a keyboard read and the read that follows (a frame's bytes, base64, and its events). */
 const TURN_BYTES = 4 * MAX_MESSAGE_BYTES;
@@ -35,11 +35,22 @@ function ownRing(): ReportRingWriter {
 
 function toStdout(records: RingRecord[]): void {
   const lines = records.flatMap(eventsOf).map(encodeLine).join('');
-  if (lines) writeAll(STDOUT, Buffer.from(lines));
+  if (lines) writeAll(childStdio.doorbell, Buffer.from(lines));
 }
 
-/** Maps the ring the parent handed over at fd 6 (and closes that fd), or keeps our own. */
+/**
+ * Maps the ring the parent handed over at fd 6 (and closes that fd), or, in a child
+ * thread, views the parent's own mapping of it at the address given (the same pages, in
+ * the same process); else keeps our own.
+ */
 export function openReports(libc: Libc): void {
+  const at = process.argv.indexOf(REPORT_RING_AT);
+  if (at !== -1) {
+    ring = new ReportRingWriter(libc.sysv.viewAt(BigInt(process.argv[at + 1] ?? ''), Number(process.argv[at + 2])));
+    drainOwn = null;
+    ownReader = null;
+    return;
+  }
   if (!process.argv.includes(REPORT_RING_FLAG)) return;
   const bytes = fs.fstatSync(CHILD_FDS.reports).size;
   const mapping = libc.memory.map(CHILD_FDS.reports, bytes);
@@ -91,7 +102,7 @@ function afterPublish(): void {
 /** Before a blocking call outside the turn: says what has been heard, and rings the parent's doorbell unless it is ringing already. */
 export function flush(): void {
   ring.heard(linesHeard);
-  if (!drainOwn && ring.ring()) writeAll(STDOUT, DOORBELL);
+  if (!drainOwn && ring.ring()) writeAll(childStdio.doorbell, DOORBELL);
 }
 
 /** Just before the read that ends a turn: everything of the turn is published (a store, no call; the parent's timer stops on it). */

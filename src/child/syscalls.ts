@@ -9,8 +9,13 @@ import { fdCalls } from '../ipc/fd-calls.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
 import type { Libc } from '../kernel/libc.js';
 
-export const STDIN = 0;
-export const STDOUT = 1;
+/**
+ * Where the child's keyboard lines come from and where it rings its doorbell: stdin and
+ * stdout in a child process; in a child thread (threads), which shares the parent's fd
+ * table and terminal, the read end and the write end of two pipes the parent made for it
+ * (child-thread.ts), by fd number.
+ */
+export const childStdio = { keyboard: 0, doorbell: 1 };
 /** Where every read(2) of the conversation lands. */
 export const READ_BUFFER = Buffer.alloc(MAX_MESSAGE_BYTES + 64);
 let nanosleep: Libc['memory']['sleep'] | null = null;

@@ -4,12 +4,15 @@
 // child dies, even while its main thread is blocked in read() on a pipe that will never
 // reach end of file (one shared pipe). Until then that thread waits in epoll_wait and
 // makes no call: the child's turns run on its main thread alone.
+// The same entry runs as a child thread (threads: a Worker of the parent's own process,
+// ipc/child-thread.ts): then it has no lifeline (the process that would die is its own),
+// and its keyboard and doorbell are the pipes named in its workerData.
 import { once } from 'node:events';
-import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { CHILD_FDS } from '../ipc/child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { openReports } from './reports.js';
-import { useLibc } from './syscalls.js';
+import { childStdio, useLibc } from './syscalls.js';
 import { keepDebuggerClosed } from '../debugger-signal.js';
 
 async function watchParent(): Promise<void> {
@@ -19,12 +22,30 @@ async function watchParent(): Promise<void> {
   parentPort?.postMessage('watching');
 }
 
+/** What a child thread is given when it starts (ipc/child-thread.ts). */
+export interface ChildThreadData {
+  childThread: { keyboard: number; doorbell: number };
+  /** The channel's shared memory (the threads' variable). */
+  memory: SharedArrayBuffer | undefined;
+}
+
+/** This thread's start data when it is a child thread; null in a child process and its lifeline watcher. */
+export function childThreadData(): ChildThreadData | null {
+  const data = workerData as Partial<ChildThreadData> | null;
+  return !isMainThread && data?.childThread ? (data as ChildThreadData) : null;
+}
+
 /**
  * An entry point of a child bundle: the main thread runs `main` once libc and the reports
  * are ready and the helper thread watches the parent (its start-up is over before the
- * first turn).
+ * first turn). A child thread runs `main` once libc and the reports are ready.
  */
 export function childEntry(main: () => void): void {
+  const thread = childThreadData();
+  if (thread) {
+    Object.assign(childStdio, thread.childThread);
+    return start([], main);
+  }
   if (!isMainThread) {
     void watchParent();
     return;
@@ -32,7 +53,11 @@ export function childEntry(main: () => void): void {
   keepDebuggerClosed();
   const lifeline = new Worker(new URL(import.meta.url));
   lifeline.unref();
-  Promise.all([loadLibc(), once(lifeline, 'message')]).then(
+  start([once(lifeline, 'message')], main);
+}
+
+function start(ready: Promise<unknown>[], main: () => void): void {
+  Promise.all([loadLibc(), ...ready]).then(
     ([libc]) => {
       useLibc(libc);
       openReports(libc);

@@ -9,7 +9,7 @@ export const chapterEn = {
   help: {
     title: 'The channels: what to expect in the chat',
     source: "show or hide the textbook's C program for this wiring, each process's line marked",
-    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files): ↑/↓ and Enter switch live (the history stays)',
+    nextWiring: 'the list of channels, grouped (pipes, sockets, System V, files, threads): ↑/↓ and Enter switch live (the history stays)',
   },
   source: {
     title: (file: string) => `source: ${file}`,
@@ -20,6 +20,7 @@ export const chapterEn = {
       sleeping: (d: string) => `sleeping ${d}`,
       reading: (call: string) => `BLOCKED in ${call}`,
       spinning: (call: string) => `BUSY WAITING on ${call}`,
+      waitCalled: (call: string) => `in ${call}`,
       spinStopped: (parkedIn: string) => `SPIN STOPPED, waiting in ${parkedIn}`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
@@ -36,6 +37,8 @@ export const chapterEn = {
       textOf: 'what the chat shows of a line read: the text after its tag',
       stdin: "one terminal, two readers: no stdio buffer may take the other's line",
       fork: (finds: string) => ['pipe-chat makes its child with clone(), as fork() does,', `then execve()s a program that finds ${finds}`],
+      thread: (finds: string) => ['pipe-chat starts its child thread (a Worker) with clone(CLONE_VM | CLONE_THREAD),', `as pthread_create does: one process, one memory; it finds ${finds}`],
+      childThread: 'the child: a second thread of this process, sharing its memory',
       eof: 'end of file: no writer left',
     },
   },

@@ -26,7 +26,7 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', files: 'files' };
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', files: 'files', threads: 'threads of one process' };
 
 export const en = {
   cli: {
@@ -238,6 +238,7 @@ Options:
     proc: { parent: 'Parent', child: 'Child' },
     procLower: { parent: 'parent', child: 'child' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
+    pidAndTid: (pid: string, tid: number) => `${pid} · TID ${tid}`,
     pidUnknown: '…',
     state: {
       starting: 'starting…',
@@ -254,6 +255,8 @@ Options:
       exited: (how: string) => `exited (${how})`,
       awaitsChildLine: (duration: string) => `not in read() yet: reads ${duration} after the child's line`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING on ${on} · ${seconds} s · CPU ${cpu}`,
+      inFutex: (seconds: number, cpu: string) => `BLOCKED in futex_wait · ${seconds} s · CPU ${cpu}`,
+      waitCalled: (on: string) => `in ${on}`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `SPIN STOPPED after ${seconds} s with no message, ${cpu} of CPU burned · waiting in ${parkedIn}, a key spins again`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },

@@ -26,7 +26,7 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', files: '파일' };
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', files: '파일', threads: '한 프로세스의 스레드' };
 
 export const ko: Messages = {
   cli: {
@@ -238,6 +238,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     proc: { parent: '부모', child: '자식' },
     procLower: { parent: '부모', child: '자식' },
     paneTitle: (name: string, pid: string) => `${name} · PID ${pid}`,
+    pidAndTid: (pid: string, tid: number) => `${pid} · TID ${tid}`,
     pidUnknown: '…',
     state: {
       starting: '시작 중…',
@@ -254,6 +255,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `아직 read() 전: 자식 입력 ${duration} 뒤에 읽음`,
       spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
+      inFutex: (seconds: number, cpu: string) => `futex_wait에서 BLOCKED · ${seconds}초 · CPU ${cpu}`,
+      waitCalled: (on: string) => `${on} 호출`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · ${parkedIn}에서 기다림, 아무 키나 누르면 다시 돕니다`,
       missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
     },

@@ -26,7 +26,7 @@ import { MAX_MESSAGE_BYTES } from './framing.js';
 import { closeGate, GATE_BYTES, openGate } from './gate.js';
 
 export type CallRequest =
-  | { type: 'bind'; wiring: Wiring | null; argv: readonly string[]; readFd: number; writeFd: number; readBuffer: SharedArrayBuffer; chained: SharedArrayBuffer; gate: SharedArrayBuffer }
+  | { type: 'bind'; wiring: Wiring | null; argv: readonly string[]; readFd: number; writeFd: number; memory: SharedArrayBuffer | null; readBuffer: SharedArrayBuffer; chained: SharedArrayBuffer; gate: SharedArrayBuffer }
   | { type: 'unbind' }
   | { type: 'read' }
   | { type: 'write'; bytes: Uint8Array; offset: number; thenRead: boolean; seq: number };
@@ -56,6 +56,8 @@ export interface CallBinding {
   argv: readonly string[];
   readFd: number;
   writeFd: number;
+  /** The channel's shared memory (the threads' variable), for its calls; null elsewhere. */
+  memory: SharedArrayBuffer | null;
 }
 
 /** The call thread's entry, built beside the child's. */

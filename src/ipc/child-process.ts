@@ -27,15 +27,54 @@ export interface ChildExit {
   signal: string | null;
 }
 
-/** Stdio streams that execa leaves to us: buffer false, so it reads none of them itself. */
-type Streams = [Writable | null, Readable | null, Readable | null, ...unknown[]];
-
-export class ChildHandle {
+/** The child as a link holds it: a process (ChildHandle), or a thread of the parent's own process (child-thread.ts). */
+export interface LinkChild {
   readonly pid: number;
   /** Settles when the child has exited (and been reaped). */
   readonly exited: Promise<ChildExit>;
-  private exitStatus: ChildExit | null = null;
+  readonly exit: ChildExit | null;
+  /** The line of its stderr that says what went wrong, and its last 4000 characters. */
+  readonly errorLine: string;
+  readonly stderr: string;
+  /** Emits what the child has reported so far. */
+  takeReports(): void;
+  /** A control line on its keyboard: a keyboard line, or a knob. */
+  send(message: ControlMessage): void;
+  /** Ends it now (synchronously, whatever call it is in), and no more lines to or from it. */
+  kill(): void;
+}
+
+/** What every kind of child keeps the same way: how it exited, and the tail of its stderr. */
+export abstract class ChildRecord {
+  protected exitStatus: ChildExit | null = null;
   private stderrTail = '';
+
+  get exit(): ChildExit | null {
+    return this.exitStatus;
+  }
+
+  /** The line of its stderr that says what went wrong. */
+  get errorLine(): string {
+    return errorLineOf(this.stderrTail);
+  }
+
+  /** What the child printed on stderr (its last 4000 characters), for an error screen. */
+  get stderr(): string {
+    return this.stderrTail;
+  }
+
+  protected heardOnStderr(chunk: string): void {
+    this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+  }
+}
+
+/** Stdio streams that execa leaves to us: buffer false, so it reads none of them itself. */
+type Streams = [Writable | null, Readable | null, Readable | null, ...unknown[]];
+
+export class ChildHandle extends ChildRecord implements LinkChild {
+  readonly pid: number;
+  /** Settles when the child has exited (and been reaped). */
+  readonly exited: Promise<ChildExit>;
   private readonly stdin: Writable | null;
   private readonly lifeline: { destroy(): void } | undefined;
 
@@ -44,6 +83,7 @@ export class ChildHandle {
     onEvent: (event: LinkEvent) => void,
     private readonly reports: ReportReader | null,
   ) {
+    super();
     this.pid = child.pid ?? 0;
     const [stdin, stdout, stderr, , , lifeline] = child.stdio as unknown as Streams;
     this.stdin = stdin;
@@ -60,9 +100,7 @@ export class ChildHandle {
       }
     });
     stderr?.setEncoding('utf8');
-    stderr?.on('data', (chunk: string) => {
-      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
-    });
+    stderr?.on('data', (chunk: string) => this.heardOnStderr(chunk));
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         reports?.close();
@@ -105,20 +143,6 @@ export class ChildHandle {
     }
     // Our own exit paths kill the child (link.close) before anything else runs.
     return new ChildHandle(child, onEvent, reports);
-  }
-
-  get exit(): ChildExit | null {
-    return this.exitStatus;
-  }
-
-  /** The line of its stderr that says what went wrong. */
-  get errorLine(): string {
-    return errorLineOf(this.stderrTail);
-  }
-
-  /** What the child printed on stderr (its last 4000 characters), for an error screen. */
-  get stderr(): string {
-    return this.stderrTail;
   }
 
   /** Emits what the child has reported so far (before an event of the parent's, so that a call of the child's that came first is seen first). */

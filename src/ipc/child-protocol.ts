@@ -11,6 +11,8 @@ export const CHILD_FDS = { read: 3, write: 4, lifeline: 5, reports: 6 } as const
 
 /** The child's argument that says fd 6 holds its report ring. */
 export const REPORT_RING_FLAG = '--report-ring';
+/** A child thread's argument: the parent's own mapping of the ring, `--report-ring-at ADDRESS BYTES`, which it views rather than maps again. */
+export const REPORT_RING_AT = '--report-ring-at';
 
 export type ControlMessage =
   | { type: 'keyboard'; text: string }

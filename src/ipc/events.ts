@@ -59,7 +59,13 @@ export interface FdInfo {
 }
 
 export type LinkEvent =
-  | { type: 'hello'; proc: Proc; pid: number; fds: FdInfo[]; at: number }
+  /**
+   * `tid`: the thread that plays the child (its own main thread's, the PID, in a child
+   * process; a Worker's in a child thread). `threadFds`: a child thread's fds in the one
+   * process's table (child-thread.ts): its keyboard and doorbell pipes, and what starting
+   * its Worker added (/proc/self/fd before the Worker and at its hello).
+   */
+  | { type: 'hello'; proc: Proc; pid: number; tid?: number; fds: FdInfo[]; threadFds?: ThreadFd[]; at: number }
   | { type: 'activity'; proc: Proc; activity: ProcActivity; at: number }
   | {
       type: 'syscall';
@@ -106,6 +112,14 @@ export type WiredLinkEvent = LinkEvent;
  */
 export function nowUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** An fd a child thread brought into the process's table, and why: its keyboard, its doorbell, or its Worker's own event loop. */
+export interface ThreadFd {
+  fd: number;
+  /** What /proc/self/fd said it was: pipe:[N], anon_inode:[eventpoll]... */
+  target: string;
+  role: 'keyboard' | 'doorbell' | 'worker';
 }
 
 export function errnoCode(error: unknown): string {

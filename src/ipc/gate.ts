@@ -21,6 +21,7 @@ export function gateOn(words: Int32Array): Gate {
       return !closed();
     },
     closed,
+    waitsIn: 'futex',
   };
 }
 

@@ -55,6 +55,16 @@ export function threadCalls(pid: number | 'self'): ThreadCall[] {
   });
 }
 
+/** The call thread `tid` of `pid` is in now; null when it is gone or /proc cannot say. */
+export function threadCall(pid: number, tid: number): ThreadCall | null {
+  if (!CALL_NUMBERS[process.arch]) return null;
+  try {
+    return parseThreadCall(tid, fs.readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** Is some thread of `pid` blocked in `call` on `fd` (or queue id)? */
 export function isInCall(pid: number | 'self', call: KernelCall, fd: number): boolean {
   return threadCalls(pid).some((t) => t.call === call && t.fd === fd);

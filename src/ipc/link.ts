@@ -1,14 +1,16 @@
 // A link: the parent's side of a conversation. It makes the kernel objects of the
 // chosen channel (its ends.ts, found through channels/ends-registry.ts), forks the child
-// with its ends at fds 3 and 4 (child-process.ts), and performs the parent's own calls
-// (parent-end.ts). Every call, the parent's and (through the child's report) the
+// with its ends at fds 3 and 4 (child-process.ts) (or, where the channel's child is a
+// thread of this process, starts that thread: child-thread.ts), and performs the
+// parent's own calls (parent-end.ts). Every call, the parent's and (through the child's report) the
 // child's, comes out of `subscribe` as an event; nothing is emitted that did not happen.
 // It is the one owner of those resources: close() kills the child, closes every fd and
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { CallThread, callThreadScript, takeThread } from './call-thread.js';
-import { ChildHandle } from './child-process.js';
+import { ChildHandle, type LinkChild } from './child-process.js';
+import { ChildThread } from './child-thread.js';
 import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
@@ -73,12 +75,12 @@ async function bindParentCalls(
   const argv = [...wires.childArgs, ...(wires.parentArgs ?? [])];
   let calls: ProcessCalls;
   try {
-    calls = own ? await processCalls('parent', argv) : fdCalls(wires.parentRead, wires.parentWrite);
+    calls = own ? await processCalls('parent', argv, undefined, wires.memory) : fdCalls(wires.parentRead, wires.parentWrite);
   } catch (error) {
     void worker.terminate();
     throw error;
   }
-  const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv, readFd: wires.parentRead, writeFd: wires.parentWrite });
+  const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv, readFd: wires.parentRead, writeFd: wires.parentWrite, memory: wires.memory ?? null });
   return { thread, calls };
 }
 
@@ -91,6 +93,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   readonly parentFds: FdInfo[];
   childFds: FdInfo[] = [];
   readonly childPid: number;
+  /** The thread that plays the child, once its hello came: its PID in a child process, a Worker's TID in a child thread (threads). */
+  childTid: number | null = null;
 
   private readonly listeners = new Set<(event: E) => void>();
   private readonly written = new WrittenMessages();
@@ -105,7 +109,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   private readonly touched = new Set<number>();
 
   private constructor(
-    private readonly child: ChildHandle,
+    private readonly child: LinkChild,
     wiring: Wiring,
     firstTurn: number,
     private readonly wires: Wires,
@@ -162,17 +166,20 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     // Events can come before the link exists (the child's hello): they wait here for it.
     let link: PipeLink | null = null;
     const early: LinkEvent[] = [];
-    let child: ChildHandle;
+    let child: LinkChild;
     let thread: CallThread;
     let calls: ProcessCalls;
     // A channel that joins after the fork (TCP: accept) binds the parent's calls once the join gave its fds.
     const join = wires.join;
     try {
       const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
-      const started = ChildHandle.start(
-        { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
-        (event) => (link ? link.fromChild(event) : early.push(event)),
-      );
+      const start = { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio };
+      const onChildEvent = (event: LinkEvent): void => void (link ? link.fromChild(event) : early.push(event));
+      // The child is a process, or (threads) a thread of this one, started once the call
+      // thread is up: the fds its own Worker opens are then told apart from the call thread's.
+      const started: Promise<LinkChild> = ends.inProcess
+        ? Promise.resolve(bound).then(() => ChildThread.start(start, wires.memory, onChildEvent))
+        : ChildHandle.start(start, onChildEvent);
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
       if (childOutcome.status === 'rejected') {
         if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
@@ -339,7 +346,10 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   private fromChild(event: LinkEvent): void {
-    if (event.type === 'hello') this.childFds = event.fds;
+    if (event.type === 'hello') {
+      this.childFds = event.fds;
+      this.childTid = event.tid ?? null;
+    }
     this.emit(event);
   }
 

@@ -47,6 +47,11 @@ export class ReportReader {
     }
   }
 
+  /** Where the ring is mapped in this process and its size: a child thread views it there (child-thread.ts). */
+  get ringAt(): { address: bigint; bytes: number } {
+    return { address: this.mapping.address, bytes: this.mapping.buffer.byteLength };
+  }
+
   /** True while the timer runs (a keyboard line's turn not yet reported). */
   get polling(): boolean {
     return this.timer !== null;

@@ -22,6 +22,8 @@ const EINTR_NAME = 'EINTR';
 export interface Mapping {
   /** The shared pages; never touched after unmap(). */
   readonly buffer: ArrayBuffer;
+  /** Where they are in this process, for another thread of it to view them (sysv.viewAt) rather than map them again. */
+  readonly address: bigint;
   unmap(): void;
 }
 
@@ -74,6 +76,7 @@ export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckR
       let mapped = true;
       return {
         buffer: koffi.view(pointer, bytes),
+        address: koffi.address(pointer),
         unmap: () => {
           if (mapped) check('munmap', munmap(pointer, bytes) as number);
           mapped = false;

@@ -218,7 +218,7 @@ describe("the file's kernel view", () => {
     const s = new Script();
     const played = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on: 'pread(fd 3)' })]);
     const session = played.session as NonNullable<typeof played.session>;
-    const child = { ...session.child, spin: { tid: CHILD_PID + 1, idleCpuMs, lost: 0, torn: 0, cpuMs: 2500, cpuShare: 0.97 } };
+    const child = { ...session.child, spin: { tid: CHILD_PID + 1, waits: false, inFutex: null, idleCpuMs, parkedIn: null, lost: 0, torn: 0, cpuMs: 2500, cpuShare: 0.97 } };
     const state = { ...played, session: { ...session, wiring: 'file' as const, path, child } };
     const fd = (n: number) => ({ fd: n, target: path, inode: 77, access: 'read-write' as const, nonblock: false, pos: 0, flags: '02500002' });
     const snapshot = { parent: [fd(26)], child: [fd(3)], file: { size: FILE_BYTES, inode: 77, lines: [{ offset: 0, text: '0000000001 00009 C1:hello 0000000001' }] } };

@@ -61,7 +61,7 @@ describe.runIf(process.platform === 'linux')('shared memory without waiting', ()
     const read = link.read();
     await waitUntil(() => notes(events, 'parent').some((n) => n.kind === 'idle'), { what: 'the parent to stop spinning' });
     const idle = notes(events, 'parent').find((n) => n.kind === 'idle');
-    expect(idle).toMatchObject({ kind: 'idle', cpuMs: expect.any(Number) });
+    expect(idle).toMatchObject({ kind: 'idle', cpuMs: expect.any(Number), parkedIn: 'futex' });
     const tid = spinningTid(events, 'parent') as number;
     expect(tid).not.toBe(process.pid);
     expect((await cpuShareOver(process.pid, tid, 1000)).wanted).toBeLessThan(0.05);
@@ -74,6 +74,7 @@ describe.runIf(process.platform === 'linux')('shared memory without waiting', ()
     expect((await read.frame)?.text).toBe('after the pause');
     // The child now spins for the answer, stops at the limit, and its thread rests.
     await waitUntil(() => notes(events, 'child').some((n) => n.kind === 'idle'), { what: 'the child to stop spinning' });
+    expect(notes(events, 'child').find((n) => n.kind === 'idle')).toMatchObject({ parkedIn: 'read(fd 0)' });
     expect((await cpuShareOver(link.childPid, link.childPid, 1000)).wanted).toBeLessThan(0.05);
     link.resumeSpin();
     await waitUntil(() => notes(events, 'child').filter((n) => n.kind === 'spinning').length === 2, { what: 'the child to spin again' });

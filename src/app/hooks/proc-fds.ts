@@ -5,6 +5,7 @@
 // of the same pipe. And a channel's file as `cat` shows it (lookAtFile).
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseThreadCall, type ThreadCall } from '../../ipc/kernel-calls.js';
 
 export interface ProcFd {
   fd: number;
@@ -111,6 +112,35 @@ export function readMappedDirty(pid: number, procRoot = '/proc'): Record<number,
     if (inode !== null && dirty) out[inode] = (out[inode] ?? 0) + Number(dirty[2]);
   }
   return out;
+}
+
+/** One thread of a process as /proc shows it: its TID, its name (comm), the call it is in (syscall) and where it waits (wchan). */
+export interface TaskLook {
+  tid: number;
+  comm: string;
+  call: ThreadCall['call'];
+  wchan: string;
+}
+
+/** Every thread of `pid` (/proc/PID/task/*), by TID; empty when unreadable. */
+export function readTasks(pid: number, procRoot = '/proc'): TaskLook[] {
+  const dir = path.join(procRoot, String(pid), 'task');
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const read = (tid: string, file: string): string => {
+    try {
+      return fs.readFileSync(path.join(dir, tid, file), 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  return tids
+    .map((tid) => ({ tid: Number(tid), comm: read(tid, 'comm'), call: parseThreadCall(Number(tid), read(tid, 'syscall')).call, wchan: read(tid, 'wchan') }))
+    .sort((a, b) => a.tid - b.tid);
 }
 
 /** A regular file as `cat` shows it on a terminal: its size and inode, and each line with the offset it starts at (the zeros of a sparse file show as nothing, and are left out). */

@@ -2,15 +2,16 @@
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
 // and a connection's, each process's shared mappings from /proc/PID/maps, what the
-// parent's own mapping holds, and the channel's file as `cat` shows it. Where there is no
-// /proc (macOS and the other BSDs) it does not try, and says so, so the panel can tell the
+// parent's own mapping holds, the channel's file as `cat` shows it, and, where the child
+// is a thread of the parent's process, that process's threads. Where there is no /proc
+// (macOS and the other BSDs) it does not try, and says so, so the panel can tell the
 // user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
-import { lookAtFile, readMappedDirty, readProcFds, readSharedMaps, type FileLook, type ProcFd } from './proc-fds.js';
+import { lookAtFile, readMappedDirty, readProcFds, readSharedMaps, readTasks, type FileLook, type ProcFd, type TaskLook } from './proc-fds.js';
 
 export type FdReader = (pid: number) => ProcFd[] | null;
 
@@ -33,6 +34,8 @@ export interface ProcFdsSnapshot {
   netTcp?: TcpRow[];
   /** The channel's file at the same moment, as `cat` shows it (the shared file: its lines), where its path is a regular file. */
   file?: FileLook | null;
+  /** The threads of the one process, when the child is a thread of the parent's (threads): /proc/PID/task/*. */
+  tasks?: TaskLook[];
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -52,6 +55,7 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
       netTcp: readNetTcp(),
       file: path === null ? null : lookAtFile(path),
+      tasks: parentPid !== null && parentPid === childPid ? readTasks(parentPid) : [],
     });
   }, [open, parentPid, childPid, path, refresh, reader]);
   return snapshot;

@@ -110,7 +110,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'spin-cpu': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: withProc(session, action.proc, (p) => (p.spin?.tid === action.tid ? { ...p, spin: { ...p.spin, cpuMs: action.cpuMs, cpuShare: action.share } } : p)) };
+      return { ...state, session: withProc(session, action.proc, (p) => (p.spin?.tid === action.tid ? { ...p, spin: { ...p.spin, cpuMs: action.cpuMs, cpuShare: action.share, inFutex: action.inFutex } } : p)) };
     }
     case 'link-event': {
       const session = current(state, action.session);
@@ -126,8 +126,14 @@ function current(state: ConversationState, id: number): SessionState | null {
 
 function reduceEvent(state: ConversationState, session: SessionState, event: WiredLinkEvent): ConversationState {
   switch (event.type) {
-    case 'hello':
-      return { ...state, session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, fds: event.fds })) };
+    case 'hello': {
+      const childTid = event.tid !== undefined && event.tid !== event.pid ? event.tid : null;
+      return {
+        ...state,
+        session: withProc(session, 'child', (p) => ({ ...p, pid: event.pid, tid: event.tid ?? null, threadFds: event.threadFds ?? [], fds: event.fds })),
+        dividers: childTid === null ? state.dividers : state.dividers.map((d) => (d.session === session.id ? { ...d, childTid } : d)),
+      };
+    }
     case 'activity':
       return {
         ...state,
@@ -159,12 +165,14 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
 }
 
 function spinNoted(spin: SpinState | null, n: ReadNote): SpinState {
-  const was = spin ?? { tid: 0, idleCpuMs: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
+  const was = spin ?? { tid: 0, waits: false, inFutex: null, idleCpuMs: null, parkedIn: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
   switch (n.kind) {
     case 'spinning':
-      return { ...was, tid: n.tid, idleCpuMs: null, cpuShare: null };
+      return { ...was, tid: n.tid, waits: false, inFutex: null, idleCpuMs: null, cpuShare: null };
+    case 'waiting':
+      return { ...was, tid: n.tid, waits: true, inFutex: null, idleCpuMs: null, cpuShare: null };
     case 'idle':
-      return { ...was, idleCpuMs: n.cpuMs, cpuMs: n.cpuMs };
+      return { ...was, idleCpuMs: n.cpuMs, parkedIn: n.parkedIn, cpuMs: n.cpuMs };
     case 'missed':
       return { ...was, lost: was.lost + n.lost, torn: was.torn + n.torn };
   }

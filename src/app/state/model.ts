@@ -2,7 +2,7 @@
 // (keyed by writer and sequence number, never by arrival, since the two processes'
 // reports arrive in no guaranteed order), the dividers, notes and the trace. Every
 // action carries its own time (µs on the monotonic clock both processes share).
-import { WIRINGS, type FdInfo, type Proc, type WiredActivity, type Wiring } from '../../ipc/events.js';
+import { WIRINGS, type FdInfo, type Proc, type ThreadFd, type WiredActivity, type Wiring } from '../../ipc/events.js';
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
@@ -41,14 +41,23 @@ export interface ProcState {
   stopped: boolean;
   /** A reader without waiting (shm-busy); null for one the kernel makes wait. */
   spin: SpinState | null;
+  /** The thread that plays it, as its hello said (a child thread's TID differs from its PID: threads); null before. */
+  tid: number | null;
+  /** A child thread's fds in the one process's table, as its hello said (events.ts ThreadFd); none for a process. */
+  threadFds: ThreadFd[];
 }
 
 /** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
 export interface SpinState {
   /** The thread that spins (the child's main thread, the parent's call thread). */
   tid: number;
+  /** It waits in Atomics.wait instead of spinning (threads); then `inFutex` says whether /proc last showed that thread in futex (null before the first look). */
+  waits: boolean;
+  inFutex: boolean | null;
   /** It stopped spinning for want of messages, having burned this much CPU; null while it spins. */
   idleCpuMs: number | null;
+  /** Where it waits once stopped (its gate's call: futex, read(fd N)); null while it spins. */
+  parkedIn: string | null;
   /** Messages it never saw (the sequence number jumped), and copies torn under it, in this conversation. */
   lost: number;
   torn: number;
@@ -122,6 +131,8 @@ export interface Divider {
   wiring: Wiring;
   firstTurn: number;
   childPid: number | null;
+  /** The child's thread, where it is not the process's own main thread (threads: a Worker of the parent's process); null otherwise. */
+  childTid?: number | null;
 }
 
 export interface Note {
@@ -217,7 +228,7 @@ export type Action =
   | { type: 'proc-stopped'; session: number; proc: Proc; stopped: boolean; at: number }
   | { type: 'tick'; at: number }
   /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
-  | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null }
+  | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null; inFutex: boolean | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
   | { type: 'outside-holders'; session: number; holders: OutsideHolder[] }
   /** A key starts the wiring's tally again from now (wall-clock ms). */
@@ -243,7 +254,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null, threadFds: [] };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

@@ -42,7 +42,7 @@ export function needsClock(state: ConversationState, deadlock: Deadlock | null =
   });
 }
 
-/** A reader spinning now (shm-busy): in its read, with a thread that checks memory in a loop, not stopped for want of messages. */
+/** A reader spinning now (shm-busy): in its read, with a thread that checks memory in a loop, not stopped for want of messages; or one waiting in Atomics.wait (threads), whose thread /proc is asked about the same way. */
 export function spinning(p: ProcState): boolean {
   return !p.exit && p.activity?.doing === 'reading' && p.spin !== null && p.spin.idleCpuMs === null;
 }

@@ -11,8 +11,10 @@ import type { ProcState, SessionState } from './model.js';
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
   | ({ kind: 'writing' | 'reading' | 'spinning' } & CallSite)
-  /** A reader without waiting that stopped for want of messages: parked at its gate. */
-  | { kind: 'spin-stopped' }
+  /** A reader in Atomics.wait (threads): in futex once /proc has shown its thread there. */
+  | ({ kind: 'waiting'; inFutex: boolean } & CallSite)
+  /** A reader without waiting that stopped for want of messages: parked at its gate, in that call. */
+  | { kind: 'spin-stopped'; parkedIn: string }
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -39,9 +41,12 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
     case 'sleeping':
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
     case 'reading': {
+      const site = { fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) };
+      const spin = p.spin;
+      if (!spin) return { spot: 'read', state: { kind: 'reading', ...site } };
       // A reader that spins is in no call the kernel makes it wait in: its loop runs.
-      if (p.spin) return { spot: 'read', state: p.spin.idleCpuMs === null ? { kind: 'spinning', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } : { kind: 'spin-stopped' } };
-      return { spot: 'read', state: { kind: 'reading', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
+      if (spin.idleCpuMs !== null) return { spot: 'read', state: { kind: 'spin-stopped', parkedIn: spin.parkedIn ?? '?' } };
+      return { spot: 'read', state: spin.waits ? { kind: 'waiting', inFutex: spin.inFutex === true, ...site } : { kind: 'spinning', ...site } };
     }
   }
 }

@@ -12,7 +12,7 @@ import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
 import type { TextInputState } from '../widgets/text-input/text-input-state.js';
 import { truncateToWidth, widthOf, wrapToWidth } from '../../text/text-width.js';
-import { wiringWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
+import { dividerPid, pidWords, wiringWords, routeWords, stateWords, verdictTone, type Ui } from './phrases.js';
 
 const MAX_MESSAGE_LINES = 3;
 
@@ -99,7 +99,7 @@ function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): L
       return wrapToWidth(t.transcript.dropped(entry.dropped.conversations, entry.dropped.messages, KEPT_MESSAGES), width).map((l) => [seg(l, 'dim')]);
     case 'divider': {
       const d = entry.divider;
-      const pid = d.childPid === null ? t.pidUnknown : String(d.childPid);
+      const pid = dividerPid(t, d.childPid, d.childTid);
       const mode = wiringWords(t, d.wiring);
       const text =
         d.reason === 'toggle'
@@ -149,8 +149,7 @@ export function paneLines(
   const inner = width - 2;
   const session = state.session;
   const p = session?.[proc];
-  const pid = p?.pid === null || p?.pid === undefined ? t.pidUnknown : String(p.pid);
-  const title: Line = [seg(t.paneTitle(t.proc[proc], pid), proc)];
+  const title: Line = [seg(t.paneTitle(t.proc[proc], pidWords(t, state, proc)), proc)];
   const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;

@@ -15,6 +15,26 @@ export function tagOf(writer: Proc | null, seq: number): string {
   return `${writer === 'parent' ? 'P' : writer === 'child' ? 'C' : '?'}${seq}`;
 }
 
+/**
+ * A process's PID as the screen names it; where the child is a thread of the parent's
+ * own process (threads), with the TID that plays this side: the child's Worker, the
+ * parent's reader (its call thread, once it has read).
+ */
+export function pidWords(t: Ui, state: ConversationState, proc: Proc): string {
+  const session = state.session;
+  const p = session?.[proc];
+  if (p?.pid === null || p?.pid === undefined) return t.pidUnknown;
+  const oneProcess = session?.parent.pid === session?.child.pid;
+  const tid = oneProcess ? (p.tid ?? p.spin?.tid ?? null) : null;
+  return tid === null || tid === p.pid ? String(p.pid) : t.pidAndTid(String(p.pid), tid);
+}
+
+/** A divider's child: its PID, and its TID where it is a thread of the parent's process. */
+export function dividerPid(t: Ui, pid: number | null, tid: number | null | undefined): string {
+  if (pid === null) return t.pidUnknown;
+  return tid ? t.pidAndTid(String(pid), tid) : String(pid);
+}
+
 export function exitHow(t: Ui, exit: { code: number | null; signal: string | null }): string {
   return exit.signal ? t.exitSignal(exit.signal) : t.exitCode(exit.code ?? 0);
 }
@@ -39,7 +59,7 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
     case 'sleeping':
       return [seg(`… ${t.state.sleeping(formatDuration(t, a.ms))}`, 'accent')];
     case 'reading': {
-      if (p.spin) return spinWords(t, state, proc, p, p.spin, callText('read', a));
+      if (p.spin) return spinWords(t, state, p, p.spin, callText('read', a));
       // A wait that ends on its own counts seconds (the clock runs); an open-ended one
       // (the user's line, a deadlock) says since when, so nothing has to tick.
       const wall = wallTimeOf(state, p.since);
@@ -55,15 +75,21 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
   }
 }
 
-/** Where a stopped reader waits for the key: the parent's call thread at its gate (Atomics.wait), the child in a read of its keyboard. */
-export const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };
-
-/** A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped for want of messages; what it lost or found torn. */
-function spinWords(t: Ui, state: ConversationState, proc: Proc, p: ProcState, spin: SpinState, on: string): Line {
+/**
+ * A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped
+ * for want of messages; what it lost or found torn. One that waits in Atomics.wait
+ * (threads): BLOCKED in futex_wait once /proc shows its thread (the TID in the pane's
+ * title) in futex, with the CPU it uses (none); until then, only the call it made.
+ */
+function spinWords(t: Ui, state: ConversationState, p: ProcState, spin: SpinState, on: string): Line {
   const cpu = (ms: number | null): string => (ms === null ? '…' : `${(ms / 1000).toFixed(1)} s`);
   const missed = spin.lost + spin.torn > 0 ? [seg(` · ${t.state.missed(spin.lost, spin.torn)}`, 'danger')] : [];
-  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs), PARKED_IN[proc])}`, 'accent'), ...missed];
   const share = spin.cpuShare === null ? '' : `${Math.round(spin.cpuShare * 100)}% · `;
+  if (spin.waits) {
+    const text = spin.inFutex ? t.state.inFutex(secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`) : t.state.waitCalled(on);
+    return [seg(`${spin.inFutex ? '■' : '…'} ${text}`, 'warn'), ...missed];
+  }
+  if (spin.idleCpuMs !== null) return [seg(`◌ ${t.state.spinStopped(secondsSince(state, p), cpu(spin.idleCpuMs), spin.parkedIn ?? '?')}`, 'accent'), ...missed];
   return [seg(`● ${t.state.spinning(on, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`)}`, 'warn'), ...missed];
 }
 

@@ -7,12 +7,12 @@ import type { ConversationState } from '../state/model.js';
 import { sourceMarks, type MarkState, type SourceMark } from '../state/source-marks.js';
 import { fitLine, framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import { widthOf } from '../../text/text-width.js';
-import { PARKED_IN, formatDuration, type Ui } from './phrases.js';
+import { formatDuration, type Ui } from './phrases.js';
 import { channelOf } from '../../channels/registry.js';
-import { callText, type Proc, type Wiring } from '../../ipc/events.js';
+import { callText, type Wiring } from '../../ipc/events.js';
 import { sourceProgram, type SourceLine } from './source-program.js';
 
-function markWords(t: Ui, state: MarkState, proc: Proc): string {
+function markWords(t: Ui, state: MarkState): string {
   const m = t.chapter.source.mark;
   switch (state.kind) {
     case 'writing':
@@ -21,8 +21,10 @@ function markWords(t: Ui, state: MarkState, proc: Proc): string {
       return m.reading(callText('read', state));
     case 'spinning':
       return m.spinning(callText('read', state));
+    case 'waiting':
+      return state.inFutex ? m.reading('futex_wait') : m.waitCalled(callText('read', state));
     case 'spin-stopped':
-      return m.spinStopped(PARKED_IN[proc]);
+      return m.spinStopped(state.parkedIn);
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
     default:
@@ -83,8 +85,8 @@ export function sourceLines(t: Ui, state: ConversationState, wiring: Wiring, wid
   const inner = width - 2;
   const footer: Line[] = marks.flatMap((m) => {
     const who = `${m.proc === 'parent' ? 'P' : 'C'} ${m.pid ?? '?'}`;
-    const words = m.stopped ? `${t.chapter.source.mark.stopped}: ${markWords(t, m.state, m.proc)}` : markWords(t, m.state, m.proc);
-    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' || m.state.kind === 'spinning' ? 'warn' : 'plain')], inner, '  ');
+    const words = m.stopped ? `${t.chapter.source.mark.stopped}: ${markWords(t, m.state)}` : markWords(t, m.state);
+    return wrapLine([seg(who, m.proc), seg(' '), seg(words, m.state.kind === 'reading' || m.state.kind === 'spinning' || m.state.kind === 'waiting' ? 'warn' : 'plain')], inner, '  ');
   });
   const rows = Math.max(0, height - 2 - footer.length);
   const marked = new Set(marks.map((m) => m.line));

@@ -71,6 +71,46 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line(`      printf("${from}: %s", text_of(${buf}));`, DROP.print),
   ];
   const preamble = (text: string) => line(text, DROP.preamble);
+  const locals = [line(`  char line[LINE_BUF]${buf === 'buf' ? ', buf[BUF_SIZE + 1]' : ''};`, DROP.detail), line('  ssize_t n;', DROP.detail), line('  int len, i;', DROP.detail)];
+  const childLoop = (indent: string): SourceLine[] =>
+    loop('child', [
+      ...keyboard('child', 'C'),
+      ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, DROP.call, 'child', 'sleep')] : []),
+      ...readAndPrint('child', 'from Parent'),
+    ]).map((l) => ({ ...l, text: l.text === '' ? '' : `${indent}${l.text.slice(4)}` }));
+  // A child thread: its loop in a function of its own, with its own locals (the thread's stack).
+  const threadFunction = (decl: readonly string[]): SourceLine[] => [
+    line(`/* ${c.childThread} */`, DROP.detail),
+    line('static void *child_thread(void *unused) {', DROP.branch),
+    ...decl.map((d) => line(`  ${d}`, DROP.detail)),
+    ...locals,
+    line('', DROP.detail),
+    line('  (void)unused;', DROP.detail),
+    ...childLoop('  '),
+    line('  return NULL;', DROP.detail),
+    line('}', DROP.branch),
+  ];
+  const forkChild: SourceLine[] = [
+    ...comment('  ', c.fork(p.childFinds)).map((text) => line(text, DROP.detail)),
+    { text: '  pid = fork();', drop: DROP.setup, spot: 'fork' },
+    line('  if (pid == -1)', DROP.detail),
+    line('    die("fork");', DROP.detail),
+    line(`  if (pid == 0) {  /* ${c.child} */`, DROP.branch),
+    ...childLoop('    '),
+    line(`  } else {  /* ${c.parent} */`, DROP.branch),
+    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...keyboard('parent', 'P')]),
+  ];
+  // pthread_create returns its error instead of setting errno (the channel includes <errno.h>).
+  const startThread: SourceLine[] = [
+    ...comment('  ', c.thread(p.childFinds)).map((text) => line(text, DROP.detail)),
+    { text: '  err = pthread_create(&child, NULL, child_thread, NULL);', drop: DROP.setup, spot: 'fork' },
+    line('  if (err != 0) {', DROP.detail),
+    line('    errno = err;', DROP.detail),
+    line('    die("pthread_create");', DROP.detail),
+    line(`  }`, DROP.detail),
+    line(`  {  /* ${c.parent} */`, DROP.branch),
+    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...keyboard('parent', 'P')]),
+  ];
   return [
     ...(note ? [preamble(`/* ${source.file}: ${note} */`)] : [preamble(`/* ${source.file} */`)]),
     ...[...SKELETON_INCLUDES, ...p.includes].map((h) => preamble(`#include ${h}`)),
@@ -97,29 +137,17 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     preamble('  return colon ? colon + 1 : buf;'),
     preamble('}'),
     ...(p.globals.length > 0 ? [preamble(''), ...p.globals.map(preamble)] : []),
+    ...(p.thread ? [line('', DROP.detail), ...threadFunction(p.thread.decl)] : []),
     preamble(''),
     line('int main(void) {', DROP.print),
     ...p.decl.map((d) => line(`  ${d}`, DROP.detail)),
-    line(`  char line[LINE_BUF]${buf === 'buf' ? ', buf[BUF_SIZE + 1]' : ''};`, DROP.detail),
-    line('  ssize_t n;', DROP.detail),
-    line('  int len, i;', DROP.detail),
-    line('  pid_t pid;', DROP.detail),
+    ...locals,
+    ...(p.thread ? [line('  pthread_t child;', DROP.detail), line('  int err;', DROP.detail)] : [line('  pid_t pid;', DROP.detail)]),
     line('', DROP.detail),
     line(`  /* ${c.stdin} */`, DROP.detail),
     line('  setvbuf(stdin, NULL, _IONBF, 0);', DROP.detail),
     ...p.make.map((m) => line(`  ${m}`, DROP.setup)),
-    ...comment('  ', c.fork(p.childFinds)).map((text) => line(text, DROP.detail)),
-    { text: '  pid = fork();', drop: DROP.setup, spot: 'fork' },
-    line('  if (pid == -1)', DROP.detail),
-    line('    die("fork");', DROP.detail),
-    line(`  if (pid == 0) {  /* ${c.child} */`, DROP.branch),
-    ...loop('child', [
-      ...keyboard('child', 'C'),
-      ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, DROP.call, 'child', 'sleep')] : []),
-      ...readAndPrint('child', 'from Parent'),
-    ]),
-    line(`  } else {  /* ${c.parent} */`, DROP.branch),
-    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...keyboard('parent', 'P')]),
+    ...(p.thread ? startThread : forkChild),
     line('  }', DROP.print),
     { text: '  return 0;', drop: DROP.setup, spot: 'end' },
     line('}', DROP.print),

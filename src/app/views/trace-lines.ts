@@ -8,7 +8,7 @@ import type { ConversationState, TraceEntry } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { fitToWidth, padStartToWidth } from '../../text/text-width.js';
-import { wiringWords, type Ui } from './phrases.js';
+import { dividerPid, wiringWords, type Ui } from './phrases.js';
 
 function entryLine(t: Ui, e: TraceEntry, origin: number, inner: number): Line {
   const ms = ((e.start - origin) / 1000).toFixed(3);
@@ -45,7 +45,7 @@ export function traceLines(t: Ui, state: ConversationState, width: number, heigh
     body.unshift(entryLine(t, e, divider?.at ?? state.origin ?? 0, inner));
     session = e.session;
     if (next?.session !== session && divider && body.length < rows) {
-      const separator = t.trace.separator(divider.session, divider.childPid === null ? '?' : String(divider.childPid));
+      const separator = t.trace.separator(divider.session, divider.childPid === null ? '?' : dividerPid(t, divider.childPid, divider.childTid));
       body.unshift(fitLine([seg(separator, 'dim'), seg(` ${wiringWords(t, divider.wiring)}`, 'accent')], inner));
     }
   }

@@ -28,8 +28,8 @@ export function storeSite(box: number): string {
   return `strcpy(box ${box}), no wait`;
 }
 
-/** A process's reader, spinning on the thread that calls it, and its writer, which never waits. */
-function busyCalls(proc: Proc, memory: ArrayBuffer, gate: Gate, limitMs: number): ProcessCalls {
+/** A process's reader, spinning on the thread that calls it, and its writer, which never waits (also the threads' variable, threads-busy). */
+export function busyCalls(proc: Proc, memory: ArrayBufferLike, gate: Gate, limitMs: number): ProcessCalls {
   const { reads, writes } = boxesOf(proc);
   const writeBox = boxOf(memory, writes);
   return {

@@ -1,12 +1,13 @@
 // The shared-memory program without semaphores, as it runs here: the segment of shm.c
 // (our key instead of the text's (key_t)1234, 0600 instead of 0666), and a sequence
 // number in each box: its writer makes it odd while it copies and even again after (a
-// seqlock), and its reader checks it in a loop, never waiting in the kernel.
+// seqlock), and its reader checks it in a loop, never waiting in the kernel. `busyPart`
+// serves the threads' programs too (a global array of boxes instead of a segment).
 import type { ChannelSource, ProcessPart } from '../channel.js';
 
 const CHILD_FINDS = { en: 'the segment by the id in its arguments, and attaches it', ko: '인자로 받은 id로 세그먼트를 찾아 붙이고' };
 
-function busyPart(writes: 0 | 1, finish: readonly string[]): ProcessPart {
+export function busyPart(writes: 0 | 1, finish: readonly string[]): ProcessPart {
   const reads = 1 - writes;
   return {
     setup: [],

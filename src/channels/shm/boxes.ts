@@ -29,7 +29,7 @@ export interface Box {
   data: Uint8Array;
 }
 
-export function boxOf(memory: ArrayBuffer, index: BoxIndex): Box {
+export function boxOf(memory: ArrayBufferLike, index: BoxIndex): Box {
   const start = index * BOX_BYTES;
   return { header: new Int32Array(memory, start, 2), data: new Uint8Array(memory, start + HEADER_BYTES, BOX_CAPACITY) };
 }

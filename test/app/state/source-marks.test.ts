@@ -8,6 +8,7 @@ import { en } from '../../../src/i18n/en.js';
 import { newProc, type ProcState, type SessionState } from '../../../src/app/state/model.js';
 import { sourceMarks } from '../../../src/app/state/source-marks.js';
 import { sourceProgram } from '../../../src/app/views/source-program.js';
+import { CHANNELS } from '../../../src/channels/registry.js';
 
 const t = en.ui;
 
@@ -33,11 +34,16 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   shm: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
   'shm-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   mmap: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
+  threads: { child: { read: 'while (box[1].seq == seen', write: 'wake(&box[0].seq)' }, parent: { read: 'while (box[0].seq == seen', write: 'wake(&box[1].seq)' } },
+  'threads-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   file: { child: { read: 'get_line(fd, 1, &seen', write: 'put_line(fd, 0, ++sent' }, parent: { read: 'get_line(fd, 0, &seen', write: 'put_line(fd, 1, ++sent' } },
 };
 
+/** Where a process starts: fork(), or pthread_create() where the child is a thread. */
+const startLine = (w: Wiring): string => (CHANNELS[w].source.program('en').thread ? 'err = pthread_create(&child' : 'pid = fork();');
+
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
-  { name: 'starting', activity: null, line: () => 'pid = fork();', kind: 'starting' },
+  { name: 'starting', activity: null, line: startLine, kind: 'starting' },
   { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing' },
   { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
   { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
@@ -91,14 +97,14 @@ describe('sourceMarks', () => {
   for (const wiring of ['shm-busy', 'file'] as const) {
     it(`${wiring}: a reader that spins sits on its loop, busy waiting, not blocked; stopped at the limit, it waits at its gate`, () => {
       const program = sourceProgram(t, wiring, 0);
-      const spin = { tid: 7, idleCpuMs: null, lost: 0, torn: 0, cpuMs: 12, cpuShare: 0.9 };
+      const spin = { tid: 7, waits: false, inFutex: null, idleCpuMs: null, parkedIn: null, lost: 0, torn: 0, cpuMs: 12, cpuShare: 0.9 };
       const reading = { activity: { doing: 'reading', fd: 3, on: 'the loop' } as WiredActivity, spin };
       const [, spinning] = sourceMarks(program, session(wiring, 'child', reading));
       expect(program[spinning?.line ?? -1]?.text).toContain(ENDS[wiring].child.read);
       expect(spinning?.state).toEqual({ kind: 'spinning', fd: 3, on: 'the loop' });
-      const [stopped] = sourceMarks(program, session(wiring, 'parent', { ...reading, spin: { ...spin, idleCpuMs: 30_000 } }));
+      const [stopped] = sourceMarks(program, session(wiring, 'parent', { ...reading, spin: { ...spin, idleCpuMs: 30_000, parkedIn: 'futex' } }));
       expect(program[stopped?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read);
-      expect(stopped?.state).toEqual({ kind: 'spin-stopped' });
+      expect(stopped?.state).toEqual({ kind: 'spin-stopped', parkedIn: 'futex' });
     });
   }
 
