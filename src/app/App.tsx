@@ -102,7 +102,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns, conversation.stepping));
   const firstWiring = options.wiring;
   useSession(conversation, dispatch, firstWiring);
   const view = useMemo(() => deriveView(state, firstWiring), [state, firstWiring]);

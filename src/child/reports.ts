@@ -12,6 +12,7 @@ import { CHILD_FDS, REPORT_RING_FLAG, encodeLine } from '../ipc/child-protocol.j
 import { nowUs, type CallSite, type LinkEvent, type ProcActivity } from '../ipc/events.js';
 import { RecordKind, ReportRingReader, ReportRingWriter, eventsOf, ringBytes, type RingRecord } from '../ipc/report-ring.js';
 import type { Libc } from '../kernel/libc.js';
+import type { Mapping } from '../kernel/mapped-memory.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
 import { READ_BUFFER, STDOUT, sleep, writeAll } from './syscalls.js';
 
@@ -38,15 +39,16 @@ function toStdout(records: RingRecord[]): void {
   if (lines) writeAll(STDOUT, Buffer.from(lines));
 }
 
-/** Maps the ring the parent handed over at fd 6 (and closes that fd), or keeps our own. */
-export function openReports(libc: Libc): void {
-  if (!process.argv.includes(REPORT_RING_FLAG)) return;
+/** Maps the ring the parent handed over at fd 6 (and closes that fd), or keeps our own; the mapping, or null. */
+export function openReports(libc: Libc): Mapping | null {
+  if (!process.argv.includes(REPORT_RING_FLAG)) return null;
   const bytes = fs.fstatSync(CHILD_FDS.reports).size;
   const mapping = libc.memory.map(CHILD_FDS.reports, bytes);
   fs.closeSync(CHILD_FDS.reports);
   ring = new ReportRingWriter(mapping.buffer);
   drainOwn = null;
   ownReader = null;
+  return mapping;
 }
 
 /** A variant of the child (for the benchmark) may make the same calls without reporting them. */

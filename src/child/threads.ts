@@ -9,6 +9,7 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { CHILD_FDS } from '../ipc/child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { openReports } from './reports.js';
+import { openStepGate } from './step-hold.js';
 import { useLibc } from './syscalls.js';
 import { keepDebuggerClosed } from '../debugger-signal.js';
 
@@ -35,7 +36,7 @@ export function childEntry(main: () => void): void {
   Promise.all([loadLibc(), once(lifeline, 'message')]).then(
     ([libc]) => {
       useLibc(libc);
-      openReports(libc);
+      openStepGate(libc, openReports(libc));
       main();
     },
     (error: unknown) => {

@@ -19,6 +19,7 @@ export const chapterEn = {
       writing: (call: string) => `in ${call}`,
       sleeping: (d: string) => `sleeping ${d}`,
       reading: (call: string) => `BLOCKED in ${call}`,
+      held: (call: string) => `HELD before ${call} (futex gate)`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

@@ -17,6 +17,7 @@ export const chapterKo: typeof chapterEn = {
       writing: (call: string) => `${call} 중`,
       sleeping: (d: string) => `${d} 잠자는 중`,
       reading: (call: string) => `${call}에서 막힘`,
+      held: (call: string) => `${call} 직전에 붙잡힘 (futex 게이트)`,
       stopped: '정지됨 (상태 T)',
       awaits: '자식의 줄을 기다림',
       done: '끝',

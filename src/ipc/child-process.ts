@@ -126,6 +126,18 @@ export class ChildHandle {
     this.reports?.take();
   }
 
+  /** Step mode for the child (its gate is in the report ring); false where it cannot be held (no ring, no futex). */
+  setStepping(on: boolean): boolean {
+    if (!this.reports?.canStep) return false;
+    this.reports.setStepping(on);
+    return true;
+  }
+
+  /** Lets the child's call held at its step gate go; false when none is held. */
+  letGo(): boolean {
+    return this.reports?.letGo() ?? false;
+  }
+
   /** A control line on the child's stdin: a keyboard line, or a knob. */
   send(message: ControlMessage): void {
     if (this.exitStatus) return;

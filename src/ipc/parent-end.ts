@@ -70,6 +70,23 @@ export class ParentEnd {
   ) {
     for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
     ends.thread.onNote((note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }));
+    // Step mode: the call thread says where it is held, and when it goes on to make the call.
+    ends.thread.onHeld((call, tid) => {
+      if (this.closed) return;
+      const site = this.ends.calls[call];
+      const activity = tid === null ? { doing: call === 'read' ? ('reading' as const) : ('writing' as const), ...site } : { doing: 'held' as const, call, gate: 'futex' as const, tid, ...site };
+      this.emit({ type: 'activity', proc: 'parent', activity, at: nowUs() });
+    });
+  }
+
+  /** Step mode on: each call of ours waits at the call thread's step gate until let go; off: a held call goes at once. */
+  setStepping(on: boolean): void {
+    if (!this.closed) this.ends.thread.setStepping(on);
+  }
+
+  /** Lets our call held at the step gate go; false when none is held. */
+  letGo(): boolean {
+    return !this.closed && this.ends.thread.letGo();
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */

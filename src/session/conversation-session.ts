@@ -22,6 +22,8 @@ export interface ConversationSessionOptions {
   knobs: Knobs;
   /** This process: the parent of the exercise. */
   parentPid?: number;
+  /** Step mode from the first conversation on (--step). */
+  stepping?: boolean;
   /** The monotonic clock in µs and the wall clock in ms since the epoch (tests pass fixed ones). */
   clock?: () => number;
   wallClock?: () => number;
@@ -41,8 +43,10 @@ export class ConversationSession {
   private closing: Promise<void> = Promise.resolve();
   private closed = false;
   private started: Wiring | null = null;
+  private steps: boolean;
 
   constructor(options: ConversationSessionOptions) {
+    this.steps = options.stepping ?? false;
     this.open = options.open;
     this.turns = options.turns;
     this.knobSettings = options.knobs;
@@ -101,6 +105,8 @@ export class ConversationSession {
       this.live = session;
       const { childPid, pipes, parentFds, childFds, path } = session.link;
       this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, path, at: this.clock() });
+      // Before the parent's program runs: its first read is held too.
+      if (this.steps) this.applyStepping(session);
       session.parent.run().catch(fail);
     }, fail);
   }
@@ -131,6 +137,29 @@ export class ConversationSession {
     const accepted = session.parent.type(line);
     if (accepted) this.emit({ type: 'keyboard-line', session: this.id, proc, at: this.clock() });
     return accepted;
+  }
+
+  /** Step mode: each process waits before each call on the channel until let go (letGo). */
+  get stepping(): boolean {
+    return this.steps;
+  }
+
+  /** Step mode on or off, for this conversation and the next ones; off lets the held calls go at once. */
+  setStepping(on: boolean): void {
+    this.steps = on;
+    if (this.live) this.applyStepping(this.live);
+    else this.emit({ type: 'step-mode', on, refused: false });
+  }
+
+  /** Lets the call `proc` is held before go; false when it is not held. */
+  letGo(proc: Proc): boolean {
+    return this.live?.link.letGo(proc) ?? false;
+  }
+
+  private applyStepping(session: ChatSession): void {
+    const refused = !session.link.setStepping(this.steps);
+    if (refused) this.steps = false;
+    this.emit({ type: 'step-mode', on: this.steps, refused });
   }
 
   /** A reader that stopped spinning for want of messages spins again (shm-busy). */

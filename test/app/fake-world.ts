@@ -39,6 +39,8 @@ export class FakeSession implements ChatSession {
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
       resumeSpin: () => {},
+      setStepping: () => true,
+      letGo: () => false,
       outsideHolders: () => [],
       removePath: () => {},
       close: async () => {

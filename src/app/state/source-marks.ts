@@ -10,6 +10,8 @@ import type { ProcState, SessionState } from './model.js';
 export type MarkState =
   | { kind: 'starting' | 'typing' | 'awaits' | 'done' | 'exited' }
   | ({ kind: 'writing' | 'reading' } & CallSite)
+  /** Step mode: waiting at its gate before the call on this line. */
+  | ({ kind: 'held'; call: 'read' | 'write' } & CallSite)
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -37,6 +39,8 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       return { spot: 'sleep', state: { kind: 'sleeping', ms: a.ms } };
     case 'reading':
       return { spot: 'read', state: { kind: 'reading', fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
+    case 'held':
+      return { spot: a.call, state: { kind: 'held', call: a.call, fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
   }
 }
 

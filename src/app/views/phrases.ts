@@ -50,10 +50,15 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
           : t.state.readingUntimed(callText('read', a));
       return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
     }
+    case 'held':
+      return [seg(`⏸ ${t.state.held(callText(a.call, a), RELEASE_KEYS[proc])}`, 'key')];
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }
 }
+
+/** The key that lets each process's held call go in step mode (F5 the left pane, F6 the right; Esc h and Esc l where F-keys need Fn). */
+export const RELEASE_KEYS: Record<Proc, string> = { parent: 'F5', child: 'F6' };
 
 /** Where a stopped reader waits for the key: the parent's call thread at its gate (Atomics.wait), the child in a read of its keyboard. */
 const PARKED_IN: Record<Proc, string> = { parent: 'futex', child: 'read(fd 0)' };

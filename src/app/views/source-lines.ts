@@ -21,6 +21,8 @@ function markWords(t: Ui, state: MarkState): string {
       return m.reading(callText('read', state));
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
+    case 'held':
+      return m.held(callText(state.call, state));
     default:
       return m[state.kind];
   }
