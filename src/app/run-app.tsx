@@ -61,9 +61,9 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
     say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
-  const { autoPlay, knobs } = chatSetup(options);
+  const { autoPlay, knobs, stepping } = chatSetup(options);
   // The app's world: every way out below closes this one session, which kills its child first.
-  const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs });
+  const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs, stepping });
   let keeping: Awaited<ReturnType<typeof startKeeper>> | null = null;
   try {
     keeping = keepFile ? await startKeeper(keepFile, session) : null;
