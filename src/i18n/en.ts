@@ -433,7 +433,7 @@ Options:
     step: {
       title: 'STEP MODE: YOU ARE THE SCHEDULER',
       intro:
-        'Each process stops before each read() and write() it makes on the channel, at a futex gate (not in the call: /proc shows it in futex), until you let that one call go. Let go, the call is the real one: a read() of an empty pipe blocks.',
+        'Each process stops before each call it makes on the channel (its read and its write), at a futex gate (not in the call: /proc shows it in futex), until you let that one call go. Let go, the call is the real one: a read of an empty channel blocks.',
       keys: 'F5 (Esc h): the parent\'s call · F6 (Esc l): the child\'s call · F4 (Esc o): step mode off',
       on: 'Step mode is on: each process stops before its next read() or write() on the channel until you let it go (F5 the parent, F6 the child).',
       off: 'Step mode is off: both processes run on; a call that was held went at once.',
