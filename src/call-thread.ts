@@ -15,7 +15,7 @@ import { CHAINED_BYTES, chainedSlot, type CallDone, type CallRequest } from './i
 import { nowUs } from './ipc/events.js';
 import { fdCalls } from './ipc/fd-calls.js';
 import { GATE_BYTES, gateOn, stepWordsOf } from './ipc/gate.js';
-import { holdHere, stepping, type StepWords } from './ipc/step-gate.js';
+import { holdHere, holdsBefore, type StepWords } from './ipc/step-gate.js';
 import type { Gate } from './channels/channel-ends.js';
 import { ownTid } from './kernel/thread-cpu.js';
 
@@ -35,7 +35,7 @@ const NOT_MADE = { result: 'ECANCELED', start: 0, end: 0 } as const;
 
 /** Step mode: the call waits at the step gate, the UI thread told so, until let go (true, said too) or the way out (false). */
 function mayGo(to: Bound, call: 'read' | 'write'): boolean {
-  if (!stepping(to.step)) return true;
+  if (!holdsBefore(to.step, call)) return true;
   to.post({ type: 'held', call, tid: to.tid });
   if (!holdHere(to.step, to.gate.closed)) return false;
   to.post({ type: 'going', call });

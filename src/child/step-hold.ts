@@ -6,7 +6,7 @@
 // through its reports, rung at once: the parent's screen and its key follow them.
 import type { CallSite } from '../ipc/events.js';
 import { STEP_GATE_BYTE } from '../ipc/report-ring.js';
-import { holdHere, sharedStepWords, stepping, type StepWords } from '../ipc/step-gate.js';
+import { holdHere, holdsBefore, sharedStepWords, type StepWords } from '../ipc/step-gate.js';
 import type { Libc } from '../kernel/libc.js';
 import type { Mapping } from '../kernel/mapped-memory.js';
 import { activity, flush, report } from './reports.js';
@@ -18,9 +18,9 @@ export function openStepGate(libc: Libc, ring: Mapping | null): void {
   gate = ring ? sharedStepWords(libc.memory, ring, STEP_GATE_BYTE) : null;
 }
 
-/** In step mode: says the child is held before `call` on `site`, waits until let go, then says it makes the call. Outside it, one memory load. */
+/** In step mode, where its channel has a step point: says the child is held before `call` on `site`, waits until let go, then says it makes the call. Otherwise one memory load. */
 export function holdBefore(call: 'read' | 'write', site: CallSite): void {
-  if (!gate || !stepping(gate)) return;
+  if (!gate || !holdsBefore(gate, call)) return;
   report(() => [activity({ doing: 'held', call, gate: 'futex', tid: process.pid, ...site })]);
   flush();
   holdHere(gate);

@@ -203,9 +203,9 @@ export class CallThread {
     this.heldListener = listener;
   }
 
-  /** Step mode on: each call waits at the step gate before it is made; off: a held call goes at once. */
-  setStepping(on: boolean): void {
-    setStepping(this.step, on);
+  /** Step mode: the calls that wait at the step gate before they are made (step-gate.ts holdsOf); 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    setStepping(this.step, holds);
   }
 
   /** Lets the call held at the step gate go; false when none is held. */

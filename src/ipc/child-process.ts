@@ -126,10 +126,10 @@ export class ChildHandle {
     this.reports?.take();
   }
 
-  /** Step mode for the child (its gate is in the report ring); false where it cannot be held (no ring, no futex). */
-  setStepping(on: boolean): boolean {
+  /** Step mode for the child: the calls it is held before (its gate is in the report ring); false where it cannot be held (no ring, no futex). */
+  setStepping(holds: number): boolean {
     if (!this.reports?.canStep) return false;
-    this.reports.setStepping(on);
+    this.reports.setStepping(holds);
     return true;
   }
 

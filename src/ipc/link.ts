@@ -14,6 +14,8 @@ import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type Proc, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { fdCalls } from './fd-calls.js';
+import { holdsOf } from './step-gate.js';
+import type { StepPoint } from '../channels/channel.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
@@ -273,15 +275,16 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   }
 
   /**
-   * Step mode on or off, for both processes; off lets a held call go at once. False when
-   * the child cannot be held here (no report ring or no futex(2): not Linux); then
+   * Step mode at the channel's step points (each process held before its read and its
+   * write where the channel declares them), or off (null): a held call goes at once. False
+   * when the child cannot be held here (no report ring or no futex(2): not Linux); then
    * neither is, and nothing changed.
    */
-  setStepping(on: boolean): boolean {
+  setStepping(points: readonly StepPoint[] | null): boolean {
     if (this.closing) return false;
-    if (!this.child.setStepping(on)) return false;
-    this.end.setStepping(on);
-    this.steps = on;
+    if (!this.child.setStepping(holdsOf(points, 'child'))) return false;
+    this.end.setStepping(holdsOf(points, 'parent'));
+    this.steps = points !== null;
     return true;
   }
 

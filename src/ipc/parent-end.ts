@@ -79,9 +79,9 @@ export class ParentEnd {
     });
   }
 
-  /** Step mode on: each call of ours waits at the call thread's step gate until let go; off: a held call goes at once. */
-  setStepping(on: boolean): void {
-    if (!this.closed) this.ends.thread.setStepping(on);
+  /** Step mode: the calls of ours that wait at the call thread's step gate until let go; 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    if (!this.closed) this.ends.thread.setStepping(holds);
   }
 
   /** Lets our call held at the step gate go; false when none is held. */

@@ -76,9 +76,9 @@ export class ReportReader {
     return this.step !== null;
   }
 
-  /** Step mode on: the child waits at its step gate before each call on the channel; off: a held call goes at once. */
-  setStepping(on: boolean): void {
-    if (this.step && !this.closed) setStepping(this.step, on);
+  /** Step mode: the calls the child waits at its step gate before (step-gate.ts holdsOf); 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    if (this.step && !this.closed) setStepping(this.step, holds);
   }
 
   /** Lets the child's held call go; false when it is not held. */

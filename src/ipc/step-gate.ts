@@ -1,6 +1,7 @@
 // Step mode's gate: where a process waits before each call it makes on its channel until
 // the user lets that one call go. Three Int32 words in memory the waiting thread shares
-// with the parent's UI thread: whether step mode is on, the number of the latest hold
+// with the parent's UI thread: which calls it is held before (its channel's step points
+// for it: its read, its write; none when step mode is off), the number of the latest hold
 // (counted by the process), and the number of the latest hold let go (stored by the UI).
 // The waiting thread sleeps in a futex wait on the third word, using no CPU, and /proc
 // shows it there (syscall 202), not in a call on the channel. The parent's call thread
@@ -11,7 +12,9 @@
 // Leaving step mode stores "off" before it lets the hold go, and a process looks at
 // "off" after it has counted its hold: a hold counted after the UI looked is seen as off,
 // one counted before is let go. So no hold outlives step mode.
+import type { StepPoint } from '../channels/channel.js';
 import type { MappedMemory, Mapping } from '../kernel/mapped-memory.js';
+import type { Proc } from './events.js';
 
 /** How many Int32 words the gate takes. */
 export const STEP_WORDS = 3;
@@ -28,9 +31,22 @@ export interface StepWords {
   wake(index: number): void;
 }
 
-/** Step mode is on: the process stops before its next call. */
-export function stepping(gate: StepWords): boolean {
-  return Atomics.load(gate.words, STEP) === 1;
+/** A bit for each call a process can be held before: the first word holds them (0: step mode is off). */
+const HOLD = { read: 1, write: 2 } as const;
+
+/** The calls `proc` is held before, from its channel's step points (its fgets and sleep are no call on the channel: not held); 0 for none. */
+export function holdsOf(points: readonly StepPoint[] | null, proc: Proc): number {
+  return (points ?? []).reduce((bits, p) => bits | (p.proc === proc && (p.spot === 'read' || p.spot === 'write') ? HOLD[p.spot] : 0), 0);
+}
+
+/** Step mode is on for this process. */
+function stepping(gate: StepWords): boolean {
+  return Atomics.load(gate.words, STEP) !== 0;
+}
+
+/** Step mode holds the process before `call`: one load from memory. */
+export function holdsBefore(gate: StepWords, call: 'read' | 'write'): boolean {
+  return (Atomics.load(gate.words, STEP) & HOLD[call]) !== 0;
 }
 
 /** Counts a hold and waits until it is let go or step mode is left (true), or until `closed()` (the way out: false). */
@@ -53,10 +69,10 @@ export function letGo(gate: StepWords): boolean {
   return true;
 }
 
-/** Turns step mode on or off; off lets a process that is held go on at once. */
-export function setStepping(gate: StepWords, on: boolean): void {
-  Atomics.store(gate.words, STEP, on ? 1 : 0);
-  if (!on) letGo(gate);
+/** Which calls the process is held before from now (holdsOf); 0 turns step mode off and lets a held process go on at once. */
+export function setStepping(gate: StepWords, holds: number): void {
+  Atomics.store(gate.words, STEP, holds);
+  if (holds === 0) letGo(gate);
 }
 
 /**

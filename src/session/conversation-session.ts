@@ -9,6 +9,7 @@
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a thread (the parent's call thread) is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
+import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/channel.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
@@ -24,6 +25,8 @@ export interface ConversationSessionOptions {
   parentPid?: number;
   /** Step mode from the first conversation on (--step). */
   stepping?: boolean;
+  /** Where each channel's processes are held in step mode (its step points, from the registry); every read and write by default. */
+  stepPoints?: (wiring: Wiring) => readonly StepPoint[];
   /** The monotonic clock in µs and the wall clock in ms since the epoch (tests pass fixed ones). */
   clock?: () => number;
   wallClock?: () => number;
@@ -44,9 +47,11 @@ export class ConversationSession {
   private closed = false;
   private started: Wiring | null = null;
   private steps: boolean;
+  private readonly stepPoints: (wiring: Wiring) => readonly StepPoint[];
 
   constructor(options: ConversationSessionOptions) {
     this.steps = options.stepping ?? false;
+    this.stepPoints = options.stepPoints ?? (() => EXERCISE_STEP_POINTS);
     this.open = options.open;
     this.turns = options.turns;
     this.knobSettings = options.knobs;
@@ -157,7 +162,7 @@ export class ConversationSession {
   }
 
   private applyStepping(session: ChatSession): void {
-    const refused = !session.link.setStepping(this.steps);
+    const refused = !session.link.setStepping(this.steps ? this.stepPoints(session.link.wiring) : null);
     if (refused) this.steps = false;
     this.emit({ type: 'step-mode', on: this.steps, refused });
   }

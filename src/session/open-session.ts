@@ -5,6 +5,7 @@ import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
+import type { StepPoint } from '../channels/channel.js';
 
 export interface ChatLink {
   readonly wiring: Wiring;
@@ -18,8 +19,8 @@ export interface ChatLink {
   setChildDelay(ms: number): void;
   /** A reader that stopped spinning for want of messages spins again (shm-busy); nothing on other channels. */
   resumeSpin(): void;
-  /** Step mode on or off for both processes (off: held calls go at once); false where the child cannot be held. */
-  setStepping(on: boolean): boolean;
+  /** Step mode at these step points for both processes, or off (null: held calls go at once); false where the child cannot be held. */
+  setStepping(points: readonly StepPoint[] | null): boolean;
   /** Lets the call a process is held before go; false when it is not held. */
   letGo(proc: Proc): boolean;
   /** Named wiring: the other processes that hold the FIFO open now (a slow /proc scan: at most once a second). */
@@ -88,7 +89,7 @@ export function openPipeSession(childScript?: string): OpenSession {
         typeForChild: (text) => link.typeForChild(text),
         setChildDelay: (ms) => link.setChildDelay(ms),
         resumeSpin: () => link.resumeSpin(),
-        setStepping: (on) => link.setStepping(on),
+        setStepping: (points) => link.setStepping(points),
         letGo: (proc) => link.letGo(proc),
         outsideHolders: () => link.outsideHolders(),
         removePath: () => link.removePath(),

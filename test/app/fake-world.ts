@@ -42,8 +42,8 @@ export class FakeSession implements ChatSession {
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
       resumeSpin: () => {},
-      setStepping: (on) => {
-        this.stepping = on;
+      setStepping: (points) => {
+        this.stepping = points !== null;
         return true;
       },
       letGo: (proc) => {
