@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { ProcessCalls } from './channels/channel-ends.js';
-import { CHAINED_BYTES, chainedSlot, type CallDone, type CallRequest } from './ipc/call-thread.js';
+import { CHAINED_BYTES, NOT_MADE, chainedSlot, type CallDone, type CallRequest } from './ipc/call-thread.js';
 import { nowUs } from './ipc/events.js';
 import { fdCalls } from './ipc/fd-calls.js';
 import { GATE_BYTES, gateOn, stepWordsOf } from './ipc/gate.js';
@@ -29,9 +29,6 @@ interface Bound {
   /** This thread, as /proc/PID/task/TID names it. */
   tid: number;
 }
-
-/** Not made: the way out began while the call was held. */
-const NOT_MADE = { result: 'ECANCELED', start: 0, end: 0 } as const;
 
 /** Step mode: the call waits at the step gate, the UI thread told so, until let go (true, said too) or the way out (false). */
 function mayGo(to: Bound, call: 'read' | 'write'): boolean {

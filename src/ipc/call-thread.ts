@@ -100,6 +100,12 @@ async function giveBack(script: string, worker: Worker): Promise<void> {
 
 const FAILED: TimedCall = { result: 'EIO', start: 0, end: 0 };
 
+/** A call held by step mode when the way out began: it was never made (no read or write returns ECANCELED with no times). */
+export const NOT_MADE: TimedCall = { result: 'ECANCELED', start: 0, end: 0 };
+export function wasNotMade(call: TimedCall): boolean {
+  return call.result === NOT_MADE.result && call.start === 0 && call.end === 0;
+}
+
 /** A chained write's reply in shared memory: a sequence number (Int32 at 0), then result, start and end (Float64 from byte 8). */
 export const CHAINED_BYTES = 32;
 export function chainedSlot(shared: SharedArrayBuffer): { seq: Int32Array; values: Float64Array } {

@@ -18,7 +18,7 @@
 // process.exit() waits for a thread blocked in a call: that is why.
 import fs from 'node:fs';
 import type { ProcessCalls } from '../channels/channel-ends.js';
-import type { CallThread, TimedCall, WriteThenRead } from './call-thread.js';
+import { wasNotMade, type CallThread, type TimedCall, type WriteThenRead } from './call-thread.js';
 import { nowUs, type WiredLinkEvent } from './events.js';
 import { FrameDecoder, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
 
@@ -150,6 +150,7 @@ export class ParentEnd {
       this.writeInFlight = null;
       if (read) this.track(read);
       this.closeIdleFds();
+      if (wasNotMade(write)) return write.result;
       this.emitCall('write', frame.length - off, write, frame.subarray(off));
       if (typeof write.result !== 'number') return write.result;
       off += write.result;
@@ -246,6 +247,12 @@ export class ParentEnd {
   private onRead(call: TimedCall): void {
     if (this.closed) {
       this.closeIdleFds();
+      return;
+    }
+    // Held by step mode when its gate closed (the child gone): no call was made, so none is reported.
+    if (wasNotMade(call)) {
+      this.readEnded = true;
+      this.settle(null);
       return;
     }
     const { result } = call;

@@ -10,6 +10,9 @@ import { phaseOf } from '../../src/app/state/phase.js';
 import type { Proc } from '../../src/ipc/events.js';
 import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { ConversationSession } from '../../src/session/conversation-session.js';
+import { EXERCISE_STEP_POINTS } from '../../src/channels/channel.js';
+import type { LinkEvent } from '../../src/ipc/events.js';
+import { PipeLink } from '../../src/ipc/link.js';
 import { openPipeSession } from '../../src/session/open-session.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -17,8 +20,9 @@ const childScript = path.resolve('dist/child.js');
 const RUNS = 10;
 const sessions: ConversationSession[] = [];
 
+const links: PipeLink[] = [];
 afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((session) => session.close()));
+  await Promise.all([...sessions.splice(0).map((session) => session.close()), ...links.splice(0).map((link) => link.close())]);
 });
 
 /** A conversation on one shared pipe in step mode, its state kept by the app's own reducer. */
@@ -132,5 +136,18 @@ describe('step mode on one shared pipe', () => {
     await waitUntil(() => findDeadlock(s.state()) !== null, { what: 'the screen to find the parent stuck' });
     expect(findDeadlock(s.state())).toEqual({ blocked: ['parent'], finished: ['child'] });
     expect(phaseOf(s.state())).toBe('deadlock');
+  });
+
+  it('a parent call held when its gate closes (shared memory: the child killed) is never made, and none is reported', async () => {
+    const link = await PipeLink.open({ wiring: 'shm', childScript });
+    links.push(link);
+    const events: LinkEvent[] = [];
+    link.subscribe((event) => events.push(event));
+    expect(link.setStepping(EXERCISE_STEP_POINTS)).toBe(true);
+    const read = link.read();
+    await waitUntil(() => events.some((e) => e.type === 'activity' && e.proc === 'parent' && e.activity.doing === 'held'), { what: 'the parent held before its read' });
+    process.kill(link.childPid, 'SIGKILL');
+    expect(await read.frame).toBeNull();
+    expect(events.filter((e) => e.type === 'syscall' && e.proc === 'parent')).toEqual([]);
   });
 });
