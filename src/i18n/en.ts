@@ -250,7 +250,7 @@ Options:
       readingSince: (call: string, time: string) => `BLOCKED in ${call} since ${time}`,
       readingUntimed: (call: string) => `BLOCKED in ${call}`,
       sleeping: (duration: string) => `sleeping ${duration}`,
-      held: (call: string, key: string) => `HELD before ${call} at a futex gate · ${key} lets it go`,
+      held: (call: string, key: string) => `HELD at a futex gate before ${call} · ${key} lets it go`,
       stopped: (call: string | null) => `STOPPED by a signal (state T in /proc)${call === null ? '' : ` in ${call}`}`,
       done: 'done',
       eof: 'read() returned 0: end of file',

@@ -250,7 +250,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       readingSince: (call: string, time: string) => `${call}에서 ${time}부터 막힘`,
       readingUntimed: (call: string) => `${call}에서 막힘`,
       sleeping: (duration: string) => `${duration} 자는 중`,
-      held: (call: string, key: string) => `${call} 직전 붙잡힘 (futex 게이트) · ${key}: 보내기`,
+      held: (call: string, key: string) => `futex 게이트에서 붙잡힘: ${call} 직전 · ${key}: 보내기`,
       stopped: (call: string | null) => `시그널로 멈춤 (/proc 상태 T)${call === null ? '' : ` ${call} 안에서`}`,
       done: '끝',
       eof: 'read()가 0을 돌려줌: 파일 끝',

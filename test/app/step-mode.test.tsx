@@ -41,7 +41,8 @@ describe('step mode in the chat', () => {
     await s.until('STEP MODE: YOU ARE THE SCHEDULER');
 
     s.emit(s.script.activity('parent', { doing: 'held', call: 'read', gate: 'futex', tid: 501, fd: 20 }));
-    await s.until('HELD before read(fd 20)');
+    await s.until('HELD at a futex gate before');
+    await s.until('read(fd 20) · F5 lets it go');
     await s.until('F5 parent: read(fd 20)');
     s.app.stdin.write('half a li');
     await s.until('› half a li');

@@ -13,7 +13,7 @@
 //   "✓ delivered" per message; two pipes end at "DONE" [끝] / "The conversation is over";
 //   one shared pipe shows "STOLEN" [가로챔] and ends at "DEADLOCK" [교착 상태 (DEADLOCK)].
 // A script with "releases" plays step mode too: when the next process it names is held
-// before a call ("HELD before" [직전에 붙잡힘]), that call is let go, as F5 or F6 would.
+// before a call ("HELD at a futex gate" [futex 게이트에서 붙잡힘]), that call is let go, as F5 or F6 would.
 import type { AutoScript } from '../../auto-script.js';
 import { channelEnds } from '../../channels/ends-registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
