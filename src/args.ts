@@ -26,6 +26,7 @@ const OPTIONS = {
   script: { type: 'string' },
   speed: { type: 'string' },
   'exit-when-done': { type: 'boolean' },
+  step: { type: 'boolean' },
   keep: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
@@ -53,6 +54,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   script: ['chat'],
   speed: ['chat'],
   'exit-when-done': ['chat'],
+  step: ['chat'],
   keep: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
@@ -217,6 +219,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       keepPath: filePath('--keep', values.keep),
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
+      step: Boolean(values.step),
     };
   } catch (error) {
     if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, topic, lang: langOption };

@@ -8,6 +8,10 @@ describe('--script files', () => {
     expect(parseAutoScript(JSON.stringify({ child: three, parent: ['x', '안녕', 'z'] }))).toEqual({ child: three, parent: ['x', '안녕', 'z'] });
   });
 
+  it("takes step mode's releases, in order", () => {
+    expect(parseAutoScript(JSON.stringify({ child: three, parent: three, releases: ['child', 'child', 'parent'] })).releases).toEqual(['child', 'child', 'parent']);
+  });
+
   it.each([
     ['{', /not valid JSON/],
     ['[]', /must be a JSON object/],
@@ -18,6 +22,8 @@ describe('--script files', () => {
     [JSON.stringify({ child: ['a', 'b\nc', 'd'], parent: three }), /"child"\[1\] contains a line break/],
     [JSON.stringify({ child: three, parent: three, extra: 1 }), /unknown key "extra"/],
     [JSON.stringify({ child: ['x'.repeat(70_000), 'b', 'c'], parent: three }), /"child"\[0\] is over 64 KiB/],
+    [JSON.stringify({ child: three, parent: three, releases: 'child' }), /"releases" must be an array/],
+    [JSON.stringify({ child: three, parent: three, releases: ['child', 'kid'] }), /"releases"\[1\] must be "child" or "parent"/],
   ])('refuses %s with a clear message', (text, message) => {
     expect(() => parseAutoScript(text)).toThrow(ScriptError);
     expect(() => parseAutoScript(text)).toThrow(message);

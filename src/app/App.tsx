@@ -92,9 +92,9 @@ function savedBanner(t: Messages['ui'], notice: SavedNotice): BannerContent {
     : { kind: 'saved', title: t.save.failedTitle, text: notice.text, keys: t.save.keys, tone: 'danger' };
 }
 
-/** A changed delay, said in words until the next command or a few seconds. */
-function knobBanner(t: Messages['ui'], text: string): BannerContent {
-  return { kind: 'saved', title: t.notes.title, text, keys: '', tone: 'accent' };
+/** A changed delay or step mode, said in words until the next command or a few seconds. */
+function knobBanner(t: Messages['ui'], note: { title?: string; text: string }): BannerContent {
+  return { kind: 'saved', title: note.title ?? t.notes.title, text: note.text, keys: '', tone: 'accent' };
 }
 
 export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper }: AppProps) {
@@ -102,13 +102,14 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize(size);
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns));
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns, conversation.stepping));
   const firstWiring = options.wiring;
   useSession(conversation, dispatch, firstWiring);
   const view = useMemo(() => deriveView(state, firstWiring), [state, firstWiring]);
   useClock(view.clockRuns, dispatch, clock);
   useSpinCpu(state, dispatch);
-  const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping'].includes(state.session.child.activity?.doing ?? '');
+  // Held at its step gate counts too: a process stopped there (SIGSTOP) is seen as stopped, and one only held is not.
+  const childWaits = state.session?.status === 'open' && !state.session.child.exit && ['reading', 'typing', 'sleeping', 'held'].includes(state.session.child.activity?.doing ?? '');
   useStoppedWatch(state.session?.id ?? null, state.session?.child.pid ?? null, childWaits, dispatch, stateReader, clock ?? nowUs);
   useRedraw(redraws);
   const keeperState = useKeeper(keeper);
@@ -183,6 +184,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       typeText: (proc, text) => drafts[proc].edit({ type: 'insert', text }),
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
       clear: (proc) => drafts[proc].edit({ type: 'clear' }),
+      letGo: (proc) => conversation.letGo(proc),
       quit,
     },
   );

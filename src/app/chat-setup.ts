@@ -11,11 +11,16 @@ import { TURNS } from './state/model.js';
 export interface ChatSetup {
   autoPlay: AutoPlayOptions;
   knobs: Knobs;
+  /** Step mode from the start: --step, or a script with releases. */
+  stepping: boolean;
   first: FirstRequest;
 }
 
 export function chatSetup(options: AppOptions): ChatSetup {
   const autoPlay: AutoPlayOptions = { auto: options.auto, script: options.script, speed: options.speed, exitWhenDone: options.exitWhenDone };
-  const knobs = autoPlayKnobs(autoPlay, options.wiring, { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs });
-  return { autoPlay, knobs, first: { wiring: options.wiring, turns: TURNS, firstTurn: 1, ...knobs } };
+  const stepping = options.step || (options.script.releases?.length ?? 0) > 0;
+  const given = { childDelayMs: options.childDelayMs, parentDelayMs: options.parentDelayMs };
+  // In step mode the order is the user's (or the script's): auto-play's late read is not wanted.
+  const knobs = stepping ? given : autoPlayKnobs(autoPlay, options.wiring, given);
+  return { autoPlay, knobs, stepping, first: { wiring: options.wiring, turns: TURNS, firstTurn: 1, ...knobs } };
 }

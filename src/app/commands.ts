@@ -105,6 +105,19 @@ export function carryOut(command: Command, c: CommandContext): void {
       conversation.setParentDelay(ms);
       return dispatchUi({ type: 'knob-noted', text: t.notes.parentDelay(formatDuration(t, ms)) });
     }
+    case 'step-mode': {
+      const want = !conversation.stepping;
+      conversation.setStepping(want);
+      const text = conversation.stepping === want ? (want ? t.step.on : t.step.off) : t.step.refused;
+      return dispatchUi({ type: 'knob-noted', title: t.step.title, text });
+    }
+    case 'let-go-parent':
+    case 'let-go-child': {
+      const proc: Proc = command === 'let-go-parent' ? 'parent' : 'child';
+      // A key that lets nothing go says why, rather than doing nothing silently.
+      if (!conversation.letGo(proc)) dispatchUi({ type: 'knob-noted', title: t.step.title, text: conversation.stepping ? t.step.notHeld(t.procLower[proc]) : t.step.isOff });
+      return;
+    }
     case 'page-up':
     case 'page-down': {
       return dispatchUi({ type: 'scrolled', what: 'panes', by: (command === 'page-up' ? 1 : -1) * Math.max(1, Math.floor(c.rows / 12)), max: Math.max(0, moments(state).length - 1) });

@@ -22,6 +22,7 @@ import type { ConversationState } from './state/model.js';
 import { saveTranscriptFiles, type SavedFiles } from './transcript/save-transcript.js';
 import { ConversationSession } from '../session/conversation-session.js';
 import { openPipeSession } from '../session/open-session.js';
+import { channelOf } from '../channels/registry.js';
 import { TURNS } from './state/model.js';
 import { exportTranscript } from './transcript/transcript-export.js';
 import { sweep } from '../experiments/sweep.js';
@@ -61,9 +62,9 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
     say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
-  const { autoPlay, knobs } = chatSetup(options);
+  const { autoPlay, knobs, stepping } = chatSetup(options);
   // The app's world: every way out below closes this one session, which kills its child first.
-  const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs });
+  const session = new ConversationSession({ open: early?.open ?? openPipeSession(), turns: TURNS, knobs, stepping, stepPoints: (wiring) => channelOf(wiring).stepPoints });
   let keeping: Awaited<ReturnType<typeof startKeeper>> | null = null;
   try {
     keeping = keepFile ? await startKeeper(keepFile, session) : null;

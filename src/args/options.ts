@@ -22,6 +22,8 @@ export interface UiOptions {
   speed: number;
   /** Quit with status 0 once the conversation has ended (after the summary, or at a deadlock). */
   exitWhenDone: boolean;
+  /** --step: step mode from the start (a --script with releases turns it on too). */
+  step: boolean;
   /** --keep FILE: a keeper process appends every delivered message to this new file. */
   keepPath: string | null;
 }

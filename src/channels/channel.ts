@@ -60,7 +60,11 @@ export interface ChannelSource {
   program(lang: Lang): ChannelProgram;
 }
 
-/** A point where step mode may stop a process: before the call on that line of the source. */
+/**
+ * A point where step mode may stop a process: before the call on that line of the source.
+ * Step mode holds a process at its `read` and `write` points (ipc/step-gate.ts holdsOf),
+ * the calls it makes on the channel; `fgets` and `sleep` are no call on the channel.
+ */
 export interface StepPoint {
   proc: 'parent' | 'child';
   spot: Spot;

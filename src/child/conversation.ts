@@ -5,7 +5,9 @@
 // between its keyboard read and its read() it makes no other call than the C child does:
 // write() and nanosleep() (the reports of the turn go into shared memory, the write's
 // prepared before it and published after it with memory stores; the paths are warmed
-// first). That gap decides who wins a shared pipe.
+// first). That gap decides who wins a shared pipe. In step mode the user decides instead:
+// the child waits at its step gate before each write and read (child/step-hold.ts);
+// outside it, what that costs in the gap is one load from memory.
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCa
 import { readOnce, writeOnce } from '../ipc/fd-calls.js';
 import { ownTid } from '../kernel/thread-cpu.js';
 import { READ_BUFFER, childStdio, fdChildCalls, sleep } from './syscalls.js';
+import { holdBefore } from './step-hold.js';
 
 export interface ChildOptions {
   turns: number;
@@ -91,6 +94,7 @@ function writeCall(write: ProcessCalls['writeFrom'], site: CallSite, frame: Buff
 function writeFrame(frame: Buffer, then: ProcActivity): boolean {
   report(() => [activity({ doing: 'writing', ...calls.write })]);
   for (let off = 0; off < frame.length; ) {
+    holdBefore('write', calls.write);
     const result = writeCall(calls.writeFrom, calls.write, frame, off, then);
     if (typeof result === 'string' && off === 0 && result.startsWith('EINVAL')) return false;
     if (typeof result !== 'number') finish(1);
@@ -109,6 +113,7 @@ function readFrame(endsTurn: boolean): Frame {
     if (quiet) turnReported();
     else flush();
     quiet = false;
+    holdBefore('read', calls.read);
     const start = nowUs();
     const result = calls.readInto(READ_BUFFER, noteRead);
     report(() => [syscall('read', calls.read, READ_BUFFER.length, result, 0, start)]);

@@ -12,6 +12,7 @@ import { CHILD_FDS, REPORT_RING_AT, REPORT_RING_FLAG, encodeLine } from '../ipc/
 import { nowUs, type CallSite, type LinkEvent, type ProcActivity } from '../ipc/events.js';
 import { RecordKind, ReportRingReader, ReportRingWriter, eventsOf, ringBytes, type RingRecord } from '../ipc/report-ring.js';
 import type { Libc } from '../kernel/libc.js';
+import type { Mapping } from '../kernel/mapped-memory.js';
 import { MAX_MESSAGE_BYTES } from '../ipc/framing.js';
 import { READ_BUFFER, childStdio, sleep, writeAll } from './syscalls.js';
 
@@ -41,23 +42,27 @@ function toStdout(records: RingRecord[]): void {
 /**
  * Maps the ring the parent handed over at fd 6 (and closes that fd), or, in a child
  * thread, views the parent's own mapping of it at the address given (the same pages, in
- * the same process); else keeps our own.
+ * the same process); else keeps our own. The mapping, or null.
  */
-export function openReports(libc: Libc): void {
+export function openReports(libc: Libc): Mapping | null {
   const at = process.argv.indexOf(REPORT_RING_AT);
   if (at !== -1) {
-    ring = new ReportRingWriter(libc.sysv.viewAt(BigInt(process.argv[at + 1] ?? ''), Number(process.argv[at + 2])));
+    const address = BigInt(process.argv[at + 1] ?? '');
+    const buffer = libc.sysv.viewAt(address, Number(process.argv[at + 2]));
+    ring = new ReportRingWriter(buffer);
     drainOwn = null;
     ownReader = null;
-    return;
+    // The parent's mapping: the parent unmaps it, never this thread.
+    return { buffer, address, unmap: () => {} };
   }
-  if (!process.argv.includes(REPORT_RING_FLAG)) return;
+  if (!process.argv.includes(REPORT_RING_FLAG)) return null;
   const bytes = fs.fstatSync(CHILD_FDS.reports).size;
   const mapping = libc.memory.map(CHILD_FDS.reports, bytes);
   fs.closeSync(CHILD_FDS.reports);
   ring = new ReportRingWriter(mapping.buffer);
   drainOwn = null;
   ownReader = null;
+  return mapping;
 }
 
 /** A variant of the child (for the benchmark) may make the same calls without reporting them. */

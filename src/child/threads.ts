@@ -12,6 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { CHILD_FDS } from '../ipc/child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { openReports } from './reports.js';
+import { openStepGate } from './step-hold.js';
 import { childStdio, useLibc } from './syscalls.js';
 import { keepDebuggerClosed } from '../debugger-signal.js';
 
@@ -60,7 +61,7 @@ function start(ready: Promise<unknown>[], main: () => void): void {
   Promise.all([loadLibc(), ...ready]).then(
     ([libc]) => {
       useLibc(libc);
-      openReports(libc);
+      openStepGate(libc, openReports(libc));
       main();
     },
     (error: unknown) => {

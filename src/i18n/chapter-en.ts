@@ -22,6 +22,7 @@ export const chapterEn = {
       spinning: (call: string) => `BUSY WAITING on ${call}`,
       waitCalled: (call: string) => `in ${call}`,
       spinStopped: (parkedIn: string) => `SPIN STOPPED, waiting in ${parkedIn}`,
+      held: (call: string) => `HELD before ${call} (futex gate)`,
       stopped: 'STOPPED (state T)',
       awaits: "waits for the child's line",
       done: 'done',

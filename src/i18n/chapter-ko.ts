@@ -20,6 +20,7 @@ export const chapterKo: typeof chapterEn = {
       spinning: (call: string) => `BUSY WAITING: ${call} (바쁜 대기)`,
       waitCalled: (call: string) => `${call} 호출`,
       spinStopped: (parkedIn: string) => `회전 멈춤, ${parkedIn}에서 기다림`,
+      held: (call: string) => `${call} 직전에 붙잡힘 (futex 게이트)`,
       stopped: '정지됨 (상태 T)',
       awaits: '자식의 줄을 기다림',
       done: '끝',

@@ -49,7 +49,10 @@ Options of the chat:
   --lang en|ko         language (default: from LC_ALL, LC_MESSAGES or LANG)
   --no-color           no colours (NO_COLOR is respected too)
   --auto               play the conversation by itself (for demos and recordings)
-  --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]}
+  --script FILE        auto-play these lines: {"child": [3 lines], "parent": [3 lines]},
+                       and step mode's releases in order: "releases": ["child", "parent", ...]
+  --step               start in step mode: each process waits before each call on the
+                       channel until you let it go (F5 the parent's, F6 the child's)
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
   --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
@@ -57,7 +60,7 @@ Options of the chat:
   -v, --version        show the version
 
 Keys in the chat: F1 for help, Ctrl+T toggles one pipe / two pipes, F3 lists the
-channels, Esc then one letter for a command, Ctrl+C quits.
+channels, F4 step mode, Esc then one letter for a command, Ctrl+C quits.
 
 Channels (--wiring NAME):
 ${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
@@ -248,6 +251,7 @@ Options:
       readingSince: (call: string, time: string) => `BLOCKED in ${call} since ${time}`,
       readingUntimed: (call: string) => `BLOCKED in ${call}`,
       sleeping: (duration: string) => `sleeping ${duration}`,
+      held: (call: string, key: string) => `HELD at a futex gate before ${call} · ${key} lets it go`,
       stopped: (call: string | null) => `STOPPED by a signal (state T in /proc)${call === null ? '' : ` in ${call}`}`,
       done: 'done',
       eof: 'read() returned 0: end of file',
@@ -420,12 +424,36 @@ Options:
         trace: 'show or hide the trace of every read() and write()',
         fds: "show or hide each process's open fds",
         save: 'save the transcript and the trace to files (text and JSON) in the current directory',
+        stepMode: 'step mode on or off: you are the scheduler (see below)',
+        letGoParent: "step mode: let the parent's held read() or write() go",
+        letGoChild: "step mode: let the child's held read() or write() go",
       },
       legendTitle: 'What the marks mean',
       legend:
         "C1, C2…: the child's 1st, 2nd… message; P1…: the parent's. ✓ delivered: the other process read it; ✗ STOLEN: its own writer read it back. 'turn 2/3 (parent at 1)': the child is a turn ahead of the parent. The status line's 'since 14:03:07: delivered 5, stolen 4 of 9' counts every message read on the current channel since its first conversation or since Esc z zeroed it; DONE counts this conversation only.",
       close: 'Esc, ? or F1 closes this help',
       scroll: '↑/↓ PgUp/PgDn scroll',
+    },
+    step: {
+      title: 'STEP MODE: YOU ARE THE SCHEDULER',
+      intro:
+        'Each process stops before each call it makes on the channel (its read and its write), at a futex gate (not in the call: /proc shows it in futex), until you let that one call go. Let go, the call is the real one: a read of an empty channel blocks.',
+      keys: 'F5 (Esc h): the parent\'s call · F6 (Esc l): the child\'s call · F4 (Esc o): step mode off',
+      on: 'Step mode is on: each process stops before its next read() or write() on the channel until you let it go (F5 the parent, F6 the child).',
+      off: 'Step mode is off: both processes run on; a call that was held went at once.',
+      refused: 'Step mode needs futex(2) on memory the child shares (Linux); it is not available here.',
+      notHeld: (proc: string) => `The ${proc} is not held now: it is not about to read or write on the channel (its pane says what it does).`,
+      isOff: 'Step mode is off: F4 (Esc o) turns it on.',
+      stolenOrder: (writer: string, other: string) => `Your order: the ${writer}'s read() went while the ${other}'s waited at its gate, and the only bytes in the pipe were its own.`,
+      deliveredTitle: 'DELIVERED, BY YOUR ORDER',
+      delivered: (tag: string, reader: string) =>
+        `${tag} reached the ${reader}: its read() was let go first and waited in the kernel, so the write handed it the bytes. Let the writer's read() go before the ${reader}'s, and it takes them back.`,
+      status: 'STEP',
+      letGo: (key: string, proc: string, call: string | null) => (call === null ? `${key} ${proc}: not held` : `${key} ${proc}: ${call}`),
+      letGoShort: (key: string, call: string | null) => `${key} ${call ?? '-'}`,
+      stepOff: 'F4 step off',
+      escShort: 'Esc: a command',
+      commandKeys: 'h parent · l child · o step off',
     },
     notes: {
       title: 'DELAY CHANGED',

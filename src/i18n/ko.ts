@@ -49,14 +49,17 @@ export const ko: Messages = {
   --lang en|ko         언어 (기본: LC_ALL, LC_MESSAGES, LANG에서)
   --no-color           색 없이 (NO_COLOR도 따릅니다)
   --auto               대화를 저절로 진행 (시연과 녹화용)
-  --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]}
+  --script FILE        이 줄들로 자동 진행: {"child": [3줄], "parent": [3줄]},
+                       단계 실행에서 보낼 순서: "releases": ["child", "parent", ...]
+  --step               단계 실행으로 시작: 각 프로세스는 채널의 호출 하나하나 직전에
+                       멈추고, 보내 주어야 진행 (F5 부모, F6 자식)
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
   --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
-채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, F3 채널 목록,
+채팅의 키: F1 도움말, Ctrl+T 파이프 하나/두 개 전환, F3 채널 목록, F4 단계 실행,
 Esc 다음 글자 하나는 명령, Ctrl+C 종료.
 
 채널 (--wiring 이름):
@@ -248,6 +251,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       readingSince: (call: string, time: string) => `${call}에서 ${time}부터 막힘`,
       readingUntimed: (call: string) => `${call}에서 막힘`,
       sleeping: (duration: string) => `${duration} 자는 중`,
+      held: (call: string, key: string) => `futex 게이트에서 붙잡힘: ${call} 직전 · ${key}: 보내기`,
       stopped: (call: string | null) => `시그널로 멈춤 (/proc 상태 T)${call === null ? '' : ` ${call} 안에서`}`,
       done: '끝',
       eof: 'read()가 0을 돌려줌: 파일 끝',
@@ -419,12 +423,36 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         trace: '모든 read()와 write() 추적 보기/숨기기',
         fds: '각 프로세스의 열린 fd 보기/숨기기',
         save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',
+        stepMode: '단계 실행 켜기/끄기: 스케줄러는 여러분 (아래 참고)',
+        letGoParent: '단계 실행: 붙잡힌 부모의 read()나 write()를 보내기',
+        letGoChild: '단계 실행: 붙잡힌 자식의 read()나 write()를 보내기',
       },
       legendTitle: '표시의 뜻',
       legend:
         "C1, C2…: 자식의 1번째, 2번째… 메시지; P1…: 부모의 메시지. ✓ 전달됨: 다른 프로세스가 읽음; ✗ 가로챔: 쓴 쪽이 도로 읽음. '턴 2/3 (부모는 1)': 자식이 부모보다 한 턴 앞섬. 상태 줄의 '14:03:07부터: 전달 5, 9개 중 가로챔 4'는 지금 채널의 첫 대화부터, 또는 Esc z로 0으로 만든 뒤부터 읽힌 모든 메시지를 세고, 대화가 끝날 때의 요약은 이번 대화만 셉니다.",
       close: 'Esc, ? 또는 F1로 닫기',
       scroll: '↑/↓ PgUp/PgDn 스크롤',
+    },
+    step: {
+      title: '단계 실행: 스케줄러는 여러분',
+      intro:
+        '각 프로세스는 채널에서 하는 호출(읽기와 쓰기) 하나하나 직전에 futex 게이트에서 멈춥니다 (호출 안이 아닙니다: /proc에는 futex로 보입니다). 그 호출 하나를 보내 주어야 진행합니다. 보내면 진짜 호출입니다: 빈 채널을 읽으면 막힙니다.',
+      keys: 'F5 (Esc h): 부모의 호출 · F6 (Esc l): 자식의 호출 · F4 (Esc o): 단계 실행 끄기',
+      on: '단계 실행을 켰습니다: 각 프로세스는 채널의 다음 read()나 write() 직전에 멈추고, 보내 주어야 진행합니다 (F5 부모, F6 자식).',
+      off: '단계 실행을 껐습니다: 두 프로세스가 계속 실행되고, 붙잡혀 있던 호출은 바로 나갔습니다.',
+      refused: '단계 실행에는 자식과 공유하는 메모리의 futex(2)가 필요합니다 (Linux): 여기서는 쓸 수 없습니다.',
+      notHeld: (proc: string) => `지금 붙잡혀 있지 않습니다 (${proc}): 채널에서 읽거나 쓰기 직전이 아닙니다 (무엇을 하는지는 창에 나옵니다).`,
+      isOff: '단계 실행이 꺼져 있습니다: F4 (Esc o)로 켭니다.',
+      stolenOrder: (writer: string, other: string) => `여러분이 정한 순서: ${other}의 read()가 게이트에서 기다리는 동안 ${writer}의 read()가 먼저 나갔고, 파이프에는 자기 바이트뿐이었습니다.`,
+      deliveredTitle: '전달됨, 여러분이 정한 순서로',
+      delivered: (tag: string, reader: string) =>
+        `${tag}가 ${reader}에게 갔습니다: ${reader}의 read()를 먼저 보내 커널 안에서 기다렸으므로, write가 그 바이트를 넘겨주었습니다. 쓴 쪽의 read()를 ${reader}보다 먼저 보내면 자기가 도로 가져갑니다.`,
+      status: '단계',
+      letGo: (key: string, proc: string, call: string | null) => (call === null ? `${key} ${proc}: 붙잡히지 않음` : `${key} ${proc}: ${call}`),
+      letGoShort: (key: string, call: string | null) => `${key} ${call ?? '-'}`,
+      stepOff: 'F4 단계 끄기',
+      escShort: 'Esc: 명령',
+      commandKeys: 'h 부모 · l 자식 · o 단계 끄기',
     },
     notes: {
       title: '지연 변경',

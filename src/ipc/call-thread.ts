@@ -14,7 +14,9 @@
 // message. A read lands in a buffer both threads share (looked at only after its reply).
 // A read that says what it does while it reads (a spinning reader) sends 'note' messages,
 // which are no reply; a call that stopped on its own waits at the gate (ipc/gate.ts),
-// opened by the UI thread, and closed for good on the way out.
+// opened by the UI thread, and closed for good on the way out. In step mode a call first
+// waits at the step gate (ipc/step-gate.ts) and says so with a 'held' message (no reply
+// either), until the UI thread lets it go.
 // A thread costs tens of milliseconds to start: once its link is closed and its calls
 // have returned, one thread waits, unreferenced, for the next link (a race or a sweep
 // opens one after another); any other ends.
@@ -23,7 +25,8 @@ import { Worker } from 'node:worker_threads';
 import type { CallResult, ReadNote } from '../channels/channel-ends.js';
 import type { Wiring } from '../channels/names.js';
 import { MAX_MESSAGE_BYTES } from './framing.js';
-import { closeGate, GATE_BYTES, openGate } from './gate.js';
+import { closeGate, GATE_BYTES, openGate, stepWordsOf } from './gate.js';
+import { letGo, setStepping, type StepWords } from './step-gate.js';
 
 export type CallRequest =
   | { type: 'bind'; wiring: Wiring | null; argv: readonly string[]; readFd: number; writeFd: number; memory: SharedArrayBuffer | null; readBuffer: SharedArrayBuffer; chained: SharedArrayBuffer; gate: SharedArrayBuffer }
@@ -35,7 +38,10 @@ export type CallDone =
   | { type: 'bound'; error: string | null }
   | { type: 'read'; result: CallResult; start: number; end: number }
   | { type: 'write'; result: CallResult; start: number; end: number }
-  | { type: 'note'; note: ReadNote };
+  | { type: 'note'; note: ReadNote }
+  /** Step mode: the call asked for waits at the step gate on thread `tid`, not yet made; then it goes ('going'). */
+  | { type: 'held'; call: 'read' | 'write'; tid: number }
+  | { type: 'going'; call: 'read' | 'write' };
 
 /** A call as the thread that made it saw it: its result, when it was entered and when it returned (µs, the process's monotonic clock). */
 export interface TimedCall {
@@ -96,6 +102,12 @@ async function giveBack(script: string, worker: Worker): Promise<void> {
 
 const FAILED: TimedCall = { result: 'EIO', start: 0, end: 0 };
 
+/** A call held by step mode when the way out began: it was never made (no read or write returns ECANCELED with no times). */
+export const NOT_MADE: TimedCall = { result: 'ECANCELED', start: 0, end: 0 };
+export function wasNotMade(call: TimedCall): boolean {
+  return call.result === NOT_MADE.result && call.start === 0 && call.end === 0;
+}
+
 /** A chained write's reply in shared memory: a sequence number (Int32 at 0), then result, start and end (Float64 from byte 8). */
 export const CHAINED_BYTES = 32;
 export function chainedSlot(shared: SharedArrayBuffer): { seq: Int32Array; values: Float64Array } {
@@ -120,6 +132,10 @@ export class CallThread {
   private readonly gate: Int32Array;
   /** Hears what a read says while it reads (a spinning reader's notes), which is no reply. */
   private noteListener: ((note: ReadNote) => void) | null = null;
+  /** Step mode's gate, in the same buffer as the gate. */
+  private readonly step: StepWords;
+  /** Hears that a call waits at the step gate (a tid), or goes on from it (null), which is no reply. */
+  private heldListener: ((call: 'read' | 'write', tid: number | null) => void) | null = null;
 
   private constructor(
     private readonly script: string,
@@ -131,6 +147,7 @@ export class CallThread {
     this.readBuffer = Buffer.from(shared);
     this.slot = chainedSlot(chained);
     this.gate = new Int32Array(gate);
+    this.step = stepWordsOf(this.gate);
     worker.on('message', this.onReply);
     worker.on('error', this.onDeath);
     worker.on('exit', this.onExit);
@@ -187,6 +204,21 @@ export class CallThread {
   /** What a read says while it reads (a spinning reader: spinning, stopped, messages missed) goes to `listener`. */
   onNote(listener: (note: ReadNote) => void): void {
     this.noteListener = listener;
+  }
+
+  /** A call held at the step gate on thread `tid`, and its going on from there (tid null), go to `listener`. */
+  onHeld(listener: (call: 'read' | 'write', tid: number | null) => void): void {
+    this.heldListener = listener;
+  }
+
+  /** Step mode: the calls that wait at the step gate before they are made (step-gate.ts holdsOf); 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    setStepping(this.step, holds);
+  }
+
+  /** Lets the call held at the step gate go; false when none is held. */
+  letGo(): boolean {
+    return letGo(this.step);
   }
 
   /** A call waiting at the thread's gate goes on (a key in the UI); nothing when none waits there. */
@@ -251,6 +283,8 @@ export class CallThread {
 
   private readonly onReply = (done: CallDone): void => {
     if (done.type === 'note') return this.noteListener?.(done.note);
+    if (done.type === 'held') return this.heldListener?.(done.call, done.tid);
+    if (done.type === 'going') return this.heldListener?.(done.call, null);
     this.replies.shift()?.(done);
   };
 

@@ -42,6 +42,10 @@ export interface LinkChild {
   send(message: ControlMessage): void;
   /** Ends it now (synchronously, whatever call it is in), and no more lines to or from it. */
   kill(): void;
+  /** Step mode for the child: the calls it is held before (its gate is in the report ring); false where it cannot be held (no ring, no futex). */
+  setStepping(holds: number): boolean;
+  /** Lets the child's call held at its step gate go; false when none is held. */
+  letGo(): boolean;
 }
 
 /** What every kind of child keeps the same way: how it exited, and the tail of its stderr. */
@@ -66,6 +70,19 @@ export abstract class ChildRecord {
   protected heardOnStderr(chunk: string): void {
     this.stderrTail = (this.stderrTail + chunk).slice(-4000);
   }
+
+  /** The ring it reports through, where its step gate is too; null where it has none (it reports on stdout). */
+  protected abstract readonly reports: ReportReader | null;
+
+  setStepping(holds: number): boolean {
+    if (!this.reports?.canStep) return false;
+    this.reports.setStepping(holds);
+    return true;
+  }
+
+  letGo(): boolean {
+    return this.reports?.letGo() ?? false;
+  }
 }
 
 /** Stdio streams that execa leaves to us: buffer false, so it reads none of them itself. */
@@ -81,7 +98,7 @@ export class ChildHandle extends ChildRecord implements LinkChild {
   private constructor(
     private readonly child: ChildProcess,
     onEvent: (event: LinkEvent) => void,
-    private readonly reports: ReportReader | null,
+    protected readonly reports: ReportReader | null,
   ) {
     super();
     this.pid = child.pid ?? 0;

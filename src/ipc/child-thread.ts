@@ -74,7 +74,7 @@ export class ChildThread extends ChildRecord implements LinkChild {
     private readonly keyboard: net.Socket,
     doorbell: net.Socket,
     threadEnds: number[],
-    private readonly reports: ReportReader,
+    protected readonly reports: ReportReader,
   ) {
     super();
     keyboard.on('error', () => {});

@@ -27,6 +27,8 @@ export type ProcActivity =
   | ({ doing: 'writing' } & CallSite)
   | { doing: 'sleeping'; ms: number } // the delay knob, between write and read (or before read)
   | ({ doing: 'reading' } & CallSite) // blocked in read(fd), or in the call `on` names
+  // Step mode: about to make `call` on the site, waiting at a futex gate on thread `tid` until the user lets it go.
+  | ({ doing: 'held'; call: 'read' | 'write'; gate: 'futex'; tid: number } & CallSite)
   | { doing: 'done' };
 
 /** How the screen names a call: `read(fd 23)`, or the channel's own name for it. */

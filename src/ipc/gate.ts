@@ -4,12 +4,21 @@
 // a SharedArrayBuffer the UI thread made (ipc/call-thread.ts): how many times it was
 // opened, and whether it is closed for good. The waiting thread sleeps in Atomics.wait,
 // a futex (/proc shows it in futex_wait, using no CPU); the UI thread's key opens it
-// with Atomics.notify. Nothing in it is particular to a channel.
+// with Atomics.notify. Nothing in it is particular to a channel. Step mode's gate
+// (step-gate.ts) follows in the same buffer, so that closing the one ends a wait at either.
 import type { Gate } from '../channels/channel-ends.js';
+import { STEP_WORDS, threadStepWords, type StepWords } from './step-gate.js';
 
 const OPENED = 0;
 const CLOSED = 1;
-export const GATE_BYTES = 8;
+/** Where step mode's words begin. */
+const STEP_AT = 2;
+export const GATE_BYTES = (STEP_AT + STEP_WORDS) * 4;
+
+/** Step mode's gate in the same words: the call thread holds there, the UI thread lets go. */
+export function stepWordsOf(words: Int32Array): StepWords {
+  return threadStepWords(words.subarray(STEP_AT, STEP_AT + STEP_WORDS));
+}
 
 /** The waiting side, on the thread that makes the calls. */
 export function gateOn(words: Int32Array): Gate {
@@ -31,8 +40,9 @@ export function openGate(words: Int32Array): void {
   Atomics.notify(words, OPENED);
 }
 
-/** Closes the gate for good (the way out): a call waiting there returns, a loop that checks it stops. */
+/** Closes the gate for good (the way out): a call waiting there, or held by step mode, returns; a loop that checks it stops. */
 export function closeGate(words: Int32Array): void {
   Atomics.store(words, CLOSED, 1);
   Atomics.notify(words, OPENED);
+  for (let i = STEP_AT; i < STEP_AT + STEP_WORDS; i++) Atomics.notify(words, i);
 }

@@ -14,8 +14,10 @@ import { ChildThread } from './child-thread.js';
 import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
-import { describeFd, nowUs, type FdInfo, type LinkEvent, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
+import { describeFd, nowUs, type FdInfo, type LinkEvent, type Proc, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { fdCalls } from './fd-calls.js';
+import { holdsOf } from './step-gate.js';
+import type { StepPoint } from '../channels/channel.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
@@ -102,6 +104,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   /** The parent's calls: how the screen names them, how /proc shows its read. Its call thread makes them. */
   private readonly calls: ProcessCalls;
   private writeSeq: number;
+  private steps = false;
   private closing: Promise<void> | null = null;
   private readonly untrack = trackLink(this);
   /** FIONREAD's last answer per pipe inode, and the pipes a call touched since the last look. */
@@ -271,6 +274,31 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     if (this.closing || this.calls.readInKernel !== null) return;
     this.end.openGate();
     this.child.send({ type: 'resume' });
+  }
+
+  /** Step mode is on: each process waits at its step gate before each call on the channel (ipc/step-gate.ts). */
+  get stepping(): boolean {
+    return this.steps;
+  }
+
+  /**
+   * Step mode at the channel's step points (each process held before its read and its
+   * write where the channel declares them), or off (null): a held call goes at once. False
+   * when the child cannot be held here (no report ring or no futex(2): not Linux); then
+   * neither is, and nothing changed.
+   */
+  setStepping(points: readonly StepPoint[] | null): boolean {
+    if (this.closing) return false;
+    if (!this.child.setStepping(holdsOf(points, 'child'))) return false;
+    this.end.setStepping(holdsOf(points, 'parent'));
+    this.steps = points !== null;
+    return true;
+  }
+
+  /** Lets the call `proc` is held before go (it then makes it, for real); false when it is not held. */
+  letGo(proc: Proc): boolean {
+    if (this.closing) return false;
+    return proc === 'child' ? this.child.letGo() : this.end.letGo();
   }
 
   /** Ends the parent's read in flight with its own bytes (one shared pipe, the child not reading): see ParentEnd.wakeRead. */

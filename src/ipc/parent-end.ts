@@ -18,7 +18,7 @@
 // process.exit() waits for a thread blocked in a call: that is why.
 import fs from 'node:fs';
 import type { ProcessCalls } from '../channels/channel-ends.js';
-import type { CallThread, TimedCall, WriteThenRead } from './call-thread.js';
+import { wasNotMade, type CallThread, type TimedCall, type WriteThenRead } from './call-thread.js';
 import { nowUs, type WiredLinkEvent } from './events.js';
 import { FrameDecoder, WAKE_FRAME, isWakeFrame, type Frame } from './framing.js';
 
@@ -70,6 +70,23 @@ export class ParentEnd {
   ) {
     for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
     ends.thread.onNote((note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }));
+    // Step mode: the call thread says where it is held, and when it goes on to make the call.
+    ends.thread.onHeld((call, tid) => {
+      if (this.closed) return;
+      const site = this.ends.calls[call];
+      const activity = tid === null ? { doing: call === 'read' ? ('reading' as const) : ('writing' as const), ...site } : { doing: 'held' as const, call, gate: 'futex' as const, tid, ...site };
+      this.emit({ type: 'activity', proc: 'parent', activity, at: nowUs() });
+    });
+  }
+
+  /** Step mode: the calls of ours that wait at the call thread's step gate until let go; 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    if (!this.closed) this.ends.thread.setStepping(holds);
+  }
+
+  /** Lets our call held at the step gate go; false when none is held. */
+  letGo(): boolean {
+    return !this.closed && this.ends.thread.letGo();
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */
@@ -133,6 +150,7 @@ export class ParentEnd {
       this.writeInFlight = null;
       if (read) this.track(read);
       this.closeIdleFds();
+      if (wasNotMade(write)) return write.result;
       this.emitCall('write', frame.length - off, write, frame.subarray(off));
       if (typeof write.result !== 'number') return write.result;
       off += write.result;
@@ -229,6 +247,12 @@ export class ParentEnd {
   private onRead(call: TimedCall): void {
     if (this.closed) {
       this.closeIdleFds();
+      return;
+    }
+    // Held by step mode when its gate closed (the child gone): no call was made, so none is reported.
+    if (wasNotMade(call)) {
+      this.readEnded = true;
+      this.settle(null);
       return;
     }
     const { result } = call;

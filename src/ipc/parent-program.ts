@@ -1,13 +1,14 @@
 // The parent of the textbook exercise, driven by the UI's keyboard:
 //   for each turn: read(fd, buf); print("from Child: " buf); line = keyboard(); write(fd, line)
-// (each call made on the parent's call thread, the next read chained to the write).
+// (each call made on the parent's call thread, the next read chained to the write, except
+// in step mode, where each call waits to be let go on its own).
 // with an optional delay before each read (a knob that lets the child read first on a
 // shared pipe: the kernel still decides who gets the bytes, nothing is faked).
 import type { Frame } from './framing.js';
 import type { PendingRead, PipeLink } from './link.js';
 
 /** The parent's side of a link of any wiring: all the program needs. */
-type ParentSide = Pick<PipeLink, 'read' | 'write' | 'activity'>;
+type ParentSide = Pick<PipeLink, 'read' | 'write' | 'activity' | 'stepping'>;
 
 export interface ParentProgramOptions {
   turns?: number;
@@ -50,7 +51,8 @@ export class ParentProgram {
       const line = await this.keyboard();
       if (line === null || this.stopped) return;
       // The C parent's loop reads right after it writes: the read starts on the call thread the moment the write returns (not after a delay, not after the last turn).
-      const result = await this.link.write(line, turn < this.turns && this.readDelayMs === 0);
+      // In step mode each call is held on its own, so the read is asked for apart.
+      const result = await this.link.write(line, turn < this.turns && this.readDelayMs === 0 && !this.link.stepping);
       if (typeof result !== 'number') return;
     }
     if (!this.stopped) this.link.activity({ doing: 'done' });

@@ -6,9 +6,12 @@
 // POLL_MS while records come, and backs off to every MAX_POLL_MS through a long sleep of
 // the child's (the textbook's sleep(2)); it stops once the child says it has published
 // everything of that line's turn, so at rest (no line in flight) nothing runs.
+// The ring's header also holds the child's step gate (step-gate.ts): this side turns step
+// mode on and off and lets the child's held call go, with futex(2) on the shared word.
 import fs from 'node:fs';
 import type { LinkEvent } from './events.js';
-import { ReportRingReader, eventsOf, ringBytes } from './report-ring.js';
+import { ReportRingReader, STEP_GATE_BYTE, eventsOf, ringBytes } from './report-ring.js';
+import { letGo, setStepping, sharedStepWords, type StepWords } from './step-gate.js';
 import type { Libc } from '../kernel/libc.js';
 import type { Mapping } from '../kernel/mapped-memory.js';
 
@@ -24,14 +27,18 @@ export class ReportReader {
   private linesSent = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The child's step gate; null where futex(2) cannot be called. */
+  private readonly step: StepWords | null;
 
   private constructor(
     /** The memfd to hand the child; the caller closes it once the child is forked. */
     readonly fd: number,
     private readonly mapping: Mapping,
     private readonly onEvent: (event: LinkEvent) => void,
+    libc: Libc,
   ) {
     this.reader = new ReportRingReader(mapping.buffer);
+    this.step = sharedStepWords(libc.memory, mapping, STEP_GATE_BYTE);
   }
 
   /** A new ring, or null where no memfd can be made (no memfd_create, or `ulimit -f` below its size): the child then reports on stdout as lines. */
@@ -40,7 +47,7 @@ export class ReportReader {
     const fd = libc.memory.createShared('pipe-chat-reports', bytes);
     if (fd === null) return null;
     try {
-      return new ReportReader(fd, libc.memory.map(fd, bytes), onEvent);
+      return new ReportReader(fd, libc.memory.map(fd, bytes), onEvent, libc);
     } catch (error) {
       fs.closeSync(fd);
       throw error;
@@ -67,6 +74,21 @@ export class ReportReader {
     if (this.closed) return;
     this.linesSent++;
     if (!this.timer) this.lookIn(POLL_MS);
+  }
+
+  /** The child can be held before its calls (step mode): Linux, with its futex(2). */
+  get canStep(): boolean {
+    return this.step !== null;
+  }
+
+  /** Step mode: the calls the child waits at its step gate before (step-gate.ts holdsOf); 0: off, a held call goes at once. */
+  setStepping(holds: number): void {
+    if (this.step && !this.closed) setStepping(this.step, holds);
+  }
+
+  /** Lets the child's held call go; false when it is not held. */
+  letGo(): boolean {
+    return this.step !== null && !this.closed && letGo(this.step);
   }
 
   /** The child is gone: its last reports, then the ring is unmapped. */

@@ -43,6 +43,8 @@ const WRITTEN = 0;
 const READ = 1;
 const BELL = 2;
 const HEARD = 3;
+/** The header's bytes from here hold the child's step gate (step-gate.ts): the ring is the one memory both processes map. */
+export const STEP_GATE_BYTE = 16;
 const HEADER_BYTES = 64;
 /** length, kind, then three float64 numbers: result, start, end. */
 const RECORD_HEADER = 32;

@@ -1,8 +1,10 @@
 // Memory that two processes share through an fd, and the textbook's sleep, through the
 // FFI (libc.ts binds these from its one loader): memfd_create (an anonymous file, with no
 // name on disk, gone with its last fd and mapping), ftruncate, mmap(MAP_SHARED) whose
-// pages koffi.view turns into an ArrayBuffer, munmap; and nanosleep, as the C child
-// sleeps (Node's only synchronous sleep, Atomics.wait, is a futex wait instead).
+// pages koffi.view turns into an ArrayBuffer, munmap; nanosleep, as the C child sleeps
+// (Node's only synchronous sleep, Atomics.wait, is a futex wait instead); and a futex on
+// a word of such memory, which two processes can wait on and wake (Atomics.wait cannot:
+// it takes only a SharedArrayBuffer, which no other process maps).
 import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
@@ -18,11 +20,15 @@ const MFD_CLOEXEC = 1;
 /** The same number on Linux and FreeBSD, the systems with memfd_create. */
 const RLIMIT_FSIZE = 1;
 const EINTR_NAME = 'EINTR';
+/** futex(2): its number where pipe-chat can call it, and the two operations used (not FUTEX_PRIVATE_FLAG: the word is shared across processes). */
+const SYS_FUTEX: Partial<Record<NodeJS.Architecture, number>> = { x64: 202, arm64: 98 };
+const FUTEX_WAIT = 0;
+const FUTEX_WAKE = 1;
 
 export interface Mapping {
   /** The shared pages; never touched after unmap(). */
   readonly buffer: ArrayBuffer;
-  /** Where they are in this process, for another thread of it to view them (sysv.viewAt) rather than map them again. */
+  /** Where it is mapped in this process: a futex names a word by its address, and another thread of it views the same pages there (sysv.viewAt) rather than map them again. */
   readonly address: bigint;
   unmap(): void;
 }
@@ -34,6 +40,14 @@ export interface MappedMemory {
   map(fd: number, bytes: number): Mapping;
   /** nanosleep(2) for `ms`, resumed for the time left when a signal interrupts it. */
   sleep(ms: number): void;
+  /**
+   * futex(FUTEX_WAIT) on the Int32 word at `address` of a MAP_SHARED mapping: blocks the
+   * calling thread while the word holds `expected` (returns at once when it does not, or
+   * on a wake or a signal: the caller looks again). Null where futex(2) cannot be called (not Linux).
+   */
+  readonly futexWait: ((address: bigint, expected: number) => void) | null;
+  /** futex(FUTEX_WAKE): every thread, of any process, waiting on that word goes on. */
+  readonly futexWake: ((address: bigint) => void) | null;
 }
 
 export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckResult): MappedMemory {
@@ -50,6 +64,10 @@ export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckR
   const munmap = lib.func('int munmap(void *addr, size_t length)');
   const timespec = koffi.struct({ tv_sec: 'long', tv_nsec: 'long' });
   const nanosleep = lib.func('nanosleep', 'int', [koffi.pointer(timespec), koffi.out(koffi.pointer(timespec))]);
+  const futexNumber = process.platform === 'linux' ? SYS_FUTEX[process.arch] : undefined;
+  const syscall = futexNumber === undefined ? null : lib.func('long syscall(long number, ...)');
+  const futex = (address: bigint, op: number, value: number): void =>
+    void syscall?.(futexNumber, 'uintptr_t', address, 'int', op, 'int', value, 'void *', null, 'void *', null, 'int', 0);
   const errnoName = (): string => Object.entries(koffi.os.errno).find(([, n]) => n === koffi.errno())?.[0] ?? '';
   const left = { tv_sec: 0, tv_nsec: 0 };
   return {
@@ -88,5 +106,7 @@ export function bindMappedMemory(koffi: Koffi, lib: LibraryHandle, check: CheckR
       let want = { tv_sec: Math.floor(ms / 1000), tv_nsec: Math.min(999_999_999, Math.round((ms % 1000) * 1e6)) };
       while ((nanosleep(want, left) as number) === -1 && errnoName() === EINTR_NAME) want = { ...left };
     },
+    futexWait: syscall ? (address, expected) => futex(address, FUTEX_WAIT, expected) : null,
+    futexWake: syscall ? (address) => futex(address, FUTEX_WAKE, 0x7fffffff) : null,
   };
 }

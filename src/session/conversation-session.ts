@@ -9,6 +9,7 @@
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a thread (the parent's call thread) is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
+import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/channel.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
@@ -22,6 +23,10 @@ export interface ConversationSessionOptions {
   knobs: Knobs;
   /** This process: the parent of the exercise. */
   parentPid?: number;
+  /** Step mode from the first conversation on (--step). */
+  stepping?: boolean;
+  /** Where each channel's processes are held in step mode (its step points, from the registry); every read and write by default. */
+  stepPoints?: (wiring: Wiring) => readonly StepPoint[];
   /** The monotonic clock in µs and the wall clock in ms since the epoch (tests pass fixed ones). */
   clock?: () => number;
   wallClock?: () => number;
@@ -41,8 +46,12 @@ export class ConversationSession {
   private closing: Promise<void> = Promise.resolve();
   private closed = false;
   private started: Wiring | null = null;
+  private steps: boolean;
+  private readonly stepPoints: (wiring: Wiring) => readonly StepPoint[];
 
   constructor(options: ConversationSessionOptions) {
+    this.steps = options.stepping ?? false;
+    this.stepPoints = options.stepPoints ?? (() => EXERCISE_STEP_POINTS);
     this.open = options.open;
     this.turns = options.turns;
     this.knobSettings = options.knobs;
@@ -101,6 +110,8 @@ export class ConversationSession {
       this.live = session;
       const { childPid, pipes, parentFds, childFds, path } = session.link;
       this.emit({ type: 'session-opened', session: id, childPid, pipes, parentFds, childFds, path, at: this.clock() });
+      // Before the parent's program runs: its first read is held too.
+      if (this.steps) this.applyStepping(session);
       session.parent.run().catch(fail);
     }, fail);
   }
@@ -131,6 +142,29 @@ export class ConversationSession {
     const accepted = session.parent.type(line);
     if (accepted) this.emit({ type: 'keyboard-line', session: this.id, proc, at: this.clock() });
     return accepted;
+  }
+
+  /** Step mode: each process waits before each call on the channel until let go (letGo). */
+  get stepping(): boolean {
+    return this.steps;
+  }
+
+  /** Step mode on or off, for this conversation and the next ones; off lets the held calls go at once. */
+  setStepping(on: boolean): void {
+    this.steps = on;
+    if (this.live) this.applyStepping(this.live);
+    else this.emit({ type: 'step-mode', on, refused: false });
+  }
+
+  /** Lets the call `proc` is held before go; false when it is not held. */
+  letGo(proc: Proc): boolean {
+    return this.live?.link.letGo(proc) ?? false;
+  }
+
+  private applyStepping(session: ChatSession): void {
+    const refused = !session.link.setStepping(this.steps ? this.stepPoints(session.link.wiring) : null);
+    if (refused) this.steps = false;
+    this.emit({ type: 'step-mode', on: this.steps, refused });
   }
 
   /** A reader that stopped spinning for want of messages spins again (shm-busy). */

@@ -1,10 +1,11 @@
 // How a conversation opens for real: fork a child over real kernel pipes and build the
 // parent's program on the same link. The session (conversation-session.ts) takes this
 // as a function, so tests hand it a fake that makes no process at all.
-import type { FdInfo, WiredLinkEvent, Wiring } from '../ipc/events.js';
+import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
+import type { StepPoint } from '../channels/channel.js';
 
 export interface ChatLink {
   readonly wiring: Wiring;
@@ -18,6 +19,10 @@ export interface ChatLink {
   setChildDelay(ms: number): void;
   /** A reader that stopped spinning for want of messages spins again (shm-busy); nothing on other channels. */
   resumeSpin(): void;
+  /** Step mode at these step points for both processes, or off (null: held calls go at once); false where the child cannot be held. */
+  setStepping(points: readonly StepPoint[] | null): boolean;
+  /** Lets the call a process is held before go; false when it is not held. */
+  letGo(proc: Proc): boolean;
   /** Named wiring: the other processes that hold the FIFO open now (a slow /proc scan: at most once a second). */
   outsideHolders(): FifoHolder[];
   /** Removes the named pipe's path now, synchronously (a signal path cannot await close). */
@@ -84,6 +89,8 @@ export function openPipeSession(childScript?: string): OpenSession {
         typeForChild: (text) => link.typeForChild(text),
         setChildDelay: (ms) => link.setChildDelay(ms),
         resumeSpin: () => link.resumeSpin(),
+        setStepping: (points) => link.setStepping(points),
+        letGo: (proc) => link.letGo(proc),
         outsideHolders: () => link.outsideHolders(),
         removePath: () => link.removePath(),
         close: () => link.close(),

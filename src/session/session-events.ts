@@ -1,7 +1,8 @@
 // What a conversation session reports, as the actions the conversation reducer takes:
 // a session starting (a new child for a start, toggle, restart or respawn), opened or
 // failed, each event of its link, a line handed to a keyboard, the parent waiting for
-// the child's line before its read delay, a knob turned. Each carries its own time.
+// the child's line before its read delay, a knob turned, step mode turned on or off.
+// Each carries its own time.
 import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { PipeDescription } from '../ipc/link.js';
 
@@ -39,4 +40,6 @@ export type SessionEvent =
   | { type: 'link-event'; session: number; event: WiredLinkEvent }
   | { type: 'keyboard-line'; session: number; proc: Proc; at: number }
   | { type: 'parent-awaits-child-line'; session: number; waiting: boolean; at: number }
-  | { type: 'knob-changed'; knob: keyof Knobs; ms: number };
+  | { type: 'knob-changed'; knob: keyof Knobs; ms: number }
+  /** Step mode turned on or off for every conversation from now; `refused` where the child cannot be held (no futex: not Linux). */
+  | { type: 'step-mode'; on: boolean; refused: boolean };

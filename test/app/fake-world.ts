@@ -1,7 +1,7 @@
 // A stand-in for the real session opener: it records what the App asks for (mode,
 // first turn, lines typed) and lets a test emit link events as if the processes had
 // made those system calls. The App under test cannot tell it from real pipes.
-import type { WiredLinkEvent } from '../../src/ipc/events.js';
+import type { Proc, WiredLinkEvent } from '../../src/ipc/events.js';
 import { ConversationSession } from '../../src/session/conversation-session.js';
 import type { ChatSession, OpenSession, SessionRequest } from '../../src/session/open-session.js';
 import type { Knobs } from '../../src/session/session-events.js';
@@ -11,6 +11,9 @@ export class FakeSession implements ChatSession {
   childLines: string[] = [];
   parentLines: string[] = [];
   parentAtKeyboard = false;
+  /** Step mode as the App last set it, and the processes it let go, in order. */
+  stepping = false;
+  letGoes: Proc[] = [];
   closed = false;
   stopped = false;
   readonly link: ChatSession['link'];
@@ -39,6 +42,14 @@ export class FakeSession implements ChatSession {
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
       resumeSpin: () => {},
+      setStepping: (points) => {
+        this.stepping = points !== null;
+        return true;
+      },
+      letGo: (proc) => {
+        this.letGoes.push(proc);
+        return true;
+      },
       outsideHolders: () => [],
       removePath: () => {},
       close: async () => {

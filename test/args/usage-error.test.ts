@@ -55,6 +55,8 @@ describe('usage errors', () => {
     [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['--keep', ''], '--keep needs a value', 'pipe-chat'],
     [['race', '--keep', 'kept.txt'], '--keep is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['race', '--step'], '--step is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['--step=yes'], '--step takes no value', 'pipe-chat'],
   ])('%j is one line and where to look', (args, message, command) => {
     expect(usageError(args)).toBe(`pipe-chat: ${message}\nsee ${command} --help`);
   });

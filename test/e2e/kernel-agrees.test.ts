@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
 import { ptySessions } from '../support/pty.js';
-import { startChat } from '../support/chat-turns.js';
+import { say, startChat } from '../support/chat-turns.js';
 
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
@@ -39,6 +39,25 @@ describe('what the panes say a process is doing, held against /proc', () => {
     await chat.waitFor(() => isInCall(childPid, 'read', childFd) || undefined, `the child (PID ${childPid}) in read(${childFd})`);
     // The parent is at its keyboard: no thread of it is in read() any more.
     expect(threadCalls(chat.pid).some((t) => t.call === 'read' && t.fd === parentFd)).toBe(false);
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux')('step mode (F4): the child HELD at a futex gate, as /proc shows; the parent, already in read(), is not held and gets the line F6 lets go', async () => {
+    const chat = startChat(sessions, { wiring: 'one-pipe' });
+    const screen = await chat.waitForText(/Child · PID \d+[\s\S]*typing at its keyboard/);
+    const childPid = Number(/Child · PID (\d+)/.exec(screen)?.[1]);
+    await chat.press('f4');
+    await chat.waitForText('[STEP]');
+    await say(chat, 'mine');
+    await chat.waitForText('F6 child: write(fd 4)');
+    // The child's main thread waits in futex(2), not in a call on fds 3 or 4, and is not stopped.
+    await chat.waitFor(() => threadCalls(childPid).find((t) => t.tid === childPid)?.call === 'futex' || undefined, 'the child in futex(2)');
+    expect(isInCall(childPid, 'write', 4) || isInCall(childPid, 'read', 3)).toBe(false);
+    expect(processState(childPid)).toBe('S');
+    // A read already in the kernel when step mode began cannot be taken back: it is the parent's, and it takes the line.
+    expect(chat.screen()).toContain('BLOCKED in read(fd');
+    await chat.press('f6');
+    await chat.waitForText('from Child: mine');
+    await chat.waitForText('F6 child: read(fd 3)');
   }, 60_000);
 
   it.runIf(process.platform === 'linux')('a child stopped with SIGSTOP shows as stopped, as /proc says, and as waiting again after SIGCONT', async () => {

@@ -89,7 +89,10 @@ describe('the child between its keyboard read(0) and its read() of the channel',
       const found = turns(fs.readFileSync(log, 'utf8'));
       expect(found).toHaveLength(TRIALS);
       const expected = delayMs > 0 ? ['main: write(4)', 'main: clock_nanosleep()'] : ['main: write(4)'];
-      for (const turn of found) expect(turn.map((call) => call.replace(/^main: nanosleep/, 'main: clock_nanosleep'))).toEqual(expected);
+      // V8's own memory management on the main thread may come between (a young-heap collection that falls in a turn maps a
+      // page: where it falls moves with a few hundred bytes allocated at start), as in the parent's test: no call of ours may.
+      const ours = (call: string): boolean => !/^main: (returned from )?(mmap|madvise|munmap|mprotect)\(/.test(call);
+      for (const turn of found) expect(turn.filter(ours).map((call) => call.replace(/^main: nanosleep/, 'main: clock_nanosleep'))).toEqual(expected);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,7 @@ export function messagesRead(events: readonly WiredLinkEvent[]): string[] {
 }
 
 /** Types each turn's child line, then the parent's answer once the parent has read; resolves when the program is done. */
-export async function playThreeTurns(link: Pick<PipeLink, 'read' | 'write' | 'activity' | 'typeForChild'>, events: readonly WiredLinkEvent[]): Promise<void> {
+export async function playThreeTurns(link: Pick<PipeLink, 'read' | 'write' | 'activity' | 'stepping' | 'typeForChild'>, events: readonly WiredLinkEvent[]): Promise<void> {
   const program = new ParentProgram(link);
   const done = program.run();
   for (const [childLine, parentLine] of THREE_TURNS) {

@@ -21,6 +21,8 @@ export const KEYS = {
   f2: '\x1bOQ',
   f3: '\x1bOR',
   f4: '\x1bOS',
+  f5: '\x1b[15~',
+  f6: '\x1b[17~',
   ctrlA: '\x01',
   ctrlC: '\x03',
   ctrlD: '\x04',

@@ -12,6 +12,8 @@
 //   "from Child: <line>" and "from Parent: <line>" when a read returns a line,
 //   "✓ delivered" per message; two pipes end at "DONE" [끝] / "The conversation is over";
 //   one shared pipe shows "STOLEN" [가로챔] and ends at "DEADLOCK" [교착 상태 (DEADLOCK)].
+// A script with "releases" plays step mode too: when the next process it names is held
+// before a call ("HELD at a futex gate" [futex 게이트에서 붙잡힘]), that call is let go, as F5 or F6 would.
 import type { AutoScript } from '../../auto-script.js';
 import { channelEnds } from '../../channels/ends-registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
@@ -53,6 +55,8 @@ export type AutoStep =
   | { kind: 'submit'; proc: Proc; delayMs: number; key: string }
   /** Empties an input that holds auto-play's own text of another line (after a restart), as Ctrl+U would. */
   | { kind: 'clear'; proc: Proc; delayMs: number; key: string }
+  /** Step mode: lets the call `proc` is held before go, as F5 or F6 would. */
+  | { kind: 'release'; proc: Proc; delayMs: number; key: string }
   | { kind: 'quit'; delayMs: number; key: string };
 
 export interface AutoPlanInput {
@@ -60,13 +64,15 @@ export interface AutoPlanInput {
   drafts: Record<Proc, string>;
   /** What auto-play itself last left in each input: text that differs was typed by the user. */
   ownDrafts: Record<Proc, string>;
+  /** How many of the script's releases auto-play has made. */
+  releasesDone?: number;
   options: AutoPlayOptions;
   /** Nothing moves while the user reads the help. */
   paused: boolean;
 }
 
 /** The next step, or null when there is nothing to do (then no timer runs). */
-export function planAutoStep({ state, drafts, ownDrafts, options, paused }: AutoPlanInput): AutoStep | null {
+export function planAutoStep({ state, drafts, ownDrafts, options, paused, releasesDone = 0 }: AutoPlanInput): AutoStep | null {
   const session = state.session;
   if (!session || paused) return null;
   const speed = options.speed > 0 ? options.speed : 1;
@@ -76,6 +82,11 @@ export function planAutoStep({ state, drafts, ownDrafts, options, paused }: Auto
     return options.exitWhenDone ? { kind: 'quit', delayMs: wait(PACE.endMs), key: `quit:${session.id}:${phase}` } : null;
   }
   if (!options.auto) return null;
+  // The script's next release, once that process waits at its gate.
+  const release = state.step.on ? options.script.releases?.[releasesDone] : undefined;
+  if (release && session[release].activity?.doing === 'held' && !session[release].exit) {
+    return { kind: 'release', proc: release, delayMs: wait(PACE.pauseMs), key: `release:${session.id}:${releasesDone}` };
+  }
   for (const proc of typingProcs(state)) {
     const turn = procTurn(session, proc);
     const raw = options.script[proc][turn - 1];

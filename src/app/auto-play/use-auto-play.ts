@@ -14,10 +14,12 @@ export interface AutoPlayActions {
   submit(proc: Proc): boolean;
   /** Empties a side's input, as Ctrl+U would. */
   clear(proc: Proc): void;
+  /** Step mode: lets the call a process is held before go; false when it was not held. */
+  letGo(proc: Proc): boolean;
   quit(): void;
 }
 
-export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDrafts: () => Record<Proc, string>, actions: AutoPlayActions): void {
+export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts' | 'releasesDone'>, latestDrafts: () => Record<Proc, string>, actions: AutoPlayActions): void {
   // What the latest commit saw, for the timer when it fires (set at commit, never during render).
   const latest = useRef({ input, latestDrafts, actions });
   useLayoutEffect(() => {
@@ -25,9 +27,11 @@ export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDraft
   });
   // What auto-play left in each input, so that it can tell its own text from the user's.
   const own = useRef<Record<Proc, string>>({ child: '', parent: '' });
+  // How many of the script's releases have been made.
+  const released = useRef(0);
   // A line that was not taken (the process moved on between plan and Enter) is tried again.
   const [retries, setRetries] = useState(0);
-  const step = planAutoStep({ ...input, ownDrafts: own.current });
+  const step = planAutoStep({ ...input, ownDrafts: own.current, releasesDone: released.current });
   const stepKey = step?.key ?? null;
   const delayMs = step?.delayMs ?? 0;
 
@@ -35,7 +39,7 @@ export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDraft
     if (stepKey === null) return;
     const timer = setTimeout(() => {
       const now = latest.current;
-      const fresh = planAutoStep({ ...now.input, drafts: now.latestDrafts(), ownDrafts: own.current });
+      const fresh = planAutoStep({ ...now.input, drafts: now.latestDrafts(), ownDrafts: own.current, releasesDone: released.current });
       // Something moved on meanwhile: the render it causes plans the next step.
       if (!fresh || fresh.key !== stepKey) return;
       switch (fresh.kind) {
@@ -49,6 +53,10 @@ export function useAutoPlay(input: Omit<AutoPlanInput, 'ownDrafts'>, latestDraft
           return;
         case 'submit':
           if (now.actions.submit(fresh.proc)) own.current = { ...own.current, [fresh.proc]: '' };
+          else setRetries((n) => n + 1);
+          return;
+        case 'release':
+          if (now.actions.letGo(fresh.proc)) released.current++;
           else setRetries((n) => n + 1);
           return;
         case 'quit':

@@ -11,6 +11,11 @@ export const F1_SEQUENCES = ['\x1bOP', '\x1b[11~', '\x1b[[A', '\x1b[1P'];
 /** F2 (the source view) and F3 (the next wiring) work in every mode, like F1. */
 export const F2_SEQUENCES = ['\x1bOQ', '\x1b[12~', '\x1b[[B', '\x1b[1Q'];
 export const F3_SEQUENCES = ['\x1bOR', '\x1b[13~', '\x1b[[C', '\x1b[1R'];
+/** Step mode: F4 turns it on and off, F5 and F6 let the left pane's (parent's) and the right pane's (child's) held call go. */
+export const F4_SEQUENCES = ['\x1bOS', '\x1b[14~', '\x1b[[D', '\x1b[1S'];
+export const F5_SEQUENCES = ['\x1b[15~', '\x1b[[E'];
+export const F6_SEQUENCES = ['\x1b[17~'];
+const FN_SEQUENCES = [F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES, F4_SEQUENCES, F5_SEQUENCES, F6_SEQUENCES];
 export const PASTE_START = '\x1b[200~';
 export const PASTE_END = '\x1b[201~';
 
@@ -19,8 +24,8 @@ export interface KeyPress {
   key: Key;
   /** Text that came inside bracketed-paste markers. */
   paste?: boolean;
-  /** F1, F2 or F3, which Ink's key object has no field for. */
-  fn?: 1 | 2 | 3;
+  /** F1 to F6, which Ink's key object has no field for. */
+  fn?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 export function plainKey(change: Partial<Key> = {}): Key {
@@ -55,10 +60,10 @@ const ESCAPE: KeyPress = { text: '', key: plainKey({ escape: true, meta: true })
 const FINALS: Record<string, Partial<Key>> = { A: { upArrow: true }, B: { downArrow: true }, C: { rightArrow: true }, D: { leftArrow: true }, H: { home: true }, F: { end: true }, Z: { tab: true, shift: true } };
 const TILDES: Record<string, Partial<Key>> = { '1': { home: true }, '7': { home: true }, '4': { end: true }, '8': { end: true }, '3': { delete: true }, '5': { pageUp: true }, '6': { pageDown: true } };
 
-/** One escape sequence as a key; null for one this program has no use for (F5, a focus report…). */
+/** One escape sequence as a key; null for one this program has no use for (F7, a focus report…). */
 function escapeKey(seq: string): KeyPress | null {
-  const fn = F1_SEQUENCES.includes(seq) ? 1 : F2_SEQUENCES.includes(seq) ? 2 : F3_SEQUENCES.includes(seq) ? 3 : null;
-  if (fn) return { text: '', key: plainKey(), fn };
+  const fn = FN_SEQUENCES.findIndex((sequences) => sequences.includes(seq)) + 1;
+  if (fn > 0) return { text: '', key: plainKey(), fn: fn as NonNullable<KeyPress['fn']> };
   if (seq === '\x1b') return ESCAPE;
   const csi = /^(?:\[|O)([\d;]*)([A-Z~])$/.exec(seq.slice(1));
   if (!csi) return null;

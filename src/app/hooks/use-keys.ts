@@ -4,14 +4,16 @@
 // one handler by the current mode: the help overlay, the line being typed, or one
 // command after Esc. Nothing typed is a command by accident: letters are commands only
 // right after Esc (the status bar says so), and only for that one key. Ctrl+C, Ctrl+Z,
-// Ctrl+T, F1, F2, F3 and PgUp/PgDn work in every mode; a paste is always text. F3 opens
-// the list of channels, where ↑/↓ choose, Enter switches and Esc closes.
+// Ctrl+T, F1 to F6 and PgUp/PgDn work in every mode; a paste is always text. F3 opens
+// the list of channels, where ↑/↓ choose, Enter switches and Esc closes. F4 turns step
+// mode on and off, F5 and F6 let the parent's and the child's held call go (Esc o, h, l
+// where F-keys need Fn).
 import { useStdin, type Key } from 'ink';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { usesUpEsc, type InputMode } from '../state/ui-reducer.js';
 import { KeyReader } from './key-reader.js';
 
-export { F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES } from './key-reader.js';
+export { F1_SEQUENCES, F2_SEQUENCES, F3_SEQUENCES, F4_SEQUENCES, F5_SEQUENCES, F6_SEQUENCES } from './key-reader.js';
 
 export type Command =
   | 'quit'
@@ -43,7 +45,10 @@ export type Command =
   | 'list-down'
   | 'list-pick'
   | 'close-list'
-  | 'sweep';
+  | 'sweep'
+  | 'step-mode'
+  | 'let-go-parent'
+  | 'let-go-child';
 
 /** The single keys that are commands right after Esc. */
 const LETTERS: Record<string, Command> = {
@@ -60,8 +65,14 @@ const LETTERS: Record<string, Command> = {
   c: 'source',
   w: 'channel-list',
   g: 'sweep',
+  o: 'step-mode',
+  h: 'let-go-parent',
+  l: 'let-go-child',
   q: 'quit',
 };
+
+/** F2 to F6, in every mode (F1 toggles the help). */
+const FN_COMMANDS: Record<2 | 3 | 4 | 5 | 6, Command> = { 2: 'source', 3: 'channel-list', 4: 'step-mode', 5: 'let-go-parent', 6: 'let-go-child' };
 
 export interface KeyRoutes {
   mode: InputMode;
@@ -137,8 +148,9 @@ export function useKeys(routes: KeyRoutes): void {
           continue;
         }
         if (press.fn) {
-          command(press.fn === 2 ? 'source' : 'channel-list');
-          if (press.fn === 3) latest.current = { ...latest.current, mode: modeAfter(mode, 'channel-list') };
+          const fn = FN_COMMANDS[press.fn];
+          command(fn);
+          latest.current = { ...latest.current, mode: fn === 'channel-list' ? modeAfter(mode, fn) : mode };
           continue;
         }
         const route = press.paste ? 'input' : routeKey(mode, press.text, press.key);

@@ -101,6 +101,8 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     }
     case 'knob-changed':
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
+    case 'step-mode':
+      return { ...state, step: { on: action.on, refused: action.refused } };
     case 'outside-holders':
       return current(state, action.session) ? markTaken(withOutsideWriteEnds(state, action.holders), action.holders) : state;
     case 'tally-reset':

@@ -199,6 +199,8 @@ export interface ConversationState {
   traceCount: number;
   counters: { delivered: number; stolen: number; outOfTurn: number; outside: number };
   knobs: Knobs;
+  /** Step mode: each process waits at its gate before each call until the user lets it go; `refused` once the child could not be held (no futex). */
+  step: { on: boolean; refused: boolean };
   /** Latest time seen (µs), from events and clock ticks. */
   now: number;
   /** When the first session started: trace times are relative to it. */
@@ -234,7 +236,7 @@ export type Action =
   /** A key starts the wiring's tally again from now (wall-clock ms). */
   | { type: 'tally-reset'; wiring: Wiring; wallMs: number };
 
-export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS): ConversationState {
+export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 }, turns = TURNS, stepping = false): ConversationState {
   return {
     turns,
     session: null,
@@ -245,6 +247,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
     traceCount: 0,
     counters: { delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 },
     knobs,
+    step: { on: stepping, refused: false },
     now: 0,
     origin: null,
     wallOffsetUs: null,

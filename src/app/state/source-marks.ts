@@ -15,6 +15,8 @@ export type MarkState =
   | ({ kind: 'waiting'; inFutex: boolean } & CallSite)
   /** A reader without waiting that stopped for want of messages: parked at its gate, in that call. */
   | { kind: 'spin-stopped'; parkedIn: string }
+  /** Step mode: waiting at its gate before the call on this line. */
+  | ({ kind: 'held'; call: 'read' | 'write' } & CallSite)
   | { kind: 'sleeping'; ms: number };
 
 export interface SourceMark {
@@ -48,6 +50,8 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
       if (spin.idleCpuMs !== null) return { spot: 'read', state: { kind: 'spin-stopped', parkedIn: spin.parkedIn ?? '?' } };
       return { spot: 'read', state: spin.waits ? { kind: 'waiting', inFutex: spin.inFutex === true, ...site } : { kind: 'spinning', ...site } };
     }
+    case 'held':
+      return { spot: a.call, state: { kind: 'held', call: a.call, fd: a.fd, ...(a.on === undefined ? {} : { on: a.on }) } };
   }
 }
 

@@ -35,8 +35,8 @@ export interface UiState {
   kernelScroll: number;
   /** A short note under one input, until the next key typed there. */
   inputNote: { proc: Proc; text: string } | null;
-  /** A changed delay, said in words; it stands until the next command or a few seconds. */
-  knobNote: string | null;
+  /** A changed delay or step mode, said in words (under its own title, or the delay's); it stands until the next command or a few seconds. */
+  knobNote: { title?: string; text: string } | null;
   /** The input the user last chose with Tab, when both wait. */
   preferred: Proc;
   saved: SavedNotice | null;
@@ -62,7 +62,7 @@ export type UiAction =
   | { type: 'scrolled'; what: 'panes' | 'panels'; by: number; max: number }
   | { type: 'input-noted'; proc: Proc; text: string }
   | { type: 'input-note-cleared' }
-  | { type: 'knob-noted'; text: string }
+  | { type: 'knob-noted'; text: string; title?: string }
   | { type: 'notice-dismissed' }
   | { type: 'channel-list-toggled'; at: number }
   | { type: 'channel-list-moved'; by: number; count: number }
@@ -134,7 +134,7 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
     case 'input-note-cleared':
       return ui.inputNote ? { ...ui, inputNote: null } : ui;
     case 'knob-noted':
-      return { ...ui, knobNote: action.text };
+      return { ...ui, knobNote: action.title === undefined ? { text: action.text } : { title: action.title, text: action.text } };
     case 'channel-list-toggled':
       return { ...ui, channelList: ui.channelList === null ? action.at : null, keysMode: false };
     case 'channel-list-picked': {

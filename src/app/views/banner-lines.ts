@@ -3,6 +3,8 @@
 // good on a pipe whose only write end left open is its own, a dead child, a failed start, a stolen or out-of-turn message, the end of the
 // conversation. Each comes with the key that gets the user out of it, one that works
 // while the input has focus (Esc, then the letter). A changed delay is said here too.
+// In step mode an outcome is said as the order the user chose, not as luck, and until the
+// first one the banner says how step mode works and which keys let each call go.
 import { channelEnds } from '../../channels/ends-registry.js';
 import { WIRINGS } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
@@ -16,7 +18,7 @@ import type { Tone } from '../../text/theme.js';
 import { exitHow, tagOf, type Ui } from './phrases.js';
 
 export interface BannerContent {
-  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'race-won' | 'finished' | 'opening' | 'saved';
+  kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'race-won' | 'finished' | 'opening' | 'saved' | 'step';
   title: string;
   text: string;
   keys: string;
@@ -68,7 +70,8 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     const writer = latest.writer;
     const waiting = other(writer);
     const waits = session[waiting].activity?.doing === 'reading' && !session[waiting].exit;
-    const text = b.stolen(tagOf(writer, latest.seq), t.procLower[writer]) + (waits ? ` ${b.stolenWaiting(t.procLower[waiting])}` : '');
+    const order = state.step.on ? ` ${t.step.stolenOrder(t.procLower[writer], t.procLower[waiting])}` : '';
+    const text = b.stolen(tagOf(writer, latest.seq), t.procLower[writer]) + order + (waits ? ` ${b.stolenWaiting(t.procLower[waiting])}` : '');
     const keys = view.typing.includes(writer) ? b.stolenKeys(t.procLower[writer]) : b.stolenKeysOnly;
     return { kind: 'stolen', title: b.stolenTitle, text, keys, tone: 'danger' };
   }
@@ -85,6 +88,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     // A channel with its own rule for who gets a message says it; on one pipe a delivery is luck, not design.
     const own = t.channels[session.wiring].delivered;
     if (own) return { kind: 'race-won', title: own.title, text: own.text(tagOf(latest.writer, latest.seq), t.procLower[latest.reader]), keys: own.keys, tone: 'ok' };
+    if (state.step.on) return { kind: 'race-won', title: t.step.deliveredTitle, text: t.step.delivered(tagOf(latest.writer, latest.seq), t.procLower[latest.reader]), keys: t.step.keys, tone: 'ok' };
     return {
       kind: 'race-won',
       title: b.raceWonTitle,
@@ -93,6 +97,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
       tone: 'warn',
     };
   }
+  if (state.step.on) return { kind: 'step', title: t.step.title, text: t.step.intro, keys: t.step.keys, tone: 'accent' };
   return null;
 }
 

@@ -70,10 +70,15 @@ export function stateWords(t: Ui, state: ConversationState, proc: Proc, p: ProcS
           : t.state.readingUntimed(callText('read', a));
       return [seg(`■ ${text}`, stuck ? 'danger' : 'warn')];
     }
+    case 'held':
+      return [seg(`⏸ ${t.state.held(callText(a.call, a), RELEASE_KEYS[proc])}`, 'key')];
     case 'done':
       return [seg(`✓ ${t.state.done}`, 'dim')];
   }
 }
+
+/** The key that lets each process's held call go in step mode (F5 the left pane, F6 the right; Esc h and Esc l where F-keys need Fn). */
+export const RELEASE_KEYS: Record<Proc, string> = { parent: 'F5', child: 'F6' };
 
 /**
  * A reader that spins (shm-busy): busy waiting with the CPU its thread burned, or stopped

@@ -27,6 +27,8 @@ function markWords(t: Ui, state: MarkState): string {
       return m.spinStopped(state.parkedIn);
     case 'sleeping':
       return m.sleeping(formatDuration(t, state.ms));
+    case 'held':
+      return m.held(callText(state.call, state));
     default:
       return m[state.kind];
   }

@@ -4,18 +4,19 @@
 // any), both knobs, and the keys that work right now: while typing, or for the one key
 // after Esc (then the line says so first); Tab only when both processes wait.
 // "auto-play" while it plays. An item that gives way is shortened or dropped, each
-// figure always with its label.
+// figure always with its label. In step mode the key line starts with the keys that let
+// each process's held call go, naming the call (F5 parent: read(fd 23)), and F4 to leave it.
 // Always exactly two lines, each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import { channelEnds } from '../../channels/ends-registry.js';
-import type { Wiring } from '../../ipc/events.js';
+import { callText, type Proc, type Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { shownTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
 import { fitItems, type Item } from './fit-items.js';
 import { seg, type Line } from '../../text/styled-lines.js';
 import type { Tone } from '../../text/theme.js';
-import { formatDuration, timeOfDay, wiringWords, type Ui } from './phrases.js';
+import { RELEASE_KEYS, formatDuration, timeOfDay, wiringWords, type Ui } from './phrases.js';
 
 const SEPARATOR: Line = [seg(' · ', 'dim')];
 
@@ -30,6 +31,24 @@ const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as con
 const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'zero', 'help', 'quit', 'type'] as const;
 /** Which keys go first when the key line is too wide (each is also in the help). */
 const KEY_STEPS = ['zero', 'fds', 'trace', 'scroll', 'other', 'delays', 'type'];
+/** In step mode the keys that let calls go stay, shortened; the others give way first. */
+const STEP_KEY_STEPS = ['zero', 'fds', 'trace', 'scroll', 'other', 'delays', 'type', 'keys', 'toggle', 'parent', 'child', 'help', 'restart', 'keys'];
+
+/** The call a process is held before, as the screen names it; null when it is not held. */
+function heldCall(state: ConversationState, proc: Proc): string | null {
+  const a = state.session?.[proc].activity;
+  return a?.doing === 'held' && !state.session?.[proc].exit ? callText(a.call, a) : null;
+}
+
+/** Step mode's keys, first on the key line: each process's, with the call it would let go, and F4 to leave. */
+function stepKeys(t: Ui, state: ConversationState, typing: boolean): Item[] {
+  if (!typing) return [item('stepKeys', 'key', t.step.commandKeys)];
+  const letGo = (proc: Proc): Item => {
+    const call = heldCall(state, proc);
+    return item(proc, call === null ? 'dim' : 'key', t.step.letGo(RELEASE_KEYS[proc], t.procLower[proc], call), t.step.letGoShort(RELEASE_KEYS[proc], call));
+  };
+  return [letGo('parent'), letGo('child'), item('stepOff', 'key', t.step.stepOff)];
+}
 
 export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
   const s = t.status;
@@ -41,8 +60,10 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   // Where no message can be read back by its writer, "stolen 0 of 9" would only be noise.
   const canSteal = channelEnds(wiring).hazards.stolen;
   const turn = displayedTurn(state);
+  const stepping = state.step.on;
   const info: Item[] = [
     item('mode', canSteal ? 'danger' : 'ok', `[${wiringWords(t, wiring)}]`),
+    ...(stepping ? [item('step', 'warn', `[${t.step.status}]`)] : []),
     ...(autoPlaySpeed !== null ? [item('auto', 'key', s.autoPlay(autoPlaySpeed), s.autoPlayShort(autoPlaySpeed), null)] : []),
     item('turn', 'title', turn.parentTurn === null ? s.turn(turn.turn, state.turns) : s.turnApart(turn.turn, state.turns, turn.parentTurn)),
     item(
@@ -60,6 +81,10 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   ];
   const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;
   const words: Record<string, string> = typing ? s.typingKeys : s.commandKeys;
-  const keys: Item[] = names.map((name) => item(name, name === 'mode' ? 'warn' : 'key', words[name] ?? name, null));
-  return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems(keys, KEY_STEPS, width, SEPARATOR)];
+  const keys: Item[] = names.map((name) => item(name, name === 'mode' ? 'warn' : 'key', words[name] ?? name, ...(stepping && name === 'keys' ? [t.step.escShort] : []), null));
+  if (!stepping) return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems(keys, KEY_STEPS, width, SEPARATOR)];
+  // After Esc the line still says COMMAND KEY first.
+  const lead = typing ? [] : keys.slice(0, 1);
+  const rest = typing ? keys : keys.slice(1);
+  return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems([...lead, ...stepKeys(t, state, typing), ...rest], STEP_KEY_STEPS, width, SEPARATOR)];
 }

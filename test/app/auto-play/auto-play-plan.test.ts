@@ -36,6 +36,17 @@ describe('planAutoStep', () => {
     expect(plan(childAtKeyboard(), { child: 'Hi', parent: '' })).toMatchObject({ kind: 'submit', proc: 'child', delayMs: PACE.pauseMs });
   });
 
+  it("lets the script's next release go once that process is held in step mode, and waits for it otherwise", () => {
+    const s = new Script();
+    const held = play([{ type: 'step-mode', on: true, refused: false }, ...s.start(), s.activity('parent', { doing: 'held', call: 'read', gate: 'futex', tid: 501, fd: 20 }), s.activity('child', { doing: 'held', call: 'write', gate: 'futex', tid: 600, fd: 4 })]);
+    const releases = { ...SCRIPT, releases: ['child', 'child', 'parent'] as ('child' | 'parent')[] };
+    expect(planAutoStep({ state: held, drafts: EMPTY, ownDrafts: EMPTY, options: { ...AUTO, script: releases }, paused: false })).toMatchObject({ kind: 'release', proc: 'child', delayMs: PACE.pauseMs });
+    expect(planAutoStep({ state: held, drafts: EMPTY, ownDrafts: EMPTY, options: { ...AUTO, script: releases }, paused: false, releasesDone: 2 })).toMatchObject({ kind: 'release', proc: 'parent' });
+    // The child next, but it is at its keyboard: it types its line instead.
+    const typing = play([s.activity('child', { doing: 'typing' })], held);
+    expect(planAutoStep({ state: typing, drafts: EMPTY, ownDrafts: EMPTY, options: { ...AUTO, script: releases }, paused: false })).toMatchObject({ kind: 'type', proc: 'child' });
+  });
+
   it('divides every wait by the speed', () => {
     expect(plan(childAtKeyboard(), EMPTY, { speed: 5 })?.delayMs).toBe(PACE.pauseMs / 5);
     expect(plan(childAtKeyboard(), { child: 'H', parent: '' }, { speed: 0.5 })?.delayMs).toBe(PACE.charMs * 2);

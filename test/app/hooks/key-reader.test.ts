@@ -39,4 +39,12 @@ describe('the key reader', () => {
     expect(routeKey('keys', 'q', key)).toBe('quit');
     expect(routeKey('keys', 'K', key)).toBe('input'); // a letter with no command: typed, nothing lost
   });
+
+  it("reads F4, F5 and F6 (step mode, the parent's and the child's held call) as xterm and the Linux console send them; Esc o, h, l are the same commands", () => {
+    const fns = (...events: string[]) => events.map((e) => new KeyReader().read(e)[0]?.fn);
+    expect(fns('\x1bOS', '\x1b[14~', '\x1b[[D', '\x1b[15~', '\x1b[[E', '\x1b[17~')).toEqual([4, 4, 4, 5, 5, 6]);
+    const key = new KeyReader().read('o')[0]!.key;
+    expect(['o', 'h', 'l'].map((letter) => routeKey('keys', letter, key))).toEqual(['step-mode', 'let-go-parent', 'let-go-child']);
+    expect(routeKey('text', 'h', key)).toBe('input');
+  });
 });

@@ -47,6 +47,8 @@ const STATES: { name: string; activity: WiredActivity | null; change?: Partial<P
   { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing' },
   { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
   { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
+  { name: 'held before its write (step mode)', activity: { doing: 'held', call: 'write', gate: 'futex', tid: 9, fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'held' },
+  { name: 'held before its read (step mode)', activity: { doing: 'held', call: 'read', gate: 'futex', tid: 9, fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'held' },
   { name: 'done', activity: { doing: 'done' }, line: () => 'return 0;', kind: 'done' },
   { name: 'at end of file', activity: { doing: 'reading', fd: 3 }, change: { eof: true }, line: () => 'return 0;', kind: 'done' },
   { name: 'exited', activity: { doing: 'reading', fd: 3 }, change: { exit: { code: null, signal: 'SIGKILL' } }, line: () => 'return 0;', kind: 'exited' },
