@@ -139,6 +139,10 @@ export class ChildThread extends ChildRecord implements LinkChild {
   /** Its keyboard closed (a read of it returns 0), then terminate(): a loop or an Atomics.wait stops at once. */
   kill(): void {
     if (this.exitStatus) return;
+    // A thread held at its step gate sits in futex(2), a call terminate() cannot end (the
+    // process would never exit): leaving step mode lets it go on to its call, which the way
+    // out's stop word ends.
+    this.setStepping(0);
     this.keyboard.destroy();
     void this.worker.terminate();
   }

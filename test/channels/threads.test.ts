@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { canSeeKernelCalls, threadCall } from '../../src/ipc/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
+import { EXERCISE_STEP_POINTS } from '../../src/channels/channel.js';
 import { processCpuMs } from '../../src/kernel/thread-cpu.js';
 import { race } from '../../src/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
@@ -163,4 +164,17 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     expect((result.cpuMs?.child ?? 1) % 10).toBe(0);
     expect((result.cpuMs?.parent ?? 0) + (result.cpuMs?.child ?? 0)).toBeLessThanOrEqual(processSpent);
   }, 30_000);
+
+  it('step mode: a child thread held at its gate (in futex) is let out on the way out, and the link closes', async () => {
+    const { link, events } = await open('threads');
+    expect(link.setStepping(EXERCISE_STEP_POINTS)).toBe(true);
+    link.typeForChild('hello');
+    await waitUntil(() => events.some((e) => e.type === 'activity' && e.proc === 'child' && e.activity.doing === 'held'), { what: 'the child thread held before its write' });
+    const tid = helloTid(events) as number;
+    if (canSeeKernelCalls()) await waitUntil(() => threadCall(process.pid, tid)?.call === 'futex', { what: 'the child thread in futex' });
+    // terminate() cannot end a thread in futex(2): the close must let it go first, or it never settles.
+    await link.close();
+    await waitUntil(() => !fs.existsSync(`/proc/self/task/${tid}`), { what: 'the child thread gone' });
+  });
 });
+
