@@ -143,7 +143,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
 
   const outsideHolders = useCallback(() => conversation.outsideHolders(), [conversation]);
   const sessionId = session?.id ?? 0;
-  const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders }), [sessionId]);
+  const holdersSeen = useCallback((holders: OutsideHolder[]) => dispatch({ type: 'outside-holders', session: sessionId, holders, at: (clock ?? nowUs)() }), [sessionId, clock]);
   const namedOpen = session !== null && channelEnds(session.wiring).openToOthers && session.status === 'open';
   const holders = useOutsideHolders(namedOpen || view.waitsBesideOurBytes, String(sessionId), outsideHolders, holdersSeen, namedOpen);
   const fds = useProcFds(ui.fdsOpen, session?.parent.pid ?? null, session?.child.pid ?? null, session?.path ?? null, `${session?.id}:${session?.child.exit ? 'x' : ''}:${session?.status}:${state.traceCount}`, fdReader);

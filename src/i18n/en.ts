@@ -281,6 +281,7 @@ Options:
       forged: 'FORGED: written by another process, with our tag',
       forgedTag: (tag: string) => `forged ${tag}`,
       outsideWriter: 'outside process',
+      takerGone: 'another process (exited since)',
       pending: 'not yet attributed (its writer has not reported the write)',
       dividerStart: (mode: string, pid: string) => `${mode} · child PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `switched to ${mode} · new child PID ${pid} · turn ${turn}`,
@@ -364,7 +365,7 @@ Options:
       deadlockBoth:
         'Both processes are blocked in read() and the shared pipe is empty: each waits for the other to write, so neither ever will.',
       deadlockPipes: 'Both processes are blocked in read() and both pipes are empty: each waits for the other to write, so neither ever will.',
-      deadlockTaken: (tag: string, who: string) => `${tag} never reached its reader: PID ${who} took it from the pipe.`,
+      deadlockTaken: (tag: string, who: string) => `${tag} never reached its reader: ${who} took it from the pipe.`,
       blockedForeverTitle: 'BLOCKED FOREVER',
       blockedForever: (blocked: string, finished: string) =>
         `The ${blocked} is blocked in read() on an empty pipe, and the ${finished} will never write again. The only write end still open is the ${blocked}'s own, so no end of file will come either: it waits forever. (Not a deadlock: nobody waits for the ${blocked}.)`,

@@ -281,6 +281,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       forged: '위조: 다른 프로세스가 우리 꼬리표를 달아 씀',
       forgedTag: (tag: string) => `위조된 ${tag}`,
       outsideWriter: '바깥 프로세스',
+      takerGone: '다른 프로세스(이미 끝남)',
       pending: '아직 누가 썼는지 모름 (쓴 쪽의 보고가 오지 않음)',
       dividerStart: (mode: string, pid: string) => `${mode} · 자식 PID ${pid}`,
       dividerToggle: (mode: string, pid: string, turn: number) => `${mode}로 전환 · 새 자식 PID ${pid} · ${turn}번째 턴`,
@@ -363,7 +364,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       deadlockTitle: '교착 상태 (DEADLOCK)',
       deadlockBoth: '두 프로세스 모두 read()에서 막혔고 공유 파이프는 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
       deadlockPipes: '두 프로세스 모두 read()에서 막혔고 두 파이프 모두 비어 있습니다. 서로 상대가 쓰기를 기다리니 아무도 쓰지 않습니다.',
-      deadlockTaken: (tag: string, who: string) => `${tag}는 읽을 프로세스에 닿지 못했습니다: PID ${who}이(가) 파이프에서 가져갔습니다.`,
+      deadlockTaken: (tag: string, who: string) => `${tag}는 읽을 프로세스에 닿지 못했습니다: ${who}이(가) 파이프에서 가져갔습니다.`,
       blockedForeverTitle: '영원히 막힘',
       blockedForever: (blocked: string, finished: string) =>
         `${blocked} 쪽은 빈 파이프의 read()에서 막혔고 ${finished} 쪽은 다시는 쓰지 않습니다. 열려 있는 쓰기 끝은 ${blocked} 자신의 것뿐이라 파일 끝(EOF)도 오지 않으니 영원히 기다립니다. (교착 상태는 아닙니다: ${blocked} 쪽을 기다리는 프로세스가 없습니다.)`,

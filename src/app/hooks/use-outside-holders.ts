@@ -32,8 +32,9 @@ export function useOutsideHolders(active: boolean, sessionKey: string, look: Hol
       if (key !== shown) {
         shown = key;
         setHolders(now);
-        seen(now);
       }
+      // Every look, changed or not: what the holders mean can depend on how long our processes have waited (a reader gone since).
+      seen(now);
     };
     if (firstLookAtOnce) scan();
     const timer = setInterval(scan, LOOK_EVERY_MS);

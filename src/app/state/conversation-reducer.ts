@@ -103,8 +103,13 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
       return { ...state, knobs: { ...state.knobs, [action.knob]: action.ms } };
     case 'step-mode':
       return { ...state, step: { on: action.on, refused: action.refused } };
-    case 'outside-holders':
-      return current(state, action.session) ? markTaken(withOutsideWriteEnds(state, action.holders), action.holders) : state;
+    case 'outside-holders': {
+      if (!current(state, action.session)) return state;
+      const seen = { ...state, now: later(state.now, action.at) };
+      const next = markTaken(withOutsideWriteEnds(seen, action.holders), action.holders);
+      // A look that changes nothing leaves the state as it was: no redraw every second.
+      return next === seen ? state : next;
+    }
     case 'tally-reset':
       return { ...state, tallyFrom: { ...state.tallyFrom, [action.wiring]: { wallMs: action.wallMs, base: wiringTally(state, action.wiring) } } };
     case 'tick':

@@ -120,7 +120,8 @@ export interface MessageRecord {
   verdict: Verdict | null;
   attribution: Attribution;
   /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
-  takenBy?: { pid: number; command: string };
+  /** An outside process read it from the pipe: the one found holding a read end of it, or (pid null) one already gone when the screen looked. */
+  takenBy?: { pid: number | null; command: string };
 }
 
 export interface Divider {
@@ -232,7 +233,7 @@ export type Action =
   /** A spinning reader's CPU time, from /proc/PID/task/TID/stat. */
   | { type: 'spin-cpu'; session: number; proc: Proc; tid: number; cpuMs: number; share: number | null; inFutex: boolean | null }
   /** Named pipe: the other processes holding the FIFO, from a look at /proc. */
-  | { type: 'outside-holders'; session: number; holders: OutsideHolder[] }
+  | { type: 'outside-holders'; session: number; holders: OutsideHolder[]; at: number }
   /** A key starts the wiring's tally again from now (wall-clock ms). */
   | { type: 'tally-reset'; wiring: Wiring; wallMs: number };
 

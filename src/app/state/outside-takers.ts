@@ -44,14 +44,34 @@ export function outsideTakers(state: ConversationState, holders: OutsideHolder[]
   return byPipe.length > 0 ? { readers: byPipe, bytes } : null;
 }
 
-/** The messages of the current session that one outside reader took, marked with its PID and command. */
+/** How long our reader must have waited in read() on a pipe our bytes left before a reader gone from /proc is named as their taker: its own read's report comes in far less. */
+const SETTLED_US = 1_000_000;
+
+/**
+ * Our bytes left a pipe (FIONREAD) that no outside process holds a read end of any more,
+ * and each process of ours that waits in read() on it has waited a while (its own read
+ * would have been reported): a reader that has exited since took them (`timeout 1 cat
+ * /proc/CHILD/fd/3`).
+ */
+function takenByOneGone(state: ConversationState, holders: OutsideHolder[]): boolean {
+  const session = state.session;
+  if (!session || ourUnread(session) === 0 || holders.some((h) => reads(h))) return false;
+  const lost = pipesThatLostBytes(state);
+  const waitingThere = (['parent', 'child'] as const)
+    .map((p) => session[p])
+    .filter((p) => !p.exit && p.activity?.doing === 'reading' && lost.includes(inodeOf(p.fds, p.activity.fd) ?? -1));
+  return waitingThere.length > 0 && waitingThere.every((p) => state.now - p.since >= SETTLED_US);
+}
+
+/** The messages of the current session that one outside reader took, marked with its PID and command (or as taken by a reader gone since). */
 export function markTaken(state: ConversationState, holders: OutsideHolder[]): ConversationState {
   const [only, ...more] = outsideTakers(state, holders)?.readers ?? [];
+  const taker = only && more.length === 0 ? { pid: only.pid, command: only.command } : !only && takenByOneGone(state, holders) ? { pid: null, command: '' } : null;
   const id = state.session?.id;
-  if (!only || more.length > 0) return state;
+  if (!taker) return state;
   const taken = (m: ConversationState['messages'][number]) => m.session === id && m.writer !== null && m.reader === null && !m.takenBy;
   if (!state.messages.some(taken)) return state;
-  return { ...state, messages: state.messages.map((m) => (taken(m) ? { ...m, takenBy: { pid: only.pid, command: only.command } } : m)) };
+  return { ...state, messages: state.messages.map((m) => (taken(m) ? { ...m, takenBy: taker } : m)) };
 }
 
 /**

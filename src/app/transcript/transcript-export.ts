@@ -5,7 +5,7 @@
 import { REPORT_VERSION } from '../../experiments/report-schema.js';
 import type { ConversationState } from '../state/model.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
-import { tagOf, type Ui } from '../views/phrases.js';
+import { tagOf, takerWords, type Ui } from '../views/phrases.js';
 
 export interface TranscriptExport {
   text: string;
@@ -58,7 +58,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
       const writer = m.attribution === 'outside' ? t.transcript.outsideWriter : m.writer ? t.procLower[m.writer] : t.channels.named.unknownWriter;
       const tag = m.attribution === 'outside' && m.writer ? t.transcript.forgedTag(saved.tag) : saved.tag;
       const route = m.takenBy
-        ? t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`)
+        ? t.transcript.route(tag, writer, takerWords(t, m.takenBy))
         : m.reader
           ? t.transcript.route(tag, writer, t.procLower[m.reader])
           : t.transcript.inPipe(tag, writer);

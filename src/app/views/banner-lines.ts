@@ -15,7 +15,7 @@ import { DOUBLE, HEAVY, ROUND, framed, seg, type Line } from '../../text/styled-
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { wrapToWidth } from '../../text/text-width.js';
 import type { Tone } from '../../text/theme.js';
-import { exitHow, tagOf, type Ui } from './phrases.js';
+import { exitHow, tagOf, takerWords, type Ui } from './phrases.js';
 
 export interface BannerContent {
   kind: 'deadlock' | 'blocked-forever' | 'child-died' | 'failed' | 'stolen' | 'out-of-turn' | 'race-won' | 'finished' | 'opening' | 'saved' | 'step';
@@ -42,7 +42,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
     const why = t.channels[session.wiring].deadlock ?? (session.pipes.length > 1 ? b.deadlockPipes : b.deadlockBoth);
     // Whoever took the bytes: a message an outside process took is said, as the pane marks it.
     const taken = state.messages.find((m) => m.session === session.id && m.takenBy);
-    const text = taken?.takenBy ? `${why} ${b.deadlockTaken(tagOf(taken.writer, taken.seq), `${taken.takenBy.pid} ${sanitizeForDisplay(taken.takenBy.command)}`)}` : why;
+    const text = taken?.takenBy ? `${why} ${b.deadlockTaken(tagOf(taken.writer, taken.seq), takerWords(t, taken.takenBy))}` : why;
     return { kind: 'deadlock', title: b.deadlockTitle, text, keys: b.deadlockKeys, tone: 'danger' };
   }
   if (phase === 'child-died' && session.child.exit) {

@@ -98,12 +98,17 @@ function spinWords(t: Ui, state: ConversationState, p: ProcState, spin: SpinStat
   return [seg(`● ${t.state.spinning(on, secondsSince(state, p), `${share}${cpu(spin.cpuMs)}`)}`, 'warn'), ...missed];
 }
 
+/** Who took a message from the pipe: "PID 4242 cat", or a reader that had exited when the screen looked. */
+export function takerWords(t: Ui, takenBy: { pid: number | null; command: string }): string {
+  return takenBy.pid === null ? t.transcript.takerGone : `PID ${takenBy.pid} ${sanitizeForDisplay(takenBy.command)}`;
+}
+
 /** "C1 child→parent  delivered", "C1 child→child  STOLEN ...": who wrote it, who read it, and what that means. */
 export function routeWords(t: Ui, m: MessageRecord): Line {
   const tag = tagOf(m.writer, m.seq);
   const writer = m.writer ? t.procLower[m.writer] : t.channels.named.unknownWriter;
   if (m.reader === null && m.takenBy) {
-    return [seg(t.transcript.route(tag, writer, `PID ${m.takenBy.pid} ${sanitizeForDisplay(m.takenBy.command)}`), 'dim'), seg(' '), seg(`✗ ${t.channels.named.taken}`, 'danger')];
+    return [seg(t.transcript.route(tag, writer, takerWords(t, m.takenBy)), 'dim'), seg(' '), seg(`✗ ${t.channels.named.taken}`, 'danger')];
   }
   if (m.reader === null) return [seg(t.transcript.inPipe(tag, writer), 'dim')];
   if (m.attribution === 'outside' && m.writer !== null) {

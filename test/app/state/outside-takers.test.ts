@@ -12,6 +12,9 @@ import { findDeadlock } from '../../../src/app/state/deadlock.js';
 import type { OutsideHolder } from '../../../src/app/state/model.js';
 import { outsideTakers, waitsBesideOurBytes } from '../../../src/app/state/outside-takers.js';
 import { DOWN, SHARED, Script, play } from '../events.js';
+import { lineText } from '../../../src/text/styled-lines.js';
+import { routeWords } from '../../../src/app/views/phrases.js';
+import { en } from '../../../src/i18n/en.js';
 
 function holder(pid: number, readSince: number): OutsideHolder {
   return { pid, command: 'cat', commandLine: 'cat PATH', fds: [{ fd: 3, access: 'read', inode: SHARED }], rchar: readSince, wchar: 0, readSince, wroteSince: 0 };
@@ -29,19 +32,19 @@ describe('outside takers on a named pipe', () => {
     const state = childWroteUnread();
     const bytes = outsideTakers(state, [holder(42, 1000)])?.bytes ?? 0;
     expect(bytes).toBeGreaterThan(0);
-    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, bytes)] });
+    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, bytes)], at: state.now });
     expect(next.messages.find((m) => m.writer === 'child')?.takenBy).toEqual({ pid: 42, command: 'cat' });
   });
 
   it('a reader that read fewer bytes than are missing did not take them', () => {
     const state = childWroteUnread();
-    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, 1)] });
+    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, 1)], at: state.now });
     expect(next.messages.find((m) => m.writer === 'child')?.takenBy).toBeUndefined();
   });
 
   it('with two readers that could have, nothing is marked: who took it is only an inference', () => {
     const state = childWroteUnread();
-    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, 1000), holder(43, 1000)] });
+    const next = reduce(state, { type: 'outside-holders', session: 1, holders: [holder(42, 1000), holder(43, 1000)], at: state.now });
     expect(outsideTakers(state, [holder(42, 1000), holder(43, 1000)])?.readers.map((h) => h.pid)).toEqual([42, 43]);
     expect(next.messages.find((m) => m.writer === 'child')?.takenBy).toBeUndefined();
   });
@@ -71,9 +74,23 @@ describe('an outside reader of an anonymous pipe (two pipes, cat /proc/CHILD/fd/
     const { s, state } = answerWritten();
     const emptied = play([s.event({ type: 'queued', inode: DOWN, bytes: 0, at: s.at + 1 })], state);
     expect(findDeadlock(emptied)).toEqual({ blocked: ['parent', 'child'], finished: [] });
-    const next = reduce(emptied, { type: 'outside-holders', session: 1, holders: [cat(0)] });
+    const next = reduce(emptied, { type: 'outside-holders', session: 1, holders: [cat(0)], at: emptied.now });
     expect(next.messages.find((m) => m.writer === 'parent')?.takenBy).toEqual({ pid: 42, command: 'cat' });
     expect(next.messages.find((m) => m.writer === 'child')?.takenBy).toBeUndefined();
+  });
+
+  it('a reader gone before the screen looked (timeout 1 cat ...): once both have waited in read() a second on the emptied pipe, the answer is marked taken by a process gone since, and the banner says so', () => {
+    const { s, state } = answerWritten();
+    const emptied = play([s.event({ type: 'queued', inode: DOWN, bytes: 0, at: s.at + 1 })], state);
+    // At once: our reader's own report may still be on its way.
+    const early = reduce(emptied, { type: 'outside-holders', session: 1, holders: [], at: emptied.now });
+    expect(early.messages.find((m) => m.writer === 'parent')?.takenBy).toBeUndefined();
+    const later = reduce(emptied, { type: 'outside-holders', session: 1, holders: [], at: emptied.now + 1_500_000 });
+    expect(later.messages.find((m) => m.writer === 'parent')?.takenBy).toEqual({ pid: null, command: '' });
+    expect(later.messages.find((m) => m.writer === 'child')?.takenBy).toBeUndefined();
+    const route = lineText(routeWords(en.ui, later.messages.find((m) => m.writer === 'parent')!));
+    expect(route).toContain('another process (exited since)');
+    expect(route).toContain('TAKEN');
   });
 
   it('once the child has read the answer, nothing waits beside bytes of ours', () => {
@@ -99,9 +116,10 @@ describe('an outside writer of the named pipe', () => {
   const writer: OutsideHolder = { pid: 43, command: 'bash', commandLine: 'bash', fds: [{ fd: 1, access: 'write', inode: SHARED }], rchar: 0, wchar: 0, readSince: 0, wroteSince: 0 };
 
   it('no DEADLOCK while an outside process holds a write end; DEADLOCK once it is gone', () => {
-    const held = reduce(bothWaitOnEmptyFifo(), { type: 'outside-holders', session: 1, holders: [writer] });
+    const base = bothWaitOnEmptyFifo();
+    const held = reduce(base, { type: 'outside-holders', session: 1, holders: [writer], at: base.now });
     expect(findDeadlock(held)).toBeNull();
-    const gone = reduce(held, { type: 'outside-holders', session: 1, holders: [] });
+    const gone = reduce(held, { type: 'outside-holders', session: 1, holders: [], at: held.now });
     expect(findDeadlock(gone)).toEqual({ blocked: ['parent', 'child'], finished: [] });
   });
 });

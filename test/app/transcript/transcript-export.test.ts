@@ -20,7 +20,7 @@ function takenByCat() {
   let state = play([...first.start(), ...first.steal(1, 'earlier'), ...second.start('toggle'), ...second.write('child', 1, 'Who are you?')]);
   state = { ...state, session: state.session ? { ...state.session, wiring: 'named' } : null };
   const bytes = outsideTakers(state, [cat(4242, 1_000_000)])?.bytes ?? 0;
-  return reduce(state, { type: 'outside-holders', session: 2, holders: [cat(4242, bytes)] });
+  return reduce(state, { type: 'outside-holders', session: 2, holders: [cat(4242, bytes)], at: state.now });
 }
 
 describe('the saved transcript', () => {
