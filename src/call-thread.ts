@@ -13,6 +13,7 @@ import { CHAINED_BYTES, chainedSlot, type CallDone, type CallRequest } from './i
 import { nowUs } from './ipc/events.js';
 import { fdCalls } from './ipc/fd-calls.js';
 import { gateOn } from './ipc/gate.js';
+import { ownTid } from './kernel/thread-cpu.js';
 
 interface Bound {
   calls: ProcessCalls;
@@ -57,9 +58,9 @@ async function bind(request: Extract<CallRequest, { type: 'bind' }>): Promise<vo
     const make = request.wiring === null ? null : (await import('./channels/ends-registry.js')).channelEnds(request.wiring).processCalls;
     const calls = make ? await make('parent', request.argv, gateOn(new Int32Array(request.gate))) : fdCalls(request.readFd, request.writeFd);
     bound = { calls, readBuffer: Buffer.from(request.readBuffer), slot: chainedSlot(request.chained), post };
-    post({ type: 'bound', error: null });
+    post({ type: 'bound', error: null, tid: ownTid() });
   } catch (error) {
-    post({ type: 'bound', error: error instanceof Error ? error.message : String(error) });
+    post({ type: 'bound', error: error instanceof Error ? error.message : String(error), tid: null });
   }
 }
 

@@ -219,7 +219,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
   let torn = 0;
   let delivered = 0;
   const stopCounting = link.subscribe((event) => {
-    if (event.type === 'spin' && event.proc === 'parent' && event.note.kind === 'missed') {
+    if (event.type === 'read-note' && event.proc === 'parent' && event.note.kind === 'missed') {
       lost += event.note.lost;
       torn += event.note.torn;
     }

@@ -12,6 +12,8 @@ import { shmBusyEnds } from './shm-busy/ends.js';
 import { mmapEnds } from './mmap/ends.js';
 import { socketEnds } from './socket/ends.js';
 import { tcpEnds } from './tcp/ends.js';
+import { signalChannelEnds } from './signal/ends.js';
+import { signalNoAcksEnds } from './signal-no-acks/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
@@ -25,6 +27,8 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   shm: shmEnds,
   'shm-busy': shmBusyEnds,
   mmap: mmapEnds,
+  signal: signalChannelEnds,
+  'signal-no-acks': signalNoAcksEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

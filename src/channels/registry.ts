@@ -14,6 +14,8 @@ import { shmBusy } from './shm-busy/index.js';
 import { mmap } from './mmap/index.js';
 import { socket } from './socket/index.js';
 import { tcp } from './tcp/index.js';
+import { signal } from './signal/index.js';
+import { signalNoAcks } from './signal-no-acks/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
 export const CHANNELS: Record<Wiring, Channel> = {
@@ -27,6 +29,8 @@ export const CHANNELS: Record<Wiring, Channel> = {
   shm,
   'shm-busy': shmBusy,
   mmap,
+  signal,
+  'signal-no-acks': signalNoAcks,
 };
 
 export function channelOf(wiring: Wiring): Channel {

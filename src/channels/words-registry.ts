@@ -9,6 +9,7 @@ import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
 import { socketWords } from './socket/words.js';
 import { tcpWords } from './tcp/words.js';
+import { signalNoAcksWords, signalWords } from './signal/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
 export function channelWords(lang: Lang) {
@@ -23,5 +24,7 @@ export function channelWords(lang: Lang) {
     shm: shmWords[lang],
     'shm-busy': shmBusyWords[lang],
     mmap: mmapWords[lang],
+    signal: signalWords[lang],
+    'signal-no-acks': signalNoAcksWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

@@ -26,7 +26,7 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' };
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', signals: 'signals' };
 
 export const en = {
   cli: {
@@ -466,7 +466,7 @@ Options:
     },
     channelList: {
       title: 'channels (F3)',
-      groups: { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC' },
+      groups: GROUP_NAMES_EN,
       current: '(now)',
       hint: '↑/↓ choose · Enter switches, live (the history stays) · Esc closes',
     },

@@ -26,7 +26,7 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' };
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', signals: '시그널' };
 
 export const ko: Messages = {
   cli: {
@@ -465,7 +465,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     },
     channelList: {
       title: '채널 (F3)',
-      groups: { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC' },
+      groups: GROUP_NAMES_KO,
       current: '(지금)',
       hint: '↑/↓ 고르기 · Enter 바로 전환 (기록은 남음) · Esc 닫기',
     },

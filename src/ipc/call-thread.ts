@@ -32,7 +32,7 @@ export type CallRequest =
   | { type: 'write'; bytes: Uint8Array; offset: number; thenRead: boolean; seq: number };
 
 export type CallDone =
-  | { type: 'bound'; error: string | null }
+  | { type: 'bound'; error: string | null; tid: number | null }
   | { type: 'read'; result: CallResult; start: number; end: number }
   | { type: 'write'; result: CallResult; start: number; end: number }
   | { type: 'note'; note: ReadNote };
@@ -118,6 +118,8 @@ export class CallThread {
   private readonly gate: Int32Array;
   /** Hears what a read says while it reads (a spinning reader's notes), which is no reply. */
   private noteListener: ((note: ReadNote) => void) | null = null;
+  /** The thread's TID, as it said once bound (Linux); null elsewhere. */
+  tid: number | null = null;
 
   private constructor(
     private readonly script: string,
@@ -149,6 +151,7 @@ export class CallThread {
       await thread.release();
       throw new Error(`the parent's call thread could not make its calls: ${error}`);
     }
+    if (bound.type === 'bound') thread.tid = bound.tid;
     return thread;
   }
 

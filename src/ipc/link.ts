@@ -134,12 +134,11 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
       // What outlives processes goes with the child (a queue: the parent's msgrcv then returns EIDRM, as a pipe's read returns 0).
       this.removeObjects();
-      // Shared memory: with the child gone the parent's calls end (the set is gone, the gate closed), and its mapping goes once they have returned.
+      // With the child gone the parent's calls end: shared memory's (the set is gone, the gate
+      // closed), and its mapping goes once they have returned; a signal's wait (its gate closed).
+      this.end.closeGate();
       const release = this.wires.release;
-      if (release) {
-        this.end.closeGate();
-        void this.end.settled().then(release, () => {});
-      }
+      if (release) void this.end.settled().then(release, () => {});
     });
   }
 
@@ -169,8 +168,10 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     const join = wires.join;
     try {
       const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
+      // A child that signals the parent's call thread (tgkill) needs its TID: the thread binds first.
+      const threadArgs = ends.childSignalsCallThread && bound ? ['--parent-tid', String((await bound).thread.tid ?? -1)] : [];
       const started = ChildHandle.start(
-        { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio },
+        { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs, ...threadArgs], stdio: wires.childStdio },
         (event) => (link ? link.fromChild(event) : early.push(event)),
       );
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);

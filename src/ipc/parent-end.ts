@@ -69,7 +69,7 @@ export class ParentEnd {
     private readonly emit: Emit,
   ) {
     for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
-    ends.thread.onNote((note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }));
+    ends.thread.onNote((note) => this.emit({ type: 'read-note', proc: 'parent', note, at: nowUs() }));
   }
 
   /** Starts the parent's read: one blocking read(2), and another only while a frame is incomplete. */

@@ -32,8 +32,8 @@ async function open() {
   return { link, events };
 }
 
-type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
-const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
+type Note = Extract<LinkEvent, { type: 'read-note' }>['note'];
+const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'read-note' && e.proc === proc ? [e.note] : []));
 const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);
 
 /**

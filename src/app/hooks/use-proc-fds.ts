@@ -1,13 +1,16 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
-// and a connection's, each process's shared mappings from /proc/PID/maps, and what the
+// and a connection's, each process's signal masks (/proc/PID/status and its threads'),
+// each process's shared mappings from /proc/PID/maps, and what the
 // parent's own mapping holds. Where there is no /proc (macOS and the other BSDs) it does not try, and says so, so
 // the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
+import { readProcessSignals, type ProcessSignals } from '../../kernel/proc-signals.js';
+import { SIGUSR1, SIGUSR2 } from '../../kernel/signals.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
 import { readMappedDirty, readProcFds, readSharedMaps, type ProcFd } from './proc-fds.js';
 
@@ -30,6 +33,8 @@ export interface ProcFdsSnapshot {
   dirty?: { parent: Record<number, number>; child: Record<number, number> };
   /** /proc/net/tcp at the same moment (a TCP connection's kernel view finds its lines there). */
   netTcp?: TcpRow[];
+  /** Each process's signals (/proc/PID/status), with the threads that block SIGUSR1 and SIGUSR2 (the signal channel's waiting threads). */
+  signals?: { parent: ProcessSignals | null; child: ProcessSignals | null };
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -48,6 +53,10 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       shared: lookAtOwnMappings(),
       dirty: { parent: parentPid === null ? {} : readMappedDirty(parentPid), child: childPid === null ? {} : readMappedDirty(childPid) },
       netTcp: readNetTcp(),
+      signals: {
+        parent: parentPid === null ? null : readProcessSignals(parentPid, [SIGUSR1, SIGUSR2]),
+        child: childPid === null ? null : readProcessSignals(childPid, [SIGUSR1, SIGUSR2]),
+      },
     });
   }, [open, parentPid, childPid, refresh, reader]);
   return snapshot;

@@ -42,9 +42,18 @@ export interface ProcState {
   stopped: boolean;
   /** A reader without waiting (shm-busy); null for one the kernel makes wait. */
   spin: SpinState | null;
+  /** What its last read of signals took (signal); null before one, and on other channels. */
+  bits: BitsTaken | null;
 }
 
-/** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
+/** A message read as signals: the bits taken, the PIDs the kernel named as their senders, and when the read said so. */
+export interface BitsTaken {
+  received: number;
+  senders: number[];
+  at: number;
+}
+
+/** What a spinning reader has said (events.ts 'read-note') and what /proc said of its thread's CPU. */
 export interface SpinState {
   /** The thread that spins (the child's main thread, the parent's call thread). */
   tid: number;
@@ -210,7 +219,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, bits: null };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

@@ -13,9 +13,9 @@
 import { loadLibc } from '../../kernel/libc.js';
 import { ownTid, threadCpuMs } from '../../kernel/thread-cpu.js';
 import type { Proc } from '../../ipc/events.js';
-import type { CallResult, ChannelEnds, Gate, ProcessCalls } from '../channel-ends.js';
+import { NO_GATE, numberArg, type CallResult, type ChannelEnds, type Gate, type ProcessCalls } from '../channel-ends.js';
 import { boxOf, put, SEGMENT_BYTES } from '../shm/boxes.js';
-import { boxesOf, numberArg, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
+import { boxesOf, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { attachInChild, detachQuietly, makeSegment, segmentArgs } from '../shm/segment.js';
 import { removeQuietly } from '../../kernel/sysv.js';
@@ -34,9 +34,6 @@ export function spinSite(box: number): string {
 export function storeSite(box: number): string {
   return `strcpy(box ${box}), no wait`;
 }
-
-/** The gate of a caller that gave none: it never opens, and never closes. */
-const NO_GATE: Gate = { wait: () => false, closed: () => false };
 
 /** A process's reader, spinning on the thread that calls it, and its writer, which never waits. */
 function busyCalls(proc: Proc, memory: ArrayBuffer, gate: Gate, limitMs: number): ProcessCalls {

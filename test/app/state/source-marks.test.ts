@@ -33,6 +33,8 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   shm: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
   'shm-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   mmap: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
+  signal: { child: { read: 'n = recv_msg(buf);', write: 'send_msg(getppid(), buf, len);' }, parent: { read: 'n = recv_msg(buf);', write: 'send_msg(pid, buf, len);' } },
+  'signal-no-acks': { child: { read: 'n = recv_msg(buf);', write: 'send_msg(getppid(), buf, len);' }, parent: { read: 'n = recv_msg(buf);', write: 'send_msg(pid, buf, len);' } },
 };
 
 const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
