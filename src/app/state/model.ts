@@ -11,7 +11,7 @@ import { NO_COUNTS, type Counts } from './tallies.js';
 export const TURNS = 3;
 
 /** How a read message relates to the conversation. */
-export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged';
+export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged' | 'garbled';
 
 /**
  * Who really wrote a message. The kernel does not record writers; our own processes report
@@ -122,6 +122,16 @@ export interface MessageRecord {
   attribution: Attribution;
   /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
   takenBy?: { pid: number; command: string };
+  /** Signals: what its reader took, by the bits that arrived: kept while it is judged, and then only when it is not what was written (verdict 'garbled'). */
+  received?: SignalTake;
+}
+
+/** What a read of signals took: the frame's text and size, the bits that arrived, and whether its tag named the writer and turn the kernel's si_pid and the reader's turn say. */
+export interface SignalTake {
+  text: string;
+  bytes: number;
+  bits: number;
+  tagged: boolean;
 }
 
 export interface Divider {

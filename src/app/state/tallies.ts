@@ -1,5 +1,5 @@
-// The counts a summary and the status bar show: messages read, delivered, stolen and out
-// of turn, for this conversation or for every conversation on one wiring (the
+// The counts a summary and the status bar show: messages read, delivered, stolen, out of
+// turn and garbled, for this conversation or for every conversation on one wiring (the
 // conversations the bounded history no longer keeps are counted in state.dropped).
 import type { Wiring } from '../../ipc/events.js';
 import type { ConversationState, MessageRecord } from './model.js';
@@ -12,12 +12,21 @@ export interface Counts {
   outOfTurn: number;
   /** Lines read that no process of ours wrote (forged or untagged). */
   outside: number;
+  /** Messages that arrived with bits lost (signals). */
+  garbled: number;
 }
 
-export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0, garbled: 0 };
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { read: a.read + b.read, delivered: a.delivered + b.delivered, stolen: a.stolen + b.stolen, outOfTurn: a.outOfTurn + b.outOfTurn, outside: a.outside + b.outside };
+  return {
+    read: a.read + b.read,
+    delivered: a.delivered + b.delivered,
+    stolen: a.stolen + b.stolen,
+    outOfTurn: a.outOfTurn + b.outOfTurn,
+    outside: a.outside + b.outside,
+    garbled: a.garbled + b.garbled,
+  };
 }
 
 export function countOf(messages: MessageRecord[]): Counts {
@@ -29,6 +38,7 @@ export function countOf(messages: MessageRecord[]): Counts {
     stolen: read.filter((m) => m.verdict === 'stolen').length,
     outOfTurn: read.filter((m) => m.verdict === 'out-of-turn').length,
     outside: read.filter((m) => m.attribution === 'outside').length,
+    garbled: read.filter((m) => m.verdict === 'garbled').length,
   };
 }
 

@@ -2,21 +2,22 @@
 // the end), what answers it, and each direction's last message in bits: those sent (the
 // writer's tgkill calls: 8 a byte, each one that returned) and those the reader took
 // (what its sigtimedwait returned, as its read said), with the difference: bits lost.
-import type { ConversationState, ProcState } from '../../app/state/model.js';
+import type { ConversationState } from '../../app/state/model.js';
 import { fitLine, seg, wrapLine, type Line } from '../../app/text/styled-lines.js';
 import { centreInWidth } from '../../app/text/text-width.js';
 import type { Proc } from '../../ipc/events.js';
 import type { Channel } from '../channel.js';
 import type { SignalWords } from './words.js';
 
-/** The last message `writer` sent, in bits, and what its reader took of it (null while it has not read it). */
+/** The last message `writer` wrote in this conversation, in bits, and what its reader took of it (null while it has not read it). */
 export function lastMessageBits(state: ConversationState, writer: Proc): { sent: number; received: number | null } | null {
   const session = state.session;
-  const write = session?.writes.filter((w) => w.proc === writer).at(-1);
-  if (!session || !write) return null;
-  const reader: ProcState = session[writer === 'child' ? 'parent' : 'child'];
-  const taken = reader.bits && reader.bits.at >= write.at ? reader.bits.received : null;
-  return { sent: write.bytes.length * 8, received: taken };
+  const m = state.messages.filter((x) => x.session === session?.id && x.writer === writer && x.attribution === 'ours').at(-1);
+  if (!session || !m) return null;
+  const reader: Proc = writer === 'child' ? 'parent' : 'child';
+  // Its reader's last read was this message: the bits it took, as it said.
+  const taken = m.reader === reader ? (session[reader].bits?.received ?? null) : null;
+  return { sent: m.bytes * 8, received: taken };
 }
 
 export function signalDrawing(words: (t: Parameters<Channel['drawing']>[0]) => SignalWords): Channel['drawing'] {

@@ -14,24 +14,24 @@ import type { SignalWords } from './words.js';
 export function signalKernelView(words: (t: Parameters<Channel['kernelView']>[0]) => SignalWords): Channel['kernelView'] {
   return (t, state, snapshot, width, height) => {
     const w = words(t);
-    const mask = (label: string, hex: string, busy: Tone, indent: string): Line => {
+    /** " · label: USR1 USR2" (or "-"), in `busy` when it holds any. */
+    const mask = (label: string, hex: string, busy: Tone): Line => {
       const names = signalNames(hex);
-      return [seg(`${indent}${label.padEnd(20)}`, 'dim'), seg(names.length > 0 ? names.join(' ') : w.none, names.length > 0 ? busy : 'dim')];
+      return [seg(` · ${label}: `, 'dim'), seg(names.length > 0 ? names.join(' ') : w.none, names.length > 0 ? busy : 'dim')];
     };
-    const body: Line[] = [[seg(w.fromProc, 'dim')]];
+    const body: Line[] = [[seg(w.fromProc, 'dim')], [seg(w.waitUnblocks, 'dim')]];
     for (const proc of ['parent', 'child'] as const) {
       const p = state.session?.[proc];
-      body.push([seg(t.paneTitle(t.proc[proc], String(p?.pid ?? t.pidUnknown)), proc)]);
+      const title = seg(t.paneTitle(t.proc[proc], String(p?.pid ?? t.pidUnknown)), proc);
       const signals = snapshot.signals?.[proc] ?? null;
       if (!signals) {
-        body.push([seg(`  ${w.gone}`, 'dim')]);
+        body.push([title, seg(` · ${w.gone}`, 'dim')]);
         continue;
       }
-      body.push(mask(w.sharedPending, signals.sharedPending, 'warn', '  '), mask(w.caught, signals.caught, 'accent', '  '));
+      body.push([title, ...mask(w.sharedPending, signals.sharedPending, 'warn'), ...mask(w.caught, signals.caught, 'accent')]);
       if (signals.waiting.length === 0) body.push([seg(`  ${w.noThread}`, 'dim')]);
       for (const thread of signals.waiting) {
-        body.push([seg(`  ${w.waitingThread(thread.tid, thread.inWait)}`, 'title')], mask(w.pending, thread.pending, 'warn', '    '), mask(w.blocked, thread.blocked, 'accent', '    '));
-        if (thread.inWait) body.push([seg(`    ${w.waitUnblocks}`, 'dim')]);
+        body.push([seg(`  ${w.waitingThread(thread.tid, thread.inWait)}`, 'title'), ...mask(w.pending, thread.pending, 'warn'), ...mask(w.blocked, thread.blocked, 'accent')]);
       }
     }
     return framed([seg(w.viewTitle, 'title')], body.slice(0, Math.max(0, height - 2)), width, height);

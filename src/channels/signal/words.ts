@@ -20,7 +20,7 @@ export interface SignalWords extends ChannelWords {
   caught: string;
   /** A thread that waits for the message's signals in rt_sigtimedwait now, or has some pending between its waits. */
   waitingThread: (tid: number, inWait: boolean) => string;
-  /** Why SigBlk lacks them while it waits. */
+  /** Why SigBlk of a thread in rt_sigtimedwait lacks what it waits for. */
   waitUnblocks: string;
   pending: string;
   blocked: string;
@@ -38,11 +38,11 @@ const enCommon = {
   noMessage: 'no message yet',
   viewTitle: 'signals, as the kernel shows them',
   fromProc: '/proc/PID/status, /proc/PID/task/TID/status',
-  sharedPending: 'pending (process)',
-  caught: 'caught (handler)',
+  sharedPending: 'pending for the process',
+  caught: 'caught',
   waitingThread: (tid: number, inWait: boolean) => `thread ${tid}: ${inWait ? 'in rt_sigtimedwait' : 'not waiting'}`,
-  waitUnblocks: 'the wait takes USR1 USR2 RTMIN out of SigBlk until it returns',
-  pending: 'pending (thread)',
+  waitUnblocks: 'a thread in rt_sigtimedwait has what it waits for out of SigBlk until it returns',
+  pending: 'pending for it',
   blocked: 'blocked',
   none: '-',
   noThread: 'no thread in rt_sigtimedwait, none with USR1 or USR2 pending',
@@ -57,11 +57,11 @@ const koCommon = {
   noMessage: '아직 메시지 없음',
   viewTitle: '커널이 보여 주는 시그널',
   fromProc: '/proc/PID/status, /proc/PID/task/TID/status',
-  sharedPending: '대기 중 (프로세스)',
-  caught: '잡음 (핸들러)',
+  sharedPending: '프로세스에 대기 중',
+  caught: '잡음',
   waitingThread: (tid: number, inWait: boolean) => `스레드 ${tid}: ${inWait ? 'rt_sigtimedwait에서 기다림' : '기다리지 않음'}`,
-  waitUnblocks: '기다리는 동안 USR1 USR2 RTMIN은 SigBlk에서 빠짐 (돌아오면 다시)',
-  pending: '대기 중 (스레드)',
+  waitUnblocks: 'rt_sigtimedwait에 있는 스레드는 기다리는 시그널이 돌아올 때까지 SigBlk에서 빠짐',
+  pending: '스레드에 대기 중',
   blocked: '블록됨',
   none: '-',
   noThread: 'rt_sigtimedwait에 있는 스레드도, USR1·USR2가 대기 중인 스레드도 없음',
