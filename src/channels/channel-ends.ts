@@ -145,6 +145,8 @@ export interface ChannelEnds {
   toggleTo: Wiring;
   /** The race has the child write its messages back to back without reading (a box a writer overwrites: what is lost is the point). */
   raceStreams?: boolean;
+  /** The race counts each message's bits, sent and taken, and reports bitsLost (signals: a bit is a signal, and signals merge). */
+  raceCountsBits?: true;
   /** Where the in-chat race sweep (g) runs from here: a shared channel races itself, the others the textbook's one pipe. */
   raceOn: Wiring;
   /** Other processes can open it by a name on disk (the UI then looks for them in /proc). */

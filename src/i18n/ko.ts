@@ -197,6 +197,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       streamTitle: (name: string, trials: number, delayMs: number) => `${name}, 메시지 ${trials}개를 연달아 씀, 쓰기 사이 자식 지연 ${delayMs} ms`,
       lostTorn: (lost: number, pct: string, torn: number) => `읽지 못함 (유실): ${lost} (${pct}) · 복사 중 찢어짐: ${torn}`,
+      bitsTitle: (name: string, trials: number, delayMs: number) => `${name}, 시도 ${trials}번, 시도마다 메시지 하나, 자식 지연 ${delayMs} ms`,
+      whole: (n: number, pct: string) => `부모가 메시지를 온전히 받음: ${n} (${pct})`,
+      garbled: (n: number, pct: string) => `깨져서 도착 (비트 잃음):    ${n} (${pct})`,
+      bits: (sent: number, lost: number, pct: string) => `보낸 비트 (비트마다 tgkill 하나): ${sent} · 부모가 받지 못한 비트: ${lost} (${pct})`,
       cpu: (parentMs: number, childMs: number, wallMs: number) => `CPU 시간: 부모 ${parentMs} ms, 자식 ${childMs} ms, ${wallMs} ms 동안`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { linkOpener } from '../support/open-links.js';
+import { race } from '../../src/race.js';
+import { childScript, linkOpener } from '../support/open-links.js';
 import { waitUntil } from '../support/wait.js';
 
 const RT_SIGTIMEDWAIT = 128; // x86_64
@@ -73,6 +74,16 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('signals'
     expect(taken?.[1]).toBeGreaterThan(0);
     expect(taken?.[1]).toBeLessThan(sent?.[1] ?? 0);
     expect(frame?.text).not.toBe(line);
+  });
+
+  it('race: with acknowledgements no bit of 20 messages is lost; without them, bits are', async () => {
+    const acked = await race({ wiring: 'signal', trials: 20, delayMs: 0, childScript });
+    expect(acked).toMatchObject({ trials: 20, delivered: 20, garbled: 0, bitsLost: 0, parentCall: 'rt_sigtimedwait', waitingBeforeSend: 20 });
+    expect(acked.bitsSent).toBe(9 * 16 * 8 + 11 * 17 * 8); // "C1:Who are you?\n" is 16 bytes, "C10:..." 17
+    const unacked = await race({ wiring: 'signal-no-acks', trials: 5, delayMs: 0, childScript });
+    expect(unacked.bitsLost).toBeGreaterThan(0);
+    expect(unacked.garbled).toBeGreaterThan(0);
+    expect(unacked.delivered + (unacked.garbled ?? 0)).toBe(5);
   });
 
   it("closing the link ends the parent's wait in rt_sigtimedwait", async () => {

@@ -8,8 +8,6 @@
 // pipe-chat's frame early and split one message into two, so the receiver keeps such a
 // byte as the newline's picture (␤), and always ends the message with its own newline.
 
-export const BIT_SIGNALS = { zero: 'SIGUSR1', one: 'SIGUSR2' } as const;
-
 const NEWLINE = 0x0a;
 const NEWLINE_PICTURE = Buffer.from('\u2424', 'utf8');
 

@@ -11,8 +11,11 @@
 // thread is bound before the fork: childSignalsCallThread); the parent sends to the PID
 // the kernel names as the sender (si_pid), the child's main thread, whose TID is its PID.
 //
-// With acknowledgements (`signal`) the receiver answers each bit with a SIGUSR1 and the
-// sender waits for it before the next: every bit arrives. Without them (`signal-no-acks`)
+// With acknowledgements (`signal`) the receiver answers each bit with SIGRTMIN+1 and the
+// sender waits for it before the next: every bit arrives. (Answered with SIGUSR1, the
+// answer to a message's last signal merged with the first bit of the reply, a 0 in every
+// frame, whenever that bit came first: `race --wiring signal` then hung with both
+// processes in rt_sigtimedwait.) Without them (`signal-no-acks`)
 // the sender sends them back to back: signals of one kind that arrive while one is pending
 // merge into one, and pending SIGUSR1 is taken before SIGUSR2 whatever the order sent, so
 // bits are lost and the text comes out garbled. The reader says how many bits it took.
@@ -29,8 +32,6 @@ import { BitCollector, bitsOf } from './bits.js';
 
 /** How long a thread waits in sigtimedwait before it looks at its gate again (how long the way out may wait for it). */
 const LOOK_MS = 50;
-/** The signal that answers a bit, with acknowledgements. */
-const ACK = SIGUSR1;
 
 export function waitSite(): string {
   return 'sigtimedwait(SIGUSR1, SIGUSR2, SIGRTMIN)';
@@ -48,18 +49,21 @@ interface Peer {
 
 /** The message one process reads and writes as signals, on the thread that calls them. */
 function signalCalls(proc: Proc, signals: Signals, parentTid: number | null, acks: boolean, gate: Gate): ProcessCalls {
-  const set = [SIGUSR1, SIGUSR2, signals.rtmin];
+  const message = [SIGUSR1, SIGUSR2, signals.rtmin];
+  // The answer to a bit is a real-time signal of its own: it never merges with a bit of
+  // the other's next message, and a sender waiting for it leaves such a bit pending.
+  const ack = [signals.rtmin + 1];
   // The parent's UI thread only names the calls; the thread that makes them holds the
   // signals pending, where sigtimedwait takes them. A call thread kept from an earlier
   // link may still hold some of its signals: they are taken now, and dropped.
   if (proc === 'child' || !isMainThread) {
-    signals.block(set);
-    while (signals.take(set, 0)) continue;
+    signals.block([...message, ...ack]);
+    while (signals.take([...message, ...ack], 0)) continue;
   }
   let peer: Peer | null = proc === 'child' && parentTid !== null ? { pid: process.ppid, tid: parentTid } : null;
 
-  /** The next signal of the set, or 'stopped' once the gate is closed. */
-  const take = (): TakenSignal | 'stopped' => {
+  /** The next signal of `set`, or 'stopped' once the gate is closed. */
+  const take = (set: readonly number[]): TakenSignal | 'stopped' => {
     for (;;) {
       const signal = signals.take(set, LOOK_MS);
       if (signal) {
@@ -84,11 +88,7 @@ function signalCalls(proc: Proc, signals: Signals, parentTid: number | null, ack
   const sendBit = (signo: number): string | null => {
     const error = send(signo);
     if (error !== null || !acks) return error;
-    for (;;) {
-      const answer = take();
-      if (answer === 'stopped') return 'ECANCELED';
-      if (answer.signo === ACK) return null;
-    }
+    return take(ack) === 'stopped' ? 'ECANCELED' : null;
   };
 
   return {
@@ -99,11 +99,11 @@ function signalCalls(proc: Proc, signals: Signals, parentTid: number | null, ack
       const bits = new BitCollector();
       const senders = new Set<number>();
       for (;;) {
-        const signal = take();
+        const signal = take(message);
         if (signal === 'stopped') return 'ECANCELED';
         senders.add(signal.pid);
         if (signal.signo !== signals.rtmin) bits.push(signal.signo === SIGUSR2 ? 1 : 0);
-        const error = acks ? send(ACK) : null;
+        const error = acks ? send(signals.rtmin + 1) : null;
         if (error !== null) return error;
         if (signal.signo === signals.rtmin) break;
       }
@@ -145,6 +145,7 @@ export function signalEnds(acks: boolean, toggleTo: Wiring): ChannelEnds {
     raceOn: 'one-pipe',
     openToOthers: false,
     childSignalsCallThread: true,
+    raceCountsBits: true,
   };
 }
 

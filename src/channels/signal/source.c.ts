@@ -2,8 +2,8 @@
 // before the fork and take them with sigwaitinfo (no handler: a handler that only sets a
 // flag would have to be waited for with sigsuspend, and pipe-chat's threads wait in
 // sigtimedwait, the same system call as sigwaitinfo). A bit is one kill(), SIGRTMIN ends
-// the message; with acknowledgements the receiver answers each with SIGUSR1 to the PID
-// in its siginfo, and the sender waits for that answer before the next bit.
+// the message; with acknowledgements the receiver answers each with SIGRTMIN+1 to the PID
+// in its siginfo, and the sender waits for that answer alone before the next bit.
 import type { ChannelSource, ProcessPart } from '../channel.js';
 
 const CHILD_FINDS = { en: 'its parent by getppid()', ko: 'getppid()로 부모를' };
@@ -36,6 +36,7 @@ const END = {
   ko: '파일 끝 없음: 메시지는 줄바꿈으로 끝남',
 };
 const ANSWER = { en: 'the answer to each bit, before the next', ko: '다음 비트 전에 오는 비트마다의 응답' };
+const ACK_SET = { en: 'the answer: SIGRTMIN+1, queued, never merged', ko: '응답: SIGRTMIN+1, 큐에 쌓이고 합쳐지지 않음' };
 
 function comment(lines: readonly string[]): string[] {
   return lines.map((l, i) => `${i === 0 ? '/* ' : '   '}${l}${i === lines.length - 1 ? ' */' : ''}`);
@@ -57,11 +58,11 @@ export function signalSource(acks: boolean): ChannelSource {
       includes: ['<signal.h>'],
       globals: [
         `/* ${CODE[lang]} */`,
-        'static sigset_t sigs;',
+        `static sigset_t sigs${acks ? ', ack;  /* ' + ACK_SET[lang] + ' */' : ';'}`,
         '',
         ...comment(THREADS[lang]),
-        'static int take(siginfo_t *info) {',
-        '  int sig = sigwaitinfo(&sigs, info);',
+        'static int take(const sigset_t *set, siginfo_t *info) {',
+        '  int sig = sigwaitinfo(set, info);',
         '  if (sig == -1)',
         '    die("sigwaitinfo");',
         '  return sig;',
@@ -70,7 +71,7 @@ export function signalSource(acks: boolean): ChannelSource {
         'static void send_sig(pid_t to, int sig) {',
         '  if (kill(to, sig) == -1)',
         '    die("kill");',
-        ...(acks ? [`  while (take(NULL) != SIGUSR1)  /* ${ANSWER[lang]} */`, '    ;'] : []),
+        ...(acks ? [`  take(&ack, NULL);  /* ${ANSWER[lang]} */`] : []),
         '}',
         '',
         'static void send_msg(pid_t to, const char *buf, int len) {',
@@ -87,8 +88,8 @@ export function signalSource(acks: boolean): ChannelSource {
         '  int sig, bits = 0;',
         '  unsigned char byte = 0;',
         '  for (;;) {',
-        '    sig = take(&info);',
-        ...(acks ? ['    if (kill(info.si_pid, SIGUSR1) == -1)', '      die("kill");'] : []),
+        '    sig = take(&sigs, &info);',
+        ...(acks ? ['    if (kill(info.si_pid, SIGRTMIN + 1) == -1)', '      die("kill");'] : []),
         `    if (sig == SIGRTMIN) {  /* ${END[lang]} */`,
         "      if (n == 0 || buf[n - 1] != '\\n')",
         "        buf[n++] = '\\n';",
@@ -105,9 +106,11 @@ export function signalSource(acks: boolean): ChannelSource {
         'if (sigemptyset(&sigs) == -1 || sigaddset(&sigs, SIGUSR1) == -1 ||',
         '    sigaddset(&sigs, SIGUSR2) == -1 || sigaddset(&sigs, SIGRTMIN) == -1)',
         '  die("sigaddset");',
+        ...(acks ? ['if (sigemptyset(&ack) == -1 || sigaddset(&ack, SIGRTMIN + 1) == -1)', '  die("sigaddset");'] : []),
         ...comment(MASK[lang]),
         'if (sigprocmask(SIG_BLOCK, &sigs, NULL) == -1)',
         '  die("sigprocmask");',
+        ...(acks ? ['if (sigprocmask(SIG_BLOCK, &ack, NULL) == -1)', '  die("sigprocmask");'] : []),
       ],
       childFinds: CHILD_FINDS[lang],
       buffer: 'buf',
