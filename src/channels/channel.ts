@@ -4,7 +4,7 @@
 // the view parts are pure functions from the conversation's state to exact-width lines.
 import type { ProcFdsSnapshot } from '../app/hooks/use-proc-fds.js';
 import type { OutsideHolder } from '../app/state/outside-takers.js';
-import type { ConversationState } from '../app/state/model.js';
+import type { ConversationState, TraceEntry } from '../app/state/model.js';
 import type { PipeView } from '../app/state/pipes.js';
 import type { Line } from '../app/text/styled-lines.js';
 import type { Ui } from '../app/views/phrases.js';
@@ -77,6 +77,8 @@ export interface Channel {
   notes(t: Ui, state: ConversationState, holders: OutsideHolder[], width: number): Line[];
   source: ChannelSource;
   stepPoints: readonly StepPoint[];
+  /** Lines the trace shows under one of its calls, each at most `width` wide (signals: a write's tgkill calls, a byte a line); absent for most. */
+  traceDetail?(entry: TraceEntry, width: number): Line[];
 }
 
 /** The step points every channel of the exercise has: each process at its keyboard, its write, its read; the child's sleep when its delay is set. */

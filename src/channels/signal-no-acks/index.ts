@@ -3,6 +3,7 @@ import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
 import { signalDrawing } from '../signal/drawing.js';
 import { signalKernelView } from '../signal/kernel-view.js';
 import { signalSource } from '../signal/source.c.js';
+import { signalTraceDetail } from '../signal/trace-detail.js';
 import { signalNoAcksWords } from '../signal/words.js';
 import { signalNoAcksEnds } from './ends.js';
 
@@ -15,4 +16,5 @@ export const signalNoAcks: Channel = {
   notes: () => [],
   source: signalSource(false),
   stepPoints: EXERCISE_STEP_POINTS,
+  traceDetail: signalTraceDetail,
 };

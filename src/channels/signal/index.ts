@@ -4,6 +4,7 @@ import { signalDrawing } from './drawing.js';
 import { signalChannelEnds } from './ends.js';
 import { signalKernelView } from './kernel-view.js';
 import { signalSource } from './source.c.js';
+import { signalTraceDetail } from './trace-detail.js';
 import { signalWords } from './words.js';
 
 export const signal: Channel = {
@@ -15,4 +16,5 @@ export const signal: Channel = {
   notes: () => [],
   source: signalSource(true),
   stepPoints: EXERCISE_STEP_POINTS,
+  traceDetail: signalTraceDetail,
 };
