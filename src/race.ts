@@ -158,18 +158,10 @@ function openRaceLink(settings: RaceSettings, childArgs: string[] = []): Promise
   });
 }
 
-/** What every race reports the same way: the settings it ran, the link's child, and the time since `started`. */
-function measured(settings: RaceSettings, link: PipeLink<WiredLinkEvent>, started: number): Pick<RaceResult, 'wiring' | 'trials' | 'pipes' | 'delayMs' | 'durationMs' | 'trialsPerSecond' | 'childPid'> {
+/** What every race reports last, the same way: how long it took since `started`, and the link's child. */
+function timing(settings: RaceSettings, link: PipeLink<WiredLinkEvent>, started: number): Pick<RaceResult, 'durationMs' | 'trialsPerSecond' | 'childPid'> {
   const durationMs = performance.now() - started;
-  return {
-    wiring: settings.wiring,
-    trials: settings.trials,
-    pipes: channelEnds(settings.wiring).pipes,
-    delayMs: settings.delayMs,
-    durationMs: Math.round(durationMs),
-    trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
-    childPid: link.childPid,
-  };
+  return { durationMs: Math.round(durationMs), trialsPerSecond: Math.round((settings.trials / durationMs) * 1000), childPid: link.childPid };
 }
 
 export async function race(settings: RaceSettings): Promise<RaceResult> {
@@ -204,17 +196,21 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     await link.close();
   }
   return {
-    ...measured(settings, link, started),
+    wiring: settings.wiring,
+    trials: settings.trials,
     stolen,
     delivered,
     // A trial another process's bytes disturbed is counted there, not as lost.
     lost: settings.trials - stolen - delivered - disturbed,
     torn,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
     parentDelayMs,
     parentBlocked,
     parentCall: link.readInKernel?.call ?? null,
     waitingBeforeSend,
     disturbed,
+    ...timing(settings, link, started),
   };
 }
 
@@ -263,17 +259,21 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     await link.close();
   }
   return {
-    ...measured(settings, link, started),
+    wiring: settings.wiring,
+    trials: settings.trials,
     stolen: 0,
     delivered,
     lost,
     torn,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
     parentDelayMs: 0,
     parentBlocked: 0,
     parentCall: null,
     waitingBeforeSend: 0,
     disturbed: 0,
     cpuMs: { parent: Math.round((processCpuMs(process.pid) ?? 0) - parentCpu), child: Math.round(childCpu) },
+    ...timing(settings, link, started),
   };
 }
 
@@ -324,16 +324,20 @@ async function bitRace(settings: RaceSettings): Promise<RaceResult> {
     await link.close();
   }
   return {
-    ...measured(settings, link, started),
+    wiring: settings.wiring,
+    trials: settings.trials,
     stolen: 0,
     delivered,
     lost: 0,
     torn: 0,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
     parentDelayMs: 0,
     parentBlocked: 0,
     parentCall: link.readInKernel?.call ?? null,
     waitingBeforeSend,
     disturbed: 0,
+    ...timing(settings, link, started),
     bitsSent,
     bitsLost,
     garbled: settings.trials - delivered,
