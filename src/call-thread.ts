@@ -85,9 +85,9 @@ async function bind(request: Extract<CallRequest, { type: 'bind' }>): Promise<vo
     const gate = gateOn(words);
     const calls = make ? await make('parent', request.argv, gate, request.memory ?? undefined) : fdCalls(request.readFd, request.writeFd);
     bound = { calls, readBuffer: Buffer.from(request.readBuffer), slot: chainedSlot(request.chained), post, gate, step: stepWordsOf(words), tid: ownTid() ?? process.pid };
-    post({ type: 'bound', error: null });
+    post({ type: 'bound', error: null, tid: ownTid() });
   } catch (error) {
-    post({ type: 'bound', error: error instanceof Error ? error.message : String(error) });
+    post({ type: 'bound', error: error instanceof Error ? error.message : String(error), tid: null });
   }
 }
 

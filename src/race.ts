@@ -61,6 +61,10 @@ export interface RaceResult extends RaceCounts {
   durationMs: number;
   trialsPerSecond: number;
   childPid: number;
+  /** Signals: the bits of the trials' messages the child sent (its tgkill calls) and those the parent never took; messages that arrived garbled. */
+  bitsSent?: number;
+  bitsLost?: number;
+  garbled?: number;
 }
 
 type Outcome = { stolen: boolean; delivered: boolean; parentBlocked: boolean; waitingBeforeSend: boolean; disturbed?: boolean };
@@ -143,14 +147,27 @@ async function trial(link: PipeLink<WiredLinkEvent>, parentDelayMs: number, time
   }
 }
 
-export async function race(settings: RaceSettings): Promise<RaceResult> {
-  if (channelEnds(settings.wiring).raceStreams) return streamRace(settings);
-  const link = await PipeLink.open({
+/** The race's link: a child that plays turns for as long as it is given lines, with the race's delay. */
+function openRaceLink(settings: RaceSettings, childArgs: string[] = []): Promise<PipeLink<WiredLinkEvent>> {
+  return PipeLink.open({
     wiring: settings.wiring,
     turns: 0,
     childDelayMs: settings.delayMs,
+    ...(childArgs.length > 0 ? { childArgs } : {}),
     ...(settings.childScript ? { childScript: settings.childScript } : {}),
   });
+}
+
+/** What every race reports last, the same way: how long it took since `started`, and the link's child. */
+function timing(settings: RaceSettings, link: PipeLink<WiredLinkEvent>, started: number): Pick<RaceResult, 'durationMs' | 'trialsPerSecond' | 'childPid'> {
+  const durationMs = performance.now() - started;
+  return { durationMs: Math.round(durationMs), trialsPerSecond: Math.round((settings.trials / durationMs) * 1000), childPid: link.childPid };
+}
+
+export async function race(settings: RaceSettings): Promise<RaceResult> {
+  if (channelEnds(settings.wiring).raceStreams) return streamRace(settings);
+  if (channelEnds(settings.wiring).raceCountsBits) return bitRace(settings);
+  const link = await openRaceLink(settings);
   const parentDelayMs = settings.parentDelayMs ?? 0;
   let stolen = 0;
   let delivered = 0;
@@ -178,7 +195,6 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     stopCounting();
     await link.close();
   }
-  const durationMs = performance.now() - started;
   return {
     wiring: settings.wiring,
     trials: settings.trials,
@@ -194,9 +210,7 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     parentCall: link.readInKernel?.call ?? null,
     waitingBeforeSend,
     disturbed,
-    durationMs: Math.round(durationMs),
-    trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
-    childPid: link.childPid,
+    ...timing(settings, link, started),
   };
 }
 
@@ -221,7 +235,7 @@ function raceCpu(link: PipeLink): { childDone(): void; spent(): { parent: number
   let parentAtStart = tid === null ? (processCpuMs(pid) ?? 0) : 0;
   const parent = (): number => (tid === null ? processCpuMs(pid) : parentTid === null ? null : threadCpuMs(pid, parentTid)) ?? parentAtStart;
   const stop = link.subscribe((event) => {
-    if (tid === null || parentTid !== null || event.type !== 'spin' || event.proc !== 'parent' || (event.note.kind !== 'spinning' && event.note.kind !== 'waiting')) return;
+    if (tid === null || parentTid !== null || event.type !== 'read-note' || event.proc !== 'parent' || (event.note.kind !== 'spinning' && event.note.kind !== 'waiting')) return;
     parentTid = event.note.tid;
     parentAtStart = threadCpuMs(pid, parentTid) ?? 0;
   });
@@ -237,18 +251,12 @@ function raceCpu(link: PipeLink): { childDone(): void; spent(): { parent: number
 }
 
 async function streamRace(settings: RaceSettings): Promise<RaceResult> {
-  const link = await PipeLink.open({
-    wiring: settings.wiring,
-    turns: 0,
-    childDelayMs: settings.delayMs,
-    childArgs: ['--stream'],
-    ...(settings.childScript ? { childScript: settings.childScript } : {}),
-  });
+  const link = await openRaceLink(settings, ['--stream']);
   let lost = 0;
   let torn = 0;
   let delivered = 0;
   const stopCounting = link.subscribe((event) => {
-    if (event.type === 'spin' && event.proc === 'parent' && event.note.kind === 'missed') {
+    if (event.type === 'read-note' && event.proc === 'parent' && event.note.kind === 'missed') {
       lost += event.note.lost;
       torn += event.note.torn;
     }
@@ -276,7 +284,6 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     stopCounting();
     await link.close();
   }
-  const durationMs = performance.now() - started;
   return {
     wiring: settings.wiring,
     trials: settings.trials,
@@ -292,8 +299,80 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     waitingBeforeSend: 0,
     disturbed: 0,
     cpuMs: cpu.spent(),
-    durationMs: Math.round(durationMs),
-    trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
-    childPid: link.childPid,
+    ...timing(settings, link, started),
   };
+}
+
+/**
+ * The race on signals: one trial is one message. The parent waits in sigtimedwait (as
+ * /proc shows) before the child's line goes out; the child sends it bit by bit, and the
+ * parent answers once it has read it (whole or garbled), so that the child goes on to the
+ * next. The trial's bits are counted, never guessed: those the child sent (8 a byte, one
+ * tgkill each that returned) and those the parent's read took (what sigtimedwait returned,
+ * as the read said); a message is delivered only when every bit arrived and it is the
+ * line written, and garbled otherwise.
+ */
+async function bitRace(settings: RaceSettings): Promise<RaceResult> {
+  const link = await openRaceLink(settings);
+  let sent = 0;
+  let taken = 0;
+  const stopCounting = link.subscribe((event) => {
+    if (event.type === 'syscall' && event.proc === 'child' && event.call === 'write' && typeof event.result === 'number') sent = event.result * 8;
+    if (event.type === 'read-note' && event.proc === 'parent' && event.note.kind === 'bits') taken = event.note.received;
+  });
+  let delivered = 0;
+  let bitsSent = 0;
+  let bitsLost = 0;
+  let waitingBeforeSend = 0;
+  const timeoutMs = settings.trialTimeoutMs ?? 10_000 + settings.delayMs;
+  const started = performance.now();
+  try {
+    for (let i = 0; i < settings.trials; i++) {
+      settings.signal?.throwIfAborted();
+      const childRead = nextChildRead(link);
+      // Awaited below; a trial that fails before then (the child is killed at close) leaves no rejection unheard.
+      childRead.catch(() => {});
+      const parentRead = link.read();
+      if (await pollFor(() => parentReadBlocked(link), 1000)) waitingBeforeSend++;
+      link.typeForChild(QUESTION);
+      const frame = await withTimeout(parentRead.frame, timeoutMs);
+      if (frame === null) throw new Error(`the parent's read ended: ${link.childStderr.trim()}`);
+      // The child's write is reported when the parent looks at the child's reports: by the answer's end at the latest.
+      await withTimeout(link.write(ANSWER), timeoutMs);
+      await withTimeout(childRead, timeoutMs);
+      bitsSent += sent;
+      bitsLost += sent - taken;
+      if (frame.writer === 'child' && frame.text === QUESTION && taken === sent) delivered++;
+      settings.onTrial?.(i + 1);
+    }
+  } finally {
+    stopCounting();
+    await link.close();
+  }
+  return {
+    wiring: settings.wiring,
+    trials: settings.trials,
+    stolen: 0,
+    delivered,
+    lost: 0,
+    torn: 0,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
+    parentDelayMs: 0,
+    parentBlocked: 0,
+    parentCall: link.readInKernel?.call ?? null,
+    waitingBeforeSend,
+    disturbed: 0,
+    ...timing(settings, link, started),
+    bitsSent,
+    bitsLost,
+    garbled: settings.trials - delivered,
+  };
+}
+
+/** `promise`, or a rejection after `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`a trial settled in no outcome within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -18,14 +18,21 @@ export interface PipeDescription {
 export type CallResult = number | string;
 
 /**
- * What a reader without waiting (shm-busy) tells the screen while it reads, which a call
- * in the kernel never needs to: it is spinning on thread `tid`; it stopped spinning after
- * a long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`; it found messages lost (the
- * sequence number jumped) or copies torn (the number changed while it copied). A reader
- * of a variable that waits with Atomics.wait (threads) says `waiting` on thread `tid`:
- * the screen names that thread's call only once /proc shows it in futex.
+ * What a reader tells the screen while it reads, which a read(2) never needs to: a reader
+ * without waiting (shm-busy) is spinning on thread `tid`; it stopped spinning after a
+ * long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`;
+ * it found messages lost (the sequence number jumped) or copies torn (the number changed
+ * while it copied). A reader of a variable that waits with Atomics.wait (threads) says
+ * `waiting` on thread `tid`: the screen names that thread's call only once /proc shows it
+ * in futex. A reader of signals says how many bits it took, and from whom.
  */
-export type ReadNote = { kind: 'spinning'; tid: number } | { kind: 'waiting'; tid: number } | { kind: 'idle'; cpuMs: number; parkedIn: string } | { kind: 'missed'; lost: number; torn: number };
+export type ReadNote =
+  | { kind: 'spinning'; tid: number }
+  | { kind: 'waiting'; tid: number }
+  | { kind: 'idle'; cpuMs: number; parkedIn: string }
+  | { kind: 'missed'; lost: number; torn: number }
+  /** A message that came as signals (signal): the bits the reader took, and the PIDs the kernel named as their senders (si_pid). */
+  | { kind: 'bits'; received: number; senders: number[] };
 
 /**
  * Where a call that stopped on its own waits to go on (a reader that spun too long
@@ -42,6 +49,17 @@ export interface Gate {
   readonly waitsIn: string;
 }
 
+/** The gate of a caller that gave none: it never opens, and never closes. */
+export const NO_GATE: Gate = { wait: () => false, closed: () => false, waitsIn: '' };
+
+/** A number argument `name` of `argv` (a channel's calls find what make() made by these); throws naming it when it is missing. */
+export function numberArg(argv: readonly string[], name: string): number {
+  const i = argv.indexOf(name);
+  const n = i === -1 ? NaN : Number(argv[i + 1]);
+  if (!Number.isInteger(n)) throw new Error(`the channel's calls need ${name} N`);
+  return n;
+}
+
 /**
  * A process's blocking read and write on a channel, each one call made on the thread
  * that waits in it (the child's main thread, as the C child; the parent's call thread,
@@ -51,8 +69,8 @@ export interface Gate {
 export interface ProcessCalls {
   read: CallSite;
   write: CallSite;
-  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument; null for a reader that never waits in the kernel (it spins). */
-  readInKernel: { call: KernelCall; arg: number } | null;
+  /** The read as /proc/PID/task/TID/syscall shows it while it waits: the call and its first argument (null where that is a pointer); null for a reader that never waits in the kernel (it spins). */
+  readInKernel: { call: KernelCall; arg: number | null } | null;
   /** One blocking read into `buffer`; a spinning reader says what it does through `note`. */
   readInto(buffer: Buffer, note?: (note: ReadNote) => void): CallResult;
   /** One blocking write of `buffer` from `offset`. */
@@ -104,10 +122,10 @@ export interface JoiningChild {
 }
 
 /** The family a channel belongs to, for the lists that group them (F3, --help). */
-export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files' | 'threads';
+export type ChannelGroup = 'pipes' | 'sockets' | 'sysv' | 'files' | 'threads' | 'signals';
 
 export interface ChannelEnds {
-  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file, threads of one process. */
+  /** Its family: pipes (anonymous and named), sockets, System V IPC, a plain file, threads of one process, signals. */
   group: ChannelGroup;
   /** Makes the kernel objects and every fd of both processes; on failure nothing is left open. */
   make(): Promise<Wires>;
@@ -125,8 +143,8 @@ export interface ChannelEnds {
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks' | 'a stop word and Atomics.notify';
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
-  /** What can happen to a message on it: read back by its own writer, never read, or torn by another writer. */
-  hazards: { stolen: boolean; lost: boolean; torn: boolean };
+  /** What can happen to a message on it: read back by its own writer, never read, torn by another writer, or garbled (bits of it lost: signals). */
+  hazards: { stolen: boolean; lost: boolean; torn: boolean; garbled?: boolean };
   /** Kernel pipes it uses (a socket: none), for the race's report. */
   pipes: 0 | 1 | 2;
   /** The value of the older option --pipes that names it; null when none does. */
@@ -135,12 +153,19 @@ export interface ChannelEnds {
   toggleTo: Wiring;
   /** The race has the child write its messages back to back without reading (a box a writer overwrites: what is lost is the point). */
   raceStreams?: boolean;
+  /** The race counts each message's bits, sent and taken, and reports bitsLost (signals: a bit is a signal, and signals merge). */
+  raceCountsBits?: true;
   /** Where the in-chat race sweep (g) runs from here: a shared channel races itself, the others the textbook's one pipe. */
   raceOn: Wiring;
   /** Other processes can open it by a name on disk (the UI then looks for them in /proc). */
   openToOthers: boolean;
   /** The "child" is a second thread of the parent's own process (a Worker), not a process (threads); absent elsewhere. */
   inProcess?: boolean;
+  /**
+   * The child sends to the parent's call thread itself, by its TID (signal: tgkill): that
+   * thread is bound before the fork, and the child gets its TID as `--parent-tid TID`.
+   */
+  childSignalsCallThread?: true;
 }
 
 /** The child has its own copies once forked. */

@@ -5,7 +5,7 @@ import type { ChannelGroup } from './channel-ends.js';
 import { CHANNEL_ENDS } from './ends-registry.js';
 import { WIRINGS, type Wiring } from './names.js';
 
-export const GROUPS: readonly ChannelGroup[] = ['pipes', 'sockets', 'sysv', 'files', 'threads'];
+export const GROUPS: readonly ChannelGroup[] = ['pipes', 'sockets', 'sysv', 'files', 'threads', 'signals'];
 
 export function channelsByGroup(): { group: ChannelGroup; channels: Wiring[] }[] {
   return GROUPS.map((group) => ({ group, channels: WIRINGS.filter((w) => CHANNEL_ENDS[w].group === group) }));

@@ -3,7 +3,7 @@
 // (ends) is loaded before the first fork; the words are in the catalogues (ui.channels);
 // the view parts are pure functions from the conversation's state to exact-width lines.
 import type { ProcFdsSnapshot } from '../app/hooks/use-proc-fds.js';
-import type { ConversationState, OutsideHolder } from '../app/state/model.js';
+import type { ConversationState, OutsideHolder, TraceEntry } from '../app/state/model.js';
 import type { PipeView } from '../app/state/pipes.js';
 import type { Line } from '../text/styled-lines.js';
 import type { Ui } from '../app/views/phrases.js';
@@ -82,6 +82,8 @@ export interface Channel {
   notes(t: Ui, state: ConversationState, holders: OutsideHolder[], width: number): Line[];
   source: ChannelSource;
   stepPoints: readonly StepPoint[];
+  /** Lines the trace shows under one of its calls, each at most `width` wide (signals: a write's tgkill calls, a byte a line); absent for most. */
+  traceDetail?(entry: TraceEntry, width: number): Line[];
 }
 
 /** The step points every channel of the exercise has: each process at its keyboard, its write, its read; the child's sleep when its delay is set. */

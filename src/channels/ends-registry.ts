@@ -15,6 +15,8 @@ import { socketEnds } from './socket/ends.js';
 import { tcpEnds } from './tcp/ends.js';
 import { threadsEnds } from './threads/ends.js';
 import { threadsBusyEnds } from './threads-busy/ends.js';
+import { signalChannelEnds } from './signal/ends.js';
+import { signalNoAcksEnds } from './signal-no-acks/ends.js';
 import { twoPipesEnds } from './two-pipes/ends.js';
 
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
@@ -31,6 +33,8 @@ export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   file: fileEnds,
   threads: threadsEnds,
   'threads-busy': threadsBusyEnds,
+  signal: signalChannelEnds,
+  'signal-no-acks': signalNoAcksEnds,
 };
 
 export function channelEnds(wiring: Wiring): ChannelEnds {

@@ -17,6 +17,8 @@ import { socket } from './socket/index.js';
 import { tcp } from './tcp/index.js';
 import { threads } from './threads/index.js';
 import { threadsBusy } from './threads-busy/index.js';
+import { signal } from './signal/index.js';
+import { signalNoAcks } from './signal-no-acks/index.js';
 import { twoPipes } from './two-pipes/index.js';
 
 export const CHANNELS: Record<Wiring, Channel> = {
@@ -33,6 +35,8 @@ export const CHANNELS: Record<Wiring, Channel> = {
   file,
   threads,
   'threads-busy': threadsBusy,
+  signal,
+  'signal-no-acks': signalNoAcks,
 };
 
 export function channelOf(wiring: Wiring): Channel {

@@ -85,6 +85,3 @@ export function spinLimitOf(argv: readonly string[]): number {
   if (!argv.includes(LIMIT_ARG) || !Number.isInteger(ms)) throw new Error(`the reader's calls need ${LIMIT_ARG} N`);
   return ms;
 }
-
-/** The gate of a caller that gave none: it never opens, and never closes. */
-export const NO_GATE: Gate = { wait: () => false, closed: () => false, waitsIn: '' };

@@ -11,6 +11,7 @@ import { fileWords } from './file/words.js';
 import { socketWords } from './socket/words.js';
 import { tcpWords } from './tcp/words.js';
 import { threadsBusyWords, threadsWords } from './threads/words.js';
+import { signalNoAcksWords, signalWords } from './signal/words.js';
 import { twoPipesWords } from './two-pipes/words.js';
 
 export function channelWords(lang: Lang) {
@@ -28,5 +29,7 @@ export function channelWords(lang: Lang) {
     file: fileWords[lang],
     threads: threadsWords[lang],
     'threads-busy': threadsBusyWords[lang],
+    signal: signalWords[lang],
+    'signal-no-acks': signalNoAcksWords[lang],
   } satisfies Record<Wiring, ChannelWords>;
 }

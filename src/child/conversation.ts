@@ -63,7 +63,7 @@ export const keyboardGate: Gate = {
  * one that stopped is about to block at its keyboard.
  */
 function noteRead(note: ReadNote): void {
-  report(() => [{ type: 'spin', proc: 'child', note, at: nowUs() }]);
+  report(() => [{ type: 'read-note', proc: 'child', note, at: nowUs() }]);
   flush();
 }
 

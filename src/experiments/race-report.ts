@@ -16,6 +16,19 @@ function percent(n: number, of: number): string {
 
 export function formatRace(result: RaceResult, lang: Lang): string {
   const t = messagesFor(lang).cli.race;
+  if (result.bitsSent !== undefined) {
+    // Signals: each trial one message, bit by bit; the question is how many bits arrived.
+    const lost = result.bitsLost ?? 0;
+    const garbled = result.garbled ?? 0;
+    return [
+      t.bitsTitle(wiringName(result.wiring, lang), result.trials, result.delayMs),
+      `  ${t.whole(result.delivered, percent(result.delivered, result.trials))}`,
+      `  ${t.garbled(garbled, percent(garbled, result.trials))}`,
+      `  ${t.bits(result.bitsSent, lost, percent(lost, Math.max(1, result.bitsSent)))}`,
+      `  ${t.waitingBeforeSend(result.parentCall ?? '?', result.waitingBeforeSend)}`,
+      `  ${t.speed(result.trialsPerSecond)}`,
+    ].join('\n');
+  }
   if (result.cpuMs || result.parentCall === null) {
     // A reader that spins: the child wrote back to back, nothing could be stolen, and the question is what the reader missed and what it burned.
     return [

@@ -26,7 +26,7 @@ function rootProblemEn(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', files: 'files', threads: 'threads of one process' };
+const GROUP_NAMES_EN = { pipes: 'pipes', sockets: 'sockets', sysv: 'System V IPC', files: 'files', threads: 'threads of one process', signals: 'signals' };
 
 export const en = {
   cli: {
@@ -194,12 +194,16 @@ Options:
       defaultWiring: '(one shared pipe is the race\'s default; --pipes 2 runs the safe wiring)',
       stolen: (n: number, pct: string) => `child read back its own message: ${n} (${pct})`,
       delivered: (n: number, pct: string) => `parent received the message:     ${n} (${pct})`,
-      waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}() before the child's line went out: ${n}`,
+      waitingBeforeSend: (call: string, n: number) => `trials where /proc showed the parent waiting in ${call}()\n    before the child's line went out: ${n}`,
       disturbed: (n: number) => `trials disturbed by another process's bytes on the pipe\n    (counted neither stolen nor delivered): ${n}`,
       parentBlocked: (call: string, n: number) => `trials that ended with the parent blocked in ${call}() with nothing for it\n    (as the kernel showed; then woken by a message of its own): ${n}`,
       speed: (perSecond: number) => `${perSecond} trials per second`,
       streamTitle: (name: string, trials: number, delayMs: number) => `${name}, ${trials} messages written back to back, child delay ${delayMs} ms between writes`,
       lostTorn: (lost: number, pct: string, torn: number) => `never read (lost): ${lost} (${pct}) · torn while copied: ${torn}`,
+      bitsTitle: (name: string, trials: number, delayMs: number) => `${name}, ${trials} trials, one message each, child delay ${delayMs} ms`,
+      whole: (n: number, pct: string) => `parent received the message whole: ${n} (${pct})`,
+      garbled: (n: number, pct: string) => `arrived garbled (bits lost):      ${n} (${pct})`,
+      bits: (sent: number, lost: number, pct: string) => `bits sent (one tgkill each): ${sent} · never taken by the parent: ${lost} (${pct})`,
       cpu: (parentMs: number, childMs: number, wallMs: number) => `CPU time: parent ${parentMs} ms, child ${childMs} ms, in ${wallMs} ms`,
       progressOne: (done: number, trials: number) => `race: trial ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
@@ -279,6 +283,8 @@ Options:
       outOfTurn: (expected: string) => `OUT OF TURN (waited for ${expected})`,
       untagged: 'no writer tag',
       forged: 'FORGED: written by another process, with our tag',
+      garbled: (got: number, sent: number) => `GARBLED: ${got} of ${sent} bits arrived`,
+      garbledWord: 'GARBLED',
       forgedTag: (tag: string) => `forged ${tag}`,
       outsideWriter: 'outside process',
       takerGone: 'another process (exited since)',
@@ -339,6 +345,7 @@ Options:
       deliveredSince: (since: string, delivered: number) => `since ${since}: delivered ${delivered}`,
       delivered: (delivered: number) => `delivered ${delivered}`,
       outOfTurn: (n: number) => `out of turn ${n}`,
+      garbled: (n: number, of: number) => `garbled ${n} of ${of}`,
       fromOutside: (n: number) => `from outside ${n}`,
       knobs: (child: string, parent: string) => `child delay ${child} · parent read delay ${parent}`,
       knobsShort: (child: string, parent: string) => `delays: child ${child}, parent ${parent}`,

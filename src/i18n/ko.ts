@@ -26,7 +26,7 @@ function rootProblemKo(why: RootProblem): string {
   }
 }
 
-const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', files: '파일', threads: '한 프로세스의 스레드' };
+const GROUP_NAMES_KO = { pipes: '파이프', sockets: '소켓', sysv: 'System V IPC', files: '파일', threads: '한 프로세스의 스레드', signals: '시그널' };
 
 export const ko: Messages = {
   cli: {
@@ -200,6 +200,10 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       speed: (perSecond: number) => `초당 ${perSecond}번`,
       streamTitle: (name: string, trials: number, delayMs: number) => `${name}, 메시지 ${trials}개를 연달아 씀, 쓰기 사이 자식 지연 ${delayMs} ms`,
       lostTorn: (lost: number, pct: string, torn: number) => `읽지 못함 (유실): ${lost} (${pct}) · 복사 중 찢어짐: ${torn}`,
+      bitsTitle: (name: string, trials: number, delayMs: number) => `${name}, 시도 ${trials}번, 시도마다 메시지 하나, 자식 지연 ${delayMs} ms`,
+      whole: (n: number, pct: string) => `부모가 메시지를 온전히 받음: ${n} (${pct})`,
+      garbled: (n: number, pct: string) => `깨져서 도착 (비트 잃음):    ${n} (${pct})`,
+      bits: (sent: number, lost: number, pct: string) => `보낸 비트 (비트마다 tgkill 하나): ${sent} · 부모가 받지 못한 비트: ${lost} (${pct})`,
       cpu: (parentMs: number, childMs: number, wallMs: number) => `CPU 시간: 부모 ${parentMs} ms, 자식 ${childMs} ms, ${wallMs} ms 동안`,
       progressOne: (done: number, trials: number) => `race: 시도 ${done}/${trials}`,
       progress: (delayMs: string, done: number, trials: number, point: number, points: number) =>
@@ -279,6 +283,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       outOfTurn: (expected: string) => `순서 어긋남 (${expected} 기다림)`,
       untagged: '쓴 이 표시 없음',
       forged: '위조: 다른 프로세스가 우리 꼬리표를 달아 씀',
+      garbled: (got: number, sent: number) => `깨짐: ${sent}비트 중 ${got}비트 도착`,
+      garbledWord: '깨짐',
       forgedTag: (tag: string) => `위조된 ${tag}`,
       outsideWriter: '바깥 프로세스',
       takerGone: '다른 프로세스(이미 끝남)',
@@ -339,6 +345,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       deliveredSince: (since: string, delivered: number) => `${since}부터: 전달 ${delivered}`,
       delivered: (delivered: number) => `전달 ${delivered}`,
       outOfTurn: (n: number) => `순서 어긋남 ${n}`,
+      garbled: (n: number, of: number) => `${of}개 중 깨짐 ${n}`,
       fromOutside: (n: number) => `바깥에서 옴 ${n}`,
       knobs: (child: string, parent: string) => `자식 지연 ${child} · 부모 읽기 지연 ${parent}`,
       knobsShort: (child: string, parent: string) => `지연: 자식 ${child}, 부모 ${parent}`,

@@ -35,7 +35,7 @@ export type CallRequest =
   | { type: 'write'; bytes: Uint8Array; offset: number; thenRead: boolean; seq: number };
 
 export type CallDone =
-  | { type: 'bound'; error: string | null }
+  | { type: 'bound'; error: string | null; tid: number | null }
   | { type: 'read'; result: CallResult; start: number; end: number }
   | { type: 'write'; result: CallResult; start: number; end: number }
   | { type: 'note'; note: ReadNote }
@@ -136,6 +136,8 @@ export class CallThread {
   private readonly step: StepWords;
   /** Hears that a call waits at the step gate (a tid), or goes on from it (null), which is no reply. */
   private heldListener: ((call: 'read' | 'write', tid: number | null) => void) | null = null;
+  /** The thread's TID, as it said once bound (Linux); null elsewhere. */
+  tid: number | null = null;
 
   private constructor(
     private readonly script: string,
@@ -168,6 +170,7 @@ export class CallThread {
       await thread.release();
       throw new Error(`the parent's call thread could not make its calls: ${error}`);
     }
+    if (bound.type === 'bound') thread.tid = bound.tid;
     return thread;
   }
 

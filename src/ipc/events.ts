@@ -91,8 +91,8 @@ export type LinkEvent =
   /** A whole message `proc` wrote: the write that completed its frame returned at `at`. */
   | { type: 'written'; proc: Proc; frame: Frame; at: number }
   | { type: 'frame-error'; proc: Proc; error: string; at: number }
-  /** What a reader without waiting said while it read (channel-ends.ts ReadNote). */
-  | { type: 'spin'; proc: Proc; note: ReadNote; at: number }
+  /** What a reader said while it read (channel-ends.ts ReadNote): a reader without waiting, a reader of signals. */
+  | { type: 'read-note'; proc: Proc; note: ReadNote; at: number }
   /** What the kernel holds in a pipe now, unread: ioctl(FIONREAD) on the parent's end of it, read after a call changed it. */
   | { type: 'queued'; inode: number; bytes: number; at: number }
   | { type: 'exit'; proc: Proc; code: number | null; signal: string | null; at: number };

@@ -141,12 +141,14 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       this.emit({ type: 'exit', proc: 'child', code, signal, at: nowUs() });
       // What outlives processes goes with the child (a queue: the parent's msgrcv then returns EIDRM, as a pipe's read returns 0).
       this.removeObjects();
-      // Shared memory: with the child gone the parent's calls end (the set is gone, the gate closed), and its mapping goes once they have returned.
+      // With the child gone the parent's calls that only our gate can end do end: shared
+      // memory's (the set is gone, the gate closed; its mapping goes once they have
+      // returned), and a reader that checks a stop flag (a spinning reader, a signal's
+      // wait). A read(2) on a pipe or socket is the kernel's to end (end of file, or never on
+      // one shared pipe): a call held there in step mode is still made when let go.
       const release = this.wires.release;
-      if (release) {
-        this.end.closeGate();
-        void this.end.settled().then(release, () => {});
-      }
+      if (release || channelEnds(this.wiring).endsBlockedRead === 'a stop flag it checks') this.end.closeGate();
+      if (release) void this.end.settled().then(release, () => {});
     });
   }
 
@@ -176,7 +178,9 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     const join = wires.join;
     try {
       const bound = join ? null : bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker);
-      const start = { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs], stdio: wires.childStdio };
+      // A child that signals the parent's call thread (tgkill) needs its TID: the thread binds first.
+      const threadArgs = ends.childSignalsCallThread && bound ? ['--parent-tid', String((await bound).thread.tid ?? -1)] : [];
+      const start = { script: childScript, args: [...childArgs(options as LinkOptions<never>), ...wires.childArgs, ...threadArgs], stdio: wires.childStdio };
       const onChildEvent = (event: LinkEvent): void => void (link ? link.fromChild(event) : early.push(event));
       // The child is a process, or (threads) a thread of this one, started once the call
       // thread is up: the fds its own Worker opens are then told apart from the call thread's.

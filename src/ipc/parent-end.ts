@@ -69,7 +69,7 @@ export class ParentEnd {
     private readonly emit: Emit,
   ) {
     for (const fd of [ends.readFd, ends.writeFd]) if (fd >= 0) this.open.add(fd);
-    ends.thread.onNote((note) => this.emit({ type: 'spin', proc: 'parent', note, at: nowUs() }));
+    ends.thread.onNote((note) => this.emit({ type: 'read-note', proc: 'parent', note, at: nowUs() }));
     // Step mode: the call thread says where it is held, and when it goes on to make the call.
     ends.thread.onHeld((call, tid) => {
       if (this.closed) return;

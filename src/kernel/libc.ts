@@ -1,8 +1,8 @@
 // The FFI: the libc calls Node lacks (pipe2, socketpair, the *at() calls, ioctl FIONREAD,
 // fcntl, shutdown, a TCP socket's socket/bind/listen/accept/connect on the loopback only,
 // System V IPC through sysv.ts, shared memory by fd and nanosleep through
-// mapped-memory.ts), typed, through koffi. Every wrapper returns a value or throws an
-// Error that names the call and errno ("pipe2: EMFILE").
+// mapped-memory.ts, a thread's signals through signals.ts), typed, through koffi. Every
+// wrapper returns a value or throws an Error that names the call and errno ("pipe2: EMFILE").
 // None of the fd calls blocks: the blocking calls of a pipe conversation (read, write)
 // are Node's own (fs.readSync, fs.writeSync, on the thread that waits in them); a TCP
 // accept waits on a thread of libuv's pool (acceptAsync); and a FIFO is opened here only
@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import type koffiModule from 'koffi';
 import type { LibraryHandle } from 'koffi';
 import { bindMappedMemory, type MappedMemory } from './mapped-memory.js';
+import { bindSignals, type Signals } from './signals.js';
 import { bindSysV, type SysV } from './sysv.js';
 
 type Koffi = typeof koffiModule;
@@ -94,6 +95,8 @@ export interface Libc {
   msyncAt(address: bigint, size: number): void;
   /** memfd_create, mmap(MAP_SHARED), munmap; nanosleep. */
   readonly memory: MappedMemory;
+  /** pthread_sigmask, sigtimedwait, tgkill (Linux); null where they cannot be bound. */
+  readonly signals: Signals | null;
 }
 
 /** A file mapped MAP_SHARED in this process. */
@@ -255,5 +258,6 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     peerAddress: (fd) => inetName('getpeername', getpeername, fd),
     sysv: bindSysV(koffi, lib, check),
     memory: bindMappedMemory(koffi, lib, check),
+    signals: process.platform === 'linux' || process.platform === 'android' ? bindSignals(koffi, lib, check) : null,
   };
 }

@@ -43,7 +43,7 @@ describe('usage errors', () => {
     [['race', '--delays', '0,,2'], '--delays must be up to 10 numbers from 0 to 60000, separated by commas, not ""', 'pipe-chat race'],
     [['race', '--json', '--csv'], '--json and --csv cannot be used together', 'pipe-chat race'],
     [['race', '--pipes', '1', '--wiring', 'named'], '--pipes and --wiring cannot be used together', 'pipe-chat race'],
-    [['--wiring', 'tube'], '--wiring must be two-pipes or one-pipe or socket or named or queue or queue-one-type or tcp or shm or shm-busy or mmap or file or threads or threads-busy, not "tube"', 'pipe-chat'],
+    [['--wiring', 'tube'], '--wiring must be two-pipes or one-pipe or socket or named or queue or queue-one-type or tcp or shm or shm-busy or mmap or file or threads or threads-busy or signal or signal-no-acks, not "tube"', 'pipe-chat'],
     [['writers', '--wiring', 'socket'], '--wiring is an option of "pipe-chat" or "pipe-chat race", not of "pipe-chat writers"', 'pipe-chat writers'],
     [['writers', '--writers', '17'], '--writers must be a whole number from 1 to 16, not "17"', 'pipe-chat writers'],
     [['writers', '--size', '2000000'], '--size must be up to 4 numbers from 16 to 1048576, separated by commas, not "2000000"', 'pipe-chat writers'],

@@ -5,31 +5,17 @@
 // already waits. Tests run in parallel and as root: a queue is judged by its id, never by
 // an empty table.
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkEvent } from '../../src/ipc/events.js';
-import { PipeLink } from '../../src/ipc/link.js';
+import { describe, expect, it } from 'vitest';
 import { race } from '../../src/race.js';
 import { allQueues, kernelLimit, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
-import type { Wiring } from '../../src/channels/names.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
+import { childScript, linkOpener } from '../support/open-links.js';
 import { waitUntil } from '../support/wait.js';
 
-const childScript = path.resolve('dist/child.js');
-const links: PipeLink[] = [];
 const MSGRCV = 70; // x86_64
 
-afterEach(async () => {
-  await Promise.all(links.splice(0).map((link) => link.close()));
-});
-
-async function open(wiring: Wiring) {
-  const events: LinkEvent[] = [];
-  const link = await PipeLink.open({ wiring, childScript, onEvent: (e) => events.push(e) });
-  links.push(link);
-  return { link, events };
-}
+const open = linkOpener();
 
 /** Our queues now: their key names this process. */
 function ourQueueIds(): number[] {

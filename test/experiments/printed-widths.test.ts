@@ -1,5 +1,5 @@
 // What the commands print fits a terminal of 100 columns, in both languages: every usage
-// text, and the race's report (its longest line, with the largest counts a run can give).
+// text, and the race's reports (their longest lines, with the largest counts a run can give).
 import { describe, expect, it } from 'vitest';
 import { widthOf } from '../../src/text/text-width.js';
 import { formatRace } from '../../src/experiments/race-report.js';
@@ -28,6 +28,9 @@ const BIG: RaceResult = {
   childPid: 4_194_303,
 };
 
+/** The race on signals, with its bits (the longest call name the reports print). */
+const BITS: RaceResult = { ...BIG, wiring: 'signal-no-acks', parentCall: 'rt_sigtimedwait', bitsSent: 100_000 * 17 * 8, bitsLost: 100_000 * 17 * 8, garbled: 100_000 };
+
 describe('printed text', () => {
   for (const lang of ['en', 'ko'] as const) {
     it(`${lang}: every usage text fits 100 columns`, () => {
@@ -36,6 +39,7 @@ describe('printed text', () => {
 
     it(`${lang}: the race's report fits 100 columns`, () => {
       expect(tooWide(formatRace(BIG, lang))).toEqual([]);
+      expect(tooWide(formatRace(BITS, lang))).toEqual([]);
     });
   }
 });

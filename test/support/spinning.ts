@@ -7,9 +7,9 @@ import type { LinkEvent } from '../../src/ipc/events.js';
 import { threadCpuMs, threadSchedMs } from '../../src/kernel/thread-cpu.js';
 import { waitUntil } from './wait.js';
 
-type Note = Extract<LinkEvent, { type: 'spin' }>['note'];
+type Note = Extract<LinkEvent, { type: 'read-note' }>['note'];
 
-export const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'spin' && e.proc === proc ? [e.note] : []));
+export const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => events.flatMap((e) => (e.type === 'read-note' && e.proc === proc ? [e.note] : []));
 
 /** The thread a process's reader said it spins on, last. */
 export const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);

@@ -1,15 +1,17 @@
 // Reads both processes' fds from /proc when the fd panel opens and whenever a new
 // child is forked or a call changes what the kernel holds; never on a timer. It reads
 // /proc/sysvipc/{msg,shm,sem} and /proc/net/tcp with them, for a System V channel's lines
-// and a connection's, each process's shared mappings from /proc/PID/maps, what the
-// parent's own mapping holds, the channel's file as `cat` shows it, and, where the child
-// is a thread of the parent's process, that process's threads. Where there is no /proc
-// (macOS and the other BSDs) it does not try, and says so, so the panel can tell the
-// user why it shows less.
+// and a connection's, each process's signal masks (/proc/PID/status and its threads'),
+// each process's shared mappings from /proc/PID/maps, what the parent's own mapping
+// holds, the channel's file as `cat` shows it, and, where the child is a thread of the
+// parent's process, that process's threads. Where there is no /proc (macOS and the other
+// BSDs) it does not try, and says so, so the panel can tell the user why it shows less.
 import { useEffect, useState } from 'react';
 import { platformSupport } from '../../environment.js';
 import { readNetTcp, type TcpRow } from '../../kernel/proc-net-tcp.js';
 import { readSysVTable, type SysVRow } from '../../kernel/proc-sysvipc.js';
+import { readProcessSignals, type ProcessSignals } from '../../kernel/proc-signals.js';
+import { SIGUSR1, SIGUSR2 } from '../../kernel/signals.js';
 import { lookAtOwnMappings, type SharedLook } from '../../channels/shm/own-mapping.js';
 import { lookAtFile, readMappedDirty, readProcFds, readSharedMaps, readTasks, type FileLook, type ProcFd, type TaskLook } from './proc-fds.js';
 
@@ -36,6 +38,8 @@ export interface ProcFdsSnapshot {
   file?: FileLook | null;
   /** The threads of the one process, when the child is a thread of the parent's (threads): /proc/PID/task/*. */
   tasks?: TaskLook[];
+  /** Each process's signals (/proc/PID/status), with the threads that block SIGUSR1 and SIGUSR2 (the signal channel's waiting threads). */
+  signals?: { parent: ProcessSignals | null; child: ProcessSignals | null };
 }
 
 const HAS_PROC = platformSupport(process.platform) === 'full';
@@ -56,6 +60,10 @@ export function useProcFds(open: boolean, parentPid: number | null, childPid: nu
       netTcp: readNetTcp(),
       file: path === null ? null : lookAtFile(path),
       tasks: parentPid !== null && parentPid === childPid ? readTasks(parentPid) : [],
+      signals: {
+        parent: parentPid === null ? null : readProcessSignals(parentPid, [SIGUSR1, SIGUSR2]),
+        child: childPid === null ? null : readProcessSignals(childPid, [SIGUSR1, SIGUSR2]),
+      },
     });
   }, [open, parentPid, childPid, path, refresh, reader]);
   return snapshot;

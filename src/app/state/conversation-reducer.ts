@@ -166,12 +166,15 @@ function reduceEvent(state: ConversationState, session: SessionState, event: Wir
     }
     case 'queued':
       return { ...state, session: { ...session, queued: { ...session.queued, [event.inode]: event.bytes } } };
-    case 'spin':
-      return { ...state, session: withProc(session, event.proc, (p) => ({ ...p, spin: spinNoted(p.spin, event.note) })) };
+    case 'read-note': {
+      const n = event.note;
+      if (n.kind === 'bits') return { ...state, session: withProc(session, event.proc, (p) => ({ ...p, bits: { received: n.received, senders: n.senders, at: event.at } })) };
+      return { ...state, session: withProc(session, event.proc, (p) => ({ ...p, spin: spinNoted(p.spin, n) })) };
+    }
   }
 }
 
-function spinNoted(spin: SpinState | null, n: ReadNote): SpinState {
+function spinNoted(spin: SpinState | null, n: Exclude<ReadNote, { kind: 'bits' }>): SpinState {
   const was = spin ?? { tid: 0, waits: false, inFutex: null, idleCpuMs: null, parkedIn: null, lost: 0, torn: 0, cpuMs: null, cpuShare: null };
   switch (n.kind) {
     case 'spinning':

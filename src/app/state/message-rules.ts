@@ -1,6 +1,6 @@
 // The conversation's rules: each message written is recorded, and each message read gets
 // its verdict (delivered, stolen when a process reads back its own message, out of turn,
-// untagged, forged) and is counted.
+// untagged, forged, garbled when signals lost some of its bits) and is counted.
 //
 // Who wrote a message is never taken from the tag it carries: any process that can open
 // a named pipe can write `C1:...` into it. The kernel does not record writers, but our
@@ -11,7 +11,7 @@
 // other bytes under that tag, or has already reported a later message, or has ended.
 import type { Proc } from '../../ipc/events.js';
 import type { Frame } from '../../ipc/framing.js';
-import { withProc, type ConversationState, type MessageRecord, type SessionState, type Verdict } from './model.js';
+import { withProc, type ConversationState, type MessageRecord, type SessionState, type SignalTake, type Verdict } from './model.js';
 
 type ReadFrame = { writer: Proc | null; seq: number; text: string; bytes: number };
 
@@ -39,6 +39,46 @@ function counted(counters: ConversationState['counters'], verdict: Verdict | nul
   return next;
 }
 
+/**
+ * A message read as signals, judged against what its writer wrote: whole (every bit of it
+ * arrived: delivered), or garbled, with what was read (a bit lost in the last byte, the
+ * newline the reader puts back, garbles nothing that shows, and is still counted).
+ */
+function judgeSignals(m: MessageRecord, take: SignalTake): MessageRecord {
+  const whole = take.tagged && take.text === m.text && take.bytes === m.bytes && take.bits === m.bytes * 8;
+  return { ...m, verdict: whole ? 'delivered' : 'garbled', received: whole ? undefined : take };
+}
+
+/** The process every signal of the reader's last read came from, as the kernel named it (si_pid), when that is the other process; null elsewhere. */
+function signalSender(session: SessionState, reader: Proc): Proc | null {
+  const bits = session[reader].bits;
+  const other: Proc = reader === 'parent' ? 'child' : 'parent';
+  const pid = session[other].pid;
+  return bits && pid !== null && bits.senders.length > 0 && bits.senders.every((sender) => sender === pid) ? other : null;
+}
+
+/**
+ * A message read as signals: the kernel named its sender in every signal's siginfo, so it
+ * is that process's message of the reader's turn, even when lost bits garbled its tag. It
+ * is judged once what was written is known: whole, or garbled.
+ */
+function signalRead(state: ConversationState, session: SessionState, reader: Proc, writer: Proc, frame: ReadFrame, at: number): ConversationState {
+  const expected = session.firstTurn + session[reader].reads;
+  const take: SignalTake = { text: frame.text, bytes: frame.bytes, bits: session[reader].bits?.received ?? 0, tagged: frame.writer === writer && frame.seq === expected };
+  const id = ourId(session.id, writer, expected);
+  const read = { reader, readAt: at, expected };
+  const written = state.messages.find((m) => m.id === id && m.attribution === 'ours' && m.reader === null);
+  let next: ConversationState;
+  if (written) {
+    next = replaceMessage(state, id, (m) => judgeSignals({ ...m, ...read }, take));
+    next = { ...next, counters: counted(next.counters, next.messages.find((m) => m.id === id)?.verdict ?? null) };
+  } else {
+    // Its writer's report has not arrived: judged and counted once it does.
+    next = { ...state, messages: [...state.messages, { ...blankMessage(id, session.id, writer, expected, frame.text, frame.bytes, 'pending'), ...read, received: take }] };
+  }
+  return { ...next, session: withProc(session, reader, (p) => ({ ...p, reads: p.reads + 1 })) };
+}
+
 /** The verdict a read gets if the tag it carries is true. */
 function verdictOf(frame: ReadFrame, reader: Proc, expected: number): Verdict {
   if (frame.writer === null) return 'untagged';
@@ -60,9 +100,14 @@ export function disownUnwritten(state: ConversationState, session: number, write
 
 /** A whole message `proc` wrote (framed in src/ipc): the line a pending read already took, or ours, now in the channel unread. */
 export function messageWritten(state: ConversationState, session: SessionState, proc: Proc, frame: Frame, at: number): ConversationState {
-  const pending = state.messages.find((m) => m.session === session.id && m.attribution === 'pending' && m.writer === proc && m.seq === frame.seq && m.text === frame.text && m.bytes === frame.bytes);
+  // A read of signals waits for its writer's turn alone (the kernel named the sender); any other, for these very bytes.
+  const pending = state.messages.find((m) => m.session === session.id && m.attribution === 'pending' && m.writer === proc && m.seq === frame.seq && (m.received !== undefined || (m.text === frame.text && m.bytes === frame.bytes)));
   let next: ConversationState;
-  if (pending) {
+  if (pending?.received) {
+    const take = pending.received;
+    next = replaceMessage(state, pending.id, (m) => judgeSignals({ ...m, text: frame.text, bytes: frame.bytes, writtenAt: at, attribution: 'ours' }, take));
+    next = { ...next, counters: counted(next.counters, next.messages.find((m) => m.id === pending.id)?.verdict ?? null) };
+  } else if (pending) {
     // The read came first: now it is known to be ours, and judged and counted.
     const verdict = pending.reader ? verdictOf(pending, pending.reader, pending.expected ?? 0) : null;
     next = replaceMessage(state, pending.id, (m) => ({ ...m, writtenAt: at, attribution: 'ours', verdict }));
@@ -76,6 +121,8 @@ export function messageWritten(state: ConversationState, session: SessionState, 
 }
 
 export function messageRead(state: ConversationState, session: SessionState, reader: Proc, frame: ReadFrame, at: number): ConversationState {
+  const sender = signalSender(session, reader);
+  if (sender) return signalRead(state, session, reader, sender, frame, at);
   const readerState = session[reader];
   const expected = session.firstTurn + readerState.reads;
   const verdict = verdictOf(frame, reader, expected);

@@ -10,7 +10,7 @@ import type { FifoHolder } from '../../ipc/fifo-holders.js';
 export const TURNS = 3;
 
 /** How a read message relates to the conversation. */
-export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged';
+export type Verdict = 'delivered' | 'stolen' | 'out-of-turn' | 'untagged' | 'forged' | 'garbled';
 
 /**
  * Who really wrote a message. The kernel does not record writers; our own processes report
@@ -45,9 +45,18 @@ export interface ProcState {
   tid: number | null;
   /** A child thread's fds in the one process's table, as its hello said (events.ts ThreadFd); none for a process. */
   threadFds: ThreadFd[];
+  /** What its last read of signals took (signal); null before one, and on other channels. */
+  bits: BitsTaken | null;
 }
 
-/** What a spinning reader has said (events.ts 'spin') and what /proc said of its thread's CPU. */
+/** A message read as signals: the bits taken, the PIDs the kernel named as their senders, and when the read said so. */
+export interface BitsTaken {
+  received: number;
+  senders: number[];
+  at: number;
+}
+
+/** What a spinning reader has said (events.ts 'read-note') and what /proc said of its thread's CPU. */
 export interface SpinState {
   /** The thread that spins (the child's main thread, the parent's call thread). */
   tid: number;
@@ -122,6 +131,16 @@ export interface MessageRecord {
   /** Named pipe: the outside process that took it from the pipe (its rchar says so), when one alone could have. */
   /** An outside process read it from the pipe: the one found holding a read end of it, or (pid null) one already gone when the screen looked. */
   takenBy?: { pid: number | null; command: string };
+  /** Signals: what its reader took, by the bits that arrived: kept while it is judged, and then only when it is not what was written (verdict 'garbled'). */
+  received?: SignalTake;
+}
+
+/** What a read of signals took: the frame's text and size, the bits that arrived, and whether its tag named the writer and turn the kernel's si_pid and the reader's turn say. */
+export interface SignalTake {
+  text: string;
+  bytes: number;
+  bits: number;
+  tagged: boolean;
 }
 
 export interface Divider {
@@ -172,9 +191,11 @@ export interface Counts {
   outOfTurn: number;
   /** Lines read that no process of ours wrote (forged or untagged). */
   outside: number;
+  /** Messages that arrived with bits lost (signals). */
+  garbled: number;
 }
 
-export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0 };
+export const NO_COUNTS: Counts = { read: 0, delivered: 0, stolen: 0, outOfTurn: 0, outside: 0, garbled: 0 };
 
 /** Another process holding one of our pipes, as the UI's look at /proc found it (state/outside-takers.ts names what it took). */
 export interface OutsideHolder extends FifoHolder {
@@ -258,7 +279,7 @@ export function initialState(knobs: Knobs = { childDelayMs: 0, parentDelayMs: 0 
 }
 
 export function newProc(pid: number | null, at: number): ProcState {
-  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null, threadFds: [] };
+  return { pid, activity: null, since: at, fds: [], reads: 0, writes: 0, exit: null, eof: false, error: null, keyboardPending: false, stopped: false, spin: null, tid: null, threadFds: [], bits: null };
 }
 
 export function withProc(session: SessionState, proc: Proc, change: (p: ProcState) => ProcState): SessionState {

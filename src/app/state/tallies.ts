@@ -1,10 +1,10 @@
-// The counts a summary and the status bar show: messages read, delivered, stolen and out
-// of turn, for this conversation or for every conversation on one wiring (the
+// The counts a summary and the status bar show: messages read, delivered, stolen, out of
+// turn and garbled, for this conversation or for every conversation on one wiring (the
 // conversations the bounded history no longer keeps are counted in state.dropped).
 import type { Wiring } from '../../ipc/events.js';
 import { NO_COUNTS, type ConversationState, type Counts, type MessageRecord } from './model.js';
 
-const FIELDS = ['read', 'delivered', 'stolen', 'outOfTurn', 'outside'] as const;
+const FIELDS = ['read', 'delivered', 'stolen', 'outOfTurn', 'outside', 'garbled'] as const;
 
 function combine(a: Counts, b: Counts, sign: 1 | -1): Counts {
   const sum = { ...a };
@@ -25,6 +25,7 @@ export function countOf(messages: MessageRecord[]): Counts {
     stolen: read.filter((m) => m.verdict === 'stolen').length,
     outOfTurn: read.filter((m) => m.verdict === 'out-of-turn').length,
     outside: read.filter((m) => m.attribution === 'outside').length,
+    garbled: read.filter((m) => m.verdict === 'garbled').length,
   };
 }
 

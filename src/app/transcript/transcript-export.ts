@@ -27,6 +27,8 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
     verdict: m.takenBy ? 'taken' : m.verdict,
     text: m.text,
     bytes: m.bytes,
+    // Signals: what the reader took, where bits were lost.
+    ...(m.received ? { received: { text: m.received.text, bits: m.received.bits } } : {}),
     writtenAtMs: ms(m.writtenAt, m.session),
     readAtMs: ms(m.readAt, m.session),
   }));
@@ -48,7 +50,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
 
   const when = (at: number | null): string => (at === null ? '' : t.trace.ms(at.toFixed(3)));
   const quoted = (text: string): string => `"${sanitizeForDisplay(text)}"`;
-  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.channels.named.taken, forged: t.transcript.forged };
+  const verdicts: Record<string, string> = { stolen: t.transcript.stolen, delivered: t.transcript.delivered, taken: t.channels.named.taken, forged: t.transcript.forged, garbled: t.transcript.garbledWord };
   const lines = [
     t.save.heading(savedAt.toISOString()),
     '',
@@ -63,7 +65,7 @@ export function exportTranscript(t: Ui, state: ConversationState, savedAt: Date)
           ? t.transcript.route(tag, writer, t.procLower[m.reader])
           : t.transcript.inPipe(tag, writer);
       const verdict = saved.verdict === null ? '' : (verdicts[saved.verdict] ?? saved.verdict);
-      return `  ${when(saved.writtenAtMs)}  ${route}  ${verdict}  ${quoted(m.text)}`;
+      return `  ${when(saved.writtenAtMs)}  ${route}  ${verdict}  ${quoted(m.text)}${m.received ? ` -> ${quoted(m.received.text)}` : ''}`;
     }),
     '',
     t.save.trace,

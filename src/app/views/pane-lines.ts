@@ -120,8 +120,9 @@ function entryLines(entry: TranscriptEntry, proc: Proc, width: number, t: Ui): L
       // The program prints "from Parent:" whatever it read: a line it read back from itself is marked as its own.
       const prefix = proc === 'parent' ? t.transcript.fromChild : t.transcript.fromParent;
       const own = entry.message.writer === proc ? wrapLine([seg(`  ${t.transcript.ownLine(t.procLower[proc])}`, 'danger')], width, '    ') : [];
+      // What the reader took: on signals with bits lost, not what was written.
       return [
-        ...messageLines(prefix, entry.message.text, width, t, verdictTone(entry.message)),
+        ...messageLines(prefix, entry.message.received?.text ?? entry.message.text, width, t, verdictTone(entry.message)),
         ...own,
         ...wrapLine([seg('  '), ...routeWords(t, entry.message)], width, '    '),
       ];

@@ -123,6 +123,8 @@ export function routeWords(t: Ui, m: MessageRecord): Line {
       return [route, seg(' '), seg(`✗ ${t.transcript.outOfTurn(tagOf(other(m.reader), m.expected ?? 0))}`, 'warn')];
     case 'untagged':
       return [route, seg(' '), seg(`? ${t.transcript.untagged}`, 'warn')];
+    case 'garbled':
+      return [route, seg(' '), seg(`✗ ${t.transcript.garbled(m.received?.bits ?? 0, m.bytes * 8)}`, 'danger')];
     default:
       return [route, seg(' '), seg(`✓ ${t.transcript.delivered}`, 'ok')];
   }
@@ -131,14 +133,14 @@ export function routeWords(t: Ui, m: MessageRecord): Line {
 /** The short form for the narrow pipe drawing: the route and a mark, STOLEN in words. */
 export function shortRouteWords(t: Ui, m: MessageRecord): Line {
   const full = routeWords(t, m);
-  if (m.verdict === 'stolen' || m.verdict === 'forged') return [...full.slice(0, 3)];
+  if (m.verdict === 'stolen' || m.verdict === 'forged' || m.verdict === 'garbled') return [...full.slice(0, 3)];
   if (m.attribution === 'pending') return [full[0] ?? seg(''), seg(' …', 'dim')];
   if (m.verdict === 'out-of-turn' || m.verdict === 'untagged') return [full[0] ?? seg(''), seg(' ✗', 'warn')];
   return m.reader === null ? full : [full[0] ?? seg(''), seg(' ✓', 'ok')];
 }
 
 export function verdictTone(m: MessageRecord): Tone {
-  return m.verdict === 'stolen' || m.verdict === 'forged' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
+  return m.verdict === 'stolen' || m.verdict === 'forged' || m.verdict === 'garbled' ? 'danger' : m.verdict === 'out-of-turn' || m.verdict === 'untagged' ? 'warn' : 'plain';
 }
 
 /** A wall-clock time as the terminal's clock would show it: 14:03:07 (local time). */

@@ -25,7 +25,7 @@ function item(id: string, tone: Tone | undefined, ...forms: (string | null)[]): 
 }
 
 /** What gives way first when the status bar is too wide; the mode and the turn never go. */
-const INFO_STEPS = ['counts', 'knobs', 'counts', 'auto', 'knobs', 'outOfTurn', 'auto', 'knobs', 'counts', 'outside'];
+const INFO_STEPS = ['counts', 'knobs', 'counts', 'auto', 'knobs', 'outOfTurn', 'auto', 'knobs', 'counts', 'garbled', 'outside'];
 
 const TYPING_KEYS = ['toggle', 'keys', 'other', 'scroll', 'help', 'quit'] as const;
 const COMMAND_KEYS = ['mode', 'toggle', 'delays', 'trace', 'fds', 'restart', 'zero', 'help', 'quit', 'type'] as const;
@@ -77,6 +77,8 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
     ...(outOfTurn > 0 ? [item('outOfTurn', 'warn', s.outOfTurn(outOfTurn), null)] : []),
     // Lines no process of ours wrote (forged with our tag, or untagged): only another process can put them there.
     ...(outside > 0 ? [item('outside', 'danger', s.fromOutside(outside), null)] : []),
+    // Messages signals brought with bits lost.
+    ...(counts.garbled > 0 ? [item('garbled', 'danger', s.garbled(counts.garbled, read), null)] : []),
     item('knobs', undefined, s.knobs(child, parent), s.knobsShort(child, parent), s.knobsTiny(child, parent), null),
   ];
   const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;

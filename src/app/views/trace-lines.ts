@@ -4,6 +4,8 @@
 // start of its conversation, the process and its PID, and how long the call took (a
 // read blocked for two seconds says so). A separator names each conversation and its
 // wiring. Scrolled back by calls (↑), with a mark on the first row when older calls are above.
+// A channel may show lines under a call (signals: the tgkill calls of a write, a byte a line).
+import { channelOf } from '../../channels/registry.js';
 import type { ConversationState, TraceEntry } from '../state/model.js';
 import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
@@ -42,7 +44,10 @@ export function traceLines(t: Ui, state: ConversationState, width: number, heigh
     const e = state.trace[i] as TraceEntry;
     const next = state.trace[i - 1];
     const divider = state.dividers.find((d) => d.session === e.session);
-    body.unshift(entryLine(t, e, divider?.at ?? state.origin ?? 0, inner));
+    // What the channel shows under the call (signals: its tgkill calls, a byte a line), as far
+    // as the rows go with the call's own line and a row above it (for the older calls' mark).
+    const detail = divider ? (channelOf(divider.wiring).traceDetail?.(e, inner) ?? []) : [];
+    body.unshift(entryLine(t, e, divider?.at ?? state.origin ?? 0, inner), ...detail.slice(0, Math.max(0, rows - body.length - 2)));
     session = e.session;
     if (next?.session !== session && divider && body.length < rows) {
       const separator = t.trace.separator(divider.session, divider.childPid === null ? '?' : dividerPid(t, divider.childPid, divider.childTid));

@@ -14,8 +14,8 @@ import { CHILD_FDS } from '../../ipc/child-protocol.js';
 import type { Proc } from '../../ipc/events.js';
 import { loadLibc } from '../../kernel/libc.js';
 import { makeCacheFile, removeCacheFile } from '../cache-file.js';
-import type { ChannelEnds, Gate, ProcessCalls } from '../channel-ends.js';
-import { NO_GATE, spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
+import { NO_GATE, type ChannelEnds, type Gate, type ProcessCalls } from '../channel-ends.js';
+import { spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
 import { COM_FILE, FILE_BYTES, slotSource, slotWriter, type Slot } from './com-file.js';
 
 const PARENT_FD = '--fd';

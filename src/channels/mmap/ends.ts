@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import { loadLibc } from '../../kernel/libc.js';
 import { CHILD_FDS } from '../../ipc/child-protocol.js';
-import type { ChannelEnds } from '../channel-ends.js';
+import { numberArg, type ChannelEnds } from '../channel-ends.js';
 import { SEGMENT_BYTES } from '../shm/boxes.js';
-import { numberArg, ownAddress, parentAddressArgs, viewOwnMapping, waitingCalls } from '../shm/ends.js';
+import { ownAddress, parentAddressArgs, viewOwnMapping, waitingCalls } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { makeSemaphores, sweepLeftovers } from '../shm/segment.js';
 import { removeQuietly } from '../../kernel/sysv.js';

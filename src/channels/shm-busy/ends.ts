@@ -12,13 +12,13 @@
 // attached.
 import { loadLibc } from '../../kernel/libc.js';
 import type { Proc } from '../../ipc/events.js';
-import type { CallResult, ChannelEnds, Gate, ProcessCalls } from '../channel-ends.js';
+import { NO_GATE, type CallResult, type ChannelEnds, type Gate, type ProcessCalls } from '../channel-ends.js';
 import { boxOf, boxSource, put, SEGMENT_BYTES } from '../shm/boxes.js';
 import { boxesOf, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
 import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
 import { attachInChild, detachQuietly, makeSegment, segmentArgs } from '../shm/segment.js';
 import { removeQuietly } from '../../kernel/sysv.js';
-import { NO_GATE, spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
+import { spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
 
 export function spinSite(box: number): string {
   return `box ${box}.seq`;

@@ -11,7 +11,7 @@
 import { loadLibc } from '../../kernel/libc.js';
 import { removeQuietly, type SysV } from '../../kernel/sysv.js';
 import { errnoCode, type Proc } from '../../ipc/events.js';
-import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
+import { numberArg, type CallResult, type ChannelEnds, type ProcessCalls } from '../channel-ends.js';
 import { boxOf, DOWN, put, SEGMENT_BYTES, take, UP, type BoxIndex } from './boxes.js';
 import { forgetMapping, rememberMapping } from './own-mapping.js';
 import { attachInChild, detachQuietly, empty, full, makeSegment, segmentArgs } from './segment.js';
@@ -78,14 +78,6 @@ export function waitingCalls(proc: Proc, sysv: SysV, semid: number, memory: Arra
 /** The parent's own attachment, for its call thread: `--at ADDRESS` (after the child's arguments). */
 export function parentAddressArgs(address: bigint): string[] {
   return ['--at', address.toString()];
-}
-
-/** A number argument `name` of `argv`; throws naming it when it is missing. */
-export function numberArg(argv: readonly string[], name: string): number {
-  const i = argv.indexOf(name);
-  const n = i === -1 ? NaN : Number(argv[i + 1]);
-  if (!Number.isInteger(n)) throw new Error(`the channel's calls need ${name} N`);
-  return n;
 }
 
 /** Where the parent's own mapping is, from `--at ADDRESS`. */

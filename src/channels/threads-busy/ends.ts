@@ -5,9 +5,9 @@
 // spin limit without a message a reader stops and waits at its gate (the parent's: a
 // futex; the child thread's: its keyboard) until a key opens it. Every way out raises
 // the stop word, which a spinning reader checks every few thousand looks.
-import type { ChannelEnds, Gate } from '../channel-ends.js';
+import { NO_GATE, type ChannelEnds, type Gate } from '../channel-ends.js';
 import { busyCalls } from '../shm-busy/ends.js';
-import { NO_GATE, spinLimitArgs, spinLimitOf } from '../spinning-reader.js';
+import { spinLimitArgs, spinLimitOf } from '../spinning-reader.js';
 import { makeVariable, variableOf } from '../threads/ends.js';
 import { stopped } from '../threads/variable.js';
 

@@ -37,6 +37,8 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
   threads: { child: { read: 'while (box[1].seq == seen', write: 'wake(&box[0].seq)' }, parent: { read: 'while (box[0].seq == seen', write: 'wake(&box[1].seq)' } },
   'threads-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   file: { child: { read: 'get_line(fd, 1, &seen', write: 'put_line(fd, 0, ++sent' }, parent: { read: 'get_line(fd, 0, &seen', write: 'put_line(fd, 1, ++sent' } },
+  signal: { child: { read: 'n = recv_msg(buf);', write: 'send_msg(getppid(), buf, len);' }, parent: { read: 'n = recv_msg(buf);', write: 'send_msg(pid, buf, len);' } },
+  'signal-no-acks': { child: { read: 'n = recv_msg(buf);', write: 'send_msg(getppid(), buf, len);' }, parent: { read: 'n = recv_msg(buf);', write: 'send_msg(pid, buf, len);' } },
 };
 
 /** Where a process starts: fork(), or pthread_create() where the child is a thread. */

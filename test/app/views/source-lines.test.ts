@@ -35,7 +35,7 @@ describe('sourceLines', () => {
   it('a reader that spins is said to be BUSY WAITING in its loop, never BLOCKED: no call holds it', () => {
     const s = new Script();
     const on = 'pread(fd 3)';
-    const spinning = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on }), s.event({ type: 'spin', proc: 'child', note: { kind: 'spinning', tid: CHILD_PID + 1 }, at: 1 })]);
+    const spinning = play([...s.start(), s.activity('parent', { doing: 'typing' }), s.activity('child', { doing: 'reading', fd: 3, on }), s.event({ type: 'read-note', proc: 'child', note: { kind: 'spinning', tid: CHILD_PID + 1 }, at: 1 })]);
     const text = sourceLines(en.ui, spinning, 'file', 60, 30).map(lineText).join('\n');
     expect(text).toContain(`C ${CHILD_PID + 1} BUSY WAITING on ${on}`);
     expect(text).not.toContain('BLOCKED');

@@ -29,7 +29,7 @@ function oneProcess(): { s: Script; actions: Action[] } {
     s.event({ type: 'hello', proc: 'child', pid: PARENT_PID, tid: CHILD_THREAD, fds: [], at: 2 }),
     { ...(opened as Extract<Action, { type: 'session-opened' }>), childPid: PARENT_PID, pipes: [], parentFds: [], childFds: [] },
     s.activity('parent', { doing: 'reading', fd: -1, on: 'Atomics.wait(box 0.seq)' }),
-    s.event({ type: 'spin', proc: 'parent', note: { kind: 'waiting', tid: CALL_THREAD }, at: 3 }),
+    s.event({ type: 'read-note', proc: 'parent', note: { kind: 'waiting', tid: CALL_THREAD }, at: 3 }),
   ];
   return { s, actions };
 }
@@ -69,9 +69,9 @@ describe('the source view of a reader that does not wait in read()', () => {
 
   it('says BUSY WAITING for a spinning reader, and where it waits once it stopped', () => {
     const { s, actions } = oneProcess();
-    const spinning = [...actions, s.event({ type: 'spin', proc: 'parent', note: { kind: 'spinning', tid: CALL_THREAD }, at: 4 })];
+    const spinning = [...actions, s.event({ type: 'read-note', proc: 'parent', note: { kind: 'spinning', tid: CALL_THREAD }, at: 4 })];
     expect(marks(spinning, 'threads-busy')).toContain(`P ${PARENT_PID} BUSY WAITING on Atomics.wait(box 0.seq)`);
-    const stopped = [...spinning, s.event({ type: 'spin', proc: 'parent', note: { kind: 'idle', cpuMs: 30_000, parkedIn: 'futex' }, at: 5 })];
+    const stopped = [...spinning, s.event({ type: 'read-note', proc: 'parent', note: { kind: 'idle', cpuMs: 30_000, parkedIn: 'futex' }, at: 5 })];
     expect(marks(stopped, 'threads-busy')).toContain(`P ${PARENT_PID} SPIN STOPPED, waiting in futex`);
   });
 });

@@ -1,0 +1,43 @@
+// The signals in the built program, in a real pseudo-terminal: without acknowledgements
+// the child's line arrives GARBLED and the drawing counts the bits; while the parent waits
+// for the next message the screen says BLOCKED in sigtimedwait and /proc shows a thread of
+// the parent in rt_sigtimedwait (not its UI thread); Ctrl+C then ends that wait, and
+// nothing of ours is left.
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptySessions, waitForNoLeftovers } from '../support/pty.js';
+
+const sessions = ptySessions();
+afterEach(async () => {
+  await sessions.disposeAll();
+});
+
+const RT_SIGTIMEDWAIT = '128'; // x86_64
+
+/** The threads of `pid` in rt_sigtimedwait, as /proc/PID/task/TID/syscall shows them. */
+function waitingThreads(pid: number): number[] {
+  return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8').split(' ')[0] === RT_SIGTIMEDWAIT ? [Number(tid)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')('signals without acknowledgements', () => {
+  it('garble the line, count the bits, wait in sigtimedwait as /proc shows, and end on Ctrl+C', async () => {
+    const chat = sessions.start({ args: ['--lang', 'en', '--wiring', 'signal-no-acks'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
+    await chat.waitForText('typing at its keyboard');
+    await chat.type('Who are you?\r');
+    await chat.waitForText(/✗ GARBLED: \d+ of/);
+    await chat.waitForText(/sent 128 bits · got \d+/);
+    // The parent answers, then waits for the child's next line: its pane (the left one) says where.
+    await chat.type('I am your parent\r');
+    await chat.waitForText(/^│■ BLOCKED in sigtimedwait\(SIGUSR1, /m);
+    await chat.waitFor(() => (waitingThreads(chat.pid).some((tid) => tid !== chat.pid) ? true : undefined), 'a thread of the parent, not its UI thread, in rt_sigtimedwait');
+    await chat.press('ctrlC');
+    expect((await chat.waitForExit()).exitCode).toBe(0);
+    await waitForNoLeftovers(chat);
+  });
+});
