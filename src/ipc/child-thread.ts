@@ -39,8 +39,8 @@ function fdTargets(): Map<number, string> {
   return table;
 }
 
-/** What a Worker's own event loop opens (an epoll fd, a pipe pair, an eventfd); a file a module load opens meanwhile is none of these. */
-const LOOP_FD = /^(anon_inode:\[(eventpoll|eventfd)\]|pipe:\[\d+\])$/;
+/** What a Worker's own event loop opens (an epoll fd, a pipe pair, an eventfd, and an io_uring where its libuv uses one: Node 22); a file a module load opens meanwhile is none of these. */
+const LOOP_FD = /^(anon_inode:\[(eventpoll|eventfd|io_uring)\]|pipe:\[\d+\])$/;
 
 /**
  * The fds a child thread brings into the process's table, told with its hello: its
