@@ -159,9 +159,33 @@ function openRaceLink(settings: RaceSettings, childArgs: string[] = []): Promise
 }
 
 /** What every race reports last, the same way: how long it took since `started`, and the link's child. */
-function timing(settings: RaceSettings, link: PipeLink<WiredLinkEvent>, started: number): Pick<RaceResult, 'durationMs' | 'trialsPerSecond' | 'childPid'> {
+/** What a race measured: its counts, and, where it measured them, the rest (none measured: 0, null). */
+type Measured = Pick<RaceResult, 'delivered' | 'parentCall'> &
+  Partial<Pick<RaceResult, 'stolen' | 'lost' | 'torn' | 'parentDelayMs' | 'parentBlocked' | 'waitingBeforeSend' | 'disturbed' | 'cpuMs' | 'bitsSent' | 'bitsLost' | 'garbled'>>;
+
+/** A race's result, in the one order of its fields (the JSON's and the CSV's), with its timing from `started`. */
+function resultOf(settings: RaceSettings, link: PipeLink<WiredLinkEvent>, started: number, m: Measured): RaceResult {
   const durationMs = performance.now() - started;
-  return { durationMs: Math.round(durationMs), trialsPerSecond: Math.round((settings.trials / durationMs) * 1000), childPid: link.childPid };
+  return {
+    wiring: settings.wiring,
+    trials: settings.trials,
+    stolen: m.stolen ?? 0,
+    delivered: m.delivered,
+    lost: m.lost ?? 0,
+    torn: m.torn ?? 0,
+    pipes: channelEnds(settings.wiring).pipes,
+    delayMs: settings.delayMs,
+    parentDelayMs: m.parentDelayMs ?? 0,
+    parentBlocked: m.parentBlocked ?? 0,
+    parentCall: m.parentCall,
+    waitingBeforeSend: m.waitingBeforeSend ?? 0,
+    disturbed: m.disturbed ?? 0,
+    ...(m.cpuMs ? { cpuMs: m.cpuMs } : {}),
+    durationMs: Math.round(durationMs),
+    trialsPerSecond: Math.round((settings.trials / durationMs) * 1000),
+    childPid: link.childPid,
+    ...(m.bitsSent === undefined ? {} : { bitsSent: m.bitsSent, bitsLost: m.bitsLost, garbled: m.garbled }),
+  };
 }
 
 export async function race(settings: RaceSettings): Promise<RaceResult> {
@@ -195,32 +219,20 @@ export async function race(settings: RaceSettings): Promise<RaceResult> {
     stopCounting();
     await link.close();
   }
-  return {
-    wiring: settings.wiring,
-    trials: settings.trials,
+  return resultOf(settings, link, started, {
     stolen,
     delivered,
     // A trial another process's bytes disturbed is counted there, not as lost.
     lost: settings.trials - stolen - delivered - disturbed,
     torn,
-    pipes: channelEnds(settings.wiring).pipes,
-    delayMs: settings.delayMs,
     parentDelayMs,
     parentBlocked,
     parentCall: link.readInKernel?.call ?? null,
     waitingBeforeSend,
     disturbed,
-    ...timing(settings, link, started),
-  };
+  });
 }
 
-/**
- * The race on a box a writer overwrites (shm-busy): the child writes every message right
- * after the previous one (its delay is the gap) and never reads; the parent's spinning
- * reader reads on, one message after another. What it never saw (its box's sequence
- * number jumped) is counted lost, a copy a write came into torn, each by the reader
- * itself; and each process's CPU time is measured from /proc.
- */
 /**
  * Each side's CPU time from here on (the child's start-up is not the race's): each
  * process's, from /proc/PID/stat; where the child is a thread of this process (threads),
@@ -250,6 +262,13 @@ function raceCpu(link: PipeLink): { childDone(): void; spent(): { parent: number
   };
 }
 
+/**
+ * The race on a box a writer overwrites (shm-busy): the child writes every message right
+ * after the previous one (its delay is the gap) and never reads; the parent's spinning
+ * reader reads on, one message after another. What it never saw (its box's sequence
+ * number jumped) is counted lost, a copy a write came into torn, each by the reader
+ * itself; and each process's CPU time is measured from /proc.
+ */
 async function streamRace(settings: RaceSettings): Promise<RaceResult> {
   const link = await openRaceLink(settings, ['--stream']);
   let lost = 0;
@@ -284,23 +303,7 @@ async function streamRace(settings: RaceSettings): Promise<RaceResult> {
     stopCounting();
     await link.close();
   }
-  return {
-    wiring: settings.wiring,
-    trials: settings.trials,
-    stolen: 0,
-    delivered,
-    lost,
-    torn,
-    pipes: channelEnds(settings.wiring).pipes,
-    delayMs: settings.delayMs,
-    parentDelayMs: 0,
-    parentBlocked: 0,
-    parentCall: null,
-    waitingBeforeSend: 0,
-    disturbed: 0,
-    cpuMs: cpu.spent(),
-    ...timing(settings, link, started),
-  };
+  return resultOf(settings, link, started, { delivered, lost, torn, parentCall: null, cpuMs: cpu.spent() });
 }
 
 /**
@@ -349,25 +352,7 @@ async function bitRace(settings: RaceSettings): Promise<RaceResult> {
     stopCounting();
     await link.close();
   }
-  return {
-    wiring: settings.wiring,
-    trials: settings.trials,
-    stolen: 0,
-    delivered,
-    lost: 0,
-    torn: 0,
-    pipes: channelEnds(settings.wiring).pipes,
-    delayMs: settings.delayMs,
-    parentDelayMs: 0,
-    parentBlocked: 0,
-    parentCall: link.readInKernel?.call ?? null,
-    waitingBeforeSend,
-    disturbed: 0,
-    ...timing(settings, link, started),
-    bitsSent,
-    bitsLost,
-    garbled: settings.trials - delivered,
-  };
+  return resultOf(settings, link, started, { delivered, parentCall: link.readInKernel?.call ?? null, waitingBeforeSend, bitsSent, bitsLost, garbled: settings.trials - delivered });
 }
 
 /** `promise`, or a rejection after `ms`. */

@@ -14,10 +14,8 @@ import { loadLibc } from '../../kernel/libc.js';
 import type { Proc } from '../../ipc/events.js';
 import { NO_GATE, type CallResult, type ChannelEnds, type Gate, type ProcessCalls } from '../channel-ends.js';
 import { boxOf, boxSource, put, SEGMENT_BYTES } from '../shm/boxes.js';
-import { boxesOf, parentAddressArgs, viewOwnMapping } from '../shm/ends.js';
-import { forgetMapping, rememberMapping } from '../shm/own-mapping.js';
-import { attachInChild, detachQuietly, makeSegment, segmentArgs } from '../shm/segment.js';
-import { removeQuietly } from '../../kernel/sysv.js';
+import { boxesOf, segmentWires, viewOwnMapping } from '../shm/ends.js';
+import { attachInChild } from '../shm/segment.js';
 import { spinLimitArgs, spinLimitOf, spinningRead } from '../spinning-reader.js';
 
 export function spinSite(box: number): string {
@@ -44,29 +42,7 @@ export function busyCalls(proc: Proc, memory: ArrayBufferLike, gate: Gate, limit
 export const shmBusyEnds: ChannelEnds = {
   async make() {
     const { sysv } = await loadLibc();
-    const segment = makeSegment(sysv, false);
-    const { shmid, attached } = segment;
-    let removed = false;
-    rememberMapping(shmid, { memory: attached.memory, semid: null, sysv });
-    return {
-      pipes: [],
-      parentRead: -1,
-      parentWrite: -1,
-      childStdio: ['ignore', 'ignore'],
-      childArgs: [...segmentArgs(segment), ...spinLimitArgs()],
-      parentArgs: parentAddressArgs(attached.address),
-      remove: () => {
-        if (removed) return;
-        removed = true;
-        removeQuietly(sysv, 'shm', shmid);
-        forgetMapping(shmid);
-      },
-      // The pages leave this process only once its reader, which spins on them, has returned.
-      release: () => detachQuietly(attached),
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-    };
+    return segmentWires(sysv, false, spinLimitArgs());
   },
   group: 'sysv',
   childArgs: [],

@@ -11,7 +11,7 @@
 import { loadLibc } from '../../kernel/libc.js';
 import { removeQuietly, type SysV } from '../../kernel/sysv.js';
 import { errnoCode, type Proc } from '../../ipc/events.js';
-import { numberArg, type CallResult, type ChannelEnds, type ProcessCalls } from '../channel-ends.js';
+import { numberArg, type CallResult, type ChannelEnds, type ProcessCalls, type Wires } from '../channel-ends.js';
 import { boxOf, DOWN, put, SEGMENT_BYTES, take, UP, type BoxIndex } from './boxes.js';
 import { forgetMapping, rememberMapping } from './own-mapping.js';
 import { attachInChild, detachQuietly, empty, full, makeSegment, segmentArgs } from './segment.js';
@@ -92,35 +92,43 @@ export function viewOwnMapping(sysv: SysV, argv: readonly string[], bytes: numbe
   return sysv.viewAt(ownAddress(argv), bytes);
 }
 
+/**
+ * The wires of a segment of boxes (with its semaphore set, or none: shm-busy), made and
+ * attached here: the child finds them by its arguments (and `childArgs`), the parent's
+ * calls by its own mapping's address; every way out removes them.
+ */
+export function segmentWires(sysv: SysV, withSet: boolean, childArgs: string[]): Wires {
+  const segment = makeSegment(sysv, withSet);
+  const { shmid, semid, attached } = segment;
+  let removed = false;
+  rememberMapping(shmid, { memory: attached.memory, semid, sysv });
+  return {
+    pipes: [],
+    parentRead: -1,
+    parentWrite: -1,
+    childStdio: ['ignore', 'ignore'],
+    childArgs: [...segmentArgs(segment), ...childArgs],
+    parentArgs: parentAddressArgs(attached.address),
+    remove: () => {
+      if (removed) return;
+      removed = true;
+      // The set first: a semop waiting in it returns EIDRM.
+      if (semid !== null) removeQuietly(sysv, 'sem', semid);
+      removeQuietly(sysv, 'shm', shmid);
+      forgetMapping(shmid);
+    },
+    // The pages leave this process only once its calls, which use them (a reader spins on them), have returned.
+    release: () => detachQuietly(attached),
+    shutdown: null,
+    wakeFd: null,
+    named: null,
+  };
+}
+
 export const shmEnds: ChannelEnds = {
   async make() {
     const { sysv } = await loadLibc();
-    const segment = makeSegment(sysv, true);
-    const { shmid, attached } = segment;
-    const set = segment.semid as number;
-    let removed = false;
-    rememberMapping(shmid, { memory: attached.memory, semid: set, sysv });
-    return {
-      pipes: [],
-      parentRead: -1,
-      parentWrite: -1,
-      childStdio: ['ignore', 'ignore'],
-      childArgs: segmentArgs(segment),
-      parentArgs: parentAddressArgs(attached.address),
-      remove: () => {
-        if (removed) return;
-        removed = true;
-        // The set first: a semop waiting in it returns EIDRM.
-        removeQuietly(sysv, 'sem', set);
-        removeQuietly(sysv, 'shm', shmid);
-        forgetMapping(shmid);
-      },
-      // The pages leave this process only once its calls, which use them, have returned.
-      release: () => detachQuietly(attached),
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-    };
+    return segmentWires(sysv, true, []);
   },
   group: 'sysv',
   childArgs: [],
