@@ -96,6 +96,18 @@ const MTYPE_BYTES = 8;
 export type CheckResult = (call: string, result: number) => number;
 
 export function bindSysV(koffi: typeof koffiModule, lib: LibraryHandle, check: CheckResult): SysV {
+  /**
+   * A call that waits, made again when the kernel cut it short with EINTR, as a careful C
+   * program does: the kernel never restarts System V calls after a signal's handler, and
+   * semop not even after a stop, or a tracer attaching (strace -p), with no handler at all
+   * (signal(7)).
+   */
+  const again = (call: () => number): number => {
+    for (;;) {
+      const result = call();
+      if (result !== -1 || koffi.errno() !== koffi.os.errno.EINTR) return result;
+    }
+  };
   const msgget = lib.func('int msgget(int key, int msgflg)');
   const msgsnd = lib.func('int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)');
   const msgrcv = lib.func('intptr_t msgrcv(int msqid, void *msgp, size_t msgsz, intptr_t msgtyp, int msgflg)');
@@ -153,14 +165,14 @@ export function bindSysV(koffi: typeof koffiModule, lib: LibraryHandle, check: C
     },
     viewAt: (address, size) => koffi.view(pointerAt(address, address, 0), size),
     semget: (key, count, flags) => check('semget', semget(key, count, flags) as number),
-    semop: (id, op) => void check('semop', semop(id, sembuf(op), 1) as number),
+    semop: (id, op) => void check('semop', again(() => semop(id, sembuf(op), 1) as number)),
     getval: (id, num) => check('semctl(GETVAL)', semctl(id, num, GETVAL) as number),
     setval: (id, num, value) => void check('semctl(SETVAL)', semctl(id, num, SETVAL, 'int', value) as number),
     msgget: (key, flags) => check('msgget', msgget(key, flags) as number),
-    msgsnd: (id, type, text, flags) => void check('msgsnd', msgsnd(id, packed(type, text), text.length, flags) as number),
+    msgsnd: (id, type, text, flags) => void check('msgsnd', again(() => msgsnd(id, packed(type, text), text.length, flags) as number)),
     msgrcv: (id, type, maxBytes, flags) => {
       const buf = Buffer.alloc(MTYPE_BYTES + maxBytes);
-      const length = check('msgrcv', Number(msgrcv(id, buf, maxBytes, type, flags)));
+      const length = check('msgrcv', again(() => Number(msgrcv(id, buf, maxBytes, type, flags))));
       return unpacked(buf, length);
     },
     remove: (kind, id) => void check(`${kind}ctl(IPC_RMID)`, removers[kind](id)),

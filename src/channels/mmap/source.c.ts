@@ -11,7 +11,7 @@ const SYNC = ['if (msync(box, SIZE, MS_SYNC) == -1)', '  die("msync");'];
 export const mmapSource: ChannelSource = {
   file: 'mmap.c',
   program: (lang) => ({
-    includes: ['<fcntl.h>', '<sys/mman.h>', '<sys/ipc.h>', '<sys/sem.h>', '<sys/wait.h>'],
+    includes: ['<errno.h>', '<fcntl.h>', '<sys/mman.h>', '<sys/ipc.h>', '<sys/sem.h>', '<sys/wait.h>'],
     globals: SEMAPHORES_C,
     decl: ['int fd;', 'char path[] = "mmap-XXXXXX";', 'struct box *box;', 'union semun one = { 1 };'],
     make: [

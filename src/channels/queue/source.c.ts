@@ -15,14 +15,15 @@ const KEY = {
 export function queueSource(types: QueueTypes): ChannelSource {
   const part = (sends: number, receives: number, finish: readonly string[]) => ({
     setup: [],
-    write: [`msg.mtype = ${sends};`, { text: 'if (msgsnd(msqid, &msg, len, 0) == -1)', spot: 'write' as const }, '  die("msgsnd");'],
-    read: [{ text: `n = msgrcv(msqid, &msg, BUF_SIZE, ${receives}, 0);`, spot: 'read' as const }, 'if (n == -1) die("msgrcv");'],
+    // The kernel never restarts msgsnd and msgrcv after a signal's handler: EINTR, and the call is made again.
+    write: [`msg.mtype = ${sends};`, { text: 'while (msgsnd(msqid, &msg, len, 0) == -1)', spot: 'write' as const }, '  if (errno != EINTR) die("msgsnd");'],
+    read: [{ text: `while ((n = msgrcv(msqid, &msg, BUF_SIZE, ${receives}, 0)) == -1)`, spot: 'read' as const }, '  if (errno != EINTR) die("msgrcv");'],
     finish,
   });
   return {
     file: 'msgqueue.c',
     program: (lang) => ({
-      includes: ['<sys/ipc.h>', '<sys/msg.h>', '<sys/wait.h>'],
+      includes: ['<errno.h>', '<sys/ipc.h>', '<sys/msg.h>', '<sys/wait.h>'],
       globals: [`/* ${KEY[lang]} */`, '#define KEY_TAG (0x7c << 24)'],
       decl: ['int msqid;', 'struct { long mtype; char mtext[BUF_SIZE + 1]; } msg;'],
       make: [

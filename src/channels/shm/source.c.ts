@@ -18,18 +18,19 @@ export const SEMAPHORES_C: readonly string[] = [
   'union semun { int val; struct semid_ds *buf; unsigned short *array; };',
   'static int semid;',
   '',
-  '/* P: wait until the semaphore is above 0, then take 1 (the kernel makes us wait) */',
+  '/* P: wait until the semaphore is above 0, then take 1 (the kernel makes us wait; a stop',
+  '   or a tracer attaching, strace -p, cuts the wait short with EINTR: wait again) */',
   'static void P(int num) {',
   '  struct sembuf op = { num, -1, 0 };',
-  '  if (semop(semid, &op, 1) == -1)',
-  '    die("semop");',
+  '  while (semop(semid, &op, 1) == -1)',
+  '    if (errno != EINTR) die("semop");',
   '}',
   '',
   '/* V: give 1 back, waking a process waiting in P */',
   'static void V(int num) {',
   '  struct sembuf op = { num, 1, 0 };',
-  '  if (semop(semid, &op, 1) == -1)',
-  '    die("semop");',
+  '  while (semop(semid, &op, 1) == -1)',
+  '    if (errno != EINTR) die("semop");',
   '}',
 ];
 
@@ -61,7 +62,7 @@ const CHILD_FINDS = { en: 'the segment by the id in its arguments, and attaches 
 export const shmSource: ChannelSource = {
   file: 'shm.c',
   program: (lang) => ({
-    includes: ['<sys/ipc.h>', '<sys/shm.h>', '<sys/sem.h>', '<sys/wait.h>'],
+    includes: ['<errno.h>', '<sys/ipc.h>', '<sys/shm.h>', '<sys/sem.h>', '<sys/wait.h>'],
     globals: SEMAPHORES_C,
     decl: ['int shmid;', 'struct box *box;', 'union semun one = { 1 };'],
     make: [

@@ -118,7 +118,7 @@ describe('sourceMarks', () => {
     expect(text('two-pipes')).toContain('for (i = 0; i < 3; i++) {');
     expect(text('one-pipe', 100)).toContain('usleep(100000);');
     expect(text('socket')).toMatch(/socketpair\(AF_UNIX, SOCK_STREAM,\n +0, sv\) == -1\)/);
-    expect(text('queue')).toMatch(/msg\.mtype = 2;\n +if \(msgsnd\(msqid, &msg, len, 0\) == -1\)/);
+    expect(text('queue')).toMatch(/msg\.mtype = 2;\n +while \(msgsnd\(msqid, &msg, len, 0\) == -1\)/);
     expect(text('named')).toContain('if (mkfifo(path, 0600) == -1)');
   });
 });
