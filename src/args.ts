@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_ENDS } from './channels/ends-registry.js';
 import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
+import { lessonSteps } from './lesson/steps.js';
 import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
@@ -28,6 +29,8 @@ const OPTIONS = {
   'exit-when-done': { type: 'boolean' },
   step: { type: 'boolean' },
   keep: { type: 'string' },
+  // the lesson's
+  from: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
@@ -50,10 +53,11 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   wiring: ['chat', 'race'],
   'child-delay': ['chat', 'race', 'source'],
   'parent-delay': ['chat', 'race'],
-  auto: ['chat'],
+  auto: ['chat', 'lesson'],
   script: ['chat'],
-  speed: ['chat'],
-  'exit-when-done': ['chat'],
+  speed: ['chat', 'lesson'],
+  'exit-when-done': ['chat', 'lesson'],
+  from: ['lesson'],
   step: ['chat'],
   keep: ['chat'],
   trials: ['race'],
@@ -68,7 +72,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   yes: ['clean'],
 };
 
-const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source'] satisfies Command[];
+const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source', 'lesson'] satisfies Command[];
 
 function isSubcommand(word: string | undefined): word is Exclude<Command, 'chat'> {
   return word !== undefined && SUBCOMMANDS.includes(word);
@@ -138,6 +142,11 @@ function filePath(option: '--script' | '--keep', value: string | undefined): str
   return value ?? null;
 }
 
+/** --speed, for the chat and the lesson alike. */
+function speedOf(raw: string | undefined): number {
+  return number('--speed', raw, 1, { min: 0.1, max: 20 });
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const langOption = langFromArgv(argv);
   const topic = commandFromArgv(argv);
@@ -170,6 +179,17 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       const wiring = name === 'keeper' ? name : WIRINGS.find((w) => w === name);
       if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
       return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
+    }
+    if (command === 'lesson') {
+      return {
+        command,
+        from: number('--from', values.from, 1, { min: 1, max: lessonSteps().length, integer: true }),
+        lang: langOption,
+        color,
+        auto: Boolean(values.auto),
+        speed: speedOf(values.speed),
+        exitWhenDone: Boolean(values['exit-when-done']),
+      };
     }
     if (command === 'writers') {
       return {
@@ -217,7 +237,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       auto: Boolean(values.auto) || values.script !== undefined,
       scriptPath: filePath('--script', values.script),
       keepPath: filePath('--keep', values.keep),
-      speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
+      speed: speedOf(values.speed),
       exitWhenDone: Boolean(values['exit-when-done']),
       step: Boolean(values.step),
     };

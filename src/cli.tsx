@@ -88,6 +88,20 @@ function readScript(file: string, t: Messages['cli']): AutoScript | string {
   }
 }
 
+/** The chat and the lesson need an interactive terminal that is not a dumb one: one line when not. */
+function terminalRefused(t: Messages['cli']): boolean {
+  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  if (refusal) say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
+  return refusal !== null;
+}
+
+/** Before Ink loads: CI's overrides, colour under CI=false, and the heap settings (see each). */
+function prepareFullScreen(colour: boolean): void {
+  Object.assign(process.env, ciOverrides(process.env));
+  keepColourUnderCiFalse(process.env, colour);
+  favourMemoryOverSpeed();
+}
+
 /** The language a failure is reported in: --lang once parsed, the locale's until then. */
 let failureLang: Lang = detectLang(process.env);
 
@@ -133,6 +147,12 @@ async function main(): Promise<number> {
     return 2;
   }
   if (parsed.command === 'clean') return runClean(parsed, lang);
+  if (parsed.command === 'lesson') {
+    if (terminalRefused(t)) return 2;
+    prepareFullScreen(parsed.color);
+    const { runLesson } = await importWithoutFetch(() => import('./lesson/run-lesson.js'));
+    return runLesson({ ...parsed, lang });
+  }
   // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
   if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
     const place = findSafeRoot();
@@ -152,11 +172,7 @@ async function main(): Promise<number> {
     }
     script = read;
   }
-  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
-  if (refusal) {
-    say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
-    return 2;
-  }
+  if (terminalRefused(t)) return 2;
   // --keep makes its file now, before anything runs: a file already there is one line and no run.
   let keepFile: KeepFile | null = null;
   if (parsed.keepPath !== null) {
@@ -168,9 +184,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  Object.assign(process.env, ciOverrides(process.env));
-  keepColourUnderCiFalse(process.env, parsed.color);
-  favourMemoryOverSpeed();
+  prepareFullScreen(parsed.color);
   const options = { ...parsed, lang, script };
   // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
   const early = openEarly(openPipeSession(), chatSetup(options).first);

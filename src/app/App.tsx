@@ -79,6 +79,11 @@ export interface AppProps {
   runSweep?: SweepRunner;
   /** --keep: the keeper process, shown in a small box of its own; absent without one. */
   keeper?: KeeperLink;
+  /**
+   * Where --exit-when-done goes once the conversation has ended, instead of quitting (the
+   * lesson's next screen), with the state it ended in; Ctrl+C and Esc q still quit.
+   */
+  onEnded?: (state: ConversationState) => void;
 }
 
 /** How long a changed delay is said in the banner. */
@@ -97,7 +102,7 @@ function knobBanner(t: Messages['ui'], note: { title?: string; text: string }): 
   return { kind: 'saved', title: note.title ?? t.notes.title, text: note.text, keys: '', tone: 'accent' };
 }
 
-export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper, onEnded }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -185,7 +190,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
       clear: (proc) => drafts[proc].edit({ type: 'clear' }),
       letGo: (proc) => conversation.letGo(proc),
-      quit,
+      quit: onEnded ? () => onEnded(state) : quit,
     },
   );
 

@@ -64,7 +64,7 @@ export interface WritersOptions {
 }
 
 /** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
-export type Command = 'chat' | 'race' | 'writers' | 'clean' | 'source';
+export type Command = 'chat' | 'race' | 'writers' | 'clean' | 'source' | 'lesson';
 
 /** `pipe-chat clean`: what a crashed run of this user left, removed after a yes (--yes for scripts). */
 export interface CleanOptions {
@@ -79,6 +79,19 @@ export interface SourceOptions {
   wiring: Wiring | 'keeper';
   childDelayMs: number;
   lang: Lang | null;
+}
+
+/** `pipe-chat lesson`: the chapter in order, a question before each run; --auto picks the answers and plays the runs. */
+export interface LessonOptions {
+  command: 'lesson';
+  /** The step to start at, 1-based. */
+  from: number;
+  lang: Lang | null;
+  color: boolean;
+  auto: boolean;
+  speed: number;
+  /** Quit with status 0 once the summary has been shown. */
+  exitWhenDone: boolean;
 }
 
 /** Why a number was refused, beyond being out of range. */
@@ -106,6 +119,7 @@ export type Parsed =
   | WritersOptions
   | CleanOptions
   | SourceOptions
+  | LessonOptions
   | { command: 'help'; topic: Command; lang: Lang | null }
   | { command: 'version' }
   | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };

@@ -3,6 +3,7 @@
 import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
+import { lessonEn } from './lesson-en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
 
 function rootProblemEn(why: RootProblem): string {
@@ -40,6 +41,7 @@ export const en = {
                                directories): listed, and removed
   pipe-chat source NAME        a channel's C program, whole, to compile and run
                                (NAME: a channel below)
+  pipe-chat lesson [options]   the chapter as a lesson: a question before each run
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
@@ -64,6 +66,20 @@ channels, F4 step mode, Esc then one letter for a command, Ctrl+C quits.
 
 Channels (--wiring NAME):
 ${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
+      lesson: `Usage:
+  pipe-chat lesson [options]   the chapter as a lesson, one screen per step
+
+Each step: a short text and a question (keys 1-3 pick the class's answer), then the
+chat runs on the step's channel by itself, then the screen says what happened and
+why, and whether the pick was right. The answers are summed up at the end.
+
+Options:
+  --from N             start at step N
+  --auto               pick answer 1 and go on by itself (for recordings and tests)
+  --speed X            pace of the lines typed and of --auto, e.g. 2 for twice as fast
+  --exit-when-done     quit with status 0 once the summary has been shown
+  --lang en|ko         language
+  --no-color           no colours (NO_COLOR is respected too)`,
       race: `Usage:
   pipe-chat race [options]           one race: N single turns, stolen messages counted
   pipe-chat race --sweep [options]   the race at each of several child delays, as a chart
@@ -140,7 +156,7 @@ Options:
       removed: (n: number) => `Removed ${n}.`,
       failed: (what: string, why: string) => `Could not remove ${what}: ${why}`,
     },
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source', lesson: 'pipe-chat lesson' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
@@ -534,6 +550,7 @@ Options:
     ],
     noRawMode: 'pipe-chat: this terminal cannot read single keys (no raw mode).',
   },
+  lesson: lessonEn,
 };
 
 export type Messages = typeof en;

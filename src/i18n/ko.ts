@@ -2,6 +2,7 @@
 import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
+import { lessonKo } from './lesson-ko.js';
 import type { Messages } from './en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
 
@@ -40,6 +41,7 @@ export const ko: Messages = {
                                목록과 삭제
   pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음
                                (이름: 아래 채널)
+  pipe-chat lesson [옵션]      이 장을 수업으로: 실행마다 먼저 질문
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
@@ -64,6 +66,20 @@ Esc 다음 글자 하나는 명령, Ctrl+C 종료.
 
 채널 (--wiring 이름):
 ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
+      lesson: `사용법:
+  pipe-chat lesson [옵션]      이 장을 수업으로, 단계마다 화면 하나
+
+단계마다 짧은 설명과 질문이 나오고 (1-3 키로 학생들의 답을 고름), 그 단계의 채널로
+채팅이 저절로 돌고, 무슨 일이 왜 일어났는지와 답이 맞았는지를 보여 줍니다. 끝에서
+답을 모아 보여 줍니다.
+
+옵션:
+  --from N             N단계부터 시작
+  --auto               1번 답을 고르고 저절로 진행 (녹화와 테스트용)
+  --speed X            입력과 --auto의 속도, 예: 2는 두 배 빠르게
+  --exit-when-done     답 모음을 보여 준 뒤 상태 0으로 끝내기
+  --lang en|ko         언어
+  --no-color           색 없음 (NO_COLOR도 따름)`,
       race: `사용법:
   pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
   pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
@@ -140,7 +156,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       failed: (what: string, why: string) => `${what}을(를) 지우지 못했습니다: ${why}`,
     },
     seeHelp: (command: string) => `${command} --help 를 보세요`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source', lesson: 'pipe-chat lesson' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
@@ -532,4 +548,5 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     ],
     noRawMode: 'pipe-chat: 이 터미널은 키를 하나씩 읽을 수 없습니다 (raw 모드 없음).',
   },
+  lesson: lessonKo,
 };
