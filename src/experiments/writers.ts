@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { EndKind } from '../ipc/kernel-pipe.js';
+import type { EndKind } from '../kernel/anonymous-pipes.js';
 import { openKernelPipes } from '../kernel/anonymous-pipes.js';
 import { StreamChecker, type StreamVerdict } from './stream-check.js';
 import { errorLineOf } from '../ipc/error-line.js';

@@ -22,7 +22,8 @@
 // opens one after another); any other ends.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CallResult, ReadNote } from '../channels/channel-ends.js';
+import type { CallResult } from '../channels/channel-ends.js';
+import type { ReadNote } from './events.js';
 import type { Wiring } from '../channels/names.js';
 import { MAX_MESSAGE_BYTES } from './framing.js';
 import { closeGate, GATE_BYTES, openGate, stepWordsOf } from './gate.js';

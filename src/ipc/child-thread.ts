@@ -13,7 +13,7 @@
 import net from 'node:net';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ChildThreadData } from '../child/threads.js';
+import type { ChildThreadData } from './child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { REPORT_RING_AT, encodeLine, type ControlMessage } from './child-protocol.js';
 import { ChildRecord, type ChildExit, type ChildStart, type LinkChild } from './child-process.js';

@@ -9,13 +9,12 @@
 // description, because O_NONBLOCK lives there.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { EndKind, OpenedPipe } from '../kernel/anonymous-pipes.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { findStaleDirs, isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
-
-export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
 
 const FLAGS: Record<EndKind, number> = {
   'read-nonblocking': O_RDONLY | O_NONBLOCK,
@@ -23,13 +22,6 @@ const FLAGS: Record<EndKind, number> = {
   'write-nonblocking': O_WRONLY | O_NONBLOCK,
   'write-blocking': O_WRONLY,
 };
-
-export interface OpenedPipe {
-  /** The pipe's inode: its identity, the same in every process that holds it. */
-  inode: number;
-  /** One fd per requested end, in the order asked. */
-  fds: number[];
-}
 
 /** The file name of a named pipe inside its private directory. */
 const NAMED_FIFO = 'chat';

@@ -17,13 +17,13 @@ import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type Proc, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { fdCalls } from './fd-calls.js';
 import { holdsOf } from './step-gate.js';
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
 import { trackLink } from './open-links.js';
-import { runEach } from '../exit-steps.js';
+import { runEach } from '../run-each.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from '../channels/channel-ends.js';

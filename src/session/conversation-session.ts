@@ -9,7 +9,7 @@
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a thread (the parent's call thread) is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
-import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/channel.js';
+import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/step-points.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
