@@ -1,7 +1,7 @@
 // The chapter's terms, once, in English and in the Korean that Korean OS textbooks use
 // (경쟁 조건, 교착 상태, 바쁜 대기). The lesson's texts take their terms from here, and
 // docs/glossary.md shows the same table (test/i18n-terms.test.ts holds the two equal).
-import type { Lang } from './index.js';
+import type { Lang } from '../channels/channel-words.js';
 
 export const GLOSSARY = {
   pipe: { en: 'pipe', ko: '파이프' },

@@ -18,7 +18,7 @@ import type { Messages } from '../i18n/index.js';
 import type { ConversationSession } from '../session/conversation-session.js';
 import { makeTheme, type Theme } from '../text/theme.js';
 import type { Line } from '../text/styled-lines.js';
-import { initialLesson, reduceLesson, type LessonAction, type LessonState } from './lesson-reducer.js';
+import { initialLesson, reduceLesson, type LessonState } from './lesson-reducer.js';
 import { questionLines, resultLines, summaryLines } from './lesson-lines.js';
 import { answerOf, outcomeOf, type StepOutcome } from './outcome.js';
 import type { RunnableStep } from './steps.js';
@@ -50,10 +50,15 @@ export interface LessonAppProps {
 }
 
 export function LessonApp({ steps, options, messages, openStep, endStep, size, suspend, redraws }: LessonAppProps) {
+  const { exit } = useApp();
   const [state, dispatch] = useReducer(reduceLesson, undefined, () => initialLesson(steps, options.from));
   const [run, setRun] = useState<{ session: ConversationSession; step: RunnableStep } | null>(null);
   const [outcome, setOutcome] = useState<StepOutcome | null>(null);
+  const [mode, setMode] = useState<InputMode>('text');
+  // Auto-play's pick, said on the question screen for a moment before the step runs.
+  const [autoPick, setAutoPick] = useState<number | null>(null);
   const step = state.steps[state.at];
+  const screen = state.screen;
   const pick = useCallback(
     (answer: number, auto: boolean) => {
       if (state.screen !== 'question' || !step || answer >= step.answers.length) return;
@@ -75,7 +80,42 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
     },
     [run, messages.ui, endStep],
   );
-  if (state.screen === 'running' && run) {
+  // Mounted for the whole lesson, so no key falls between the chat's screen and the next; while the chat runs, its own input layer has every key.
+  const command = (c: Command): void => {
+    if (screen === 'running') return;
+    if (c === 'quit') exit();
+    else if (c === 'suspend') suspend?.();
+    else if (c === 'keys-mode') setMode('keys');
+    else if (c === 'typing-mode') setMode('text');
+  };
+  const typed = (text: string, key: Key): void => {
+    if (screen === 'running') return;
+    setMode('text');
+    const n = /^[1-3]$/.test(text) ? Number(text) - 1 : null;
+    if (screen === 'question' && n !== null) pick(n, false);
+    else if (screen === 'result' && (key.return || text === ' ')) dispatch({ type: 'next' });
+    else if (screen === 'summary' && (key.return || text === 'q')) exit();
+  };
+  useKeys({ mode: screen === 'running' ? 'text' : mode, command, typed });
+  // Auto-play: the first answer, then the next screen; --exit-when-done ends at the summary.
+  const speed = options.speed > 0 ? options.speed : 1;
+  useEffect(() => {
+    const after = (ms: number, then: () => void) => {
+      const timer = setTimeout(then, Math.round(ms / speed));
+      return () => clearTimeout(timer);
+    };
+    if (screen === 'question' && options.auto && autoPick === null) return after(LESSON_PACE.questionMs, () => setAutoPick(0));
+    if (screen === 'question' && autoPick !== null)
+      return after(LESSON_PACE.pickedMs, () => {
+        setAutoPick(null);
+        pick(autoPick, true);
+      });
+    if (screen === 'result' && options.auto) return after(LESSON_PACE.resultMs, () => dispatch({ type: 'next' }));
+    if (screen === 'summary' && options.exitWhenDone) return after(LESSON_PACE.summaryMs, () => exit());
+    return undefined;
+  }, [screen, state.at, autoPick, options.auto, options.exitWhenDone, speed, pick, exit]);
+
+  if (screen === 'running' && run) {
     // The chat as the chat runs it: its lines typed by auto-play at the lesson's pace, on to the result once it has ended.
     const lines = messages.lesson.lines;
     const autoPlay = { auto: true, script: { child: lines.child, parent: lines.parent, releases: run.step.releases }, speed: options.speed, exitWhenDone: true };
@@ -93,62 +133,25 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
       />
     );
   }
-  return <LessonPage state={state} outcome={outcome} options={options} messages={messages} pick={pick} dispatch={dispatch} size={size} suspend={suspend} />;
+  return <LessonPage state={state} outcome={outcome} autoPick={autoPick} options={options} messages={messages} size={size} />;
 }
 
 interface LessonPageProps {
   state: LessonState;
   outcome: StepOutcome | null;
+  autoPick: number | null;
   options: LessonOptions;
   messages: Messages;
-  pick: (answer: number, auto: boolean) => void;
-  dispatch: (action: LessonAction) => void;
   size: TerminalSize | undefined;
-  suspend: (() => void) | undefined;
 }
 
-/** The question, the result or the summary, with its keys and, under --auto, its timer. */
-function LessonPage({ state, outcome, options, messages, pick, dispatch, size, suspend }: LessonPageProps) {
-  const { exit } = useApp();
+/** The question, the result or the summary. */
+function LessonPage({ state, outcome, autoPick, options, messages, size }: LessonPageProps) {
   const { cols, rows } = useTerminalSize(size);
   const theme: Theme = useMemo(() => makeTheme(options.color), [options.color]);
-  const [mode, setMode] = useState<InputMode>('text');
-  // Auto-play's pick, said on the question screen for a moment before the step runs.
-  const [autoPick, setAutoPick] = useState<number | null>(null);
   const w = messages.lesson;
   const step = state.steps[state.at];
   const screen = state.screen;
-  const command = (c: Command): void => {
-    if (c === 'quit') exit();
-    else if (c === 'suspend') suspend?.();
-    else if (c === 'keys-mode') setMode('keys');
-    else if (c === 'typing-mode') setMode('text');
-  };
-  const typed = (text: string, key: Key): void => {
-    setMode('text');
-    const n = /^[1-3]$/.test(text) ? Number(text) - 1 : null;
-    if (screen === 'question' && n !== null) pick(n, false);
-    else if (screen === 'result' && (key.return || text === ' ')) dispatch({ type: 'next' });
-    else if (screen === 'summary' && (key.return || text === 'q')) exit();
-  };
-  useKeys({ mode, command, typed });
-  // Auto-play: the first answer, then the next screen; --exit-when-done ends at the summary.
-  const speed = options.speed > 0 ? options.speed : 1;
-  useEffect(() => {
-    const after = (ms: number, then: () => void) => {
-      const timer = setTimeout(then, Math.round(ms / speed));
-      return () => clearTimeout(timer);
-    };
-    if (screen === 'question' && options.auto && autoPick === null) return after(LESSON_PACE.questionMs, () => setAutoPick(0));
-    if (screen === 'question' && autoPick !== null)
-      return after(LESSON_PACE.pickedMs, () => {
-        setAutoPick(null);
-        pick(autoPick, true);
-      });
-    if (screen === 'result' && options.auto) return after(LESSON_PACE.resultMs, () => dispatch({ type: 'next' }));
-    if (screen === 'summary' && options.exitWhenDone) return after(LESSON_PACE.summaryMs, () => exit());
-    return undefined;
-  }, [screen, state.at, autoPick, options.auto, options.exitWhenDone, speed, pick, dispatch, exit]);
 
   if (isTooSmall(cols, rows)) return <TooSmall t={messages.ui} cols={cols} rows={rows} />;
   const box = { cols, height: rows - 1 };
