@@ -24,7 +24,7 @@ import { answerOf, outcomeOf, type StepOutcome } from './outcome.js';
 import type { RunnableStep } from './steps.js';
 
 /** How long auto-play leaves each screen up at speed 1 (divided by --speed). */
-export const LESSON_PACE = { questionMs: 4000, pickedMs: 1500, resultMs: 6000, summaryMs: 4000 } as const;
+export const LESSON_PACE = { questionMs: 3000, pickedMs: 1000, resultMs: 5000, summaryMs: 3000 } as const;
 
 export interface LessonOptions {
   from: number;
