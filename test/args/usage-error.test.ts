@@ -52,7 +52,7 @@ describe('usage errors', () => {
     [['extra'], 'unexpected argument "extra"', 'pipe-chat'],
     [['race', 'extra'], 'unexpected argument "extra"', 'pipe-chat race'],
     [['--trials', '5'], '--trials is an option of "pipe-chat race", not of "pipe-chat"', 'pipe-chat'],
-    [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['race', '--auto'], '--auto is an option of "pipe-chat" or "pipe-chat lesson", not of "pipe-chat race"', 'pipe-chat race'],
     [['--keep', ''], '--keep needs a value', 'pipe-chat'],
     [['race', '--keep', 'kept.txt'], '--keep is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['race', '--step'], '--step is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
