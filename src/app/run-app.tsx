@@ -12,7 +12,8 @@ import type { ReactElement } from 'react';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
-import { messagesFor, type Messages } from '../i18n/index.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
+import { problemOf, sayProblem } from '../i18n/problems.js';
 import { say, whenOutputLost } from '../terminal-output.js';
 import { exitOnceClosed } from '../exit-steps.js';
 import { runEach } from '../run-each.js';
@@ -99,7 +100,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
     const now = new Date();
     return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
   };
-  return runFullScreen(messages, { close, removePath: () => session.removePath() }, ({ suspend, redraws }) => (
+  return runFullScreen(options.lang, { close, removePath: () => session.removePath() }, ({ suspend, redraws }) => (
     <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} {...(keeping ? { keeper: keeping.keeper } : {})} />
   ));
 }
@@ -109,7 +110,8 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
  * `world` first (its children killed, its blocked reads ended), then gives the shell
  * its screen and cursor back. The chat and the lesson both run through here.
  */
-export async function runFullScreen(messages: Messages, world: FullScreenWorld, root: (controls: ScreenControls) => ReactElement): Promise<number> {
+export async function runFullScreen(lang: Lang, world: FullScreenWorld, root: (controls: ScreenControls) => ReactElement): Promise<number> {
+  const messages = messagesFor(lang);
   const stdout = process.stdout;
   const stdin = process.stdin;
   let restored = false;
@@ -141,7 +143,7 @@ export async function runFullScreen(messages: Messages, world: FullScreenWorld, 
     exitOnceClosed(1, closing);
   };
   // One line, no stack trace: the message says what failed.
-  const onFatal = (error: unknown): void => endNow(messages.cli.fatal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''));
+  const onFatal = (error: unknown): void => endNow(messages.cli.fatal(sayProblem(problemOf(error), lang).split('\n')[0] ?? ''));
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   // A terminal that is gone (hung up, its window closed under setsid) fails our reads and

@@ -183,7 +183,7 @@ export class CallThread {
   /** One blocking write of `bytes` from `offset`; with `thenRead`, a read follows it there at once when it wrote them all. */
   write(bytes: Buffer, offset: number, thenRead: boolean): Promise<WriteThenRead> {
     const seq = ++this.seq;
-    if (!thenRead || this.dead !== null) {
+    if (!thenRead || this.dead !== null || this.released) {
       return this.ask({ type: 'write', bytes, offset, thenRead: false, seq }).then((done) => ({ write: done.type === 'write' ? done : FAILED, read: null }));
     }
     return new Promise((resolve) => {
@@ -258,13 +258,14 @@ export class CallThread {
     });
   }
 
+  /** A call asked of a dead thread, or once released (the thread may serve the next link by then), is answered at once with EIO. */
   private expect(reply: (done: CallDone) => void): void {
-    if (this.dead !== null) reply({ type: 'read', ...FAILED });
+    if (this.dead !== null || this.released) reply({ type: 'read', ...FAILED });
     else this.replies.push(reply);
   }
 
   private post(request: CallRequest): void {
-    if (this.dead === null) this.worker.postMessage(request);
+    if (this.dead === null && !this.released) this.worker.postMessage(request);
   }
 
   /** The chained write's reply, if the thread has published it: handed on (true), or not yet there (false). */

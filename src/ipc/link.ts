@@ -24,6 +24,7 @@ import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
 import { trackLink } from './open-links.js';
 import { runEach } from '../run-each.js';
+import { ProblemError, detailOf } from '../i18n/problems.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from '../channels/channel-ends.js';
@@ -212,7 +213,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
           throw error;
         }
         try {
-          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
+          if (threadDied !== null) throw new ProblemError({ kind: 'call-thread', detail: detailOf(threadDied) });
           ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
         } catch (error) {
           child.kill();
@@ -388,13 +389,13 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   /** Resolves when the child has reported its fds; rejects if it exits first or takes too long. */
   private started(timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the child did not start within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new ProblemError({ kind: 'child-timeout', ms: timeoutMs })), timeoutMs);
       const stop = this.subscribe((event) => {
         if (event.type !== 'hello' && event.type !== 'exit') return;
         clearTimeout(timer);
         stop();
         if (event.type === 'hello') resolve();
-        else reject(new Error(`the child exited before it started: ${this.child.errorLine || `code ${event.code}`}`));
+        else reject(new ProblemError({ kind: 'child-exited', detail: this.child.errorLine || `code ${event.code}` }));
       });
     });
   }

@@ -34,7 +34,7 @@ export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): P
     return pipes.map((ends) => openEnds(libc, ends, opened));
   } catch (error) {
     for (const fd of opened) fs.closeSync(fd);
-    throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
 }
 

@@ -13,7 +13,7 @@ export async function runLesson(options: ParsedLesson & { lang: Lang }): Promise
   const messages = messagesFor(options.lang);
   if (rawModeMissing(messages)) return 2;
   const sessions = new StepSessions(openPipeSession());
-  return runFullScreen(messages, sessions, ({ suspend, redraws }) => (
+  return runFullScreen(options.lang, sessions, ({ suspend, redraws }) => (
     <LessonApp steps={lessonSteps()} options={options} messages={messages} openStep={(step) => sessions.next(step)} endStep={() => sessions.end()} suspend={suspend} redraws={redraws} />
   ));
 }

@@ -15,6 +15,7 @@ import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
 import type { Knobs, SessionEvent, StartReason } from './session-events.js';
+import { problemOf } from '../i18n/problems.js';
 
 export interface ConversationSessionOptions {
   open: OpenSession;
@@ -87,7 +88,7 @@ export class ConversationSession {
     this.emit({ type: 'session-starting', session: id, wiring, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
     const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
     this.gate = gate;
-    const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
+    const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, problem: problemOf(error), at: this.clock() });
     const opened = closing.then(() => {
       if (!isCurrent()) return null;
       return this.open({

@@ -76,7 +76,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'session-failed': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: { ...session, status: 'failed', error: action.message }, now: later(state.now, action.at) };
+      return { ...state, session: { ...session, status: 'failed', error: action.problem }, now: later(state.now, action.at) };
     }
     case 'keyboard-line': {
       const session = current(state, action.session);
