@@ -50,9 +50,11 @@ export const lessonEn = {
   noMessages: 'No message was written.',
   why: 'Why',
   whyOther: 'The kernel decided it this way this time: the screen shows the real calls.',
+  whyBroken: 'The step could not run to its end (above): its answer says nothing about the question.',
   summary: {
     title: 'The answers',
     row: (n: number, title: string, pick: string, mark: string) => `${n}. ${title}: ${pick} ${mark}`,
+    noAnswer: '(the run could not answer)',
     notAsked: 'not asked',
     score: (right: number, asked: number) => `The runs bore out ${right} of ${asked} picks.`,
     end: `Timing never decides who reads: a second ${g.pipe}, or a channel with directions, does.`,

@@ -36,9 +36,11 @@ export const lessonKo: LessonWords = {
   noMessages: '쓴 메시지가 없습니다.',
   why: '까닭',
   whyOther: '이번에는 커널이 이렇게 정했습니다. 화면은 실제 호출을 보여 줍니다.',
+  whyBroken: '이 단계는 끝까지 돌지 못했습니다(위). 그래서 이 결과로는 질문에 답할 수 없습니다.',
   summary: {
     title: '답 모음',
     row: (n: number, title: string, pick: string, mark: string) => `${n}. ${title}: ${pick} ${mark}`,
+    noAnswer: '(실행이 답하지 못함)',
     notAsked: '묻지 않음',
     score: (right: number, asked: number) => `답 ${asked}개 중 ${right}개가 실행 결과와 맞았습니다.`,
     end: `누가 읽을지는 타이밍이 정하지 않습니다. ${g.pipe}를 하나 더 두거나 방향이 있는 채널을 써야 합니다.`,

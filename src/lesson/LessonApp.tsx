@@ -76,7 +76,7 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
       endStep();
       setOutcome(seen);
       setRun(null);
-      dispatch({ type: 'ran', answer: answerOf(run.step.asks, seen) });
+      dispatch({ type: 'ran', answer: seen.broken ? null : answerOf(run.step.asks, seen) });
     },
     [run, messages.ui, endStep],
   );
@@ -118,7 +118,7 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
   if (screen === 'running' && run) {
     // The chat as the chat runs it: its lines typed by auto-play at the lesson's pace, on to the result once it has ended.
     const lines = messages.lesson.lines;
-    const autoPlay = { auto: true, script: { child: lines.child, parent: lines.parent, releases: run.step.releases }, speed: options.speed, exitWhenDone: true };
+    const autoPlay = { auto: true, script: { child: lines.child, parent: lines.parent, releases: run.step.releases }, speed: options.speed, exitWhenDone: true, endAtFailure: true };
     return (
       <App
         key={state.at}

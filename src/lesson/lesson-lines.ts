@@ -71,7 +71,7 @@ export function resultLines(w: Words, state: LessonState, step: RunnableStep, ou
   const record = state.records[state.at] as StepRecord;
   const right = pickWasRight(step, record);
   const pick = record.pick ?? 0;
-  const answer = record.answer ?? 'nobody';
+  const answer = record.answer;
   const body: Line[] = [
     ...para(words.title, size.cols, 'title'),
     GAP,
@@ -80,9 +80,9 @@ export function resultLines(w: Words, state: LessonState, step: RunnableStep, ou
     ...(outcome.end ? para(`${outcome.end.title}: ${outcome.end.text}`, size.cols, 'dim', '  ') : []),
     GAP,
     ...para((record.auto ? w.pickedAuto : w.picked)(pick + 1, words.answers[pick] ?? ''), size.cols),
-    ...para(`${right ? '✓' : '✗'} ${right ? w.right : w.wrong} ${w.showed(w.answer[answer])}`, size.cols, right ? 'ok' : 'warn'),
+    ...(answer === null ? [] : para(`${right ? '✓' : '✗'} ${right ? w.right : w.wrong} ${w.showed(w.answer[answer])}`, size.cols, right ? 'ok' : 'warn')),
     GAP,
-    ...para(`${w.why}: ${words.why[answer] ?? w.whyOther}`, size.cols),
+    ...para(`${w.why}: ${answer === null ? w.whyBroken : (words.why[answer] ?? w.whyOther)}`, size.cols),
   ];
   const keys = auto ? `${w.autoNext} · ${w.keys.quit}` : `${w.keys.next} · ${w.keys.quit}`;
   return screen(heading(w, state), body, keys, size);
@@ -94,7 +94,7 @@ export function summaryLines(w: Words, state: LessonState, size: Size): Line[] {
     const words = w.steps[step.id];
     const right = pickWasRight(step, record);
     const pick = record.pick === null ? w.summary.notAsked : `${record.pick + 1} ${words.answers[record.pick] ?? ''}`;
-    const mark = right === null ? '' : right ? '✓' : `✗ (${w.answer[record.answer ?? 'nobody']})`;
+    const mark = record.ran && record.answer === null ? w.summary.noAnswer : right === null ? '' : right ? '✓' : `✗ (${w.answer[record.answer ?? 'nobody']})`;
     return para(w.summary.row(i + 1, words.title, pick, mark), size.cols, right === null ? 'dim' : right ? 'ok' : 'warn');
   });
   const { right, asked } = tally(state);

@@ -10,7 +10,9 @@ export interface StepRecord {
   pick: number | null;
   /** Picked by auto-play rather than by the class. */
   auto: boolean;
-  /** What the run answered; null until it ended. */
+  /** The step has run (its result was shown). */
+  ran: boolean;
+  /** What the run answered; null until it ended, or when it could not run to its end. */
   answer: Prediction | null;
 }
 
@@ -23,13 +25,14 @@ export interface LessonState {
 
 export type LessonAction =
   | { type: 'picked'; answer: number; auto: boolean }
-  | { type: 'ran'; answer: Prediction }
+  /** `answer`: null when the run could not answer (its conversation failed to start, or its child died). */
+  | { type: 'ran'; answer: Prediction | null }
   | { type: 'next' };
 
 /** The lesson from step `from` (1-based, within the steps this build runs); the steps before it are not asked. */
 export function initialLesson(steps: RunnableStep[], from = 1): LessonState {
   const at = Math.min(Math.max(0, from - 1), steps.length);
-  return { steps, at, screen: at < steps.length ? 'question' : 'summary', records: steps.map(() => ({ pick: null, auto: false, answer: null })) };
+  return { steps, at, screen: at < steps.length ? 'question' : 'summary', records: steps.map(() => ({ pick: null, auto: false, ran: false, answer: null })) };
 }
 
 export function reduceLesson(state: LessonState, action: LessonAction): LessonState {
@@ -40,7 +43,7 @@ export function reduceLesson(state: LessonState, action: LessonAction): LessonSt
       return { ...state, screen: 'running', records: withRecord(state.records, state.at, { pick: action.answer, auto: action.auto }) };
     case 'ran':
       if (state.screen !== 'running') return state;
-      return { ...state, screen: 'result', records: withRecord(state.records, state.at, { answer: action.answer }) };
+      return { ...state, screen: 'result', records: withRecord(state.records, state.at, { ran: true, answer: action.answer }) };
     case 'next': {
       if (state.screen !== 'result') return state;
       const at = state.at + 1;
@@ -59,7 +62,7 @@ export function pickWasRight(step: RunnableStep, record: StepRecord): boolean | 
   return step.answers[record.pick] === record.answer;
 }
 
-/** The steps asked (from --from on) and how many picks the runs bore out. */
+/** The steps whose run answered their question (from --from on), and how many picks the runs bore out. */
 export function tally(state: LessonState): { asked: number; right: number } {
   const asked = state.records.filter((r) => r.answer !== null);
   return { asked: asked.length, right: state.steps.filter((s, i) => pickWasRight(s, state.records[i] as StepRecord) === true).length };

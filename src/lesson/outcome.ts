@@ -7,6 +7,7 @@ import type { Proc } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { ConversationState, Verdict } from '../app/state/model.js';
 import { bannerContent } from '../app/views/banner-lines.js';
+import { phaseOf } from '../app/state/phase.js';
 import type { Asks, Prediction } from './steps.js';
 
 export interface MessageSeen {
@@ -23,6 +24,8 @@ export interface StepOutcome {
   busy: boolean;
   /** The chat's banner at the end: its title and text, as the chat said them. */
   end: { title: string; text: string } | null;
+  /** The conversation could not start, or its child died: the run answers nothing. */
+  broken: boolean;
 }
 
 export function outcomeOf(state: ConversationState, t: Messages['ui']): StepOutcome {
@@ -37,7 +40,8 @@ export function outcomeOf(state: ConversationState, t: Messages['ui']): StepOutc
   // A futex wait (threads) is a wait in the kernel: only a reader that looped is busy.
   const busy = session !== null && (['parent', 'child'] as const).some((p) => session[p].spin !== null && !session[p].spin?.waits);
   const banner = bannerContent(t, state);
-  return { messages, busy, end: banner ? { title: banner.title, text: banner.text } : null };
+  const phase = phaseOf(state);
+  return { messages, busy, end: banner ? { title: banner.title, text: banner.text } : null, broken: phase === 'failed' || phase === 'child-died' };
 }
 
 /** What the run answers to the step's question. */

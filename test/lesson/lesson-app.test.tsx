@@ -89,6 +89,19 @@ describe('the lesson on screen', () => {
     await s.until(`step 2 of ${steps.length}`);
   });
 
+  it('goes on to the result when the step\'s child dies, and says the run answered nothing', async () => {
+    const s = start();
+    await s.until("Who reads the child's message?");
+    s.app.stdin.write('1');
+    await waitUntil(() => s.world.sessions.length === 1, { what: "the step's conversation" });
+    await s.until('[one shared pipe]');
+    const script = new Script(1, 'one');
+    s.world.last.emit(...[script.activity('parent', { doing: 'reading', fd: 20 }), script.exit(null, 'SIGKILL')].flatMap((a): WiredLinkEvent[] => (a.type === 'link-event' ? [a.event] : [])));
+    await s.until('What happened');
+    expect(s.frame()).toContain('The step could not run to its end');
+    expect(s.frame()).not.toContain('The run showed');
+  });
+
   it('starts at --from, and under --auto says its pick before the step runs', async () => {
     const s = start({ from: stepNumber('queue'), auto: true });
     await s.until(`step ${stepNumber('queue')} of ${steps.length}`);

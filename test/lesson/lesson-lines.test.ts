@@ -22,7 +22,7 @@ function longestOutcome(lang: typeof en): StepOutcome {
   ]);
   const banners = [lang.ui.banner.blockedForever(lang.ui.procLower.parent, lang.ui.procLower.child), lang.ui.banner.deadlockPipes];
   const text = banners.reduce((a, b) => (a.length > b.length ? a : b));
-  return { messages, busy: true, end: { title: lang.ui.banner.blockedForeverTitle, text } };
+  return { messages, busy: true, end: { title: lang.ui.banner.blockedForeverTitle, text }, broken: false };
 }
 
 function expectWhole(lines: Line[]): string {
@@ -59,7 +59,7 @@ describe.each([
   });
 
   it('the summary of every step fits 80x24', () => {
-    const state = { ...initialLesson(steps), screen: 'summary' as const, records: steps.map((s) => ({ pick: s.answers.length - 1, auto: false, answer: s.answers[0] ?? null })) };
+    const state = { ...initialLesson(steps), screen: 'summary' as const, records: steps.map((s, i) => ({ pick: s.answers.length - 1, auto: false, ran: true, answer: i === 1 ? null : (s.answers[0] ?? null) })) };
     const summary = expectWhole(summaryLines(lang.lesson, state, SIZE));
     expect(summary).toContain(lastWord(lang.lesson.summary.end));
     expect(summary).toContain(`${steps.length}. `);

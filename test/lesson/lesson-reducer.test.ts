@@ -16,7 +16,7 @@ describe('the lesson reducer', () => {
     expect(state.screen).toBe('running');
     state = play(state, { type: 'ran', answer: 'child' });
     expect(state.screen).toBe('result');
-    expect(state.records[0]).toEqual({ pick: 1, auto: false, answer: 'child' });
+    expect(state.records[0]).toEqual({ pick: 1, auto: false, ran: true, answer: 'child' });
     state = play(state, { type: 'next' });
     expect(state).toMatchObject({ at: 1, screen: 'question' });
     const last = initialLesson(steps, steps.length);
@@ -39,6 +39,11 @@ describe('the lesson reducer', () => {
     state = play(state, { type: 'picked', answer: 0, auto: true }, { type: 'ran', answer: first?.answers[0] ?? 'parent' });
     expect(pickWasRight(first ?? steps[0]!, state.records[2]!)).toBe(true);
     expect(pickWasRight(steps[0]!, state.records[0]!)).toBeNull();
+    expect(tally(state)).toEqual({ asked: 1, right: 1 });
+    // A run that could not answer (its child died) holds no pick right or wrong.
+    state = play(state, { type: 'next' }, { type: 'picked', answer: 0, auto: true }, { type: 'ran', answer: null });
+    expect(state.records[3]).toMatchObject({ ran: true, answer: null });
+    expect(pickWasRight(steps[3]!, state.records[3]!)).toBeNull();
     expect(tally(state)).toEqual({ asked: 1, right: 1 });
   });
 
