@@ -5,6 +5,8 @@ import { glossary } from './glossary.js';
 import type { Prediction, StepId } from '../lesson/steps.js';
 
 const g = glossary('en');
+/** A term at the start of a title. */
+const Cap = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1);
 /** The answers of every step that asks how a reader waits. */
 const waitAnswers = ['no: it waits in the kernel', `yes: ${g.busyWaiting}`];
 
@@ -130,18 +132,18 @@ export const lessonEn = {
       why: { parent: 'msgrcv() asks for a type: the child never asks for its own.' },
     },
     shm: {
-      title: `${g.sharedMemory} with ${g.semaphore}s`,
+      title: `${Cap(g.sharedMemory)} with ${g.semaphore}s`,
       intro: `Both processes map the same memory. A ${g.semaphore} says when a message is there.`,
       question: 'Does the reader check the memory in a loop while it waits?',
       answers: waitAnswers,
       why: { no: 'semop() blocks in the kernel until the writer posts: no CPU is spent waiting.', yes: 'A reader looped: the screen shows its CPU.' },
     },
     'shm-busy': {
-      title: `${g.sharedMemory} without waiting`,
+      title: `${Cap(g.sharedMemory)} without waiting`,
       intro: 'The same memory, no semaphore: the reader checks a counter again and again until it changes.',
       question: 'Does the reader check the memory in a loop while it waits?',
       answers: waitAnswers,
-      why: { yes: `${g.busyWaiting}: the reader's thread burns a CPU until the message comes.`, no: 'No reader looped this time.' },
+      why: { yes: `${Cap(g.busyWaiting)}: the reader's thread burns a CPU until the message comes.`, no: 'No reader looped this time.' },
     },
     file: {
       title: `A plain ${g.file}`,
@@ -158,7 +160,7 @@ export const lessonEn = {
       why: { no: 'A futex wait sleeps in the kernel until the other thread wakes it.', yes: 'A reader looped: the screen shows its CPU.' },
     },
     signal: {
-      title: `${g.signal}s, bit by bit`,
+      title: `${Cap(g.signal)}s, bit by bit`,
       intro: 'Each bit of the text is one signal sent to the other process, and each is answered before the next.',
       question: "Who reads the child's message?",
       answers: ['the parent', 'the child itself'],
