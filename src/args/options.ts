@@ -3,8 +3,9 @@
 import type { AutoScript } from '../auto-script.js';
 import type { Wiring } from '../ipc/events.js';
 import type { Lang } from '../i18n/index.js';
+import type { Layout } from '../app/views/layout.js';
 
-export type { Lang };
+export type { Lang, Layout };
 
 export interface UiOptions {
   command: 'ui';
@@ -26,6 +27,8 @@ export interface UiOptions {
   step: boolean;
   /** --keep FILE: a keeper process appends every delivered message to this new file. */
   keepPath: string | null;
+  /** --layout: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+  layout: Layout;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */
