@@ -7,7 +7,7 @@
 // figure always with its label. In step mode the key line starts with the keys that let
 // each process's held call go, naming the call (F5 parent: read(fd 23)), and F4 to leave it.
 // Always exactly two lines (three when the status is given two: the `big` layout, where
-// it says everything in words), each fitted to the width by shortening or dropping the
+// it says everything in words; four in step mode there, for its keys), each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import { channelEnds } from '../../channels/ends-registry.js';
 import { callText, type Proc, type Wiring } from '../../ipc/events.js';
@@ -90,5 +90,6 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   // After Esc the line still says COMMAND KEY first.
   const lead = typing ? [] : keys.slice(0, 1);
   const rest = typing ? keys : keys.slice(1);
-  return [...status, fitItems([...lead, ...stepKeys(t, state, typing), ...rest], STEP_KEY_STEPS, width, SEPARATOR)];
+  // Given more lines, step mode's keys take as many as the status: each names its process and call in words.
+  return [...status, ...fitItemsOnLines([...lead, ...stepKeys(t, state, typing), ...rest], STEP_KEY_STEPS, width, SEPARATOR, infoLines)];
 }
