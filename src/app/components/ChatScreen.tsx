@@ -12,7 +12,7 @@ import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
 import { sourceColumn, wiredFdLines, wiredPipeLines } from '../views/wired-views.js';
 import type { OutsideHolder } from '../state/model.js';
-import { MIN_BELOW, computeLayout, type Geometry, type Layout } from '../views/layout.js';
+import { computeLayout, type Geometry, type Layout } from '../views/layout.js';
 import { seg, type Line } from '../../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
@@ -75,11 +75,18 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = useMemo(() => {
     if (g.pipeHeight <= 0) return [];
-    // The keeper's box takes the block's foot (level with the panes' inputs in three columns); the drawing or source view the rest.
-    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.pipeHeight - (below ? MIN_BELOW : 12)), sourceOpen) : [];
-    const height = g.pipeHeight - box.length;
-    const column = sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, height, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, height, view.pipes, holders, !below);
-    return [...column, ...box];
+    const middle = (width: number, height: number) =>
+      sourceOpen ? sourceColumn(t, state, view.wiring, width, height, holders) : wiredPipeLines(t, state, view.wiring, width, height, view.pipes, holders, !below);
+    if (below) {
+      // Under the panes the keeper's box stands at the right of the drawing or source view.
+      const box = keeper ? keeperBox(t, keeper, KEEPER_WIDTH, g.pipeHeight, sourceOpen) : [];
+      if (box.length === 0) return middle(g.pipeWidth, g.pipeHeight);
+      const blank = [seg(' '.repeat(KEEPER_WIDTH))];
+      return middle(g.pipeWidth - KEEPER_WIDTH - 1, g.pipeHeight).map((line, i) => [...line, seg(' '), ...(box[i] ?? blank)]);
+    }
+    // The keeper's box takes the column's foot, level with the panes' inputs; the drawing or source view the rest.
+    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.pipeHeight - 12), sourceOpen) : [];
+    return [...middle(g.pipeWidth, g.pipeHeight - box.length), ...box];
   }, [t, state, view.wiring, g, below, view.pipes, holders, sourceOpen, keeper]);
   const panelRows = useMemo(
     () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels, scroll.kernel),
@@ -118,6 +125,8 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   );
 }
 
+/** The keeper's box beside the drawing under the panes (big layout). */
+const KEEPER_WIDTH = 32;
 const NO_SCROLL = { panes: 0, panels: 0, kernel: 0 };
 const NO_HOLDERS: OutsideHolder[] = [];
 
