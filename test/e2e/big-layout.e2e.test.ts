@@ -12,8 +12,8 @@ afterEach(() => sessions.disposeAll());
 const corners = (top: string): number[] => [...top].flatMap((ch, at) => (ch === '╮' ? [at] : []));
 
 describe('--layout big at 80x24', () => {
-  it('plays a turn with two panes of 40 columns under titles with the real PIDs, and Esc b switches live', async () => {
-    const chat = startChat(sessions, { wiring: 'one-pipe', cols: 80, rows: 24, args: ['--layout', 'big'] });
+  it('plays a turn over two pipes with two panes of 40 columns under titles with the real PIDs, and Esc b switches live', async () => {
+    const chat = startChat(sessions, { cols: 80, rows: 24, args: ['--layout', 'big'] });
     await turn(chat, 'Who are you?', 'Your parent');
     const lines = await chat.waitForScreen((_, l) => (l.some((row) => row.includes('turn 2/3')) ? l : undefined), 'the second turn');
     expect(corners(lines[0] ?? '')).toEqual([39, 79]);
