@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_ENDS } from './channels/ends-registry.js';
 import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
-import { LAYOUTS } from './app/views/layout.js';
-import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
+import { LAYOUTS, type Command, type OutputFormat, type Parsed, type UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
 export type * from './args/options.js';

@@ -3,9 +3,12 @@
 import type { AutoScript } from '../auto-script.js';
 import type { Wiring } from '../ipc/events.js';
 import type { Lang } from '../i18n/index.js';
-import type { Layout } from '../app/views/layout.js';
 
-export type { Lang, Layout };
+export type { Lang };
+
+/** The chat's layouts: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+export const LAYOUTS = ['three', 'big'] as const;
+export type Layout = (typeof LAYOUTS)[number];
 
 export interface UiOptions {
   command: 'ui';

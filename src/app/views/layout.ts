@@ -5,11 +5,13 @@
 // child's pane), and `big`, for the large fonts of a projector, where an 80x24 screen
 // is common: the two panes side by side, half the width each, and the drawing or the
 // source view across the whole width under them.
+import type { Layout } from '../../args/options.js';
+
+/** The layouts are a command-line option's values (--layout): the UI takes them from there. */
+export { LAYOUTS, type Layout } from '../../args/options.js';
+
 export const MIN_COLS = 80;
 export const MIN_ROWS = 24;
-
-export const LAYOUTS = ['three', 'big'] as const;
-export type Layout = (typeof LAYOUTS)[number];
 
 export interface Geometry {
   cols: number;
