@@ -7,7 +7,7 @@ import { CHANNEL_ENDS } from './channels/ends-registry.js';
 import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
 import { lessonSteps } from './lesson/steps.js';
-import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
+import { LAYOUTS, type Command, type OutputFormat, type Parsed, type UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
 export type * from './args/options.js';
@@ -29,6 +29,7 @@ const OPTIONS = {
   'exit-when-done': { type: 'boolean' },
   step: { type: 'boolean' },
   keep: { type: 'string' },
+  layout: { type: 'string' },
   // the lesson's
   from: { type: 'string' },
   // the experiments'
@@ -60,6 +61,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   from: ['lesson'],
   step: ['chat'],
   keep: ['chat'],
+  layout: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
   sweep: ['race'],
@@ -240,6 +242,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       speed: speedOf(values.speed),
       exitWhenDone: Boolean(values['exit-when-done']),
       step: Boolean(values.step),
+      layout: oneOf('--layout', values.layout, LAYOUTS) ?? 'three',
     };
   } catch (error) {
     if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, topic, lang: langOption };

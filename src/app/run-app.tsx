@@ -95,7 +95,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
   }
   // The keeper's end closes after the session's: it has every delivered line by then, and is waited for, so FILE is whole at exit.
   const close = (): Promise<void> => Promise.all([early?.discard(), session.close().then(() => keeping?.close())]).then(() => undefined);
-  const chat = { wiring: options.wiring, color: options.color };
+  const chat = { wiring: options.wiring, color: options.color, layout: options.layout };
   const saveTranscript = (state: ConversationState): SavedFiles => {
     const now = new Date();
     return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));

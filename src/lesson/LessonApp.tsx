@@ -23,6 +23,9 @@ import { questionLines, resultLines, summaryLines } from './lesson-lines.js';
 import { answerOf, outcomeOf, type StepOutcome } from './outcome.js';
 import type { RunnableStep } from './steps.js';
 
+/** Under this width a step's chat starts in the big layout, for the projector. */
+export const BIG_LAYOUT_BELOW_COLS = 100;
+
 /** How long auto-play leaves each screen up at speed 1 (divided by --speed). */
 export const LESSON_PACE = { questionMs: 3000, pickedMs: 1000, resultMs: 5000, summaryMs: 3000 } as const;
 
@@ -51,6 +54,7 @@ export interface LessonAppProps {
 
 export function LessonApp({ steps, options, messages, openStep, endStep, size, suspend, redraws }: LessonAppProps) {
   const { exit } = useApp();
+  const { cols } = useTerminalSize(size);
   const [state, dispatch] = useReducer(reduceLesson, undefined, () => initialLesson(steps, options.from));
   const [run, setRun] = useState<{ session: ConversationSession; step: RunnableStep } | null>(null);
   const [outcome, setOutcome] = useState<StepOutcome | null>(null);
@@ -116,14 +120,14 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
   }, [screen, state.at, autoPick, options.auto, options.exitWhenDone, speed, pick, exit]);
 
   if (screen === 'running' && run) {
-    // The chat as the chat runs it: its lines typed by auto-play at the lesson's pace, on to the result once it has ended.
+    // The chat as the chat runs it (the big layout on a small screen): its lines typed by auto-play at the lesson's pace, on to the result once it has ended.
     const lines = messages.lesson.lines;
     const autoPlay = { auto: true, script: { child: lines.child, parent: lines.parent, releases: run.step.releases }, speed: options.speed, exitWhenDone: true, endAtFailure: true };
     return (
       <App
         key={state.at}
         session={run.session}
-        options={{ wiring: run.step.channel, color: options.color }}
+        options={{ wiring: run.step.channel, color: options.color, layout: cols < BIG_LAYOUT_BELOW_COLS ? 'big' : 'three' }}
         messages={messages}
         autoPlay={autoPlay}
         onEnded={ended}

@@ -74,6 +74,8 @@ describe('the lesson on screen', () => {
     expect(s.opened.map((step) => step.id)).toEqual(['one-pipe']);
     expect(s.world.last.request.wiring).toBe('one-pipe');
     await s.until('[one shared pipe]');
+    // Under 100 columns the chat is in the big layout: the two panes side by side, no drawing between them.
+    expect(s.frame().split('\n')[0]).toMatch(/^╭─ Parent.*╮╭─ Child.*╮$/);
     // What the processes report: the child reads its own line back, then ends; the parent waits for good.
     const script = new Script(1, 'one');
     s.world.last.emit(...script.stealThenChildEnds().flatMap((a): WiredLinkEvent[] => (a.type === 'link-event' ? [a.event] : [])));
