@@ -86,6 +86,16 @@ describe('pipe-chat source NAME', () => {
       expect(printed.filter((l) => l !== '')).toHaveLength(6);
     });
 
+    it('pipe1, fed three lines, prints them from the parent, then its read() = 0 once the child has exited', async () => {
+      const program = await compiled('pipe1');
+      const run = await execa(program, [], { input: `${SIX.slice(0, 3).join('\n')}\n`, reject: false, timeout: 20_000 });
+      expect(run.exitCode, run.stderr).toBe(0);
+      // The child writes all three at once from a piped stdin: one read() may take more than one of them.
+      expect(run.stdout.startsWith('from Child: Who are you?\n')).toBe(true);
+      for (const text of SIX.slice(1, 3)) expect(run.stdout).toContain(`:${text}\n`);
+      expect(run.stdout.endsWith('\nread() = 0')).toBe(true);
+    });
+
     it('queue, fed six lines, prints the same six and removes its queue', async () => {
       const program = await compiled('queue');
       const child = execa(program, [], { input: `${SIX.join('\n')}\n`, reject: false, timeout: 20_000 });

@@ -55,11 +55,11 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
   }
 }
 
-/** The line of `spot` in `proc`'s part of the program (shared lines for fork and end); a sleep with no sleep line sits before the read. */
+/** The line of `spot` in `proc`'s part of the program (shared lines for fork and end); a sleep with no sleep line sits before the read, or after the write where the process never reads (pipe1's child). */
 function lineOf(program: SourceLine[], proc: Proc, spot: Spot): number {
   const find = (s: Spot) => program.findIndex((l) => l.spot === s && (l.proc === undefined || l.proc === proc));
-  const at = find(spot);
-  return at >= 0 ? at : find(spot === 'sleep' ? 'read' : 'fork');
+  const fallbacks: Spot[] = spot === 'sleep' ? ['read', 'write', 'fork'] : ['fork'];
+  return [spot, ...fallbacks].map(find).find((at) => at >= 0) ?? -1;
 }
 
 export function sourceMarks(program: SourceLine[], session: SessionState): SourceMark[] {
