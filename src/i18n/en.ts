@@ -328,6 +328,7 @@ Options:
       shared: 'ONE shared pipe',
       sharedHint: 'both write, both read:',
       sharedHint2: 'first read() wins',
+      alsoOpen: 'also open',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: 'write',

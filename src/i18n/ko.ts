@@ -328,6 +328,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       shared: '공유 파이프 하나',
       sharedHint: '둘 다 쓰고 둘 다 읽음:',
       sharedHint2: '먼저 read()한 쪽이 가져감',
+      alsoOpen: '안 닫음',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: '쓰기',

@@ -65,9 +65,21 @@ function twoPipeRows(t: Ui, state: ConversationState, views: PipeView[], width: 
     const toParent = view.name === 'child-to-parent';
     if (rows.length > 0) rows.push({ line: [], drop: 5 });
     rows.push({ line: [seg(centreInWidth(toParent ? t.pipes.childToParent : t.pipes.parentToChild, width), 'title')], drop: 2 });
-    const parentFd = fdLabel(t, fdOf(fds('parent'), view.inode, toParent ? 'read' : 'write'));
-    const childFd = fdLabel(t, fdOf(fds('child'), view.inode, toParent ? 'write' : 'read'));
+    const parentEnd = toParent ? 'read' : 'write';
+    const childEnd = toParent ? 'write' : 'read';
+    const parentFd = fdLabel(t, fdOf(fds('parent'), view.inode, parentEnd));
+    const childFd = fdLabel(t, fdOf(fds('child'), view.inode, childEnd));
     rows.push({ line: arrowRow(parentFd, childFd, width, toParent ? 'left' : 'right', 'plain'), drop: 0 });
+    // Ends a process holds but does not use (pipe1-open-ends: never closed): "fd 24 w  also open  r fd 3".
+    const unused = (proc: Proc, used: 'read' | 'write') => fds(proc).filter((f) => f.inode === view.inode && f.end !== used);
+    const [parentUnused, childUnused] = [unused('parent', parentEnd), unused('child', childEnd)];
+    if (parentUnused.length + childUnused.length > 0) {
+      const left = parentUnused.map((f) => `${t.pipes.fd(f.fd)} ${f.end === 'read' ? 'r' : 'w'}`).join(' ');
+      const right = childUnused.map((f) => `${f.end === 'read' ? 'r' : 'w'} ${t.pipes.fd(f.fd)}`).join(' ');
+      const gap = Math.max(2, width - widthOf(left) - widthOf(right) - widthOf(t.pipes.alsoOpen));
+      const before = Math.floor(gap / 2);
+      rows.push({ line: fitLine([seg(left, 'warn'), seg(' '.repeat(before)), seg(t.pipes.alsoOpen, 'warn'), seg(' '.repeat(gap - before)), seg(right, 'warn')], width), drop: 0 });
+    }
     rows.push(...contentRows(t, view, width));
   }
   return rows;

@@ -12,7 +12,7 @@ export const pipe1Words: Record<Lang, ChannelWords> = {
     parentInput: 'no pipe back to the child',
   },
   ko: {
-    name: '파이프 하나, 한 방향',
+    name: '한 방향 파이프 하나',
     reportName: '파이프 하나, 자식에서 부모로 (pipe1)',
     help: '파이프 하나, 한 방향 (pipe1.c): 자식은 쓰고 부모는 읽습니다. 각 프로세스는 쓰지 않는 끝을 닫았습니다. 자식의 줄 세 개를 입력하면 하나씩 부모에게 갑니다. 부모는 답할 수 없습니다: 자식에게 가는 파이프가 없습니다. 자식이 끝나면 남은 쓰기 끝이 없으므로 부모의 다음 read()는 0을 돌려줍니다: 파일의 끝, 그리고 끝(DONE). Ctrl+T는 쓰지 않는 끝을 열어 둡니다. close()가 왜 필요한지 볼 수 있습니다.',
     sourceNote: '파이프 하나, 한 방향. 각 프로세스는 쓰지 않는 끝을 닫음',
@@ -33,7 +33,7 @@ export const pipe1OpenEndsWords: Record<Lang, ChannelWords> = {
     parentInput: 'no pipe back to the child',
   },
   ko: {
-    name: '파이프 하나, 한 방향, 끝을 닫지 않음',
+    name: '끝을 열어 둔 파이프 하나',
     reportName: '파이프 하나, 자식에서 부모로, 쓰지 않는 끝을 닫지 않음',
     help: 'close() 호출이 없는 pipe1.c: 두 프로세스가 파이프 하나의 두 끝을 모두 가집니다. 자식의 줄은 여전히 부모에게 가지만, 자식이 끝난 뒤에도 부모 자신의 쓰기 끝이 열려 있어 마지막 read()는 파일의 끝을 받지 못합니다: 영원히 read()에서 막히고(BLOCKED), fd 패널에 부모가 가진 쓰기 끝이 보입니다. Ctrl+T: 다시 쓰지 않는 끝을 닫습니다.',
     sourceNote: '파이프 하나, 한 방향, close() 없음: 부모는 자기 쓰기 끝 때문에 영원히 기다림',

@@ -1,10 +1,12 @@
 // The pipe drawing on its own: it stays level with the insides of the panes (never on
-// their border rows), and when rows must go, the fd numbers stay.
+// their border rows), and when rows must go, the fd numbers stay; on pipe1 with its
+// unused ends left open, it shows the ends nobody uses.
 import { describe, expect, it } from 'vitest';
 import { lineText } from '../../../src/text/styled-lines.js';
-import { sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
+import { fdLines } from '../../../src/app/views/fd-lines.js';
+import { separatePipesLines, sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
-import { Script, play } from '../events.js';
+import { CHILD_PID, PARENT_PID, Script, UP, WALL_AT_START_US, play, type Fds } from '../events.js';
 
 describe('the pipe drawing', () => {
   it('leaves the rows of the panes’ borders empty, however short the column', () => {
@@ -36,5 +38,29 @@ describe('the pipe drawing', () => {
       }
     }
     expect([seenWhole, seenDropped]).toEqual([true, true]);
+  });
+});
+
+describe('one pipe, one way (pipe1)', () => {
+  /** A pipe1 session whose processes hold these ends of the one pipe, as their hellos said. */
+  function oneWay(wiring: 'pipe1' | 'pipe1-open-ends', fds: Fds) {
+    const s = new Script();
+    return play([
+      { type: 'session-starting', session: 1, wiring, firstTurn: 1, reason: 'start', parentPid: PARENT_PID, at: 1, wallAt: WALL_AT_START_US },
+      s.event({ type: 'hello', proc: 'child', pid: CHILD_PID + 1, fds: fds.child, at: 2 }),
+      { type: 'session-opened', session: 1, childPid: CHILD_PID + 1, pipes: [{ name: 'child-to-parent', inode: UP }], parentFds: fds.parent, childFds: fds.child, path: null, at: 3 },
+    ]);
+  }
+  const closed: Fds = { parent: [{ fd: 20, end: 'read', isFifo: true, inode: UP }], child: [{ fd: 4, end: 'write', isFifo: true, inode: UP }] };
+  const open: Fds = { parent: [...closed.parent, { fd: 21, end: 'write', isFifo: true, inode: UP }], child: [{ fd: 3, end: 'read', isFifo: true, inode: UP }, ...closed.child] };
+
+  it('draws the ends each process holds and does not use, and the fd panel says both hold both ends, only where the unused ends were left open', () => {
+    const drawing = (fds: Fds, wiring: 'pipe1' | 'pipe1-open-ends') => separatePipesLines(en.ui, oneWay(wiring, fds), 26, 12).map(lineText).join('\n');
+    const panel = (fds: Fds, wiring: 'pipe1' | 'pipe1-open-ends') => fdLines(en.ui, oneWay(wiring, fds), { parent: null, child: null }, 60, 8).map(lineText).join('\n');
+    expect(drawing(closed, 'pipe1')).toMatch(/fd 20 ◀━+ fd 4/);
+    expect(drawing(closed, 'pipe1')).not.toContain(en.ui.pipes.alsoOpen);
+    expect(panel(closed, 'pipe1')).toContain(en.ui.fds.separate);
+    expect(drawing(open, 'pipe1-open-ends')).toMatch(/fd 21 w +also open +r fd 3/);
+    expect(panel(open, 'pipe1-open-ends')).toContain(en.ui.fds.shared(UP));
   });
 });
