@@ -74,11 +74,16 @@ function twoPipeRows(t: Ui, state: ConversationState, views: PipeView[], width: 
     const unused = (proc: Proc, used: 'read' | 'write') => fds(proc).filter((f) => f.inode === view.inode && f.end !== used);
     const [parentUnused, childUnused] = [unused('parent', parentEnd), unused('child', childEnd)];
     if (parentUnused.length + childUnused.length > 0) {
-      const left = parentUnused.map((f) => `${t.pipes.fd(f.fd)} ${f.end === 'read' ? 'r' : 'w'}`).join(' ');
-      const right = childUnused.map((f) => `${f.end === 'read' ? 'r' : 'w'} ${t.pipes.fd(f.fd)}`).join(' ');
-      const gap = Math.max(2, width - widthOf(left) - widthOf(right) - widthOf(t.pipes.alsoOpen));
-      const before = Math.floor(gap / 2);
-      rows.push({ line: fitLine([seg(left, 'warn'), seg(' '.repeat(before)), seg(t.pipes.alsoOpen, 'warn'), seg(' '.repeat(gap - before)), seg(right, 'warn')], width), drop: 0 });
+      // Where it does not fit, the words go before the numbers: a number is never cut.
+      const forms = [true, false].flatMap((fd) => [t.pipes.alsoOpen, ''].map((word) => ({ fd, word }))).map(({ fd, word }) => {
+        const label = (n: number) => (fd ? t.pipes.fd(n) : String(n));
+        const left = parentUnused.map((f) => `${label(f.fd)} ${f.end === 'read' ? 'r' : 'w'}`).join(' ');
+        const right = childUnused.map((f) => `${f.end === 'read' ? 'r' : 'w'} ${label(f.fd)}`).join(' ');
+        return { left, right, word, gap: width - widthOf(left) - widthOf(right) - widthOf(word) };
+      });
+      const form = forms.find((f) => f.gap >= (f.word ? 2 : 1)) ?? forms[forms.length - 1]!;
+      const before = Math.floor(form.gap / 2);
+      rows.push({ line: fitLine([seg(form.left, 'warn'), seg(' '.repeat(Math.max(0, before))), seg(form.word, 'warn'), seg(' '.repeat(Math.max(1, form.gap - before))), seg(form.right, 'warn')], width), drop: 0 });
     }
     rows.push(...contentRows(t, view, width));
   }

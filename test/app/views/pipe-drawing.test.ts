@@ -6,6 +6,7 @@ import { lineText } from '../../../src/text/styled-lines.js';
 import { fdLines } from '../../../src/app/views/fd-lines.js';
 import { separatePipesLines, sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
+import { ko } from '../../../src/i18n/ko.js';
 import { CHILD_PID, PARENT_PID, Script, UP, WALL_AT_START_US, play, type Fds } from '../events.js';
 
 describe('the pipe drawing', () => {
@@ -62,5 +63,14 @@ describe('one pipe, one way (pipe1)', () => {
     expect(panel(closed, 'pipe1')).toContain(en.ui.fds.separate);
     expect(drawing(open, 'pipe1-open-ends')).toMatch(/fd 21 w +also open +r fd 3/);
     expect(panel(open, 'pipe1-open-ends')).toContain(en.ui.fds.shared(UP));
+  });
+
+  it('keeps the numbers of the unused ends whole in a narrow column, in English and Korean: the words go first', () => {
+    for (const t of [en.ui, ko.ui]) {
+      for (const width of [14, 20, 26]) {
+        const lines = separatePipesLines(t, oneWay('pipe1-open-ends', open), width, 12).map(lineText);
+        expect(lines.find((l) => /^(fd )?21 w /.test(l)), `${width} cells`).toMatch(/ r (fd )?3$/);
+      }
+    }
   });
 });
