@@ -56,7 +56,7 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line('    for (i = 0; i < 3; i++) {', DROP.loop),
     ...body,
     line('    }', DROP.detail),
-    ...p[proc].finish.map(at('    ', DROP.detail)),
+    ...p[proc].finish.map(at('    ', DROP.detail, proc)),
   ];
   const keyboard = (proc: Proc, writer: 'C' | 'P'): SourceLine[] => [
     line('      if (!fgets(line, LINE_BUF, stdin))', DROP.call, proc, 'fgets'),

@@ -20,7 +20,7 @@ export function oneWayPipeSource(closeUnused: boolean): ChannelSource {
     program: (lang) => {
       const child = fdPart('fds[0]', 'fds[1]', closeUnused ? ['close(fds[0]);'] : []);
       const parent = fdPart('fds[0]', 'fds[1]', closeUnused ? ['close(fds[1]);'] : [], [
-        `n = read(fds[0], buf, BUF_SIZE);  /* ${LAST_READ[lang][closeUnused ? 'closed' : 'open']} */`,
+        { text: `n = read(fds[0], buf, BUF_SIZE);  /* ${LAST_READ[lang][closeUnused ? 'closed' : 'open']} */`, spot: 'read' },
         'if (n == -1) die("read");',
         'printf("read() = %zd\\n", n);',
       ]);

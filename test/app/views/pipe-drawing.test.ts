@@ -7,7 +7,7 @@ import { fdLines } from '../../../src/app/views/fd-lines.js';
 import { separatePipesLines, sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
-import { CHILD_PID, PARENT_PID, Script, UP, WALL_AT_START_US, play, type Fds } from '../events.js';
+import { Script, UP, play } from '../events.js';
 
 describe('the pipe drawing', () => {
   it('leaves the rows of the panes’ borders empty, however short the column', () => {
@@ -43,32 +43,22 @@ describe('the pipe drawing', () => {
 });
 
 describe('one pipe, one way (pipe1)', () => {
-  /** A pipe1 session whose processes hold these ends of the one pipe, as their hellos said. */
-  function oneWay(wiring: 'pipe1' | 'pipe1-open-ends', fds: Fds) {
-    const s = new Script();
-    return play([
-      { type: 'session-starting', session: 1, wiring, firstTurn: 1, reason: 'start', parentPid: PARENT_PID, at: 1, wallAt: WALL_AT_START_US },
-      s.event({ type: 'hello', proc: 'child', pid: CHILD_PID + 1, fds: fds.child, at: 2 }),
-      { type: 'session-opened', session: 1, childPid: CHILD_PID + 1, pipes: [{ name: 'child-to-parent', inode: UP }], parentFds: fds.parent, childFds: fds.child, path: null, at: 3 },
-    ]);
-  }
-  const closed: Fds = { parent: [{ fd: 20, end: 'read', isFifo: true, inode: UP }], child: [{ fd: 4, end: 'write', isFifo: true, inode: UP }] };
-  const open: Fds = { parent: [...closed.parent, { fd: 21, end: 'write', isFifo: true, inode: UP }], child: [{ fd: 3, end: 'read', isFifo: true, inode: UP }, ...closed.child] };
+  const started = (mode: 'pipe1' | 'pipe1-open-ends') => play(new Script(1, mode).start());
 
   it('draws the ends each process holds and does not use, and the fd panel says both hold both ends, only where the unused ends were left open', () => {
-    const drawing = (fds: Fds, wiring: 'pipe1' | 'pipe1-open-ends') => separatePipesLines(en.ui, oneWay(wiring, fds), 26, 12).map(lineText).join('\n');
-    const panel = (fds: Fds, wiring: 'pipe1' | 'pipe1-open-ends') => fdLines(en.ui, oneWay(wiring, fds), { parent: null, child: null }, 60, 8).map(lineText).join('\n');
-    expect(drawing(closed, 'pipe1')).toMatch(/fd 20 ◀━+ fd 4/);
-    expect(drawing(closed, 'pipe1')).not.toContain(en.ui.pipes.alsoOpen);
-    expect(panel(closed, 'pipe1')).toContain(en.ui.fds.separate);
-    expect(drawing(open, 'pipe1-open-ends')).toMatch(/fd 21 w +also open +r fd 3/);
-    expect(panel(open, 'pipe1-open-ends')).toContain(en.ui.fds.shared(UP));
+    const drawing = (mode: 'pipe1' | 'pipe1-open-ends') => separatePipesLines(en.ui, started(mode), 26, 12).map(lineText).join('\n');
+    const panel = (mode: 'pipe1' | 'pipe1-open-ends') => fdLines(en.ui, started(mode), { parent: null, child: null }, 60, 8).map(lineText).join('\n');
+    expect(drawing('pipe1')).toMatch(/fd 20 ◀━+ fd 4/);
+    expect(drawing('pipe1')).not.toContain(en.ui.pipes.alsoOpen);
+    expect(panel('pipe1')).toContain(en.ui.fds.separate);
+    expect(drawing('pipe1-open-ends')).toMatch(/fd 21 w +also open +r fd 3/);
+    expect(panel('pipe1-open-ends')).toContain(en.ui.fds.shared(UP));
   });
 
   it('keeps the numbers of the unused ends whole in a narrow column, in English and Korean: the words go first', () => {
     for (const t of [en.ui, ko.ui]) {
       for (const width of [14, 20, 26]) {
-        const lines = separatePipesLines(t, oneWay('pipe1-open-ends', open), width, 12).map(lineText);
+        const lines = separatePipesLines(t, started('pipe1-open-ends'), width, 12).map(lineText);
         expect(lines.find((l) => /^(fd )?21 w /.test(l)), `${width} cells`).toMatch(/ r (fd )?3$/);
       }
     }
