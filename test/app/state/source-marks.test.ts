@@ -117,6 +117,16 @@ describe('sourceMarks', () => {
     });
   }
 
+  it("pipe1: the parent reading after its three turns sits on its read after the loop, the one that gives end of file", () => {
+    const program = sourceProgram(t, 'pipe1', 0);
+    const reading = (reads: number) => {
+      const s = session('pipe1', 'parent', { activity: { doing: 'reading', fd: 3 }, reads });
+      return program[sourceMarks(program, s)[0]?.line ?? -1]?.text ?? '';
+    };
+    expect(reading(2)).toMatch(/^ +n = read\(fds\[0\], buf, BUF_SIZE\);$/);
+    expect(reading(3)).toContain('n = read(fds[0], buf, BUF_SIZE);  /* the child has exited and no write end is left: 0, end of file */');
+  });
+
   it('writes each wiring the way the textbook does', () => {
     const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');
     expect(text('two-pipes')).toContain('if (pipe(fds1) == -1 || pipe(fds2) == -1)');
