@@ -10,6 +10,7 @@ import { parseCommandLine } from './args.js';
 import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
+import { problemOf, sayProblem } from './i18n/problems.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { runClean } from './clean.js';
 import { runRace } from './experiments/race-report.js';
@@ -195,7 +196,7 @@ main().then(
       process.exitCode = 2;
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = sayProblem(problemOf(error), failureLang);
     say(process.stderr, t.fatal(sanitizeForDisplay(message.split('\n')[0] ?? '')));
     process.exitCode = 1;
   },

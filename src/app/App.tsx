@@ -167,7 +167,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
-  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
+  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? { kind: 'other', text: '' }) : null;
   const quit = useCallback(() => {
     void conversation.close().then(() => exit(failure === null ? undefined : new Error(failure)));
   }, [conversation, exit, failure]);

@@ -12,8 +12,10 @@ import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
 import { messagesFor } from '../i18n/index.js';
+import { problemOf, sayProblem } from '../i18n/problems.js';
 import { say, whenOutputLost } from '../terminal-output.js';
-import { exitOnceClosed, runEach } from '../exit-steps.js';
+import { exitOnceClosed } from '../exit-steps.js';
+import { runEach } from '../run-each.js';
 import { closeAllLinks } from '../ipc/open-links.js';
 import { App } from './App.js';
 import { chatSetup } from './chat-setup.js';
@@ -103,7 +105,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
     exitOnceClosed(1, closing);
   };
   // One line, no stack trace: the message says what failed.
-  const onFatal = (error: unknown): void => endNow(messages.cli.fatal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''));
+  const onFatal = (error: unknown): void => endNow(messages.cli.fatal(sayProblem(problemOf(error), options.lang).split('\n')[0] ?? ''));
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   // A terminal that is gone (hung up, its window closed under setsid) fails our reads and

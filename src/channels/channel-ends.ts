@@ -4,8 +4,8 @@
 // happen to a message on it.
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
-import type { CallSite, Proc } from '../ipc/events.js';
-import type { KernelCall } from '../ipc/kernel-calls.js';
+import type { CallSite, Proc, ReadNote } from '../ipc/events.js';
+import type { KernelCall } from '../kernel/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
 
@@ -16,23 +16,6 @@ export interface PipeDescription {
 
 /** A call's result: bytes moved (0 from a read: end of file), or the errno code ("EIDRM"). */
 export type CallResult = number | string;
-
-/**
- * What a reader tells the screen while it reads, which a read(2) never needs to: a reader
- * without waiting (shm-busy) is spinning on thread `tid`; it stopped spinning after a
- * long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`;
- * it found messages lost (the sequence number jumped) or copies torn (the number changed
- * while it copied). A reader of a variable that waits with Atomics.wait (threads) says
- * `waiting` on thread `tid`: the screen names that thread's call only once /proc shows it
- * in futex. A reader of signals says how many bits it took, and from whom.
- */
-export type ReadNote =
-  | { kind: 'spinning'; tid: number }
-  | { kind: 'waiting'; tid: number }
-  | { kind: 'idle'; cpuMs: number; parkedIn: string }
-  | { kind: 'missed'; lost: number; torn: number }
-  /** A message that came as signals (signal): the bits the reader took, and the PIDs the kernel named as their senders (si_pid). */
-  | { kind: 'bits'; received: number; senders: number[] };
 
 /**
  * Where a call that stopped on its own waits to go on (a reader that spun too long

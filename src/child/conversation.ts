@@ -11,9 +11,9 @@
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import type { Gate, ProcessCalls, ReadNote } from '../channels/channel-ends.js';
+import type { Gate, ProcessCalls } from '../channels/channel-ends.js';
 import { encodeLine } from '../ipc/child-protocol.js';
-import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
+import { describeFd, nowUs, type CallSite, type ProcActivity, type ReadNote } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';

@@ -4,6 +4,7 @@ import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+import { sayProblem, type Problem } from './problems.js';
 
 function rootProblemEn(why: RootProblem): string {
   switch (why.kind) {
@@ -401,7 +402,7 @@ Options:
         `The conversation is over: ${turns} turns; in this conversation ${c.delivered} messages delivered, ${c.stolen} stolen, ${c.outOfTurn} out of turn.`,
       finishedKeys: 'Esc, r: new conversation with a new child · Ctrl+C: quit · PgUp: read back',
       failedTitle: 'ERROR',
-      failed: (message: string) => `Could not start the child: ${message}`,
+      failed: (problem: Problem) => `Could not start the child: ${sayProblem(problem, 'en')}`,
       failedKeys: 'Esc, r: try again · Ctrl+C: quit',
       opening: 'forking a child and creating the pipes…',
     },

@@ -4,6 +4,7 @@ import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
 import type { Messages } from './en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+import { sayProblem, type Problem } from './problems.js';
 
 function rootProblemKo(why: RootProblem): string {
   switch (why.kind) {
@@ -355,7 +356,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       knobsTiny: (child: string, parent: string) => `자식 ${child}, 부모 ${parent}`,
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
-      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
+      // One unit in Korean: seconds (0.1초, 2초), never 초 beside ms.
+      ms: (ms: number) => `${Number((ms / 1000).toFixed(3))}초`,
       typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 다음 명령 키 (F1에 목록)', other: 'Tab 다른 입력', scroll: 'PgUp/PgDn 스크롤', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
       commandKeys: {
         toggle: 't 전환',
@@ -400,7 +402,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         `대화가 끝났습니다: ${turns}턴. 이번 대화에서 전달 ${c.delivered}개, 가로챔 ${c.stolen}개, 순서 어긋남 ${c.outOfTurn}개.`,
       finishedKeys: 'Esc, r: 새 자식과 새 대화 · Ctrl+C: 종료 · PgUp: 되돌아 읽기',
       failedTitle: '오류',
-      failed: (message: string) => `자식을 시작하지 못했습니다: ${message}`,
+      failed: (problem: Problem) => `자식을 시작하지 못했습니다: ${sayProblem(problem, 'ko')}`,
       failedKeys: 'Esc, r: 다시 시도 · Ctrl+C: 종료',
       opening: '자식을 fork하고 파이프를 만드는 중…',
     },
@@ -425,12 +427,12 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         paste: '붙여넣기(터미널이 표시함)는 글자입니다: 줄바꿈은 입력 중인 줄의 공백이 되므로 붙여넣기는 절대 보내지지 않습니다. Enter로 보내세요. 붙여넣기 안의 Ctrl+C는 글자 ␃입니다',
         early: '아무도 줄을 기다리지 않을 때(자식 시작 중, 턴 진행 중, 끝) 입력한 키는 다음에 입력할 쪽의 초안에 보관되며 명령이 되지 않습니다',
         pages: '두 대화 창을 앞뒤로 스크롤; ↑ 표시는 위에 더 있다는 뜻',
-        arrows: '열려 있으면 trace와 fd 패널을 스크롤',
+        arrows: '열려 있으면 추적 패널과 fd 패널을 스크롤',
         back: '명령 없이 입력으로 돌아감',
         restart: '다시 시작: 새 자식과 새 대화',
         zeroTally: '상태 줄의 이 채널 집계를 0으로: 지금부터 세고, 언제부터인지 보여 줌',
-        childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0, 100 ms, 2초',
-        parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
+        childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0초, 0.1초, 2초',
+        parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0초, 0.2초, 1초',
         trace: '모든 read()와 write() 추적 보기/숨기기',
         fds: '각 프로세스의 열린 fd 보기/숨기기',
         save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',

@@ -17,13 +17,14 @@ import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type Proc, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { fdCalls } from './fd-calls.js';
 import { holdsOf } from './step-gate.js';
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
 import { trackLink } from './open-links.js';
-import { runEach } from '../exit-steps.js';
+import { runEach } from '../run-each.js';
+import { ProblemError, detailOf } from '../i18n/problems.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from '../channels/channel-ends.js';
@@ -213,7 +214,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
           throw error;
         }
         try {
-          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
+          if (threadDied !== null) throw new ProblemError({ kind: 'call-thread', detail: detailOf(threadDied) });
           ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
         } catch (error) {
           child.kill();
@@ -389,13 +390,13 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   /** Resolves when the child has reported its fds; rejects if it exits first or takes too long. */
   private started(timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the child did not start within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new ProblemError({ kind: 'child-timeout', ms: timeoutMs })), timeoutMs);
       const stop = this.subscribe((event) => {
         if (event.type !== 'hello' && event.type !== 'exit') return;
         clearTimeout(timer);
         stop();
         if (event.type === 'hello') resolve();
-        else reject(new Error(`the child exited before it started: ${this.child.errorLine || `code ${event.code}`}`));
+        else reject(new ProblemError({ kind: 'child-exited', detail: this.child.errorLine || `code ${event.code}` }));
       });
     });
   }

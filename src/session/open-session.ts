@@ -5,7 +5,7 @@ import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
 import { channelEnds } from '../channels/ends-registry.js';
 
 export interface ChatLink {

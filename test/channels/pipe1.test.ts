@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
-import { isInCall } from '../../src/ipc/kernel-calls.js';
+import { isInCall } from '../../src/kernel/kernel-calls.js';
 import { openPipeSession, type ChatSession } from '../../src/session/open-session.js';
 import { messagesRead } from '../support/conversation.js';
 import { waitUntil } from '../support/wait.js';

@@ -60,10 +60,10 @@ describe('the four wirings in a terminal', () => {
       await say(chat, line);
       await chat.waitForText(`from Child: ${line}`);
     }
-    const done = await chat.waitForText('DONE');
+    // DONE can come a moment before the parent hears of the child's exit: wait for both.
+    const done = await chat.waitForScreen((screen) => screen.includes('DONE') && screen.includes('exited (code 0)') && screen, 'DONE, the child exited');
     expect(done).toContain('read() returned 0: end of file');
     expect(done).toMatch(/end of file: read\(fd \d+\) = 0/);
-    expect(done).toContain('exited (code 0)');
   });
 
   it('socket: three turns, the parent blocked in read() on its end, the fd panel showing socket:[inode]', async () => {

@@ -4,7 +4,8 @@
 // sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked.
 // Pure, so every state of every wiring is tested without rendering.
 import type { CallSite, Proc } from '../../ipc/events.js';
-import type { SourceLine, Spot } from '../views/source-program.js';
+import type { SourceLine } from '../views/source-program.js';
+import type { Spot } from '../../channels/step-points.js';
 import type { ProcState, SessionState } from './model.js';
 import { procTurn } from './turns.js';
 

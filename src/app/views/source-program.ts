@@ -14,9 +14,7 @@ import type { CodeLine } from '../../channels/channel.js';
 import { channelOf } from '../../channels/registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Ui } from './phrases.js';
-
-/** Where a process can be in the program. */
-export type Spot = 'fork' | 'fgets' | 'write' | 'sleep' | 'read' | 'end';
+import type { Spot } from '../../channels/step-points.js';
 
 export interface SourceLine {
   text: string;

@@ -2,9 +2,9 @@
 import { fdLines } from '../../app/views/fd-lines.js';
 import { separatePipesLines } from '../../app/views/pipe-drawing.js';
 import type { Channel } from '../channel.js';
-import { ONE_WAY_STEP_POINTS } from '../pipe1/index.js';
 import { oneWayPipeSource } from '../pipe1/source.c.js';
 import { pipe1OpenEndsWords } from '../pipe1/words.js';
+import { ONE_WAY_STEP_POINTS } from '../step-points.js';
 import { pipe1OpenEndsEnds } from './ends.js';
 
 export const pipe1OpenEnds: Channel = {

@@ -7,6 +7,7 @@
 // without its close() calls: the parent's own write end then keeps end of file away, and
 // its last read() blocks for ever.
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
+import { notMade } from '../../i18n/problems.js';
 import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 import type { Wiring } from '../names.js';
 
@@ -14,7 +15,9 @@ export function oneWayPipeEnds(closeUnused: boolean, toggleTo: Wiring): ChannelE
   return {
     async make() {
       const ends = closeUnused ? (['read-blocking', 'write-blocking'] as const) : (['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking'] as const);
-      const [pipe] = await openKernelPipes([ends]);
+      const [pipe] = await openKernelPipes([ends]).catch((error: unknown) => {
+        throw notMade('pipe', error);
+      });
       const fds = pipe?.fds ?? [];
       const [parentRead, childWrite, childRead, parentWrite] = closeUnused ? [fds[0], fds[1], 'ignore' as const, -1] : [fds[0], fds[3], fds[2], fds[1]];
       return pipeWires({

@@ -2,6 +2,7 @@
 // pipe2(fds2) for parent to child; each process keeps only the two ends it uses, so each
 // reads only what the other wrote. The child gets its ends as fds 3 (read) and 4 (write).
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
+import { notMade } from '../../i18n/problems.js';
 import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 
 export const twoPipesEnds: ChannelEnds = {
@@ -9,7 +10,9 @@ export const twoPipesEnds: ChannelEnds = {
     const [up, down] = (await openKernelPipes([
       ['read-blocking', 'write-blocking'],
       ['write-blocking', 'read-blocking'],
-    ])) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
+    ]).catch((error: unknown) => {
+      throw notMade('pipe', error);
+    })) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
     const [parentRead, childWrite] = up.fds as [number, number];
     const [parentWrite, childRead] = down.fds as [number, number];
     return pipeWires({

@@ -5,6 +5,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../src/app/state/conversation-reducer.js';
+import { initialState } from '../../../src/app/state/model.js';
 import { lineText } from '../../../src/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { en } from '../../../src/i18n/en.js';
@@ -53,5 +54,12 @@ describe('the status bar tally', () => {
       }
     }
     expect(info(onShared, 'one-pipe', 60)).toContain('stolen 1 of 1');
+  });
+
+  it('says the delays in one unit per language: seconds in Korean (never 초 beside ms)', () => {
+    const s = new Script(1, 'one');
+    const state = play(s.start(), initialState({ childDelayMs: 2000, parentDelayMs: 100 }));
+    expect(info(state, 'one-pipe', 200, ko.ui)).toContain('자식 지연 2초 · 부모 읽기 지연 0.1초');
+    expect(info(state, 'one-pipe', 200, en.ui)).toContain('child delay 2 s · parent read delay 100 ms');
   });
 });
