@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_ENDS } from './channels/ends-registry.js';
 import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
-import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
+import { LAYOUTS, type Command, type OutputFormat, type Parsed, type UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
 export type * from './args/options.js';
@@ -28,6 +28,7 @@ const OPTIONS = {
   'exit-when-done': { type: 'boolean' },
   step: { type: 'boolean' },
   keep: { type: 'string' },
+  layout: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
@@ -56,6 +57,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   'exit-when-done': ['chat'],
   step: ['chat'],
   keep: ['chat'],
+  layout: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
   sweep: ['race'],
@@ -221,6 +223,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
       exitWhenDone: Boolean(values['exit-when-done']),
       step: Boolean(values.step),
+      layout: oneOf('--layout', values.layout, LAYOUTS) ?? 'three',
     };
   } catch (error) {
     if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, topic, lang: langOption };

@@ -19,7 +19,7 @@ import { deriveView } from './state/view.js';
 import { conversationTurn, other } from './state/turns.js';
 import { channelListLines } from './views/channel-list-lines.js';
 import { helpLines } from './views/help-lines.js';
-import { isTooSmall } from './views/layout.js';
+import { isTooSmall, type Layout } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { SavedFiles } from './transcript/save-transcript.js';
@@ -53,6 +53,8 @@ export interface ChatOptions {
   /** The first wiring (--wiring, or --pipes). */
   wiring: Wiring;
   color: boolean;
+  /** The first layout (--layout); the key Esc b toggles it. Three columns when absent. */
+  layout?: Layout;
 }
 
 export interface AppProps {
@@ -114,7 +116,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   useRedraw(redraws);
   const keeperState = useKeeper(keeper);
 
-  const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
+  const [ui, dispatchUi] = useReducer(reduceUi, options.layout, (layout = initialUi.layout) => ({ ...initialUi, layout }));
   const child = useTextInputState();
   const parent = useTextInputState();
   const drafts = useMemo(() => ({ child, parent }), [child, parent]);
@@ -284,6 +286,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       sourceOpen={sourceShown}
       holders={holders}
       keeper={keeperState}
+      layout={ui.layout}
     />
   );
 }

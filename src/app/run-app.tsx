@@ -149,7 +149,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
   process.on('SIGXFSZ', onFileTooLarge);
   let closed: unknown = null;
   try {
-    const chat = { wiring: options.wiring, color: options.color };
+    const chat = { wiring: options.wiring, color: options.color, layout: options.layout };
     const saveTranscript = (state: ConversationState): SavedFiles => {
       const now = new Date();
       return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));

@@ -6,6 +6,10 @@ import type { Lang } from '../i18n/index.js';
 
 export type { Lang };
 
+/** The chat's layouts: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+export const LAYOUTS = ['three', 'big'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
 export interface UiOptions {
   command: 'ui';
   /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
@@ -26,6 +30,8 @@ export interface UiOptions {
   step: boolean;
   /** --keep FILE: a keeper process appends every delivered message to this new file. */
   keepPath: string | null;
+  /** --layout: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+  layout: Layout;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */

@@ -57,6 +57,9 @@ Options of the chat:
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
   --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
+  --layout three|big   three columns (default), or big, for large fonts and projectors:
+                       the two panes side by side, the drawing or the source view under
+                       them (Esc b switches in the chat)
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
@@ -435,6 +438,7 @@ Options:
         parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
         trace: 'show or hide the trace of every read() and write()',
         fds: "show or hide each process's open fds",
+        layout: 'the layout: three columns, or big (for large fonts and projectors: the two panes side by side, the drawing or the source view under them)',
         save: 'save the transcript and the trace to files (text and JSON) in the current directory',
         stepMode: 'step mode on or off: you are the scheduler (see below)',
         letGoParent: "step mode: let the parent's held read() or write() go",

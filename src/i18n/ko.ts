@@ -57,6 +57,9 @@ export const ko: Messages = {
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
   --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
+  --layout three|big   화면 배치: three는 세 칸 (기본), big은 큰 글꼴과 프로젝터용으로
+                       두 창을 나란히 두고 그림이나 소스 보기를 그 아래에 (채팅에서
+                       Esc b로 바꿈)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
@@ -435,6 +438,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0초, 0.2초, 1초',
         trace: '모든 read()와 write() 추적 보기/숨기기',
         fds: '각 프로세스의 열린 fd 보기/숨기기',
+        layout: '화면 배치 바꾸기: 세 칸, 또는 big (큰 글꼴과 프로젝터용: 두 창을 나란히 두고 그림이나 소스 보기는 그 아래에)',
         save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',
         stepMode: '단계 실행 켜기/끄기: 스케줄러는 여러분 (아래 참고)',
         letGoParent: '단계 실행: 붙잡힌 부모의 read()나 write()를 보내기',

@@ -54,6 +54,9 @@ describe('usage errors', () => {
     [['race', 'extra'], 'unexpected argument "extra"', 'pipe-chat race'],
     [['--trials', '5'], '--trials is an option of "pipe-chat race", not of "pipe-chat"', 'pipe-chat'],
     [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['--layout', 'huge'], '--layout must be three or big, not "huge"', 'pipe-chat'],
+    [['--layout'], '--layout needs a value', 'pipe-chat'],
+    [['race', '--layout', 'big'], '--layout is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['--keep', ''], '--keep needs a value', 'pipe-chat'],
     [['race', '--keep', 'kept.txt'], '--keep is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['race', '--step'], '--step is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
@@ -81,6 +84,19 @@ describe('usage errors', () => {
     const unknown = usageError([`--x${ESC}[2J`]);
     expect(unknown).toContain('␛[2J');
     noEscapes(unknown);
+  });
+});
+
+describe('--layout', () => {
+  it('starts the chat in three columns, or big (what a lesson passes on to the chat)', () => {
+    expect(parseCommandLine([])).toMatchObject({ command: 'ui', layout: 'three' });
+    expect(parseCommandLine(['--layout', 'big'])).toMatchObject({ command: 'ui', layout: 'big' });
+    expect(parseCommandLine(['--layout=three'])).toMatchObject({ command: 'ui', layout: 'three' });
+  });
+
+  it('is in the help, in both languages', () => {
+    expect(help(['--help'])).toContain('--layout three|big');
+    expect(help(['--help', '--lang', 'ko'])).toContain('--layout three|big');
   });
 });
 
