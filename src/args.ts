@@ -212,6 +212,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const childDelayOption = values.delay !== undefined ? '--delay' : '--child-delay';
     const childDelayMs = number(childDelayOption, values['child-delay'] ?? values.delay, 0);
     if (command === 'race') {
+      if (wiring && CHANNEL_ENDS[wiring].oneWay) throw new UsageError({ kind: 'no-race', wiring });
       const sweep = Boolean(values.sweep) || values.delays !== undefined;
       if (sweep && (values['child-delay'] ?? values.delay) !== undefined) {
         throw new UsageError({ kind: 'conflict', option: childDelayOption, other: values.sweep ? '--sweep' : '--delays' });

@@ -265,6 +265,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const noteFor = (p: Proc): string | undefined => {
     // "Kept" is over once that process waits for its line: the draft is there for it.
     if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
+    // A channel the parent only reads (pipe1): its input says why it never takes a line.
+    const oneWay = session ? t.channels[session.wiring].parentInput : undefined;
+    if (p === 'parent' && oneWay) return oneWay;
     return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
   };
   const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, keysMode: mode !== 'text', pending: pending(p), note: noteFor(p) });

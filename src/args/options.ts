@@ -112,6 +112,8 @@ export type UsageProblem =
   | { kind: 'conflict'; option: string; other: string }
   /** `pipe-chat source` with no channel name, or a name that is none (`given`). */
   | { kind: 'channel-name'; given: string | null; names: string[] }
+  /** `pipe-chat race` on a one-way channel (pipe1): nobody reads back, so there is no race to run. */
+  | { kind: 'no-race'; wiring: string }
   | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
 
 /** What a value should have been, for the message. */

@@ -124,6 +124,12 @@ export interface ChannelEnds {
   processCalls: ((proc: Proc, argv: readonly string[], gate?: Gate, memory?: SharedArrayBuffer) => Promise<ProcessCalls>) | null;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks' | 'a stop word and Atomics.notify';
+  /**
+   * One way only (pipe1): the child writes its lines and never reads (its argument
+   * --write-only), the parent reads until end of file and never writes; absent on the
+   * channels of the exercise, where both do both.
+   */
+  oneWay?: true;
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
   /** What can happen to a message on it: read back by its own writer, never read, torn by another writer, or garbled (bits of it lost: signals). */
@@ -149,6 +155,11 @@ export interface ChannelEnds {
    * thread is bound before the fork, and the child gets its TID as `--parent-tid TID`.
    */
   childSignalsCallThread?: true;
+}
+
+/** The wires of a channel made of anonymous pipes alone: its fds, and nothing else to end, wake or remove. */
+export function pipeWires(ends: Pick<Wires, 'pipes' | 'parentRead' | 'parentWrite' | 'childStdio'>): Wires {
+  return { ...ends, shutdown: null, wakeFd: null, named: null, childArgs: [], remove: null };
 }
 
 /** The child has its own copies once forked. */

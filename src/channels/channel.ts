@@ -23,8 +23,8 @@ export interface ProcessPart {
   write: readonly CodeLine[];
   /** Takes at most BUF_SIZE bytes into the buffer and sets `n` (0: end of file), checked. */
   read: readonly CodeLine[];
-  /** After the loop (the queue's parent: wait for the child, then IPC_RMID). */
-  finish: readonly string[];
+  /** After the loop (the queue's parent: wait for the child, then IPC_RMID; pipe1's parent: its last read, marked as a read). */
+  finish: readonly CodeLine[];
 }
 
 /**

@@ -25,3 +25,11 @@ export const EXERCISE_STEP_POINTS: readonly StepPoint[] = [
   { proc: 'parent', spot: 'fgets' },
   { proc: 'parent', spot: 'write' },
 ];
+
+/** A one-way channel's (pipe1): the child at its keyboard, its write and its sleep; the parent at its read. Neither makes another call on the pipe. */
+export const ONE_WAY_STEP_POINTS: readonly StepPoint[] = [
+  { proc: 'child', spot: 'fgets' },
+  { proc: 'child', spot: 'write' },
+  { proc: 'child', spot: 'sleep' },
+  { proc: 'parent', spot: 'read' },
+];

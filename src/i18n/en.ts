@@ -93,7 +93,8 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
-  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1)
+  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1);
+                       not pipe1 or pipe1-open-ends: one way, nobody reads back, no race
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)
@@ -170,6 +171,7 @@ Options:
       noSuchChannel: (name: string, names: string) => `no channel is named "${name}"; the channels: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
+      noRace: (wiring: string) => `${wiring} has no race to run: the child only writes and the parent only reads, so no process can read back its own message`,
       oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,
       or: ' or ',
       number: (option: string, range: string, value: string) => `${option} must be a number ${range}, not "${value}"`,
@@ -346,6 +348,7 @@ Options:
       shared: 'ONE shared pipe',
       sharedHint: 'both write, both read:',
       sharedHint2: 'first read() wins',
+      alsoOpen: 'also open',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: 'write',

@@ -93,7 +93,8 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
-  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1)
+  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1).
+                       pipe1, pipe1-open-ends는 안 됨: 한 방향이라 되읽는 쪽이 없어 경쟁도 없음
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
@@ -170,6 +171,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       noSuchChannel: (name: string, names: string) => `"${name}"라는 채널은 없습니다. 채널: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
+      noRace: (wiring: string) => `${wiring}에는 돌릴 경쟁이 없습니다: 자식은 쓰기만 하고 부모는 읽기만 하므로 어느 프로세스도 자기 메시지를 되읽을 수 없습니다`,
       oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,
       or: ', ',
       number: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 수여야 합니다 ("${value}"는 안 됨)`,
@@ -346,6 +348,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       shared: '공유 파이프 하나',
       sharedHint: '둘 다 쓰고 둘 다 읽음:',
       sharedHint2: '먼저 read()한 쪽이 가져감',
+      alsoOpen: '안 닫음',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: '쓰기',

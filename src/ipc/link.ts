@@ -127,7 +127,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.path = wires.named?.path ?? wires.mappedPath ?? null;
     this.childPid = child.pid;
     this.calls = calls;
-    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write')];
+    // A one-way channel's parent holds no write end (pipe1: closed, as pipe1.c does).
+    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), ...(wires.parentWrite < 0 ? [] : [describeFd(wires.parentWrite, 'write')])];
     this.end = new ParentEnd(
       { readFd: wires.parentRead, writeFd: wires.parentWrite, calls, thread, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
       (event) => {

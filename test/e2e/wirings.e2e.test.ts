@@ -2,7 +2,8 @@
 // view marks each process's line as it moves; a socket carries three turns and the fd
 // panel says socket:[inode]; a named pipe shows its path, a `cat PATH` started here takes
 // a message and is named with its PID, and the path is gone after quit; F3 opens the
-// grouped list of channels, and each chosen one comes live with a divider naming it.
+// grouped list of channels, and each chosen one comes live with a divider naming it;
+// pipe1 carries the child's lines one way and ends at the parent's read() = 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,20 @@ describe('the four wirings in a terminal', () => {
     await chat.type('c');
     const closed = await chat.waitForGone('source: pipe3.c');
     expect(closed).toContain('parent → child');
+  });
+
+  it("pipe1: the child's three lines reach the parent, which cannot answer, then its read() returns 0 and the chat is DONE", async () => {
+    const chat = startChat(sessions, { wiring: 'pipe1' });
+    await chat.waitForText('[one pipe, one way]');
+    expect(await chat.waitForText(/BLOCKED in read\(fd \d+\)/)).toContain('no pipe back to the child');
+    for (const line of ['Who are you?', 'Still there?', 'Bye']) {
+      await say(chat, line);
+      await chat.waitForText(`from Child: ${line}`);
+    }
+    // DONE can come a moment before the parent hears of the child's exit: wait for both.
+    const done = await chat.waitForScreen((screen) => screen.includes('DONE') && screen.includes('exited (code 0)') && screen, 'DONE, the child exited');
+    expect(done).toContain('read() returned 0: end of file');
+    expect(done).toMatch(/end of file: read\(fd \d+\) = 0/);
   });
 
   it('socket: three turns, the parent blocked in read() on its end, the fd panel showing socket:[inode]', async () => {

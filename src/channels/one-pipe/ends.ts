@@ -3,7 +3,7 @@
 // it belong to nobody: whoever calls read() first takes them, its own writer included.
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
 import { notMade } from '../../i18n/problems.js';
-import type { ChannelEnds } from '../channel-ends.js';
+import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 
 export const onePipeEnds: ChannelEnds = {
   async make() {
@@ -11,17 +11,7 @@ export const onePipeEnds: ChannelEnds = {
       throw notMade('pipe', error);
     });
     const [parentRead, parentWrite, childRead, childWrite] = pipe?.fds as [number, number, number, number];
-    return {
-      pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }],
-      parentRead,
-      parentWrite,
-      childStdio: [childRead, childWrite],
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-      childArgs: [],
-      remove: null,
-    };
+    return pipeWires({ pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }], parentRead, parentWrite, childStdio: [childRead, childWrite] });
   },
   group: 'pipes',
   processCalls: null,

@@ -3,7 +3,7 @@
 // reads only what the other wrote. The child gets its ends as fds 3 (read) and 4 (write).
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
 import { notMade } from '../../i18n/problems.js';
-import type { ChannelEnds } from '../channel-ends.js';
+import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 
 export const twoPipesEnds: ChannelEnds = {
   async make() {
@@ -15,7 +15,7 @@ export const twoPipesEnds: ChannelEnds = {
     })) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
     const [parentRead, childWrite] = up.fds as [number, number];
     const [parentWrite, childRead] = down.fds as [number, number];
-    return {
+    return pipeWires({
       pipes: [
         { name: 'child-to-parent', inode: up.inode },
         { name: 'parent-to-child', inode: down.inode },
@@ -23,12 +23,7 @@ export const twoPipesEnds: ChannelEnds = {
       parentRead,
       parentWrite,
       childStdio: [childRead, childWrite],
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-      childArgs: [],
-      remove: null,
-    };
+    });
   },
   group: 'pipes',
   processCalls: null,
