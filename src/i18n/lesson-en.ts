@@ -55,8 +55,7 @@ export const lessonEn = {
   whyBroken: 'The step could not run to its end (above): its answer says nothing about the question.',
   summary: {
     title: 'The answers',
-    row: (n: number, title: string, pick: string, mark: string) => `${n}. ${title}: ${pick} ${mark}`,
-    noAnswer: '(the run could not answer)',
+    row: (mark: string, n: number, title: string, pick: string) => `${mark} ${n}. ${title}: ${pick}`,
     notAsked: 'not asked',
     score: (right: number, asked: number) => `The runs bore out ${right} of ${asked} picks.`,
     end: `Timing never decides who reads: a second ${g.pipe}, or a channel with directions, does.`,
@@ -74,11 +73,24 @@ export const lessonEn = {
   } satisfies Record<Prediction, string>,
   steps: stepWords({
     pipe1: {
-      title: `One ${g.pipe}, one message`,
-      intro: `pipe() gives two ends. The child keeps the write end and closes the read end; the parent does the opposite. A reader sees ${g.endOfFile} only once every write end is closed.`,
-      question: "Who reads the child's message?",
-      answers: ['the parent', 'the child itself', 'nobody'],
-      why: { parent: 'Only the parent holds a read end: the bytes can go nowhere else.' },
+      title: `One ${g.pipe}, one way`,
+      intro: `pipe() gives two ends. The child keeps the write end and closes the read end; the parent does the opposite. The child writes one line, then exits.`,
+      question: "Once the child has exited, does the parent's next read() end (return 0)?",
+      answers: [`yes: ${g.endOfFile}`, 'no: it waits forever'],
+      why: {
+        yes: `The child's write end was the last one open: when it closed, read() returned 0, ${g.endOfFile}.`,
+        no: 'A write end is still open somewhere, so read() keeps waiting.',
+      },
+    },
+    'pipe1-open-ends': {
+      title: 'The same, without close()',
+      intro: 'The same program, but nobody closes the end it does not use: the parent still holds a write end of its own pipe.',
+      question: "Once the child has exited, does the parent's next read() end (return 0)?",
+      answers: [`yes: ${g.endOfFile}`, 'no: it waits forever'],
+      why: {
+        no: `The parent holds a write end itself, so no ${g.endOfFile} can come: close() of the unused ends is what lets a reader finish.`,
+        yes: 'Every write end was closed after all.',
+      },
     },
     'one-pipe': {
       title: `One ${g.pipe} both ways`,

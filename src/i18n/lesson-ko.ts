@@ -39,8 +39,7 @@ export const lessonKo: LessonWords = {
   whyBroken: '이 단계는 끝까지 돌지 못했습니다(위). 그래서 이 결과로는 질문에 답할 수 없습니다.',
   summary: {
     title: '답 모음',
-    row: (n: number, title: string, pick: string, mark: string) => `${n}. ${title}: ${pick} ${mark}`,
-    noAnswer: '(실행이 답하지 못함)',
+    row: (mark: string, n: number, title: string, pick: string) => `${mark} ${n}. ${title}: ${pick}`,
     notAsked: '묻지 않음',
     score: (right: number, asked: number) => `답 ${asked}개 중 ${right}개가 실행 결과와 맞았습니다.`,
     end: `누가 읽을지는 타이밍이 정하지 않습니다. ${g.pipe}를 하나 더 두거나 방향이 있는 채널을 써야 합니다.`,
@@ -57,11 +56,24 @@ export const lessonKo: LessonWords = {
   },
   steps: stepWords({
     pipe1: {
-      title: `${g.pipe} 하나, 메시지 하나`,
-      intro: `pipe()는 끝을 둘 줍니다. 자식은 쓰기 끝을 두고 읽기 끝을 닫고, 부모는 그 반대로 합니다. 쓰기 끝이 모두 닫혀야 읽는 쪽이 ${g.endOfFile}을 봅니다.`,
-      question: '자식의 메시지를 누가 읽을까요?',
-      answers: ['부모', '자식 자신', '아무도 없음'],
-      why: { parent: '읽기 끝을 가진 것은 부모뿐이라 바이트가 다른 데로 갈 수 없습니다.' },
+      title: `한 방향 ${g.pipe} 하나`,
+      intro: 'pipe()는 끝을 둘 줍니다. 자식은 쓰기 끝을 두고 읽기 끝을 닫고, 부모는 그 반대로 합니다. 자식은 한 줄을 쓰고 끝납니다.',
+      question: '자식이 끝난 뒤 부모의 다음 read()는 끝날까요(0을 돌려줄까요)?',
+      answers: [`예: ${g.endOfFile}`, '아니요: 영원히 기다림'],
+      why: {
+        yes: `열려 있던 마지막 쓰기 끝이 자식의 것이었습니다. 그것이 닫히자 read()가 0, 곧 ${g.endOfFile}을 돌려주었습니다.`,
+        no: '어딘가에 쓰기 끝이 아직 열려 있어서 read()가 계속 기다립니다.',
+      },
+    },
+    'pipe1-open-ends': {
+      title: '같은 프로그램, close() 없이',
+      intro: '같은 프로그램이지만 아무도 쓰지 않는 끝을 닫지 않습니다. 부모가 자기 파이프의 쓰기 끝을 아직 가지고 있습니다.',
+      question: '자식이 끝난 뒤 부모의 다음 read()는 끝날까요(0을 돌려줄까요)?',
+      answers: [`예: ${g.endOfFile}`, '아니요: 영원히 기다림'],
+      why: {
+        no: `부모 자신이 쓰기 끝을 가지고 있어서 ${g.endOfFile}이 올 수 없습니다. 쓰지 않는 끝을 close()해야 읽는 쪽이 끝날 수 있습니다.`,
+        yes: '결국 쓰기 끝이 모두 닫혔습니다.',
+      },
     },
     'one-pipe': {
       title: `양방향에 ${g.pipe} 하나`,

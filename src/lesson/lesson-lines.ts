@@ -3,7 +3,7 @@
 // is one bordered box as tall as the screen, its keys on the last line inside.
 import type { Messages } from '../i18n/index.js';
 import { tagOf } from '../app/views/phrases.js';
-import { framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
+import { fitLine, framed, seg, wrapLine, type Line } from '../text/styled-lines.js';
 import type { LessonState, StepRecord } from './lesson-reducer.js';
 import { pickWasRight, tally } from './lesson-reducer.js';
 import type { StepOutcome } from './outcome.js';
@@ -88,16 +88,18 @@ export function resultLines(w: Words, state: LessonState, step: RunnableStep, ou
   return screen(heading(w, state), body, keys, size);
 }
 
+/** One line a step, its mark first (✓ borne out, ✗ not, ? the run could not answer), so a long answer loses only its end. */
 export function summaryLines(w: Words, state: LessonState, size: Size): Line[] {
-  const rows = state.steps.flatMap((step, i) => {
+  const rows = state.steps.map((step, i): Line => {
     const record = state.records[i] as StepRecord;
     const words = w.steps[step.id];
     const right = pickWasRight(step, record);
     const pick = record.pick === null ? w.summary.notAsked : `${record.pick + 1} ${words.answers[record.pick] ?? ''}`;
-    const mark = record.ran && record.answer === null ? w.summary.noAnswer : right === null ? '' : right ? '✓' : `✗ (${w.answer[record.answer ?? 'nobody']})`;
-    return para(w.summary.row(i + 1, words.title, pick, mark), size.cols, right === null ? 'dim' : right ? 'ok' : 'warn');
+    const mark = record.ran && record.answer === null ? '?' : right === null ? ' ' : right ? '✓' : '✗';
+    const tone = right === null ? 'dim' : right ? 'ok' : 'warn';
+    return fitLine([seg(' '), seg(w.summary.row(mark, i + 1, words.title, pick), tone)], textWidth(size.cols) + 1);
   });
   const { right, asked } = tally(state);
-  const body: Line[] = [...para(w.summary.title, size.cols, 'accent'), GAP, ...rows, GAP, ...para(w.summary.score(right, asked), size.cols, 'title'), ...para(w.summary.end, size.cols)];
+  const body: Line[] = [...para(w.summary.title, size.cols, 'accent'), ...rows, GAP, ...para(w.summary.score(right, asked), size.cols, 'title'), ...para(w.summary.end, size.cols)];
   return screen(w.title, body, `${w.summary.keys}`, size);
 }

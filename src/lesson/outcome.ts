@@ -24,6 +24,8 @@ export interface StepOutcome {
   busy: boolean;
   /** The chat's banner at the end: its title and text, as the chat said them. */
   end: { title: string; text: string } | null;
+  /** The parent's read() returned 0: end of file. */
+  eof: boolean;
   /** The conversation could not start, or its child died: the run answers nothing. */
   broken: boolean;
 }
@@ -41,7 +43,7 @@ export function outcomeOf(state: ConversationState, t: Messages['ui']): StepOutc
   const busy = session !== null && (['parent', 'child'] as const).some((p) => session[p].spin !== null && !session[p].spin?.waits);
   const banner = bannerContent(t, state);
   const phase = phaseOf(state);
-  return { messages, busy, end: banner ? { title: banner.title, text: banner.text } : null, broken: phase === 'failed' || phase === 'child-died' };
+  return { messages, busy, eof: session?.parent.eof === true, end: banner ? { title: banner.title, text: banner.text } : null, broken: phase === 'failed' || phase === 'child-died' };
 }
 
 /** What the run answers to the step's question. */
@@ -55,5 +57,7 @@ export function answerOf(asks: Asks, outcome: StepOutcome): Prediction {
       return outcome.messages.some((m) => m.verdict === 'stolen') ? 'yes' : 'no';
     case 'busy':
       return outcome.busy ? 'yes' : 'no';
+    case 'eof':
+      return outcome.eof ? 'yes' : 'no';
   }
 }

@@ -1,4 +1,5 @@
-// The chapter as a lesson, in the textbook's order: one message one way (pipe1), one pipe
+// The chapter as a lesson, in the textbook's order: one message one way (pipe1, with and
+// without the close() of the unused ends), one pipe
 // both ways without and with the sleep (pipe2), two pipes (pipe3), the three-turn
 // exercise, the named pipe, then the rest of the family. Each step is data: the channel it
 // runs, how many turns, the child's sleep, step mode's releases when the step shows one
@@ -14,13 +15,16 @@ export type Asks =
   /** Whether any message was read by the process that wrote it. */
   | 'stolen'
   /** Whether a reader checked memory in a loop instead of waiting in the kernel. */
-  | 'busy';
+  | 'busy'
+  /** Whether the parent's last read() returned 0: end of file. */
+  | 'eof';
 
 /** An answer a question offers, and what the run can show: who read, or yes / no. */
 export type Prediction = 'parent' | 'child' | 'outside' | 'nobody' | 'yes' | 'no';
 
 export type StepId =
   | 'pipe1'
+  | 'pipe1-open-ends'
   | 'one-pipe'
   | 'one-pipe-sleep'
   | 'two-pipes'
@@ -62,7 +66,9 @@ const step = (id: StepId, channel: string, asks: Asks, answers: Prediction[], mo
 export const TEXTBOOK_SLEEP_MS = 2000;
 
 export const LESSON_STEPS: readonly LessonStep[] = [
-  step('pipe1', 'pipe1', 'first-reader', ['parent', 'child', 'nobody']),
+  // One message one way, then what close() of the unused ends is for: the same program without it.
+  step('pipe1', 'pipe1', 'eof', ['yes', 'no']),
+  step('pipe1-open-ends', 'pipe1-open-ends', 'eof', ['yes', 'no']),
   // The child's write, then the child's read, then the parent's read: what the race allows, shown every time.
   step('one-pipe', 'one-pipe', 'first-reader', ['parent', 'child'], { releases: ['child', 'child', 'parent'] }),
   step('one-pipe-sleep', 'one-pipe', 'first-reader', ['parent', 'child'], { childDelayMs: TEXTBOOK_SLEEP_MS }),

@@ -47,16 +47,17 @@ function start(options: Partial<LessonOptions> = {}, messages: Messages = en) {
 }
 
 const steps = lessonSteps();
+/** A step's number in this build's lesson. */
 const stepNumber = (id: string) => steps.findIndex((s) => s.id === id) + 1;
 
 describe('the lesson on screen', () => {
   it('asks first: the question and its answers at 80x24, keys 1-2; a letter picks nothing and nothing runs', async () => {
-    const s = start({}, ko);
+    const s = start({ from: stepNumber('one-pipe') }, ko);
     await s.until('자식의 메시지를 누가 읽을까요?');
     const lines = s.frame().split('\n');
     expect(lines).toHaveLength(23);
     expect(lines.every((line) => widthOf(line) === 80)).toBe(true);
-    expect(s.frame()).toContain(`pipe-chat 수업 · ${steps.length}단계 중 1단계`);
+    expect(s.frame()).toContain(`pipe-chat 수업 · ${steps.length}단계 중 ${stepNumber('one-pipe')}단계`);
     expect(s.frame()).toContain('1  부모');
     expect(s.frame()).toContain('2  자식 자신');
     expect(s.frame()).toContain('1-2 답 고르기');
@@ -67,7 +68,7 @@ describe('the lesson on screen', () => {
   });
 
   it('runs the step on its channel once picked, then says what the run showed and whether the pick was right', async () => {
-    const s = start();
+    const s = start({ from: stepNumber('one-pipe') });
     await s.until("Who reads the child's message?");
     s.app.stdin.write('2');
     await waitUntil(() => s.world.sessions.length === 1, { what: "the step's conversation" });
@@ -88,11 +89,11 @@ describe('the lesson on screen', () => {
     // The step's processes go while the class reads.
     expect(s.world.last.closed).toBe(true);
     s.app.stdin.write('\r');
-    await s.until(`step 2 of ${steps.length}`);
+    await s.until(`step ${stepNumber('one-pipe') + 1} of ${steps.length}`);
   });
 
   it('goes on to the result when the step\'s child dies, and says the run answered nothing', async () => {
-    const s = start();
+    const s = start({ from: stepNumber('one-pipe') });
     await s.until("Who reads the child's message?");
     s.app.stdin.write('1');
     await waitUntil(() => s.world.sessions.length === 1, { what: "the step's conversation" });

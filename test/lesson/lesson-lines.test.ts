@@ -22,7 +22,7 @@ function longestOutcome(lang: typeof en): StepOutcome {
   ]);
   const banners = [lang.ui.banner.blockedForever(lang.ui.procLower.parent, lang.ui.procLower.child), lang.ui.banner.deadlockPipes];
   const text = banners.reduce((a, b) => (a.length > b.length ? a : b));
-  return { messages, busy: true, end: { title: lang.ui.banner.blockedForeverTitle, text }, broken: false };
+  return { messages, busy: true, eof: false, end: { title: lang.ui.banner.blockedForeverTitle, text }, broken: false };
 }
 
 function expectWhole(lines: Line[]): string {
@@ -62,6 +62,7 @@ describe.each([
     const state = { ...initialLesson(steps), screen: 'summary' as const, records: steps.map((s, i) => ({ pick: s.answers.length - 1, auto: false, ran: true, answer: i === 1 ? null : (s.answers[0] ?? null) })) };
     const summary = expectWhole(summaryLines(lang.lesson, state, SIZE));
     expect(summary).toContain(lastWord(lang.lesson.summary.end));
-    expect(summary).toContain(`${steps.length}. `);
+    // One row a step, its mark first: ✓ or ✗ as the run bore the pick out, ? where it could not answer.
+    for (const [i, step] of steps.entries()) expect(summary).toContain(`${i === 1 ? '?' : step.answers.length === 1 ? '✓' : '✗'} ${i + 1}. ${lang.lesson.steps[step.id].title}`);
   });
 });

@@ -48,7 +48,7 @@ describe('the lesson reducer', () => {
   });
 
   it('leaves out a step whose channel is not in the registry yet, and keeps the rest in the chapter\'s order', () => {
-    expect(LESSON_STEPS.map((s) => s.id)).toEqual(['pipe1', 'one-pipe', 'one-pipe-sleep', 'two-pipes', 'exercise', 'named', 'queue', 'shm', 'shm-busy', 'file', 'threads', 'signal', 'tcp']);
+    expect(LESSON_STEPS.map((s) => s.id)).toEqual(['pipe1', 'pipe1-open-ends', 'one-pipe', 'one-pipe-sleep', 'two-pipes', 'exercise', 'named', 'queue', 'shm', 'shm-busy', 'file', 'threads', 'signal', 'tcp']);
     expect(lessonSteps(['two-pipes', 'one-pipe']).map((s) => s.id)).toEqual(['one-pipe', 'one-pipe-sleep', 'two-pipes', 'exercise']);
     expect(lessonSteps(['pipe1', 'two-pipes']).map((s) => s.id)).toEqual(['pipe1', 'two-pipes', 'exercise']);
   });
