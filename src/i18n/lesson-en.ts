@@ -128,12 +128,13 @@ export const lessonEn = {
     },
     named: {
       title: `The ${g.namedPipe}`,
-      intro: `A pipe with a name on disk: any process allowed to open it can read it. Try it with a second terminal: cat the path shown on screen.`,
+      intro: `One FIFO both ways, like the one pipe before, but with a name on disk: any process allowed to open it can read it. Try it from a second terminal: cat the path shown on screen.`,
       question: "Who reads the child's message?",
       answers: ['the parent', 'another process', 'the child itself'],
       why: {
         parent: 'No other process opened the pipe this time, so the parent read it.',
         outside: 'Another process opened the name and took the bytes: a name is open to anyone allowed.',
+        child: 'One FIFO both ways is the race of one pipe: the child read first and took its own bytes.',
       },
     },
     queue: {
