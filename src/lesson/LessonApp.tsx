@@ -1,8 +1,9 @@
 // The lesson on screen: for each step its question (keys 1-3 pick), then the real chat
 // on the step's channel (App, its lines played by themselves, held calls let go in the
 // step's order), then the result, from the state the conversation ended in; at the end
-// the summary of the answers. The lesson's own screens read keys through the one input
-// layer (hooks/use-keys.ts) and only while the chat is not on screen, which reads its own.
+// the summary of the answers. The lesson's keys go through the one input layer
+// (hooks/use-keys.ts), mounted for the whole lesson and silent while the chat, which
+// reads its own, is on screen.
 import { Box, useApp, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { App } from '../app/App.js';
@@ -29,7 +30,7 @@ export const BIG_LAYOUT_BELOW_COLS = 100;
 /** How long auto-play leaves each screen up at speed 1 (divided by --speed). */
 export const LESSON_PACE = { questionMs: 3000, pickedMs: 1000, resultMs: 5000, summaryMs: 3000 } as const;
 
-export interface LessonOptions {
+export interface LessonSettings {
   from: number;
   color: boolean;
   /** Answers picked (always the first) and screens turned by themselves. */
@@ -41,7 +42,7 @@ export interface LessonOptions {
 
 export interface LessonAppProps {
   steps: RunnableStep[];
-  options: LessonOptions;
+  options: LessonSettings;
   messages: Messages;
   /** The session a step runs in (the step before's closed first); null once the lesson is closing. */
   openStep: (step: RunnableStep) => ConversationSession | null;
@@ -54,7 +55,7 @@ export interface LessonAppProps {
 
 export function LessonApp({ steps, options, messages, openStep, endStep, size, suspend, redraws }: LessonAppProps) {
   const { exit } = useApp();
-  const { cols } = useTerminalSize(size);
+  const { cols, rows } = useTerminalSize(size);
   const [state, dispatch] = useReducer(reduceLesson, undefined, () => initialLesson(steps, options.from));
   const [run, setRun] = useState<{ session: ConversationSession; step: RunnableStep } | null>(null);
   const [outcome, setOutcome] = useState<StepOutcome | null>(null);
@@ -137,21 +138,21 @@ export function LessonApp({ steps, options, messages, openStep, endStep, size, s
       />
     );
   }
-  return <LessonPage state={state} outcome={outcome} autoPick={autoPick} options={options} messages={messages} size={size} />;
+  return <LessonPage state={state} outcome={outcome} autoPick={autoPick} options={options} messages={messages} cols={cols} rows={rows} />;
 }
 
 interface LessonPageProps {
   state: LessonState;
   outcome: StepOutcome | null;
   autoPick: number | null;
-  options: LessonOptions;
+  options: LessonSettings;
   messages: Messages;
-  size: TerminalSize | undefined;
+  cols: number;
+  rows: number;
 }
 
 /** The question, the result or the summary. */
-function LessonPage({ state, outcome, autoPick, options, messages, size }: LessonPageProps) {
-  const { cols, rows } = useTerminalSize(size);
+function LessonPage({ state, outcome, autoPick, options, messages, cols, rows }: LessonPageProps) {
   const theme: Theme = useMemo(() => makeTheme(options.color), [options.color]);
   const w = messages.lesson;
   const step = state.steps[state.at];

@@ -8,7 +8,7 @@ import type { WiredLinkEvent } from '../../src/ipc/events.js';
 import { en } from '../../src/i18n/en.js';
 import { ko } from '../../src/i18n/ko.js';
 import type { Messages } from '../../src/i18n/index.js';
-import { LessonApp, type LessonOptions } from '../../src/lesson/LessonApp.js';
+import { LessonApp, type LessonSettings } from '../../src/lesson/LessonApp.js';
 import { StepSessions } from '../../src/lesson/step-sessions.js';
 import { lessonSteps, type RunnableStep } from '../../src/lesson/steps.js';
 import { widthOf } from '../../src/text/text-width.js';
@@ -21,9 +21,9 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-const BY_HAND: LessonOptions = { from: 1, color: false, auto: false, speed: 20, exitWhenDone: false };
+const BY_HAND: LessonSettings = { from: 1, color: false, auto: false, speed: 20, exitWhenDone: false };
 
-function start(options: Partial<LessonOptions> = {}, messages: Messages = en) {
+function start(options: Partial<LessonSettings> = {}, messages: Messages = en) {
   const world = new FakeWorld();
   const sessions = new StepSessions(world.open);
   const opened: RunnableStep[] = [];
