@@ -27,6 +27,12 @@ describe('Korean terms', () => {
     expect(texts.filter((t) => t.includes('경주'))).toEqual([]);
     expect(texts.some((t) => t.includes('경쟁'))).toBe(true);
   });
+
+  it('the state words of a reader without waiting are Korean in Korean: 바쁜 대기, 유실, 찢김, never BUSY WAITING, LOST or TORN', () => {
+    const texts = [...strings(ko), ...strings(channelWords('ko')), fs.readFileSync('docs/channels.ko.md', 'utf8')];
+    expect(texts.filter((t) => /BUSY WAITING|\bLOST\b|\bTORN\b|LOST(?=[^A-Za-z])|TORN(?=[^A-Za-z])/.test(t))).toEqual([]);
+    expect(texts.some((t) => t.includes('바쁜 대기'))).toBe(true);
+  });
 });
 
 describe('the glossary', () => {

@@ -122,8 +122,8 @@ describe('the four wirings in a terminal', () => {
     expect(list).toMatch(/▶ two pipes +--wiring two-pipes +\(now\)/);
     await chat.press('escape');
     await chat.waitForGone('channels (F3)');
-    // The list opens on the current channel; listed order: two pipes, one shared pipe, named pipe; socket, TCP; message queue, queue one type.
-    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [2, '[socket]', 'switched to socket'], [1, '[TCP]', 'switched to TCP'], [1, '[message queue]', 'switched to message queue']] as const) {
+    // The list opens on the current channel; listed order: two pipes, one shared pipe, pipe1 and its open ends, named pipe; socket, TCP; message queue, queue one type.
+    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [4, '[socket]', 'switched to socket'], [1, '[TCP]', 'switched to TCP'], [1, '[message queue]', 'switched to message queue']] as const) {
       await chat.press('f3');
       await chat.waitForText('channels (F3)');
       await chat.press('down', downs);
