@@ -14,6 +14,9 @@ import { ptySessions, waitForNoLeftovers, type PtySession } from '../support/pty
 const sessions = ptySessions();
 afterEach(() => sessions.disposeAll());
 
+/** No output for this long, and the frame's last row drawn: the frame has fully arrived. */
+const SETTLED_MS = 100;
+
 const LEFT_TO_RIGHT: Record<string, string> = { '│': '│', '╭': '╮', '╰': '╯', '┃': '┃', '┏': '┓', '┗': '┛' };
 
 /** The rows whose box does not close where it opened: a row that starts with a border ends with its other side. */
@@ -29,17 +32,24 @@ async function playLesson(lang: 'en' | 'ko', words: Messages): Promise<void> {
   const lesson: PtySession = sessions.start({ args: ['lesson', '--lang', lang, '--auto', '--speed', '4', '--exit-when-done'], cols: 80, rows: 24, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
   const broken: string[] = [];
   let previous = '';
+  let lastOutputAt = Date.now();
+  lesson.onOutput(() => (lastOutputAt = Date.now()));
   /**
-   * Waits for `text`, holding every frame seen meanwhile to its borders. A frame is judged
-   * once it is seen twice in a row: one caught while it was being drawn (its lower rows
-   * still blank) is not a broken border.
+   * Waits for `text`, holding every whole frame seen meanwhile to its borders. A frame is
+   * whole once its last row is drawn (the lesson and the chat fill the screen but its last
+   * row, which Ink leaves free) and no output has come for a while; it is judged once seen
+   * so twice in a row. A frame caught while it was being drawn (its lower rows still blank,
+   * its last row cut short) is no broken border: a loaded machine can stall the program in
+   * the middle of one.
    */
   const see = (text: string) =>
     lesson.waitFor(
       () => {
-        const screen = lesson.screen();
-        if (screen === previous && brokenRows(lesson.lines()).length > 0 && !broken.includes(screen)) broken.push(screen);
-        previous = screen;
+        const lines = lesson.lines();
+        const screen = lines.join('\n');
+        const whole = (lines[lines.length - 2] ?? '') !== '' && Date.now() - lastOutputAt >= SETTLED_MS;
+        if (whole && screen === previous && brokenRows(lines).length > 0 && !broken.includes(screen)) broken.push(screen);
+        if (whole) previous = screen;
         return screen.includes(text);
       },
       `"${text}"`,
