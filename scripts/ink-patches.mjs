@@ -18,6 +18,29 @@ const EDITS = [
     'let sharedCaches = new OutputCaches();\nconst framesCaches = () => (sharedCaches.styledChars.size > 600 || sharedCaches.widths.size > 3000 ? (sharedCaches = new OutputCaches()) : sharedCaches);\nexport default class Output {$1caches = framesCaches();',
     'the per-frame OutputCaches',
   ),
+  // Every frame turns each of the screen's rows back into a string, cell by cell
+  // (styledCharsToString, most of what a frame costs once the caches above hold): a row
+  // made of the same writes at the same places as in an earlier frame is the same string.
+  // Each row's writes (where, and the text after clipping and transformers) are its key.
+  edit(
+    'output.js',
+    /const clips = \[\];/,
+    'const rowKeys = output.map(() => `${this.width}\\u0000`);\n        const clips = [];',
+    "the rows' keys",
+  ),
+  edit(
+    'output.js',
+    /const characters = this\.caches\.getStyledChars\(line\);/,
+    'rowKeys[y + offsetY] += `${x}\\u0001${line}\\u0002`;\n                    const characters = this.caches.getStyledChars(line);',
+    "a row's writes",
+  ),
+  edit(
+    'output.js',
+    /output\s*\.map\(line => \{([^}]*?)return styledCharsToString\(lineWithoutEmptyItems\)\.trimEnd\(\);/,
+    'output.map((line, y) => {\n            const known = rowStrings.get(rowKeys[y]);\n            if (known !== undefined) return known;$1const built = styledCharsToString(lineWithoutEmptyItems).trimEnd();\n            if (rowStrings.size >= 1000) rowStrings.clear();\n            rowStrings.set(rowKeys[y], built);\n            return built;',
+    'the rows made again',
+  ),
+  edit('output.js', /export default class Output \{/, 'const rowStrings = new Map();\nexport default class Output {', "the rows' strings"),
   // measureText keeps every text it ever measured (a leak that grows with each distinct
   // input line); keep at most a screenful of them.
   edit('measure-text.js', /cache\.set\(text, dimensions\);/, 'if (cache.size >= 2000) cache.clear();\n    cache.set(text, dimensions);', "measureText's cache"),
