@@ -54,11 +54,20 @@ const EDITS = [
   ),
 ];
 
+/** One cell and one cluster each (src/text/text-width.ts ONE_CELL_EACH, the same class). */
+export const ONE_CELL_EACH = '^[\\u0020-\\u007E\\u00A1-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u25FC]*$';
+
+// string-width measures every line Ink draws; its fast path (width = length, no
+// segmenter) takes printable ASCII only, and the screen's borders, arrows and marks sent
+// each line through Intl.Segmenter and its regular expressions: a third of a first frame.
+const WIDTH_EDITS = [edit('index.js', /\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)/, `/${ONE_CELL_EACH}/.test(string)`, "string-width's fast path")];
+
 export const inkPatches = {
   name: 'ink-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/].*\.js$/ }, (args) => {
-      const mine = EDITS.filter((e) => args.path.replaceAll('\\', '/').endsWith(`/ink/build/${e.file}`));
+    b.onLoad({ filter: /[\\/](ink[\\/]build|string-width)[\\/][^\\/]*\.js$/ }, (args) => {
+      const where = args.path.replaceAll('\\', '/');
+      const mine = [...EDITS.filter((e) => where.endsWith(`/ink/build/${e.file}`)), ...WIDTH_EDITS.filter((e) => where.endsWith(`/string-width/${e.file}`))];
       if (mine.length === 0) return undefined;
       let source = fs.readFileSync(args.path, 'utf8');
       for (const e of mine) {

@@ -1,4 +1,5 @@
-// A write the UI thread makes itself, without handing it to the call thread and back: on
+// A write the UI thread makes itself while the parent's read is in flight on the call
+// thread (which would make a write asked of it wait until the read returns): on
 // a second description of the parent's pipe write end, opened O_NONBLOCK
 // (/proc/self/fd/N; the call thread's own description stays blocking, as the child's
 // does). A write of at most PIPE_BUF bytes to a pipe is atomic: the kernel takes all of
