@@ -170,11 +170,12 @@ async function main(): Promise<number> {
   }
   Object.assign(process.env, ciOverrides(process.env));
   keepColourUnderCiFalse(process.env, parsed.color);
-  favourMemoryOverSpeed();
   const options = { ...parsed, lang, script };
   // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
   const early = openEarly(openPipeSession(), chatSetup(options).first);
   await early.forked;
+  // Once the child exists (setting V8's flags takes milliseconds), before Ink loads.
+  favourMemoryOverSpeed();
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
   return runApp(options, early, keepFile);
 }
