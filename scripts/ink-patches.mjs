@@ -41,6 +41,17 @@ const EDITS = [
     'the rows made again',
   ),
   edit('output.js', /export default class Output \{/, 'const rowStrings = new Map();\nexport default class Output {', "the rows' strings"),
+  // The blank screen each frame starts from was 3000 new cell objects (100x30), garbage
+  // at every key (young-generation collections were a quarter of the first keys' CPU).
+  // Cells are only read and replaced, never changed (the cached styled characters are
+  // shared the same way): every blank cell is one frozen object.
+  edit(
+    'output.js',
+    /row\.push\(\{\s*type: 'char',\s*value: ' ',\s*fullWidth: false,\s*styles: \[\],\s*\}\);/,
+    'row.push(BLANK_CELL);',
+    'the blank cells',
+  ),
+  edit('output.js', /const rowStrings = new Map\(\);/, "const rowStrings = new Map();\nconst BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });", 'the one blank cell'),
   // measureText keeps every text it ever measured (a leak that grows with each distinct
   // input line); keep at most a screenful of them.
   edit('measure-text.js', /cache\.set\(text, dimensions\);/, 'if (cache.size >= 2000) cache.clear();\n    cache.set(text, dimensions);', "measureText's cache"),
