@@ -131,7 +131,7 @@ async function runChat(name, limit, args, cycleWirings) {
   if (!/typing at its keyboard|Could not start/.test(screen())) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   if (status === null && cycleWirings) {
     // F3 opens the list of channels at the current one: ↓ and Enter switch to the next listed.
-    for (const wiring of ['one shared pipe', 'named pipe', 'socket', 'TCP', 'message queue', 'queue, one type', 'shared memory', 'shared memory, busy', 'memory-mapped file', 'shared file', 'threads, Atomics.wait', 'threads, busy', 'signals', 'signals, no acks', 'two pipes']) {
+    for (const wiring of ['one shared pipe', 'one pipe, one way', 'one pipe, one way, ends left open', 'named pipe', 'socket', 'TCP', 'message queue', 'queue, one type', 'shared memory', 'shared memory, busy', 'memory-mapped file', 'shared file', 'threads, Atomics.wait', 'threads, busy', 'signals', 'signals, no acks', 'two pipes']) {
       const seen = screen().length;
       term.write('\x1bOR'); // F3
       await until(() => screen().slice(seen).includes('System V'), 5_000);

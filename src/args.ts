@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_ENDS } from './channels/ends-registry.js';
 import { WIRINGS, type Wiring } from './ipc/events.js';
 import type { Lang } from './i18n/index.js';
-import type { Command, OutputFormat, Parsed, UsageProblem } from './args/options.js';
+import { lessonSteps } from './lesson/steps.js';
+import { LAYOUTS, type Command, type OutputFormat, type Parsed, type UsageProblem } from './args/options.js';
 import { DEFAULT_SWEEP_DELAYS_MS, DEFAULT_WRITER_SIZES, MAX_MESSAGES, MAX_SIZE, MAX_SIZES, MAX_SWEEP_DELAYS, MAX_WRITERS, MIN_SIZE, UsageError, number, numberList, oneOf } from './args/values.js';
 
 export type * from './args/options.js';
@@ -28,6 +29,9 @@ const OPTIONS = {
   'exit-when-done': { type: 'boolean' },
   step: { type: 'boolean' },
   keep: { type: 'string' },
+  layout: { type: 'string' },
+  // the lesson's
+  from: { type: 'string' },
   // the experiments'
   trials: { type: 'string' },
   delay: { type: 'string' },
@@ -50,12 +54,14 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   wiring: ['chat', 'race'],
   'child-delay': ['chat', 'race', 'source'],
   'parent-delay': ['chat', 'race'],
-  auto: ['chat'],
+  auto: ['chat', 'lesson'],
   script: ['chat'],
-  speed: ['chat'],
-  'exit-when-done': ['chat'],
+  speed: ['chat', 'lesson'],
+  'exit-when-done': ['chat', 'lesson'],
+  from: ['lesson'],
   step: ['chat'],
   keep: ['chat'],
+  layout: ['chat'],
   trials: ['race'],
   delay: ['chat', 'race'],
   sweep: ['race'],
@@ -68,7 +74,7 @@ const OWNERS: Partial<Record<OptionName, Command[]>> = {
   yes: ['clean'],
 };
 
-const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source'] satisfies Command[];
+const SUBCOMMANDS: readonly string[] = ['race', 'writers', 'clean', 'source', 'lesson'] satisfies Command[];
 
 function isSubcommand(word: string | undefined): word is Exclude<Command, 'chat'> {
   return word !== undefined && SUBCOMMANDS.includes(word);
@@ -138,6 +144,11 @@ function filePath(option: '--script' | '--keep', value: string | undefined): str
   return value ?? null;
 }
 
+/** --speed, for the chat and the lesson alike. */
+function speedOf(raw: string | undefined): number {
+  return number('--speed', raw, 1, { min: 0.1, max: 20 });
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const langOption = langFromArgv(argv);
   const topic = commandFromArgv(argv);
@@ -171,6 +182,17 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       if (!wiring) throw new UsageError({ kind: 'channel-name', given: name ?? null, names: [...WIRINGS] });
       return { command, wiring, childDelayMs: number('--child-delay', values['child-delay'], 0), lang: langOption };
     }
+    if (command === 'lesson') {
+      return {
+        command,
+        from: number('--from', values.from, 1, { min: 1, max: lessonSteps().length, integer: true }),
+        lang: langOption,
+        color,
+        auto: Boolean(values.auto),
+        speed: speedOf(values.speed),
+        exitWhenDone: Boolean(values['exit-when-done']),
+      };
+    }
     if (command === 'writers') {
       return {
         command,
@@ -190,6 +212,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const childDelayOption = values.delay !== undefined ? '--delay' : '--child-delay';
     const childDelayMs = number(childDelayOption, values['child-delay'] ?? values.delay, 0);
     if (command === 'race') {
+      if (wiring && CHANNEL_ENDS[wiring].oneWay) throw new UsageError({ kind: 'no-race', wiring });
       const sweep = Boolean(values.sweep) || values.delays !== undefined;
       if (sweep && (values['child-delay'] ?? values.delay) !== undefined) {
         throw new UsageError({ kind: 'conflict', option: childDelayOption, other: values.sweep ? '--sweep' : '--delays' });
@@ -217,9 +240,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       auto: Boolean(values.auto) || values.script !== undefined,
       scriptPath: filePath('--script', values.script),
       keepPath: filePath('--keep', values.keep),
-      speed: number('--speed', values.speed, 1, { min: 0.1, max: 20 }),
+      speed: speedOf(values.speed),
       exitWhenDone: Boolean(values['exit-when-done']),
       step: Boolean(values.step),
+      layout: oneOf('--layout', values.layout, LAYOUTS) ?? 'three',
     };
   } catch (error) {
     if (error instanceof UsageError) return { command: 'usage-error', problem: error.problem, topic, lang: langOption };

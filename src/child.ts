@@ -1,5 +1,5 @@
 // The child process's entry point: `node child.js --turns N --first-turn K --delay-ms MS
-// [--one-fd] [--channel NAME ...]`, forked by the parent with its conversation fds at 3
+// [--one-fd] [--write-only] [--channel NAME ...]`, forked by the parent with its conversation fds at 3
 // and 4 (or the channel's own arguments: a queue's id), its keyboard on stdin and its
 // reports on stdout (see child/conversation.ts for what it does); or started as a thread
 // of the parent's own process with the same arguments (threads: ipc/child-thread.ts).
@@ -21,7 +21,8 @@ function parseArgs(argv: string[]): ChildOptions {
     calls: null,
     traced: true,
     echo: false,
-    stream: argv.includes('--stream'),
+    stream: argv.includes('--stream') || argv.includes('--write-only'),
+    writeOnly: argv.includes('--write-only'),
   };
 }
 

@@ -10,6 +10,7 @@ import { parseCommandLine } from './args.js';
 import { usageErrorMessage } from './args/usage-error.js';
 import { sanitizeForDisplay } from './text/sanitize.js';
 import { detectLang, messagesFor, type Lang, type Messages } from './i18n/index.js';
+import { problemOf, sayProblem } from './i18n/problems.js';
 import { parseAutoScript, type AutoScript } from './auto-script.js';
 import { runClean } from './clean.js';
 import { runRace } from './experiments/race-report.js';
@@ -88,6 +89,19 @@ function readScript(file: string, t: Messages['cli']): AutoScript | string {
   }
 }
 
+/** The chat and the lesson need an interactive terminal that is not a dumb one: one line when not. */
+function terminalRefused(t: Messages['cli']): boolean {
+  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  if (refusal) say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
+  return refusal !== null;
+}
+
+/** Before Ink loads: CI's overrides and colour under CI=false (see each). The heap settings (favourMemoryOverSpeed) come after, once a child is forked. */
+function prepareFullScreen(colour: boolean): void {
+  Object.assign(process.env, ciOverrides(process.env));
+  keepColourUnderCiFalse(process.env, colour);
+}
+
 /** The language a failure is reported in: --lang once parsed, the locale's until then. */
 let failureLang: Lang = detectLang(process.env);
 
@@ -133,6 +147,13 @@ async function main(): Promise<number> {
     return 2;
   }
   if (parsed.command === 'clean') return runClean(parsed, lang);
+  if (parsed.command === 'lesson') {
+    if (terminalRefused(t)) return 2;
+    prepareFullScreen(parsed.color);
+    favourMemoryOverSpeed();
+    const { runLesson } = await importWithoutFetch(() => import('./lesson/run-lesson.js'));
+    return runLesson({ ...parsed, lang });
+  }
   // A channel with a name on disk puts its directory only where no other user can reach it (safe-dirs): say so now if nowhere is.
   if (parsed.command !== 'writers' && channelEnds(parsed.wiring).openToOthers) {
     const place = findSafeRoot();
@@ -152,11 +173,7 @@ async function main(): Promise<number> {
     }
     script = read;
   }
-  const refusal = chatRefusal({ env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
-  if (refusal) {
-    say(process.stderr, refusal.reason === 'dumb-terminal' ? t.dumbTerminal(process.env.TERM ?? '') : t.notATerminal(refusal.stream));
-    return 2;
-  }
+  if (terminalRefused(t)) return 2;
   // --keep makes its file now, before anything runs: a file already there is one line and no run.
   let keepFile: KeepFile | null = null;
   if (parsed.keepPath !== null) {
@@ -168,8 +185,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  Object.assign(process.env, ciOverrides(process.env));
-  keepColourUnderCiFalse(process.env, parsed.color);
+  prepareFullScreen(parsed.color);
   const options = { ...parsed, lang, script };
   // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
   const early = openEarly(openPipeSession(), chatSetup(options).first);
@@ -196,7 +212,7 @@ main().then(
       process.exitCode = 2;
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = sayProblem(problemOf(error), failureLang);
     say(process.stderr, t.fatal(sanitizeForDisplay(message.split('\n')[0] ?? '')));
     process.exitCode = 1;
   },

@@ -1,22 +1,7 @@
-// Every way out runs several cleanup steps: kill the child, end the parent's blocked
-// read(2), remove a named pipe, give the terminal back. A step that throws must skip none
-// of the others, above all not the ones that end a blocked read: process.exit() waits for
-// a thread blocked in read(2) for ever. And a way out that must end the process
-// (a fatal error, a lost terminal) exits only once those reads have returned.
+// A way out that must end the process (a fatal error, a lost terminal) exits only once
+// every blocked read(2) of ours has returned: process.exit() waits for a thread blocked
+// in read(2) for ever.
 import { closeAllLinks } from './ipc/open-links.js';
-
-/** Runs every step, whatever the others do; returns what the failing ones threw. */
-export function runEach(steps: readonly (() => unknown)[]): unknown[] {
-  const errors: unknown[] = [];
-  for (const step of steps) {
-    try {
-      step();
-    } catch (error) {
-      errors.push(error);
-    }
-  }
-  return errors;
-}
 
 /** How long an exit waits for the blocked calls to end before it gives up on a clean exit. */
 const EXIT_BOUND_MS = 3000;

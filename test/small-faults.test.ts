@@ -51,6 +51,12 @@ describe('smaller faults', () => {
     expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^pipe-chat: the child exited before it started: .*(out of memory|OOM)/i)]);
   });
 
+  it('says so in Korean with --lang ko, only the child\'s own error line left as it came', async () => {
+    const r = await cli(['race', '--trials', '2', '--lang', 'ko'], {}, 'ulimit -v 1200000');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^pipe-chat: 자식이 시작하기 전에 끝났습니다: .*(out of memory|OOM)/i)]);
+  });
+
   it('an ESC inside a bracketed paste shows as ␛, with the rest of its sequence', () => {
     const reader = new KeyReader();
     const keys = [PASTE_START, 'a', '\x1b]52;c;X\x07', '\x1b', '[31mred', PASTE_END].flatMap((event) => reader.read(event));

@@ -86,6 +86,18 @@ describe('pipe-chat source NAME', () => {
       expect(printed.filter((l) => l !== '')).toHaveLength(6);
     });
 
+    it('pipe1, fed three lines, prints them from the parent, then its read() = 0 once the child has exited', async () => {
+      const program = await compiled('pipe1');
+      const run = await execa(program, [], { input: `${SIX.slice(0, 3).join('\n')}\n`, reject: false, timeout: 20_000 });
+      expect(run.exitCode, run.stderr).toBe(0);
+      // The child writes all three at once from a piped stdin: one read() may take more than
+      // one of them, and prints the ones after the first with their tags ("C2:...").
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toBe(`from Child: ${SIX[0]}`);
+      expect(lines.slice(0, -1).map((l) => l.replace(/^(from Child: |C\d:)/, ''))).toEqual(SIX.slice(0, 3));
+      expect(lines.at(-1)).toBe('read() = 0');
+    });
+
     it('queue, fed six lines, prints the same six and removes its queue', async () => {
       const program = await compiled('queue');
       const child = execa(program, [], { input: `${SIX.join('\n')}\n`, reject: false, timeout: 20_000 });

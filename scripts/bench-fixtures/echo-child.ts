@@ -5,4 +5,4 @@ import { childEntry } from '../../src/child/threads.js';
 import { runChild } from '../../src/child/conversation.js';
 
 const argv = process.argv.slice(2);
-childEntry(() => runChild({ turns: 0, delayMs: 0, firstTurn: 1, oneFd: false, calls: null, traced: !argv.includes('--untraced'), echo: true, stream: false }));
+childEntry(() => runChild({ turns: 0, delayMs: 0, firstTurn: 1, oneFd: false, calls: null, traced: !argv.includes('--untraced'), echo: true, stream: false, writeOnly: false }));

@@ -19,7 +19,7 @@ import { deriveView } from './state/view.js';
 import { conversationTurn, other } from './state/turns.js';
 import { channelListLines } from './views/channel-list-lines.js';
 import { helpLines } from './views/help-lines.js';
-import { isTooSmall } from './views/layout.js';
+import { isTooSmall, type Layout } from './views/layout.js';
 import { LinesView } from './components/LinesView.js';
 import { sanitizeForDisplay } from '../text/sanitize.js';
 import type { SavedFiles } from './transcript/save-transcript.js';
@@ -54,6 +54,8 @@ export interface ChatOptions {
   /** The first wiring (--wiring, or --pipes). */
   wiring: Wiring;
   color: boolean;
+  /** The first layout (--layout); the key Esc b toggles it. Three columns when absent. */
+  layout?: Layout;
 }
 
 export interface AppProps {
@@ -80,6 +82,11 @@ export interface AppProps {
   runSweep?: SweepRunner;
   /** --keep: the keeper process, shown in a small box of its own; absent without one. */
   keeper?: KeeperLink;
+  /**
+   * Where --exit-when-done goes once the conversation has ended, instead of quitting (the
+   * lesson's next screen), with the state it ended in; Ctrl+C and Esc q still quit.
+   */
+  onEnded?: (state: ConversationState) => void;
 }
 
 /** How long a changed delay is said in the banner. */
@@ -98,7 +105,7 @@ function knobBanner(t: Messages['ui'], note: { title?: string; text: string }): 
   return { kind: 'saved', title: note.title ?? t.notes.title, text: note.text, keys: '', tone: 'accent' };
 }
 
-export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper }: AppProps) {
+export function App({ session: conversation, options, messages, size, fdReader, stateReader, clock, autoPlay, saveTranscript, suspend, redraws, runSweep, keeper, onEnded }: AppProps) {
   const t = messages.ui;
   const theme = useMemo(() => makeTheme(options.color), [options.color]);
   const { exit } = useApp();
@@ -117,7 +124,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   useRedraw(redraws);
   const keeperState = useKeeper(keeper);
 
-  const [ui, dispatchUi] = useReducer(reduceUi, initialUi);
+  const [ui, dispatchUi] = useReducer(reduceUi, options.layout, (layout = initialUi.layout) => ({ ...initialUi, layout }));
   const child = useTextInputState();
   const parent = useTextInputState();
   const drafts = useMemo(() => ({ child, parent }), [child, parent]);
@@ -170,7 +177,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
-  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? '') : null;
+  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? { kind: 'other', text: '' }) : null;
   const quit = useCallback(() => {
     void conversation.close().then(() => exit(failure === null ? undefined : new Error(failure)));
   }, [conversation, exit, failure]);
@@ -188,7 +195,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       submit: (proc) => submitLine(proc, drafts[proc].current().value),
       clear: (proc) => drafts[proc].edit({ type: 'clear' }),
       letGo: (proc) => conversation.letGo(proc),
-      quit,
+      quit: onEnded ? () => onEnded(state) : quit,
     },
   );
 
@@ -261,6 +268,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const noteFor = (p: Proc): string | undefined => {
     // "Kept" is over once that process waits for its line: the draft is there for it.
     if (ui.inputNote?.proc === p && !(ui.inputNote.text === t.input.kept && waiting.includes(p))) return ui.inputNote.text;
+    // A channel the parent only reads (pipe1): its input says why it never takes a line.
+    const oneWay = session ? t.channels[session.wiring].parentInput : undefined;
+    if (p === 'parent' && oneWay) return oneWay;
     return !waiting.includes(p) && !pending(p) && drafts[p].state.value !== '' ? t.input.kept : undefined;
   };
   const inputFor = (p: Proc) => ({ draft: drafts[p].state, waiting: waiting.includes(p) || pending(p), focused: mode === 'text' && focus === p, keysMode: mode !== 'text', pending: pending(p), note: noteFor(p) });
@@ -284,6 +294,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       sourceOpen={sourceShown}
       holders={holders}
       keeper={keeperState}
+      layout={ui.layout}
     />
   );
 }

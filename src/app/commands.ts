@@ -26,6 +26,7 @@ const UI_ACTIONS = {
   'typing-mode': 'typing-mode',
   trace: 'trace-toggled',
   fds: 'fds-toggled',
+  layout: 'layout-toggled',
 } as const;
 
 /** F3's list, in the order it shows them (grouped). */
@@ -145,6 +146,7 @@ export function carryOut(command: Command, c: CommandContext): void {
     case 'typing-mode':
     case 'trace':
     case 'fds':
+    case 'layout':
       return dispatchUi({ type: UI_ACTIONS[command] });
   }
 }

@@ -8,12 +8,15 @@
 // the screen, so a paste is known as one (hooks/key-reader.ts), and off again on every
 // way out and while suspended.
 import fs from 'node:fs';
+import type { ReactElement } from 'react';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import type { AppOptions } from '../args.js';
-import { messagesFor } from '../i18n/index.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
+import { problemOf, sayProblem } from '../i18n/problems.js';
 import { say, whenOutputLost } from '../terminal-output.js';
-import { exitOnceClosed, runEach } from '../exit-steps.js';
+import { exitOnceClosed } from '../exit-steps.js';
+import { runEach } from '../run-each.js';
 import { closeAllLinks } from '../ipc/open-links.js';
 import { App } from './App.js';
 import { chatSetup } from './chat-setup.js';
@@ -27,6 +30,7 @@ import { TURNS } from './state/model.js';
 import { exportTranscript } from './transcript/transcript-export.js';
 import { sweep } from '../experiments/sweep.js';
 import { KeeperLink, keptLine, type KeepFile } from '../ipc/keeper-link.js';
+import type { RedrawRequests } from './hooks/use-redraw.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[?2004h';
 // Clear the alternate screen before leaving it: after a resize, tmux 3.3 otherwise carries
@@ -48,18 +52,35 @@ async function startKeeper(keepFile: KeepFile, session: ConversationSession): Pr
   };
 }
 
+/** What a full-screen run owns: closing it kills every child of ours and ends every blocked read before its first await. */
+export interface FullScreenWorld {
+  close(): Promise<void>;
+  /** For a signal path, which cannot await close(): the named pipe's path goes now. */
+  removePath(): void;
+}
+
+/** What the screen gives the component it draws: Ctrl+Z's suspend, and the redraws asked after a stop. */
+export interface ScreenControls {
+  suspend: () => void;
+  redraws: RedrawRequests;
+}
+
+/** Raw mode is what the keys need: without it, one line (the caller gives back what it made first). */
+export function rawModeMissing(messages: Messages): boolean {
+  if (process.stdin.isTTY && typeof process.stdin.setRawMode === 'function') return false;
+  say(process.stderr, messages.ui.noRawMode);
+  return true;
+}
+
 /**
  * `early`: the first conversation's child, forked by the entry file while this module
  * loaded; `keepFile`: the file --keep made, which the keeper takes over.
  */
 export async function runApp(options: AppOptions, early?: EarlySession, keepFile?: KeepFile | null): Promise<number> {
   const messages = messagesFor(options.lang);
-  const stdout = process.stdout;
-  const stdin = process.stdin;
-  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
+  if (rawModeMissing(messages)) {
     if (keepFile) fs.closeSync(keepFile.fd);
     await early?.discard();
-    say(process.stderr, messages.ui.noRawMode);
     return 2;
   }
   const { autoPlay, knobs, stepping } = chatSetup(options);
@@ -74,6 +95,25 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
   }
   // The keeper's end closes after the session's: it has every delivered line by then, and is waited for, so FILE is whole at exit.
   const close = (): Promise<void> => Promise.all([early?.discard(), session.close().then(() => keeping?.close())]).then(() => undefined);
+  const chat = { wiring: options.wiring, color: options.color, layout: options.layout };
+  const saveTranscript = (state: ConversationState): SavedFiles => {
+    const now = new Date();
+    return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
+  };
+  return runFullScreen(options.lang, { close, removePath: () => session.removePath() }, ({ suspend, redraws }) => (
+    <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} {...(keeping ? { keeper: keeping.keeper } : {})} />
+  ));
+}
+
+/**
+ * Draws `root` on the alternate screen until it exits, and on every way out closes
+ * `world` first (its children killed, its blocked reads ended), then gives the shell
+ * its screen and cursor back. The chat and the lesson both run through here.
+ */
+export async function runFullScreen(lang: Lang, world: FullScreenWorld, root: (controls: ScreenControls) => ReactElement): Promise<number> {
+  const messages = messagesFor(lang);
+  const stdout = process.stdout;
+  const stdin = process.stdin;
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -85,7 +125,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
   // other link (the in-chat sweep's) is closed as well; no step skips another.
   const closeNow = (): Promise<void> => {
     let closing: Promise<void> = Promise.resolve();
-    const failures = runEach([() => (closing = close()), closeAllLinks, () => session.removePath(), restore]);
+    const failures = runEach([() => (closing = world.close()), closeAllLinks, () => world.removePath(), restore]);
     return closing.then(() => {
       if (failures.length > 0) throw failures[0];
     });
@@ -103,7 +143,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
     exitOnceClosed(1, closing);
   };
   // One line, no stack trace: the message says what failed.
-  const onFatal = (error: unknown): void => endNow(messages.cli.fatal((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''));
+  const onFatal = (error: unknown): void => endNow(messages.cli.fatal(sayProblem(problemOf(error), lang).split('\n')[0] ?? ''));
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   // A terminal that is gone (hung up, its window closed under setsid) fails our reads and
@@ -147,15 +187,7 @@ export async function runApp(options: AppOptions, early?: EarlySession, keepFile
   process.on('SIGXFSZ', onFileTooLarge);
   let closed: unknown = null;
   try {
-    const chat = { wiring: options.wiring, color: options.color };
-    const saveTranscript = (state: ConversationState): SavedFiles => {
-      const now = new Date();
-      return saveTranscriptFiles(process.cwd(), now, exportTranscript(messages.ui, state, now));
-    };
-    const app = (
-      <App session={session} options={chat} messages={messages} autoPlay={autoPlay} saveTranscript={saveTranscript} suspend={suspend} redraws={redraws} runSweep={sweep} {...(keeping ? { keeper: keeping.keeper } : {})} />
-    );
-    const instance = render(app, {
+    const instance = render(root({ suspend, redraws }), {
       exitOnCtrlC: false,
       patchConsole: true,
       // Not Ink's incrementalRendering: it cut the bytes per key from 5.1 KB to 300, but in a

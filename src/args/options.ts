@@ -6,6 +6,10 @@ import type { Lang } from '../i18n/index.js';
 
 export type { Lang };
 
+/** The chat's layouts: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+export const LAYOUTS = ['three', 'big'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
 export interface UiOptions {
   command: 'ui';
   /** From --wiring, or --pipes (2: two-pipes, 1: one-pipe); two-pipes by default. */
@@ -26,6 +30,8 @@ export interface UiOptions {
   step: boolean;
   /** --keep FILE: a keeper process appends every delivered message to this new file. */
   keepPath: string | null;
+  /** --layout: three columns, or `big` (the panes side by side, the drawing under them) for large fonts. */
+  layout: Layout;
 }
 
 /** What the UI is started with: the options, the language resolved, the lines for --auto. */
@@ -64,7 +70,7 @@ export interface WritersOptions {
 }
 
 /** The subcommands, by the name a user types ('chat' is pipe-chat alone). */
-export type Command = 'chat' | 'race' | 'writers' | 'clean' | 'source';
+export type Command = 'chat' | 'race' | 'writers' | 'clean' | 'source' | 'lesson';
 
 /** `pipe-chat clean`: what a crashed run of this user left, removed after a yes (--yes for scripts). */
 export interface CleanOptions {
@@ -81,6 +87,19 @@ export interface SourceOptions {
   lang: Lang | null;
 }
 
+/** `pipe-chat lesson`: the chapter in order, a question before each run; --auto picks the answers and plays the runs. */
+export interface LessonOptions {
+  command: 'lesson';
+  /** The step to start at, 1-based. */
+  from: number;
+  lang: Lang | null;
+  color: boolean;
+  auto: boolean;
+  speed: number;
+  /** Quit with status 0 once the summary has been shown. */
+  exitWhenDone: boolean;
+}
+
 /** Why a number was refused, beyond being out of range. */
 export type NumberFault = 'negative' | 'not-decimal' | 'spaces' | 'not-a-number' | 'out-of-range' | 'too-many';
 
@@ -93,6 +112,8 @@ export type UsageProblem =
   | { kind: 'conflict'; option: string; other: string }
   /** `pipe-chat source` with no channel name, or a name that is none (`given`). */
   | { kind: 'channel-name'; given: string | null; names: string[] }
+  /** `pipe-chat race` on a one-way channel (pipe1): nobody reads back, so there is no race to run. */
+  | { kind: 'no-race'; wiring: string }
   | { kind: 'bad-value'; option: string; value: string; expected: Expected; fault?: NumberFault };
 
 /** What a value should have been, for the message. */
@@ -106,6 +127,7 @@ export type Parsed =
   | WritersOptions
   | CleanOptions
   | SourceOptions
+  | LessonOptions
   | { command: 'help'; topic: Command; lang: Lang | null }
   | { command: 'version' }
   | { command: 'usage-error'; problem: UsageProblem; topic: Command; lang: Lang | null };

@@ -27,6 +27,8 @@ export function describeProblem(problem: UsageProblem, t: Messages['cli']): stri
       return problem.given === null ? words.noChannelName(problem.names.join(', ')) : words.noSuchChannel(q(problem.given), problem.names.join(', '));
     case 'conflict':
       return words.conflict(q(problem.option), q(problem.other));
+    case 'no-race':
+      return words.noRace(problem.wiring);
     case 'bad-value': {
       const { expected, fault } = problem;
       const [option, value] = [q(problem.option), q(problem.value)];

@@ -4,8 +4,8 @@
 // happen to a message on it.
 // No React and no views here: the link loads this before the first fork, ahead of the UI.
 import fs from 'node:fs';
-import type { CallSite, Proc } from '../ipc/events.js';
-import type { KernelCall } from '../ipc/kernel-calls.js';
+import type { CallSite, Proc, ReadNote } from '../ipc/events.js';
+import type { KernelCall } from '../kernel/kernel-calls.js';
 import type { NamedPipe } from '../ipc/kernel-pipe.js';
 import type { Wiring } from './names.js';
 
@@ -16,23 +16,6 @@ export interface PipeDescription {
 
 /** A call's result: bytes moved (0 from a read: end of file), or the errno code ("EIDRM"). */
 export type CallResult = number | string;
-
-/**
- * What a reader tells the screen while it reads, which a read(2) never needs to: a reader
- * without waiting (shm-busy) is spinning on thread `tid`; it stopped spinning after a
- * long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`;
- * it found messages lost (the sequence number jumped) or copies torn (the number changed
- * while it copied). A reader of a variable that waits with Atomics.wait (threads) says
- * `waiting` on thread `tid`: the screen names that thread's call only once /proc shows it
- * in futex. A reader of signals says how many bits it took, and from whom.
- */
-export type ReadNote =
-  | { kind: 'spinning'; tid: number }
-  | { kind: 'waiting'; tid: number }
-  | { kind: 'idle'; cpuMs: number; parkedIn: string }
-  | { kind: 'missed'; lost: number; torn: number }
-  /** A message that came as signals (signal): the bits the reader took, and the PIDs the kernel named as their senders (si_pid). */
-  | { kind: 'bits'; received: number; senders: number[] };
 
 /**
  * Where a call that stopped on its own waits to go on (a reader that spun too long
@@ -141,6 +124,12 @@ export interface ChannelEnds {
   processCalls: ((proc: Proc, argv: readonly string[], gate?: Gate, memory?: SharedArrayBuffer) => Promise<ProcessCalls>) | null;
   /** How the parent's blocked read is ended on every way out, in the words of docs/design.md. */
   endsBlockedRead: 'closing our write end' | 'shutdown()' | 'our own wake-up bytes' | 'IPC_RMID (EIDRM)' | 'a stop flag it checks' | 'a stop word and Atomics.notify';
+  /**
+   * One way only (pipe1): the child writes its lines and never reads (its argument
+   * --write-only), the parent reads until end of file and never writes; absent on the
+   * channels of the exercise, where both do both.
+   */
+  oneWay?: true;
   /** Both processes read the same object: our own bytes can end our read, and the race can be run on it. */
   shared: boolean;
   /** What can happen to a message on it: read back by its own writer, never read, torn by another writer, or garbled (bits of it lost: signals). */
@@ -166,6 +155,11 @@ export interface ChannelEnds {
    * thread is bound before the fork, and the child gets its TID as `--parent-tid TID`.
    */
   childSignalsCallThread?: true;
+}
+
+/** The wires of a channel made of anonymous pipes alone: its fds, and nothing else to end, wake or remove. */
+export function pipeWires(ends: Pick<Wires, 'pipes' | 'parentRead' | 'parentWrite' | 'childStdio'>): Wires {
+  return { ...ends, shutdown: null, wakeFd: null, named: null, childArgs: [], remove: null };
 }
 
 /** The child has its own copies once forked. */

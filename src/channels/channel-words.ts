@@ -14,6 +14,8 @@ export interface ChannelWords {
   deadlock: string | null;
   /** The banner when a message reaches the other process on a channel both read; null for the pipes' "a race, won this time". */
   delivered: { title: string; text: (tag: string, reader: string) => string; keys: string } | null;
+  /** Why the parent's input takes no line, on a channel it only reads (pipe1: "no pipe back to the child"); absent elsewhere. */
+  parentInput?: string;
 }
 
 export type Lang = 'en' | 'ko';

@@ -7,10 +7,10 @@ import type { ConversationState, OutsideHolder, TraceEntry } from '../app/state/
 import type { PipeView } from '../app/state/pipes.js';
 import type { Line } from '../text/styled-lines.js';
 import type { Ui } from '../app/views/phrases.js';
-import type { Spot } from '../app/views/source-program.js';
 import type { ChannelEnds } from './channel-ends.js';
 import type { ChannelWords, Lang } from './channel-words.js';
 import type { Wiring } from './names.js';
+import type { StepPoint } from './step-points.js';
 
 /** A line of a channel's part of its program: plain, or the line a process sits on while it makes that call (its mark goes there). */
 export type CodeLine = string | { text: string; spot: 'read' | 'write' };
@@ -23,8 +23,8 @@ export interface ProcessPart {
   write: readonly CodeLine[];
   /** Takes at most BUF_SIZE bytes into the buffer and sets `n` (0: end of file), checked. */
   read: readonly CodeLine[];
-  /** After the loop (the queue's parent: wait for the child, then IPC_RMID). */
-  finish: readonly string[];
+  /** After the loop (the queue's parent: wait for the child, then IPC_RMID; pipe1's parent: its last read, marked as a read). */
+  finish: readonly CodeLine[];
 }
 
 /**
@@ -60,16 +60,6 @@ export interface ChannelSource {
   program(lang: Lang): ChannelProgram;
 }
 
-/**
- * A point where step mode may stop a process: before the call on that line of the source.
- * Step mode holds a process at its `read` and `write` points (ipc/step-gate.ts holdsOf),
- * the calls it makes on the channel; `fgets` and `sleep` are no call on the channel.
- */
-export interface StepPoint {
-  proc: 'parent' | 'child';
-  spot: Spot;
-}
-
 export interface Channel {
   name: Wiring;
   ends: ChannelEnds;
@@ -85,14 +75,3 @@ export interface Channel {
   /** Lines the trace shows under one of its calls, each at most `width` wide (signals: a write's tgkill calls, a byte a line); absent for most. */
   traceDetail?(entry: TraceEntry, width: number): Line[];
 }
-
-/** The step points every channel of the exercise has: each process at its keyboard, its write, its read; the child's sleep when its delay is set. */
-export const EXERCISE_STEP_POINTS: readonly StepPoint[] = [
-  { proc: 'child', spot: 'fgets' },
-  { proc: 'child', spot: 'write' },
-  { proc: 'child', spot: 'sleep' },
-  { proc: 'child', spot: 'read' },
-  { proc: 'parent', spot: 'read' },
-  { proc: 'parent', spot: 'fgets' },
-  { proc: 'parent', spot: 'write' },
-];

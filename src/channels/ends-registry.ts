@@ -5,6 +5,8 @@ import type { ChannelEnds } from './channel-ends.js';
 import type { Wiring } from './names.js';
 import { namedEnds } from './named/ends.js';
 import { onePipeEnds } from './one-pipe/ends.js';
+import { pipe1Ends } from './pipe1/ends.js';
+import { pipe1OpenEndsEnds } from './pipe1-open-ends/ends.js';
 import { queueChannelEnds } from './queue/ends.js';
 import { queueOneTypeEnds } from './queue-one-type/ends.js';
 import { shmEnds } from './shm/ends.js';
@@ -22,6 +24,8 @@ import { twoPipesEnds } from './two-pipes/ends.js';
 export const CHANNEL_ENDS: Record<Wiring, ChannelEnds> = {
   'two-pipes': twoPipesEnds,
   'one-pipe': onePipeEnds,
+  pipe1: pipe1Ends,
+  'pipe1-open-ends': pipe1OpenEndsEnds,
   socket: socketEnds,
   named: namedEnds,
   queue: queueChannelEnds,

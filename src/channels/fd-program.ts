@@ -6,7 +6,7 @@ import type { CodeLine, ProcessPart } from './channel.js';
 import type { Lang } from './channel-words.js';
 
 /** A process's part on fds: `write(writeEnd, ...)`, `read(readEnd, ...)`, after `setup` (the ends it closes). */
-export function fdPart(readEnd: string, writeEnd: string, setup: readonly string[] = [], finish: readonly string[] = []): ProcessPart {
+export function fdPart(readEnd: string, writeEnd: string, setup: readonly string[] = [], finish: readonly CodeLine[] = []): ProcessPart {
   const write: CodeLine[] = [{ text: `n = write(${writeEnd}, buf, len);`, spot: 'write' }, 'if (n != len) die("write");'];
   const read: CodeLine[] = [{ text: `n = read(${readEnd}, buf, BUF_SIZE);`, spot: 'read' }, 'if (n == -1) die("read");'];
   return { setup, write, read, finish };

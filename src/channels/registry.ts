@@ -7,6 +7,8 @@ import type { Channel } from './channel.js';
 import { named } from './named/index.js';
 import { WIRINGS, type Wiring } from './names.js';
 import { onePipe } from './one-pipe/index.js';
+import { pipe1 } from './pipe1/index.js';
+import { pipe1OpenEnds } from './pipe1-open-ends/index.js';
 import { queue } from './queue/index.js';
 import { queueOneType } from './queue-one-type/index.js';
 import { shm } from './shm/index.js';
@@ -24,6 +26,8 @@ import { twoPipes } from './two-pipes/index.js';
 export const CHANNELS: Record<Wiring, Channel> = {
   'two-pipes': twoPipes,
   'one-pipe': onePipe,
+  pipe1,
+  'pipe1-open-ends': pipe1OpenEnds,
   socket,
   named,
   queue,

@@ -5,6 +5,7 @@ import type { ChannelWords, Lang } from './channel-words.js';
 import type { Wiring } from './names.js';
 import { namedWords } from './named/words.js';
 import { onePipeWords } from './one-pipe/words.js';
+import { pipe1OpenEndsWords, pipe1Words } from './pipe1/words.js';
 import { queueOneTypeWords, queueWords } from './queue/words.js';
 import { mmapWords, shmBusyWords, shmWords } from './shm/words.js';
 import { fileWords } from './file/words.js';
@@ -18,6 +19,8 @@ export function channelWords(lang: Lang) {
   return {
     'two-pipes': twoPipesWords[lang],
     'one-pipe': onePipeWords[lang],
+    pipe1: pipe1Words[lang],
+    'pipe1-open-ends': pipe1OpenEndsWords[lang],
     socket: socketWords[lang],
     named: namedWords[lang],
     queue: queueWords[lang],

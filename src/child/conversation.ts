@@ -11,9 +11,9 @@
 // On a socket fd 3 is the child's end of the socketpair, read and written: a socket is
 // two-way, and Node cannot dup it into fd 4.
 import fs from 'node:fs';
-import type { Gate, ProcessCalls, ReadNote } from '../channels/channel-ends.js';
+import type { Gate, ProcessCalls } from '../channels/channel-ends.js';
 import { encodeLine } from '../ipc/child-protocol.js';
-import { describeFd, nowUs, type CallSite, type ProcActivity } from '../ipc/events.js';
+import { describeFd, nowUs, type CallSite, type ProcActivity, type ReadNote } from '../ipc/events.js';
 import { FrameDecoder, encodeFrame, type Frame } from '../ipc/framing.js';
 import { Keyboard } from './keyboard.js';
 import { activity, discardCall, finish, flush, lineHeard, prepareCall, publishCall, report, roomForTurn, send, setTraced, syscall, turnReported, warmingUp } from './reports.js';
@@ -36,6 +36,8 @@ export interface ChildOptions {
   echo: boolean;
   /** The race on a box a writer overwrites: write each keyboard line (then sleep the delay) and never read. */
   stream: boolean;
+  /** A one-way channel (pipe1): the child holds only its write end, at fd 4, and never reads (stream is set too). */
+  writeOnly: boolean;
 }
 
 /** The child's blocking calls: read(2) on fd 3 and write(2) on fd 4 (fd 3 on a socket), or the channel's. */
@@ -165,7 +167,8 @@ function converse(options: ChildOptions): void {
       turn--;
       continue;
     }
-    if (!writeFrame(frame, delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : { doing: 'reading', ...calls.read })) {
+    const next: ProcActivity = delayMs > 0 ? { doing: 'sleeping', ms: delayMs } : options.stream ? { doing: 'typing' } : { doing: 'reading', ...calls.read };
+    if (!writeFrame(frame, next)) {
       turn--;
       continue;
     }
@@ -186,13 +189,23 @@ function echo(): never {
   }
 }
 
+/** Whether `fd` is open here: a write-only child (pipe1) has no read end at fd 3, unless its unused end was left open. */
+function isOpen(fd: number): boolean {
+  try {
+    fs.fstatSync(fd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Says hello (its pid and fds, as fstat sees them), then plays. */
 export function runChild(options: ChildOptions): never {
   setTraced(options.traced);
   calls = options.calls ?? fdChildCalls(options.oneFd);
   warmUp();
   // A channel without fds (a queue) has none to describe; TCP's child has the socket it connected.
-  const fds = calls.read.fd < 0 ? [] : [describeFd(calls.read.fd, 'read'), describeFd(calls.write.fd, 'write')];
+  const fds = calls.read.fd < 0 ? [] : [...(options.writeOnly && !isOpen(calls.read.fd) ? [] : [describeFd(calls.read.fd, 'read')]), describeFd(calls.write.fd, 'write')];
   send([{ type: 'hello', proc: 'child', pid: process.pid, tid: ownTid() ?? process.pid, fds, at: nowUs() }]);
   if (options.echo) echo();
   converse(options);

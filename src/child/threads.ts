@@ -9,7 +9,7 @@
 // and its keyboard and doorbell are the pipes named in its workerData.
 import { once } from 'node:events';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { CHILD_FDS } from '../ipc/child-protocol.js';
+import { CHILD_FDS, type ChildThreadData } from '../ipc/child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { openReports } from './reports.js';
 import { openStepGate } from './step-hold.js';
@@ -21,13 +21,6 @@ async function watchParent(): Promise<void> {
   const die = (): void => void process.kill(process.pid, 'SIGKILL');
   new net.Socket({ fd: CHILD_FDS.lifeline, readable: true, writable: false }).on('data', () => {}).on('end', die).on('error', die);
   parentPort?.postMessage('watching');
-}
-
-/** What a child thread is given when it starts (ipc/child-thread.ts). */
-export interface ChildThreadData {
-  childThread: { keyboard: number; doorbell: number };
-  /** The channel's shared memory (the threads' variable). */
-  memory: SharedArrayBuffer | undefined;
 }
 
 /** This thread's start data when it is a child thread; null in a child process and its lifeline watcher. */

@@ -3,7 +3,7 @@
 import type { RaceOptions } from '../args.js';
 import { channelEnds } from '../channels/ends-registry.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
-import { race, type RaceResult } from '../race.js';
+import { race, type RaceResult } from './race.js';
 import { thisMachine } from './machine.js';
 import { progressLine } from './progress.js';
 import { toCsv } from './report-files.js';

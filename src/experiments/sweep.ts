@@ -5,7 +5,7 @@
 import type { RaceOptions } from '../args.js';
 import { padStartToWidth, widthOf } from '../text/text-width.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
-import { race } from '../race.js';
+import { race } from './race.js';
 import { thisMachine, type Machine } from './machine.js';
 import { progressLine } from './progress.js';
 import { delayLabel, drawRateChart, type ChartSeries } from './rate-chart.js';

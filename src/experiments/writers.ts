@@ -6,8 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { EndKind } from '../ipc/kernel-pipe.js';
+import type { EndKind } from '../kernel/anonymous-pipes.js';
 import { openKernelPipes } from '../kernel/anonymous-pipes.js';
+import { notMade } from '../i18n/problems.js';
 import { StreamChecker, type StreamVerdict } from './stream-check.js';
 import { errorLineOf } from '../ipc/error-line.js';
 
@@ -81,7 +82,9 @@ export async function runWriters(settings: WritersSettings): Promise<WritersResu
   const { writers, size, messages } = settings;
   // The read end is ours alone: net.Socket makes its description non-blocking itself.
   const ends: EndKind[] = ['read-blocking', ...new Array<EndKind>(writers).fill('write-blocking')];
-  const [pipe] = await openKernelPipes([ends]);
+  const [pipe] = await openKernelPipes([ends]).catch((error: unknown) => {
+    throw notMade('pipe', error);
+  });
   const [readFd, ...writeFds] = pipe!.fds as [number, ...number[]];
   const children: ChildProcess[] = [];
   let reading: Promise<void> | null = null;

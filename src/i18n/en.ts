@@ -3,7 +3,9 @@
 import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterEn } from './chapter-en.js';
+import { lessonEn } from './lesson-en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+import { sayProblem, type Problem } from './problems.js';
 
 function rootProblemEn(why: RootProblem): string {
   switch (why.kind) {
@@ -40,6 +42,7 @@ export const en = {
                                directories): listed, and removed
   pipe-chat source NAME        a channel's C program, whole, to compile and run
                                (NAME: a channel below)
+  pipe-chat lesson [options]   the chapter as a lesson: a question before each run
 
 Options of the chat:
   --pipes 1|2          start with one shared pipe or two pipes (default 2)
@@ -56,6 +59,9 @@ Options of the chat:
   --speed X            auto-play pace, e.g. 2 for twice as fast (default 1)
   --exit-when-done     quit with status 0 once the conversation has ended
   --keep FILE          a keeper process appends every delivered message to FILE (made new, 0600)
+  --layout three|big   three columns (default), or big, for large fonts and projectors:
+                       the two panes side by side, the drawing or the source view under
+                       them (Esc b switches in the chat)
   -h, --help           show this help (pipe-chat race --help: the race's options)
   -v, --version        show the version
 
@@ -64,6 +70,20 @@ channels, F4 step mode, Esc then one letter for a command, Ctrl+C quits.
 
 Channels (--wiring NAME):
 ${channelHelp(GROUP_NAMES_EN, (w) => channelWords('en')[w].reportName)}`,
+      lesson: `Usage:
+  pipe-chat lesson [options]   the chapter as a lesson, one screen per step
+
+Each step: a short text and a question (keys 1-3 pick the class's answer), then the
+chat runs on the step's channel by itself, then the screen says what happened and
+why, and whether the pick was right. The answers are summed up at the end.
+
+Options:
+  --from N             start at step N
+  --auto               pick answer 1 and go on by itself (for recordings and tests)
+  --speed X            pace of the lines typed and of --auto, e.g. 2 for twice as fast
+  --exit-when-done     quit with status 0 once the summary has been shown
+  --lang en|ko         language
+  --no-color           no colours (NO_COLOR is respected too)`,
       race: `Usage:
   pipe-chat race [options]           one race: N single turns, stolen messages counted
   pipe-chat race --sweep [options]   the race at each of several child delays, as a chart
@@ -73,7 +93,8 @@ the child delay, then reads. On one shared pipe whoever reads first takes the by
 
 Options:
   --pipes 1|2          one shared pipe (the default for the race) or two pipes
-  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1)
+  --wiring W           the channel, one of those pipe-chat --help lists (one-pipe = --pipes 1);
+                       not pipe1 or pipe1-open-ends: one way, nobody reads back, no race
   --child-delay MS     the child's sleep between write and read (default 0; alias --delay)
   --parent-delay MS    the parent's delay before each read (default 0)
   --trials N           trials at each delay (default 200; 300 with --sweep)
@@ -140,7 +161,7 @@ Options:
       removed: (n: number) => `Removed ${n}.`,
       failed: (what: string, why: string) => `Could not remove ${what}: ${why}`,
     },
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source', lesson: 'pipe-chat lesson' },
     problem: {
       unknownOption: (option: string) => `unknown option ${option}`,
       missingValue: (option: string) => `${option} needs a value`,
@@ -150,6 +171,7 @@ Options:
       noSuchChannel: (name: string, names: string) => `no channel is named "${name}"; the channels: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option} is an option of ${owners}, not of "${command}"`,
       conflict: (option: string, other: string) => `${option} and ${other} cannot be used together`,
+      noRace: (wiring: string) => `${wiring} has no race to run: the child only writes and the parent only reads, so no process can read back its own message`,
       oneOf: (option: string, values: string, value: string) => `${option} must be ${values}, not "${value}"`,
       or: ' or ',
       number: (option: string, range: string, value: string) => `${option} must be a number ${range}, not "${value}"`,
@@ -326,6 +348,7 @@ Options:
       shared: 'ONE shared pipe',
       sharedHint: 'both write, both read:',
       sharedHint2: 'first read() wins',
+      alsoOpen: 'also open',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: 'write',
@@ -398,7 +421,7 @@ Options:
         `The conversation is over: ${turns} turns; in this conversation ${c.delivered} messages delivered, ${c.stolen} stolen, ${c.outOfTurn} out of turn.`,
       finishedKeys: 'Esc, r: new conversation with a new child · Ctrl+C: quit · PgUp: read back',
       failedTitle: 'ERROR',
-      failed: (message: string) => `Could not start the child: ${message}`,
+      failed: (problem: Problem) => `Could not start the child: ${sayProblem(problem, 'en')}`,
       failedKeys: 'Esc, r: try again · Ctrl+C: quit',
       opening: 'forking a child and creating the pipes…',
     },
@@ -431,6 +454,7 @@ Options:
         parentDelay: "cycle the parent's read delay, counted from the child's line: 0, 200 ms, 1 s",
         trace: 'show or hide the trace of every read() and write()',
         fds: "show or hide each process's open fds",
+        layout: 'the layout: three columns, or big (for large fonts and projectors: the two panes side by side, the drawing or the source view under them)',
         save: 'save the transcript and the trace to files (text and JSON) in the current directory',
         stepMode: 'step mode on or off: you are the scheduler (see below)',
         letGoParent: "step mode: let the parent's held read() or write() go",
@@ -534,6 +558,7 @@ Options:
     ],
     noRawMode: 'pipe-chat: this terminal cannot read single keys (no raw mode).',
   },
+  lesson: lessonEn,
 };
 
 export type Messages = typeof en;

@@ -2,8 +2,10 @@
 import { channelHelp } from '../channels/channel-list.js';
 import { channelWords } from '../channels/words-registry.js';
 import { chapterKo } from './chapter-ko.js';
+import { lessonKo } from './lesson-ko.js';
 import type { Messages } from './en.js';
 import type { Refused, RootProblem } from '../kernel/safe-dirs.js';
+import { sayProblem, type Problem } from './problems.js';
 
 function rootProblemKo(why: RootProblem): string {
   switch (why.kind) {
@@ -40,6 +42,7 @@ export const ko: Messages = {
                                목록과 삭제
   pipe-chat source 이름        채널의 C 프로그램 전체를 출력: 컴파일해서 돌려 볼 수 있음
                                (이름: 아래 채널)
+  pipe-chat lesson [옵션]      이 장을 수업으로: 실행마다 먼저 질문
 
 채팅 옵션:
   --pipes 1|2          파이프 하나(공유) 또는 두 개로 시작 (기본 2)
@@ -56,6 +59,9 @@ export const ko: Messages = {
   --speed X            자동 진행 속도, 예: 2는 두 배 빠르게 (기본 1)
   --exit-when-done     대화가 끝나면 상태 0으로 종료
   --keep FILE          보관 프로세스가 전달된 메시지를 모두 FILE에 덧붙임 (새로 만듦, 0600)
+  --layout three|big   화면 배치: three는 세 칸 (기본), big은 큰 글꼴과 프로젝터용으로
+                       두 창을 나란히 두고 그림이나 소스 보기를 그 아래에 (채팅에서
+                       Esc b로 바꿈)
   -h, --help           이 도움말 (pipe-chat race --help: race의 옵션)
   -v, --version        버전
 
@@ -64,6 +70,20 @@ Esc 다음 글자 하나는 명령, Ctrl+C 종료.
 
 채널 (--wiring 이름):
 ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
+      lesson: `사용법:
+  pipe-chat lesson [옵션]      이 장을 수업으로, 단계마다 화면 하나
+
+단계마다 짧은 설명과 질문이 나오고 (1-3 키로 학생들의 답을 고름), 그 단계의 채널로
+채팅이 저절로 돌고, 무슨 일이 왜 일어났는지와 답이 맞았는지를 보여 줍니다. 끝에서
+답을 모아 보여 줍니다.
+
+옵션:
+  --from N             N단계부터 시작
+  --auto               1번 답을 고르고 저절로 진행 (녹화와 테스트용)
+  --speed X            입력과 --auto의 속도, 예: 2는 두 배 빠르게
+  --exit-when-done     답 모음을 보여 준 뒤 상태 0으로 끝내기
+  --lang en|ko         언어
+  --no-color           색 없음 (NO_COLOR도 따름)`,
       race: `사용법:
   pipe-chat race [옵션]            경쟁 한 번: 한 턴을 N번 돌려 가로챈 메시지를 센다
   pipe-chat race --sweep [옵션]    자식 지연 여러 개에서 경쟁을 돌려 차트로 그린다
@@ -73,7 +93,8 @@ ${channelHelp(GROUP_NAMES_KO, (w) => channelWords('ko')[w].reportName)}`,
 
 옵션:
   --pipes 1|2          공유 파이프 하나(race의 기본) 또는 파이프 두 개
-  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1)
+  --wiring W           채널, pipe-chat --help 목록 중 하나 (one-pipe = --pipes 1).
+                       pipe1, pipe1-open-ends는 안 됨: 한 방향이라 되읽는 쪽이 없어 경쟁도 없음
   --child-delay MS     자식이 write()와 read() 사이에 자는 시간 (기본 0, --delay도 됨)
   --parent-delay MS    부모가 read() 전에 기다리는 시간 (기본 0)
   --trials N           지연마다 시도 횟수 (기본 200, --sweep이면 300)
@@ -140,7 +161,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       failed: (what: string, why: string) => `${what}을(를) 지우지 못했습니다: ${why}`,
     },
     seeHelp: (command: string) => `${command} --help 를 보세요`,
-    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source' },
+    commandName: { chat: 'pipe-chat', race: 'pipe-chat race', writers: 'pipe-chat writers', clean: 'pipe-chat clean', source: 'pipe-chat source', lesson: 'pipe-chat lesson' },
     problem: {
       unknownOption: (option: string) => `알 수 없는 옵션 ${option}`,
       missingValue: (option: string) => `${option}에는 값이 필요합니다`,
@@ -150,6 +171,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       noSuchChannel: (name: string, names: string) => `"${name}"라는 채널은 없습니다. 채널: ${names}`,
       wrongCommand: (option: string, owners: string, command: string) => `${option}는 ${owners}의 옵션이며 "${command}"에는 쓸 수 없습니다`,
       conflict: (option: string, other: string) => `${option}와 ${other}는 함께 쓸 수 없습니다`,
+      noRace: (wiring: string) => `${wiring}에는 돌릴 경쟁이 없습니다: 자식은 쓰기만 하고 부모는 읽기만 하므로 어느 프로세스도 자기 메시지를 되읽을 수 없습니다`,
       oneOf: (option: string, values: string, value: string) => `${option}는 ${values} 중 하나여야 합니다 ("${value}"는 안 됨)`,
       or: ', ',
       number: (option: string, range: string, value: string) => `${option}는 ${range} 사이의 수여야 합니다 ("${value}"는 안 됨)`,
@@ -262,11 +284,11 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       error: (errno: string) => `멈춤: ${errno}`,
       exited: (how: string) => `종료됨 (${how})`,
       awaitsChildLine: (duration: string) => `아직 read() 전: 자식 입력 ${duration} 뒤에 읽음`,
-      spinning: (on: string, seconds: number, cpu: string) => `BUSY WAITING: ${on} · ${seconds}초 · CPU ${cpu}`,
-      inFutex: (seconds: number, cpu: string) => `futex_wait에서 BLOCKED · ${seconds}초 · CPU ${cpu}`,
+      spinning: (on: string, seconds: number, cpu: string) => `바쁜 대기: ${on} · ${seconds}초 · CPU ${cpu}`,
+      inFutex: (seconds: number, cpu: string) => `futex_wait에서 막힘 · ${seconds}초 · CPU ${cpu}`,
       waitCalled: (on: string) => `${on} 호출`,
       spinStopped: (seconds: number, cpu: string, parkedIn: string) => `회전 멈춤: ${seconds}초 동안 메시지 없음, CPU ${cpu} 사용 · ${parkedIn}에서 기다림, 아무 키나 누르면 다시 돕니다`,
-      missed: (lost: number, torn: number) => `LOST ${lost} · TORN ${torn}`,
+      missed: (lost: number, torn: number) => `유실 ${lost} · 찢김 ${torn}`,
     },
     exitCode: (code: number) => `코드 ${code}`,
     exitSignal: (signal: string) => `시그널 ${signal}`,
@@ -326,6 +348,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       shared: '공유 파이프 하나',
       sharedHint: '둘 다 쓰고 둘 다 읽음:',
       sharedHint2: '먼저 read()한 쪽이 가져감',
+      alsoOpen: '안 닫음',
       inode: (n: number) => `inode ${n}`,
       fd: (n: number) => `fd ${n}`,
       writeEnd: '쓰기',
@@ -352,7 +375,8 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
       knobsTiny: (child: string, parent: string) => `자식 ${child}, 부모 ${parent}`,
       autoPlay: (speed: number) => (speed === 1 ? '자동 재생' : `자동 재생 ×${speed}`),
       autoPlayShort: (speed: number) => (speed === 1 ? '자동' : `자동 ×${speed}`),
-      ms: (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}초` : `${ms}\u00a0ms`),
+      // One unit in Korean: seconds (0.1초, 2초), never 초 beside ms.
+      ms: (ms: number) => `${Number((ms / 1000).toFixed(3))}초`,
       typingKeys: { toggle: 'Ctrl+T 파이프 전환', keys: 'Esc 다음 명령 키 (F1에 목록)', other: 'Tab 다른 입력', scroll: 'PgUp/PgDn 스크롤', help: 'F1 도움말', quit: 'Ctrl+C 종료' },
       commandKeys: {
         toggle: 't 전환',
@@ -397,7 +421,7 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         `대화가 끝났습니다: ${turns}턴. 이번 대화에서 전달 ${c.delivered}개, 가로챔 ${c.stolen}개, 순서 어긋남 ${c.outOfTurn}개.`,
       finishedKeys: 'Esc, r: 새 자식과 새 대화 · Ctrl+C: 종료 · PgUp: 되돌아 읽기',
       failedTitle: '오류',
-      failed: (message: string) => `자식을 시작하지 못했습니다: ${message}`,
+      failed: (problem: Problem) => `자식을 시작하지 못했습니다: ${sayProblem(problem, 'ko')}`,
       failedKeys: 'Esc, r: 다시 시도 · Ctrl+C: 종료',
       opening: '자식을 fork하고 파이프를 만드는 중…',
     },
@@ -422,14 +446,15 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
         paste: '붙여넣기(터미널이 표시함)는 글자입니다: 줄바꿈은 입력 중인 줄의 공백이 되므로 붙여넣기는 절대 보내지지 않습니다. Enter로 보내세요. 붙여넣기 안의 Ctrl+C는 글자 ␃입니다',
         early: '아무도 줄을 기다리지 않을 때(자식 시작 중, 턴 진행 중, 끝) 입력한 키는 다음에 입력할 쪽의 초안에 보관되며 명령이 되지 않습니다',
         pages: '두 대화 창을 앞뒤로 스크롤; ↑ 표시는 위에 더 있다는 뜻',
-        arrows: '열려 있으면 trace와 fd 패널을 스크롤',
+        arrows: '열려 있으면 추적 패널과 fd 패널을 스크롤',
         back: '명령 없이 입력으로 돌아감',
         restart: '다시 시작: 새 자식과 새 대화',
         zeroTally: '상태 줄의 이 채널 집계를 0으로: 지금부터 세고, 언제부터인지 보여 줌',
-        childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0, 100 ms, 2초',
-        parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0, 200 ms, 1초',
+        childDelay: '자식의 write()와 read() 사이 지연 바꾸기: 0초, 0.1초, 2초',
+        parentDelay: '부모의 읽기 지연(자식 입력부터) 바꾸기: 0초, 0.2초, 1초',
         trace: '모든 read()와 write() 추적 보기/숨기기',
         fds: '각 프로세스의 열린 fd 보기/숨기기',
+        layout: '화면 배치 바꾸기: 세 칸, 또는 big (큰 글꼴과 프로젝터용: 두 창을 나란히 두고 그림이나 소스 보기는 그 아래에)',
         save: '대화 기록과 추적을 현재 디렉터리의 파일(텍스트와 JSON)로 저장',
         stepMode: '단계 실행 켜기/끄기: 스케줄러는 여러분 (아래 참고)',
         letGoParent: '단계 실행: 붙잡힌 부모의 read()나 write()를 보내기',
@@ -532,4 +557,5 @@ writer마다 주어진 크기의 꼬리표 달린 메시지 M개를 write(2) 한
     ],
     noRawMode: 'pipe-chat: 이 터미널은 키를 하나씩 읽을 수 없습니다 (raw 모드 없음).',
   },
+  lesson: lessonKo,
 };

@@ -22,7 +22,8 @@
 // opens one after another); any other ends.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CallResult, ReadNote } from '../channels/channel-ends.js';
+import type { CallResult } from '../channels/channel-ends.js';
+import type { ReadNote } from './events.js';
 import type { Wiring } from '../channels/names.js';
 import { MAX_MESSAGE_BYTES } from './framing.js';
 import { closeGate, GATE_BYTES, openGate, stepWordsOf } from './gate.js';
@@ -186,7 +187,7 @@ export class CallThread {
     // 8 KiB pool, which was copied to the thread with every frame. The frame's bytes get an
     // ArrayBuffer of their own, handed over (transferred) instead.
     const bytes = new Uint8Array(frame);
-    if (!thenRead || this.dead !== null) {
+    if (!thenRead || this.dead !== null || this.released) {
       return this.ask({ type: 'write', bytes, offset, thenRead: false, seq }).then((done) => ({ write: done.type === 'write' ? done : FAILED, read: null }));
     }
     return new Promise((resolve) => {
@@ -261,14 +262,15 @@ export class CallThread {
     });
   }
 
+  /** A call asked of a dead thread, or once released (the thread may serve the next link by then), is answered at once with EIO. */
   private expect(reply: (done: CallDone) => void): void {
-    if (this.dead !== null) reply({ type: 'read', ...FAILED });
+    if (this.dead !== null || this.released) reply({ type: 'read', ...FAILED });
     else this.replies.push(reply);
   }
 
   /** A write's bytes (their own ArrayBuffer) are handed over, not copied. */
   private post(request: CallRequest): void {
-    if (this.dead === null) this.worker.postMessage(request, request.type === 'write' ? [request.bytes.buffer as ArrayBuffer] : []);
+    if (this.dead === null && !this.released) this.worker.postMessage(request, request.type === 'write' ? [request.bytes.buffer as ArrayBuffer] : []);
   }
 
   /** The chained write's reply, if the thread has published it: handed on (true), or not yet there (false). */

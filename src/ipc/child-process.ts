@@ -14,6 +14,7 @@ import { errnoCode, type LinkEvent } from './events.js';
 import { errorLineOf } from './error-line.js';
 import { ReportReader } from './report-reader.js';
 import { loadLibc } from '../kernel/libc.js';
+import { ProblemError } from '../i18n/problems.js';
 
 export interface ChildStart {
   script: string;
@@ -135,7 +136,7 @@ export class ChildHandle extends ChildRecord implements LinkChild {
   static async start(start: ChildStart, onEvent: (event: LinkEvent) => void): Promise<ChildHandle> {
     const failed = (error: unknown): Error => {
       const code = errnoCode(error);
-      return new Error(`could not start the child process: ${code} (${error instanceof Error ? error.message.split('\n')[0] : code})`);
+      return new ProblemError({ kind: 'child-spawn', errno: code, detail: error instanceof Error ? (error.message.split('\n')[0] ?? code) : code });
     };
     let reports: ReportReader | null;
     try {

@@ -60,3 +60,10 @@ export function parseEvent(line: string): LinkEvent | null {
     return null;
   }
 }
+
+/** What a child thread is given when it starts (ipc/child-thread.ts). */
+export interface ChildThreadData {
+  childThread: { keyboard: number; doorbell: number };
+  /** The channel's shared memory (the threads' variable). */
+  memory: SharedArrayBuffer | undefined;
+}

@@ -13,12 +13,13 @@
 import net from 'node:net';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ChildThreadData } from '../child/threads.js';
+import type { ChildThreadData } from './child-protocol.js';
 import { loadLibc } from '../kernel/libc.js';
 import { REPORT_RING_AT, encodeLine, type ControlMessage } from './child-protocol.js';
 import { ChildRecord, type ChildExit, type ChildStart, type LinkChild } from './child-process.js';
 import type { LinkEvent, ThreadFd } from './events.js';
 import { ReportReader } from './report-reader.js';
+import { ProblemError, detailOf } from '../i18n/problems.js';
 
 /** This process's fds and what each is (/proc/self/fd); empty where there is no /proc. */
 function fdTargets(): Map<number, string> {
@@ -122,7 +123,7 @@ export class ChildThread extends ChildRecord implements LinkChild {
     } catch (error) {
       reports?.close();
       for (const fd of made) fs.closeSync(fd);
-      throw new Error(`could not start the child thread: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ProblemError({ kind: 'child-thread', detail: detailOf(error) });
     }
   }
 

@@ -3,7 +3,6 @@
 // process named by `proc`. The child writes these as JSON lines on its stdout; the
 // parent emits the same shapes for its own calls, so the UI reads one stream.
 import fs from 'node:fs';
-import type { ReadNote } from '../channels/channel-ends.js';
 import { readNetTcp, tcpRowOf, type TcpEndpoint } from '../kernel/proc-net-tcp.js';
 import type { Frame, Proc } from './framing.js';
 
@@ -20,6 +19,23 @@ export interface CallSite {
   fd: number;
   on?: string;
 }
+
+/**
+ * What a reader tells the screen while it reads, which a read(2) never needs to: a reader
+ * without waiting (shm-busy) is spinning on thread `tid`; it stopped spinning after a
+ * long while with no message, having burned `cpuMs`, and waits at its gate in `parkedIn`;
+ * it found messages lost (the sequence number jumped) or copies torn (the number changed
+ * while it copied). A reader of a variable that waits with Atomics.wait (threads) says
+ * `waiting` on thread `tid`: the screen names that thread's call only once /proc shows it
+ * in futex. A reader of signals says how many bits it took, and from whom.
+ */
+export type ReadNote =
+  | { kind: 'spinning'; tid: number }
+  | { kind: 'waiting'; tid: number }
+  | { kind: 'idle'; cpuMs: number; parkedIn: string }
+  | { kind: 'missed'; lost: number; torn: number }
+  /** A message that came as signals (signal): the bits the reader took, and the PIDs the kernel named as their senders (si_pid). */
+  | { kind: 'bits'; received: number; senders: number[] };
 
 /** What a process is doing, in the textbook's terms. */
 export type ProcActivity =

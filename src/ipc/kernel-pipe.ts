@@ -9,13 +9,13 @@
 // description, because O_NONBLOCK lives there.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { EndKind, OpenedPipe } from '../kernel/anonymous-pipes.js';
 import { loadLibc, type Libc } from '../kernel/libc.js';
 import { findStaleDirs, isStillOurs, makePrivateDir, sweepStaleDirs, sweepStaleDirsLater, type PrivateDir, type SweepOptions } from '../kernel/safe-dirs.js';
+import { notMade } from '../i18n/problems.js';
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK, O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 const DIR_PREFIX = 'pipe-chat-';
-
-export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
 
 const FLAGS: Record<EndKind, number> = {
   'read-nonblocking': O_RDONLY | O_NONBLOCK,
@@ -23,13 +23,6 @@ const FLAGS: Record<EndKind, number> = {
   'write-nonblocking': O_WRONLY | O_NONBLOCK,
   'write-blocking': O_WRONLY,
 };
-
-export interface OpenedPipe {
-  /** The pipe's inode: its identity, the same in every process that holds it. */
-  inode: number;
-  /** One fd per requested end, in the order asked. */
-  fds: number[];
-}
 
 /** The file name of a named pipe inside its private directory. */
 const NAMED_FIFO = 'chat';
@@ -138,7 +131,7 @@ export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe
   try {
     held = holdDir(libc, dir);
   } catch (error) {
-    throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
+    throw notMade('named-pipe', error);
   }
   let inode: number | null = null;
   let removed = false;
@@ -158,7 +151,7 @@ export async function openNamedPipe(ends: readonly EndKind[]): Promise<NamedPipe
     // What mkfifoat made, if anything: ours by construction (the directory is 0700 and held).
     inode ??= fifoInodeIn(libc, held);
     remove();
-    throw new Error(`could not create a named pipe: ${error instanceof Error ? error.message : String(error)}`);
+    throw notMade('named-pipe', error);
   }
 }
 

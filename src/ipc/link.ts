@@ -17,14 +17,15 @@ import { loadLibc, type Libc } from '../kernel/libc.js';
 import { describeFd, nowUs, type FdInfo, type LinkEvent, type Proc, type ProcActivity, type WiredLinkEvent, type Wiring } from './events.js';
 import { fdCalls } from './fd-calls.js';
 import { holdsOf } from './step-gate.js';
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
 import { openQuickWriteEnd } from './quick-write.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
 import { trackLink } from './open-links.js';
-import { runEach } from '../exit-steps.js';
+import { runEach } from '../run-each.js';
+import { ProblemError, detailOf } from '../i18n/problems.js';
 
 export type { PendingRead } from './parent-end.js';
 export type { PipeDescription } from '../channels/channel-ends.js';
@@ -127,10 +128,12 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.path = wires.named?.path ?? wires.mappedPath ?? null;
     this.childPid = child.pid;
     this.calls = calls;
-    // Where the parent's calls are read(2) and write(2) on its pipe fds (not a channel's own calls), a second write end that never blocks (quick-write.ts).
-    const quickWriteFd = calls.write.fd !== wires.parentWrite || calls.write.on !== undefined ? null : (wires.wakeFd ?? openQuickWriteEnd(wires.parentWrite));
+    // Where the parent's calls are read(2) and write(2) on its pipe fds (not a channel's own calls), and it writes (not one way), a second write end that never blocks (quick-write.ts).
+    const ownCalls = calls.write.fd !== wires.parentWrite || calls.write.on !== undefined;
+    const quickWriteFd = ownCalls || channelEnds(wiring).oneWay ? null : (wires.wakeFd ?? openQuickWriteEnd(wires.parentWrite));
     const quickEnd = quickWriteFd === null ? [] : [describeFd(quickWriteFd, 'write')];
-    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), describeFd(wires.parentWrite, 'write'), ...quickEnd];
+    // A one-way channel's parent holds no write end (pipe1: closed, as pipe1.c does).
+    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), ...(wires.parentWrite < 0 ? [] : [describeFd(wires.parentWrite, 'write')]), ...quickEnd];
     this.end = new ParentEnd(
       {
         readFd: wires.parentRead,
@@ -227,7 +230,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
           throw error;
         }
         try {
-          if (threadDied !== null) throw new Error(`the parent's call thread could not start: ${threadDied instanceof Error ? threadDied.message : String(threadDied)}`);
+          if (threadDied !== null) throw new ProblemError({ kind: 'call-thread', detail: detailOf(threadDied) });
           ({ thread, calls } = await bindParentCalls(ends.processCalls, wiring, wires, threadScript, worker));
         } catch (error) {
           child.kill();
@@ -402,13 +405,13 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
   /** Resolves when the child has reported its fds; rejects if it exits first or takes too long. */
   private started(timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the child did not start within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new ProblemError({ kind: 'child-timeout', ms: timeoutMs })), timeoutMs);
       const stop = this.subscribe((event) => {
         if (event.type !== 'hello' && event.type !== 'exit') return;
         clearTimeout(timer);
         stop();
         if (event.type === 'hello') resolve();
-        else reject(new Error(`the child exited before it started: ${this.child.errorLine || `code ${event.code}`}`));
+        else reject(new ProblemError({ kind: 'child-exited', detail: this.child.errorLine || `code ${event.code}` }));
       });
     });
   }

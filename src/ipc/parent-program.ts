@@ -20,6 +20,8 @@ export interface ParentProgramOptions {
    * chooses (the UI: the child's line being typed) instead of from the previous step.
    */
   delayStart?: () => Promise<void>;
+  /** A one-way channel (pipe1): the parent only reads, each message and then end of file, as pipe1.c's parent; it never types. */
+  readsOnly?: boolean;
 }
 
 export class ParentProgram {
@@ -31,6 +33,7 @@ export class ParentProgram {
   private delayTimer: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   private stopped = false;
   private readonly delayStart: (() => Promise<void>) | undefined;
+  private readonly readsOnly: boolean;
 
   constructor(
     private readonly link: ParentSide,
@@ -40,10 +43,12 @@ export class ParentProgram {
     this.firstTurn = options.firstTurn ?? 1;
     this.readDelayMs = options.readDelayMs ?? 0;
     this.delayStart = options.delayStart;
+    this.readsOnly = options.readsOnly ?? false;
   }
 
   /** Runs the three turns; resolves when they are done, the pipe reached EOF, or stop() was called. */
   async run(): Promise<void> {
+    if (this.readsOnly) return this.readUntilEndOfFile();
     for (let turn = this.firstTurn; turn <= this.turns && !this.stopped; turn++) {
       const frame = await this.readWithDelay();
       if (!frame || this.stopped) return;
@@ -56,6 +61,12 @@ export class ParentProgram {
       if (typeof result !== 'number') return;
     }
     if (!this.stopped) this.link.activity({ doing: 'done' });
+  }
+
+  /** Reads until read() returns 0 (the child gone, no write end left) or never does (a write end left open). */
+  private async readUntilEndOfFile(): Promise<void> {
+    // Each message is on screen as the link reports it; the next read follows at once.
+    for (let more = true; more && !this.stopped; ) more = (await this.readWithDelay()) !== null;
   }
 
   /** The user's line for the parent; ignored unless the parent is waiting at its keyboard. */

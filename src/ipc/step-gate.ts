@@ -12,7 +12,7 @@
 // Leaving step mode stores "off" before it lets the hold go, and a process looks at
 // "off" after it has counted its hold: a hold counted after the UI looked is seen as off,
 // one counted before is let go. So no hold outlives step mode.
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
 import type { MappedMemory, Mapping } from '../kernel/mapped-memory.js';
 import type { Proc } from './events.js';
 

@@ -5,8 +5,18 @@
 // description (O_NONBLOCK lives there, and a dup would share it), opened through
 // /proc/self/fd, which Linux resolves to the pipe itself.
 import fs from 'node:fs';
-import type { EndKind, OpenedPipe } from '../ipc/kernel-pipe.js';
 import { loadLibc, type Libc } from './libc.js';
+
+/** An end as asked for: read or write, blocking or O_NONBLOCK (a description of its own). */
+export type EndKind = 'read-nonblocking' | 'read-blocking' | 'write-nonblocking' | 'write-blocking';
+
+/** A pipe made for us: anonymous (pipe2) or named (ipc/kernel-pipe.ts). */
+export interface OpenedPipe {
+  /** The pipe's inode: its identity, the same in every process that holds it. */
+  inode: number;
+  /** One fd per requested end, in the order asked. */
+  fds: number[];
+}
 
 const REOPEN_FLAGS: Partial<Record<EndKind, number>> = {
   'read-nonblocking': fs.constants.O_RDONLY | fs.constants.O_NONBLOCK,
@@ -24,7 +34,7 @@ export async function openKernelPipes(pipes: readonly (readonly EndKind[])[]): P
     return pipes.map((ends) => openEnds(libc, ends, opened));
   } catch (error) {
     for (const fd of opened) fs.closeSync(fd);
-    throw new Error(`could not create a kernel pipe: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
 }
 

@@ -7,7 +7,7 @@
 // blocked set by the kernel for as long as it waits (it takes them itself, and its own
 // mask is put back when the call returns): SigBlk then shows them unblocked.
 import fs from 'node:fs';
-import { parseThreadCall } from '../ipc/kernel-calls.js';
+import { parseThreadCall } from './kernel-calls.js';
 
 const NAMES = [
   'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT',

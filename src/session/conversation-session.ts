@@ -9,12 +9,13 @@
 // so it can run from signal-exit's onExit and from an uncaught error: process.exit()
 // hangs while a thread (the parent's call thread) is blocked in read(2).
 import { channelEnds } from '../channels/ends-registry.js';
-import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/channel.js';
+import { EXERCISE_STEP_POINTS, type StepPoint } from '../channels/step-points.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { ChildLineGate } from './child-line-gate.js';
 import type { ChatSession, OpenSession } from './open-session.js';
 import type { Knobs, SessionEvent, StartReason } from './session-events.js';
+import { problemOf } from '../i18n/problems.js';
 
 export interface ConversationSessionOptions {
   open: OpenSession;
@@ -87,7 +88,7 @@ export class ConversationSession {
     this.emit({ type: 'session-starting', session: id, wiring, firstTurn, reason, parentPid: this.parentPid, at: this.clock(), wallAt: this.wallClock() * 1000 });
     const gate = new ChildLineGate((waiting) => emit({ type: 'parent-awaits-child-line', session: id, waiting, at: this.clock() }));
     this.gate = gate;
-    const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, message: error instanceof Error ? error.message : String(error), at: this.clock() });
+    const fail = (error: unknown): void => emit({ type: 'session-failed', session: id, problem: problemOf(error), at: this.clock() });
     const opened = closing.then(() => {
       if (!isCurrent()) return null;
       return this.open({

@@ -5,7 +5,8 @@ import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { FifoHolder } from '../ipc/fifo-holders.js';
 import { PipeLink, type PipeDescription } from '../ipc/link.js';
 import { ParentProgram } from '../ipc/parent-program.js';
-import type { StepPoint } from '../channels/channel.js';
+import type { StepPoint } from '../channels/step-points.js';
+import { channelEnds } from '../channels/ends-registry.js';
 
 export interface ChatLink {
   readonly wiring: Wiring;
@@ -75,6 +76,7 @@ export function openPipeSession(childScript?: string): OpenSession {
       firstTurn: request.firstTurn,
       readDelayMs: request.parentDelayMs,
       delayStart: request.delayStart,
+      readsOnly: channelEnds(request.wiring).oneWay === true,
     });
     return {
       link: {

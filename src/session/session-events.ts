@@ -5,6 +5,7 @@
 // Each carries its own time.
 import type { FdInfo, Proc, WiredLinkEvent, Wiring } from '../ipc/events.js';
 import type { PipeDescription } from '../ipc/link.js';
+import type { Problem } from '../i18n/problems.js';
 
 export type StartReason = 'start' | 'toggle' | 'restart' | 'respawn';
 
@@ -36,7 +37,7 @@ export type SessionEvent =
       path: string | null;
       at: number;
     }
-  | { type: 'session-failed'; session: number; message: string; at: number }
+  | { type: 'session-failed'; session: number; problem: Problem; at: number }
   | { type: 'link-event'; session: number; event: WiredLinkEvent }
   | { type: 'keyboard-line'; session: number; proc: Proc; at: number }
   | { type: 'parent-awaits-child-line'; session: number; waiting: boolean; at: number }

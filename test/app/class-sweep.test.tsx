@@ -61,7 +61,8 @@ describe('the race window, measured from inside the chat', () => {
     app.stdin.write(ESC);
     await until('the next key to be a command', () => frame().includes('COMMAND KEY'));
     app.stdin.write('g');
-    await until('the sweep to start', () => runs.length === 1);
+    // Esc is the panel's once the panel is drawn; a key read before that frame belongs to the chat.
+    await until('the sweep to start', () => runs.length === 1 && frame().includes('the race window, measured now'));
     app.stdin.write(ESC);
     await until('the sweep cancelled', () => runs[0]?.settings.signal?.aborted === true && !frame().includes('the race window, measured now'));
   });

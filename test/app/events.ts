@@ -41,12 +41,31 @@ export const ONE_PIPE_FDS: Fds = {
   ],
 };
 
+/** pipe1: one pipe, child to parent, each process holding only the end it uses. */
+export const PIPE1_FDS: Fds = {
+  parent: [{ fd: 20, end: 'read', isFifo: true, inode: UP }],
+  child: [{ fd: 4, end: 'write', isFifo: true, inode: UP }],
+};
+
+/** pipe1-open-ends: the same pipe, both processes holding both ends (never closed). */
+export const PIPE1_OPEN_FDS: Fds = {
+  parent: [...PIPE1_FDS.parent, { fd: 21, end: 'write', isFifo: true, inode: UP }],
+  child: [{ fd: 3, end: 'read', isFifo: true, inode: UP }, ...PIPE1_FDS.child],
+};
+
+const MODES = {
+  two: { wiring: 'two-pipes', fds: TWO_PIPE_FDS },
+  one: { wiring: 'one-pipe', fds: ONE_PIPE_FDS },
+  pipe1: { wiring: 'pipe1', fds: PIPE1_FDS },
+  'pipe1-open-ends': { wiring: 'pipe1-open-ends', fds: PIPE1_OPEN_FDS },
+} as const;
+
 /** A scripted session: every helper returns actions stamped with increasing times. */
 export class Script {
   at = 1_000_000;
   constructor(
     readonly session = 1,
-    readonly mode: 'two' | 'one' = 'two',
+    readonly mode: keyof typeof MODES = 'two',
     readonly firstTurn = 1,
   ) {}
 
@@ -56,7 +75,7 @@ export class Script {
   }
 
   get fds(): Fds {
-    return this.mode === 'two' ? TWO_PIPE_FDS : ONE_PIPE_FDS;
+    return MODES[this.mode].fds;
   }
 
   start(reason: 'start' | 'toggle' | 'restart' | 'respawn' = 'start'): Action[] {
@@ -66,9 +85,11 @@ export class Script {
             { name: 'child-to-parent' as const, inode: UP },
             { name: 'parent-to-child' as const, inode: DOWN },
           ]
-        : [{ name: 'shared' as const, inode: SHARED }];
+        : this.mode === 'one'
+          ? [{ name: 'shared' as const, inode: SHARED }]
+          : [{ name: 'child-to-parent' as const, inode: UP }];
     return [
-      { type: 'session-starting', session: this.session, wiring: this.mode === 'two' ? 'two-pipes' : 'one-pipe', firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
+      { type: 'session-starting', session: this.session, wiring: MODES[this.mode].wiring, firstTurn: this.firstTurn, reason, parentPid: PARENT_PID, at: this.tick(), wallAt: WALL_AT_START_US + this.at },
       this.event({ type: 'hello', proc: 'child', pid: CHILD_PID + this.session, fds: this.fds.child, at: this.tick() }),
       { type: 'session-opened', session: this.session, childPid: CHILD_PID + this.session, pipes, parentFds: this.fds.parent, childFds: this.fds.child, path: null, at: this.tick() },
     ];

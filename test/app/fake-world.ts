@@ -22,6 +22,7 @@ export class FakeSession implements ChatSession {
   constructor(
     readonly request: SessionRequest,
     readonly index: number,
+    childPid = CHILD_PID,
   ) {
     // The fixtures' two wirings: two pipes, or one shared pipe (for any other wiring asked for).
     const two = request.wiring === 'two-pipes';
@@ -38,7 +39,7 @@ export class FakeSession implements ChatSession {
           : [{ name: 'shared', inode: SHARED }],
       parentFds: fds.parent,
       childFds: fds.child,
-      childPid: CHILD_PID + index,
+      childPid: childPid + index,
       typeForChild: (text) => this.childLines.push(text),
       setChildDelay: () => {},
       resumeSpin: () => {},
@@ -81,15 +82,17 @@ export class FakeSession implements ChatSession {
 
 export class FakeWorld {
   sessions: FakeSession[] = [];
+  /** The PIDs its processes get: the parent's, and the child's before its session's number is added. */
+  constructor(readonly pids = { parent: 500, child: CHILD_PID }) {}
   open: OpenSession = async (request) => {
-    const session = new FakeSession(request, this.sessions.length + 1);
+    const session = new FakeSession(request, this.sessions.length + 1, this.pids.child);
     this.sessions.push(session);
     return session;
   };
 
-  /** The conversation session the App is handed, opening its children in this world (parent PID 500). */
+  /** The conversation session the App is handed, opening its children in this world. */
   session(clock: () => number, { knobs = { childDelayMs: 0, parentDelayMs: 0 }, wallClock }: { knobs?: Knobs; wallClock?: () => number } = {}): ConversationSession {
-    return new ConversationSession({ open: this.open, turns: 3, knobs, parentPid: 500, clock, ...(wallClock ? { wallClock } : {}) });
+    return new ConversationSession({ open: this.open, turns: 3, knobs, parentPid: this.pids.parent, clock, ...(wallClock ? { wallClock } : {}) });
   }
 
   get last(): FakeSession {

@@ -43,7 +43,8 @@ describe('usage errors', () => {
     [['race', '--delays', '0,,2'], '--delays must be up to 10 numbers from 0 to 60000, separated by commas, not ""', 'pipe-chat race'],
     [['race', '--json', '--csv'], '--json and --csv cannot be used together', 'pipe-chat race'],
     [['race', '--pipes', '1', '--wiring', 'named'], '--pipes and --wiring cannot be used together', 'pipe-chat race'],
-    [['--wiring', 'tube'], '--wiring must be two-pipes or one-pipe or socket or named or queue or queue-one-type or tcp or shm or shm-busy or mmap or file or threads or threads-busy or signal or signal-no-acks, not "tube"', 'pipe-chat'],
+    [['--wiring', 'tube'], '--wiring must be two-pipes or one-pipe or pipe1 or pipe1-open-ends or socket or named or queue or queue-one-type or tcp or shm or shm-busy or mmap or file or threads or threads-busy or signal or signal-no-acks, not "tube"', 'pipe-chat'],
+    [['race', '--wiring', 'pipe1'], 'pipe1 has no race to run: the child only writes and the parent only reads, so no process can read back its own message', 'pipe-chat race'],
     [['writers', '--wiring', 'socket'], '--wiring is an option of "pipe-chat" or "pipe-chat race", not of "pipe-chat writers"', 'pipe-chat writers'],
     [['writers', '--writers', '17'], '--writers must be a whole number from 1 to 16, not "17"', 'pipe-chat writers'],
     [['writers', '--size', '2000000'], '--size must be up to 4 numbers from 16 to 1048576, separated by commas, not "2000000"', 'pipe-chat writers'],
@@ -52,7 +53,10 @@ describe('usage errors', () => {
     [['extra'], 'unexpected argument "extra"', 'pipe-chat'],
     [['race', 'extra'], 'unexpected argument "extra"', 'pipe-chat race'],
     [['--trials', '5'], '--trials is an option of "pipe-chat race", not of "pipe-chat"', 'pipe-chat'],
-    [['race', '--auto'], '--auto is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
+    [['race', '--auto'], '--auto is an option of "pipe-chat" or "pipe-chat lesson", not of "pipe-chat race"', 'pipe-chat race'],
+    [['--layout', 'huge'], '--layout must be three or big, not "huge"', 'pipe-chat'],
+    [['--layout'], '--layout needs a value', 'pipe-chat'],
+    [['race', '--layout', 'big'], '--layout is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['--keep', ''], '--keep needs a value', 'pipe-chat'],
     [['race', '--keep', 'kept.txt'], '--keep is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
     [['race', '--step'], '--step is an option of "pipe-chat", not of "pipe-chat race"', 'pipe-chat race'],
@@ -80,6 +84,19 @@ describe('usage errors', () => {
     const unknown = usageError([`--x${ESC}[2J`]);
     expect(unknown).toContain('␛[2J');
     noEscapes(unknown);
+  });
+});
+
+describe('--layout', () => {
+  it('starts the chat in three columns, or big (what a lesson passes on to the chat)', () => {
+    expect(parseCommandLine([])).toMatchObject({ command: 'ui', layout: 'three' });
+    expect(parseCommandLine(['--layout', 'big'])).toMatchObject({ command: 'ui', layout: 'big' });
+    expect(parseCommandLine(['--layout=three'])).toMatchObject({ command: 'ui', layout: 'three' });
+  });
+
+  it('is in the help, in both languages', () => {
+    expect(help(['--help'])).toContain('--layout three|big');
+    expect(help(['--help', '--lang', 'ko'])).toContain('--layout three|big');
   });
 });
 

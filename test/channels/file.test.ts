@@ -17,7 +17,7 @@ import { en } from '../../src/i18n/en.js';
 import { encodeFrame } from '../../src/ipc/framing.js';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { tempDirsOfThisFile } from '../support/temp-dirs.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';

@@ -6,7 +6,7 @@
 // an empty table.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { allQueues, kernelLimit, queueState } from '../../src/kernel/proc-sysvipc.js';
 import { pidOfOurKey } from '../../src/kernel/sysv.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { childScript, linkOpener } from '../support/open-links.js';
 import { waitUntil } from '../support/wait.js';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
-import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { isInCall, threadCalls } from '../../src/kernel/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { readNetTcp, tcpRowOf } from '../../src/kernel/proc-net-tcp.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';

@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
-import { canSeeKernelCalls, threadCall } from '../../src/ipc/kernel-calls.js';
+import { canSeeKernelCalls, threadCall } from '../../src/kernel/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
-import { EXERCISE_STEP_POINTS } from '../../src/channels/channel.js';
+import { EXERCISE_STEP_POINTS } from '../../src/channels/step-points.js';
 import { processCpuMs } from '../../src/kernel/thread-cpu.js';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { cpuShareOver, expectSpinning, notes } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';

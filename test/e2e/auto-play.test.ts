@@ -27,15 +27,22 @@ describe('pipe-chat --auto in a terminal', () => {
     expect(chat.isAltScreen()).toBe(true);
     // Typed at a pace a viewer can follow: part of the first line shows before it is sent.
     await chat.waitForText(/› Who are(?! you\?)/);
+    // When the summary's bytes arrived, not when a poll of the screen saw them: on a loaded
+    // machine the test's own event loop can be late by a tenth of a second.
+    let doneArrivedAt = 0;
+    chat.onOutput((data) => {
+      if (doneArrivedAt === 0 && data.includes('DONE')) doneArrivedAt = Date.now();
+    });
     const { childPid, end } = await followThreeTurns(chat);
-    const doneSeenAt = Date.now();
     expect(end).toContain('The conversation is over');
     expect(end).toContain('delivered 6');
     expect(end).toContain('C3 child→parent ✓ delivered');
     expect(end).toContain('P3 parent→child ✓ delivered');
     await expectCleanExit(chat, childPid);
-    // The summary stayed on screen for 2 s / speed before the quit (less the polling interval).
-    expect(Date.now() - doneSeenAt).toBeGreaterThan(2000 / 5 - 100);
+    // The summary stood for 2 s / speed (400 ms) before the quit: far from none, though a
+    // late data event in this process can shorten what it measures.
+    expect(doneArrivedAt).toBeGreaterThan(0);
+    expect(Date.now() - doneArrivedAt).toBeGreaterThan(2000 / 5 / 2);
   });
 
   it('on one shared pipe sets the parent read delay, shows STOLEN and ends with a process blocked for good, then exits 0', async () => {
@@ -44,7 +51,9 @@ describe('pipe-chat --auto in a terminal', () => {
     const childPid = Number(/Child · PID (\d+)/.exec(first)?.[1]);
     expect(first).toContain('[one shared pipe]');
     expect(first).toContain('parent read delay 200 ms');
-    await chat.waitForText('C1 child→child ✗ STOLEN', { timeoutMs: 20_000 });
+    // The parent reads 200 ms after the child's line, the child at once: the child takes its
+    // own line back, nearly always on turn 1; on a loaded machine it can be a later turn.
+    await chat.waitForText(/C\d child→child ✗ STOLEN/, { timeoutMs: 20_000 });
     // Either both processes wait on each other (DEADLOCK) or the parent waits alone on a
     // pipe whose only open write end is its own: the kernel's scheduling decides which.
     const deadlock = await chat.waitForText(/DEADLOCK|BLOCKED FOREVER/, { timeoutMs: 20_000 });

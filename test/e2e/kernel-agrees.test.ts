@@ -3,7 +3,7 @@
 // on fd N; a process the kernel has stopped is shown as stopped. Checked on the real
 // program in a pseudo-terminal.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInCall, processState, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { isInCall, processState, threadCalls } from '../../src/kernel/kernel-calls.js';
 import { ptySessions } from '../support/pty.js';
 import { say, startChat } from '../support/chat-turns.js';
 

@@ -86,8 +86,8 @@ describe('a link that cannot be opened', () => {
     await chat.waitForText('typing at its keyboard');
     await chat.press('f3');
     await chat.waitForText('channels (F3)');
-    // Listed: two pipes (now), one shared pipe, named pipe.
-    await chat.press('down', 2);
+    // Listed: two pipes (now), one shared pipe, pipe1, pipe1 with its ends left open, named pipe.
+    await chat.press('down', 4);
     await chat.press('enter');
     await chat.waitForText('[named pipe]');
     await chat.waitForText('Could not start the child');

@@ -4,7 +4,7 @@
 // way out ends the program at once, its child thread waiting in futex or spinning (a
 // thread left in a call would keep the process from exiting).
 import { afterEach, describe, expect, it } from 'vitest';
-import { threadCall } from '../../src/ipc/kernel-calls.js';
+import { threadCall } from '../../src/kernel/kernel-calls.js';
 import { childPidsOf, ptySessions, type PtySession } from '../support/pty.js';
 
 const sessions = ptySessions();

@@ -2,7 +2,8 @@
 // view marks each process's line as it moves; a socket carries three turns and the fd
 // panel says socket:[inode]; a named pipe shows its path, a `cat PATH` started here takes
 // a message and is named with its PID, and the path is gone after quit; F3 opens the
-// grouped list of channels, and each chosen one comes live with a divider naming it.
+// grouped list of channels, and each chosen one comes live with a divider naming it;
+// pipe1 carries the child's lines one way and ends at the parent's read() = 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,20 @@ describe('the four wirings in a terminal', () => {
     await chat.type('c');
     const closed = await chat.waitForGone('source: pipe3.c');
     expect(closed).toContain('parent → child');
+  });
+
+  it("pipe1: the child's three lines reach the parent, which cannot answer, then its read() returns 0 and the chat is DONE", async () => {
+    const chat = startChat(sessions, { wiring: 'pipe1' });
+    await chat.waitForText('[one pipe, one way]');
+    expect(await chat.waitForText(/BLOCKED in read\(fd \d+\)/)).toContain('no pipe back to the child');
+    for (const line of ['Who are you?', 'Still there?', 'Bye']) {
+      await say(chat, line);
+      await chat.waitForText(`from Child: ${line}`);
+    }
+    // DONE can come a moment before the parent hears of the child's exit: wait for both.
+    const done = await chat.waitForScreen((screen) => screen.includes('DONE') && screen.includes('exited (code 0)') && screen, 'DONE, the child exited');
+    expect(done).toContain('read() returned 0: end of file');
+    expect(done).toMatch(/end of file: read\(fd \d+\) = 0/);
   });
 
   it('socket: three turns, the parent blocked in read() on its end, the fd panel showing socket:[inode]', async () => {
@@ -107,8 +122,8 @@ describe('the four wirings in a terminal', () => {
     expect(list).toMatch(/▶ two pipes +--wiring two-pipes +\(now\)/);
     await chat.press('escape');
     await chat.waitForGone('channels (F3)');
-    // The list opens on the current channel; listed order: two pipes, one shared pipe, named pipe; socket, TCP; message queue, queue one type.
-    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [2, '[socket]', 'switched to socket'], [1, '[TCP]', 'switched to TCP'], [1, '[message queue]', 'switched to message queue']] as const) {
+    // The list opens on the current channel; listed order: two pipes, one shared pipe, pipe1 and its open ends, named pipe; socket, TCP; message queue, queue one type.
+    for (const [downs, status, divider] of [[1, '[one shared pipe]', 'switched to one shared pipe'], [4, '[socket]', 'switched to socket'], [1, '[TCP]', 'switched to TCP'], [1, '[message queue]', 'switched to message queue']] as const) {
       await chat.press('f3');
       await chat.waitForText('channels (F3)');
       await chat.press('down', downs);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { widthOf } from '../../src/text/text-width.js';
 import { formatRace } from '../../src/experiments/race-report.js';
 import { messagesFor } from '../../src/i18n/index.js';
-import type { RaceResult } from '../../src/race.js';
+import type { RaceResult } from '../../src/experiments/race.js';
 
 const COLUMNS = 100;
 const tooWide = (text: string): string[] => text.split('\n').filter((line) => widthOf(line) > COLUMNS);

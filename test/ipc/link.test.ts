@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../src/ipc/events.js';
 import { MAX_MESSAGE_BYTES } from '../../src/ipc/framing.js';
 import { PipeLink } from '../../src/ipc/link.js';
-import { isInCall } from '../../src/ipc/kernel-calls.js';
+import { isInCall } from '../../src/kernel/kernel-calls.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 
 const childScript = path.resolve('dist/child.js');
 

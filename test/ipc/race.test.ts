@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 
 const childScript = path.resolve('dist/child.js');
 

@@ -1,7 +1,7 @@
 // Step mode's gate words, without threads: which calls a channel's step points hold, and
 // that a hold is let go once, by the UI's key or by leaving step mode.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_STEP_POINTS } from '../../src/channels/channel.js';
+import { EXERCISE_STEP_POINTS } from '../../src/channels/step-points.js';
 import { holdHere, holdsBefore, holdsOf, letGo, setStepping, threadStepWords, STEP_WORDS } from '../../src/ipc/step-gate.js';
 
 const gate = () => threadStepWords(new Int32Array(new SharedArrayBuffer(STEP_WORDS * 4)));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/args.js';
 import type { WiredLinkEvent, Wiring } from '../../src/ipc/events.js';
-import { isInCall, threadCalls } from '../../src/ipc/kernel-calls.js';
+import { isInCall, threadCalls } from '../../src/kernel/kernel-calls.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import type { Action } from '../../src/app/state/model.js';
 import { lineText } from '../../src/text/styled-lines.js';
@@ -14,7 +14,7 @@ import { sharedPipeLines } from '../../src/app/views/pipe-drawing.js';
 import { en } from '../../src/i18n/en.js';
 import { loadLibc } from '../../src/kernel/libc.js';
 import { play } from '../app/events.js';
-import { race } from '../../src/race.js';
+import { race } from '../../src/experiments/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
 import { isRunning, waitUntil } from '../support/wait.js';
 

@@ -48,6 +48,8 @@ export interface AutoPlayOptions {
   speed: number;
   /** Quit once the conversation has ended (with or without auto). */
   exitWhenDone: boolean;
+  /** With exitWhenDone: a conversation that could not start, or whose child died, has ended too (the lesson goes on to say so). */
+  endAtFailure?: boolean;
 }
 
 export type AutoStep =
@@ -78,7 +80,7 @@ export function planAutoStep({ state, drafts, ownDrafts, options, paused, releas
   const speed = options.speed > 0 ? options.speed : 1;
   const wait = (ms: number) => Math.round(ms / speed);
   const phase = phaseOf(state);
-  if (phase === 'finished' || phase === 'deadlock') {
+  if (phase === 'finished' || phase === 'deadlock' || (options.endAtFailure && (phase === 'failed' || phase === 'child-died'))) {
     return options.exitWhenDone ? { kind: 'quit', delayMs: wait(PACE.endMs), key: `quit:${session.id}:${phase}` } : null;
   }
   if (!options.auto) return null;

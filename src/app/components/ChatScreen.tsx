@@ -1,6 +1,7 @@
 // The whole chat screen, stacked from prepared lines: the panes and the pipes side
-// by side, the banner, the trace and fd panels, and the status bar. It also puts the
-// terminal's real cursor at the focused input, so an input method composes in place.
+// by side (in the `big` layout, the pipes across under the panes), the banner, the
+// trace and fd panels, and the status bar. It also puts the terminal's real cursor
+// at the focused input, so an input method composes in place.
 // A key press changes only the drafts: every block that does not show a draft is kept
 // from the last frame (useMemo on what it is drawn from), and a pane's rows above its
 // input are the same objects as before (pane-lines.ts), so typing lays out the input's
@@ -11,9 +12,9 @@ import { useSteadyState } from '../hooks/use-steady-state.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
-import { sourceColumn, wiredFdLines, wiredPipeLines, withSourceColumn } from '../views/wired-views.js';
+import { sourceColumn, wiredFdLines, wiredPipeLines } from '../views/wired-views.js';
 import type { OutsideHolder } from '../state/model.js';
-import { computeLayout, type Geometry } from '../views/layout.js';
+import { computeLayout, type Geometry, type Layout } from '../views/layout.js';
 import { seg, type Line } from '../../text/styled-lines.js';
 import { LinesView } from './LinesView.js';
 import { paneLines, type PaneInput } from '../views/pane-lines.js';
@@ -49,56 +50,70 @@ export interface ChatScreenProps {
   fds: ProcFdsSnapshot;
   /** The source view replaces the pipe drawing, in a wider middle column. */
   sourceOpen?: boolean;
+  /** Three columns, or the panes side by side with the drawing under them (`big`). */
+  layout?: Layout;
   /** Named wiring: the outside processes that hold the FIFO open. */
   holders?: OutsideHolder[];
   /** --keep: the keeper's box under the middle column; null without one. */
   keeper?: KeeperState | null;
 }
 
-export function ChatScreen({ t, theme, state: live, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null }: ChatScreenProps) {
+export function ChatScreen({ t, theme, state: live, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null, layout = 'three' }: ChatScreenProps) {
   // Only the panes show seconds: the other blocks are drawn from the state before the clock's latest ticks.
   const state = useSteadyState(live);
   const status = useMemo(
-    () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch),
-    [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch],
+    () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout === 'big' ? 2 : 1),
+    [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout],
   );
   const bannerRows = useMemo(() => bannerLines(banner, cols), [banner, cols]);
   const path = state.session?.path;
   const pathRows = useMemo(() => pathLines(t, path, cols), [t, path, cols]);
   const panels = (traceOpen ? 1 : 0) + (fdsOpen ? 1 : 0);
   const g = useMemo(
-    () => withSourceColumn(computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: pathRows.length + status.length, panels }), sourceOpen),
-    [cols, rows, bannerRows.length, pathRows.length, status.length, panels, sourceOpen],
+    () => computeLayout(cols, rows, { bannerHeight: bannerRows.length, statusHeight: pathRows.length + status.length, panels, layout, source: sourceOpen }),
+    [cols, rows, bannerRows.length, pathRows.length, status.length, panels, layout, sourceOpen],
   );
+  const below = g.layout === 'big';
   const stuck = new Set(view.deadlock?.blocked ?? []);
   const parent = paneLines(t, live, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
   const child = paneLines(t, live, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = useMemo(() => {
+    if (g.pipeHeight <= 0) return [];
+    const middle = (width: number, height: number) =>
+      sourceOpen ? sourceColumn(t, state, view.wiring, width, height, holders) : wiredPipeLines(t, state, view.wiring, width, height, view.pipes, holders, !below);
+    if (below) {
+      // Under the panes the keeper's box stands at the right of the drawing or source view.
+      const box = keeper ? keeperBox(t, keeper, KEEPER_WIDTH, g.pipeHeight, sourceOpen) : [];
+      if (box.length === 0) return middle(g.pipeWidth, g.pipeHeight);
+      const blank = [seg(' '.repeat(KEEPER_WIDTH))];
+      return middle(g.pipeWidth - KEEPER_WIDTH - 1, g.pipeHeight).map((line, i) => [...line, seg(' '), ...(box[i] ?? blank)]);
+    }
     // The keeper's box takes the column's foot, level with the panes' inputs; the drawing or source view the rest.
-    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.mainHeight - 12), sourceOpen) : [];
-    const height = g.mainHeight - box.length;
-    const column = sourceOpen ? sourceColumn(t, state, view.wiring, g.pipeWidth, height, holders) : wiredPipeLines(t, state, view.wiring, g.pipeWidth, height, view.pipes, holders);
-    return [...column, ...box];
-  }, [t, state, view.wiring, g, view.pipes, holders, sourceOpen, keeper]);
+    const box = keeper ? keeperBox(t, keeper, g.pipeWidth, Math.max(0, g.pipeHeight - 12), sourceOpen) : [];
+    return [...middle(g.pipeWidth, g.pipeHeight - box.length), ...box];
+  }, [t, state, view.wiring, g, below, view.pipes, holders, sourceOpen, keeper]);
   const panelRows = useMemo(
     () => panelBlocks(t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels, scroll.kernel),
     [t, state, view.wiring, fds, holders, g, cols, traceOpen, panels, scroll.panels, scroll.kernel],
   );
 
   const { setCursorPosition } = useCursor();
-  const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: g.parentWidth + g.pipeWidth + child.cursor.x, y: child.cursor.y } : undefined;
+  const childX = g.parentWidth + (below ? 0 : g.pipeWidth);
+  const cursor = parent.cursor ? { x: parent.cursor.x, y: parent.cursor.y } : child.cursor ? { x: childX + child.cursor.x, y: child.cursor.y } : undefined;
   setCursorPosition(cursor);
 
-  const used = g.mainHeight + bannerRows.length + g.panelHeight + pathRows.length + status.length;
+  const used = g.mainHeight + (below ? g.pipeHeight : 0) + bannerRows.length + g.panelHeight + pathRows.length + status.length;
   const fillerRows = Math.max(0, g.height - used);
   const filler = useMemo((): Line[] => Array.from({ length: fillerRows }, () => [seg(' '.repeat(cols))]), [fillerRows, cols]);
+  const middle = pipes.length > 0 && <LinesView lines={pipes} theme={theme} width={g.pipeWidth} />;
   return (
     <Box flexDirection="column" width={cols} height={g.height}>
       <Box flexDirection="row" height={g.mainHeight}>
         <PaneView lines={parent.lines} theme={theme} width={g.parentWidth} />
-        <LinesView lines={pipes} theme={theme} width={g.pipeWidth} />
+        {!below && middle}
         <PaneView lines={child.lines} theme={theme} width={g.childWidth} />
       </Box>
+      {below && middle}
       {bannerRows.length > 0 && <LinesView lines={bannerRows} theme={theme} width={cols} />}
       {panelRows.length > 0 && (
         <Box flexDirection="row" height={g.panelHeight}>
@@ -114,6 +129,8 @@ export function ChatScreen({ t, theme, state: live, view, cols, rows, inputs, ty
   );
 }
 
+/** The keeper's box beside the drawing under the panes (big layout). */
+const KEEPER_WIDTH = 32;
 const NO_SCROLL = { panes: 0, panels: 0, kernel: 0 };
 const NO_HOLDERS: OutsideHolder[] = [];
 

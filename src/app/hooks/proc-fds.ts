@@ -5,7 +5,7 @@
 // of the same pipe. And a channel's file as `cat` shows it (lookAtFile).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseThreadCall, type ThreadCall } from '../../ipc/kernel-calls.js';
+import { parseThreadCall, type ThreadCall } from '../../kernel/kernel-calls.js';
 
 export interface ProcFd {
   fd: number;

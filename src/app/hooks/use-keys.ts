@@ -34,6 +34,7 @@ export type Command =
   | 'parent-delay'
   | 'trace'
   | 'fds'
+  | 'layout'
   | 'save'
   | 'page-up'
   | 'page-down'
@@ -61,6 +62,7 @@ const LETTERS: Record<string, Command> = {
   p: 'parent-delay',
   x: 'trace',
   f: 'fds',
+  b: 'layout',
   s: 'save',
   c: 'source',
   w: 'channel-list',

@@ -7,7 +7,7 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { Proc } from '../../ipc/events.js';
 import { threadCpuMs } from '../../kernel/thread-cpu.js';
-import { threadCall } from '../../ipc/kernel-calls.js';
+import { threadCall } from '../../kernel/kernel-calls.js';
 import type { Action, ConversationState } from '../state/model.js';
 import { spinning } from '../state/phase.js';
 

@@ -4,7 +4,7 @@
 // while nothing waits) tells whether it is stopped, so the pane never says "blocked in
 // read()" about a process that the kernel has stopped.
 import { useEffect, useRef, type Dispatch } from 'react';
-import { processState } from '../../ipc/kernel-calls.js';
+import { processState } from '../../kernel/kernel-calls.js';
 import type { Action } from '../state/model.js';
 
 const LOOK_EVERY_MS = 1000;

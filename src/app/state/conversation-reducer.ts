@@ -2,9 +2,8 @@
 // performs I/O and reads no clock, so the whole story (three clean turns, a stolen
 // message, a deadlock) can be replayed and tested from a list of events. The session's
 // lifecycle is kept here; the message rules and the trace have files of their own.
-import { callText, type Proc, type WiredLinkEvent } from '../../ipc/events.js';
+import { callText, type Proc, type ReadNote, type WiredLinkEvent } from '../../ipc/events.js';
 import { disownUnwritten, messageRead, messageWritten } from './message-rules.js';
-import type { ReadNote } from '../../channels/channel-ends.js';
 import { NO_COUNTS, newProc, withProc, type Action, type ConversationState, type Divider, type Note, type SessionState, type SpinState } from './model.js';
 import { markTaken, withOutsideWriteEnds } from './outside-takers.js';
 import { wiringTally } from './tallies.js';
@@ -77,7 +76,7 @@ export function reduce(state: ConversationState, action: Action): ConversationSt
     case 'session-failed': {
       const session = current(state, action.session);
       if (!session) return state;
-      return { ...state, session: { ...session, status: 'failed', error: action.message }, now: later(state.now, action.at) };
+      return { ...state, session: { ...session, status: 'failed', error: action.problem }, now: later(state.now, action.at) };
     }
     case 'keyboard-line': {
       const session = current(state, action.session);

@@ -49,7 +49,9 @@ export function findDeadlock(state: ConversationState, views: PipeView[] = pipeV
     changed = false;
     for (const p of [...stuck]) {
       const inode = readingFrom(p) as number;
-      const holders = pipeWriters(session, inode).filter((w) => !session[w].exit);
+      // A child that said it is done exits next (child/conversation.ts): its write ends close
+      // with it, so a pipe only it still writes to gives end of file (pipe1), not a hang.
+      const holders = pipeWriters(session, inode).filter((w) => !session[w].exit && !(w === 'child' && session.child.activity?.doing === 'done'));
       const someoneMayWrite = holders.some((w) => !stuck.has(w) && !isFinished(session[w])) || session.outsideWriteEnds.includes(inode);
       if (holders.length === 0 || someoneMayWrite) {
         stuck.delete(p);

@@ -6,6 +6,7 @@ import { WIRINGS, type FdInfo, type Proc, type ThreadFd, type WiredActivity, typ
 import type { PipeDescription } from '../../ipc/link.js';
 import type { Knobs, SessionEvent, StartReason } from '../../session/session-events.js';
 import type { FifoHolder } from '../../ipc/fifo-holders.js';
+import type { Problem } from '../../i18n/problems.js';
 
 export const TURNS = 3;
 
@@ -99,7 +100,8 @@ export interface SessionState {
   reason: StartReason;
   startedAt: number;
   status: 'opening' | 'open' | 'failed';
-  error: string | null;
+  /** Why it could not open (status 'failed'). */
+  error: Problem | null;
   pipes: PipeDescription[];
   parent: ProcState;
   child: ProcState;

@@ -4,8 +4,13 @@
 // sits on its loop, spinning (or stopped at its gate after the spin limit), not blocked.
 // Pure, so every state of every wiring is tested without rendering.
 import type { CallSite, Proc } from '../../ipc/events.js';
-import type { SourceLine, Spot } from '../views/source-program.js';
+import type { SourceLine } from '../views/source-program.js';
+import type { Spot } from '../../channels/step-points.js';
 import type { ProcState, SessionState } from './model.js';
+import { procTurn } from './turns.js';
+
+/** The turns of every program's loop (source-program.ts: for (i = 0; i < 3; i++)). */
+const LOOP_TURNS = 3;
 
 /** What the mark beside a line says the process is doing. */
 export type MarkState =
@@ -55,17 +60,23 @@ function spotAndState(proc: Proc, p: ProcState, awaitsChildLine: boolean): { spo
   }
 }
 
-/** The line of `spot` in `proc`'s part of the program (shared lines for fork and end); a sleep with no sleep line sits before the read. */
-function lineOf(program: SourceLine[], proc: Proc, spot: Spot): number {
-  const find = (s: Spot) => program.findIndex((l) => l.spot === s && (l.proc === undefined || l.proc === proc));
-  const at = find(spot);
-  return at >= 0 ? at : find(spot === 'sleep' ? 'read' : 'fork');
+/** The line of `spot` in `proc`'s part of the program (shared lines for fork and end); a sleep with no sleep line sits before the read, or after the write where the process never reads (pipe1's child). */
+function lineOf(program: SourceLine[], proc: Proc, spot: Spot, pastLoop: boolean): number {
+  const at = (s: Spot) => (l: SourceLine) => l.spot === s && (l.proc === undefined || l.proc === proc);
+  // Past the loop's three turns, a process that reads again is on its read after the loop (pipe1's parent: the read that gives end of file).
+  const find = (s: Spot) => {
+    const first = program.findIndex(at(s));
+    if (!pastLoop || s !== 'read' || first < 0) return first;
+    return program.reduce((last, l, i) => (at(s)(l) ? i : last), first);
+  };
+  const fallbacks: Spot[] = spot === 'sleep' ? ['read', 'write', 'fork'] : ['fork'];
+  return [spot, ...fallbacks].map(find).find((at) => at >= 0) ?? -1;
 }
 
 export function sourceMarks(program: SourceLine[], session: SessionState): SourceMark[] {
   return (['parent', 'child'] as const).map((proc) => {
     const p = session[proc];
     const { spot, state } = spotAndState(proc, p, session.parentAwaitsChildLine);
-    return { proc, pid: p.pid, line: lineOf(program, proc, spot), state, stopped: p.stopped };
+    return { proc, pid: p.pid, line: lineOf(program, proc, spot, procTurn(session, proc) > LOOP_TURNS), state, stopped: p.stopped };
   });
 }

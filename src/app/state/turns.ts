@@ -1,5 +1,6 @@
 // Whose turn it is: the turn each process is in, the conversation's turn, the turn the
 // status bar shows, whether a process has finished, and who waits at its keyboard.
+import { channelEnds } from '../../channels/ends-registry.js';
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState, ProcState, SessionState } from './model.js';
 
@@ -9,8 +10,13 @@ export function other(proc: Proc): Proc {
   return proc === 'parent' ? 'child' : 'parent';
 }
 
-/** The turn each process is in: the child's ends when it reads an answer, the parent's when it writes one. */
+/**
+ * The turn each process is in: the child's ends when it reads an answer, the parent's when
+ * it writes one; on a one-way channel (pipe1), where nobody answers, the child's when it
+ * writes its line and the parent's when it reads it.
+ */
 export function procTurn(session: SessionState, proc: Proc): number {
+  if (channelEnds(session.wiring).oneWay) return session.firstTurn + (proc === 'child' ? session.child.writes : session.parent.reads);
   return session.firstTurn + (proc === 'child' ? session.child.reads : session.parent.writes);
 }
 

@@ -1,10 +1,11 @@
 // The screen's own state, apart from the conversation: whether the next key is a
 // command (one key after Esc) or typed, which input has the focus when both processes
 // wait at a keyboard, the help overlay and its scroll, how far the panes and the panels
-// are scrolled back, the trace and fd panels, a short note in an input (an empty Enter,
+// are scrolled back, the trace and fd panels, the layout (three columns or `big`), a short note in an input (an empty Enter,
 // a line kept for later), the notice of a changed delay, and the notice of saved files
 // (they stand until the next command). Pure, so it is tested without rendering.
 import type { Proc, Wiring } from '../../ipc/events.js';
+import type { Layout } from '../views/layout.js';
 
 export interface SavedNotice {
   ok: boolean;
@@ -17,6 +18,8 @@ export interface UiState {
   helpScroll: number;
   traceOpen: boolean;
   fdsOpen: boolean;
+  /** Three columns, or the two panes side by side with the drawing under them (`big`, for a projector). */
+  layout: Layout;
   /** The in-chat sweep's panel covers the screen (it runs, or shows its chart). */
   sweepOpen: boolean;
   /** The source view: open, closed, or not chosen yet (then it follows the terminal's width). */
@@ -55,6 +58,7 @@ export type UiAction =
   | { type: 'other-input'; waiting: Proc[]; focus: Proc | null }
   | { type: 'trace-toggled' }
   | { type: 'fds-toggled' }
+  | { type: 'layout-toggled' }
   | { type: 'source-toggled'; shown: boolean }
   | { type: 'sweep-opened' }
   | { type: 'sweep-closed' }
@@ -77,6 +81,7 @@ export const initialUi: UiState = {
   helpScroll: 0,
   traceOpen: false,
   fdsOpen: false,
+  layout: 'three',
   sweepOpen: false,
   sourceOpen: null,
   keysMode: false,
@@ -115,6 +120,8 @@ export function reduceUi(ui: UiState, action: UiAction): UiState {
       return { ...ui, traceOpen: !ui.traceOpen };
     case 'fds-toggled':
       return { ...ui, fdsOpen: !ui.fdsOpen };
+    case 'layout-toggled':
+      return { ...ui, layout: ui.layout === 'big' ? 'three' : 'big' };
     case 'source-toggled':
       return { ...ui, sourceOpen: !action.shown };
     case 'sweep-opened':

@@ -31,7 +31,7 @@ export function bannerContent(t: Ui, state: ConversationState, view: Conversatio
   const { phase, deadlock } = view;
   if (phase === 'opening') return { kind: 'opening', title: '…', text: b.opening, keys: '', tone: 'dim' };
   if (!session) return null;
-  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: b.failed(sanitizeForDisplay(session.error ?? '')), keys: b.failedKeys, tone: 'danger' };
+  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: sanitizeForDisplay(b.failed(session.error ?? { kind: 'other', text: '' })), keys: b.failedKeys, tone: 'danger' };
   if (deadlock) {
     const [blocked] = deadlock.blocked;
     const [finished] = deadlock.finished;

@@ -65,7 +65,10 @@ export function fdLines(t: Ui, state: ConversationState, snapshot: ProcFdsSnapsh
   const session = state.session;
   const summary: Line[] = [];
   if (session && session.pipes.length > 0) {
-    if (session.pipes[0]?.name === 'shared') summary.push([seg(t.fds.shared(session.pipes[0].inode), 'danger')]);
+    // Both ends in both processes: one pipe shared by design, or one whose unused ends were never closed (pipe1-open-ends).
+    const holdsBoth = (p: Proc, inode: number) => (['read', 'write'] as const).every((end) => session[p].fds.some((f) => f.inode === inode && f.end === end));
+    const shared = session.pipes.find((x) => x.name === 'shared' || (['parent', 'child'] as const).every((p) => holdsBoth(p, x.inode)));
+    if (shared) summary.push([seg(t.fds.shared(shared.inode), 'danger')]);
     else summary.push([seg(t.fds.separate, 'ok')]);
   }
   const body = [

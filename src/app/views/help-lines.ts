@@ -55,6 +55,7 @@ export function helpLines(t: Ui, width: number, height: number, scroll = 0): Hel
     ...row('p', h.keys.parentDelay),
     ...row('x', h.keys.trace),
     ...row('f', h.keys.fds),
+    ...row('b', h.keys.layout),
     ...row('s', h.keys.save),
     ...row('c', t.chapter.help.source),
     ...row('w', t.chapter.help.nextWiring),

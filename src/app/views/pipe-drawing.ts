@@ -65,9 +65,26 @@ function twoPipeRows(t: Ui, state: ConversationState, views: PipeView[], width: 
     const toParent = view.name === 'child-to-parent';
     if (rows.length > 0) rows.push({ line: [], drop: 5 });
     rows.push({ line: [seg(centreInWidth(toParent ? t.pipes.childToParent : t.pipes.parentToChild, width), 'title')], drop: 2 });
-    const parentFd = fdLabel(t, fdOf(fds('parent'), view.inode, toParent ? 'read' : 'write'));
-    const childFd = fdLabel(t, fdOf(fds('child'), view.inode, toParent ? 'write' : 'read'));
+    const parentEnd = toParent ? 'read' : 'write';
+    const childEnd = toParent ? 'write' : 'read';
+    const parentFd = fdLabel(t, fdOf(fds('parent'), view.inode, parentEnd));
+    const childFd = fdLabel(t, fdOf(fds('child'), view.inode, childEnd));
     rows.push({ line: arrowRow(parentFd, childFd, width, toParent ? 'left' : 'right', 'plain'), drop: 0 });
+    // Ends a process holds but does not use (pipe1-open-ends: never closed): "fd 24 w  also open  r fd 3".
+    const unused = (proc: Proc, used: 'read' | 'write') => fds(proc).filter((f) => f.inode === view.inode && f.end !== used);
+    const [parentUnused, childUnused] = [unused('parent', parentEnd), unused('child', childEnd)];
+    if (parentUnused.length + childUnused.length > 0) {
+      // Where it does not fit, the words go before the numbers: a number is never cut.
+      const forms = [true, false].flatMap((fd) => [t.pipes.alsoOpen, ''].map((word) => ({ fd, word }))).map(({ fd, word }) => {
+        const label = (n: number) => (fd ? t.pipes.fd(n) : String(n));
+        const left = parentUnused.map((f) => `${label(f.fd)} ${f.end === 'read' ? 'r' : 'w'}`).join(' ');
+        const right = childUnused.map((f) => `${f.end === 'read' ? 'r' : 'w'} ${label(f.fd)}`).join(' ');
+        return { left, right, word, gap: width - widthOf(left) - widthOf(right) - widthOf(word) };
+      });
+      const form = forms.find((f) => f.gap >= (f.word ? 2 : 1)) ?? forms[forms.length - 1]!;
+      const before = Math.floor(form.gap / 2);
+      rows.push({ line: fitLine([seg(form.left, 'warn'), seg(' '.repeat(Math.max(0, before))), seg(form.word, 'warn'), seg(' '.repeat(Math.max(1, form.gap - before))), seg(form.right, 'warn')], width), drop: 0 });
+    }
     rows.push(...contentRows(t, view, width));
   }
   return rows;

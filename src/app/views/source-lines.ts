@@ -50,8 +50,9 @@ function folded(visible: boolean[]): Row[] {
 /**
  * Which rows to show in `rows`: the most droppable lines go first, a whole level at a time,
  * each run of hidden lines shown as one ⋮ so that no line goes silently (a `for` never
- * loses its brace unseen); never a marked line. If even that is too tall, a window around
- * the marks, with ⋮ at a cut edge.
+ * loses its brace unseen); never a marked line. If even that is too tall, the marked lines
+ * alone with lines given back as rows allow; if those do not fit, a window around the
+ * marks, with ⋮ at a cut edge.
  */
 function shownRows(program: SourceLine[], marked: Set<number>, rows: number): Row[] {
   const visibleBelow = (level: number) => program.map((l, i) => marked.has(i) || l.drop < level);
@@ -61,6 +62,9 @@ function shownRows(program: SourceLine[], marked: Set<number>, rows: number): Ro
     if (folded(visible).length <= rows) break;
     visible = visibleBelow(level);
   }
+  // Still too tall: the marked lines alone, each run between them one ⋮, when they fit, rather than a window that may miss one.
+  const marksOnly = program.map((_, i) => marked.has(i));
+  if (folded(visible).length > rows && folded(marksOnly).length <= rows) visible = marksOnly;
   if (folded(visible).length <= rows) {
     // Rows to spare: hidden lines come back, the least droppable first, while all still fits.
     const hidden = program.flatMap((l, i) => (visible[i] ? [] : [i])).sort((a, b) => (program[a]?.drop ?? 0) - (program[b]?.drop ?? 0));

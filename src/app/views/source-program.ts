@@ -14,9 +14,7 @@ import type { CodeLine } from '../../channels/channel.js';
 import { channelOf } from '../../channels/registry.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { Ui } from './phrases.js';
-
-/** Where a process can be in the program. */
-export type Spot = 'fork' | 'fgets' | 'write' | 'sleep' | 'read' | 'end';
+import type { Spot } from '../../channels/step-points.js';
 
 export interface SourceLine {
   text: string;
@@ -56,7 +54,7 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line('    for (i = 0; i < 3; i++) {', DROP.loop),
     ...body,
     line('    }', DROP.detail),
-    ...p[proc].finish.map(at('    ', DROP.detail)),
+    ...p[proc].finish.map(at('    ', DROP.detail, proc)),
   ];
   const keyboard = (proc: Proc, writer: 'C' | 'P'): SourceLine[] => [
     line('      if (!fgets(line, LINE_BUF, stdin))', DROP.call, proc, 'fgets'),
@@ -76,7 +74,8 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     loop('child', [
       ...keyboard('child', 'C'),
       ...(childDelayMs > 0 ? [line(`      ${sleepCall(childDelayMs)}  /* ${c.sleep} */`, DROP.call, 'child', 'sleep')] : []),
-      ...readAndPrint('child', 'from Parent'),
+      // A one-way channel's child only writes (pipe1).
+      ...(p.child.read.length > 0 ? readAndPrint('child', 'from Parent') : []),
     ]).map((l) => ({ ...l, text: l.text === '' ? '' : `${indent}${l.text.slice(4)}` }));
   // A child thread: its loop in a function of its own, with its own locals (the thread's stack).
   const threadFunction = (decl: readonly string[]): SourceLine[] => [
@@ -98,7 +97,8 @@ export function sourceProgram(t: Ui, wiring: Wiring, childDelayMs: number): Sour
     line(`  if (pid == 0) {  /* ${c.child} */`, DROP.branch),
     ...childLoop('    '),
     line(`  } else {  /* ${c.parent} */`, DROP.branch),
-    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...keyboard('parent', 'P')]),
+    // A one-way channel's parent only reads (pipe1).
+    ...loop('parent', [...readAndPrint('parent', 'from Child'), ...(p.parent.write.length > 0 ? keyboard('parent', 'P') : [])]),
   ];
   // pthread_create returns its error instead of setting errno (the channel includes <errno.h>).
   const startThread: SourceLine[] = [

@@ -6,14 +6,15 @@
 // "auto-play" while it plays. An item that gives way is shortened or dropped, each
 // figure always with its label. In step mode the key line starts with the keys that let
 // each process's held call go, naming the call (F5 parent: read(fd 23)), and F4 to leave it.
-// Always exactly two lines, each fitted to the width by shortening or dropping the
+// Always exactly two lines (three when the status is given two: the `big` layout, where
+// it says everything in words; four in step mode there, for its keys), each fitted to the width by shortening or dropping the
 // least important items (fit-items.ts): a wrapped status bar would push the screen.
 import { channelEnds } from '../../channels/ends-registry.js';
 import { callText, type Proc, type Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { shownTally } from '../state/tallies.js';
 import { displayedTurn } from '../state/turns.js';
-import { fitItems, type Item } from './fit-items.js';
+import { fitItems, fitItemsOnLines, type Item } from './fit-items.js';
 import { seg, type Line } from '../../text/styled-lines.js';
 import type { Tone } from '../../text/theme.js';
 import { RELEASE_KEYS, formatDuration, timeOfDay, wiringWords, type Ui } from './phrases.js';
@@ -50,7 +51,7 @@ function stepKeys(t: Ui, state: ConversationState, typing: boolean): Item[] {
   return [letGo('parent'), letGo('child'), item('stepOff', 'key', t.step.stepOff)];
 }
 
-export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false): Line[] {
+export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typing: boolean, width: number, autoPlaySpeed: number | null = null, canSwitch = false, infoLines = 1): Line[] {
   const s = t.status;
   const { childDelayMs, parentDelayMs } = state.knobs;
   const child = formatDuration(t, childDelayMs);
@@ -84,9 +85,11 @@ export function statusLines(t: Ui, state: ConversationState, wiring: Wiring, typ
   const names = typing ? TYPING_KEYS.filter((name) => name !== 'other' || canSwitch) : COMMAND_KEYS;
   const words: Record<string, string> = typing ? s.typingKeys : s.commandKeys;
   const keys: Item[] = names.map((name) => item(name, name === 'mode' ? 'warn' : 'key', words[name] ?? name, ...(stepping && name === 'keys' ? [t.step.escShort] : []), null));
-  if (!stepping) return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems(keys, KEY_STEPS, width, SEPARATOR)];
+  const status = fitItemsOnLines(info, INFO_STEPS, width, SEPARATOR, infoLines);
+  if (!stepping) return [...status, fitItems(keys, KEY_STEPS, width, SEPARATOR)];
   // After Esc the line still says COMMAND KEY first.
   const lead = typing ? [] : keys.slice(0, 1);
   const rest = typing ? keys : keys.slice(1);
-  return [fitItems(info, INFO_STEPS, width, SEPARATOR), fitItems([...lead, ...stepKeys(t, state, typing), ...rest], STEP_KEY_STEPS, width, SEPARATOR)];
+  // Given more lines, step mode's keys take as many as the status: each names its process and call in words.
+  return [...status, ...fitItemsOnLines([...lead, ...stepKeys(t, state, typing), ...rest], STEP_KEY_STEPS, width, SEPARATOR, infoLines)];
 }

@@ -1,36 +1,38 @@
-// The middle column and the fd panel, asked of the channel on screen (its drawing, its
-// kernel view, its notes: channels/registry.ts), and the middle column's width while the
-// source view is open. A channel's notes (the named pipe's path and outside holders) go
-// under whichever of the three is shown, as many rows as are left.
+// The middle block and the fd panel, asked of the channel on screen (its drawing, its
+// kernel view, its notes: channels/registry.ts). A channel's notes (the named pipe's
+// path and outside holders) go under whichever of the three is shown, as many rows as
+// are left.
 import type { Wiring } from '../../ipc/events.js';
 import { channelOf } from '../../channels/registry.js';
 import type { OutsideHolder } from '../state/model.js';
 import type { ProcFdsSnapshot } from '../hooks/use-proc-fds.js';
 import type { ConversationState } from '../state/model.js';
 import type { PipeView } from '../state/pipes.js';
-import { fitLine, framed, seg, type Line } from '../../text/styled-lines.js';
-import type { Geometry } from './layout.js';
+import { fitLine, framed, lineText, seg, type Line } from '../../text/styled-lines.js';
 import type { Ui } from './phrases.js';
 import { sourceLines } from './source-lines.js';
 
 /** Rows the source view needs to show a whole program with its marks (the named notes take only what is left). */
 const SOURCE_ROWS = 26;
 
-/** The source view takes the drawing's place, wider; the panes share the rest. */
-export function withSourceColumn(g: Geometry, open: boolean): Geometry {
-  if (!open) return g;
-  const pipeWidth = g.cols < 120 ? 42 : Math.min(56, Math.floor(g.cols * 0.4));
-  const parentWidth = Math.floor((g.cols - pipeWidth) / 2);
-  return { ...g, pipeWidth, parentWidth, childWidth: g.cols - pipeWidth - parentWidth };
-}
-
-/** The channel's drawing, with its notes under it when it has any. */
-export function wiredPipeLines(t: Ui, state: ConversationState, wiring: Wiring, width: number, height: number, views: PipeView[], holders: OutsideHolder[]): Line[] {
+/**
+ * The channel's drawing, with its notes under it when it has any. Between the panes
+ * (`besidePanes`) its first and last rows stay blank, level with the panes' borders, as
+ * every drawing is made; under the panes those two rows are the drawing's too.
+ */
+export function wiredPipeLines(t: Ui, state: ConversationState, wiring: Wiring, width: number, height: number, views: PipeView[], holders: OutsideHolder[], besidePanes = true): Line[] {
   const channel = channelOf(wiring);
+  const drawing = (rows: number): Line[] => {
+    if (besidePanes) return channel.drawing(t, state, width, rows, views);
+    const drawn = channel.drawing(t, state, width, rows + 2, views);
+    const start = drawn[0] && lineText(drawn[0]).trim() === '' ? 1 : 0;
+    return drawn.slice(start, start + rows);
+  };
   const notes = channel.notes(t, state, holders, width);
-  if (notes.length === 0) return channel.drawing(t, state, width, height, views);
-  const below = notes.slice(0, Math.max(0, height - 10));
-  return [...channel.drawing(t, state, width, height - below.length - 1, views), ...below.map((l) => fitLine(l, width)), [seg(' '.repeat(width))]];
+  if (notes.length === 0) return drawing(height);
+  const below = notes.slice(0, Math.max(0, height - (besidePanes ? 10 : 6)));
+  const blank = besidePanes ? [[seg(' '.repeat(width))]] : [];
+  return [...drawing(height - below.length - blank.length), ...below.map((l) => fitLine(l, width)), ...blank];
 }
 
 /** The source view's column; on a named pipe, the path and the outside holders under it when rows are left. */

@@ -1,7 +1,8 @@
 // A shared file without waiting, whole: its ends (a reader that spins on pread), the
 // segment's drawing (../shm) with its own words, its kernel view and its source program.
 // Its path has the screen's path row (path-line.ts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { shmDrawing } from '../shm/drawing.js';
 import { fileEnds } from './ends.js';
 import { fileKernelView } from './kernel-view.js';

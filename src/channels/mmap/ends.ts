@@ -18,6 +18,7 @@ import { makeSemaphores, sweepLeftovers } from '../shm/segment.js';
 import { removeQuietly } from '../../kernel/sysv.js';
 import { makeCacheFile, removeCacheFile } from '../cache-file.js';
 import { MAPPED_FILE } from './mapped-file.js';
+import { notMade } from '../../i18n/problems.js';
 
 export const mmapEnds: ChannelEnds = {
   async make() {
@@ -38,7 +39,7 @@ export const mmapEnds: ChannelEnds = {
     } catch (error) {
       fs.closeSync(file.fd);
       removeCacheFile(MAPPED_FILE, file.dir);
-      throw new Error(`could not map a file: ${error instanceof Error ? error.message : String(error)}`);
+      throw notMade('mapped-file', error);
     }
     let removed = false;
     rememberMapping(file.inode, { memory: mapped.memory, semid, sysv });

@@ -1,6 +1,7 @@
 // A memory-mapped file, whole: the segment's drawing (../shm) with its own words, its own
 // ends, kernel view and source program. Its path has the screen's path row (path-line.ts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { shmDrawing } from '../shm/drawing.js';
 import { mmapWords } from '../shm/words.js';
 import { mmapEnds } from './ends.js';

@@ -1,7 +1,8 @@
 // A named pipe: one FIFO at a path any process of this user can open, whole (see ../channel.ts for the parts).
 import { fdLines } from '../../app/views/fd-lines.js';
 import { sharedPipeLines } from '../../app/views/pipe-drawing.js';
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { namedEnds } from './ends.js';
 import { namedLines } from './notes.js';
 import { namedSource } from './source.c.js';

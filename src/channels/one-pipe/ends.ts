@@ -2,23 +2,16 @@
 // processes hold both ends, like the C program's fds[0] and fds[1] after fork. Bytes in
 // it belong to nobody: whoever calls read() first takes them, its own writer included.
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
-import type { ChannelEnds } from '../channel-ends.js';
+import { notMade } from '../../i18n/problems.js';
+import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 
 export const onePipeEnds: ChannelEnds = {
   async make() {
-    const [pipe] = await openKernelPipes([['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking']]);
+    const [pipe] = await openKernelPipes([['read-blocking', 'write-blocking', 'read-blocking', 'write-blocking']]).catch((error: unknown) => {
+      throw notMade('pipe', error);
+    });
     const [parentRead, parentWrite, childRead, childWrite] = pipe?.fds as [number, number, number, number];
-    return {
-      pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }],
-      parentRead,
-      parentWrite,
-      childStdio: [childRead, childWrite],
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-      childArgs: [],
-      remove: null,
-    };
+    return pipeWires({ pipes: [{ name: 'shared', inode: pipe?.inode ?? 0 }], parentRead, parentWrite, childStdio: [childRead, childWrite] });
   },
   group: 'pipes',
   processCalls: null,

@@ -1,7 +1,8 @@
 // One pipe shared both ways: the textbook's broken wiring, whole (see ../channel.ts for the parts).
 import { fdLines } from '../../app/views/fd-lines.js';
 import { sharedPipeLines } from '../../app/views/pipe-drawing.js';
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { onePipeEnds } from './ends.js';
 import { onePipeSource } from './source.c.js';
 import { onePipeWords } from './words.js';

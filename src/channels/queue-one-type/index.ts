@@ -1,5 +1,6 @@
 // A message queue, type 1 both ways, whole: the queue's parts with its own ends and words.
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { queueDrawing } from '../queue/drawing.js';
 import { queueKernelView } from '../queue/kernel-view.js';
 import { queueSource } from '../queue/source.c.js';

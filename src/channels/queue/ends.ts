@@ -15,6 +15,7 @@ import { errnoCode } from '../../ipc/events.js';
 import type { CallResult, ChannelEnds, ProcessCalls } from '../channel-ends.js';
 import type { Proc } from '../../ipc/events.js';
 import type { Wiring } from '../names.js';
+import { notMade } from '../../i18n/problems.js';
 
 /** The message types each process sends and receives. */
 export interface QueueTypes {
@@ -95,7 +96,7 @@ export function queueEnds(types: QueueTypes, own: Omit<ChannelEnds, 'group' | 'm
       try {
         id = makeQueue(sysv);
       } catch (error) {
-        throw new Error(`could not create a message queue: ${error instanceof Error ? error.message : String(error)}`);
+        throw notMade('message-queue', error);
       }
       let removed = false;
       return {

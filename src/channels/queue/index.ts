@@ -1,5 +1,6 @@
 // A message queue, a type per direction, whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { queueDrawing } from './drawing.js';
 import { queueChannelEnds, queueTypes } from './ends.js';
 import { queueKernelView } from './kernel-view.js';

@@ -1,6 +1,7 @@
 // Shared memory without waiting, whole: the segment's drawing and kernel view (../shm),
 // its own ends (a reader that spins), words and source program.
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { shmDrawing } from '../shm/drawing.js';
 import { shmKernelView } from '../shm/kernel-view.js';
 import { shmBusyWords } from '../shm/words.js';

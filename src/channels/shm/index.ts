@@ -1,5 +1,6 @@
 // Shared memory with waiting, whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { shmDrawing } from './drawing.js';
 import { shmEnds } from './ends.js';
 import { shmKernelView } from './kernel-view.js';

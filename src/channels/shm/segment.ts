@@ -9,6 +9,7 @@ import { findLeftovers, removeLeftovers } from '../../kernel/leftovers.js';
 import { IPC_CREAT, IPC_EXCL, KEY_SLOTS, ourKey, removeQuietly, type Attached, type SysV } from '../../kernel/sysv.js';
 import { errnoCode } from '../../ipc/events.js';
 import { SEGMENT_BYTES, type BoxIndex } from './boxes.js';
+import { notMade } from '../../i18n/problems.js';
 
 /** At most this many leftovers of dead runs are removed at start: a start never waits on a long sweep. */
 const SWEEP_LIMIT = 32;
@@ -70,7 +71,7 @@ export function makeSegment(sysv: SysV, withSemaphores: boolean): Segment {
     return { shmid, semid, attached: sysv.shmat(shmid, SEGMENT_BYTES) };
   } catch (error) {
     for (const undo of made) undo();
-    throw new Error(`could not create the shared memory: ${error instanceof Error ? error.message : String(error)}`);
+    throw notMade('shared-memory', error);
   }
 }
 

@@ -1,5 +1,6 @@
 // Signals without acknowledgements, whole: the signal channel's parts with its own ends and words.
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { signalDrawing } from '../signal/drawing.js';
 import { signalKernelView } from '../signal/kernel-view.js';
 import { signalSource } from '../signal/source.c.js';

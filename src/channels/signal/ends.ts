@@ -25,8 +25,8 @@
 import { isMainThread } from 'node:worker_threads';
 import { loadLibc } from '../../kernel/libc.js';
 import { SIGUSR1, SIGUSR2, type Signals, type TakenSignal } from '../../kernel/signals.js';
-import { errnoCode, type Proc } from '../../ipc/events.js';
-import { NO_GATE, numberArg, type CallResult, type ChannelEnds, type Gate, type ProcessCalls, type ReadNote } from '../channel-ends.js';
+import { errnoCode, type Proc, type ReadNote } from '../../ipc/events.js';
+import { NO_GATE, numberArg, type CallResult, type ChannelEnds, type Gate, type ProcessCalls } from '../channel-ends.js';
 import type { Wiring } from '../names.js';
 import { BitCollector, bitsOf } from './bits.js';
 

@@ -1,5 +1,6 @@
 // Signals, each bit answered before the next, whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { signalDrawing } from './drawing.js';
 import { signalChannelEnds } from './ends.js';
 import { signalKernelView } from './kernel-view.js';

@@ -2,23 +2,13 @@
 // socket:[inode], and the bytes in flight each way. A socket has no pipe object in
 // between: what one end writes, only the other end reads. The socketpair and the TCP
 // connection draw alike (twoEndsDrawing); each says what it knows of an end.
-import type { Proc } from '../../ipc/events.js';
-import type { FdInfo } from '../../ipc/events.js';
+import type { FdInfo, Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../../app/state/model.js';
 import { bytesInFlight } from '../../app/state/socket-flow.js';
 import { fitLine, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import { centreInWidth } from '../../text/text-width.js';
 import type { Channel } from '../channel.js';
-
-/** The words a two-ended socket's drawing needs. */
-export interface TwoEndsWords {
-  title: string;
-  hint: string;
-  hint2: string;
-  toChild: string;
-  toParent: string;
-  inFlight: (bytes: number) => string;
-}
+import type { TwoEndsWords } from './words.js';
 
 type Ui = Parameters<Channel['drawing']>[0];
 

@@ -5,6 +5,7 @@
 // nothing can be stolen. On the way out shutdown() ends the parent's read at once.
 import { AF_UNIX, SHUT_RDWR, SOCK_STREAM, loadLibc } from '../../kernel/libc.js';
 import type { ChannelEnds } from '../channel-ends.js';
+import { notMade } from '../../i18n/problems.js';
 
 export const socketEnds: ChannelEnds = {
   async make() {
@@ -13,7 +14,7 @@ export const socketEnds: ChannelEnds = {
     try {
       pair = libc.socketpair(AF_UNIX, SOCK_STREAM);
     } catch (error) {
-      throw new Error(`could not create a socketpair: ${error instanceof Error ? error.message : String(error)}`);
+      throw notMade('socketpair', error);
     }
     const [parentEnd, childEnd] = pair;
     return {

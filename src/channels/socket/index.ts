@@ -1,5 +1,6 @@
 // A socketpair: two-way, an end each, whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { socketDrawing } from './drawing.js';
 import { socketEnds } from './ends.js';
 import { socketKernelView } from './kernel-view.js';

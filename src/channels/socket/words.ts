@@ -1,6 +1,15 @@
 // The socket, in English and Korean: its name, and the words of its drawing and fd panel.
 import type { ChannelWords, Lang } from '../channel-words.js';
-import type { TwoEndsWords } from './drawing.js';
+
+/** The words a two-ended socket's drawing needs. */
+export interface TwoEndsWords {
+  title: string;
+  hint: string;
+  hint2: string;
+  toChild: string;
+  toParent: string;
+  inFlight: (bytes: number) => string;
+}
 
 export interface SocketWords extends ChannelWords, TwoEndsWords {
   fdSummary: string;

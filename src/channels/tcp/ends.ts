@@ -16,6 +16,7 @@ import { readNetTcp } from '../../kernel/proc-net-tcp.js';
 import { fdCalls } from '../../ipc/fd-calls.js';
 import type { Proc } from '../../ipc/events.js';
 import type { ChannelEnds, JoiningChild, ProcessCalls, Wires } from '../channel-ends.js';
+import { ProblemError, notMade } from '../../i18n/problems.js';
 
 /** How long the parent waits for its child to connect before it gives up. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -75,7 +76,7 @@ async function acceptChild(libc: Libc, listening: number, child: JoiningChild): 
       const result = await libc.acceptAsync(listening);
       if (stopped) {
         if (typeof result === 'number') closeQuietly(result);
-        throw new Error(`no TCP connection from the child: ${stopped}`);
+        throw new ProblemError({ kind: 'no-tcp-connection', detail: stopped });
       }
       if (typeof result === 'string') throw new Error(`accept: ${result}`);
       if (fromProcess(libc, result, child.pid)) return result;
@@ -119,7 +120,7 @@ export const tcpEnds: ChannelEnds = {
       port = libc.localAddress(listening).port;
     } catch (error) {
       if (listening >= 0) closeQuietly(listening);
-      throw new Error(`could not listen on 127.0.0.1: ${error instanceof Error ? error.message : String(error)}`);
+      throw notMade('tcp-listen', error);
     }
     let listenOpen = true;
     const closeListening = (): void => {

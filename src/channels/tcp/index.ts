@@ -1,5 +1,6 @@
 // A TCP connection over the loopback, whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { tcpDrawing } from './drawing.js';
 import { tcpEnds } from './ends.js';
 import { tcpKernelView } from './kernel-view.js';

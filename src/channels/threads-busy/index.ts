@@ -1,6 +1,7 @@
 // Two threads sharing a variable, without waiting, whole: the views and words of
 // ../threads, its own ends (a reader that spins) and program.
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { threadsBusySource } from '../threads/source.c.js';
 import { threadsDrawing, threadsKernelView } from '../threads/views.js';
 import { threadsBusyWords } from '../threads/words.js';

@@ -1,5 +1,6 @@
 // Two threads sharing a variable, with waiting (Atomics.wait, a futex), whole (see ../channel.ts for the parts).
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { threadsEnds } from './ends.js';
 import { threadsSource } from './source.c.js';
 import { threadsDrawing, threadsKernelView } from './views.js';

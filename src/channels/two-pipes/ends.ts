@@ -2,17 +2,20 @@
 // pipe2(fds2) for parent to child; each process keeps only the two ends it uses, so each
 // reads only what the other wrote. The child gets its ends as fds 3 (read) and 4 (write).
 import { openKernelPipes } from '../../kernel/anonymous-pipes.js';
-import type { ChannelEnds } from '../channel-ends.js';
+import { notMade } from '../../i18n/problems.js';
+import { pipeWires, type ChannelEnds } from '../channel-ends.js';
 
 export const twoPipesEnds: ChannelEnds = {
   async make() {
     const [up, down] = (await openKernelPipes([
       ['read-blocking', 'write-blocking'],
       ['write-blocking', 'read-blocking'],
-    ])) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
+    ]).catch((error: unknown) => {
+      throw notMade('pipe', error);
+    })) as [{ inode: number; fds: number[] }, { inode: number; fds: number[] }];
     const [parentRead, childWrite] = up.fds as [number, number];
     const [parentWrite, childRead] = down.fds as [number, number];
-    return {
+    return pipeWires({
       pipes: [
         { name: 'child-to-parent', inode: up.inode },
         { name: 'parent-to-child', inode: down.inode },
@@ -20,12 +23,7 @@ export const twoPipesEnds: ChannelEnds = {
       parentRead,
       parentWrite,
       childStdio: [childRead, childWrite],
-      shutdown: null,
-      wakeFd: null,
-      named: null,
-      childArgs: [],
-      remove: null,
-    };
+    });
   },
   group: 'pipes',
   processCalls: null,

@@ -1,7 +1,8 @@
 // Two pipes, one per direction: the safe wiring, whole (see ../channel.ts for the parts).
 import { fdLines } from '../../app/views/fd-lines.js';
 import { separatePipesLines } from '../../app/views/pipe-drawing.js';
-import { EXERCISE_STEP_POINTS, type Channel } from '../channel.js';
+import type { Channel } from '../channel.js';
+import { EXERCISE_STEP_POINTS } from '../step-points.js';
 import { twoPipesEnds } from './ends.js';
 import { twoPipesSource } from './source.c.js';
 import { twoPipesWords } from './words.js';

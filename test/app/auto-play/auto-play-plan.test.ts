@@ -116,6 +116,16 @@ describe('planAutoStep', () => {
     expect(plan(deadlock, EMPTY, { exitWhenDone: true })).toMatchObject({ kind: 'quit', delayMs: PACE.endMs });
     expect(plan(childAtKeyboard(), EMPTY, { exitWhenDone: true })).toMatchObject({ kind: 'type' });
   });
+
+  it('with endAtFailure (the lesson), a conversation that could not start or whose child died has ended too', () => {
+    const s = new Script();
+    const failed = play([...s.start().slice(0, 1), { type: 'session-failed', session: 1, problem: { kind: 'child-timeout', ms: 5000 }, at: s.at + 1 }]);
+    const died = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.exit(null, 'SIGKILL')]);
+    for (const state of [failed, died]) {
+      expect(plan(state, EMPTY, { exitWhenDone: true })).toBeNull();
+      expect(plan(state, EMPTY, { exitWhenDone: true, endAtFailure: true })).toMatchObject({ kind: 'quit' });
+    }
+  });
 });
 
 describe('autoPlayKnobs', () => {

@@ -65,6 +65,21 @@ describe('conversation reducer', () => {
     expect(transcriptOf(state, 'child').map((e) => e.kind)).toEqual(['divider', 'wrote', 'read']);
   });
 
+  it('pipe1: the child done is about to exit with the last write end, so the parent waits for end of file, not for ever; left open, the parent\'s own end keeps it waiting', () => {
+    for (const mode of ['pipe1', 'pipe1-open-ends'] as const) {
+      const s = new Script(1, mode);
+      let state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 })]);
+      for (const k of [1, 2, 3]) {
+        state = play([...s.write('child', k, `c${k}`), ...s.read('parent', 'child', k, `c${k}`), s.activity('parent', { doing: 'reading', fd: 20 })], state);
+        expect(displayedTurn(state)).toEqual({ turn: Math.min(3, k + 1), parentTurn: null });
+      }
+      state = play([s.activity('child', { doing: 'done' })], state);
+      expect(findDeadlock(state), mode).toEqual(mode === 'pipe1' ? null : { blocked: ['parent'], finished: ['child'] });
+      state = play([s.exit(0)], state);
+      expect(phaseOf(state), mode).toBe(mode === 'pipe1' ? 'playing' : 'deadlock');
+    }
+  });
+
   it('shows the child’s turn after its lines are stolen, with the parent’s turn beside it', () => {
     const s = new Script(1, 'one');
     let state = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 })]);

@@ -23,9 +23,12 @@ function session(wiring: Wiring, proc: Proc, change: Partial<ProcState>, awaits 
 }
 
 /** The textbook's name of each fd a process uses in each wiring. */
-const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
+const ENDS: Record<Wiring, Record<Proc, { read: string | null; write: string | null }>> = {
   'two-pipes': { child: { read: 'read(fds2[0]', write: 'write(fds1[1]' }, parent: { read: 'read(fds1[0]', write: 'write(fds2[1]' } },
   'one-pipe': { child: { read: 'read(fds[0]', write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: 'write(fds[1]' } },
+  // One way: the child never reads, the parent never writes (nor types).
+  pipe1: { child: { read: null, write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: null } },
+  'pipe1-open-ends': { child: { read: null, write: 'write(fds[1]' }, parent: { read: 'read(fds[0]', write: null } },
   socket: { child: { read: 'read(sv[1]', write: 'write(sv[1]' }, parent: { read: 'read(sv[0]', write: 'write(sv[0]' } },
   named: { child: { read: 'read(fd,', write: 'write(fd,' }, parent: { read: 'read(fd,', write: 'write(fd,' } },
   queue: { child: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 2, 0)', write: 'msgsnd(msqid, &msg, len, 0)' }, parent: { read: 'msgrcv(msqid, &msg, BUF_SIZE, 1, 0)', write: 'msgsnd(msqid, &msg, len, 0)' } },
@@ -44,13 +47,14 @@ const ENDS: Record<Wiring, Record<Proc, { read: string; write: string }>> = {
 /** Where a process starts: fork(), or pthread_create() where the child is a thread. */
 const startLine = (w: Wiring): string => (CHANNELS[w].source.program('en').thread ? 'err = pthread_create(&child' : 'pid = fork();');
 
-const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string; kind: string }[] = [
+/** States a process can be in only where it makes that call (a process at its keyboard is about to write). */
+const STATES: { name: string; activity: WiredActivity | null; change?: Partial<ProcState>; line: (w: Wiring, p: Proc) => string | null; kind: string; makes?: 'read' | 'write' }[] = [
   { name: 'starting', activity: null, line: startLine, kind: 'starting' },
-  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing' },
-  { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing' },
-  { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading' },
-  { name: 'held before its write (step mode)', activity: { doing: 'held', call: 'write', gate: 'futex', tid: 9, fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'held' },
-  { name: 'held before its read (step mode)', activity: { doing: 'held', call: 'read', gate: 'futex', tid: 9, fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'held' },
+  { name: 'at its keyboard', activity: { doing: 'typing' }, line: () => 'fgets(line, LINE_BUF, stdin)', kind: 'typing', makes: 'write' },
+  { name: 'writing', activity: { doing: 'writing', fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'writing', makes: 'write' },
+  { name: 'blocked in read', activity: { doing: 'reading', fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'reading', makes: 'read' },
+  { name: 'held before its write (step mode)', activity: { doing: 'held', call: 'write', gate: 'futex', tid: 9, fd: 4 }, line: (w, p) => ENDS[w][p].write, kind: 'held', makes: 'write' },
+  { name: 'held before its read (step mode)', activity: { doing: 'held', call: 'read', gate: 'futex', tid: 9, fd: 3 }, line: (w, p) => ENDS[w][p].read, kind: 'held', makes: 'read' },
   { name: 'done', activity: { doing: 'done' }, line: () => 'return 0;', kind: 'done' },
   { name: 'at end of file', activity: { doing: 'reading', fd: 3 }, change: { eof: true }, line: () => 'return 0;', kind: 'done' },
   { name: 'exited', activity: { doing: 'reading', fd: 3 }, change: { exit: { code: null, signal: 'SIGKILL' } }, line: () => 'return 0;', kind: 'exited' },
@@ -60,33 +64,34 @@ describe('sourceMarks', () => {
   for (const wiring of WIRINGS) {
     for (const proc of ['parent', 'child'] as const) {
       for (const s of STATES) {
+        if (s.makes && ENDS[wiring][proc][s.makes] === null) continue;
         it(`${wiring}: the ${proc} ${s.name} is marked on its ${s.line(wiring, proc)} line`, () => {
           const program = sourceProgram(t, wiring, 0);
           const mark = sourceMarks(program, session(wiring, proc, { activity: s.activity, ...s.change }))[proc === 'parent' ? 0 : 1];
           expect(mark?.proc).toBe(proc);
-          expect(program[mark?.line ?? -1]?.text).toContain(s.line(wiring, proc));
+          expect(program[mark?.line ?? -1]?.text).toContain(s.line(wiring, proc) ?? '');
           expect(mark?.state.kind).toBe(s.kind);
         });
       }
-      it(`${wiring}: the ${proc} stopped by a signal keeps its line and says it is stopped`, () => {
+      if (ENDS[wiring][proc].read !== null) it(`${wiring}: the ${proc} stopped by a signal keeps its line and says it is stopped`, () => {
         const program = sourceProgram(t, wiring, 0);
         const mark = sourceMarks(program, session(wiring, proc, { activity: { doing: 'reading', fd: 3 }, stopped: true }))[proc === 'parent' ? 0 : 1];
-        expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring][proc].read);
+        expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring][proc].read ?? '');
         expect(mark?.stopped).toBe(true);
       });
     }
-    it(`${wiring}: the child sleeping sits on the sleep() line when the delay is set, on its read() line otherwise`, () => {
+    it(`${wiring}: the child sleeping sits on the sleep() line when the delay is set, on its read() line otherwise (its write() line where it never reads)`, () => {
       const asleep = session(wiring, 'child', { activity: { doing: 'sleeping', ms: 2000 } });
       const withSleep = sourceProgram(t, wiring, 2000);
       expect(withSleep[sourceMarks(withSleep, asleep)[1]?.line ?? -1]?.text).toContain('sleep(2);');
       const without = sourceProgram(t, wiring, 0);
       expect(without.some((l) => l.text.includes('sleep('))).toBe(false);
-      expect(without[sourceMarks(without, asleep)[1]?.line ?? -1]?.text).toContain(ENDS[wiring].child.read);
+      expect(without[sourceMarks(without, asleep)[1]?.line ?? -1]?.text).toContain(ENDS[wiring].child.read ?? ENDS[wiring].child.write);
     });
     it(`${wiring}: the parent waiting for the child's line before its delayed read sits on its read() line`, () => {
       const program = sourceProgram(t, wiring, 0);
       const mark = sourceMarks(program, session(wiring, 'parent', { activity: { doing: 'typing' } }, true))[0];
-      expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read);
+      expect(program[mark?.line ?? -1]?.text).toContain(ENDS[wiring].parent.read ?? '');
       expect(mark?.state.kind).toBe('awaits');
     });
   }
@@ -111,6 +116,16 @@ describe('sourceMarks', () => {
       expect(stopped?.state).toEqual({ kind: 'spin-stopped', parkedIn: 'futex' });
     });
   }
+
+  it("pipe1: the parent reading after its three turns sits on its read after the loop, the one that gives end of file", () => {
+    const program = sourceProgram(t, 'pipe1', 0);
+    const reading = (reads: number) => {
+      const s = session('pipe1', 'parent', { activity: { doing: 'reading', fd: 3 }, reads });
+      return program[sourceMarks(program, s)[0]?.line ?? -1]?.text ?? '';
+    };
+    expect(reading(2)).toMatch(/^ +n = read\(fds\[0\], buf, BUF_SIZE\);$/);
+    expect(reading(3)).toContain('n = read(fds[0], buf, BUF_SIZE);  /* the child has exited and no write end is left: 0, end of file */');
+  });
 
   it('writes each wiring the way the textbook does', () => {
     const text = (w: Wiring, delay = 0) => sourceProgram(t, w, delay).map((l) => l.text).join('\n');

@@ -1,5 +1,5 @@
 // The screen's own state without rendering: modes, the focused input, help and its
-// scroll, the panels and the saved-files notice.
+// scroll, the panels, the layout and the saved-files notice.
 import { describe, expect, it } from 'vitest';
 import { focusOf, initialUi, inputModeOf, nextTyper, reduceUi, type UiAction, type UiState } from '../../../src/app/state/ui-reducer.js';
 
@@ -10,6 +10,12 @@ describe('the UI reducer', () => {
     expect(inputModeOf(initialUi)).toBe('text');
     expect(inputModeOf(after({ type: 'keys-mode' }))).toBe('keys');
     expect(inputModeOf(after({ type: 'keys-mode' }, { type: 'typing-mode' }))).toBe('text');
+  });
+
+  it('switches the layout between three columns and big, back and forth', () => {
+    expect(initialUi.layout).toBe('three');
+    expect(after({ type: 'layout-toggled' }).layout).toBe('big');
+    expect(after({ type: 'layout-toggled' }, { type: 'layout-toggled' }).layout).toBe('three');
   });
 
   it('keeps what is typed while nobody waits for whoever types next: the child opens a turn, the parent answers', () => {

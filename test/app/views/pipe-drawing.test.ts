@@ -1,10 +1,13 @@
 // The pipe drawing on its own: it stays level with the insides of the panes (never on
-// their border rows), and when rows must go, the fd numbers stay.
+// their border rows), and when rows must go, the fd numbers stay; on pipe1 with its
+// unused ends left open, it shows the ends nobody uses.
 import { describe, expect, it } from 'vitest';
 import { lineText } from '../../../src/text/styled-lines.js';
-import { sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
+import { fdLines } from '../../../src/app/views/fd-lines.js';
+import { separatePipesLines, sharedPipeLines } from '../../../src/app/views/pipe-drawing.js';
 import { en } from '../../../src/i18n/en.js';
-import { Script, play } from '../events.js';
+import { ko } from '../../../src/i18n/ko.js';
+import { Script, UP, play } from '../events.js';
 
 describe('the pipe drawing', () => {
   it('leaves the rows of the panes’ borders empty, however short the column', () => {
@@ -36,5 +39,28 @@ describe('the pipe drawing', () => {
       }
     }
     expect([seenWhole, seenDropped]).toEqual([true, true]);
+  });
+});
+
+describe('one pipe, one way (pipe1)', () => {
+  const started = (mode: 'pipe1' | 'pipe1-open-ends') => play(new Script(1, mode).start());
+
+  it('draws the ends each process holds and does not use, and the fd panel says both hold both ends, only where the unused ends were left open', () => {
+    const drawing = (mode: 'pipe1' | 'pipe1-open-ends') => separatePipesLines(en.ui, started(mode), 26, 12).map(lineText).join('\n');
+    const panel = (mode: 'pipe1' | 'pipe1-open-ends') => fdLines(en.ui, started(mode), { parent: null, child: null }, 60, 8).map(lineText).join('\n');
+    expect(drawing('pipe1')).toMatch(/fd 20 ◀━+ fd 4/);
+    expect(drawing('pipe1')).not.toContain(en.ui.pipes.alsoOpen);
+    expect(panel('pipe1')).toContain(en.ui.fds.separate);
+    expect(drawing('pipe1-open-ends')).toMatch(/fd 21 w +also open +r fd 3/);
+    expect(panel('pipe1-open-ends')).toContain(en.ui.fds.shared(UP));
+  });
+
+  it('keeps the numbers of the unused ends whole in a narrow column, in English and Korean: the words go first', () => {
+    for (const t of [en.ui, ko.ui]) {
+      for (const width of [14, 20, 26]) {
+        const lines = separatePipesLines(t, started('pipe1-open-ends'), width, 12).map(lineText);
+        expect(lines.find((l) => /^(fd )?21 w /.test(l)), `${width} cells`).toMatch(/ r (fd )?3$/);
+      }
+    }
   });
 });

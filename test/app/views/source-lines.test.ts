@@ -1,6 +1,8 @@
 // The source view never breaks the frame: every line is exactly the column's width in
 // cells, in Korean too (Hangul comments count 2 cells each), at the narrow column of an
-// 80x24 screen and at a wide one; the marks and the PID footer are there.
+// 80x24 screen, at a wide one, and across an 80x24 screen under the panes (the big
+// layout: a few rows, the two marks far apart in the program); the marks and the PID
+// footer are there.
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { ko } from '../../../src/i18n/ko.js';
@@ -17,7 +19,7 @@ function state() {
 
 describe('sourceLines', () => {
   for (const [lang, t] of [['en', en.ui], ['ko', ko.ui]] as const) {
-    for (const [width, height] of [[42, 17], [48, 30]] as const) {
+    for (const [width, height] of [[42, 17], [48, 30], [80, 10]] as const) {
       it(`${lang} at ${width}x${height}: every line exactly ${width} cells, both marks and both PIDs shown`, () => {
         const lines = sourceLines(t, state(), 'two-pipes', width, height);
         expect(lines).toHaveLength(height);

@@ -5,6 +5,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../src/app/state/conversation-reducer.js';
+import { initialState } from '../../../src/app/state/model.js';
 import { lineText } from '../../../src/text/styled-lines.js';
 import { statusLines } from '../../../src/app/views/status-lines.js';
 import { en } from '../../../src/i18n/en.js';
@@ -53,5 +54,30 @@ describe('the status bar tally', () => {
       }
     }
     expect(info(onShared, 'one-pipe', 60)).toContain('stolen 1 of 1');
+  });
+
+  it('says the delays in one unit per language: seconds in Korean (never 초 beside ms)', () => {
+    const s = new Script(1, 'one');
+    const state = play(s.start(), initialState({ childDelayMs: 2000, parentDelayMs: 100 }));
+    expect(info(state, 'one-pipe', 200, ko.ui)).toContain('자식 지연 2초 · 부모 읽기 지연 0.1초');
+    expect(info(state, 'one-pipe', 200, en.ui)).toContain('child delay 2 s · parent read delay 100 ms');
+  });
+
+  it('given two lines (the big layout), says every figure in words at 80 columns, and in step mode each key with its process', () => {
+    for (const lang of [en.ui, ko.ui]) {
+      const s = lang.status;
+      const lines = statusLines(lang, onShared, 'one-pipe', true, 80, null, false, 2).map(lineText);
+      expect(lines).toHaveLength(3);
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      const infoText = lines.slice(0, 2).join('\n');
+      expect(infoText).toContain(s.counts(0, 1, 1));
+      expect(infoText).toContain(s.knobs(s.ms(0), s.ms(0)));
+      // One line, as three columns give it, drops the delays and the delivered count at 80.
+      expect(lineText(statusLines(lang, onShared, 'one-pipe', true, 80)[0]!)).not.toContain(s.knobs(s.ms(0), s.ms(0)));
+      const stepping = statusLines(lang, { ...onShared, step: { on: true, refused: false } }, 'one-pipe', true, 80, null, false, 2).map(lineText);
+      expect(stepping).toHaveLength(4);
+      expect(stepping.slice(2).join('\n')).toContain(lang.step.letGo('F5', lang.procLower.parent, null));
+      expect(stepping.slice(2).join('\n')).toContain(lang.step.letGo('F6', lang.procLower.child, null));
+    }
   });
 });

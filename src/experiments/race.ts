@@ -8,13 +8,13 @@
 // count is measured, not assumed), and the read is then ended with the parent's own
 // wake-up bytes, so the next trial starts clean. Nothing is simulated: each outcome is
 // what a real read(2) in a real process returned.
-import { channelEnds } from './channels/ends-registry.js';
-import type { WiredLinkEvent, Wiring } from './ipc/events.js';
-import type { RaceCounts } from './experiments/report-schema.js';
-import type { Frame } from './ipc/framing.js';
-import { canSeeKernelCalls, isInCall, type KernelCall } from './ipc/kernel-calls.js';
-import { PipeLink, type PendingRead } from './ipc/link.js';
-import { processCpuMs, threadCpuMs } from './kernel/thread-cpu.js';
+import { channelEnds } from '../channels/ends-registry.js';
+import type { WiredLinkEvent, Wiring } from '../ipc/events.js';
+import type { RaceCounts } from './report-schema.js';
+import type { Frame } from '../ipc/framing.js';
+import { canSeeKernelCalls, isInCall, type KernelCall } from '../kernel/kernel-calls.js';
+import { PipeLink, type PendingRead } from '../ipc/link.js';
+import { processCpuMs, threadCpuMs } from '../kernel/thread-cpu.js';
 
 export const QUESTION = 'Who are you?';
 export const ANSWER = 'Thank you';
