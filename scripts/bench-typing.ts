@@ -5,7 +5,8 @@ import { MISSING, formatSpread, ratioOf, verdict } from './bench-stats.js';
 import { openPanels, paste64k, playConversations, startChatAtKeyboard, startMinimalEcho, typeKeys, type KeyFigures, type PasteFigures } from './bench-keys.js';
 import type { PtySession } from '../test/support/pty.js';
 
-const TARGET_RATIO = 2;
+/** Beside the minimal Ink echo app: key press to screen, and the parent's CPU per key. */
+const TARGETS = { latency: 2, cpu: 1.5 } as const;
 const PASTE_TARGET_MS = 500;
 
 export interface TypingFigures {
@@ -50,9 +51,9 @@ export function printTyping(f: TypingFigures, log: (line: string) => void): void
   const row = (name: string, k: KeyFigures) => {
     const latencyRatio = ratioOf(k.latencyMs?.median, refLatency);
     const cpuRatio = ratioOf(k.cpuMsPerKey, refCpu);
-    const judge = (r: number | undefined) => (r === undefined ? MISSING : `${r.toFixed(2)}x (target <= ${TARGET_RATIO}x): ${verdict(r <= TARGET_RATIO)}`);
-    log(`  ${name}: key press to screen ${formatSpread(k.latencyMs, 'ms', 1)}, ${judge(latencyRatio)}`);
-    log(`    parent CPU per key ${k.cpuMsPerKey.toFixed(1)} ms, ${judge(cpuRatio)}; ${Math.round(k.bytesPerKey)} bytes to the terminal per key`);
+    const judge = (r: number | undefined, target: number) => (r === undefined ? MISSING : `${r.toFixed(2)}x (target <= ${target}x): ${verdict(r <= target)}`);
+    log(`  ${name}: key press to screen ${formatSpread(k.latencyMs, 'ms', 1)}, ${judge(latencyRatio, TARGETS.latency)}`);
+    log(`    parent CPU per key ${k.cpuMsPerKey.toFixed(1)} ms, ${judge(cpuRatio, TARGETS.cpu)}; ${Math.round(k.bytesPerKey)} bytes to the terminal per key`);
   };
   row('pipe-chat, fresh', f.fresh);
   row('pipe-chat, trace and fd panels open', f.panels);

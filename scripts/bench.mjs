@@ -10,8 +10,9 @@ fs.mkdirSync('node_modules/.cache', { recursive: true });
 const dir = fs.mkdtempSync(path.resolve('node_modules/.cache/pipe-chat-bench-'));
 const outfile = path.join(dir, 'bench.js');
 await build({
-  // The benchmark, and the child's echo variant it forks (scripts/bench-fixtures/echo-child.ts).
-  entryPoints: { bench: 'scripts/bench.ts', 'echo-child': 'scripts/bench-fixtures/echo-child.ts' },
+  // The benchmark, the child's echo variant it forks (scripts/bench-fixtures/echo-child.ts),
+  // and the parent's call thread, whose entry a link looks for beside its child's.
+  entryPoints: { bench: 'scripts/bench.ts', 'echo-child': 'scripts/bench-fixtures/echo-child.ts', 'call-thread': 'src/call-thread.ts' },
   outdir: dir,
   outExtension: { '.js': '.js' },
   bundle: true,

@@ -136,16 +136,19 @@ function printRace(summaries: RaceSummary[]): void {
 
 // ---- the round trip -----------------------------------------------------------------
 
-/** The round trip over two pipes with the child's echo variant; traced = as the UI runs it, a listener attached. */
+/**
+ * The round trip over two pipes with the child's echo variant, in the parent program's
+ * shape: a write with its read chained after it on the call thread (the C parent's loop);
+ * traced = as the UI runs it, a listener attached.
+ */
 async function roundTrip(messages: number, traced: boolean): Promise<number> {
   const link = await PipeLink.open({ wiring: 'two-pipes', childScript: echoChildScript, childArgs: traced ? [] : ['--untraced'] });
   const stop = traced ? link.subscribe(() => {}) : () => true;
   try {
     const run = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const reply = link.read();
-        await link.write('Who are you?');
-        if (!(await reply.frame)) throw new Error('the echo child stopped answering');
+        await link.write('Who are you?', true);
+        if (!(await link.read().frame)) throw new Error('the echo child stopped answering');
       }
     };
     await run(500);

@@ -96,11 +96,10 @@ function terminalRefused(t: Messages['cli']): boolean {
   return refusal !== null;
 }
 
-/** Before Ink loads: CI's overrides, colour under CI=false, and the heap settings (see each). */
+/** Before Ink loads: CI's overrides and colour under CI=false (see each). The heap settings (favourMemoryOverSpeed) come after, once a child is forked. */
 function prepareFullScreen(colour: boolean): void {
   Object.assign(process.env, ciOverrides(process.env));
   keepColourUnderCiFalse(process.env, colour);
-  favourMemoryOverSpeed();
 }
 
 /** The language a failure is reported in: --lang once parsed, the locale's until then. */
@@ -151,6 +150,7 @@ async function main(): Promise<number> {
   if (parsed.command === 'lesson') {
     if (terminalRefused(t)) return 2;
     prepareFullScreen(parsed.color);
+    favourMemoryOverSpeed();
     const { runLesson } = await importWithoutFetch(() => import('./lesson/run-lesson.js'));
     return runLesson({ ...parsed, lang });
   }
@@ -190,6 +190,8 @@ async function main(): Promise<number> {
   // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
   const early = openEarly(openPipeSession(), chatSetup(options).first);
   await early.forked;
+  // Once the child exists (setting V8's flags takes milliseconds), before Ink loads.
+  favourMemoryOverSpeed();
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
   return runApp(options, early, keepFile);
 }

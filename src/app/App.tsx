@@ -43,6 +43,7 @@ import { useRedraw, type RedrawRequests } from './hooks/use-redraw.js';
 import { useStoppedWatch, type StateReader } from './hooks/use-stopped-watch.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useKeeper } from './hooks/use-keeper.js';
+import { useSteadyState } from './hooks/use-steady-state.js';
 import type { KeeperLink } from '../ipc/keeper-link.js';
 
 /** From this width the source view opens by itself (F2 or c closes it). */
@@ -112,7 +113,9 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(conversation.knobs, conversation.turns, conversation.stepping));
   const firstWiring = options.wiring;
   useSession(conversation, dispatch, firstWiring);
-  const view = useMemo(() => deriveView(state, firstWiring), [state, firstWiring]);
+  // Derived from the state as it was before the clock's latest ticks, so a tick draws only the seconds.
+  const drawn = useSteadyState(state);
+  const view = useMemo(() => deriveView(drawn, firstWiring), [drawn, firstWiring]);
   useClock(view.clockRuns, dispatch, clock);
   useSpinCpu(state, dispatch);
   // Held at its step gate counts too: a process stopped there (SIGSTOP) is seen as stopped, and one only held is not.

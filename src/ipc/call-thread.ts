@@ -181,8 +181,12 @@ export class CallThread {
   }
 
   /** One blocking write of `bytes` from `offset`; with `thenRead`, a read follows it there at once when it wrote them all. */
-  write(bytes: Buffer, offset: number, thenRead: boolean): Promise<WriteThenRead> {
+  write(frame: Buffer, offset: number, thenRead: boolean): Promise<WriteThenRead> {
     const seq = ++this.seq;
+    // A message carries the whole ArrayBuffer under a view: a short Buffer shares Node's
+    // 8 KiB pool, which was copied to the thread with every frame. The frame's bytes get an
+    // ArrayBuffer of their own, handed over (transferred) instead.
+    const bytes = new Uint8Array(frame);
     if (!thenRead || this.dead !== null || this.released) {
       return this.ask({ type: 'write', bytes, offset, thenRead: false, seq }).then((done) => ({ write: done.type === 'write' ? done : FAILED, read: null }));
     }
@@ -264,8 +268,9 @@ export class CallThread {
     else this.replies.push(reply);
   }
 
+  /** A write's bytes (their own ArrayBuffer) are handed over, not copied. */
   private post(request: CallRequest): void {
-    if (this.dead === null && !this.released) this.worker.postMessage(request);
+    if (this.dead === null && !this.released) this.worker.postMessage(request, request.type === 'write' ? [request.bytes.buffer as ArrayBuffer] : []);
   }
 
   /** The chained write's reply, if the thread has published it: handed on (true), or not yet there (false). */

@@ -20,6 +20,7 @@ import { holdsOf } from './step-gate.js';
 import type { StepPoint } from '../channels/step-points.js';
 import { findFifoHolders, type FifoHolder } from './fifo-holders.js';
 import { encodeFrame } from './framing.js';
+import { openQuickWriteEnd } from './quick-write.js';
 import { ParentEnd, type PendingRead } from './parent-end.js';
 import { WrittenMessages } from './written-messages.js';
 import { trackLink } from './open-links.js';
@@ -127,10 +128,23 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     this.path = wires.named?.path ?? wires.mappedPath ?? null;
     this.childPid = child.pid;
     this.calls = calls;
+    // Where the parent's calls are read(2) and write(2) on its pipe fds (not a channel's own calls), and it writes (not one way), a second write end that never blocks (quick-write.ts).
+    const ownCalls = calls.write.fd !== wires.parentWrite || calls.write.on !== undefined;
+    const quickWriteFd = ownCalls || channelEnds(wiring).oneWay ? null : (wires.wakeFd ?? openQuickWriteEnd(wires.parentWrite));
+    const quickEnd = quickWriteFd === null ? [] : [describeFd(quickWriteFd, 'write')];
     // A one-way channel's parent holds no write end (pipe1: closed, as pipe1.c does).
-    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), ...(wires.parentWrite < 0 ? [] : [describeFd(wires.parentWrite, 'write')])];
+    this.parentFds = wires.parentRead < 0 ? [] : [describeFd(wires.parentRead, 'read'), ...(wires.parentWrite < 0 ? [] : [describeFd(wires.parentWrite, 'write')]), ...quickEnd];
     this.end = new ParentEnd(
-      { readFd: wires.parentRead, writeFd: wires.parentWrite, calls, thread, shutdown: wires.shutdown, wakeFd: wires.wakeFd, shared: channelEnds(wiring).shared },
+      {
+        readFd: wires.parentRead,
+        writeFd: wires.parentWrite,
+        calls,
+        thread,
+        shutdown: wires.shutdown,
+        wakeFd: wires.wakeFd,
+        shared: channelEnds(wiring).shared,
+        quickWriteFd,
+      },
       (event) => {
         // The child's calls published before this call of the parent's returned come first.
         child.takeReports();
@@ -189,6 +203,8 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       const started: Promise<LinkChild> = ends.inProcess
         ? Promise.resolve(bound).then(() => ChildThread.start(start, wires.memory, onChildEvent))
         : ChildHandle.start(start, onChildEvent);
+      // The child exists once started: whoever waits for that (the UI's code loading) goes on while the call thread starts.
+      if (options.onForked) void started.then(options.onForked, () => {});
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
       if (childOutcome.status === 'rejected') {
         if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
@@ -227,7 +243,6 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     } finally {
       closeChildCopies(wires);
     }
-    options.onForked?.();
     link = new PipeLink(child, wiring, options.firstTurn ?? 1, wires, libc, calls, thread);
     if (options.onEvent) link.subscribe(options.onEvent);
     const started = link.started(options.startTimeoutMs ?? 10_000);

@@ -5,17 +5,24 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Printable ASCII is one cell and one cluster a character: most of the screen, measured without segmenting. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters that are one cell and one cluster each, whatever is beside them: printable
+ * ASCII, Latin-1's symbols and letters (not the soft hyphen), punctuation such as … and ›,
+ * arrows, box drawing, blocks and geometric shapes (not the two wide squares after ◼).
+ * Most of the screen, measured without segmenting. The bundle gives Ink's string-width the
+ * same fast path (scripts/ink-patches.mjs; test/text/text-width.test.ts holds both to
+ * string-width's answer for each of them).
+ */
+export const ONE_CELL_EACH = /^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FC]*$/;
 
 export function graphemes(text: string): string[] {
   // The segmenter costs microseconds a cluster: a 64 KiB paste of plain text would take a second.
-  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  if (ONE_CELL_EACH.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 export function widthOf(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  return ONE_CELL_EACH.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts text to at most `width` cells, ending with an ellipsis when something was cut. */

@@ -35,8 +35,10 @@ describe('two pipes', () => {
   it('gives each process only the ends it uses, all kernel FIFOs, as fstat says inside the child too', async () => {
     const { link } = await open('two');
     const byName = Object.fromEntries(link.pipes.map((p) => [p.name, p.inode]));
+    // The second write end is the parent's own non-blocking description of the same pipe (quick-write.ts).
     expect(link.parentFds.map((fd) => [fd.end, fd.isFifo, fd.inode])).toEqual([
       ['read', true, byName['child-to-parent']],
+      ['write', true, byName['parent-to-child']],
       ['write', true, byName['parent-to-child']],
     ]);
     expect(link.childFds.map((fd) => [fd.fd, fd.end, fd.isFifo, fd.inode])).toEqual([
@@ -77,6 +79,36 @@ describe('two pipes', () => {
     link.typeForChild('now I read');
     expect(await written).toBe(MAX_MESSAGE_BYTES + 'P1:\n'.length);
     await waitUntil(() => messages(events).some((m) => m.startsWith('child read parent#1')), { what: 'the child to read it' });
+  });
+
+  it('with its read in flight, a short frame is written at once from the event loop on a non-blocking end; into a full pipe it says EAGAIN and the call thread takes it', async () => {
+    const { link, events } = await open('two');
+    // The parent waits for the child's line: its call thread is in read(2).
+    const pending = link.read();
+    await waitUntil(() => isInCall('self', 'read', link.parentFds[0]?.fd as number), { what: 'the parent in read(2)' });
+    const [, writeFd, quick] = link.parentFds.map((f) => f.fd);
+    const flags = (fd: number | undefined) => parseInt(/flags:\s+(\d+)/.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1] ?? 'x', 8);
+    expect(flags(quick) & fs.constants.O_NONBLOCK).not.toBe(0);
+    expect(flags(writeFd) & fs.constants.O_NONBLOCK).toBe(0);
+    const writes = () => events.flatMap((e) => (e.type === 'syscall' && e.proc === 'parent' && e.call === 'write' ? [[e.fd, e.result]] : []));
+    // The child is at its keyboard, not reading: short frames fill the 64 KiB pipe, each taken whole, written at once.
+    const line = 'z'.repeat(4000);
+    const frameOf = (seq: number) => `P${seq}:`.length + line.length + 1;
+    let sent = 0;
+    while (!writes().some(([, result]) => result === 'EAGAIN')) {
+      const result = link.write(line);
+      sent++;
+      if (!writes().some(([, r]) => r === 'EAGAIN')) expect(await result).toBe(frameOf(sent));
+      else void result;
+    }
+    expect(sent).toBeGreaterThan(10);
+    expect(writes().slice(0, -1)).toEqual(Array.from({ length: sent - 1 }, (_, i) => [quick, frameOf(i + 1)]));
+    expect(writes().at(-1)).toEqual([quick, 'EAGAIN']);
+    // None of it went in: the same frame goes to the call thread, once its read has returned.
+    link.typeForChild('now I read');
+    expect((await pending.frame)?.text).toBe('now I read');
+    await waitUntil(() => writes().at(-1)?.[0] === writeFd, { what: 'the frame written on the call thread' });
+    expect(writes().at(-1)).toEqual([writeFd, frameOf(sent)]);
   });
 
   it('while the parent waits for the child, a thread of the parent is blocked in read(2) on the fd it names', async () => {

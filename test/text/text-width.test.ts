@@ -1,6 +1,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitToWidth, truncateToWidth, wrapPhrases, wrapToWidth } from '../../src/text/text-width.js';
+import { ONE_CELL_EACH, fitToWidth, graphemes, truncateToWidth, wrapPhrases, wrapToWidth } from '../../src/text/text-width.js';
+// @ts-expect-error: the build script is plain JavaScript, without types
+import { ONE_CELL_EACH as BUNDLED_ONE_CELL_EACH } from '../../scripts/ink-patches.mjs';
 import { ko } from '../../src/i18n/ko.js';
 import { emptyInput, reduceTextInput } from '../../src/app/widgets/text-input/text-input-state.js';
 import { inputLine } from '../../src/app/widgets/text-input/input-line.js';
@@ -60,5 +62,23 @@ describe('wrapPhrases', () => {
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(cols - 2);
       expect(lines.some((l) => l.endsWith('크게 해 주세요.')), lines.join(' / ')).toBe(true);
     }
+  });
+});
+
+// The fast path measures without segmenting: each character it takes must be one cell
+// and one cluster beside any other it takes, as string-width says.
+describe('characters measured one cell each', () => {
+  const taken = Array.from({ length: 0x2600 }, (_, c) => String.fromCodePoint(c)).filter((ch) => ONE_CELL_EACH.test(ch));
+
+  it('are each one cell and one cluster for string-width, alone and between others', () => {
+    expect(taken.length).toBeGreaterThan(400);
+    const wrong = taken.filter((ch) => stringWidth(ch) !== 1 || stringWidth(`a${ch}─`) !== 3 || graphemes(`${ch}${ch}`).length !== 2);
+    expect(wrong.map((ch) => ch.codePointAt(0)?.toString(16))).toEqual([]);
+    // The soft hyphen and the wide squares are not taken.
+    for (const ch of ['\u00AD', '\u25FD', '\u25FE', '\u200B']) expect(ONE_CELL_EACH.test(ch)).toBe(false);
+  });
+
+  it('is the class the bundle gives Ink\'s string-width', () => {
+    expect(ONE_CELL_EACH.source).toBe(BUNDLED_ONE_CELL_EACH);
   });
 });

@@ -3,10 +3,12 @@
 // trace and fd panels, and the status bar. It also puts the terminal's real cursor
 // at the focused input, so an input method composes in place.
 // A key press changes only the drafts: every block that does not show a draft is kept
-// from the last frame (useMemo on what it is drawn from), so typing lays out the two
-// panes' input rows and nothing else.
+// from the last frame (useMemo on what it is drawn from), and a pane's rows above its
+// input are the same objects as before (pane-lines.ts), so typing lays out the input's
+// row and nothing else. A clock tick changes the seconds in a pane's state row only.
 import { Box, useCursor } from 'ink';
 import { useMemo } from 'react';
+import { useSteadyState } from '../hooks/use-steady-state.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
@@ -56,7 +58,9 @@ export interface ChatScreenProps {
   keeper?: KeeperState | null;
 }
 
-export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null, layout = 'three' }: ChatScreenProps) {
+export function ChatScreen({ t, theme, state: live, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null, layout = 'three' }: ChatScreenProps) {
+  // Only the panes show seconds: the other blocks are drawn from the state before the clock's latest ticks.
+  const state = useSteadyState(live);
   const status = useMemo(
     () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout === 'big' ? 2 : 1),
     [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout],
@@ -71,8 +75,8 @@ export function ChatScreen({ t, theme, state, view, cols, rows, inputs, typingMo
   );
   const below = g.layout === 'big';
   const stuck = new Set(view.deadlock?.blocked ?? []);
-  const parent = paneLines(t, state, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
-  const child = paneLines(t, state, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
+  const parent = paneLines(t, live, 'parent', inputs.parent, g.parentWidth, g.mainHeight, stuck.has('parent'), view.clockRuns, scroll.panes);
+  const child = paneLines(t, live, 'child', inputs.child, g.childWidth, g.mainHeight, stuck.has('child'), view.clockRuns, scroll.panes);
   const pipes = useMemo(() => {
     if (g.pipeHeight <= 0) return [];
     const middle = (width: number, height: number) =>

@@ -7,7 +7,7 @@
 import type { Proc } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import { KEPT_MESSAGES, entriesAfter, transcriptOf, type TranscriptEntry } from '../state/transcript.js';
-import { framed, seg, wrapLine, type Line } from '../../text/styled-lines.js';
+import { EMPTY_ROW, framed, interned, seg, wrapLine, type Line } from '../../text/styled-lines.js';
 import { sanitizeForDisplay } from '../../text/sanitize.js';
 import { inputLine } from '../widgets/text-input/input-line.js';
 import type { TextInputState } from '../widgets/text-input/text-input-state.js';
@@ -148,10 +148,7 @@ export function paneLines(
   scrollBack = 0,
 ): PaneLines {
   const inner = width - 2;
-  const session = state.session;
-  const p = session?.[proc];
   const title: Line = [seg(t.paneTitle(t.proc[proc], pidWords(t, state, proc)), proc)];
-  const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
 
   const keyboard = proc === 'child' ? t.input.childKeyboard : t.input.parentKeyboard;
   const note = input.note
@@ -171,16 +168,39 @@ export function paneLines(
   const shortNote = note === t.input.keysOff ? [t.input.keysOffShort] : input.draft.refused > 0 ? [t.input.fullShort] : [];
   const labels = note ? [`${keyboard} (${note})`, note, ...shortNote] : [keyboard];
   const label = truncateToWidth(labels.find((l) => widthOf(l) <= inner - 4) ?? labels.at(-1) ?? '', inner - 4);
-  const separator: Line = [seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.draft.refused > 0 ? 'warn' : input.focused ? 'ok' : 'dim')];
+  const separator = interned([seg(`── ${label} ${'─'.repeat(Math.max(0, inner - widthOf(label) - 4))}`, input.draft.refused > 0 ? 'warn' : input.focused ? 'ok' : 'dim')]);
   const promptText = '› ';
   const field = inputLine(input.draft, inner - widthOf(promptText));
   // A newcomer's eyes are on the active input: while it is empty it says what to do (dim), until the first key.
   const room = inner - widthOf(promptText);
   const hint = input.focused && !input.pending && input.draft.value === '' ? [t.input.hint[proc], t.input.hintShort].find((h) => widthOf(h) <= room) : undefined;
-  const inputRow: Line = [seg(promptText, input.focused ? 'ok' : 'dim'), hint ? seg(hint, 'dim') : seg(field.text, input.focused ? 'plain' : 'dim')];
+  const inputRow = interned([seg(promptText, input.focused ? 'ok' : 'dim'), hint ? seg(hint, 'dim') : seg(field.text, input.focused ? 'plain' : 'dim')]);
 
+  const body = [...upperRows(t, state, proc, inner, height, stuck, clockRuns, scrollBack), separator, inputRow];
+  const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
+  const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;
+  return { lines, cursor };
+}
+
+/** What each pane's upper rows were last laid out from, and the rows: a key press changes none of it. */
+const lastUpper = new Map<Proc, { from: unknown[]; rows: Line[] }>();
+
+/** The state and the transcript, above the input: laid out again only when what they show changed, never for a key press. */
+function upperRows(t: Ui, state: ConversationState, proc: Proc, inner: number, height: number, stuck: boolean, clockRuns: boolean | undefined, scrollBack: number): Line[] {
+  const from = [t, state, inner, height, stuck, clockRuns, scrollBack];
+  const last = lastUpper.get(proc);
+  if (last && last.from.every((v, i) => v === from[i])) return last.rows;
+  const rows = layOutUpperRows(t, state, proc, inner, height, stuck, clockRuns, scrollBack);
+  lastUpper.set(proc, { from, rows });
+  return rows;
+}
+
+function layOutUpperRows(t: Ui, state: ConversationState, proc: Proc, inner: number, height: number, stuck: boolean, clockRuns: boolean | undefined, scrollBack: number): Line[] {
+  const p = state.session?.[proc];
+  const status: Line = p ? stateWords(t, state, proc, p, stuck, clockRuns) : [seg(t.state.starting, 'dim')];
   // The state wraps rather than lose its end (the fd, how long): "■ BLOCKED in read(fd 23)" / "  since 14:03:07".
-  const statusRows = wrapLine(status, inner, '  ').slice(0, 2);
+  // Interned: a state that reads the same (a tick that changed no second) is the same rows.
+  const statusRows = wrapLine(status, inner, '  ').slice(0, 2).map(interned);
   const bodyRows = Math.max(0, height - 2 - 2 - statusRows.length);
   // Scrolled by whole entries: a message never starts mid-way with an orphan continuation line.
   // Entries are laid out (once per width, cached) only as far back as the rows reach.
@@ -208,11 +228,8 @@ export function paneLines(
   const space = bodyRows - (marks && skipped > 0 ? 1 : 0);
   const first = fill(space);
   const above = marks && first.taken < count - skipped;
-  const shown = above ? [[seg(truncateToWidth(t.transcript.moreAbove, inner), 'accent')], ...fill(space - 1).rows] : first.rows;
-  while (shown.length < space) shown.push([]);
-  if (marks && skipped > 0) shown.push([seg(truncateToWidth(t.transcript.moreBelow(skipped), inner), 'accent')]);
-  const body = [...statusRows, ...shown, separator, inputRow];
-  const lines = framed(title, body, width, height, input.focused ? proc : 'dim');
-  const cursor = input.focused && input.waiting && !input.pending ? { x: 1 + widthOf(promptText) + field.cursorColumn, y: height - 2 } : null;
-  return { lines, cursor };
+  const shown = above ? [interned([seg(truncateToWidth(t.transcript.moreAbove, inner), 'accent')]), ...fill(space - 1).rows] : first.rows;
+  while (shown.length < space) shown.push(EMPTY_ROW);
+  if (marks && skipped > 0) shown.push(interned([seg(truncateToWidth(t.transcript.moreBelow(skipped), inner), 'accent')]));
+  return [...statusRows, ...shown];
 }

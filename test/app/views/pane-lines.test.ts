@@ -2,9 +2,10 @@
 // pane scrolls. Every line is exactly the pane's width, and nothing important is cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { lineText } from '../../../src/text/styled-lines.js';
+import { lineText, type Line } from '../../../src/text/styled-lines.js';
 import { paneLines } from '../../../src/app/views/pane-lines.js';
-import { emptyInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { emptyInput, reduceTextInput } from '../../../src/app/widgets/text-input/text-input-state.js';
+import { reduce } from '../../../src/app/state/conversation-reducer.js';
 import { en } from '../../../src/i18n/en.js';
 import { CHILD_PID, Script, play } from '../events.js';
 
@@ -90,5 +91,40 @@ describe("a pane's keyboard label", () => {
     expect(label({ focused: false })).toContain('parent keyboard (Tab: type here)');
     expect(label({ focused: false, keysMode: true })).toContain('parent keyboard (Esc: the next key is a command)');
     expect(label({ focused: true })).not.toContain('(');
+  });
+});
+
+// The screen's blocks are painted again only when a row is a new object (LinesView), so a
+// row rebuilt is a row drawn again: typing must rebuild the input's row and no other.
+describe('what a pane builds again', () => {
+  const rebuilt = (before: Line[], after: Line[]): number => after.filter((row, i) => row !== before[i]).length;
+
+  it('builds one row per key, the input, however long the conversation above it', () => {
+    const s = new Script();
+    let state = play(s.start());
+    for (const k of [1, 2, 3]) state = play(s.cleanTurn(k, `line ${k}`, `LINE ${k}`), state);
+    state = play([s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'typing' })], state);
+    let draft = emptyInput;
+    const pane = () => paneLines(t, state, 'child', { ...IDLE, draft, waiting: true, focused: true }, 40, 20, false).lines;
+    let before = pane();
+    for (const key of 'hello') {
+      draft = reduceTextInput(draft, { type: 'insert', text: key });
+      const after = pane();
+      expect(rebuilt(before, after), draft.value).toBe(1);
+      expect(lineText(after.at(-2) ?? [])).toContain(`› ${draft.value}`);
+      before = after;
+    }
+  });
+
+  it('builds only the state row again when the clock ticks, and that row says the new second', () => {
+    const s = new Script();
+    const waiting = play([...s.start(), s.activity('parent', { doing: 'reading', fd: 20 }), s.activity('child', { doing: 'sleeping', ms: 5000 })]);
+    const at = (state: typeof waiting) => paneLines(t, state, 'parent', IDLE, 40, 20, false, true).lines;
+    const before = at(waiting);
+    const ticked = reduce(waiting, { type: 'tick', at: waiting.now + 3_000_000 });
+    const after = at(ticked);
+    expect(rebuilt(before, after)).toBe(1);
+    expect(after.map(lineText).join('\n')).toMatch(/3 ?s/);
+    expect(before.map(lineText).join('\n')).not.toMatch(/3 ?s/);
   });
 });
