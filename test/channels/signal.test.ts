@@ -70,6 +70,8 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('signals'
     const read = link.read();
     link.typeForChild(line);
     const frame = await read.frame;
+    // The child's report of its write comes through its report ring, in no fixed order with the parent's read.
+    await waitUntil(() => bitsSent(events).length > 0, { what: "the child's write to be reported" });
     const [sent] = bitsSent(events);
     const [taken] = bitsTaken(events);
     expect(sent).toEqual(['child', (line.length + 4) * 8]);
