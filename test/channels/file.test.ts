@@ -1,6 +1,6 @@
 // The shared file over a real link: the three turns; com.txt a 0600 file in a 0700
 // directory of the cache directory, each process's fd on it, and each line as `cat` reads
-// it; each reader really spins on its own thread (over half a CPU, or never asleep when
+// it; each reader really spins on its own thread (over half a CPU, or runnable most of the time when
 // the machine is loaded), making thousands of reads a second, and stops at the spin limit;
 // the race loses messages written back to back and at most one 50 ms apart; the file and
 // its directory are gone once the link closes or its child is killed. The line format's
@@ -96,7 +96,7 @@ describe.runIf(process.platform === 'linux')('a shared file, without waiting', (
     expect(catLines(file)).toEqual([`0000000001 00015 C1:on the disk 0000000001`, `0000000001 00010 P1:answer 0000000001`]);
   });
 
-  it('each reader spins on the thread that makes its calls, reading again and again: over half a CPU, or never asleep on a loaded machine', async () => {
+  it('each reader spins on the thread that makes its calls, reading again and again: over half a CPU, or runnable most of the time on a loaded machine', async () => {
     const { link, events } = await open();
     const read = link.read();
     await waitUntil(() => spinningTid(events, 'parent') !== undefined, { what: 'the parent to spin' });

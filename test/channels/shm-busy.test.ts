@@ -41,7 +41,7 @@ describe.runIf(process.platform === 'linux')('shared memory without waiting', ()
     expect(messagesRead(events)).toEqual(threeTurnsRead());
   });
 
-  it("each reader spins on the thread that makes its calls (the child's main thread, the parent's call thread): over half a CPU, or never asleep on a loaded machine", async () => {
+  it("each reader spins on the thread that makes its calls (the child's main thread, the parent's call thread): over half a CPU, or runnable most of the time on a loaded machine", async () => {
     const { link, events } = await open();
     const read = link.read();
     await waitUntil(() => spinningTid(events, 'parent') !== undefined, { what: 'the parent to spin' });

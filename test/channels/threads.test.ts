@@ -99,7 +99,7 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     if (canSeeKernelCalls()) for (const tid of [tids.parent, tids.child]) expect(threadCall(process.pid, tid)?.call).toBe('futex');
   }, 30_000);
 
-  it('busy: each named reader thread spins (over half a CPU, or never asleep on a loaded machine)', async () => {
+  it('busy: each named reader thread spins (over half a CPU, or runnable most of the time on a loaded machine)', async () => {
     const { link, events } = await open('threads-busy');
     const tids = await bothReading(link, events, 'spinning');
     expect(tids.child).toBe(helloTid(events));
