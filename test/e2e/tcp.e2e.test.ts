@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readNetTcp } from '../../src/kernel/proc-net-tcp.js';
 import { childPidsOf, ptySessions, waitForNoLeftovers } from '../support/pty.js';
+import { waitUntil } from '../support/wait.js';
 
 const sessions = ptySessions();
 afterEach(async () => {
@@ -40,8 +41,9 @@ describe.runIf(process.platform === 'linux')('the TCP connection ends on every w
       else chat.kill(way);
       await chat.waitForExit();
       await waitForNoLeftovers(chat);
-      // A killed process leaves /proc's list before its fds are released: poll, with a bound.
-      await chat.waitFor(() => (readNetTcp().some((r) => inodes.includes(r.inode)) ? undefined : true), 'both sockets gone from /proc/net/tcp');
+      // A killed process leaves /proc's list before its fds are released: poll, with a bound
+      // (not the session's waitFor, which stops looking once the program has exited).
+      await waitUntil(() => !readNetTcp().some((r) => inodes.includes(r.inode)), { what: 'both sockets gone from /proc/net/tcp' });
     });
   }
 });
