@@ -279,6 +279,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
       t={t}
       theme={theme}
       state={state}
+      steady={drawn}
       view={view}
       cols={cols}
       rows={rows}

@@ -8,7 +8,6 @@
 // row and nothing else. A clock tick changes the seconds in a pane's state row only.
 import { Box, useCursor } from 'ink';
 import { useMemo } from 'react';
-import { useSteadyState } from '../hooks/use-steady-state.js';
 import type { Proc, Wiring } from '../../ipc/events.js';
 import type { ConversationState } from '../state/model.js';
 import type { ConversationView } from '../state/view.js';
@@ -32,6 +31,8 @@ export interface ChatScreenProps {
   t: Ui;
   theme: Theme;
   state: ConversationState;
+  /** The state as it was before the clock's latest ticks (App's): only the panes show seconds, every other block is drawn from this. */
+  steady: ConversationState;
   /** What the state implies, derived once per change. */
   view: ConversationView;
   cols: number;
@@ -58,9 +59,7 @@ export interface ChatScreenProps {
   keeper?: KeeperState | null;
 }
 
-export function ChatScreen({ t, theme, state: live, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null, layout = 'three' }: ChatScreenProps) {
-  // Only the panes show seconds: the other blocks are drawn from the state before the clock's latest ticks.
-  const state = useSteadyState(live);
+export function ChatScreen({ t, theme, state: live, steady: state, view, cols, rows, inputs, typingMode, canSwitch = false, scroll = NO_SCROLL, autoPlaySpeed = null, banner, traceOpen, fdsOpen, fds, sourceOpen = false, holders = NO_HOLDERS, keeper = null, layout = 'three' }: ChatScreenProps) {
   const status = useMemo(
     () => statusLines(t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout === 'big' ? 2 : 1),
     [t, state, view.wiring, typingMode, cols, autoPlaySpeed, canSwitch, layout],
