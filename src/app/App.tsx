@@ -11,7 +11,7 @@ import { channelEnds } from '../channels/ends-registry.js';
 import { nowUs, type Proc, type Wiring } from '../ipc/events.js';
 import type { Messages } from '../i18n/index.js';
 import type { AutoPlayOptions } from './auto-play/auto-play-plan.js';
-import { bannerContent, type BannerContent } from './views/banner-lines.js';
+import { bannerContent, failureText, type BannerContent } from './views/banner-lines.js';
 import { ChatScreen } from './components/ChatScreen.js';
 import { reduce } from './state/conversation-reducer.js';
 import { initialState, type ConversationState, type OutsideHolder } from './state/model.js';
@@ -177,7 +177,7 @@ export function App({ session: conversation, options, messages, size, fdReader, 
   );
 
   // Quitting after the link could not be opened is a failure: the program exits 1 with that reason.
-  const failure = session?.status === 'failed' ? t.banner.failed(session.error ?? { kind: 'other', text: '' }) : null;
+  const failure = failureText(t, state);
   const quit = useCallback(() => {
     void conversation.close().then(() => exit(failure === null ? undefined : new Error(failure)));
   }, [conversation, exit, failure]);

@@ -101,7 +101,7 @@ export function notMade(what: Made, error: unknown): ProblemError {
 /** The problem an error carries; any other error is its own message. */
 export function problemOf(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
-  return { kind: 'other', text: error instanceof Error ? error.message : String(error) };
+  return { kind: 'other', text: detailOf(error) };
 }
 
 /** The problem in `lang`'s words. */

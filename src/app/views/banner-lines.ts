@@ -25,13 +25,19 @@ export interface BannerContent {
   tone: Tone;
 }
 
+/** Why the conversation could not start, in the screen's words (the failed banner's text, and the line quitting prints); null unless it failed. */
+export function failureText(t: Ui, state: ConversationState): string | null {
+  const session = state.session;
+  return session?.status === 'failed' && session.error ? t.banner.failed(session.error) : null;
+}
+
 export function bannerContent(t: Ui, state: ConversationState, view: ConversationView = deriveView(state, state.session?.wiring ?? WIRINGS[0])): BannerContent | null {
   const b = t.banner;
   const session = state.session;
   const { phase, deadlock } = view;
   if (phase === 'opening') return { kind: 'opening', title: '…', text: b.opening, keys: '', tone: 'dim' };
   if (!session) return null;
-  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: sanitizeForDisplay(b.failed(session.error ?? { kind: 'other', text: '' })), keys: b.failedKeys, tone: 'danger' };
+  if (phase === 'failed') return { kind: 'failed', title: b.failedTitle, text: sanitizeForDisplay(failureText(t, state) ?? ''), keys: b.failedKeys, tone: 'danger' };
   if (deadlock) {
     const [blocked] = deadlock.blocked;
     const [finished] = deadlock.finished;
