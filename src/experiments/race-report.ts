@@ -8,6 +8,7 @@ import { thisMachine } from './machine.js';
 import { progressLine } from './progress.js';
 import { toCsv } from './report-files.js';
 import { REPORT_VERSION } from './report-schema.js';
+import { REPORT_WIDTH, wrapMachine } from './terminal-style.js';
 import { wiringName } from './wiring.js';
 
 function percent(n: number, of: number): string {
@@ -69,7 +70,7 @@ export async function runRace(options: RaceOptions, lang: Lang): Promise<number>
   else if (options.output === 'csv') process.stdout.write(`${toCsv(machine, [row])}\n`);
   else {
     const note = options.wiringChosen ? '' : `\n${t.race.defaultWiring}`;
-    process.stdout.write(`${formatRace(result, lang)}${note}\n${t.machine(machine)}\n`);
+    process.stdout.write(`${formatRace(result, lang)}${note}\n${wrapMachine(t.machine(machine), REPORT_WIDTH).join('\n')}\n`);
   }
   return 0;
 }

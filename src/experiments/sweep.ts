@@ -11,7 +11,7 @@ import { progressLine } from './progress.js';
 import { delayLabel, drawRateChart, type ChartSeries } from './rate-chart.js';
 import { toCsv, toJson } from './report-files.js';
 import type { RaceCounts } from './report-schema.js';
-import { terminalStyle, wrapLines, type TerminalStyle } from './terminal-style.js';
+import { terminalStyle, wrapLines, wrapMachine, type TerminalStyle } from './terminal-style.js';
 import { wilsonInterval } from './wilson.js';
 import { wiringName, type Wiring } from './wiring.js';
 
@@ -82,7 +82,7 @@ export function formatSweep(points: readonly SweepPoint[], parentDelayMs: number
   const widths = header.map((h, c) => Math.max(widthOf(h), ...rows.map((r) => widthOf(r[c] ?? ''))));
   const table = [header, ...rows].map((r) => `  ${r.map((cell, c) => padStartToWidth(cell, widths[c] ?? 0)).join('  ')}`.trimEnd());
   const title = t.sweep.title(series.map((s) => s.label).join(', '), Number(trials) || 0, parentDelayMs);
-  return [...wrapLines([title], style.width), '', ...chart, '', ...wrapLines([...table, '', t.machine(machine)], style.width)].join('\n');
+  return [...wrapLines([title], style.width), '', ...chart, '', ...wrapLines([...table, ''], style.width), ...wrapMachine(t.machine(machine), style.width)].join('\n');
 }
 
 export async function runSweep(options: RaceOptions, lang: Lang): Promise<number> {

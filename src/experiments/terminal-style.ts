@@ -2,7 +2,7 @@
 // block characters only under a UTF-8 locale on a terminal that is not "dumb" (LANG=C
 // gets plain ASCII), colour only on a terminal and never with NO_COLOR or --no-color,
 // and at most 80 columns.
-import { widthOf, wrapToWidth } from '../text/text-width.js';
+import { widthOf, wrapPhrases, wrapToWidth } from '../text/text-width.js';
 export interface TerminalStyle {
   ascii: boolean;
   color: boolean;
@@ -29,4 +29,13 @@ export function wrapLines(lines: readonly string[], width: number): string[] {
     const rest = `${indent}  `;
     return wrapToWidth(line.trimStart(), width - rest.length).map((part, i) => (i === 0 ? indent : rest) + part);
   });
+}
+
+/**
+ * The machine a result was measured on, in lines of at most `width`: broken after a comma
+ * when it must be, so that no fact ("Node v20.20.2", the kernel's release) is cut in two.
+ */
+export function wrapMachine(line: string, width: number): string[] {
+  const rest = '  ';
+  return wrapPhrases(line.split(/(?<=,) /), width - rest.length).map((part, i) => (i === 0 ? part : rest + part));
 }

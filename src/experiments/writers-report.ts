@@ -7,7 +7,7 @@ import { messagesFor, type Lang } from '../i18n/index.js';
 import { thisMachine, type Machine } from './machine.js';
 import { progressLine } from './progress.js';
 import { toCsv, toJson } from './report-files.js';
-import { REPORT_WIDTH, terminalStyle, wrapLines } from './terminal-style.js';
+import { REPORT_WIDTH, terminalStyle, wrapLines, wrapMachine } from './terminal-style.js';
 import type { Piece } from './stream-check.js';
 import { messageName } from './writer-message.js';
 import { runWriters, type WritersResult } from './writers.js';
@@ -55,8 +55,8 @@ export function formatWriters(results: readonly WritersResult[], machine: Machin
     const verdict = result.size <= PIPE_BUF ? t.verdictPromised : result.torn === 0 ? t.verdictKept : t.verdictSplit(result.torn, total);
     lines.push(t.size(result.size, note), `  ${t.counts(result.whole, result.torn, total)}`, `  ${verdict}`, ...evidence(result, lang), '');
   }
-  lines.push(t.pipeBuf, '', messagesFor(lang).cli.machine(machine));
-  return wrapLines(lines, width).join('\n');
+  lines.push(t.pipeBuf, '');
+  return [...wrapLines(lines, width), ...wrapMachine(messagesFor(lang).cli.machine(machine), width)].join('\n');
 }
 
 export async function runWritersCommand(options: WritersOptions, lang: Lang): Promise<number> {

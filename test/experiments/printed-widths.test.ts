@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { widthOf } from '../../src/text/text-width.js';
 import { formatRace } from '../../src/experiments/race-report.js';
+import { wrapMachine } from '../../src/experiments/terminal-style.js';
 import { messagesFor } from '../../src/i18n/index.js';
 import type { RaceResult } from '../../src/experiments/race.js';
 
@@ -40,6 +41,21 @@ describe('printed text', () => {
     it(`${lang}: the race's report fits 100 columns`, () => {
       expect(tooWide(formatRace(BIG, lang))).toEqual([]);
       expect(tooWide(formatRace(BITS, lang))).toEqual([]);
+    });
+  }
+});
+
+describe('the machine a result was measured on', () => {
+  const machine = { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', kernel: 'Linux 6.18.44-fc-v1045', node: 'v20.20.2' };
+  for (const lang of ['en', 'ko'] as const) {
+    it(`${lang}: a line too long for 80 columns breaks after a comma, every fact whole`, () => {
+      const text = messagesFor(lang).cli.machine(machine);
+      expect(widthOf(text)).toBeGreaterThan(80);
+      const lines = wrapMachine(text, 80);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(80);
+      for (const line of lines.slice(0, -1)) expect(line).toMatch(/,$/);
+      expect(lines.join('\n').replaceAll(',\n  ', ', ')).toBe(text);
     });
   }
 });

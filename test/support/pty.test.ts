@@ -100,6 +100,16 @@ describe('the pty harness', () => {
     expect(JSON.parse(session.lines()[0] ?? ''), session.describeScreen()).toEqual({ CI: 'false', TERM: 'xterm-256color', LANG: 'en_US.UTF-8', EXTRA: 'yes', tty: true });
   });
 
+  it('reads a frame marked as a synchronized update only once it is whole, however long its chunks take', async () => {
+    const session = nodeScript(`
+      process.stdout.write('\\x1b[?2026hfirst half of the frame ');
+      setTimeout(() => process.stdout.write('second half\\x1b[?2026l'), 300);
+      setInterval(() => {}, 1000);
+    `);
+    const screen = await session.waitForText('first half');
+    expect(screen).toContain('first half of the frame second half');
+  });
+
   it('counts Hangul as two cells', async () => {
     const session = nodeScript(`process.stdout.write('안녕 pipe'); setInterval(() => {}, 1000);`);
     await session.waitForText('안녕 pipe');

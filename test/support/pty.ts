@@ -58,8 +58,10 @@ export interface Cursor {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_INTERVAL_MS = 25;
 const DEFAULT_KEY_DELAY_MS = 25;
-/** No output for this long means the frame being drawn has fully arrived. */
+/** No output for this long means the frame being drawn has fully arrived (for a program that does not mark its frames). */
 const FRAME_QUIET_MS = 8;
+/** DEC private mode 2026, synchronized update: Ink writes `ESC[?2026h` before a frame and `ESC[?2026l` after it. */
+const SYNCHRONIZED_UPDATE = 2026;
 
 export class PtySession {
   /** The pid of the process started in the terminal (a session and process-group leader). */
@@ -83,6 +85,8 @@ export class PtySession {
   private lastInputAt = 0;
   private inputQueue: Promise<void> = Promise.resolve();
   private cursorVisible = true;
+  /** Between `ESC[?2026h` and `ESC[?2026l`: a frame is being drawn, the screen shows part of it. */
+  private frameOpen = false;
   private disposed = false;
   private readonly outputListeners = new Set<(data: string) => void>();
 
@@ -239,16 +243,17 @@ export class PtySession {
   }
 
   /**
-   * Polls whole frames (the screen once no output has arrived for a moment) until `check`
-   * accepts one; returns what `check` returned. The quiet moment matters: a frame reaches
-   * the terminal in several chunks, and a screen read between two of them shows half a
-   * frame. Assert on what this returns, not on a second read of the screen: a redraw (the
+   * Polls whole frames until `check` accepts one; returns what `check` returned. A frame
+   * reaches the terminal in several chunks, and a screen read between two of them shows
+   * half a frame: a screen counts as whole outside a synchronized update (Ink marks each
+   * frame with one) once no output has arrived for a moment. On a loaded machine the
+   * chunks of one frame can arrive further apart than that moment; the marks still hold. Assert on what this returns, not on a second read of the screen: a redraw (the
    * clock, a state the kernel changed) may land in between.
    */
   waitForScreen<T>(check: (screen: string, lines: string[]) => T | undefined | false, description: string, options: WaitOptions = {}): Promise<T> {
     return this.waitFor(
       () => {
-        if (this.exitStatus === undefined && Date.now() - this.lastOutputAt < FRAME_QUIET_MS) return undefined;
+        if (this.exitStatus === undefined && (this.frameOpen || Date.now() - this.lastOutputAt < FRAME_QUIET_MS)) return undefined;
         const lines = this.lines();
         return check(lines.join('\n'), lines);
       },
@@ -381,6 +386,7 @@ export class PtySession {
 
   private onPrivateMode(params: (number | number[])[], enabled: boolean): boolean {
     if (params.includes(25)) this.cursorVisible = enabled;
+    if (params.includes(SYNCHRONIZED_UPDATE)) this.frameOpen = enabled;
     return false; // let xterm handle the sequence too
   }
 
