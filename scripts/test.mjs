@@ -1,16 +1,14 @@
 // `npm test`: the typecheck, the linter and every test, at once. The tests wait on real
 // processes much of the time and leave part of the two cores idle; the typecheck and the
-// linter (15-30 s of CPU each, sharing nothing) run beside them at a lower priority
-// (nice 10), so they take the idle time and slow no test's timing. Vitest's output
-// streams as it runs; each check's output is printed whole after it, in a fixed order.
+// linter (scripts/check.mjs: one TypeScript program for both, about 45 s of CPU) run
+// beside them at a lower priority (nice 10), so they take the idle time and slow no
+// test's timing. Vitest's output streams as it runs; the checks' output is printed whole
+// after it.
 // Arguments go to vitest (`npm test -- test/ipc`). The exit status is 1 if anything failed.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 
-const CHECKS = [
-  { name: 'typecheck (tsc --noEmit)', args: ['node_modules/typescript/bin/tsc', '--noEmit'] },
-  { name: 'lint (eslint .)', args: ['node_modules/eslint/bin/eslint.js', '.'] },
-];
+const CHECKS = [{ name: 'typecheck and lint (scripts/check.mjs)', args: ['scripts/check.mjs'] }];
 
 function lowerPriority(pid) {
   try {
@@ -48,7 +46,7 @@ const testsCode = await runTests(process.argv.slice(2));
 const results = await checks;
 for (const { name, code, output } of results) {
   if (output) process.stdout.write(output);
-  console.log(code === 0 ? `${name}: passed` : `${name} failed (exit status ${code})`);
+  if (code !== 0) console.log(`${name} failed (exit status ${code})`);
 }
 if (testsCode !== 0) console.error(`tests failed (exit status ${testsCode})`);
 process.exitCode = testsCode === 0 && results.every(({ code }) => code === 0) ? 0 : 1;
