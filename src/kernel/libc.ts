@@ -155,6 +155,9 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
   const openat = lib.func('int openat(int dirfd, const char *path, int flags, ...)');
   const unlinkat = lib.func('int unlinkat(int dirfd, const char *path, int flags)');
   const ioctl = lib.func('int ioctl(int fd, unsigned long request, ...)');
+  // ioctl is variadic: each call names its argument's type. Made once, not per call
+  // (the UI asks FIONREAD after every call on a pipe; the type took half of each ask).
+  const intOut = koffi.out(koffi.pointer('int'));
   const fcntl = lib.func('int fcntl(int fd, int cmd, ...)');
   const shutdown = lib.func('int shutdown(int fd, int how)');
   const ftruncate = lib.func('int ftruncate(int fd, int64_t length)');
@@ -211,7 +214,7 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     unlinkat: (dirFd, name, flags) => void check('unlinkat', unlinkat(dirFd, name, flags) as number),
     fionread: (fd) => {
       const count = [0];
-      check('ioctl(FIONREAD)', ioctl(fd, constants.FIONREAD, koffi.out(koffi.pointer('int')), count) as number);
+      check('ioctl(FIONREAD)', ioctl(fd, constants.FIONREAD, intOut, count) as number);
       return count[0] ?? 0;
     },
     fcntl: (fd, cmd, arg) => check('fcntl', (arg === undefined ? fcntl(fd, cmd) : fcntl(fd, cmd, 'int', arg)) as number),
