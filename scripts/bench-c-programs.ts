@@ -7,12 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const C_PROGRAMS = ['roundtrip', 'race-forked', 'race-same-shape'] as const;
-export type CProgram = (typeof C_PROGRAMS)[number] | 'echo';
+/** The round trip on each kernel mechanism of the channels (bench-channels.ts), beside roundtrip.c's two pipes. */
+export const CHANNEL_C_PROGRAMS = ['roundtrip-socket', 'roundtrip-queue', 'roundtrip-boxes', 'roundtrip-file', 'roundtrip-threads', 'roundtrip-signal'] as const;
+export type ChannelCProgram = (typeof CHANNEL_C_PROGRAMS)[number];
+export type CProgram = (typeof C_PROGRAMS)[number] | ChannelCProgram | 'echo';
 
 const SOURCES: Record<CProgram, string> = {
   roundtrip: 'scripts/bench-c/roundtrip.c',
   'race-forked': 'scripts/bench-c/race-forked.c',
   'race-same-shape': 'scripts/bench-c/race-same-shape.c',
+  ...(Object.fromEntries(CHANNEL_C_PROGRAMS.map((name) => [name, `scripts/bench-c/${name}.c`])) as Record<ChannelCProgram, string>),
   echo: 'scripts/bench-fixtures/echo.c',
 };
 
@@ -23,11 +27,13 @@ export interface CBuild {
   dir: string;
 }
 
-export function buildCPrograms(): CBuild {
+/** Builds every program, or only those named. */
+export function buildCPrograms(only: readonly CProgram[] = Object.keys(SOURCES) as CProgram[]): CBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-bench-c-'));
   const binaries: CBuild['binaries'] = {};
   const problems: string[] = [];
-  for (const [name, source] of Object.entries(SOURCES) as [CProgram, string][]) {
+  for (const name of only) {
+    const source = SOURCES[name];
     const binary = path.join(dir, name);
     try {
       execFileSync('cc', ['-O2', '-pthread', '-o', binary, path.resolve(source)], { stdio: ['ignore', 'ignore', 'pipe'] });

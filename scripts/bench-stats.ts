@@ -18,6 +18,17 @@ export function spread(xs: readonly number[]): Spread | undefined {
 }
 
 export const MISSING = 'not measured';
+/** Beside a figure of pipe-chat's for which no target has been set (the yardsticks, C and the minimal Ink app, have none of their own). */
+export const NO_TARGET = 'no target set';
+/** The steal rate's target at delay 0: pipe-chat within this many percentage points of C of its shape. */
+export const DELAY0_ALLOWED_POINTS = 15;
+
+/** "pipe-chat minus C of its shape: +1.2 points (target within 15): PASS", from two pooled rates. */
+export function formatDifference(ours: PooledRate | undefined, c: PooledRate | undefined, allowed: number): string {
+  const points = ours && c ? (ours.rate - c.rate) * 100 : undefined;
+  const difference = points === undefined ? MISSING : `${points >= 0 ? '+' : ''}${points.toFixed(1)} points`;
+  return `pipe-chat minus C of its shape: ${difference} (target within ${allowed}): ${verdict(points === undefined ? undefined : Math.abs(points) <= allowed)}`;
+}
 
 export function ratioOf(a: number | undefined, b: number | undefined): number | undefined {
   return a !== undefined && b !== undefined && b > 0 && Number.isFinite(a) ? a / b : undefined;

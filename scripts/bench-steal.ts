@@ -13,9 +13,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CBuild } from './bench-c-programs.js';
-import { formatRate, pooledRate, type PooledRate } from './bench-stats.js';
+import { DELAY0_ALLOWED_POINTS, formatDifference, formatRate, pooledRate, type PooledRate } from './bench-stats.js';
 
 const TRIALS = 300;
+const C_SAME_SHAPE = "C, pipe-chat's shape";
 const LAYOUTS = ['one CPU (taskset -c 0)', 'free'] as const;
 type Layout = (typeof LAYOUTS)[number];
 
@@ -32,7 +33,7 @@ function programs(c: CBuild, checkouts: string[]): Program[] {
   const same = c.binaries['race-same-shape'];
   if (same) {
     list.push({
-      name: "C, pipe-chat's shape",
+      name: C_SAME_SHAPE,
       command: (trials) => [same, String(trials), '0'],
       counts: (output) => ({ stolen: Number(/stolen=(\d+)/.exec(output)?.[1]), trials: Number(/trials=(\d+)/.exec(output)?.[1]) }),
     });
@@ -166,6 +167,9 @@ export async function stealFigures(c: CBuild, checkouts: string[], rounds: numbe
       (out[layout] as Record<string, unknown>)[program.name] = { rate, runs: each };
       log(`    ${program.name}: stolen ${formatRate(rate)}`);
       for (const r of each) log(`      ${r.stolen}/${r.trials} stolen; ${formatPlacement(r.where)}`);
+      // A checkout of pipe-chat beside C of its shape, in this layout: the race's target at delay 0.
+      const cRate = list[0]?.name === C_SAME_SHAPE ? pooledRate(runs.get(key(layout, list[0])) ?? []) : undefined;
+      if (program.name !== C_SAME_SHAPE && cRate) log(`      ${formatDifference(rate, cRate, DELAY0_ALLOWED_POINTS)}`);
     }
   }
   return out;

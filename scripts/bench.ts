@@ -9,12 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenedPipe } from '../src/kernel/anonymous-pipes.js';
 import { openKernelPipes } from '../src/kernel/anonymous-pipes.js';
-import { PipeLink } from '../src/ipc/link.js';
 import { DEFAULT_SWEEP_DELAYS_MS } from '../src/args.js';
 import { sweep } from '../src/experiments/sweep.js';
 import { race } from '../src/experiments/race.js';
-import { buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-programs.js';
-import { MISSING, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
+import type { Wiring } from '../src/channels/names.js';
+import { echoRoundTrip } from './bench-roundtrip.js';
+import { CHANNEL_C_PROGRAMS, buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-programs.js';
+import { channelFigures, printChannels, type ChannelFigures } from './bench-channels.js';
+import { DELAY0_ALLOWED_POINTS, MISSING, NO_TARGET, formatDifference, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
 import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
 import { printTyping, typingFigures } from './bench-typing.js';
 import { stealFigures } from './bench-steal.js';
@@ -24,9 +26,11 @@ const json = process.argv.includes('--json');
 const uiOnly = process.argv.includes('--ui');
 /** `--steal`: only the delay-0 steal rates beside C of the same shape, pinned and free (bench-steal.ts); `--against DIR` adds another built checkout. */
 const stealOnly = process.argv.includes('--steal');
-/** `--rounds N`: the steal rounds (3 by default). */
+/** `--channels`: only the round trip on each channel with a C program in the repository, beside C's (bench-channels.ts). */
+const channelsOnly = process.argv.includes('--channels');
+/** `--rounds N`: the steal rounds, and the channels' rounds (3 by default). */
 const roundsArg = process.argv.indexOf('--rounds');
-const STEAL_ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
 const against = process.argv.flatMap((arg, i) => (arg === '--against' && process.argv[i + 1] ? [path.resolve(process.argv[i + 1] as string)] : []));
 /** `--conversations N`: how long the lesson played before the last typing figures is (100 by default). */
 const conversationsArg = process.argv.indexOf('--conversations');
@@ -67,7 +71,7 @@ interface Counts {
 type RaceRounds = Record<string, Record<RaceProgram, Counts[]>>;
 
 /** Points of difference between pipe-chat and C of its shape that the target allows, per delay. */
-const allowedPoints = (delayMs: number): number => (delayMs === 0 ? 15 : 1);
+const allowedPoints = (delayMs: number): number => (delayMs === 0 ? DELAY0_ALLOWED_POINTS : 1);
 
 async function raceRounds(c: CBuild): Promise<RaceRounds> {
   const rounds: RaceRounds = {};
@@ -127,39 +131,13 @@ function printRace(summaries: RaceSummary[]): void {
   for (const s of summaries) {
     log(`  delay ${s.delayMs} ms:`);
     for (const program of ['cSameShape', 'pipeChat', 'cForked'] as const) log(`    ${RACE_NAMES[program].padEnd(22)} ${formatRate(s.rates[program])}`);
-    const difference = s.differencePoints === undefined ? MISSING : `${s.differencePoints >= 0 ? '+' : ''}${s.differencePoints.toFixed(1)} points`;
-    log(`    pipe-chat minus C of its shape: ${difference} (target within ${s.allowedPoints}): ${verdict(s.pass)}`);
+    log(`    ${formatDifference(s.rates.pipeChat, s.rates.cSameShape, s.allowedPoints)}`);
     const stolen = s.rates.pipeChat?.stolen ?? 0;
     if (stolen > 0) log(`    after pipe-chat's ${stolen} steals, its parent was seen blocked in read() in ${s.pipeChatParentBlocked}`);
   }
 }
 
 // ---- the round trip -----------------------------------------------------------------
-
-/**
- * The round trip over two pipes with the child's echo variant, in the parent program's
- * shape: a write with its read chained after it on the call thread (the C parent's loop);
- * traced = as the UI runs it, a listener attached.
- */
-async function roundTrip(messages: number, traced: boolean): Promise<number> {
-  const link = await PipeLink.open({ wiring: 'two-pipes', childScript: echoChildScript, childArgs: traced ? [] : ['--untraced'] });
-  const stop = traced ? link.subscribe(() => {}) : () => true;
-  try {
-    const run = async (n: number) => {
-      for (let i = 0; i < n; i++) {
-        await link.write('Who are you?', true);
-        if (!(await link.read().frame)) throw new Error('the echo child stopped answering');
-      }
-    };
-    await run(500);
-    const started = process.hrtime.bigint();
-    await run(messages);
-    return Number(process.hrtime.bigint() - started) / 1000 / messages;
-  } finally {
-    stop();
-    await link.close();
-  }
-}
 
 /**
  * The floor for any Node parent on the event loop: a paused net.Socket with onread, one
@@ -227,8 +205,8 @@ async function roundTripRounds(c: CBuild): Promise<RoundTripSummary> {
   for (let i = 0; i < ROUNDTRIP_ROUNDS; i++) {
     const roundC = c.binaries.roundtrip ? runC(c.binaries.roundtrip, [ROUNDTRIP_MESSAGES]).roundtrip_us : undefined;
     if (roundC !== undefined) cUs.push(roundC);
-    const roundUi = await roundTrip(ROUNDTRIP_MESSAGES, true);
-    const roundUntraced = await roundTrip(ROUNDTRIP_MESSAGES, false);
+    const roundUi = await echoRoundTrip({ childScript: echoChildScript, wiring: 'two-pipes', messages: ROUNDTRIP_MESSAGES, traced: true });
+    const roundUntraced = await echoRoundTrip({ childScript: echoChildScript, wiring: 'two-pipes', messages: ROUNDTRIP_MESSAGES, traced: false });
     ui.push(roundUi);
     untraced.push(roundUntraced);
     if (c.binaries.echo) floor.push(await nodeFloorRoundTrip(c.binaries.echo, ROUNDTRIP_MESSAGES));
@@ -269,24 +247,34 @@ function printRoundTrip(rt: RoundTripSummary): void {
   log(`  floor for a Node parent (a paused socket's read path, a C echo child): ${formatSpread(rt.nodeFloorUs, 'us')}` + (floorRatio === undefined ? '' : `, ${floorRatio.toFixed(2)}x C`));
 }
 
+// ---- every channel ----------------------------------------------------------------------
+
+/** The channels' table; two pipes has the target of the round trip as the UI runs it (pipe-chat / C at most). */
+async function channels(c: CBuild): Promise<ChannelFigures & { targets: Partial<Record<Wiring, number>> }> {
+  const targets = { 'two-pipes': ROUNDTRIP_TARGETS.ui };
+  const figures = await channelFigures(c, echoChildScript, ROUNDS, progress);
+  printChannels(figures, targets, log);
+  return { ...figures, targets };
+}
+
 // ---- everything -------------------------------------------------------------------------
 
 async function uiFigures(): Promise<Record<string, unknown>> {
   log('\nthe terminal UI, this run (in a pseudo-terminal, 100x30):');
   const frame = await firstFrame();
-  log(`  time to first frame ${formatSpread(frame.ms, 'ms', 0)}; to the first frame that accepts a line ${formatSpread(frame.acceptsMs, 'ms', 0)}`);
+  log(`  time to first frame ${formatSpread(frame.ms, 'ms', 0)} (${NO_TARGET}); to the first frame that accepts a line ${formatSpread(frame.acceptsMs, 'ms', 0)} (target: the ratio below)`);
   log(`    minimal unbundled Ink app ${formatSpread(frame.minimalInkMs, 'ms', 0)}; ratio of the frame that accepts a line (median of pairs) ${frame.ratio === undefined ? MISSING : `${frame.ratio.toFixed(2)}x (target <= 0.5x): ${verdict(frame.ratio <= 0.5)}`}`);
   log('\ntyping, beside a minimal Ink app that echoes keys (scripts/bench-fixtures/minimal-ink-echo.mjs):');
   const typing = await typingFigures(LESSON_CONVERSATIONS);
   printTyping(typing, log);
   const quit = await quitToExit();
-  log(`\n  time from the quit key (Ctrl+C) to the shell prompt (the parent's exit): ${formatSpread(quit.parentMs, 'ms', 1)}`);
-  log(`    the child gone: ${formatSpread(quit.childMs, 'ms', 1)}`);
+  log(`\n  time from the quit key (Ctrl+C) to the shell prompt (the parent's exit): ${formatSpread(quit.parentMs, 'ms', 1)} (${NO_TARGET})`);
+  log(`    the child gone: ${formatSpread(quit.childMs, 'ms', 1)} (${NO_TARGET})`);
   const idle = await idleCpu(10);
-  log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1%)`);
+  log(`  idle CPU over ${idle.seconds} s: parent ${idle.parentPercent.toFixed(2)}%, child ${idle.childPercent.toFixed(2)}% of one core (target < 1% each): ${verdict(idle.parentPercent < 1 && idle.childPercent < 1)}`);
   const memory = await peakMemory(/DONE/);
   const memoryRatio = memory.parentMiB / memory.minimalInkMiB;
-  log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB, child ${memory.childMiB.toFixed(1)} MiB`);
+  log(`  peak memory over an auto-played conversation: parent ${memory.parentMiB.toFixed(1)} MiB (target: the ratio below), child ${memory.childMiB.toFixed(1)} MiB (${NO_TARGET})`);
   log(`    the minimal unbundled Ink app peaks at ${memory.minimalInkMiB.toFixed(1)} MiB on this Node (${process.version}); parent / minimal ${memoryRatio.toFixed(2)}x (target <= 0.85x): ${verdict(memoryRatio <= 0.85)}`);
   return { firstFrame: frame, typing, quitToExit: quit, idleCpu: idle, peakMemory: memory };
 }
@@ -297,13 +285,22 @@ async function main(): Promise<void> {
     if (json) process.stdout.write(`${JSON.stringify({ ...ui, node: process.version, root })}\n`);
     return;
   }
-  const c = buildCPrograms();
+  const c = buildCPrograms(channelsOnly ? ['roundtrip', ...CHANNEL_C_PROGRAMS] : undefined);
   log(`C programs built from scripts/bench-c/ (cc -O2 -pthread): ${Object.keys(c.binaries).join(', ') || 'none'}`);
   for (const problem of c.problems) log(`  ${problem}: its figures are missing below`);
   if (stealOnly) {
     try {
-      const steal = await stealFigures(c, [process.cwd(), ...against], STEAL_ROUNDS, log);
+      const steal = await stealFigures(c, [process.cwd(), ...against], ROUNDS, log);
       if (json) process.stdout.write(`${JSON.stringify({ steal, node: process.version, root })}\n`);
+    } finally {
+      removeCPrograms(c);
+    }
+    return;
+  }
+  if (channelsOnly) {
+    try {
+      const figures = await channels(c);
+      if (json) process.stdout.write(`${JSON.stringify({ channels: figures, node: process.version, root })}\n`);
     } finally {
       removeCPrograms(c);
     }
@@ -314,11 +311,12 @@ async function main(): Promise<void> {
     printRace(summaries);
     const rt = await roundTripRounds(c);
     printRoundTrip(rt);
+    const channelTable = await channels(c);
 
     const sweepStarted = performance.now();
     await sweep({ wiring: 'one-pipe', delaysMs: DEFAULT_SWEEP_DELAYS_MS, trials: RACE_TRIALS, parentDelayMs: 0, childScript });
     const sweepMs = performance.now() - sweepStarted;
-    log(`\nthe sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s`);
+    log(`\nthe sweep over ${DEFAULT_SWEEP_DELAYS_MS.length} delays x ${RACE_TRIALS} trials (pipe-chat race --sweep): ${(sweepMs / 1000).toFixed(2)} s (${NO_TARGET})`);
     const ui = await uiFigures();
     if (json) {
       process.stdout.write(
@@ -326,6 +324,7 @@ async function main(): Promise<void> {
           cPrograms: { built: Object.keys(c.binaries), problems: c.problems },
           race: { trials: RACE_TRIALS, rounds: RACE_ROUNDS, delays: summaries },
           roundTrip: rt,
+          channels: channelTable,
           sweepMs,
           ...ui,
           node: process.version,

@@ -1,6 +1,6 @@
 /* The floor: a round trip over two pipes, one per direction, between a parent and a
  * forked child that echoes each message back.
- * usage: roundtrip [messages]
+ * usage: roundtrip [messages [warm-up]]
  * prints: roundtrip_us=<mean round trip in microseconds> messages=<n> */
 #include <unistd.h>
 #include <sys/wait.h>
@@ -10,6 +10,7 @@ static const char MSG[] = "P1:Who are you?\n";
 
 int main(int argc, char **argv) {
   long n = arg_or(argc, argv, 1, 100000);
+  long warm = arg_or(argc, argv, 2, 500);
   int down[2], up[2];
   char buf[64];
   if (pipe(down) || pipe(up)) { perror("pipe"); return 1; }
@@ -23,7 +24,7 @@ int main(int argc, char **argv) {
     _exit(0);
   }
   close(down[0]); close(up[1]);
-  for (int i = 0; i < 500; i++) {   /* warm up, as the Node side does */
+  for (long i = 0; i < warm; i++) {   /* warm up, as the Node side does */
     if (write(down[1], MSG, sizeof MSG - 1) < 0 || read(up[0], buf, sizeof buf) <= 0) return 1;
   }
   double t0 = now_us();

@@ -32,7 +32,7 @@ export interface ChildOptions {
   calls: ProcessCalls | null;
   /** Report every call (a benchmark variant turns it off). */
   traced: boolean;
-  /** A benchmark variant: send every message straight back instead of playing turns. */
+  /** A benchmark variant: speak once, then send every message straight back instead of playing turns. */
   echo: boolean;
   /** The race on a box a writer overwrites: write each keyboard line (then sleep the delay) and never read. */
   stream: boolean;
@@ -181,8 +181,15 @@ function converse(options: ChildOptions): void {
   report(() => [activity({ doing: 'done' })]);
 }
 
-/** Every message straight back, over the same calls the exercise makes. */
+/**
+ * One line first, as the child speaks first in the exercise (on signals the parent learns
+ * whom to answer from the first signal it takes: before that its write has no peer), then
+ * every message straight back, over the same calls the exercise makes.
+ */
 function echo(): never {
+  // The hello rings the doorbell first: a write that waits for the parent (a signal's answer) must not hold it back.
+  flush();
+  writeFrame(encodeFrame('child', 1, 'hello'), { doing: 'reading', ...calls.read });
   for (;;) {
     const frame = readFrame(false);
     writeFrame(encodeFrame('child', frame.seq, frame.text), { doing: 'reading', ...calls.read });
