@@ -28,6 +28,7 @@ import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 import { keepDebuggerClosed } from './debugger-signal.js';
 import { closeAllLinks } from './ipc/open-links.js';
 import { KeepFileRefused, openKeepFile, type KeepFile } from './ipc/keeper-link.js';
+import { screenV8Flags } from './v8-flags.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -63,34 +64,9 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * V8's default is to grow the young generation under the chat's allocation and then to
- * keep it. Keeping it at its starting size and favouring size over speed holds the
- * parent's peak lower: measured over an auto-played conversation and then 200 keys
- * (100x30), 77 and 81 MiB with both flags, 87 and 100 MiB without; the minimal
- * unbundled Ink app peaks at about 82 MiB. The price is CPU per frame: 3.85 ms per key
- * with the flags against 3.35 ms without (more scavenges), now that a key press lays
- * out only the input rows. npm run bench prints both figures beside the minimal app's.
- * Both flags are read by V8's heuristics as they run, so setting them here, before
- * Ink loads, works.
- * And a function must run about 15 times longer than V8's default (interrupt budget
- * 1,000,000 against 67,584) before the optimizing compiler takes it: the UI's work comes in
- * short bursts (a key, a call's report, a frame), and compiling every function that got
- * warm in the first seconds cost more than it saved. Over an auto-played conversation
- * (--auto --speed 10, 100x30, five runs of each interleaved, medians) the parent's CPU
- * was 1.90 s with the default budget and 1.47 s with this one. In `npm run bench -- --ui`
- * the first 40 keys of a fresh chat took 11.3 ms of CPU each with the default budget
- * (1.73x the minimal Ink echo app), 8.5 ms (1.13x) with this one, 11.5 ms with 250,000;
- * after 100 conversations 3.8 ms with the default and 7.3 ms with this one (0.58x and
- * 0.97x). With no optimizing compiler at all (--no-opt) the fresh keys took 6.8 ms, but
- * so did every key after 100 conversations, and key to screen went over 2x the minimal app.
- * The race and the other printed commands keep V8's defaults: their timing is part of
- * what they measure.
- */
+/** V8's settings for the chat and the lesson (src/v8-flags.ts), before Ink loads. */
 function tuneV8ForTheScreen(): void {
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  v8.setFlagsFromString('--optimize-for-size');
-  v8.setFlagsFromString('--interrupt-budget=1000000');
+  for (const flag of screenV8Flags(process.versions.v8)) v8.setFlagsFromString(flag);
 }
 
 function readScript(file: string, t: Messages['cli']): AutoScript | string {
