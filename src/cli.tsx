@@ -28,7 +28,7 @@ import { findSafeRoot, NoSafeRootError } from './kernel/safe-dirs.js';
 import { keepDebuggerClosed } from './debugger-signal.js';
 import { closeAllLinks } from './ipc/open-links.js';
 import { KeepFileRefused, openKeepFile, type KeepFile } from './ipc/keeper-link.js';
-import { screenV8Flags } from './v8-flags.js';
+import { SCREEN_V8_FLAGS } from './v8-flags.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -66,7 +66,7 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 
 /** V8's settings for the chat and the lesson (src/v8-flags.ts), before Ink loads. */
 function tuneV8ForTheScreen(): void {
-  for (const flag of screenV8Flags(process.versions.v8)) v8.setFlagsFromString(flag);
+  for (const flag of SCREEN_V8_FLAGS) v8.setFlagsFromString(flag);
 }
 
 function readScript(file: string, t: Messages['cli']): AutoScript | string {

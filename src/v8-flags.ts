@@ -10,23 +10,13 @@
  * out only the input rows. npm run bench prints both figures beside the minimal app's.
  * Both flags are read by V8's heuristics as they run, so setting them before Ink
  * loads works.
- * On V8 before 12 (Node 20), a function must also run about 15 times longer than V8's default (interrupt budget
- * 1,000,000 against 67,584) before the optimizing compiler takes it: the UI's work comes in
- * short bursts (a key, a call's report, a frame), and compiling every function that got
- * warm in the first seconds cost more than it saved. Over an auto-played conversation
- * (--auto --speed 10, 100x30, five runs of each interleaved, medians) the parent's CPU
- * was 1.90 s with the default budget and 1.47 s with this one. In `npm run bench -- --ui`
- * the first 40 keys of a fresh chat took 11.3 ms of CPU each with the default budget
- * (1.73x the minimal Ink echo app), 8.5 ms (1.13x) with this one, 11.5 ms with 250,000;
- * after 100 conversations 3.8 ms with the default and 7.3 ms with this one (0.58x and
- * 0.97x). With no optimizing compiler at all (--no-opt) the fresh keys took 6.8 ms, but
- * so did every key after 100 conversations, and key to screen went over 2x the minimal app.
- * V8 12 (Node 22) tiers up by invocation counts, through Maglev, and has no
- * --interrupt-budget: setting a flag V8 does not know prints an error on the terminal,
- * so each flag is given only to a V8 that has it. The race and the other printed
- * commands keep V8's defaults: their timing is part of what they measure.
+ * Tried and left out: making a function run about 15 times longer than V8's default
+ * before the optimizing compiler takes it (--interrupt-budget=1000000 on Node 20; V8 12
+ * and later have no such flag, and an unknown flag prints an error on the terminal).
+ * Over an auto-played conversation the parent's CPU fell from 1.90 to 1.47 s, and the
+ * first 40 keys of a fresh chat from 11.3 to 8.5 ms of CPU each; but 100 conversations
+ * later a key cost 5.3 to 7.3 ms instead of 3.8, and a key took 7.7 ms to reach the screen
+ * instead of 4.7 (npm run bench). With no optimizing compiler at all (--no-opt) every key
+ * cost 6.8 ms, early or late. A chat runs for a class hour: the later keys count more.
  */
-export function screenV8Flags(v8Version: string): string[] {
-  const major = Number(v8Version.split('.')[0]);
-  return ['--semi-space-growth-factor=1', '--optimize-for-size', ...(major < 12 ? ['--interrupt-budget=1000000'] : [])];
-}
+export const SCREEN_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--optimize-for-size'];
