@@ -117,6 +117,14 @@ describe('pipe-chat source NAME', () => {
     });
   });
 
+  it("the threads program's reader waits on the number its test loaded, not on a second load (a write finished between the two left it asleep for good)", () => {
+    const waits = sourceText(en.ui, 'threads', 0)
+      .split('\n')
+      .filter((line) => line.includes('wait_while(&box'));
+    expect(waits).toHaveLength(2);
+    for (const wait of waits) expect(wait).toMatch(/wait_while\(&box\[\d\]\.seq, seq\);/);
+  });
+
   it('an unknown name is one line that lists the names, exit status 2', async () => {
     const r = await cli(['source', 'pipes']);
     expect(r.exitCode).toBe(2);

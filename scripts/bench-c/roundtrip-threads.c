@@ -41,8 +41,13 @@ static void put(int b, const char *buf, int len) {
 }
 
 static int get(int b, int *seen, char *buf) {
-  while (box[b].seq == *seen || box[b].seq % 2)
-    wait_while(&box[b].seq, box[b].seq);  /* asleep in the kernel */
+  for (;;) {
+    /* one read of seq for the test and the wait: read twice, the writer could finish
+       between the reads, and the wait would sleep on the new value with no wake to come */
+    int seq = box[b].seq;
+    if (seq != *seen && seq % 2 == 0) break;
+    wait_while(&box[b].seq, seq);  /* asleep in the kernel */
+  }
   *seen = box[b].seq;
   __sync_synchronize();
   int n = box[b].len;

@@ -44,8 +44,10 @@ function futexPart(writes: 0 | 1, finish: readonly string[]): ProcessPart {
   const reads = 1 - writes;
   const part = busyPart(writes, finish);
   const read: CodeLine[] = [
-    { text: `while (box[${reads}].seq == seen || box[${reads}].seq % 2)`, spot: 'read' },
-    `  wait_while(&box[${reads}].seq, box[${reads}].seq);  /* asleep in the kernel */`,
+    { text: `for (int seq; (seq = box[${reads}].seq) == seen || seq % 2; )`, spot: 'read' },
+    // One load for the test and the wait: loaded again for the wait, a write finished in
+    // between would leave the reader asleep on the new number, with no wake to come.
+    `  wait_while(&box[${reads}].seq, seq);  /* asleep in the kernel until the number moves */`,
     `seen = box[${reads}].seq;`,
     '__sync_synchronize();',
     `n = box[${reads}].len;`,
