@@ -37,7 +37,7 @@ const ENDS: Record<Wiring, Record<Proc, { read: string | null; write: string | n
   shm: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
   'shm-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   mmap: { child: { read: 'P(FULL(1));', write: 'P(EMPTY(0));' }, parent: { read: 'P(FULL(0));', write: 'P(EMPTY(1));' } },
-  threads: { child: { read: 'while (box[1].seq == seen', write: 'wake(&box[0].seq)' }, parent: { read: 'while (box[0].seq == seen', write: 'wake(&box[1].seq)' } },
+  threads: { child: { read: 'for (int seq; (seq = box[1].seq) == seen', write: 'wake(&box[0].seq)' }, parent: { read: 'for (int seq; (seq = box[0].seq) == seen', write: 'wake(&box[1].seq)' } },
   'threads-busy': { child: { read: 'while (box[1].seq == seen', write: 'box[0].seq++;  /* no wait' }, parent: { read: 'while (box[0].seq == seen', write: 'box[1].seq++;  /* no wait' } },
   file: { child: { read: 'get_line(fd, 1, &seen', write: 'put_line(fd, 0, ++sent' }, parent: { read: 'get_line(fd, 0, &seen', write: 'put_line(fd, 1, ++sent' } },
   signal: { child: { read: 'n = recv_msg(buf);', write: 'send_msg(getppid(), buf, len);' }, parent: { read: 'n = recv_msg(buf);', write: 'send_msg(pid, buf, len);' } },
