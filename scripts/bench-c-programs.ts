@@ -30,6 +30,7 @@ export interface CBuild {
 /** Builds every program, or only those named. */
 export function buildCPrograms(only: readonly CProgram[] = Object.keys(SOURCES) as CProgram[]): CBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-bench-c-'));
+  removedOnSignal(dir);
   const binaries: CBuild['binaries'] = {};
   const problems: string[] = [];
   for (const name of only) {
@@ -50,6 +51,26 @@ export function buildCPrograms(only: readonly CProgram[] = Object.keys(SOURCES) 
 export function removeCPrograms(build: CBuild): void {
   for (const binary of Object.values(build.binaries)) fs.rmSync(binary, { force: true });
   fs.rmdirSync(build.dir);
+  stopRemovingOnSignal();
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let onStopSignal: ((signal: NodeJS.Signals) => void) | null = null;
+
+/** A bench stopped by Ctrl+C, kill or a closed terminal removes the folder of built programs, then dies of that signal as it would have. */
+function removedOnSignal(dir: string): void {
+  stopRemovingOnSignal();
+  onStopSignal = (signal) => {
+    stopRemovingOnSignal();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+}
+
+function stopRemovingOnSignal(): void {
+  if (onStopSignal) for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
+  onStopSignal = null;
 }
 
 /** Runs one program and returns its `key=value` counts. */
