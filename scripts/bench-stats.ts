@@ -23,11 +23,20 @@ export const NO_TARGET = 'no target set';
 /** The steal rate's target at delay 0: pipe-chat within this many percentage points of C of its shape. */
 export const DELAY0_ALLOWED_POINTS = 15;
 
-/** "pipe-chat minus C of its shape: +1.2 points (target within 15): PASS", from two pooled rates. */
-export function formatDifference(ours: PooledRate | undefined, c: PooledRate | undefined, allowed: number): string {
-  const points = ours && c ? (ours.rate - c.rate) * 100 : undefined;
+/** pipe-chat's steal rate minus C's of its shape, in percentage points; undefined when either is missing. */
+export function differencePoints(ours: PooledRate | undefined, c: PooledRate | undefined): number | undefined {
+  return ours && c ? (ours.rate - c.rate) * 100 : undefined;
+}
+
+/** Whether a difference is within the target's points; undefined when it was not measured. */
+export function withinPoints(points: number | undefined, allowed: number): boolean | undefined {
+  return points === undefined ? undefined : Math.abs(points) <= allowed;
+}
+
+/** "pipe-chat minus C of its shape: +1.2 points (target within 15): PASS". */
+export function formatDifference(points: number | undefined, allowed: number): string {
   const difference = points === undefined ? MISSING : `${points >= 0 ? '+' : ''}${points.toFixed(1)} points`;
-  return `pipe-chat minus C of its shape: ${difference} (target within ${allowed}): ${verdict(points === undefined ? undefined : Math.abs(points) <= allowed)}`;
+  return `pipe-chat minus C of its shape: ${difference} (target within ${allowed}): ${verdict(withinPoints(points, allowed))}`;
 }
 
 export function ratioOf(a: number | undefined, b: number | undefined): number | undefined {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CBuild } from './bench-c-programs.js';
-import { DELAY0_ALLOWED_POINTS, formatDifference, formatRate, pooledRate, type PooledRate } from './bench-stats.js';
+import { DELAY0_ALLOWED_POINTS, differencePoints, formatDifference, formatRate, pooledRate, type PooledRate } from './bench-stats.js';
 
 const TRIALS = 300;
 const C_SAME_SHAPE = "C, pipe-chat's shape";
@@ -169,7 +169,7 @@ export async function stealFigures(c: CBuild, checkouts: string[], rounds: numbe
       for (const r of each) log(`      ${r.stolen}/${r.trials} stolen; ${formatPlacement(r.where)}`);
       // A checkout of pipe-chat beside C of its shape, in this layout: the race's target at delay 0.
       const cRate = list[0]?.name === C_SAME_SHAPE ? pooledRate(runs.get(key(layout, list[0])) ?? []) : undefined;
-      if (program.name !== C_SAME_SHAPE && cRate) log(`      ${formatDifference(rate, cRate, DELAY0_ALLOWED_POINTS)}`);
+      if (program.name !== C_SAME_SHAPE && cRate) log(`      ${formatDifference(differencePoints(rate, cRate), DELAY0_ALLOWED_POINTS)}`);
     }
   }
   return out;

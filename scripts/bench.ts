@@ -16,7 +16,7 @@ import type { Wiring } from '../src/channels/names.js';
 import { echoRoundTrip } from './bench-roundtrip.js';
 import { CHANNEL_C_PROGRAMS, buildCPrograms, removeCPrograms, runC, type CBuild } from './bench-c-programs.js';
 import { channelFigures, printChannels, type ChannelFigures } from './bench-channels.js';
-import { DELAY0_ALLOWED_POINTS, MISSING, NO_TARGET, formatDifference, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
+import { DELAY0_ALLOWED_POINTS, MISSING, NO_TARGET, differencePoints, formatDifference, withinPoints, formatRate, formatSpread, pooledRate, ratioOf, spread, verdict, type PooledRate, type Spread } from './bench-stats.js';
 import { firstFrame, idleCpu, peakMemory, quitToExit } from './bench-ui.js';
 import { printTyping, typingFigures } from './bench-typing.js';
 import { stealFigures } from './bench-steal.js';
@@ -112,14 +112,14 @@ function summarizeRace(rounds: RaceRounds): RaceSummary[] {
   return RACE_DELAYS_MS.map((delayMs) => {
     const at = rounds[String(delayMs)] as Record<RaceProgram, Counts[]>;
     const rates = { cSameShape: pooledRate(at.cSameShape), pipeChat: pooledRate(at.pipeChat), cForked: pooledRate(at.cForked) };
-    const differencePoints = rates.pipeChat && rates.cSameShape ? (rates.pipeChat.rate - rates.cSameShape.rate) * 100 : undefined;
+    const points = differencePoints(rates.pipeChat, rates.cSameShape);
     const allowed = allowedPoints(delayMs);
     return {
       delayMs,
       rates,
-      differencePoints,
+      differencePoints: points,
       allowedPoints: allowed,
-      pass: differencePoints === undefined ? undefined : Math.abs(differencePoints) <= allowed,
+      pass: withinPoints(points, allowed),
       pipeChatParentBlocked: at.pipeChat.reduce((sum, r) => sum + (r.parentBlocked ?? 0), 0),
     };
   });
@@ -131,7 +131,7 @@ function printRace(summaries: RaceSummary[]): void {
   for (const s of summaries) {
     log(`  delay ${s.delayMs} ms:`);
     for (const program of ['cSameShape', 'pipeChat', 'cForked'] as const) log(`    ${RACE_NAMES[program].padEnd(22)} ${formatRate(s.rates[program])}`);
-    log(`    ${formatDifference(s.rates.pipeChat, s.rates.cSameShape, s.allowedPoints)}`);
+    log(`    ${formatDifference(s.differencePoints, s.allowedPoints)}`);
     const stolen = s.rates.pipeChat?.stolen ?? 0;
     if (stolen > 0) log(`    after pipe-chat's ${stolen} steals, its parent was seen blocked in read() in ${s.pipeChatParentBlocked}`);
   }
