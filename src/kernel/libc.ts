@@ -36,11 +36,14 @@ interface PlatformConstants {
   sinLen: boolean;
   /** msync's MS_SYNC. */
   MS_SYNC: number;
+  /** fcntl's F_SETOWN, and the file status flag O_ASYNC (Node's fs.constants has neither). */
+  F_SETOWN: number;
+  O_ASYNC: number;
 }
 
-const LINUX: PlatformConstants = { O_CLOEXEC: 0o2000000, FIONREAD: 0x541b, AT_FDCWD: -100, AT_REMOVEDIR: 0x200, SOCK_CLOEXEC: 0o2000000, F_DUPFD_CLOEXEC: 1030, pipe2: true, sinLen: false, MS_SYNC: 4 };
-const DARWIN: PlatformConstants = { O_CLOEXEC: 0x1000000, FIONREAD: 0x4004667f, AT_FDCWD: -2, AT_REMOVEDIR: 0x80, SOCK_CLOEXEC: 0, F_DUPFD_CLOEXEC: 67, pipe2: false, sinLen: true, MS_SYNC: 0x10 };
-const FREEBSD: PlatformConstants = { O_CLOEXEC: 0x100000, FIONREAD: 0x4004667f, AT_FDCWD: -100, AT_REMOVEDIR: 0x800, SOCK_CLOEXEC: 0x10000000, F_DUPFD_CLOEXEC: 17, pipe2: true, sinLen: true, MS_SYNC: 0 };
+const LINUX: PlatformConstants = { O_CLOEXEC: 0o2000000, FIONREAD: 0x541b, AT_FDCWD: -100, AT_REMOVEDIR: 0x200, SOCK_CLOEXEC: 0o2000000, F_DUPFD_CLOEXEC: 1030, pipe2: true, sinLen: false, MS_SYNC: 4, F_SETOWN: 8, O_ASYNC: 0o20000 };
+const DARWIN: PlatformConstants = { O_CLOEXEC: 0x1000000, FIONREAD: 0x4004667f, AT_FDCWD: -2, AT_REMOVEDIR: 0x80, SOCK_CLOEXEC: 0, F_DUPFD_CLOEXEC: 67, pipe2: false, sinLen: true, MS_SYNC: 0x10, F_SETOWN: 6, O_ASYNC: 0x40 };
+const FREEBSD: PlatformConstants = { O_CLOEXEC: 0x100000, FIONREAD: 0x4004667f, AT_FDCWD: -100, AT_REMOVEDIR: 0x800, SOCK_CLOEXEC: 0x10000000, F_DUPFD_CLOEXEC: 17, pipe2: true, sinLen: true, MS_SYNC: 0, F_SETOWN: 6, O_ASYNC: 0x40 };
 const PLATFORMS: Partial<Record<NodeJS.Platform, PlatformConstants>> = { linux: LINUX, android: LINUX, darwin: DARWIN, freebsd: FREEBSD };
 
 export const AF_UNIX = 1;
@@ -56,6 +59,8 @@ const PROT_WRITE = 2;
 const MAP_SHARED = 1;
 const F_GETFD = 1;
 const F_SETFD = 2;
+const F_GETFL = 3;
+const F_SETFL = 4;
 const FD_CLOEXEC = 1;
 
 export interface Libc {
@@ -72,6 +77,12 @@ export interface Libc {
   fcntl(fd: number, cmd: number, arg?: number): number;
   /** fcntl(F_DUPFD_CLOEXEC): another fd on the same open file description (its O_NONBLOCK shared). */
   dup(fd: number): number;
+  /**
+   * fcntl(F_SETOWN, this process) and O_ASYNC | O_NONBLOCK on a socket: the kernel sends this
+   * process SIGIO when the socket's state changes (its peer closing it included), whatever
+   * its threads are blocked in; SIGIO's default action ends the process. Reads never wait.
+   */
+  signalOnHangup(fd: number): void;
   shutdown(fd: number, how: number): void;
   /** socket(2): a new blocking, close-on-exec socket. */
   socket(domain: number, type: number): number;
@@ -219,6 +230,11 @@ function bind(koffi: Koffi, lib: LibraryHandle, constants: PlatformConstants): L
     },
     fcntl: (fd, cmd, arg) => check('fcntl', (arg === undefined ? fcntl(fd, cmd) : fcntl(fd, cmd, 'int', arg)) as number),
     dup: (fd) => check('fcntl(F_DUPFD_CLOEXEC)', fcntl(fd, constants.F_DUPFD_CLOEXEC, 'int', 0) as number),
+    signalOnHangup: (fd) => {
+      check('fcntl(F_SETOWN)', fcntl(fd, constants.F_SETOWN, 'int', process.pid) as number);
+      const flags = check('fcntl(F_GETFL)', fcntl(fd, F_GETFL) as number);
+      check('fcntl(F_SETFL)', fcntl(fd, F_SETFL, 'int', flags | constants.O_ASYNC | fs.constants.O_NONBLOCK) as number);
+    },
     shutdown: (fd, how) => void check('shutdown', shutdown(fd, how) as number),
     ftruncate: (fd, size) => void check('ftruncate', ftruncate(fd, size) as number),
     msyncAt: (address, size) => void check('msync', msync(address, size, constants.MS_SYNC) as number),

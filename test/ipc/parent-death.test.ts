@@ -38,3 +38,19 @@ function readStatus(pid: number): string {
     return '';
   }
 }
+
+describe('when the parent is gone before the child watches it', () => {
+  it('the child finds its lifeline closed and ends at once, though no signal will come', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.resolve('dist/child.js'), '--turns', '3'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    // The parent's end of the lifeline closes before the child has loaded its libc.
+    (child.stdio as unknown as { destroy(): void }[])[5]?.destroy();
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      await waitUntil(() => child.exitCode !== null || child.signalCode !== null, { timeoutMs: 5000, what: `child ${child.pid} to end` });
+      expect(await ended).toEqual({ code: null, signal: 'SIGKILL' });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
