@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import WaitingFirstSequencer from './test/support/waiting-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -17,5 +18,7 @@ export default defineConfig({
     // Every file cleans up after itself (sessions, links, timers), so none needs a fresh one.
     isolate: false,
     reporters: ['default', './test/support/slowest-files-reporter.ts'],
+    // The longest files first (test/support/waiting-first-sequencer.ts).
+    sequence: { sequencer: WaitingFirstSequencer },
   },
 });
