@@ -38,11 +38,14 @@ describe.runIf(process.platform === 'linux')('segments and semaphore sets of a r
   });
 
   it('pipe-chat clean lists them, and removes them with --yes', () => {
-    // Every System V channel's make() sweeps this user's leftovers: a test file running beside
-    // this one may take ours between two looks. Then the listing is tried again with new ones.
+    // Every System V channel's make() sweeps this user's leftovers, and so does `clean --yes` in
+    // leftover-queues.test.ts: a test file running beside this one may take ours between two
+    // looks. Then the listing is tried again with new ones, for up to 30 s (five tries were
+    // once all swept while the shared-memory terminal tests ran beside this file).
+    const deadline = Date.now() + 30_000;
     let made = crashedRunsObjects();
     let listed = clean(process.env);
-    for (let tries = 1; tries < 5 && !(exists('shm', made.shmid) && exists('sem', made.semid)); tries++) {
+    while (!(exists('shm', made.shmid) && exists('sem', made.semid)) && Date.now() < deadline) {
       made = crashedRunsObjects();
       listed = clean(process.env);
     }
@@ -55,7 +58,7 @@ describe.runIf(process.platform === 'linux')('segments and semaphore sets of a r
     expect(clean(process.env, '--yes')).toMatch(/Removed \d+\.|Nothing to clean/);
     expect(exists('shm', shmid)).toBe(false);
     expect(exists('sem', semid)).toBe(false);
-  });
+  }, 60_000);
 
   for (const [wiring, kind] of [['mmap', MAPPED_FILE], ['file', COM_FILE]] as const) {
     it(`${wiring}: a dead run's directory of its file: the next ${wiring} run removes it, and clean lists and removes it`, async () => {
