@@ -411,7 +411,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
         clearTimeout(timer);
         stop();
         if (event.type === 'hello') resolve();
-        else reject(new ProblemError({ kind: 'child-exited', detail: this.child.errorLine || `code ${event.code}` }));
+        else reject(new ProblemError({ kind: 'child-exited', detail: this.child.errorLine || (event.signal ?? `code ${event.code}`) }));
       });
     });
   }
