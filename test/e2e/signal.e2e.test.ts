@@ -30,9 +30,10 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('signals 
     const chat = sessions.start({ args: ['--lang', 'en', '--wiring', 'signal-no-acks'], cols: 100, rows: 30, env: { CI: 'false', LANG: 'en_US.UTF-8' } });
     await chat.waitForText('typing at its keyboard');
     // Whether two like signals merge is the scheduler's doing: on a loaded machine a
-    // 16-byte line (128 bits) once arrived whole. Each bit is one more chance to merge:
-    // this line's frame, C1:...\n, is 48 bytes.
-    const line = 'Who are you? What is a pipe? Thank you, bye!';
+    // 16-byte line (128 bits) once arrived whole, and so did a 48-byte one (384 bits) with two
+    // suites running beside it. Each bit is one more chance to merge: this line's frame,
+    // C1:...\n, is 191 bytes (1528 bits).
+    const line = 'Who are you? What is a pipe? A pipe is a buffer in the kernel with two ends: one writes, the other reads, and a read waits until there is something to read. Thank you for telling me, bye!';
     await chat.type(`${line}\r`);
     await chat.waitForText(/✗ GARBLED: \d+ of/);
     await chat.waitForText(new RegExp(`sent ${(3 + line.length + 1) * 8} bits · got \\d+`));
