@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout, clearTimeout } from 'node:timers';
 import * as pty from '@lydell/node-pty';
+import { readToTheEnd } from './pty-read-to-end.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -118,6 +119,9 @@ async function runChat(name, limit, args, cycleWirings) {
   });
   let output = '';
   term.onData((data) => (output += data));
+  // The chat's last line comes after it gives the terminal back, just before it exits: on a
+  // loaded machine node-pty lost it (exit 1, nothing said) until the rest was read.
+  readToTheEnd(term, (rest) => (output += rest));
   let status = null;
   const exited = new Promise((resolve) => term.onExit(({ exitCode, signal }) => resolve((status = signal ? `signal ${signal}` : exitCode))));
   const until = async (ready, ms) => {

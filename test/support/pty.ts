@@ -13,7 +13,7 @@ import xtermHeadless from '@xterm/headless';
 import { buildPtyEnv, SESSION_MARKER, type EnvOverrides } from './pty-env.js';
 import { findProcessesWithEnv, processInfo, signalGroup, signalPid, type ProcessInfo } from './processes.js';
 import { KEYS, type KeyName } from './terminal-keys.js';
-import { readToTheEnd } from './pty-read-to-end.js';
+import { readToTheEnd } from '../../scripts/pty-read-to-end.mjs';
 
 // scripts/bench-ui.ts drives the program through this module too.
 export { KEYS } from './terminal-keys.js';

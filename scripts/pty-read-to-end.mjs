@@ -7,10 +7,12 @@
 // 40 with this. It reads the rest before the terminal is closed: after the hang-up the
 // kernel hands out what is left, then EIO. node-pty also stops reading 200 ms after
 // the exit even without the hang-up; that stop waits for the end of the output too.
+// Shared by the tests' terminal (test/support/pty.ts) and scripts/fd-limits.mjs, whose
+// chat runs end in one line after the terminal is given back.
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
-import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import type { IPty } from '@lydell/node-pty';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 /** Longest wait for the end of the output after the exit (only a process that kept the terminal open reaches it). */
 const READ_TO_END_LIMIT_MS = 5_000;
@@ -20,13 +22,13 @@ const READ_TO_END_LIMIT_MS = 5_000;
  * reports the exit. Returns what closes the terminal at once (a test's hang-up), which
  * must not wait for an end of output that only the close itself would bring.
  */
-export function readToTheEnd(terminal: IPty, onRest: (data: string) => void): () => void {
+export function readToTheEnd(terminal, onRest) {
   // node-pty's own stream over the terminal and its fd: it keeps no public handle to them.
-  const { _socket: socket, _fd: fd } = terminal as unknown as { _socket?: Socket; _fd?: number };
+  const { _socket: socket, _fd: fd } = terminal;
   if (typeof socket?.destroy !== 'function' || typeof fd !== 'number') {
-    throw new Error('node-pty changed: its terminal stream (_socket, _fd) is gone; see test/support/pty-read-to-end.ts');
+    throw new Error('node-pty changed: its terminal stream (_socket, _fd) is gone; see scripts/pty-read-to-end.mjs');
   }
-  const readRest = (): void => {
+  const readRest = () => {
     const buffer = Buffer.alloc(64 * 1024);
     const decoder = new StringDecoder('utf8');
     let rest = '';
@@ -46,7 +48,7 @@ export function readToTheEnd(terminal: IPty, onRest: (data: string) => void): ()
   const destroy = socket.destroy.bind(socket);
   // The stream ends itself with destroy(EIO) after a clean read to the end, and with a bare
   // destroy() after a hang-up taken for the end; node-pty's stop after 200 ms is bare too.
-  socket.destroy = (error?: Error) => {
+  socket.destroy = (error) => {
     if (error || socket.destroyed) return destroy(error);
     if (socket.readableEnded) {
       readRest();
