@@ -33,8 +33,7 @@ interface Bound {
 /** Step mode: the call waits at the step gate, the UI thread told so, until let go (true, said too) or the way out (false). */
 function mayGo(to: Bound, call: 'read' | 'write'): boolean {
   if (!holdsBefore(to.step, call)) return true;
-  to.post({ type: 'held', call, tid: to.tid });
-  if (!holdHere(to.step, to.gate.closed)) return false;
+  if (!holdHere(to.step, () => to.post({ type: 'held', call, tid: to.tid }), to.gate.closed)) return false;
   to.post({ type: 'going', call });
   return true;
 }

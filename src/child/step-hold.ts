@@ -22,9 +22,10 @@ export function openStepGate(libc: Libc, ring: Mapping | null): void {
 /** In step mode, where its channel has a step point: says the child is held before `call` on `site`, waits until let go, then says it makes the call. Otherwise one memory load. */
 export function holdBefore(call: 'read' | 'write', site: CallSite): void {
   if (!gate || !holdsBefore(gate, call)) return;
-  report(() => [activity({ doing: 'held', call, gate: 'futex', tid: ownTid() ?? process.pid, ...site })]);
-  flush();
-  holdHere(gate);
+  holdHere(gate, () => {
+    report(() => [activity({ doing: 'held', call, gate: 'futex', tid: ownTid() ?? process.pid, ...site })]);
+    flush();
+  });
   report(() => [activity(call === 'read' ? { doing: 'reading', ...site } : { doing: 'writing', ...site })]);
   flush();
 }

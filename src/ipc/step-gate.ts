@@ -49,9 +49,14 @@ export function holdsBefore(gate: StepWords, call: 'read' | 'write'): boolean {
   return (Atomics.load(gate.words, STEP) & HOLD[call]) !== 0;
 }
 
-/** Counts a hold and waits until it is let go or step mode is left (true), or until `closed()` (the way out: false). */
-export function holdHere(gate: StepWords, closed: () => boolean = () => false): boolean {
+/**
+ * Counts a hold, then says so (`say`: from then on the UI's key finds it held), and waits
+ * until it is let go or step mode is left (true), or until `closed()` (the way out: false).
+ * Said before it was counted, a key pressed at once found nothing held and did nothing.
+ */
+export function holdHere(gate: StepWords, say: () => void, closed: () => boolean = () => false): boolean {
   const hold = Atomics.add(gate.words, HELD, 1) + 1;
+  say();
   for (;;) {
     if (closed()) return false;
     const letGo = Atomics.load(gate.words, LET_GO);
