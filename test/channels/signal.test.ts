@@ -85,7 +85,14 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('signals'
     const acked = await race({ wiring: 'signal', trials: 20, delayMs: 0, childScript });
     expect(acked).toMatchObject({ trials: 20, delivered: 20, garbled: 0, bitsLost: 0, parentCall: 'rt_sigtimedwait', waitingBeforeSend: 20 });
     expect(acked.bitsSent).toBe(9 * 16 * 8 + 11 * 17 * 8); // "C1:Who are you?\n" is 16 bytes, "C10:..." 17
-    const unacked = await race({ wiring: 'signal-no-acks', trials: 5, delayMs: 0, childScript });
+    // Whether two like signals merge is the scheduler's doing: five messages (about 660 bits)
+    // once all arrived whole on a fresh clone's run. A race that lost nothing proves nothing
+    // and is run again, up to eight in all.
+    let unacked = await race({ wiring: 'signal-no-acks', trials: 5, delayMs: 0, childScript });
+    for (let tries = 1; tries < 8 && unacked.bitsLost === 0; tries++) {
+      expect(unacked.delivered).toBe(5);
+      unacked = await race({ wiring: 'signal-no-acks', trials: 5, delayMs: 0, childScript });
+    }
     expect(unacked.bitsLost).toBeGreaterThan(0);
     expect(unacked.garbled).toBeGreaterThan(0);
     expect(unacked.delivered + (unacked.garbled ?? 0)).toBe(5);
