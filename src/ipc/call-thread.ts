@@ -91,6 +91,16 @@ export function takeThread(script: string): Worker {
   return worker;
 }
 
+/**
+ * A thread no link will use (the link could not be made): ended. Its own failure to start
+ * (EMFILE with too few fds, which Node 22 and 24 report as an 'error' event after the
+ * link gave up) is no news then, and must not end the program as an unheard event.
+ */
+export function dropThread(worker: Worker): void {
+  worker.on('error', () => {});
+  void worker.terminate();
+}
+
 /** Kept for the next link if none is; otherwise ended (resolves once it has). */
 async function giveBack(script: string, worker: Worker): Promise<void> {
   if (idle.has(script)) {

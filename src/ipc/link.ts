@@ -8,7 +8,7 @@
 // ends the parent's read.
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { CallThread, callThreadScript, takeThread } from './call-thread.js';
+import { CallThread, callThreadScript, dropThread, takeThread } from './call-thread.js';
 import { ChildHandle, type LinkChild } from './child-process.js';
 import { ChildThread } from './child-thread.js';
 import { closeChildCopies, closeParentEnds, type ChannelEnds, type PipeDescription, type ProcessCalls, type Wires } from '../channels/channel-ends.js';
@@ -81,7 +81,7 @@ async function bindParentCalls(
   try {
     calls = own ? await processCalls('parent', argv, undefined, wires.memory) : fdCalls(wires.parentRead, wires.parentWrite);
   } catch (error) {
-    void worker.terminate();
+    dropThread(worker);
     throw error;
   }
   const thread = await CallThread.bind(script, worker, { wiring: own ? wiring : null, argv, readFd: wires.parentRead, writeFd: wires.parentWrite, memory: wires.memory ?? null });
@@ -181,7 +181,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
     try {
       wires = await ends.make();
     } catch (error) {
-      void worker.terminate();
+      dropThread(worker);
       throw error;
     }
     // Events can come before the link exists (the child's hello): they wait here for it.
@@ -208,7 +208,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
       const [threadOutcome, childOutcome] = await Promise.allSettled([bound, started]);
       if (childOutcome.status === 'rejected') {
         if (threadOutcome.status === 'fulfilled') await threadOutcome.value?.thread.release();
-        if (join) void worker.terminate();
+        if (join) dropThread(worker);
         throw childOutcome.reason;
       }
       child = childOutcome.value;
@@ -226,7 +226,7 @@ export class PipeLink<E extends WiredLinkEvent = LinkEvent> {
           wires = await (join as NonNullable<Wires['join']>)({ pid: child.pid, exited: child.exited });
         } catch (error) {
           child.kill();
-          void worker.terminate();
+          dropThread(worker);
           throw error;
         }
         try {
