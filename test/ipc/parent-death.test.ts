@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,6 @@ function readStatus(pid: number): string {
 
 describe('when the parent is gone before the child watches it', () => {
   it('the child finds its lifeline closed and ends at once, though no signal will come', async () => {
-    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [path.resolve('dist/child.js'), '--turns', '3'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'] });
     // The parent's end of the lifeline closes before the child has loaded its libc.
     (child.stdio as unknown as { destroy(): void }[])[5]?.destroy();
