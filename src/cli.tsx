@@ -29,6 +29,7 @@ import { keepDebuggerClosed } from './debugger-signal.js';
 import { closeAllLinks } from './ipc/open-links.js';
 import { KeepFileRefused, openKeepFile, type KeepFile } from './ipc/keeper-link.js';
 import { SCREEN_V8_FLAGS } from './v8-flags.js';
+import { threadsRunning } from './ipc/call-thread.js';
 
 /** A --script holds six lines of at most 64 KiB each, as JSON: anything larger is not a script. */
 const MAX_SCRIPT_BYTES = 1024 * 1024;
@@ -64,9 +65,14 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** V8's settings for the chat and the lesson (src/v8-flags.ts), before Ink loads. */
+/**
+ * V8's settings for the chat and the lesson (src/v8-flags.ts), while Ink loads: once the
+ * call threads started so far run (threadsRunning says why), without waiting for them.
+ */
 function tuneV8ForTheScreen(): void {
-  for (const flag of SCREEN_V8_FLAGS) v8.setFlagsFromString(flag);
+  void threadsRunning().then(() => {
+    for (const flag of SCREEN_V8_FLAGS) v8.setFlagsFromString(flag);
+  });
 }
 
 function readScript(file: string, t: Messages['cli']): AutoScript | string {
@@ -180,7 +186,6 @@ async function main(): Promise<number> {
   // The child needs no Ink: it starts while the UI's code loads (a chunk of its own, see scripts/build.mjs).
   const early = openEarly(openPipeSession(), chatSetup(options).first);
   await early.forked;
-  // Once the child exists (setting V8's flags takes milliseconds), before Ink loads.
   tuneV8ForTheScreen();
   const { runApp } = await importWithoutFetch(() => import('./app/run-app.js'));
   return runApp(options, early, keepFile);

@@ -1,5 +1,5 @@
 // V8's flags for the full-screen UI (the chat and the lesson), set at run time
-// (v8.setFlagsFromString) before Ink loads.
+// (v8.setFlagsFromString) while Ink loads, once the call threads started so far run (cli.tsx).
 /**
  * V8's default is to grow the young generation under the chat's allocation and then to
  * keep it. Keeping it at its starting size and favouring size over speed holds the
@@ -8,8 +8,9 @@
  * unbundled Ink app peaks at about 82 MiB. The price is CPU per frame: 3.85 ms per key
  * with the flags against 3.35 ms without (more scavenges), now that a key press lays
  * out only the input rows. npm run bench prints both figures beside the minimal app's.
- * Both flags are read by V8's heuristics as they run, so setting them before Ink
- * loads works.
+ * Both flags are read by V8's heuristics as they run, so setting them while Ink loads
+ * works; set a second and a half later, once the chat's start had grown the heap, they
+ * left the peak at 100 MiB as if unset.
  * Tried and left out: making a function run about 15 times longer than V8's default
  * before the optimizing compiler takes it (--interrupt-budget=1000000 on Node 20; V8 12
  * and later have no such flag, and an unknown flag prints an error on the terminal).

@@ -82,13 +82,37 @@ const CALL_THREAD_LIMITS = { codeRangeSizeMb: 8, maxOldGenerationSizeMb: 32, max
 /** The thread kept for the next link, per entry script. */
 const idle = new Map<string, Worker>();
 
+/** Threads started and not yet running their own code: each settles on 'online', or on 'exit' when it never ran. */
+const starting = new Set<Promise<void>>();
+
 /** The thread that waits for a link, or a new one (started now, while the caller makes the channel). */
 export function takeThread(script: string): Worker {
   const kept = idle.get(script);
   idle.delete(script);
-  const worker = kept ?? new Worker(script, { resourceLimits: CALL_THREAD_LIMITS });
+  const worker = kept ?? startThread(script);
   worker.ref();
   return worker;
+}
+
+function startThread(script: string): Worker {
+  const worker = new Worker(script, { resourceLimits: CALL_THREAD_LIMITS });
+  const running = new Promise<void>((resolve) => {
+    worker.once('online', resolve);
+    // No 'error' listener here: a thread that fails to start is its link's to hear (dropThread).
+    worker.once('exit', () => resolve());
+  }).then(() => void starting.delete(running));
+  starting.add(running);
+  return worker;
+}
+
+/**
+ * Resolves once every call thread started so far runs its own code (or ended without).
+ * V8's flags are the whole process's: changed before a thread started, or while it
+ * started, they made its start cost 80-150 ms of CPU instead of 30-60 (Node 20, the
+ * chat's start): the full-screen UI changes them after this (cli.tsx).
+ */
+export async function threadsRunning(): Promise<void> {
+  await Promise.all(starting);
 }
 
 /**

@@ -2,9 +2,10 @@
 // closed link still asks may reach the next one. A call asked after the release is
 // answered at once, as not made, and the kept thread binds to the next link cleanly.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallThread, takeThread } from '../../src/ipc/call-thread.js';
+import { CallThread, dropThread, takeThread, threadsRunning } from '../../src/ipc/call-thread.js';
 import { openKernelPipes } from '../../src/kernel/anonymous-pipes.js';
 
 const script = path.resolve('dist/call-thread.js');
@@ -31,5 +32,24 @@ describe('the call thread kept for the next link', () => {
     expect((await read)?.result).toBe(6);
     expect(next.readBuffer.subarray(0, 6).toString()).toBe('C1:hi\n');
     await next.release();
+  });
+});
+
+describe('threadsRunning (V8 flags for the screen wait for it)', () => {
+  it('resolves once a thread just started runs its own code', async () => {
+    // A script of this test's own: a thread kept by another test for dist/call-thread.js would be running already.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-chat-test-thread-'));
+    const own = path.join(dir, 'idle-thread.mjs');
+    fs.writeFileSync(own, 'setInterval(() => {}, 1000);\n');
+    try {
+      const worker = takeThread(own);
+      let online = false;
+      worker.once('online', () => (online = true));
+      await threadsRunning();
+      expect(online).toBe(true);
+      dropThread(worker);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
