@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import WaitingFirstSequencer from './test/support/waiting-first-sequencer.js';
+import { moveExtraCaCertsAside } from './test/support/extra-ca-certs.js';
+
+// No test process reads NODE_EXTRA_CA_CERTS's certificates but npm's (see the module).
+moveExtraCaCertsAside();
 
 export default defineConfig({
   test: {

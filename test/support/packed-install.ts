@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { extraCaCertsForTls } from './extra-ca-certs.js';
 import { REPO_ROOT } from './pty.js';
 
 export interface PackedInstall {
@@ -24,9 +25,9 @@ export interface PackedInstall {
   remove(): void;
 }
 
-/** An environment for npm that cannot reach a cache or a config of the caller's by accident. */
+/** An environment for npm that cannot reach a cache or a config of the caller's by accident, with the certificates its registry connections may need. */
 export function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraCaCertsForTls(), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   delete env.npm_config_cache;
   return env;
 }
