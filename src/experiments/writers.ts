@@ -11,6 +11,7 @@ import { openKernelPipes } from '../kernel/anonymous-pipes.js';
 import { notMade } from '../i18n/problems.js';
 import { StreamChecker, type StreamVerdict } from './stream-check.js';
 import { errorLineOf } from '../ipc/error-line.js';
+import { ourNodeProcessEnv } from '../environment.js';
 
 export interface WritersSettings {
   writers: number;
@@ -43,7 +44,7 @@ function ready(child: ChildProcess, stderr: () => string): Promise<void> {
 
 /** Spawns one writer; a spawn that fails (too few fds or processes) is one clear error, never an unheard 'error' event. */
 async function spawnWriter(script: string, args: string[], fd: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe', fd] });
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe', fd], env: ourNodeProcessEnv(process.env) });
   const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
   if (child.pid !== undefined) return child;
   const error = await failure;

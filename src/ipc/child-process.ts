@@ -15,6 +15,7 @@ import { errorLineOf } from './error-line.js';
 import { ReportReader } from './report-reader.js';
 import { loadLibc } from '../kernel/libc.js';
 import { ProblemError } from '../i18n/problems.js';
+import { ourNodeProcessEnv } from '../environment.js';
 
 export interface ChildStart {
   script: string;
@@ -147,7 +148,7 @@ export class ChildHandle extends ChildRecord implements LinkChild {
     const stdio: StdioOptions = ['pipe', 'pipe', 'pipe', ...start.stdio, 'pipe', ...(reports ? [reports.fd] : [])];
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [start.script, ...start.args, ...(reports ? [REPORT_RING_FLAG] : [])], { stdio });
+      child = spawn(process.execPath, [start.script, ...start.args, ...(reports ? [REPORT_RING_FLAG] : [])], { stdio, env: ourNodeProcessEnv(process.env) });
     } catch (error) {
       reports?.close();
       throw failed(error);

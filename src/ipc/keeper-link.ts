@@ -14,6 +14,7 @@ import { loadLibc } from '../kernel/libc.js';
 import { LineSplitter } from './child-protocol.js';
 import { errnoCode } from './events.js';
 import type { Frame, Proc } from './framing.js';
+import { ourNodeProcessEnv } from '../environment.js';
 
 /** The file could not be made ours (it exists, or its directory refuses): nothing was run. */
 export class KeepFileRefused extends Error {
@@ -111,7 +112,7 @@ export class KeeperLink {
       const libc = await loadLibc();
       ends = libc.pipe2(libc.constants.O_CLOEXEC);
       libc.fcntl(ends[1], F_SETFL, libc.fcntl(ends[1], F_GETFL) | fs.constants.O_NONBLOCK);
-      const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe', ends[0], file.fd] });
+      const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe', ends[0], file.fd], env: ourNodeProcessEnv(process.env) });
       const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
       if (child.pid === undefined) {
         const error = await failure;

@@ -199,3 +199,22 @@ describe('cancelling a read', () => {
     expect(messages(events)).toContain('parent read child#1: still heard');
   });
 });
+
+describe("the child's environment", () => {
+  it("is the parent's but NODE_EXTRA_CA_CERTS, whose certificates Node 20 would read as it starts", async () => {
+    const saved = { certs: process.env.NODE_EXTRA_CA_CERTS, kept: process.env.PIPE_CHAT_TEST_KEPT };
+    process.env.NODE_EXTRA_CA_CERTS = path.resolve('test/fixtures/no-such-certificates.pem');
+    process.env.PIPE_CHAT_TEST_KEPT = 'kept';
+    try {
+      const { link } = await open('two');
+      const environ = fs.readFileSync(`/proc/${link.childPid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('PIPE_CHAT_TEST_KEPT=kept');
+      expect(environ.filter((variable) => variable.startsWith('NODE_EXTRA_CA_CERTS='))).toEqual([]);
+    } finally {
+      for (const [name, value] of [['NODE_EXTRA_CA_CERTS', saved.certs], ['PIPE_CHAT_TEST_KEPT', saved.kept]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+});
