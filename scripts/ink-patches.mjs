@@ -66,12 +66,24 @@ const EDITS = [
 ];
 
 /** One cell and one cluster each (src/text/text-width.ts ONE_CELL_EACH, the same class). */
-export const ONE_CELL_EACH = '^[\\u0020-\\u007E\\u00A1-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u25FC]*$';
+export const ONE_CELL_EACH = '^[\\u0020-\\u007E\\u00A1-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u25FC\\u270E\\u2713\\u2717]*$';
 
 // string-width measures every line Ink draws; its fast path (width = length, no
 // segmenter) takes printable ASCII only, and the screen's borders, arrows and marks sent
 // each line through Intl.Segmenter and its regular expressions: a third of a first frame.
-const WIDTH_EDITS = [edit('index.js', /\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)/, `/${ONE_CELL_EACH}/.test(string)`, "string-width's fast path")];
+// Its emoji class is built at load, which took 30 ms of CPU (V8 expands \p{RGI_Emoji} into
+// its strings) in every program that draws, though a screen measured by the fast path
+// never asks it: built at its first test instead.
+const WIDTH_EDITS = [
+  edit('index.js', /\/\^\[\\u0020-\\u007E\]\*\$\/\.test\(string\)/, `/${ONE_CELL_EACH}/.test(string)`, "string-width's fast path"),
+  // ($$ is one $ in a replacement.)
+  edit(
+    'index.js',
+    /const rgiEmojiRegex = \/\^\\p\{RGI_Emoji\}\$\/v;/,
+    "let rgiEmoji;\nconst rgiEmojiRegex = { test: (text) => (rgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$$', 'v')).test(text) };",
+    "string-width's emoji class",
+  ),
+];
 
 export const inkPatches = {
   name: 'ink-patches',

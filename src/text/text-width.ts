@@ -8,12 +8,13 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
  * Characters that are one cell and one cluster each, whatever is beside them: printable
  * ASCII, Latin-1's symbols and letters (not the soft hyphen), punctuation such as … and ›,
- * arrows, box drawing, blocks and geometric shapes (not the two wide squares after ◼).
- * Most of the screen, measured without segmenting. The bundle gives Ink's string-width the
- * same fast path (scripts/ink-patches.mjs; test/text/text-width.test.ts holds both to
- * string-width's answer for each of them).
+ * arrows, box drawing, blocks and geometric shapes (not the two wide squares after ◼),
+ * and the screen's ✎, ✓ and ✗ (no emoji). Most of the screen, measured without
+ * segmenting. The bundle gives Ink's string-width the same fast path
+ * (scripts/ink-patches.mjs; test/text/text-width.test.ts holds both to string-width's
+ * answer for each of them).
  */
-export const ONE_CELL_EACH = /^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FC]*$/;
+export const ONE_CELL_EACH = /^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FC\u270E\u2713\u2717]*$/;
 
 export function graphemes(text: string): string[] {
   // The segmenter costs microseconds a cluster: a 64 KiB paste of plain text would take a second.

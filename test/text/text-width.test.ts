@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { ONE_CELL_EACH, fitToWidth, graphemes, truncateToWidth, wrapPhrases, wrapToWidth } from '../../src/text/text-width.js';
@@ -68,17 +71,30 @@ describe('wrapPhrases', () => {
 // The fast path measures without segmenting: each character it takes must be one cell
 // and one cluster beside any other it takes, as string-width says.
 describe('characters measured one cell each', () => {
-  const taken = Array.from({ length: 0x2600 }, (_, c) => String.fromCodePoint(c)).filter((ch) => ONE_CELL_EACH.test(ch));
+  const taken = Array.from({ length: 0x2800 }, (_, c) => String.fromCodePoint(c)).filter((ch) => ONE_CELL_EACH.test(ch));
 
   it('are each one cell and one cluster for string-width, alone and between others', () => {
     expect(taken.length).toBeGreaterThan(400);
     const wrong = taken.filter((ch) => stringWidth(ch) !== 1 || stringWidth(`a${ch}─`) !== 3 || graphemes(`${ch}${ch}`).length !== 2);
     expect(wrong.map((ch) => ch.codePointAt(0)?.toString(16))).toEqual([]);
-    // The soft hyphen and the wide squares are not taken.
-    for (const ch of ['\u00AD', '\u25FD', '\u25FE', '\u200B']) expect(ONE_CELL_EACH.test(ch)).toBe(false);
+    // The soft hyphen, the wide squares and the emoji among the dingbats (✔, ✨) are not taken.
+    for (const ch of ['\u00AD', '\u25FD', '\u25FE', '\u200B', '\u2714', '\u2728']) expect(ONE_CELL_EACH.test(ch)).toBe(false);
   });
 
   it('is the class the bundle gives Ink\'s string-width', () => {
     expect(ONE_CELL_EACH.source).toBe(BUNDLED_ONE_CELL_EACH);
+  });
+});
+
+// The bundle's string-width is string-width with the bundle's edits (scripts/ink-patches.mjs):
+// the same width for every kind of cluster, emoji (whose class the bundle builds at first use)
+// and Hangul among them.
+describe("the bundle's string-width", () => {
+  it('measures as string-width does: ASCII, Hangul, emoji alone, with a skin tone, as flags, keycaps and ZWJ families', async () => {
+    const chunk = fs.readdirSync('dist').find((name) => /^chunk-.*\.js$/.test(name) && fs.readFileSync(path.join('dist', name), 'utf8').includes('rgiEmojiRegex'));
+    expect(chunk).toBeDefined();
+    const bundled = ((await import(pathToFileURL(path.resolve('dist', chunk as string)).href)) as { stringWidth: (text: string) => number }).stringWidth;
+    const samples = ['hello', '안녕하세요', '한글 ok 👍🏽', '👍', '☺️', '☺', '🇰🇷', '👨‍👩‍👧', '1️⃣', 'é', 'ㅤ', '\u00AD', '─│╭'];
+    expect(samples.map((text) => [text, bundled(text)])).toEqual(samples.map((text) => [text, stringWidth(text)]));
   });
 });
