@@ -1,9 +1,9 @@
-// Node 20 reads the certificates NODE_EXTRA_CA_CERTS names at every process start, before
-// any code runs: about 80 ms of CPU per process on the 2-core machine the suite is timed
-// on (`node -e 0`: 110 ms with it, 30 ms without; Node 22 and 24 read them only when TLS
-// is first used). The suite starts some 500 Node processes, and only npm's make TLS
-// connections (test/e2e/packed.test.ts). So vitest.config.ts moves the variable aside
-// before the workers start, which every process they start inherits, and npm gets it back.
+// The suite's processes start without NODE_EXTRA_CA_CERTS: Node 20 reads the certificates it
+// names at every start, before any code runs (the program's own children go without it for
+// the same reason: ourNodeProcessEnv in src/environment.ts), and the suite starts some 500
+// Node processes, of which only npm's make TLS connections (test/e2e/packed.test.ts). So
+// vitest.config.ts moves the variable aside before the workers start, which every process
+// they start inherits, and npm gets it back.
 
 /** Where the variable waits, for npm. */
 const ASIDE = 'PIPE_CHAT_TEST_NODE_EXTRA_CA_CERTS';
@@ -16,8 +16,8 @@ export function moveExtraCaCertsAside(env: NodeJS.ProcessEnv = process.env): voi
   delete env.NODE_EXTRA_CA_CERTS;
 }
 
-/** NODE_EXTRA_CA_CERTS as the suite was started with it, for a process that makes TLS connections (npm). */
+/** NODE_EXTRA_CA_CERTS as moved aside, for a process that makes TLS connections (npm); nothing where it was not. */
 export function extraCaCertsForTls(env: NodeJS.ProcessEnv = process.env): { NODE_EXTRA_CA_CERTS?: string } {
-  const value = env.NODE_EXTRA_CA_CERTS ?? env[ASIDE];
+  const value = env[ASIDE];
   return value === undefined ? {} : { NODE_EXTRA_CA_CERTS: value };
 }
