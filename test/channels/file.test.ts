@@ -19,7 +19,7 @@ import type { LinkEvent } from '../../src/ipc/events.js';
 import { PipeLink } from '../../src/ipc/link.js';
 import { race } from '../../src/experiments/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
+import { SPIN_SAMPLE_MS, cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { tempDirsOfThisFile } from '../support/temp-dirs.js';
 import { waitUntil } from '../support/wait.js';
 import { CHILD_PID, PARENT_PID, Script, play } from '../app/events.js';
@@ -103,14 +103,14 @@ describe.runIf(process.platform === 'linux')('a shared file, without waiting', (
     const parentTid = spinningTid(events, 'parent') as number;
     expect(parentTid).not.toBe(process.pid);
     const parentReads = readCallsOf(process.pid, parentTid);
-    expectSpinning(await cpuShareOver(process.pid, parentTid, 1500));
+    expectSpinning(await cpuShareOver(process.pid, parentTid, SPIN_SAMPLE_MS));
     expect(readCallsOf(process.pid, parentTid) - parentReads).toBeGreaterThan(1000);
     link.typeForChild('hello');
     expect((await read.frame)?.text).toBe('hello');
     await waitUntil(() => spinningTid(events, 'child') !== undefined, { what: 'the child to spin' });
     expect(spinningTid(events, 'child')).toBe(link.childPid);
     const childReads = readCallsOf(link.childPid, link.childPid);
-    expectSpinning(await cpuShareOver(link.childPid, link.childPid, 1500));
+    expectSpinning(await cpuShareOver(link.childPid, link.childPid, SPIN_SAMPLE_MS));
     expect(readCallsOf(link.childPid, link.childPid) - childReads).toBeGreaterThan(1000);
   }, 30_000);
 

@@ -11,7 +11,7 @@ import { race } from '../../src/experiments/race.js';
 import { readSysVTable } from '../../src/kernel/proc-sysvipc.js';
 import { canSeeKernelCalls, threadCalls } from '../../src/kernel/kernel-calls.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
+import { SPIN_SAMPLE_MS, cpuShareOver, expectSpinning, notes, spinningTid } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';
 
 const childScript = path.resolve('dist/child.js');
@@ -47,16 +47,16 @@ describe.runIf(process.platform === 'linux')('shared memory without waiting', ()
     await waitUntil(() => spinningTid(events, 'parent') !== undefined, { what: 'the parent to spin' });
     const parentTid = spinningTid(events, 'parent') as number;
     expect(parentTid).not.toBe(process.pid);
-    expectSpinning(await cpuShareOver(process.pid, parentTid, 2000));
+    expectSpinning(await cpuShareOver(process.pid, parentTid, SPIN_SAMPLE_MS));
     link.typeForChild('hello');
     expect((await read.frame)?.text).toBe('hello');
     await waitUntil(() => spinningTid(events, 'child') !== undefined, { what: 'the child to spin' });
     expect(spinningTid(events, 'child')).toBe(link.childPid);
-    expectSpinning(await cpuShareOver(link.childPid, link.childPid, 2000));
+    expectSpinning(await cpuShareOver(link.childPid, link.childPid, SPIN_SAMPLE_MS));
   }, 30_000);
 
   it('a reader stops spinning after the limit without a message, burns nothing then, and spins again when resumed', async () => {
-    process.env.PIPE_CHAT_SPIN_LIMIT_MS = '500';
+    process.env.PIPE_CHAT_SPIN_LIMIT_MS = '300';
     const { link, events } = await open();
     const read = link.read();
     await waitUntil(() => notes(events, 'parent').some((n) => n.kind === 'idle'), { what: 'the parent to stop spinning' });

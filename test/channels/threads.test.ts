@@ -15,7 +15,7 @@ import { EXERCISE_STEP_POINTS } from '../../src/channels/step-points.js';
 import { processCpuMs } from '../../src/kernel/thread-cpu.js';
 import { race } from '../../src/experiments/race.js';
 import { messagesRead, playThreeTurns, threeTurnsRead } from '../support/conversation.js';
-import { cpuShareOver, expectSpinning, notes } from '../support/spinning.js';
+import { SPIN_SAMPLE_MS, cpuShareOver, expectSpinning, notes } from '../support/spinning.js';
 import { waitUntil } from '../support/wait.js';
 import path from 'node:path';
 
@@ -103,7 +103,7 @@ describe.runIf(process.platform === 'linux')('two threads sharing a variable', (
     const { link, events } = await open('threads-busy');
     const tids = await bothReading(link, events, 'spinning');
     expect(tids.child).toBe(helloTid(events));
-    const [parent, child] = await Promise.all([cpuShareOver(process.pid, tids.parent, 2000), cpuShareOver(process.pid, tids.child, 2000)]);
+    const [parent, child] = await Promise.all([cpuShareOver(process.pid, tids.parent, SPIN_SAMPLE_MS), cpuShareOver(process.pid, tids.child, SPIN_SAMPLE_MS)]);
     expectSpinning(parent);
     expectSpinning(child);
   }, 30_000);

@@ -15,6 +15,14 @@ export const notes = (events: LinkEvent[], proc: 'parent' | 'child'): Note[] => 
 export const spinningTid = (events: LinkEvent[], proc: 'parent' | 'child'): number | undefined => notes(events, proc).flatMap((n) => (n.kind === 'spinning' ? [n.tid] : [])).at(-1);
 
 /**
+ * How long a test watches a thread it expects to spin. Spinning burns a CPU the rest of
+ * the suite could use, for as long as it is watched; half a second is 50 of /proc's 10 ms
+ * clock ticks, against a bound of half a CPU, and a spinning pread loop makes thousands of
+ * calls in it.
+ */
+export const SPIN_SAMPLE_MS = 500;
+
+/**
  * Over `ms`: the share of one CPU thread `tid` of `pid` used (/proc/PID/task/TID/stat), and
  * the share of the time it was on a CPU or runnable, waiting for one (schedstat). A
  * spinning thread wants a CPU all the time: on a loaded machine it gets less, but it
